@@ -1,6 +1,6 @@
 """Allow ``python -m argmap``."""
 
-from argmap.cli import main
+from argmap.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

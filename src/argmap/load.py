@@ -1,0 +1,453 @@
+"""Stage 1, load: bytes -> a plain tree of dicts, lists and strings, plus a position for every
+key and value.
+
+Why not ``yaml.safe_load``: it forgets where things were, silently keeps the last of two
+duplicate keys, expands aliases without limit and recurses once per nesting level. Here the
+tree is built from libyaml's event stream (PyYAML's C parser when present) by a loop with an
+explicit stack, so every limit is checked as the events arrive and nothing recurses.
+
+Scalars stay text. The format has no booleans and YAML 1.1's implicit typing turns ``no``,
+``2008-05`` or ``1_000`` into surprises; the model converts text to numbers where a number is
+meant. Only null (``~``, ``null``, an empty value) becomes ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap import codes
+from argmap.diagnostics import Diagnostic, Position
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+PathKey = tuple[str | int, ...]
+Tree = dict[str, Any]
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:timestamp",
+        "!",
+    }
+)
+_NULL_TAG = "tag:yaml.org,2002:null"
+_CONTAINER_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"})
+_MERGE = "<<"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one file may cost. The defaults fit hand-written maps with room to spare."""
+
+    max_bytes: int = MAX_BYTES
+    max_depth: int = MAX_DEPTH
+    max_alias_nodes: int = MAX_ALIAS_NODES
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(slots=True)
+class PositionMap:
+    """Where each value (and each mapping key) of the tree stands in the file.
+
+    Paths are tuples of keys and indices, as pydantic reports them in ``loc``. A path with no
+    entry of its own (a value reached through an alias) falls back to its nearest ancestor.
+    """
+
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def value(self, path: PathKey) -> Position:
+        return self._nearest(self.values, path)
+
+    def key(self, path: PathKey) -> Position:
+        """The position of the key that introduces ``path`` (its value's when none)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.value(path)
+
+    @staticmethod
+    def _nearest(table: dict[PathKey, Position], path: PathKey) -> Position:
+        for end in range(len(path), -1, -1):
+            pos = table.get(path[:end])
+            if pos is not None:
+                return pos
+        return Position(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded file: its text (for excerpts), its tree and the positions in it."""
+
+    path: str
+    text: str
+    data: Tree | None
+    positions: PositionMap
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+
+class _Stop(Exception):
+    """Raised inside the builder to end loading with one diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def read_document(
+    path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """Read and load one file; the only function of this module that touches the disk."""
+    shown = display if display is not None else str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return _failed(shown, "", codes.FILE_UNREADABLE.at(shown, None, f"cannot read: {reason}"))
+    return load_bytes(raw, shown, limits)
+
+
+def load_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Decode and load; every problem becomes a located diagnostic, never an exception."""
+    if len(raw) > limits.max_bytes:
+        message = f"file is larger than the limit of {limits.max_bytes:,} bytes"
+        return _failed(path, "", codes.FILE_TOO_LARGE.at(path, None, message))
+    text_or_error = decode(raw, path)
+    if isinstance(text_or_error, Diagnostic):
+        return _failed(path, "", text_or_error)
+    return load_text(text_or_error, path, limits)
+
+
+def decode(raw: bytes, path: str) -> str | Diagnostic:
+    """UTF-8 (with or without BOM), or UTF-16/32 with a BOM as Windows editors write it."""
+    for bom, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xef\xbb\xbf", "utf-8"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                return codes.INVALID_ENCODING.at(
+                    path, None, f"not valid {encoding.upper()} after its byte order mark: {exc}"
+                )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8")
+        pos = position_of(good, len(good))
+        return codes.INVALID_ENCODING.at(
+            path,
+            pos,
+            f"invalid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character",
+            hint="save the file as UTF-8",
+        )
+
+
+def position_of(text: str, index: int) -> Position:
+    """1-based line and column of the character at ``index``."""
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Position(line, col)
+
+
+def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    nul = text.find("\x00")
+    if nul >= 0:
+        return _failed(
+            path, text, codes.NUL_BYTE.at(path, position_of(text, nul), "the file holds a NUL byte")
+        )
+    builder = _Builder(path, limits)
+    try:
+        data = builder.build(_events(text))
+    except _Stop as stop:
+        return _failed(path, text, stop.diagnostic, builder.diagnostics)
+    except yaml.MarkedYAMLError as exc:
+        return _failed(path, text, _syntax_error(path, exc), builder.diagnostics)
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
+        return _failed(path, text, codes.YAML_SYNTAX.at(path, None, str(exc)), builder.diagnostics)
+    if data is None:
+        return _failed(path, text, codes.EMPTY_FILE.at(path, None, "the file holds no document"))
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        message = f"the top level must be a mapping of keys (argmap: 1, claims: ...), not {kind}"
+        diag = codes.NOT_A_MAPPING.at(path, builder.positions.value(()), message)
+        return _failed(path, text, diag, builder.diagnostics)
+    return Document(path, text, data, builder.positions, tuple(builder.diagnostics))
+
+
+def _failed(
+    path: str, text: str, diagnostic: Diagnostic, earlier: list[Diagnostic] | None = None
+) -> Document:
+    return Document(path, text, None, PositionMap(), (*(earlier or []), diagnostic))
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                yield event
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    problem_mark = exc.problem_mark or exc.context_mark
+    pos = (
+        Position(problem_mark.line + 1, problem_mark.column + 1)
+        if problem_mark is not None
+        else None
+    )
+    problem = exc.problem or "invalid YAML"
+    message = f"YAML syntax error: {problem}"
+    hint = None
+    if exc.context and exc.context_mark is not None:
+        mark = exc.context_mark
+        hint = f"{exc.context} at line {mark.line + 1}, column {mark.column + 1}"
+    return codes.YAML_SYNTAX.at(path, pos, message, hint)
+
+
+def _plain(event: yaml.ScalarEvent) -> bool:
+    """An untagged, unquoted scalar (libyaml says '' for the plain style, PyYAML None)."""
+    return event.tag is None and not event.style
+
+
+def _pos(event: yaml.Event) -> Position:
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list under construction."""
+
+    container: dict[str, Any] | list[Any]
+    path: PathKey
+    anchor: str | None
+    size: int = 1
+    key: str | None = None  # the pending key of a mapping, once read
+    key_pos: Position | None = None
+    expect_key: bool = True
+    merges: list[Any] = field(default_factory=list)
+    merge_pending: bool = False
+
+
+class _Builder:
+    """Turns the event stream into a tree, one event at a time, with an explicit stack."""
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.positions = PositionMap()
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Stop(
+                        codes.MULTIPLE_DOCUMENTS.at(
+                            self.path,
+                            _pos(event),
+                            "a second YAML document; an argument file holds exactly one",
+                            hint="split it into two files, or join them with 'include'",
+                        )
+                    )
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                frame = stack.pop()
+                value = self._finish(frame)
+                root = self._attach(stack, value, frame.size, frame.anchor, root)
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue  # stream and document boundaries
+            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+                self._take_key(stack[-1], event)
+                continue
+            path = self._child_path(stack)
+            if isinstance(event, yaml.AliasEvent):
+                value, size = self._alias(event)
+                self.positions.values.setdefault(path, _pos(event))
+                root = self._attach(stack, value, size, None, root)
+            elif isinstance(event, yaml.ScalarEvent):
+                self.positions.values[path] = _pos(event)
+                root = self._attach(stack, self._scalar(event), 1, event.anchor, root)
+            else:
+                assert isinstance(event, yaml.CollectionStartEvent)
+                self._check_container_tag(event)
+                if len(stack) >= self.limits.max_depth:
+                    raise _Stop(
+                        codes.DEPTH_LIMIT.at(
+                            self.path,
+                            _pos(event),
+                            f"nesting deeper than {self.limits.max_depth} levels",
+                        )
+                    )
+                self.positions.values[path] = _pos(event)
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                stack.append(_Frame(container, path, event.anchor))
+        return root
+
+    # -- keys --------------------------------------------------------------------------------
+    def _take_key(self, frame: _Frame, event: yaml.NodeEvent) -> None:
+        pos = _pos(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Stop(
+                codes.COMPLEX_KEY.at(
+                    self.path, pos, "a mapping key must be plain text, not a list, mapping or alias"
+                )
+            )
+        key = event.value
+        frame.expect_key = False
+        frame.key_pos = pos
+        if key == _MERGE and _plain(event):
+            frame.merge_pending = True
+            frame.key = None
+            return
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            first = self.positions.keys[(*frame.path, key)]
+            self.diagnostics.append(
+                codes.DUPLICATE_KEY.at(
+                    self.path,
+                    pos,
+                    f"duplicate key '{key}'",
+                    hint=f"first defined at line {first.line}, column {first.col}; "
+                    "the second would silently replace the first",
+                )
+            )
+            frame.key = None  # the value is read and dropped: the first one stays
+            return
+        frame.key = key
+        self.positions.keys[(*frame.path, key)] = pos
+
+    def _child_path(self, stack: list[_Frame]) -> PathKey:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        if frame.key is None:
+            return (*frame.path, "\x00dropped")
+        return (*frame.path, frame.key)
+
+    # -- values ------------------------------------------------------------------------------
+    def _scalar(self, event: yaml.ScalarEvent) -> str | None:
+        tag = event.tag
+        if tag is not None and tag not in _STR_TAGS and tag != _NULL_TAG:
+            self._forbidden_tag(event, tag)
+        if tag == _NULL_TAG:
+            return None
+        if _plain(event) and event.value in _NULLS:
+            return None
+        return str(event.value)
+
+    def _check_container_tag(self, event: yaml.CollectionStartEvent) -> None:
+        if event.tag not in _CONTAINER_TAGS:
+            self._forbidden_tag(event, str(event.tag))
+
+    def _forbidden_tag(self, event: yaml.NodeEvent, tag: str) -> None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Stop(
+            codes.FORBIDDEN_TAG.at(
+                self.path,
+                _pos(event),
+                f"the YAML tag '{shown}' is not allowed; argmap reads plain YAML only",
+                hint="remove the tag: only mappings, lists, text and numbers are read, "
+                "and nothing in a file is ever run",
+            )
+        )
+
+    def _alias(self, event: yaml.AliasEvent) -> tuple[Any, int]:
+        anchor = event.anchor
+        if anchor not in self.anchors:
+            raise _Stop(codes.YAML_SYNTAX.at(self.path, _pos(event), f"unknown alias '*{anchor}'"))
+        value, size = self.anchors[anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise _Stop(
+                codes.ALIAS_LIMIT.at(
+                    self.path,
+                    _pos(event),
+                    f"aliases expand to more than {self.limits.max_alias_nodes:,} nodes",
+                    hint="this is how 'billion laughs' attacks work; write the values out",
+                )
+            )
+        return value, size
+
+    def _attach(
+        self, stack: list[_Frame], value: Any, size: int, anchor: str | None, root: Any
+    ) -> Any:
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not stack:
+            return value
+        frame = stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+            return root
+        if frame.merge_pending:
+            frame.merges.append(value)
+            frame.merge_pending = False
+        elif frame.key is not None:
+            frame.container[frame.key] = value
+        frame.key = None
+        frame.expect_key = True
+        return root
+
+    def _finish(self, frame: _Frame) -> dict[str, Any] | list[Any]:
+        """Apply YAML merge keys (``<<: *defaults``): explicit keys win over merged ones."""
+        container = frame.container
+        if not frame.merges:
+            return container
+        assert isinstance(container, dict)
+        for merged in frame.merges:
+            sources = merged if isinstance(merged, list) else [merged]
+            for source in sources:
+                if not isinstance(source, dict):
+                    raise _Stop(
+                        codes.YAML_SYNTAX.at(
+                            self.path,
+                            frame.key_pos,
+                            "a merge key '<<' takes a mapping or a list of mappings",
+                        )
+                    )
+                for key, value in source.items():
+                    container.setdefault(key, value)
+        return container

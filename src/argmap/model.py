@@ -1,0 +1,280 @@
+"""Stage 2, model: the argument file as pydantic models (format version 1).
+
+These models are the format: ``docs/format.md`` describes them and ``argmap schema`` prints the
+JSON Schema generated from them. They check one file's shape; references between elements are
+checked by :mod:`argmap.resolve`, across included files.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
+# References may also name the elements that the short forms create (``a->b``, ``a-x->b``).
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.>-]{0,199}$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _one_or_many(value: Any) -> Any:
+    """``supports: x`` is short for ``supports: [x]``."""
+    return [value] if isinstance(value, str) else value
+
+
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN),
+    Field(description="The identifier of another element of the map."),
+]
+# Editors check files against the JSON Schema: say there that one text is accepted too.
+Refs = Annotated[list[Ref], BeforeValidator(_one_or_many, json_schema_input_type=Ref | list[Ref])]
+Texts = Annotated[
+    list[Text], BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text])
+]
+
+
+def _date_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) else value
+
+
+# ``date: 2007`` is a number to an editor's YAML 1.2 parser; the loader keeps it as text.
+DateText = Annotated[str, BeforeValidator(_date_text, json_schema_input_type=str | int)]
+
+
+class ClaimKind(StrEnum):
+    THESIS = "thesis"
+    CLAIM = "claim"
+    PREMISE = "premise"
+    ASSUMPTION = "assumption"
+    COUNTERCLAIM = "counterclaim"
+
+
+class _Element(BaseModel):
+    """Every element rejects keys the format does not define, and is immutable once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Element):
+    """A text that quotes are taken from."""
+
+    title: Text = Field(
+        description="The source's title.", examples=["Montebello Moment Came and Went"]
+    )
+    authors: Texts = Field(
+        default_factory=list, description="Its authors.", examples=[["Greg Anderson"]]
+    )
+    date: DateText | None = Field(
+        None, description="Publication date, as precise as known.", examples=["2007-08-28"]
+    )
+    publisher: str | None = Field(
+        None, description="Who published it.", examples=["Hudson Institute"]
+    )
+    url: str | None = Field(
+        None,
+        description="Where it is published (http, https or doi:).",
+        examples=["https://www.hudson.org/"],
+    )
+    file: str | None = Field(
+        None,
+        description="A local copy, relative to the argument file, that quotes are checked against "
+        "(.txt, .md, .html or .pdf).",
+        examples=["sources/montebello-moment-came-and-went.txt"],
+    )
+    note: str | None = Field(None, description="Anything worth saying about the source.")
+
+
+class Actor(_Element):
+    """Someone who holds claims."""
+
+    name: Text = Field(description="The actor's name.", examples=["Maude Barlow"])
+    role: str | None = Field(
+        None, description="Their role.", examples=["Chair, Council of Canadians"]
+    )
+    url: str | None = Field(None, description="A page about them.")
+    note: str | None = Field(None, description="Anything worth saying about them.")
+
+
+Strength = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class InlineEvidence(_Element):
+    """A quote written under the claim it supports."""
+
+    quote: Text = Field(
+        description="Verbatim from the source; '...' marks an omission, '[text]' an insertion.",
+        examples=["the structural flaws of the SPP are serious"],
+    )
+    source: Ref = Field(
+        description="The id of the source quoted.", examples=["anderson-sands-2007"]
+    )
+    locator: str | None = Field(
+        None,
+        description="Where in the source: 'para 12', 'page 3', 'line 40', 'lines 40-42'.",
+        examples=["para 13"],
+    )
+    strength: Strength = Field(
+        1.0, description="How strongly it bears on the claim, 0 to 1.", examples=[0.8]
+    )
+    note: str | None = Field(None, description="Anything worth saying about the quote.")
+
+
+class Evidence(InlineEvidence):
+    """A quote for or against a claim."""
+
+    supports: Ref | None = Field(None, description="The claim the quote backs.")
+    attacks: Ref | None = Field(None, description="The claim the quote counts against.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Evidence:
+        if (self.supports is None) == (self.attacks is None):
+            raise ValueError("evidence needs exactly one of 'supports' or 'attacks'")
+        return self
+
+    @property
+    def target(self) -> str:
+        return self.supports if self.supports is not None else str(self.attacks)
+
+
+class Claim(_Element):
+    """A statement of the map."""
+
+    text: Text = Field(description="The statement, a full sentence.")
+    label: str | None = Field(None, description="A short title for the map when the text is long.")
+    kind: ClaimKind = Field(
+        ClaimKind.CLAIM, description="thesis, claim, premise, assumption or counterclaim."
+    )
+    holder: Ref | None = Field(None, description="The id of the actor who holds the claim.")
+    tags: Texts = Field(default_factory=list, description="Free labels, used to group the map.")
+    note: str | None = Field(None, description="Anything the map's author wants to say.")
+    priority: int = Field(0, description="Higher wins when attacks conflict; default 0.")
+    supports: Refs = Field(default_factory=list, description="Claims this claim alone supports.")
+    attacks: Refs = Field(
+        default_factory=list,
+        description="Elements this claim attacks: an argument is undercut, a premise or "
+        "assumption undermined, any other claim rebutted.",
+    )
+    rebuts: Refs = Field(default_factory=list, description="Claims this claim rebuts.")
+    undermines: Refs = Field(default_factory=list, description="Premises this claim undermines.")
+    undercuts: Refs = Field(default_factory=list, description="Arguments this claim undercuts.")
+    evidence: list[InlineEvidence] = Field(
+        default_factory=list, description="Quotes that support this claim."
+    )
+
+
+class Argument(_Element):
+    """Linked premises, all needed, supporting one conclusion."""
+
+    conclusion: Ref = Field(description="The id of the claim the premises support.")
+    premises: Annotated[list[Ref], Field(min_length=1)] = Field(
+        description="The ids of the premises; all are needed."
+    )
+    label: str | None = Field(None, description="A name for the inference.")
+    holder: Ref | None = Field(None, description="The id of the actor who makes the argument.")
+    note: str | None = Field(None, description="Anything worth saying about the inference.")
+    priority: int = Field(0, description="Higher wins when attacks conflict; default 0.")
+
+
+class Attack(_Element):
+    """An objection: a claim that rebuts a claim, undermines a premise or undercuts an argument."""
+
+    source: Ref = Field(alias="from", description="The id of the attacking claim.")
+    rebuts: Ref | None = Field(None, description="The claim it denies.")
+    undermines: Ref | None = Field(None, description="The premise it denies.")
+    undercuts: Ref | None = Field(None, description="The argument whose inference it denies.")
+    note: str | None = Field(None, description="Why, e.g. when a holder attacks their own claim.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Attack:
+        given = [t for t in (self.rebuts, self.undermines, self.undercuts) if t is not None]
+        if len(given) != 1:
+            raise ValueError("an attack needs exactly one of 'rebuts', 'undermines' or 'undercuts'")
+        return self
+
+
+def _integer_text(value: Any) -> Any:
+    """The loader keeps scalars as text; the version is compared as a number."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
+def _question(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Question(_Element):
+    """A discussion question for handouts."""
+
+    text: Text = Field(description="The question.")
+    about: Refs = Field(default_factory=list, description="The ids of the claims it is about.")
+
+
+class ArgumentFile(_Element):
+    """One argument file (format version 1)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="argmap argument file",
+        json_schema_extra={"$id": "https://argmap.dev/schema/argmap.schema.json"},
+    )
+
+    argmap: Annotated[Literal[1], BeforeValidator(_integer_text)] = Field(
+        description="The format version; 1 is the only one so far.", examples=[1]
+    )
+    title: str | None = Field(None, description="The map's title.")
+    question: str | None = Field(None, description="The question under debate.")
+    description: str | None = Field(None, description="A paragraph about the map.")
+    authors: Texts = Field(default_factory=list, description="Who made the map.")
+    date: DateText | None = Field(None, description="When the map was made, YYYY-MM-DD.")
+    include: Texts = Field(
+        default_factory=list, description="Other argument files that join this map."
+    )
+    sources: dict[Slug, Source] = Field(
+        default_factory=dict, description="Texts that quotes come from, by id."
+    )
+    actors: dict[Slug, Actor] = Field(default_factory=dict, description="Who holds claims, by id.")
+    claims: dict[Slug, Claim] = Field(
+        default_factory=dict, description="The statements of the map, by id."
+    )
+    arguments: dict[Slug, Argument] = Field(
+        default_factory=dict, description="Linked premises for a conclusion, by id."
+    )
+    attacks: dict[Slug, Attack] = Field(default_factory=dict, description="Objections, by id.")
+    evidence: dict[Slug, Evidence] = Field(
+        default_factory=dict, description="Quotes for or against claims, by id."
+    )
+    questions: list[
+        Annotated[Question, BeforeValidator(_question, json_schema_input_type=Text | Question)]
+    ] = Field(default_factory=list, description="Discussion questions for handouts.")
+
+
+ELEMENT_SECTIONS: tuple[str, ...] = (
+    "sources",
+    "actors",
+    "claims",
+    "arguments",
+    "attacks",
+    "evidence",
+)
+KIND_NAMES: dict[str, str] = {
+    "sources": "source",
+    "actors": "actor",
+    "claims": "claim",
+    "arguments": "argument",
+    "attacks": "attack",
+    "evidence": "evidence",
+}

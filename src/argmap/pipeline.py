@@ -1,0 +1,160 @@
+"""The edge where files are read: find argument files, follow includes, run load -> model ->
+resolve. Everything it calls is pure; this module and the CLI are the only ones that look at
+the disk for argument files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap import codes
+from argmap.argument_map import ArgumentMap
+from argmap.diagnostics import Diagnostic
+from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
+from argmap.parse import parse_document
+from argmap.paths import contained_path, project_root
+from argmap.resolve import ParsedFile, resolve
+
+SUFFIXES = (".yaml", ".yml")
+SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+
+
+@dataclass(slots=True)
+class MapResult:
+    """What loading one argument file (and its includes) produced."""
+
+    path: str
+    map: ArgumentMap | None = None
+    documents: dict[str, Document] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    included: set[Path] = field(default_factory=set)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {path: doc.text for path, doc in self.documents.items()}
+
+
+def display_path(path: Path) -> str:
+    """Paths as the user would type them: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Files as given, and folders searched for ``*.yaml``/``*.yml`` (sorted, hidden skipped)."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for given in paths:
+        if given.is_dir():
+            inside = sorted(_walk(given))
+            if not inside:
+                problems.append(
+                    codes.NO_FILES.at(str(given), None, "no *.yaml or *.yml files in this folder")
+                )
+            found.extend(inside)
+        elif given.exists():
+            found.append(given)
+        else:
+            problems.append(codes.PATH_NOT_FOUND.at(str(given), None, "no such file or folder"))
+    unique = list(dict.fromkeys(found))
+    return unique, problems
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in names:
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                yield Path(current) / name
+
+
+def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> MapResult:
+    """Load a file and everything it includes, then resolve the map."""
+    root = project_root(path)
+    result = MapResult(display_path(path))
+    parsed: list[ParsedFile] = []
+    first = _load_one(path, result, limits)
+    if first is None:
+        return result
+    parsed.append(first)
+    visited = {path.resolve()}
+    stack: list[tuple[ParsedFile, Iterator[tuple[int, str]]]] = [
+        (first, iter(enumerate(first.model.include)))
+    ]
+    while stack:
+        current, pending = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            continue
+        index, written = step
+        where = current.document.positions.value(("include", index))
+        shown = current.document.path
+        target = contained_path(current.file, written, root)
+        if isinstance(target, str):
+            result.diagnostics.append(
+                codes.PATH_OUTSIDE_PROJECT.at(shown, where, f"include: {target}")
+            )
+            continue
+        chain = [p.file.resolve() for p, _ in stack]
+        if target in chain:
+            circle = [display_path(p) for p in chain[chain.index(target) :]]
+            result.diagnostics.append(
+                codes.INCLUDE_CYCLE.at(
+                    shown,
+                    where,
+                    "files include each other in a circle: "
+                    + " -> ".join([*circle, display_path(target)]),
+                )
+            )
+            continue
+        if target in visited:
+            continue  # included twice along different paths: read once
+        if not target.is_file():
+            result.diagnostics.append(
+                codes.INCLUDE_MISSING.at(shown, where, f"included file '{written}' does not exist")
+            )
+            continue
+        visited.add(target)
+        result.included.add(target)
+        loaded = _load_one(target, result, limits)
+        if loaded is not None:
+            parsed.append(loaded)
+            stack.append((loaded, iter(enumerate(loaded.model.include))))
+    if result.diagnostics:
+        return result
+    argument_map, problems = resolve(parsed, root)
+    result.map = argument_map
+    result.diagnostics.extend(problems)
+    return result
+
+
+def _load_one(path: Path, result: MapResult, limits: Limits) -> ParsedFile | None:
+    document = read_document(path, display_path(path), limits)
+    result.documents[document.path] = document
+    result.diagnostics.extend(document.diagnostics)
+    model, problems = parse_document(document)
+    result.diagnostics.extend(problems)
+    if model is None or not document.ok:
+        return None
+    return ParsedFile(document, model, path)
+
+
+def load_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> list[MapResult]:
+    """Load every file as a map; a file included by another is reported through its includer.
+
+    Files in an include cycle include each other, so each is kept and reports the cycle.
+    """
+    results = [load_map(f, limits) for f in files]
+    included: set[Path] = set().union(*(r.included for r in results)) if results else set()
+    return [
+        r
+        for r, f in zip(results, files, strict=True)
+        if f.resolve() not in included
+        or any(d.code == codes.INCLUDE_CYCLE.code for d in r.diagnostics)
+    ]

@@ -1,0 +1,461 @@
+"""Stage 3, resolve: parsed files -> one :class:`ArgumentMap`.
+
+Identifiers are unique across the map (whatever their kind), every reference must point at an
+element of the right kind, the short forms (``supports:``, ``attacks:``, inline evidence) become
+arguments, attacks and evidence of their own, and support must not go in circles. Unlike
+Argdown, nothing is invented for an undefined reference and nothing is merged silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap import codes
+from argmap.argument_map import (
+    Actor,
+    Argument,
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Claim,
+    Evidence,
+    Origin,
+    Question,
+    Source,
+    Stance,
+)
+from argmap.diagnostics import Diagnostic, Position
+from argmap.load import Document, PathKey
+from argmap.model import ArgumentFile, ClaimKind
+from argmap.paths import contained_path
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """One file of a map, loaded and validated, with where it lives on disk."""
+
+    document: Document
+    model: ArgumentFile
+    file: Path
+
+
+@dataclass(slots=True)
+class _Context:
+    files: dict[str, ParsedFile]
+    diagnostics: list[Diagnostic]
+
+    def pos(self, path: str, loc: PathKey, *, key: bool = False) -> Position:
+        positions = self.files[path].document.positions
+        return positions.key(loc) if key else positions.value(loc)
+
+    def origin(self, path: str, loc: PathKey) -> Origin:
+        p = self.pos(path, loc, key=True)
+        return Origin(path, p.line, p.col)
+
+
+_KIND_OF_TABLE = {
+    Source: "source",
+    Actor: "actor",
+    Claim: "claim",
+    Argument: "argument",
+    Attack: "attack",
+    Evidence: "evidence",
+}
+Element = Source | Actor | Claim | Argument | Attack | Evidence
+
+
+def resolve(files: Sequence[ParsedFile], root: Path) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Merge the files (the first is the root) and check every reference."""
+    ctx = _Context({f.document.path: f for f in files}, [])
+    elements: dict[str, Element] = {}
+    loc_of: dict[str, tuple[str, PathKey]] = {}
+
+    def define(element: Element, path: str, loc: PathKey) -> None:
+        existing = elements.get(element.id)
+        if existing is not None:
+            first = existing.origin
+            kind = _KIND_OF_TABLE[type(existing)]
+            ctx.diagnostics.append(
+                codes.DUPLICATE_ID.at(
+                    path,
+                    ctx.pos(path, loc, key=True),
+                    f"the identifier '{element.id}' is already used by {_a(kind)}",
+                    hint=f"first defined at {first.path}:{first.line}:{first.col}; "
+                    "identifiers are unique across the whole map",
+                ),
+            )
+            return
+        elements[element.id] = element
+        loc_of[element.id] = (path, loc)
+
+    questions: list[Question] = []
+    for parsed in files:
+        for element, loc in _elements_of(parsed, ctx, root):
+            define(element, parsed.document.path, loc)
+        questions.extend(_questions_of(parsed, ctx))
+
+    _check_references(elements, loc_of, questions, ctx)
+    if ctx.diagnostics:
+        return None, ctx.diagnostics
+    by_kind = _split(elements)
+    _check_support_cycles(by_kind[Argument], loc_of, ctx)  # type: ignore[arg-type]
+    if ctx.diagnostics:
+        return None, ctx.diagnostics
+    head = files[0]
+    model = head.model
+    argument_map = ArgumentMap(
+        path=head.document.path,
+        title=model.title or head.file.stem,
+        question=model.question,
+        description=model.description,
+        authors=tuple(model.authors),
+        date=model.date,
+        files=tuple(f.document.path for f in files),
+        sources=by_kind[Source],  # type: ignore[arg-type]
+        actors=by_kind[Actor],  # type: ignore[arg-type]
+        claims=by_kind[Claim],  # type: ignore[arg-type]
+        arguments=by_kind[Argument],  # type: ignore[arg-type]
+        attacks=by_kind[Attack],  # type: ignore[arg-type]
+        evidence=by_kind[Evidence],  # type: ignore[arg-type]
+        questions=tuple(questions),
+    )
+    return argument_map, []
+
+
+def _split(elements: dict[str, Element]) -> dict[type, dict[str, Element]]:
+    out: dict[type, dict[str, Element]] = {kind: {} for kind in _KIND_OF_TABLE}
+    for element_id, element in elements.items():
+        out[type(element)][element_id] = element
+    return out
+
+
+# --- reading the elements of one file ---------------------------------------------------------
+def _elements_of(
+    parsed: ParsedFile, ctx: _Context, root: Path
+) -> Iterator[tuple[Element, PathKey]]:
+    path = parsed.document.path
+    model = parsed.model
+    for sid, s in model.sources.items():
+        loc = ("sources", sid)
+        resolved: Path | None = None
+        if s.file is not None:
+            outcome = contained_path(parsed.file, s.file, root)
+            if isinstance(outcome, str):
+                ctx.diagnostics.append(
+                    codes.PATH_OUTSIDE_PROJECT.at(
+                        path, ctx.pos(path, (*loc, "file")), f"source '{sid}': {outcome}"
+                    )
+                )
+            else:
+                resolved = outcome
+        yield (
+            Source(
+                sid,
+                s.title,
+                ctx.origin(path, loc),
+                tuple(s.authors),
+                s.date,
+                s.publisher,
+                s.url,
+                s.file,
+                resolved,
+                s.note,
+            ),
+            loc,
+        )
+    for aid, a in model.actors.items():
+        loc = ("actors", aid)
+        yield Actor(aid, a.name, ctx.origin(path, loc), a.role, a.url, a.note), loc
+    for cid, c in model.claims.items():
+        loc = ("claims", cid)
+        yield (
+            Claim(
+                cid,
+                c.text,
+                ctx.origin(path, loc),
+                c.kind,
+                c.label,
+                c.holder,
+                tuple(c.tags),
+                c.note,
+                c.priority,
+            ),
+            loc,
+        )
+        for i, target in enumerate(c.supports):
+            tloc = (*loc, "supports", i)
+            yield (
+                Argument(
+                    f"{cid}->{target}",
+                    target,
+                    (cid,),
+                    _at(ctx, path, tloc),
+                    priority=c.priority,
+                    implicit=True,
+                ),
+                tloc,
+            )
+        for field_name, kind in (
+            ("attacks", None),
+            ("rebuts", AttackKind.REBUT),
+            ("undermines", AttackKind.UNDERMINE),
+            ("undercuts", AttackKind.UNDERCUT),
+        ):
+            for i, target in enumerate(getattr(c, field_name)):
+                tloc = (*loc, field_name, i)
+                # ``attacks:`` is classified once every element is known (see below).
+                yield (
+                    Attack(
+                        f"{cid}-x->{target}",
+                        cid,
+                        target,
+                        kind or AttackKind.REBUT,
+                        _at(ctx, path, tloc),
+                        implicit=kind is None,
+                    ),
+                    tloc,
+                )
+        for i, e in enumerate(c.evidence):
+            eloc = (*loc, "evidence", i)
+            yield (
+                Evidence(
+                    f"{cid}.ev{i + 1}",
+                    e.quote,
+                    e.source,
+                    cid,
+                    Stance.SUPPORTS,
+                    _at(ctx, path, eloc),
+                    e.locator,
+                    e.strength,
+                    e.note,
+                ),
+                eloc,
+            )
+    for aid, arg in model.arguments.items():
+        loc = ("arguments", aid)
+        yield (
+            Argument(
+                aid,
+                arg.conclusion,
+                tuple(arg.premises),
+                ctx.origin(path, loc),
+                arg.label,
+                arg.holder,
+                arg.note,
+                arg.priority,
+            ),
+            loc,
+        )
+    for aid, att in model.attacks.items():
+        loc = ("attacks", aid)
+        if att.rebuts is not None:
+            kind, target = AttackKind.REBUT, att.rebuts
+        elif att.undermines is not None:
+            kind, target = AttackKind.UNDERMINE, att.undermines
+        else:
+            kind, target = AttackKind.UNDERCUT, str(att.undercuts)
+        yield Attack(aid, att.source, target, kind, ctx.origin(path, loc), att.note), loc
+    for eid, ev in model.evidence.items():
+        loc = ("evidence", eid)
+        stance = Stance.SUPPORTS if ev.supports is not None else Stance.ATTACKS
+        yield (
+            Evidence(
+                eid,
+                ev.quote,
+                ev.source,
+                ev.target,
+                stance,
+                ctx.origin(path, loc),
+                ev.locator,
+                ev.strength,
+                ev.note,
+            ),
+            loc,
+        )
+
+
+def _at(ctx: _Context, path: str, loc: PathKey) -> Origin:
+    p = ctx.pos(path, loc)
+    return Origin(path, p.line, p.col)
+
+
+def _questions_of(parsed: ParsedFile, ctx: _Context) -> Iterator[Question]:
+    path = parsed.document.path
+    for i, q in enumerate(parsed.model.questions):
+        yield Question(q.text, _at(ctx, path, ("questions", i)), tuple(q.about))
+
+
+# --- references -------------------------------------------------------------------------------
+def _check_references(
+    elements: dict[str, Element],
+    loc_of: dict[str, tuple[str, PathKey]],
+    questions: list[Question],
+    ctx: _Context,
+) -> None:
+    def expect(ref: str | None, kinds: tuple[type, ...], path: str, loc: PathKey) -> None:
+        if ref is None:
+            return
+        found = elements.get(ref)
+        wanted = " or ".join(_KIND_OF_TABLE[k] for k in kinds)
+        pos = ctx.pos(path, loc)
+        if found is None:
+            candidates = [i for i, e in elements.items() if isinstance(e, kinds)]
+            close = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else None
+            ctx.diagnostics.append(
+                codes.DANGLING_REFERENCE.at(
+                    path, pos, f"'{ref}' refers to no {wanted} in this map", hint
+                )
+            )
+        elif not isinstance(found, kinds):
+            ctx.diagnostics.append(
+                codes.WRONG_REFERENCE_KIND.at(
+                    path,
+                    pos,
+                    f"'{ref}' is {_a(_KIND_OF_TABLE[type(found)])}, not {_a(wanted)}",
+                )
+            )
+
+    for element_id, element in list(elements.items()):
+        path, loc = loc_of[element_id]
+        if isinstance(element, Claim):
+            expect(element.holder, (Actor,), path, (*loc, "holder"))
+        elif isinstance(element, Argument):
+            if element.implicit:
+                expect(element.conclusion, (Claim,), path, loc)
+            else:
+                expect(element.conclusion, (Claim,), path, (*loc, "conclusion"))
+                for i, premise in enumerate(element.premises):
+                    expect(premise, (Claim,), path, (*loc, "premises", i))
+                expect(element.holder, (Actor,), path, (*loc, "holder"))
+            if element.conclusion in element.premises:
+                ctx.diagnostics.append(
+                    codes.SUPPORT_CYCLE.at(
+                        path,
+                        ctx.pos(path, loc, key=True),
+                        f"'{element.conclusion}' supports itself",
+                        hint="a claim cannot be a premise for itself",
+                    )
+                )
+        elif isinstance(element, Attack):
+            short_form = loc[0] == "claims"
+            aloc = loc if short_form else (*loc, _attack_key(element.kind))
+            if not short_form:
+                expect(element.attacker, (Claim,), path, (*loc, "from"))
+            if element.implicit:
+                expect(element.target, (Claim, Argument), path, aloc)
+                elements[element_id] = _classify(element, elements)
+            elif element.kind == AttackKind.UNDERCUT:
+                expect(element.target, (Argument,), path, aloc)
+            else:
+                expect(element.target, (Claim,), path, aloc)
+            if element.attacker == element.target:
+                ctx.diagnostics.append(
+                    codes.SELF_REFERENCE.at(
+                        path, ctx.pos(path, aloc), f"'{element.attacker}' attacks itself"
+                    )
+                )
+        elif isinstance(element, Evidence):
+            expect(element.source, (Source,), path, (*loc, "source"))
+            if loc[0] == "evidence":
+                expect(element.target, (Claim,), path, (*loc, element.stance.value))
+    for q in questions:
+        for ref in q.about:
+            found = elements.get(ref)
+            if not isinstance(found, Claim):
+                ctx.diagnostics.append(
+                    codes.DANGLING_REFERENCE.at(
+                        q.origin.path,
+                        Position(q.origin.line, q.origin.col),
+                        f"question refers to '{ref}', which is no claim in this map",
+                    )
+                )
+
+
+def _a(noun: str) -> str:
+    """The noun with its article: 'an actor', 'a claim', 'an evidence item'."""
+    noun = "evidence item" if noun == "evidence" else noun
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _attack_key(kind: AttackKind) -> str:
+    return {AttackKind.REBUT: "rebuts", AttackKind.UNDERMINE: "undermines"}.get(kind, "undercuts")
+
+
+def _classify(attack: Attack, elements: dict[str, Element]) -> Attack:
+    """``attacks: X``: undercut an argument, undermine a premise, rebut any other claim."""
+    target = elements.get(attack.target)
+    if isinstance(target, Argument):
+        kind = AttackKind.UNDERCUT
+    elif isinstance(target, Claim) and target.kind in (ClaimKind.PREMISE, ClaimKind.ASSUMPTION):
+        kind = AttackKind.UNDERMINE
+    else:
+        kind = AttackKind.REBUT
+    return Attack(
+        attack.id, attack.attacker, attack.target, kind, attack.origin, attack.note, implicit=True
+    )
+
+
+# --- support cycles ---------------------------------------------------------------------------
+def _check_support_cycles(
+    arguments: dict[str, Argument], loc_of: dict[str, tuple[str, PathKey]], ctx: _Context
+) -> None:
+    """Report each circle of support once, with its path, without recursion."""
+    edges: dict[str, list[tuple[str, str]]] = {}
+    for arg in arguments.values():
+        for premise in arg.premises:
+            edges.setdefault(premise, []).append((arg.conclusion, arg.id))
+    for cycle in find_cycles(edges):
+        claims = [c for c, _ in cycle]
+        closing_argument = cycle[-1][1]
+        path, loc = loc_of[closing_argument]
+        shown = " -> ".join([*claims, claims[0]])
+        ctx.diagnostics.append(
+            codes.SUPPORT_CYCLE.at(
+                path,
+                ctx.pos(path, loc, key=True),
+                f"support goes in a circle: {shown}",
+                hint="a claim cannot support itself, even through others; attack cycles are "
+                "fine, support cycles prove nothing",
+            )
+        )
+
+
+def find_cycles(edges: dict[str, list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    """One cycle per strongly connected knot, as (node, edge label leaving it) pairs.
+
+    Iterative depth-first search with three colours: a grey node met again closes a cycle.
+    """
+    white, grey, black = 0, 1, 2
+    colour: dict[str, int] = {}
+    cycles: list[list[tuple[str, str]]] = []
+    for start in sorted(edges):
+        if colour.get(start, white) != white:
+            continue
+        stack: list[tuple[str, Iterator[tuple[str, str]]]] = [(start, iter(edges.get(start, [])))]
+        trail: list[tuple[str, str]] = []  # (node, label of the edge taken from it)
+        colour[start] = grey
+        while stack:
+            node, children = stack[-1]
+            step = next(children, None)
+            if step is None:
+                colour[node] = black
+                stack.pop()
+                if trail:
+                    trail.pop()
+                continue
+            child, label = step
+            state = colour.get(child, white)
+            if state == grey:
+                names = [n for n, _ in stack]
+                at = names.index(child)
+                labels = [lbl for _, lbl in trail[at:]] + [label]
+                cycles.append(list(zip(names[at:], labels, strict=True)))
+            elif state == white:
+                colour[child] = grey
+                trail.append((node, label))
+                stack.append((child, iter(edges.get(child, []))))
+    return cycles

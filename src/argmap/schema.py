@@ -1,0 +1,24 @@
+"""The JSON Schema of the argument file, generated from the models so it never drifts.
+
+The schema is written for editors (the YAML language server): every field has a title, a
+description and, where helpful, examples.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_dict() -> dict[str, Any]:
+    from argmap.model import ArgumentFile
+
+    schema = ArgumentFile.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def schema_text() -> str:
+    """Deterministic text: sorted keys would scramble field order, so keep the model's order."""
+    return json.dumps(schema_dict(), indent=2, ensure_ascii=False) + "\n"
