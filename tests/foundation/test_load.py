@@ -1,0 +1,141 @@
+"""The loader: positions for every key and value, limits, encodings, and no exceptions ever."""
+
+from __future__ import annotations
+
+import string
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.diagnostics import Position
+from argmap.load import Limits, load_bytes, load_text
+
+
+def codes_of(text: str | bytes, limits: Limits = Limits()) -> list[tuple[str, int, int]]:
+    doc = load_bytes(text.encode() if isinstance(text, str) else text, "f.yaml", limits)
+    return [(d.code, d.line, d.col) for d in doc.diagnostics]
+
+
+def test_positions_of_keys_and_values() -> None:
+    doc = load_text("argmap: 1\nclaims:\n  a:\n    text: Hello\n    tags: [x, y]\n", "f.yaml")
+    assert doc.data == {"argmap": "1", "claims": {"a": {"text": "Hello", "tags": ["x", "y"]}}}
+    p = doc.positions
+    assert p.key(("claims", "a")) == Position(3, 3)
+    assert p.value(("claims", "a", "text")) == Position(4, 11)
+    assert p.key(("claims", "a", "text")) == Position(4, 5)
+    assert p.value(("claims", "a", "tags", 1)) == Position(5, 15)
+    # a path the file does not have falls back to its nearest ancestor
+    assert p.value(("claims", "a", "tags", 7)) == Position(5, 11)
+
+
+def test_scalars_stay_text_and_only_null_becomes_none() -> None:
+    doc = load_text("a: no\nb: 2008-05-01\nc: 1_000\nd: ~\ne:\nf: 'null'\n", "f.yaml")
+    assert doc.data == {"a": "no", "b": "2008-05-01", "c": "1_000", "d": None, "e": None, "f": "null"}
+
+
+def test_duplicate_key_keeps_the_first_and_reports_the_second() -> None:
+    doc = load_text("a: 1\nb: 2\na: 3\n", "f.yaml")
+    assert doc.data == {"a": "1", "b": "2"}
+    (d,) = doc.diagnostics
+    assert (d.code, d.line, d.col, d.message) == ("AM107", 3, 1, "duplicate key 'a'")
+    assert d.hint is not None and d.hint.startswith("first defined at line 1, column 1")
+
+
+def test_merge_keys_are_applied_and_explicit_keys_win() -> None:
+    doc = load_text("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n", "f.yaml")
+    assert doc.data == {"base": {"x": "1", "y": "2"}, "m": {"x": "1", "y": "3"}}
+
+
+def test_size_limit() -> None:
+    assert codes_of("a: " + "x" * 100, Limits(max_bytes=50)) == [("AM102", 1, 1)]
+
+
+def test_depth_limit_stops_without_recursion() -> None:
+    assert codes_of("a: " + "[" * 500 + "]" * 500) == [("AM110", 1, 67)]
+    assert codes_of("a: " + "[" * 10_000 + "]" * 10_000) == [("AM110", 1, 1003)]
+    block = "a:\n" + "".join("  " * i + "- \n" for i in range(1_000))
+    assert codes_of(block) == [("AM110", 65, 127)]
+
+
+def test_alias_limit() -> None:
+    text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"b{i}: *a\n" for i in range(2000)
+    )
+    assert codes_of(text, Limits(max_alias_nodes=100))[0][0] == "AM109"
+
+
+def test_byte_order_marks() -> None:
+    body = "argmap: 1\ntitle: Café\n"
+    for encoded in (
+        b"\xef\xbb\xbf" + body.encode("utf-8"),
+        b"\xff\xfe" + body.encode("utf-16-le"),
+        b"\xfe\xff" + body.encode("utf-16-be"),
+    ):
+        doc = load_bytes(encoded, "f.yaml")
+        assert doc.diagnostics == ()
+        assert doc.data == {"argmap": "1", "title": "Café"}
+
+
+def test_invalid_utf8_is_located() -> None:
+    assert codes_of(b"argmap: 1\nclaims:\n  a: \xff\n") == [("AM103", 3, 6)]
+
+
+def test_binary_garbage_is_a_diagnostic() -> None:
+    assert codes_of(bytes(range(256)))[0][0] in {"AM103", "AM104"}
+
+
+def test_forbidden_tags_are_never_constructed() -> None:
+    for tag in ("!!python/object/apply:os.system", "!!binary", "!!set", "!custom", "!!omap"):
+        result = codes_of(f"a: {tag} [x]\n")
+        assert result == [("AM108", 1, 4)], tag
+
+
+def test_complex_keys_are_refused() -> None:
+    assert codes_of("? [a, b]\n: c\n") == [("AM113", 1, 3)]
+
+
+def test_unknown_alias_is_a_syntax_error() -> None:
+    assert codes_of("a: *nothing\n")[0][0] == "AM106"
+
+
+# --- properties ---------------------------------------------------------------------------------
+def _check_no_crash(data: bytes) -> None:
+    doc = load_bytes(data, "f.yaml")
+    assert (doc.data is None) == any(d.severity.value == "error" for d in doc.diagnostics) or (
+        doc.data is not None
+    )
+    for d in doc.diagnostics:
+        assert d.line >= 1 and d.col >= 1 and d.code.startswith("AM")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    _check_no_crash(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable + "äé€—“”’\t&*!|>-:[]{}#%@`", max_size=200))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    _check_no_crash(text.encode("utf-8"))
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(yaml_values)
+def test_arbitrary_yaml_loads_to_the_same_shape(value: object) -> None:
+    text = yaml.safe_dump(value, allow_unicode=True)
+    doc = load_text(text, "f.yaml")
+    if isinstance(value, dict) and value:
+        assert doc.data is not None
+        assert set(doc.data) == {str(k) for k in value}
+    for d in doc.diagnostics:
+        assert d.line >= 1 and d.col >= 1
