@@ -1,0 +1,59 @@
+"""What every command shares: output formats, colour, exit codes, and writing a report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+import click
+
+from argmap.diagnostics import Diagnostic
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "github", "sarif")
+
+format_option = click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text; github under GitHub Actions].",
+)
+strict_option = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+
+
+def default_format() -> str:
+    """GitHub annotations under GitHub Actions, like yamllint does; text elsewhere."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def use_color(stream: object) -> bool:
+    """Colour on a terminal only; ``NO_COLOR`` wins, ``FORCE_COLOR`` forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def emit_diagnostics(
+    diagnostics: Sequence[Diagnostic],
+    texts: Mapping[str, str],
+    files_checked: int,
+    output_format: str | None,
+) -> None:
+    """Render the findings with the chosen reporter and write them to stdout."""
+    from argmap.report import render_report
+
+    chosen = output_format or default_format()
+    output = render_report(
+        chosen,
+        diagnostics,
+        sources=texts,
+        files_checked=files_checked,
+        color=chosen == "text" and use_color(sys.stdout),
+    )
+    click.echo(output, nl=False)

@@ -1,0 +1,31 @@
+"""``argmap schema``: the JSON Schema of the argument file, for editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.schema import schema_text
+from argmap.write import write_atomic
+
+
+@click.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the argument file (format version 1).
+
+    Editors use it to complete keys and check values; the repository keeps a copy in
+    schema/argmap.schema.json (see docs/format.md for the modeline).
+
+    \b
+    Examples:
+      argmap schema -o schema/argmap.schema.json
+    """
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
