@@ -69,7 +69,6 @@ DANGLING_REFERENCE = Code("AM302", "dangling-reference", "A reference to nothing
 WRONG_REFERENCE_KIND = Code(
     "AM303", "wrong-reference-kind", "A reference to an element of the wrong kind."
 )
-SUPPORT_CYCLE = Code("AM304", "support-cycle", "Claims support each other in a circle.")
 INCLUDE_CYCLE = Code("AM305", "include-cycle", "Files include each other in a circle.")
 PATH_OUTSIDE_PROJECT = Code(
     "AM306", "path-outside-project", "A path that leaves the project or is absolute."
@@ -78,6 +77,7 @@ INCLUDE_MISSING = Code("AM307", "include-missing", "An included file that does n
 SELF_REFERENCE = Code("AM308", "self-reference", "An element that supports or attacks itself.")
 
 # --- the tool -------------------------------------------------------------------------------
+INVALID_CONFIG = Code("AM903", "invalid-config", "The [tool.argmap] configuration is broken.")
 PATH_NOT_FOUND = Code("AM901", "path-not-found", "A path given on the command line is missing.")
 NO_FILES = Code("AM902", "no-files", "A folder with no argument files.", Severity.WARNING)
 INTERNAL_ERROR = Code("AM999", "internal-error", "argmap failed; please report it.")

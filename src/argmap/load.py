@@ -227,7 +227,9 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     )
     problem = exc.problem or "invalid YAML"
     if "maximum nesting depth" in problem:  # libyaml's own guard, met before ours in flow style
-        return codes.DEPTH_LIMIT.at(path, pos, "nesting deeper than libyaml's limit of 1,000 levels")
+        return codes.DEPTH_LIMIT.at(
+            path, pos, "nesting deeper than libyaml's limit of 1,000 levels"
+        )
     message = f"YAML syntax error: {problem}"
     hint = None
     if exc.context and exc.context_mark is not None:

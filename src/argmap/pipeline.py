@@ -6,13 +6,14 @@ the disk for argument files.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap import codes
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Diagnostic
+from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
 from argmap.paths import contained_path, project_root
@@ -31,6 +32,7 @@ class MapResult:
     documents: dict[str, Document] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     included: set[Path] = field(default_factory=set)
+    root: Path | None = None  # the project the file belongs to
 
     @property
     def texts(self) -> dict[str, str]:
@@ -76,7 +78,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> MapResult:
     """Load a file and everything it includes, then resolve the map."""
     root = project_root(path)
-    result = MapResult(display_path(path))
+    result = MapResult(display_path(path), root=root)
     parsed: list[ParsedFile] = []
     first = _load_one(path, result, limits)
     if first is None:
@@ -158,3 +160,42 @@ def load_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> list[Ma
         if f.resolve() not in included
         or any(d.code == codes.INCLUDE_CYCLE.code for d in r.diagnostics)
     ]
+
+
+def lint_result(
+    result: MapResult,
+    config: LintConfig,
+    quotes: Mapping[str, QuoteResult] | None = None,
+    unreadable_sources: Mapping[str, str] | None = None,
+) -> None:
+    """Run the lint rules over a resolved map; rules reading sources need ``quotes``."""
+    if result.map is None:
+        return
+    from argmap.lint.registry import run_rules, suppressions
+
+    texts = result.texts
+    context = LintContext(result.map, config, quotes, unreadable_sources or {}, texts)
+    silenced = {path: suppressions(text) for path, text in texts.items()}
+    result.diagnostics.extend(run_rules(context, silenced))
+
+
+class ConfigCache:
+    """One configuration per project root, read once per run."""
+
+    def __init__(self) -> None:
+        self._configs: dict[Path, tuple[LintConfig, list[Diagnostic]]] = {}
+
+    def for_root(self, root: Path | None) -> tuple[LintConfig, list[Diagnostic]]:
+        if root is None:
+            return LintConfig(), []
+        if root not in self._configs:
+            from argmap.config import load_config
+
+            config, problems = load_config(root)
+            self._configs[root] = (config, [_relative(p) for p in problems])
+            return config, self._configs[root][1]
+        return self._configs[root][0], []  # report a broken configuration once
+
+
+def _relative(d: Diagnostic) -> Diagnostic:
+    return replace(d, path=display_path(Path(d.path)))

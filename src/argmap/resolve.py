@@ -1,9 +1,10 @@
 """Stage 3, resolve: parsed files -> one :class:`ArgumentMap`.
 
 Identifiers are unique across the map (whatever their kind), every reference must point at an
-element of the right kind, the short forms (``supports:``, ``attacks:``, inline evidence) become
-arguments, attacks and evidence of their own, and support must not go in circles. Unlike
-Argdown, nothing is invented for an undefined reference and nothing is merged silently.
+element of the right kind, and the short forms (``supports:``, ``attacks:``, inline evidence)
+become arguments, attacks and evidence of their own. Support cycles are left to the lint rule
+AM010, which names the circle. Unlike Argdown, nothing is invented for an undefined reference
+and nothing is merged silently.
 """
 
 from __future__ import annotations
@@ -101,9 +102,6 @@ def resolve(files: Sequence[ParsedFile], root: Path) -> tuple[ArgumentMap | None
     if ctx.diagnostics:
         return None, ctx.diagnostics
     by_kind = _split(elements)
-    _check_support_cycles(by_kind[Argument], loc_of, ctx)  # type: ignore[arg-type]
-    if ctx.diagnostics:
-        return None, ctx.diagnostics
     head = files[0]
     model = head.model
     argument_map = ArgumentMap(
@@ -331,15 +329,6 @@ def _check_references(
                 for i, premise in enumerate(element.premises):
                     expect(premise, (Claim,), path, (*loc, "premises", i))
                 expect(element.holder, (Actor,), path, (*loc, "holder"))
-            if element.conclusion in element.premises:
-                ctx.diagnostics.append(
-                    codes.SUPPORT_CYCLE.at(
-                        path,
-                        ctx.pos(path, loc, key=True),
-                        f"'{element.conclusion}' supports itself",
-                        hint="a claim cannot be a premise for itself",
-                    )
-                )
         elif isinstance(element, Attack):
             short_form = loc[0] == "claims"
             aloc = loc if short_form else (*loc, _attack_key(element.kind))
@@ -397,65 +386,3 @@ def _classify(attack: Attack, elements: dict[str, Element]) -> Attack:
     return Attack(
         attack.id, attack.attacker, attack.target, kind, attack.origin, attack.note, implicit=True
     )
-
-
-# --- support cycles ---------------------------------------------------------------------------
-def _check_support_cycles(
-    arguments: dict[str, Argument], loc_of: dict[str, tuple[str, PathKey]], ctx: _Context
-) -> None:
-    """Report each circle of support once, with its path, without recursion."""
-    edges: dict[str, list[tuple[str, str]]] = {}
-    for arg in arguments.values():
-        for premise in arg.premises:
-            edges.setdefault(premise, []).append((arg.conclusion, arg.id))
-    for cycle in find_cycles(edges):
-        claims = [c for c, _ in cycle]
-        closing_argument = cycle[-1][1]
-        path, loc = loc_of[closing_argument]
-        shown = " -> ".join([*claims, claims[0]])
-        ctx.diagnostics.append(
-            codes.SUPPORT_CYCLE.at(
-                path,
-                ctx.pos(path, loc, key=True),
-                f"support goes in a circle: {shown}",
-                hint="a claim cannot support itself, even through others; attack cycles are "
-                "fine, support cycles prove nothing",
-            )
-        )
-
-
-def find_cycles(edges: dict[str, list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
-    """One cycle per strongly connected knot, as (node, edge label leaving it) pairs.
-
-    Iterative depth-first search with three colours: a grey node met again closes a cycle.
-    """
-    white, grey, black = 0, 1, 2
-    colour: dict[str, int] = {}
-    cycles: list[list[tuple[str, str]]] = []
-    for start in sorted(edges):
-        if colour.get(start, white) != white:
-            continue
-        stack: list[tuple[str, Iterator[tuple[str, str]]]] = [(start, iter(edges.get(start, [])))]
-        trail: list[tuple[str, str]] = []  # (node, label of the edge taken from it)
-        colour[start] = grey
-        while stack:
-            node, children = stack[-1]
-            step = next(children, None)
-            if step is None:
-                colour[node] = black
-                stack.pop()
-                if trail:
-                    trail.pop()
-                continue
-            child, label = step
-            state = colour.get(child, white)
-            if state == grey:
-                names = [n for n, _ in stack]
-                at = names.index(child)
-                labels = [lbl for _, lbl in trail[at:]] + [label]
-                cycles.append(list(zip(names[at:], labels, strict=True)))
-            elif state == white:
-                colour[child] = grey
-                trail.append((node, label))
-                stack.append((child, iter(edges.get(child, []))))
-    return cycles

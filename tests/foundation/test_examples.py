@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.pipeline import find_files, load_map, load_maps
+from argmap.diagnostics import sort_key
+from argmap.lint.context import LintConfig
+from argmap.pipeline import MapResult, find_files, lint_result, load_map, load_maps
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
@@ -16,10 +18,17 @@ INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_invalid_example_gives_its_expected_diagnostics(path: Path) -> None:
     expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    result = load_map(path)
+    result = validated(path)
     got = [f"{d.line}:{d.col} {d.code} {d.message}" for d in result.diagnostics]
     assert got == expected
-    assert result.map is None
+
+
+def validated(path: Path) -> MapResult:
+    """What ``argmap validate`` does to one file: load, model, resolve, structural rules."""
+    result = load_map(path)
+    lint_result(result, LintConfig())
+    result.diagnostics.sort(key=sort_key)
+    return result
 
 
 def test_every_invalid_example_has_expectations() -> None:
@@ -33,6 +42,8 @@ def test_valid_examples_load_clean_and_resolve() -> None:
     files, problems = find_files([EXAMPLES / "valid"])
     assert problems == []
     results = load_maps(files)
+    for result in results:
+        lint_result(result, LintConfig())
     # parts/linked-history.yaml is included by linked.yaml, so it is checked through it
     assert sorted(Path(r.path).name for r in results) == [
         "linked.yaml",
@@ -59,7 +70,12 @@ def test_short_forms_expand_into_arguments_attacks_and_evidence() -> None:
         ),
     }
     ev = m.evidence["attendance.ev1"]
-    assert (ev.source, ev.target, ev.locator, ev.strength) == ("report", "attendance", "para 4", 0.7)
+    assert (ev.source, ev.target, ev.locator, ev.strength) == (
+        "report",
+        "attendance",
+        "para 4",
+        0.7,
+    )
     assert (ev.origin.line, ev.origin.col) == (31, 9)  # the "- quote:" item
     assert m.sources["report"].date == "2021"
     assert m.sources["report"].path == (EXAMPLES / "valid/sources/uniforms-report.txt").resolve()

@@ -17,7 +17,7 @@ from argmap.commands.common import (
     strict_option,
 )
 from argmap.diagnostics import has_failures
-from argmap.pipeline import find_files, load_maps
+from argmap.pipeline import ConfigCache, find_files, lint_result, load_maps
 
 
 @click.command()
@@ -25,10 +25,11 @@ from argmap.pipeline import find_files, load_maps
 @format_option
 @strict_option
 def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -> None:
-    """Check argument files: YAML, format, identifiers and references.
+    """Check argument files: YAML, format, references, and the rules that need no sources.
 
     PATHS are files or folders (searched for *.yaml and *.yml). A file that another file
-    includes is checked as part of its includer. Every problem is reported with
+    includes is checked as part of its includer. Quotes are verified by 'argmap check'.
+    Every problem is reported with
     file:line:col; argmap keeps going after a bad file and ends with a summary.
 
     Exit status: 0 clean, 1 findings, 2 a path that does not exist.
@@ -43,7 +44,11 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     results = load_maps(files)
     diagnostics = list(problems)
     texts: dict[str, str] = {}
+    configs = ConfigCache()
     for result in results:
+        config, config_problems = configs.for_root(result.root)
+        diagnostics.extend(config_problems)
+        lint_result(result, config)
         diagnostics.extend(result.diagnostics)
         texts.update(result.texts)
     emit_diagnostics(diagnostics, texts, len(files), output_format)

@@ -1,0 +1,64 @@
+"""What a rule sees: the map, the configuration, and (for ``argmap check``) the quote checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from argmap.argument_map import ArgumentMap, Origin
+from argmap.diagnostics import Severity
+
+
+class QuoteResult(Protocol):
+    """The part of a quote check that rules read (see ``argmap.verify``)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def similarity(self) -> float: ...
+
+    @property
+    def hint(self) -> str | None: ...
+
+    @property
+    def locator_hint(self) -> str | None: ...
+
+    @property
+    def location_text(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LintConfig:
+    """``[tool.argmap]`` in pyproject.toml or ``argmap.toml``."""
+
+    select: frozenset[str] = frozenset()  # empty: every rule
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    similarity: float = 85.0  # a fuzzy match at or above this is a paraphrase
+    long_text: int = 80  # a claim longer than this wants a label on the map
+    duplicate_similarity: float = 90.0  # near-duplicate claim texts
+
+    def enabled(self, code: str, name: str) -> bool:
+        if self.select and code not in self.select and name not in self.select:
+            return False
+        return code not in self.ignore and name not in self.ignore
+
+
+@dataclass(frozen=True, slots=True)
+class LintContext:
+    map: ArgumentMap
+    config: LintConfig = LintConfig()
+    quotes: Mapping[str, QuoteResult] | None = None  # evidence id -> result; None: not checked
+    unreadable_sources: Mapping[str, str] = field(default_factory=dict)  # source id -> reason
+    texts: Mapping[str, str] = field(default_factory=dict)  # file path -> its text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports; the runner adds the code, name and configured severity."""
+
+    origin: Origin
+    message: str
+    hint: str | None = None

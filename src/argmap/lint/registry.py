@@ -1,0 +1,150 @@
+"""The rules, listed explicitly (no discovery magic), and the runner that applies them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.lint.context import Finding, LintContext
+from argmap.lint.rules import (
+    am001_quote_not_verified,
+    am002_unsupported_claim,
+    am003_disconnected_claim,
+    am004_thesis_count,
+    am005_source_without_file,
+    am006_locator_mismatch,
+    am007_near_duplicate_claims,
+    am008_unused_element,
+    am009_missing_label,
+    am010_support_cycle,
+    am011_self_attack,
+    am012_hidden_characters,
+    am013_unreadable_source,
+)
+
+MODULES: tuple[ModuleType, ...] = (
+    am001_quote_not_verified,
+    am002_unsupported_claim,
+    am003_disconnected_claim,
+    am004_thesis_count,
+    am005_source_without_file,
+    am006_locator_mismatch,
+    am007_near_duplicate_claims,
+    am008_unused_element,
+    am009_missing_label,
+    am010_support_cycle,
+    am011_self_attack,
+    am012_hidden_characters,
+    am013_unreadable_source,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    needs_sources: bool
+    summary: str
+    doc: str
+    check: Callable[[LintContext], Iterator[Finding]]
+
+    @property
+    def examples(self) -> dict[str, str]:
+        return examples_of(self.doc)
+
+
+def _rule(module: ModuleType) -> Rule:
+    doc = (module.__doc__ or "").strip()
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        severity=module.SEVERITY,
+        needs_sources=getattr(module, "NEEDS_SOURCES", False),
+        summary=doc.splitlines()[0] if doc else "",
+        doc=doc,
+        check=module.check,
+    )
+
+
+RULES: tuple[Rule, ...] = tuple(_rule(m) for m in MODULES)
+RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
+
+_EXAMPLE = re.compile(r"^(PASS|FAIL):\n\n((?:    .*\n|\n)+)", re.MULTILINE)
+
+
+def examples_of(doc: str) -> dict[str, str]:
+    """The indented YAML blocks after ``PASS:`` and ``FAIL:`` in a rule's docstring."""
+    found: dict[str, str] = {}
+    for kind, block in _EXAMPLE.findall(doc + "\n"):
+        lines = [line[4:] if line.startswith("    ") else "" for line in block.splitlines()]
+        found[kind] = "\n".join(lines).strip("\n") + "\n"
+    return found
+
+
+def run_rules(
+    ctx: LintContext, suppressed: Mapping[str, Mapping[int, frozenset[str]]] | None = None
+) -> list[Diagnostic]:
+    """Apply every enabled rule. Rules that read sources run only when quotes were checked."""
+    diagnostics: list[Diagnostic] = []
+    for rule in RULES:
+        if not ctx.config.enabled(rule.code, rule.name):
+            continue
+        if rule.needs_sources and ctx.quotes is None:
+            continue
+        severity = ctx.config.severity.get(rule.code, rule.severity)
+        for finding in rule.check(ctx):
+            o = finding.origin
+            if _is_suppressed(suppressed, o.path, o.line, rule):
+                continue
+            diagnostics.append(
+                Diagnostic(
+                    o.path,
+                    o.line,
+                    o.col,
+                    rule.code,
+                    finding.message,
+                    severity,
+                    finding.hint,
+                    rule.name,
+                )
+            )
+    return diagnostics
+
+
+def _is_suppressed(
+    suppressed: Mapping[str, Mapping[int, frozenset[str]]] | None, path: str, line: int, rule: Rule
+) -> bool:
+    if not suppressed:
+        return False
+    codes = suppressed.get(path, {}).get(line, frozenset())
+    return "all" in codes or rule.code in codes or rule.name in codes
+
+
+_SUPPRESS = re.compile(r"#\s*argmap:\s*(disable|disable-next-line)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$")
+
+
+def suppressions(text: str) -> dict[int, frozenset[str]]:
+    """``# argmap: disable=AM002`` silences a rule on its line; ``disable-next-line`` on the
+    next one. Several codes or names are separated by commas; ``all`` silences every rule."""
+    found: dict[int, frozenset[str]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _SUPPRESS.search(line)
+        if match is None:
+            continue
+        target = number + 1 if match.group(1) == "disable-next-line" else number
+        names = frozenset(c.strip() for c in match.group(2).split(",") if c.strip())
+        found[target] = found.get(target, frozenset()) | names
+    return found
+
+
+def rule_descriptions() -> dict[str, str]:
+    return {r.code: r.summary for r in RULES}
+
+
+def select_rules(codes: Sequence[str]) -> list[Rule]:
+    return [RULES_BY_CODE.get(c.upper()) or RULES_BY_NAME[c] for c in codes]

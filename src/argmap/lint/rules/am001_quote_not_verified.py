@@ -1,0 +1,66 @@
+"""A quote that is not in its source, word for word.
+
+The evidence's quote was looked for in the source's local file after normalising quotes,
+dashes, whitespace and hyphenation. A paraphrase (a close but not verbatim match) or a quote
+that cannot be found at all is an error: the map claims the source says something it does not.
+The hint shows the closest passage of the source.
+
+PASS:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/article.txt}
+    claims:
+      poisonous:
+        text: Excluding Congress is politically poisonous.
+        evidence:
+          - quote: legally defensible, but politically poisonous for the SPP
+            source: article
+            locator: para 2
+
+FAIL:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/article.txt}
+    claims:
+      poisonous:
+        text: Excluding Congress is politically poisonous.
+        evidence:
+          - quote: legally indefensible and politically poisonous
+            source: article
+            locator: para 2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.diagnostics import Severity
+from argmap.lint.context import Finding, LintContext
+
+CODE = "AM001"
+NAME = "quote-not-verified"
+SEVERITY = Severity.ERROR
+NEEDS_SOURCES = True
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    quotes = ctx.quotes or {}
+    for evidence in ctx.map.evidence.values():
+        result = quotes.get(evidence.id)
+        if result is None:
+            continue
+        if result.status == "paraphrase":
+            yield Finding(
+                evidence.origin,
+                f"quote is a paraphrase ({result.similarity:.0f}% similar), not verbatim from "
+                f"source '{evidence.source}'",
+                result.hint,
+            )
+        elif result.status == "not-found":
+            yield Finding(
+                evidence.origin,
+                f"quote not found in source '{evidence.source}'",
+                result.hint,
+            )

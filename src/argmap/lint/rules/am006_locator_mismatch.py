@@ -1,0 +1,52 @@
+"""A locator that disagrees with where the quote stands.
+
+The quote was found, but not where its ``locator`` says (another paragraph, page or line).
+The message names the right locator.
+
+PASS:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/article.txt}
+    claims:
+      c:
+        text: The talks are technical.
+        evidence:
+          - {quote: moving discussions to a technical level, source: article, locator: para 3}
+
+FAIL:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/article.txt}
+    claims:
+      c:
+        text: The talks are technical.
+        evidence:
+          - {quote: moving discussions to a technical level, source: article, locator: para 2}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.diagnostics import Severity
+from argmap.lint.context import Finding, LintContext
+
+CODE = "AM006"
+NAME = "locator-mismatch"
+SEVERITY = Severity.WARNING
+NEEDS_SOURCES = True
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    quotes = ctx.quotes or {}
+    for evidence in ctx.map.evidence.values():
+        result = quotes.get(evidence.id)
+        if result is None or result.locator_hint is None:
+            continue
+        if result.status in ("verified", "verified-with-edits"):
+            yield Finding(
+                evidence.origin,
+                f"locator '{evidence.locator}' disagrees with the source: {result.locator_hint}",
+            )

@@ -1,0 +1,45 @@
+"""A source file that cannot be read.
+
+The ``file`` of a source is missing, empty, not text, too large, or a PDF without text, so
+none of the quotes from it can be verified.
+
+PASS:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/article.txt}
+    claims:
+      c:
+        text: The talks are technical.
+        evidence:
+          - {quote: moving discussions to a technical level, source: article, locator: para 3}
+
+FAIL:
+
+    argmap: 1
+    sources:
+      article: {title: The Montebello Moment, file: sources/missing.txt}
+    claims:
+      c:
+        text: The talks are technical.
+        evidence:
+          - {quote: moving discussions to a technical level, source: article, locator: para 3}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.diagnostics import Severity
+from argmap.lint.context import Finding, LintContext
+
+CODE = "AM013"
+NAME = "unreadable-source"
+SEVERITY = Severity.ERROR
+NEEDS_SOURCES = True
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    for source_id, reason in sorted(ctx.unreadable_sources.items()):
+        source = ctx.map.sources[source_id]
+        yield Finding(source.origin, f"source '{source_id}': {reason}")
