@@ -40,11 +40,13 @@ class MapResult:
 
 
 def display_path(path: Path) -> str:
-    """Paths as the user would type them: relative to the working folder when inside it."""
+    """Paths as the user would type them: relative to the working folder when inside it,
+    absolute otherwise (never a climb of ``../..``)."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import click
 
@@ -46,6 +47,7 @@ def emit_diagnostics(
     output_format: str | None,
 ) -> None:
     """Render the findings with the chosen reporter and write them to stdout."""
+    from argmap.lint.registry import rule_descriptions
     from argmap.report import render_report
 
     chosen = output_format or default_format()
@@ -55,5 +57,7 @@ def emit_diagnostics(
         sources=texts,
         files_checked=files_checked,
         color=chosen == "text" and use_color(sys.stdout),
+        rule_descriptions=rule_descriptions(),
+        srcroot_uri=Path.cwd().as_uri() + "/",
     )
     click.echo(output, nl=False)

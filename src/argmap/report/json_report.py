@@ -1,0 +1,44 @@
+"""The JSON format, for scripts: a version, a summary, and every diagnostic's ``to_dict()``.
+
+::
+
+    {"version": 1,
+     "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
+     "diagnostics": [{"code": ..., "name": ..., "severity": ..., "message": ..., "path": ...,
+                      "line": ..., "col": ..., "hint": ...}, ...]}
+
+Keys keep this order (not sorted), diagnostics are sorted by path, line, column and code, the
+text is indented by two spaces, non-ASCII characters are written as they are, and the output
+ends with a newline: the same run gives the same bytes. ``version`` changes only when a key is
+removed or changes meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from argmap.diagnostics import Diagnostic
+from argmap.report.common import ReportOptions, Summary, count, ordered
+
+VERSION = 1
+
+
+def render(
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, str],
+    summary: Summary,
+    options: ReportOptions,
+) -> str:
+    counts = count(diagnostics)
+    document = {
+        "version": VERSION,
+        "summary": {
+            "files": summary.files_checked,
+            "errors": counts.errors,
+            "warnings": counts.warnings,
+            "infos": counts.infos,
+        },
+        "diagnostics": [d.to_dict() for d in ordered(diagnostics)],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,152 @@
+"""SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).
+
+One run; ``tool.driver.rules`` holds one ``reportingDescriptor`` per code that appears, sorted
+by code, each result points at its rule by ``ruleId`` and ``ruleIndex``. Names, descriptions
+and default levels come from ``argmap.codes`` and, for codes it does not know (lint rules), from
+the caller's ``rule_descriptions`` and the diagnostics themselves. Levels: error -> ``error``,
+warning -> ``warning``, info -> ``note``.
+
+Paths become URI references relative to ``%SRCROOT%`` (forward slashes, percent-encoded);
+absolute paths become ``file://`` URIs. ``artifacts`` lists every file of the run (those with
+text in ``sources`` and those with findings), sorted. Columns count code points
+(``columnKind: unicodeCodePoints``). No timestamps or random ids: the same run gives the same
+bytes. The tests validate the output against the official schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote
+
+from argmap import __version__
+from argmap.codes import ALL_CODES, Code
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.report.common import ReportOptions, Summary, ordered
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/argmap/"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+Json = dict[str, object]
+
+
+def artifact_uri(path: str) -> tuple[str, str | None]:
+    """``(uri, uriBaseId)`` for a path as argmap shows it.
+
+    A relative path becomes a relative reference under ``%SRCROOT%``; ``quote`` encodes all
+    but unreserved characters and ``/``, so a ``:`` in the first segment cannot read as a
+    scheme. An absolute path becomes a ``file://`` URI with no base.
+    """
+    posix = path.replace(os.sep, "/") if os.sep != "/" else path
+    if os.path.isabs(path):
+        if not posix.startswith("/"):  # C:/maps/a.yaml -> file:///C:/maps/a.yaml
+            posix = "/" + posix
+        return "file://" + quote(posix, safe="/:"), None
+    return quote(posix, safe="/"), SRCROOT
+
+
+def _artifact_location(uri: str, base: str | None) -> Json:
+    return {"uri": uri, "uriBaseId": base} if base is not None else {"uri": uri}
+
+
+def _rule(
+    code: str,
+    diagnostics: Sequence[Diagnostic],
+    known: Code | None,
+    descriptions: Mapping[str, str],
+) -> Json:
+    """The descriptor of ``code``; ``diagnostics`` are those with this code, in order."""
+    if known is not None:
+        name, severity = known.name, known.severity
+    else:
+        name = next((d.name for d in diagnostics if d.name), "")
+        severity = diagnostics[0].severity
+    description = descriptions.get(code) or (known.summary if known is not None else None)
+    rule: Json = {"id": code}
+    if name:
+        rule["name"] = name
+    if description:
+        rule["shortDescription"] = {"text": description}
+    rule["defaultConfiguration"] = {"level": LEVELS[severity]}
+    return rule
+
+
+def _base_ids(srcroot_uri: str | None) -> Json:
+    if srcroot_uri is None:
+        text = "The folder argmap ran in; every relative path is relative to it."
+        return {SRCROOT: {"description": {"text": text}}}
+    # An originalUriBaseIds entry must end with a slash (SARIF 2.1.0, 3.14.14).
+    uri = srcroot_uri if srcroot_uri.endswith("/") else srcroot_uri + "/"
+    return {SRCROOT: {"uri": uri}}
+
+
+def render(
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, str],
+    summary: Summary,
+    options: ReportOptions,
+) -> str:
+    diags = ordered(diagnostics)
+    registry = {code.code: code for code in ALL_CODES}
+
+    by_code: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_code.setdefault(d.code, []).append(d)
+    codes = sorted(by_code)
+    rules = [
+        _rule(code, by_code[code], registry.get(code), options.rule_descriptions) for code in codes
+    ]
+    rule_index = {code: i for i, code in enumerate(codes)}
+
+    # Distinct paths can give one URI (a\b and a/b on Windows): one artifact per URI.
+    artifact_index: dict[tuple[str, str | None], int] = {}
+    for path in sorted({*sources, *(d.path for d in diags)}):
+        artifact_index.setdefault(artifact_uri(path), len(artifact_index))
+    artifacts = [{"location": _artifact_location(*where)} for where in artifact_index]
+
+    results = []
+    for d in diags:
+        where = artifact_uri(d.path)
+        message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
+        location = {**_artifact_location(*where), "index": artifact_index[where]}
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": rule_index[d.code],
+                "level": LEVELS[d.severity],
+                "message": {"text": message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": location,
+                            "region": {"startLine": max(1, d.line), "startColumn": max(1, d.col)},
+                        }
+                    }
+                ],
+            }
+        )
+
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "argmap",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": _base_ids(options.srcroot_uri),
+                "artifacts": artifacts,
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

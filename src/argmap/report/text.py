@@ -1,0 +1,178 @@
+"""The human format: ``path:line:col: severity[CODE] message (name)``, the line, a caret.
+
+Like rustc and yamllint's standard format::
+
+    arguments/a.yaml:3:2: error[AM201] unknown key 'thesis' (unknown-key)
+      3 |     thesis: x
+        |     ^
+      hint: did you mean 'theses'?
+
+    1 error in 1 of 5 files
+
+Argument files are untrusted, and so are paths, messages (they quote the file) and source
+lines. Nothing from them reaches the terminal raw: control characters (C0, DEL, C1, so ESC
+and the one-byte CSI too), line and paragraph separators and bidirectional controls are shown
+as escapes (``\\x1b``, ``\\n``, ``\\r``, ``\\t``, ``\\u202e``), so a hostile file can neither
+move the cursor, recolour the screen, nor forge a line of output. Backslashes are not doubled:
+the aim is output that cannot act, not output that can be parsed back.
+
+The caret: columns count characters (code points), as the loader does. On screen, a tab in the
+source line expands to the next stop of ``TAB_SIZE`` cells; East Asian wide characters take two
+cells, combining marks and other zero-width format characters none (``unicodedata``), escapes
+their own length. That places the caret right for CJK text, accents in decomposed form and
+tabs; a terminal that draws emoji sequences or ambiguous-width characters differently can still
+be off by a cell. A column past the end of the line points just after its last character.
+Lines longer than ``EXCERPT_CHARS`` characters are cut around the column, marked with ``…``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.report.common import ReportOptions, Summary, count, ordered
+
+TAB_SIZE = 4
+EXCERPT_CHARS = 120
+
+BOLD = "\x1b[1m"
+RESET = "\x1b[0m"
+SEVERITY_COLORS = {
+    Severity.ERROR: "\x1b[31m",
+    Severity.WARNING: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+}
+
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# Bidirectional controls (Trojan Source, CVE-2021-42574) and the Unicode line separators.
+_UNICODE_ESCAPED = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+)
+
+
+def _escape(ch: str) -> str | None:
+    """The visible form of a character a terminal would act on; None for any other."""
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return f"\\x{code:02x}"
+    if ch in _UNICODE_ESCAPED:
+        return f"\\u{code:04x}"
+    return None
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character shown as an escape, safe for one terminal line."""
+    if text.isprintable():  # every character _escape() acts on is non-printable
+        return text
+    return "".join(_escape(ch) or ch for ch in text)
+
+
+def _cells(ch: str) -> int:
+    """Terminal cells a printable character takes (see the module docstring)."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def excerpt(line: str, col: int) -> tuple[str, int]:
+    """The source line as shown, and the cell (0-based) under which the caret goes."""
+    index = min(max(col, 1), len(line) + 1) - 1  # at most one past the last character
+    start, end = 0, len(line)
+    if len(line) > EXCERPT_CHARS:
+        start = max(0, min(index - EXCERPT_CHARS // 2, len(line) - EXCERPT_CHARS))
+        end = start + EXCERPT_CHARS
+    lead = 1 if start else 0
+    pieces = ["…"] if start else []
+    cells = lead
+    caret = -1
+    for i in range(start, end):
+        if i == index:
+            caret = cells
+        ch = line[i]
+        if ch == "\t":
+            piece = " " * (TAB_SIZE - (cells - lead) % TAB_SIZE)
+            width = len(piece)
+        else:
+            escaped = _escape(ch)
+            piece = ch if escaped is None else escaped
+            width = _cells(ch) if escaped is None else len(escaped)
+        pieces.append(piece)
+        cells += width
+    if caret < 0:
+        caret = cells
+    if end < len(line):
+        pieces.append("…")
+    return "".join(pieces), caret
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(diagnostics: Sequence[Diagnostic], summary: Summary) -> str:
+    """``3 errors, 1 warning in 2 of 5 files`` or ``5 files checked, no problems``."""
+    checked = _plural(summary.files_checked, "file")
+    if not diagnostics:
+        return f"{checked} checked, no problems"
+    counts = count(diagnostics)
+    found = ", ".join(
+        _plural(n, word)
+        for n, word in (
+            (counts.errors, "error"),
+            (counts.warnings, "warning"),
+            (counts.infos, "info"),
+        )
+        if n
+    )
+    files = len({d.path for d in diagnostics})
+    if files <= summary.files_checked:
+        return f"{found} in {files} of {checked}"
+    # Findings about paths that were never checked (a path given that does not exist).
+    return f"{found} in {_plural(files, 'file')} ({checked} checked)"
+
+
+def _block(d: Diagnostic, lines: Sequence[str] | None, color: bool) -> list[str]:
+    location = f"{visible(d.path)}:{d.line}:{d.col}:"
+    label = f"{d.severity.value}[{visible(d.code)}]"
+    name = f" ({visible(d.name)})" if d.name else ""
+    paint = SEVERITY_COLORS[d.severity] if color else ""
+    reset = RESET if color else ""
+    bold = BOLD if color else ""
+    out = [f"{bold}{location}{reset} {paint}{label}{reset} {visible(d.message)}{name}"]
+    if lines is not None and 1 <= d.line <= len(lines):
+        raw = lines[d.line - 1]
+        shown, caret = excerpt(raw[:-1] if raw.endswith("\r") else raw, d.col)
+        number = str(d.line)
+        out.append(f"  {number} | {shown}".rstrip(" "))
+        out.append(f"  {' ' * len(number)} | {' ' * caret}{paint}^{reset}")
+    if d.hint:
+        out.append(f"  {bold}hint:{reset} {visible(d.hint)}")
+    return out
+
+
+def render(
+    diagnostics: Sequence[Diagnostic],
+    sources: Mapping[str, str],
+    summary: Summary,
+    options: ReportOptions,
+) -> str:
+    """Every diagnostic with its excerpt, a blank line between them, then the summary line."""
+    split: dict[str, list[str] | None] = {}
+
+    def lines_of(path: str) -> list[str] | None:
+        if path not in split:
+            text = sources.get(path)
+            # Lines end at "\n" only, as the loader counts them; a "\r" before it is dropped.
+            split[path] = None if text is None else text.split("\n")
+        return split[path]
+
+    blocks: Iterable[list[str]] = (
+        _block(d, lines_of(d.path), options.color) for d in ordered(diagnostics)
+    )
+    body = "\n\n".join("\n".join(block) for block in blocks)
+    last = summary_line(diagnostics, summary)
+    return f"{body}\n\n{last}\n" if body else f"{last}\n"

@@ -1,0 +1,325 @@
+"""The SARIF reporter, checked against the official SARIF 2.1.0 JSON schema.
+
+``sarif-schema-2.1.0.json`` beside this file is the OASIS SARIF TC's schema, copied unchanged
+from oasis-tcs/sarif-spec, ``Schemata/sarif-schema-2.1.0.json`` at commit
+85971b3e048f61a6d643b95fc6233d073302f5b8 (112,785 characters, no final newline). That revision
+declares JSON Schema draft 2020-12, so it is validated with ``Draft202012Validator``. Its
+``language`` pattern ``^(?i)...`` is not a valid regular expression for Python (nor ECMA 262),
+so ``check_schema`` on it fails; argmap never writes ``language``, and validation of everything
+else is unaffected.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import argmap
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.report import ReportOptions, Summary
+from argmap.report.sarif import INFORMATION_URI, artifact_uri, render
+
+SCHEMA_PATH = Path(__file__).with_name("sarif-schema-2.1.0.json")
+SCHEMA_SHA256 = "ad389db5a66fad5c131178b0e1f18600ac625616cd5ea20a00ee8ee246dc7069"
+
+ALPHA = {"uri": "arguments/alpha.yaml", "uriBaseId": "%SRCROOT%"}
+BETA = {"uri": "arguments/beta.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def _result(
+    rule: str,
+    index: int,
+    level: str,
+    text: str,
+    where: dict[str, str],
+    art: int,
+    line: int,
+    col: int,
+) -> dict[str, Any]:
+    return {
+        "ruleId": rule,
+        "ruleIndex": index,
+        "level": level,
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {**where, "index": art},
+                    "region": {"startLine": line, "startColumn": col},
+                }
+            }
+        ],
+    }
+
+
+EXPECTED: dict[str, Any] = {
+    "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+    "version": "2.1.0",
+    "runs": [
+        {
+            "tool": {
+                "driver": {
+                    "name": "argmap",
+                    "version": argmap.__version__,
+                    "informationUri": INFORMATION_URI,
+                    "rules": [
+                        {
+                            "id": "AM001",
+                            "name": "empty-section",
+                            "shortDescription": {"text": "A section holds nothing."},
+                            "defaultConfiguration": {"level": "warning"},
+                        },
+                        {
+                            "id": "AM003",
+                            "name": "style-note",
+                            "defaultConfiguration": {"level": "note"},
+                        },
+                        {
+                            "id": "AM201",
+                            "name": "unknown-key",
+                            "shortDescription": {"text": "A key that the format does not define."},
+                            "defaultConfiguration": {"level": "error"},
+                        },
+                        {
+                            "id": "AM204",
+                            "name": "invalid-value",
+                            "shortDescription": {"text": "A value outside what the format allows."},
+                            "defaultConfiguration": {"level": "error"},
+                        },
+                    ],
+                }
+            },
+            "originalUriBaseIds": {
+                "%SRCROOT%": {
+                    "description": {
+                        "text": "The folder argmap ran in; every relative path is relative to it."
+                    }
+                }
+            },
+            "artifacts": [{"location": ALPHA}, {"location": BETA}],
+            "results": [
+                _result("AM001", 0, "warning", "section 'claims' is empty", ALPHA, 0, 2, 20),
+                _result(
+                    "AM201",
+                    2,
+                    "error",
+                    "unknown key 'thesis'\nhint: did you mean 'theses'?",
+                    ALPHA,
+                    0,
+                    3,
+                    2,
+                ),
+                _result("AM003", 1, "note", "consider a title\nhint: add 'title:'", BETA, 1, 1, 1),
+                _result(
+                    "AM204",
+                    3,
+                    "error",
+                    "value 100%, expected: a slug\nsecond line\rX\nhint: use lowercase: a-z, 0-9",
+                    BETA,
+                    1,
+                    2,
+                    13,
+                ),
+            ],
+            "columnKind": "unicodeCodePoints",
+        }
+    ],
+}
+
+RULE_DESCRIPTIONS = {"AM001": "A section holds nothing."}
+
+
+def _sarif(
+    diagnostics: tuple[Diagnostic, ...] | list[Diagnostic],
+    sources: dict[str, str] | None = None,
+    **options: Any,
+) -> str:
+    opts = ReportOptions(**{"rule_descriptions": RULE_DESCRIPTIONS, **options})
+    return render(diagnostics, sources or {}, Summary(files_checked=5), opts)
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    assert cls is jsonschema.Draft202012Validator
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+# RFC 3986 URI reference, the subset argmap writes: a path of unreserved characters,
+# percent-escapes, sub-delimiters, ":" and "@" (never ":" in the first segment of a relative
+# reference), or a file URI.
+_SEGMENT_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})"
+_RELATIVE_REF = re.compile(rf"^{_SEGMENT_CHAR}+(?:/(?:{_SEGMENT_CHAR}|:)*)*$")
+_FILE_URI = re.compile(rf"^file:///(?:(?:{_SEGMENT_CHAR}|:)*)(?:/(?:{_SEGMENT_CHAR}|:)*)*$")
+
+
+def _is_uri_reference(uri: str) -> bool:
+    return bool(_RELATIVE_REF.match(uri) or _FILE_URI.match(uri))
+
+
+def test_the_shipped_schema_is_the_official_file() -> None:
+    raw = SCHEMA_PATH.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == SCHEMA_SHA256
+    schema = json.loads(raw)
+    assert schema["$id"] == (
+        "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/"
+        "sarif-schema-2.1.0.json"
+    )
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+
+
+def test_exact_document(diagnostics: tuple[Diagnostic, ...], sources: dict[str, str]) -> None:
+    out = _sarif(diagnostics, sources)
+    assert json.loads(out) == EXPECTED
+    assert out == json.dumps(EXPECTED, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_validates_against_the_official_schema(
+    validator: jsonschema.protocols.Validator,
+    diagnostics: tuple[Diagnostic, ...],
+    sources: dict[str, str],
+) -> None:
+    validator.validate(json.loads(_sarif(diagnostics, sources)))
+
+
+def test_the_validation_is_not_vacuous(
+    validator: jsonschema.protocols.Validator,
+    diagnostics: tuple[Diagnostic, ...],
+    sources: dict[str, str],
+) -> None:
+    good = json.loads(_sarif(diagnostics, sources))
+    bad_level = copy.deepcopy(good)
+    bad_level["runs"][0]["results"][0]["level"] = "fatal"
+    bad_line = copy.deepcopy(good)
+    bad_line["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    no_message = copy.deepcopy(good)
+    del no_message["runs"][0]["results"][0]["message"]
+    for bad in (bad_level, bad_line, no_message):
+        assert not validator.is_valid(bad)
+
+
+def test_rule_index_and_artifact_index_point_at_the_right_entries(
+    diagnostics: tuple[Diagnostic, ...], sources: dict[str, str]
+) -> None:
+    run = json.loads(_sarif(diagnostics, sources))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    artifacts = run["artifacts"]
+    assert [rule["id"] for rule in rules] == sorted({d.code for d in diagnostics})
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        where = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert artifacts[where["index"]]["location"]["uri"] == where["uri"]
+
+
+def test_levels_map_error_warning_note() -> None:
+    diags = [
+        Diagnostic("a.yaml", 1, 1, "AM201", "e", severity=Severity.ERROR),
+        Diagnostic("a.yaml", 2, 1, "AM201", "w", severity=Severity.WARNING),
+        Diagnostic("a.yaml", 3, 1, "AM201", "i", severity=Severity.INFO),
+    ]
+    results = json.loads(_sarif(diags))["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["error", "warning", "note"]
+
+
+def test_rule_descriptions_given_by_the_caller_win_over_the_registry() -> None:
+    diags = [Diagnostic("a.yaml", 1, 1, "AM201", "m", name="unknown-key")]
+    out = _sarif(diags, rule_descriptions={"AM201": "Keys must be known."})
+    rule = json.loads(out)["runs"][0]["tool"]["driver"]["rules"][0]
+    assert rule["shortDescription"] == {"text": "Keys must be known."}
+
+
+def test_registry_gives_name_and_level_when_the_diagnostic_has_none() -> None:
+    diags = [Diagnostic("a.yaml", 1, 1, "AM902", "empty folder", severity=Severity.WARNING)]
+    rule = json.loads(_sarif(diags))["runs"][0]["tool"]["driver"]["rules"][0]
+    assert rule == {
+        "id": "AM902",
+        "name": "no-files",
+        "shortDescription": {"text": "A folder with no argument files."},
+        "defaultConfiguration": {"level": "warning"},
+    }
+
+
+def test_artifacts_list_every_file_checked_not_only_those_with_findings(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    diags = [Diagnostic("b.yaml", 1, 1, "AM201", "m")]
+    run = json.loads(_sarif(diags, {"a.yaml": "", "b.yaml": "", "c.yaml": ""}))["runs"][0]
+    assert [a["location"]["uri"] for a in run["artifacts"]] == ["a.yaml", "b.yaml", "c.yaml"]
+    where = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert where["index"] == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        ("arguments/a.yaml", "arguments/a.yaml"),
+        ("dir with space/ü#1?.yaml", "dir%20with%20space/%C3%BC%231%3F.yaml"),
+        ("a:b.yaml", "a%3Ab.yaml"),
+        ("100%.yaml", "100%25.yaml"),
+        ("../up/a.yaml", "../up/a.yaml"),
+        ("./a.yaml", "./a.yaml"),
+        ('odd[1]{x}|`^"<>.yaml', "odd%5B1%5D%7Bx%7D%7C%60%5E%22%3C%3E.yaml"),
+    ],
+)
+def test_relative_paths_become_percent_encoded_uri_references(path: str, uri: str) -> None:
+    assert artifact_uri(path) == (uri, "%SRCROOT%")
+    assert _is_uri_reference(uri)
+
+
+def test_absolute_paths_become_file_uris_without_a_base() -> None:
+    assert artifact_uri("/srv/maps/a b.yaml") == ("file:///srv/maps/a%20b.yaml", None)
+
+
+def test_absolute_paths_validate(validator: jsonschema.protocols.Validator) -> None:
+    diags = [Diagnostic("/srv/maps/a b.yaml", 1, 1, "AM201", "m")]
+    log = json.loads(_sarif(diags))
+    validator.validate(log)
+    where = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert where == {"uri": "file:///srv/maps/a%20b.yaml", "index": 0}
+
+
+def test_every_uri_written_is_a_uri_reference(
+    diagnostics: tuple[Diagnostic, ...], sources: dict[str, str]
+) -> None:
+    run = json.loads(_sarif(diagnostics, sources))["runs"][0]
+    for artifact in run["artifacts"]:
+        assert _is_uri_reference(artifact["location"]["uri"])
+
+
+def test_srcroot_uri_when_the_caller_knows_it(validator: jsonschema.protocols.Validator) -> None:
+    diags = [Diagnostic("a.yaml", 1, 1, "AM201", "m")]
+    log = json.loads(_sarif(diags, srcroot_uri="file:///work/project"))
+    validator.validate(log)
+    assert log["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///work/project/"}}
+
+
+def test_positions_below_one_are_clamped_to_stay_valid(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    log = json.loads(_sarif([Diagnostic("a.yaml", 0, 0, "AM201", "m")]))
+    validator.validate(log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 1}
+
+
+def test_no_problems_is_a_valid_log_with_empty_results(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    log = json.loads(_sarif([], {"a.yaml": "x: 1\n"}))
+    validator.validate(log)
+    run = log["runs"][0]
+    assert run["results"] == [] and run["tool"]["driver"]["rules"] == []
+
+
+def test_deterministic(diagnostics: tuple[Diagnostic, ...], sources: dict[str, str]) -> None:
+    assert _sarif(diagnostics, sources) == _sarif(
+        diagnostics[::-1], dict(reversed(sources.items()))
+    )
