@@ -18,6 +18,8 @@ from argmap import __version__
 COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
     "schema": "argmap.commands.schema:schema",
+    "rules": "argmap.commands.rules:rules",
+    "explain": "argmap.commands.rules:explain",
 }
 
 

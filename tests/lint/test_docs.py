@@ -1,0 +1,55 @@
+"""The rule reference is generated from the rules and kept in sync; every rule documents a
+passing and a failing example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.lint.docs import rules_markdown
+from argmap.lint.registry import RULES, examples_of
+
+REPO = Path(__file__).parents[2]
+
+
+def test_docs_rules_md_is_in_sync() -> None:
+    committed = (REPO / "docs/rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "run: argmap rules --markdown > docs/rules.md"
+
+
+def test_every_rule_has_a_pass_and_a_fail_example() -> None:
+    assert len(RULES) >= 12
+    for rule in RULES:
+        examples = rule.examples
+        assert set(examples) == {"PASS", "FAIL"}, rule.code
+        assert examples["PASS"].startswith("argmap: 1\n"), rule.code
+        assert examples["FAIL"].startswith("argmap: 1\n"), rule.code
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    for r in RULES:
+        assert r.code.startswith("AM0") and len(r.code) == 5
+        assert r.summary.endswith("."), r.code
+
+
+def test_examples_parser_reads_indented_blocks() -> None:
+    doc = "Title.\n\nPASS:\n\n    a: 1\n\n    b: 2\n\nFAIL:\n\n    c: 3\n"
+    assert examples_of(doc) == {"PASS": "a: 1\n\nb: 2\n", "FAIL": "c: 3\n"}
+
+
+def test_rules_and_explain_commands() -> None:
+    runner = CliRunner()
+    listing = runner.invoke(main, ["rules"])
+    assert listing.exit_code == 0
+    assert listing.output.splitlines()[0].split()[:3] == ["AM001", "quote-not-verified", "error"]
+    one = runner.invoke(main, ["rules", "AM009"])
+    assert one.output.startswith("AM009 missing-label (info)\n\nA long claim text")
+    assert runner.invoke(main, ["explain", "unknown-key"]).output.startswith(
+        "AM201 unknown-key (error)"
+    )
+    unknown = runner.invoke(main, ["explain", "AM777"])
+    assert unknown.exit_code == 2
