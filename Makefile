@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-MAPS := $(wildcard arguments/*.yaml)
+LINT_PATHS := src tests $(wildcard benchmarks)
 
 .PHONY: all install install-test validate render test lint typecheck unit fuzz bench clean
 
@@ -30,8 +30,8 @@ validate: $(STAMP)
 	$(BIN)/argmap validate arguments/
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
