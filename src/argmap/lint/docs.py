@@ -14,9 +14,7 @@ def rule_text(rule: Rule) -> str:
 
 def rules_table() -> str:
     width = max(len(r.name) for r in RULES)
-    lines = [
-        f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}" for r in RULES
-    ]
+    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}" for r in RULES]
     return "\n".join(lines) + "\n"
 
 
@@ -45,8 +43,13 @@ def rules_markdown() -> str:
         out.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {reads} | {r.summary} |")
     for r in RULES:
         title, _, body = r.doc.partition("\n")
-        out += ["", f"## {r.code} `{r.name}`", "", f"*{title.strip()}* Default severity: "
-                f"{r.severity.value}.", ""]
+        out += [
+            "",
+            f"## {r.code} `{r.name}`",
+            "",
+            f"*{title.strip()}* Default severity: {r.severity.value}.",
+            "",
+        ]
         out += _body_markdown(body.strip()).splitlines()
     out += [
         "",
