@@ -141,11 +141,24 @@ class ArgumentMap:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
 
-    def arguments_for(self, claim_id: str) -> list[Argument]:
-        return [a for a in self.arguments.values() if a.conclusion == claim_id]
 
-    def attacks_on(self, target_id: str) -> list[Attack]:
-        return [a for a in self.attacks.values() if a.target == target_id]
+@dataclass(frozen=True, slots=True)
+class MapIndex:
+    """Who points at whom, built once per map so that lookups stay linear on large maps."""
 
-    def evidence_for(self, claim_id: str) -> list[Evidence]:
-        return [e for e in self.evidence.values() if e.target == claim_id]
+    arguments_for: dict[str, list[Argument]]
+    attacks_on: dict[str, list[Attack]]
+    evidence_for: dict[str, list[Evidence]]
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> MapIndex:
+        arguments: dict[str, list[Argument]] = {}
+        attacks: dict[str, list[Attack]] = {}
+        evidence: dict[str, list[Evidence]] = {}
+        for arg in m.arguments.values():
+            arguments.setdefault(arg.conclusion, []).append(arg)
+        for attack in m.attacks.values():
+            attacks.setdefault(attack.target, []).append(attack)
+        for e in m.evidence.values():
+            evidence.setdefault(e.target, []).append(e)
+        return cls(arguments, attacks, evidence)

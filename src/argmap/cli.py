@@ -17,6 +17,7 @@ from argmap import __version__
 # name -> "module:function". Order is the order of ``argmap --help``.
 COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
+    "check": "argmap.commands.check:check",
     "schema": "argmap.commands.schema:schema",
     "rules": "argmap.commands.rules:rules",
     "explain": "argmap.commands.rules:explain",

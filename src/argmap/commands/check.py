@@ -1,0 +1,122 @@
+"""``argmap check``: everything — quotes verified, rules, and a verdict for every claim."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    emit_diagnostics,
+    format_option,
+    strict_option,
+)
+from argmap.diagnostics import Diagnostic, has_failures, sort_key
+from argmap.evaluate import evaluate_map
+from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
+from argmap.pipeline import ConfigCache, MapResult, find_files, lint_result, load_maps
+from argmap.semantics.errors import SemanticsTimeout
+from argmap.semantics.labels import Semantics
+from argmap.verify.evidence import EvidenceCheck, verify_evidence
+
+semantics_option = click.option(
+    "--semantics",
+    type=click.Choice([s.value for s in Semantics]),
+    default=Semantics.GROUNDED.value,
+    show_default=True,
+    help="Which claims stand: grounded (skeptical, fast), or preferred/stable (SAT solver).",
+)
+time_limit_option = click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.01),
+    default=10.0,
+    show_default=True,
+    help="Seconds the preferred or stable semantics may take.",
+)
+
+
+def check_result(
+    result: MapResult, configs: ConfigCache, semantics: Semantics, time_limit: float
+) -> tuple[CheckOutcome, list[Diagnostic]]:
+    """Verify, evaluate and lint one loaded map."""
+    config, config_problems = configs.for_root(result.root)
+    checks: dict[str, EvidenceCheck] = {}
+    evaluation = None
+    if result.map is not None:
+        checks, unreadable = verify_evidence(result.map, threshold=config.similarity)
+        status = {eid: c.status for eid, c in checks.items()}
+        evaluation = evaluate_map(result.map, status, semantics=semantics, time_limit=time_limit)
+        lint_result(result, config, checks, unreadable)
+    diagnostics = sorted(result.diagnostics, key=sort_key)
+    outcome = CheckOutcome(result.path, result.map, evaluation, checks, diagnostics)
+    return outcome, config_problems
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option
+@strict_option
+@semantics_option
+@time_limit_option
+def check(
+    paths: tuple[Path, ...],
+    output_format: str | None,
+    strict: bool,
+    semantics: str,
+    time_limit: float,
+) -> None:
+    """Verify every quote, apply every rule, and give each claim a verdict.
+
+    For each map: one line per claim (supported, contested, unsupported or refuted, with a
+    score in [0, 1]), then the findings. A quote not found in its source, or only
+    paraphrased, is an error (exit 1).
+
+    \b
+    Examples:
+      argmap check arguments/montebello.yaml
+      argmap check --format json map.yaml > verdicts.json
+      argmap check --semantics preferred --time-limit 30 map.yaml
+    """
+    files, problems = find_files(paths)
+    configs = ConfigCache()
+    outcomes: list[CheckOutcome] = []
+    diagnostics: list[Diagnostic] = list(problems)
+    texts: dict[str, str] = {}
+    try:
+        for result in load_maps(files):
+            outcome, config_problems = check_result(
+                result, configs, Semantics(semantics), time_limit
+            )
+            outcomes.append(outcome)
+            diagnostics.extend(config_problems)
+            diagnostics.extend(outcome.diagnostics)
+            texts.update(result.texts)
+    except SemanticsTimeout as exc:
+        click.echo(f"argmap: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if output_format == "json":
+        data = {
+            "maps": [outcome_dict(o) for o in outcomes],
+            "diagnostics": [d.to_dict() for d in problems],
+        }
+        if len(outcomes) == 1 and not problems:
+            data = outcome_dict(outcomes[0])
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        if output_format in (None, "text") and (output_format or "") != "github":
+            from argmap.commands.common import default_format
+
+            if (output_format or default_format()) == "text":
+                for outcome in outcomes:
+                    for line in claim_lines(outcome):
+                        click.echo(line)
+                    click.echo()
+        emit_diagnostics(diagnostics, texts, len(files), output_format)
+    if any(p.code == "AM901" for p in problems):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)

@@ -1,0 +1,69 @@
+"""Evaluate a map: label the framework, score it, and give each claim its verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from argmap.argument_map import ArgumentMap
+from argmap.evaluate.build import MapFramework, build_framework, scoring_graph
+from argmap.evaluate.verdicts import claim_verdicts
+from argmap.semantics.extensions import skeptical_labelling
+from argmap.semantics.framework import ArgumentationFramework
+from argmap.semantics.gradual import GradualMethod, gradual_scores
+from argmap.semantics.grounded import grounded_labelling
+from argmap.semantics.labels import Label, Semantics
+from argmap.verdict import ClaimVerdict, QuoteStatus
+
+DEFAULT_TIME_LIMIT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Verdicts by claim id, and how they were reached."""
+
+    verdicts: dict[str, ClaimVerdict]
+    semantics: Semantics
+    framework: ArgumentationFramework
+    labels: dict[str, Label]  # framework node name -> label
+    scores: dict[str, float]  # framework node name -> gradual score
+    gradual_method: GradualMethod
+    gradual_converged: bool
+    has_extension: bool = True
+
+
+def to_framework(fw: MapFramework) -> ArgumentationFramework:
+    return ArgumentationFramework(fw.names, fw.attacks)
+
+
+def evaluate_map(
+    m: ArgumentMap,
+    quote_status: Mapping[str, QuoteStatus] | None = None,
+    *,
+    semantics: Semantics = Semantics.GROUNDED,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Evaluation:
+    """Grounded by default (polynomial, unique, skeptical); preferred and stable through a
+    SAT solver, which may raise ``SemanticsTimeout`` after ``time_limit`` seconds."""
+    status = dict(quote_status or {})
+    fw = build_framework(m, status)
+    af = to_framework(fw)
+    if semantics is Semantics.GROUNDED:
+        labelling = grounded_labelling(af)
+    else:
+        labelling = skeptical_labelling(af, semantics, time_limit=time_limit)
+    labels = dict(zip(fw.names, labelling.labels, strict=True))
+    base, attacks, _ = scoring_graph(fw)
+    gradual = gradual_scores(len(fw.names), base, attacks, fw.supports)
+    scores = dict(zip(fw.names, gradual.scores, strict=True))
+    verdicts = claim_verdicts(m, fw, labels, scores, status)
+    return Evaluation(
+        verdicts=verdicts,
+        semantics=semantics,
+        framework=af,
+        labels=labels,
+        scores=scores,
+        gradual_method=gradual.method,
+        gradual_converged=gradual.converged,
+        has_extension=labelling.has_extension,
+    )

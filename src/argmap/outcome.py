@@ -1,0 +1,107 @@
+"""What ``argmap check`` says about a map, as data: verdicts, quote checks, findings.
+
+Pure functions from the stage results to a JSON-ready dict and to the lines of the text
+output; the command writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.argument_map import ArgumentMap
+from argmap.diagnostics import Diagnostic
+from argmap.evaluate.run import Evaluation
+from argmap.verdict import Verdict
+from argmap.verify.evidence import EvidenceCheck
+
+VERDICT_ORDER = (Verdict.SUPPORTED, Verdict.CONTESTED, Verdict.UNSUPPORTED, Verdict.REFUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOutcome:
+    """One map checked: None for the map parts when it did not resolve."""
+
+    path: str
+    map: ArgumentMap | None
+    evaluation: Evaluation | None
+    checks: Mapping[str, EvidenceCheck]
+    diagnostics: Sequence[Diagnostic]
+
+
+def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
+    m, ev = outcome.map, outcome.evaluation
+    claims: list[dict[str, Any]] = []
+    if m is not None and ev is not None:
+        for cid, claim in m.claims.items():
+            v = ev.verdicts[cid]
+            claims.append(
+                {
+                    "id": cid,
+                    "verdict": v.verdict.value,
+                    "score": v.score,
+                    "label": v.label,
+                    "text": claim.text,
+                    "kind": claim.kind.value,
+                    "reasons": [
+                        {"kind": r.kind, "element": r.element, "text": r.text} for r in v.reasons
+                    ],
+                }
+            )
+    evidence: list[dict[str, Any]] = []
+    for eid, check in outcome.checks.items():
+        loc = check.location
+        evidence.append(
+            {
+                "id": eid,
+                "status": check.status.value,
+                "similarity": round(check.similarity, 1),
+                "location": None
+                if loc is None
+                else {
+                    "paragraph": loc.paragraph,
+                    "page": loc.page,
+                    "line": loc.line,
+                    "column": loc.column,
+                    "start": loc.start,
+                    "end": loc.end,
+                },
+                "hint": check.hint,
+            }
+        )
+    return {
+        "path": outcome.path,
+        "semantics": ev.semantics.value if ev is not None else None,
+        "claims": claims,
+        "evidence": evidence,
+        "diagnostics": [d.to_dict() for d in outcome.diagnostics],
+    }
+
+
+def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
+    """One line per claim: verdict, score, id and the start of its text."""
+    m, ev = outcome.map, outcome.evaluation
+    if m is None or ev is None:
+        return []
+    lines = [f"{outcome.path}: {m.title}"]
+    id_width = min(max((len(c) for c in m.claims), default=0), 36)
+    for cid, claim in m.claims.items():
+        v = ev.verdicts[cid]
+        head = f"  {v.verdict.value:<11}  {v.score:4.2f}  {cid:<{id_width}}  "
+        room = max(width - len(head), 10)
+        text = " ".join(claim.title.split())
+        lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
+    lines.append("  " + summary(outcome))
+    return lines
+
+
+def summary(outcome: CheckOutcome) -> str:
+    ev = outcome.evaluation
+    counts = {v: 0 for v in VERDICT_ORDER}
+    if ev is not None:
+        for verdict in ev.verdicts.values():
+            counts[verdict.verdict] += 1
+    verified = sum(1 for c in outcome.checks.values() if c.status.value.startswith("verified"))
+    parts = [f"{n} {v.value}" for v, n in counts.items() if n]
+    return f"{', '.join(parts) or 'no claims'}; {verified} of {len(outcome.checks)} quotes verified"

@@ -1,0 +1,101 @@
+"""Every quote of a map checked against its source: the map-level edge of the verify stage.
+
+Each source file is read once (the only I/O here) and prepared once for all its quotes.
+A quote whose source has no local file, or an unreadable one, is ``unchecked``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.argument_map import ArgumentMap, Evidence
+from argmap.verdict import QuoteStatus
+from argmap.verify.index import prepare
+from argmap.verify.match import DEFAULT_THRESHOLD, Location, QuoteCheck, verify_many
+from argmap.verify.sources import SourceError, read_source
+from argmap.verify.text import SourceText
+
+PASSAGE_HINT = 160  # characters of the closest passage shown in a hint
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCheck:
+    """One evidence item's quote check, in the words the rules and reports use."""
+
+    evidence: str
+    status: QuoteStatus
+    similarity: float
+    check: QuoteCheck | None = None
+
+    @property
+    def location(self) -> Location | None:
+        return self.check.location if self.check is not None else None
+
+    @property
+    def location_text(self) -> str | None:
+        loc = self.location
+        if loc is None:
+            return None
+        return f"para {loc.paragraph}, page {loc.page}, line {loc.line}, col {loc.column}"
+
+    @property
+    def hint(self) -> str | None:
+        """The closest passage, for a paraphrase or a quote not found."""
+        if self.check is None or self.check.passage is None or self.check.verified:
+            return None
+        passage = " ".join(self.check.passage.split())
+        if len(passage) > PASSAGE_HINT:
+            passage = passage[: PASSAGE_HINT - 1] + "…"
+        where = f" ({self.location_text})" if self.location_text else ""
+        return f"closest passage{where}: “{passage}”"
+
+    @property
+    def locator_hint(self) -> str | None:
+        locator = self.check.locator if self.check is not None else None
+        if locator is None:
+            return None
+        if not locator.understood:
+            return (
+                f"'{locator.text}' is not a locator argmap understands; "
+                "write 'para 3', 'page 2' or 'line 40'"
+            )
+        if locator.agrees is False and locator.expected:
+            return f"the quote stands at {locator.expected}"
+        return None
+
+
+Reader = Callable[[Path], SourceText | SourceError]
+
+
+def verify_evidence(
+    m: ArgumentMap,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    reader: Reader = read_source,
+) -> tuple[dict[str, EvidenceCheck], dict[str, str]]:
+    """Check every quote; return the checks by evidence id and the unreadable sources."""
+    by_source: dict[str, list[Evidence]] = {}
+    for e in m.evidence.values():
+        by_source.setdefault(e.source, []).append(e)
+    checks: dict[str, EvidenceCheck] = {}
+    unreadable: dict[str, str] = {}
+    for source_id, items in by_source.items():
+        source = m.sources[source_id]
+        text: SourceText | SourceError | None = None
+        if source.path is not None:
+            text = reader(source.path)
+            if isinstance(text, SourceError):
+                unreadable[source_id] = text.message
+        if not isinstance(text, SourceText):
+            for e in items:
+                checks[e.id] = EvidenceCheck(e.id, QuoteStatus.UNCHECKED, 0.0)
+            continue
+        prepared = prepare(text)
+        results = verify_many([(e.quote, e.locator) for e in items], prepared, threshold=threshold)
+        for e, result in zip(items, results, strict=True):
+            checks[e.id] = EvidenceCheck(
+                e.id, QuoteStatus(result.status.value), result.similarity, result
+            )
+    return checks, unreadable

@@ -1,0 +1,120 @@
+"""Finding a quote exactly, or part by part when it has omissions and insertions.
+
+Matches are *chains*: the normalised ``(start, end)`` of each part of the quote, one part for
+an exact match. Both searches return every match in order (up to :data:`MAX_OCCURRENCES`), so
+the caller can count them and prefer the one its locator names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from itertools import islice
+
+from argmap.verify.index import PreparedSource, anchored_find
+from argmap.verify.quote import ParsedQuote, QuotePart, words_of
+
+# Occurrences counted (and tried against the locator) before giving up counting.
+MAX_OCCURRENCES = 100
+# Candidate positions tried while chaining the parts of an edited quote.
+CHAIN_BUDGET = 20_000
+
+Chain = tuple[tuple[int, int], ...]  # normalised (start, end) of each part
+
+
+def exact_matches(prepared: PreparedSource, parsed: ParsedQuote) -> list[Chain]:
+    """Where the whole quote stands, marks and all (a source may itself hold ``...``)."""
+    if not parsed.whole:
+        return []
+    length = len(parsed.whole)
+    found = anchored_find(prepared, parsed.whole, parsed.whole_joins, flexible_case=True)
+    return [((start, start + length),) for start in islice(found, MAX_OCCURRENCES)]
+
+
+def edited_matches(prepared: PreparedSource, parts: tuple[QuotePart, ...]) -> list[Chain]:
+    """Every placement of the parts in order, each within its gap of the one before.
+
+    The search starts from the part with the rarest word (the pivot) and extends backwards
+    and forwards from each of its occurrences, depth first with a budget, so a common first
+    part (``The``) does not multiply the work.
+    """
+    pivot = min(range(len(parts)), key=lambda i: _frequency(prepared, parts[i]))
+    budget = [CHAIN_BUDGET]
+    chains: dict[int, Chain] = {}
+    for start in anchored_find(prepared, parts[pivot].text, parts[pivot].joins, flexible_case=True):
+        span = (start, start + len(parts[pivot].text))
+        before = _dfs(
+            pivot, lambda level, s: _before(prepared, parts, pivot - 1 - level, s), span, budget
+        )
+        if before is None:
+            continue
+        after = _dfs(
+            len(parts) - pivot - 1,
+            lambda level, s: _after(prepared, parts, pivot + 1 + level, s),
+            span,
+            budget,
+        )
+        if after is None:
+            continue
+        chain = (*reversed(before), span, *after)
+        chains.setdefault(chain[0][0], chain)
+        if len(chains) >= MAX_OCCURRENCES or budget[0] <= 0:
+            break
+    return [chains[key] for key in sorted(chains)]
+
+
+def _frequency(prepared: PreparedSource, part: QuotePart) -> int:
+    counts = [len(prepared.index.get(word, ())) for _, word in words_of(part)]
+    present = [count for count in counts if count]
+    return min(present) if present else len(prepared.text)
+
+
+def _after(
+    prepared: PreparedSource, parts: tuple[QuotePart, ...], i: int, prev: tuple[int, int]
+) -> Iterator[tuple[int, int]]:
+    part = parts[i]
+    hi = prev[1] + part.max_gap + len(part.text)
+    for start in anchored_find(
+        prepared, part.text, part.joins, flexible_case=True, lo=prev[1], hi=hi
+    ):
+        yield (start, start + len(part.text))
+
+
+def _before(
+    prepared: PreparedSource, parts: tuple[QuotePart, ...], i: int, following: tuple[int, int]
+) -> Iterator[tuple[int, int]]:
+    part = parts[i]
+    lo = max(0, following[0] - parts[i + 1].max_gap - len(part.text))
+    found = list(
+        anchored_find(prepared, part.text, part.joins, flexible_case=True, lo=lo, hi=following[0])
+    )
+    for start in reversed(found):  # the nearest first
+        yield (start, start + len(part.text))
+
+
+def _dfs(
+    levels: int,
+    candidates: Callable[[int, tuple[int, int]], Iterator[tuple[int, int]]],
+    root: tuple[int, int],
+    budget: list[int],
+) -> list[tuple[int, int]] | None:
+    """The first path of ``levels`` spans, each taken from the candidates of the one before.
+    Iterative, so a quote with hundreds of omissions cannot exhaust the recursion limit."""
+    if levels == 0:
+        return []
+    path: list[tuple[int, int]] = []
+    stack = [candidates(0, root)]
+    while stack:
+        span = next(stack[-1], None)
+        if span is None:
+            stack.pop()
+            if path:
+                path.pop()
+            continue
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        path.append(span)
+        if len(path) == levels:
+            return path
+        stack.append(candidates(len(path), span))
+    return None

@@ -1,0 +1,156 @@
+"""The visible text of an HTML page, with its block structure kept as blank lines.
+
+A quote is checked against what a reader sees, not against markup: scripts, styles, templates,
+``<noscript>`` fallbacks, the ``<head>`` and elements marked ``hidden`` are dropped, and a quote
+that only exists inside a ``<script>`` must not verify. Block elements (paragraphs, headings,
+list items, table cells…) end a paragraph, so ``para N`` means the same as in a text file;
+``<br>`` ends a line. Whitespace inside a block collapses as a browser collapses it.
+
+The tree is walked with an explicit stack, so deeply nested hostile markup cannot exhaust
+Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_DROPPED = frozenset(
+    {
+        "head",
+        "title",
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "meta",
+        "link",
+        "base",
+    }
+)
+
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+
+# HTML's own whitespace (not NBSP, which a browser keeps and normalisation handles later).
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+class _Collector:
+    """Accumulates lines of the current block and finished blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.lines: list[list[str]] = [[]]
+
+    def text(self, value: str, *, preformatted: bool) -> None:
+        if not preformatted:
+            self.lines[-1].append(value)
+            return
+        for index, piece in enumerate(value.replace("\r\n", "\n").split("\n")):
+            if index:
+                self.line_break()
+            self.lines[-1].append(piece)
+
+    def line_break(self) -> None:
+        self.lines.append([])
+
+    def end_block(self) -> None:
+        lines = [_HTML_SPACE.sub(" ", "".join(pieces)).strip() for pieces in self.lines]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        if lines:
+            self.blocks.append("\n".join(lines))
+        self.lines = [[]]
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees in ``markup``: blocks separated by one blank line."""
+    parser = LexborHTMLParser(markup)
+    root = parser.root
+    if root is None:
+        return ""
+    out = _Collector()
+    preformatted = 0
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            if tag == "pre":
+                preformatted -= 1
+            if tag in _BLOCKS:
+                out.end_block()
+            continue
+        if tag == "-text":
+            out.text(node.text_content or "", preformatted=preformatted > 0)
+            continue
+        if tag.startswith(("-", "!")) or tag in _DROPPED or "hidden" in node.attributes:
+            continue
+        if tag == "br":
+            out.line_break()
+            continue
+        if tag in _BLOCKS:
+            out.end_block()
+        if tag == "pre":
+            preformatted += 1
+        stack.append((node, True))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False) for child in reversed(children))
+    out.end_block()
+    return "\n\n".join(out.blocks)

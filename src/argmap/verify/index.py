@@ -1,0 +1,215 @@
+"""A source prepared once for many quotes: its normalised text and a word index.
+
+Verifying an argument file checks dozens to thousands of quotes against the same few sources.
+Normalising a source and indexing its words is done once here; each quote then costs a lookup
+of its rarest word and a few comparisons, not a scan of the whole text:
+
+* exact search starts from the positions of the quote's rarest word (:func:`anchored_find`);
+* fuzzy search only aligns the quote with the few windows of the source where the most of its
+  rare words stand near each other (:func:`candidate_windows`), so its cost does not grow with
+  the size of the source.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from argmap.verify.normalize import Normalized, is_boundary, normalize, words
+from argmap.verify.text import SourceText
+
+# Windows aligned fuzzily per quote, and words of a quote used to find them.
+MAX_WINDOWS = 4
+MAX_ANCHOR_WORDS = 8
+# Below this span, or when even the rarest word of a needle is this common, ``str.find`` (a C
+# loop over the text) beats trying each position of the word.
+SCAN_BELOW = 4096
+SCAN_ABOVE = 1500
+# Hits inside words skipped by a scan before it gives up.
+MAX_REJECTED = 10_000
+# A word found more often than this is no anchor for the fuzzy search (``the``, ``and``).
+MAX_ANCHOR_HITS = 2000
+
+
+@dataclass(frozen=True)
+class PreparedSource:
+    """A :class:`SourceText` with its normalised form; the word index is built on first use."""
+
+    source: SourceText
+    normalized: Normalized
+    join_set: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def text(self) -> str:
+        """The normalised text."""
+        return self.normalized.text
+
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Lower-cased word → its offsets in the normalised text, in order."""
+        index: dict[str, list[int]] = {}
+        for offset, word in words(self.normalized.text, self.normalized.joins):
+            index.setdefault(word, []).append(offset)
+        return index
+
+    def boundary(self, offset: int) -> bool:
+        return is_boundary(self.normalized.text, offset, self.join_set)
+
+
+def prepare(source: SourceText) -> PreparedSource:
+    """Normalise ``source`` for matching. Repeated calls with the same source object return
+    the same preparation (a small cache keyed by identity)."""
+    return _prepare(source)
+
+
+@lru_cache(maxsize=4)
+def _prepare(source: SourceText) -> PreparedSource:
+    normalized = normalize(source.text)
+    return PreparedSource(source, normalized, frozenset(normalized.joins))
+
+
+def anchored_find(
+    prepared: PreparedSource,
+    needle: str,
+    joins: tuple[int, ...],
+    *,
+    flexible_case: bool,
+    lo: int = 0,
+    hi: int | None = None,
+) -> Iterator[int]:
+    """Offsets in ``[lo, hi)`` where ``needle`` occurs at word boundaries, in order.
+
+    ``flexible_case`` lets the needle's first letter differ in case. When a word of the needle
+    is in the index, only the offsets of its rarest word are tried; otherwise (a needle without
+    words, or one whose words the source spells with a dash, ``gov-ernment``) the text is
+    scanned.
+    """
+    text = prepared.text
+    hi = len(text) if hi is None else hi
+    variants = _variants(needle, flexible_case)
+    anchor = _rarest(prepared, needle, joins)
+    if anchor is None or hi - lo < SCAN_BELOW or len(anchor[1]) > SCAN_ABOVE:
+        yield from _scan(prepared, variants, lo, hi)
+        return
+    offset_in_needle, positions = anchor
+    first, second = variants[0], variants[-1]
+    length = len(needle)
+    for position in positions[bisect_left(positions, lo + offset_in_needle) :]:
+        start = position - offset_in_needle
+        if start + length > hi:
+            break
+        if (text.startswith(first, start) or text.startswith(second, start)) and _bounded(
+            prepared, start, length
+        ):
+            yield start
+
+
+def _scan(prepared: PreparedSource, variants: tuple[str, ...], lo: int, hi: int) -> Iterator[int]:
+    """``str.find`` from ``lo`` on; gives up after :data:`MAX_REJECTED` hits inside words,
+    so a needle repeated through a hostile text (``aaaa…``) cannot take seconds."""
+    text = prepared.text
+    length = len(variants[0])
+    found = [text.find(v, lo, hi) for v in variants]
+    rejected = 0
+    while True:
+        live = [f for f in found if f != -1]
+        if not live or rejected > MAX_REJECTED:
+            return
+        start = min(live)
+        if _bounded(prepared, start, length):
+            yield start
+        else:
+            rejected += 1
+        found = [
+            text.find(v, start + 1, hi) if f == start else f
+            for v, f in zip(variants, found, strict=True)
+        ]
+
+
+def _bounded(prepared: PreparedSource, start: int, length: int) -> bool:
+    return prepared.boundary(start) and prepared.boundary(start + length)
+
+
+def _variants(needle: str, flexible_case: bool) -> tuple[str, ...]:
+    if flexible_case and needle:
+        swapped = needle[0].swapcase() + needle[1:]
+        if swapped != needle and len(swapped) == len(needle):
+            return (needle, swapped)
+    return (needle,)
+
+
+def _rarest(
+    prepared: PreparedSource, needle: str, joins: tuple[int, ...]
+) -> tuple[int, list[int]] | None:
+    """(offset in the needle, offsets in the source) of the needle's rarest indexed word."""
+    best: tuple[int, list[int]] | None = None
+    for offset, word in words(needle, joins):
+        positions = prepared.index.get(word)
+        if positions is not None and (best is None or len(positions) < len(best[1])):
+            best = (offset, positions)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch ``[start, end)`` of the normalised source worth aligning a quote with."""
+
+    start: int
+    end: int
+    votes: int
+
+
+def candidate_windows(
+    prepared: PreparedSource, target: str, aligned: int | None = None
+) -> list[Window]:
+    """The few stretches of the source where most of ``target``'s rare words stand where they
+    would if the target were there: each hit of a rare word votes for the offset where the
+    target would start; the neighbourhoods with most distinct words win.
+
+    Each window is wide enough to align the first ``aligned`` characters of the target
+    (all of it by default) wherever in the neighbourhood it starts.
+    """
+    text = prepared.text
+    size = len(target)
+    if not size:
+        return []
+    reach = size if aligned is None else min(size, aligned)
+    bucket = max(32, size // 2)
+    pad = size // 4 + 24
+    hits: dict[str, tuple[int, int]] = {}  # word -> (its count in the source, offset in target)
+    for offset, word in words(target):
+        positions = prepared.index.get(word)
+        if positions is not None and word not in hits and len(positions) <= MAX_ANCHOR_HITS:
+            hits[word] = (len(positions), offset)
+    rarest = sorted(hits.items(), key=lambda item: (item[1][0], item[0]))[:MAX_ANCHOR_WORDS]
+    votes: dict[int, set[str]] = {}
+    budget = MAX_ANCHOR_HITS * 2
+    for word, (count, offset) in rarest:
+        budget -= count
+        if budget < 0:
+            break
+        for position in prepared.index[word]:
+            votes.setdefault((position - offset) // bucket, set()).add(word)
+    # A quote whose start falls near a bucket's edge spreads its votes over two buckets.
+    scored = [(len(found | votes.get(b + 1, set())), b) for b, found in votes.items()]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    windows = [
+        Window(max(0, b * bucket - pad), min(len(text), (b + 2) * bucket + reach + pad), score)
+        for score, b in scored[:MAX_WINDOWS]
+    ]
+    return _merge(windows)
+
+
+def _merge(windows: list[Window]) -> list[Window]:
+    merged: list[Window] = []
+    for window in sorted(windows, key=lambda w: w.start):
+        if merged and window.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Window(
+                last.start, max(last.end, window.end), max(last.votes, window.votes)
+            )
+        else:
+            merged.append(window)
+    return merged

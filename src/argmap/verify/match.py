@@ -1,0 +1,330 @@
+"""Checking a quote against its source: verified, verified with edits, paraphrase, not found.
+
+The order of the search is the order of trust. A quote found exactly (after normalisation,
+with its first letter's case free) is **verified**; one found once its omissions and
+insertions are read as edits is **verified-with-edits**; one that is only similar to a passage
+(rapidfuzz similarity at least ``threshold``) is a **paraphrase**; anything else is
+**not-found**. Each result says where the quote, or the closest passage, stands in the
+original text — offsets, line and column, paragraph, page — and whether the evidence's locator
+agrees, with the right locator when it does not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.verify.exact import Chain, edited_matches, exact_matches
+from argmap.verify.fuzzy import best_alignment, refine
+from argmap.verify.index import PreparedSource, prepare
+from argmap.verify.locator import (
+    Locator,
+    LocatorCheck,
+    LocatorKind,
+    LocatorPart,
+    Place,
+    check_locator,
+    parse_locator,
+)
+from argmap.verify.quote import (
+    DEFAULT_INSERTION_GAP,
+    DEFAULT_MAX_GAP,
+    ParsedQuote,
+    parse_quote,
+)
+from argmap.verify.text import SourceText, Span
+
+DEFAULT_THRESHOLD = 85.0
+# Passages longer than this are shortened in the middle.
+PASSAGE_LIMIT = 400
+
+
+class Status(StrEnum):
+    VERIFIED = "verified"
+    VERIFIED_WITH_EDITS = "verified-with-edits"
+    PARAPHRASE = "paraphrase"
+    NOT_FOUND = "not-found"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a quote (or the passage closest to it) stands in the original text.
+
+    ``start``/``end`` are character offsets into :attr:`SourceText.text` (end exclusive);
+    ``line``/``column`` are those of the first character and ``end_line``/``end_column`` those
+    of the last, all 1-based, as are the paragraph and page numbers.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    paragraph: int
+    end_paragraph: int
+    page: int
+    end_page: int
+
+    @property
+    def place(self) -> Place:
+        return Place(
+            (self.paragraph, self.end_paragraph),
+            (self.page, self.end_page),
+            (self.line, self.end_line),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEdits:
+    """The editorial changes a quote was read with: how many omissions, which bracketed
+    insertions, and whether a part's first letter differs in case from the source."""
+
+    omissions: int = 0
+    insertions: tuple[str, ...] = ()
+    case_changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    """The verdict on one quote.
+
+    ``location`` and ``passage`` are the match for a verified quote, and the closest passage
+    (the hint) for a paraphrase or a miss — None when nothing in the source resembles it.
+    ``spans`` are the original spans of the matched parts (one unless the quote has omissions
+    or insertions). ``occurrences`` counts exact matches (0 for a paraphrase or a miss, capped
+    at :data:`argmap.verify.exact.MAX_OCCURRENCES`); when there are several, the first one
+    that agrees with the locator is reported, else the first. ``similarity`` is 100 for a
+    verified quote.
+    """
+
+    quote: str
+    status: Status
+    similarity: float
+    location: Location | None
+    passage: str | None
+    occurrences: int = 0
+    spans: tuple[Span, ...] = ()
+    edits: QuoteEdits = QuoteEdits()
+    locator: LocatorCheck | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.status in (Status.VERIFIED, Status.VERIFIED_WITH_EDITS)
+
+
+def verify_quote(
+    quote: str,
+    source: SourceText | PreparedSource,
+    *,
+    locator: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    max_gap: int = DEFAULT_MAX_GAP,
+    insertion_gap: int = DEFAULT_INSERTION_GAP,
+) -> QuoteCheck:
+    """Check ``quote`` against ``source`` and its ``locator`` (see the module docstring).
+
+    Pass a :class:`PreparedSource` (or call :func:`verify_many`) to check many quotes against
+    one source without normalising it each time; a :class:`SourceText` is prepared through a
+    small cache keyed by the object's identity.
+    """
+    prepared = source if isinstance(source, PreparedSource) else prepare(source)
+    parsed = parse_quote(quote, max_gap=max_gap, insertion_gap=insertion_gap)
+    wanted = parse_locator(locator) if locator is not None and locator.strip() else None
+    edits = QuoteEdits(parsed.omissions, parsed.insertions)
+    if not parsed.parts:  # nothing but marks and spaces: nothing to look for
+        return _closest(quote, prepared, parsed, edits, locator, threshold)
+
+    exact = exact_matches(prepared, parsed)
+    if exact:
+        return _found(parsed, prepared, exact, Status.VERIFIED, locator, wanted)
+    if parsed.has_edits:
+        chains = edited_matches(prepared, parsed.parts)
+        if chains:
+            return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
+    return _closest(quote, prepared, parsed, edits, locator, threshold)
+
+
+def verify_many(
+    quotes: Iterable[str | tuple[str, str | None]],
+    source: SourceText | PreparedSource,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    max_gap: int = DEFAULT_MAX_GAP,
+    insertion_gap: int = DEFAULT_INSERTION_GAP,
+) -> list[QuoteCheck]:
+    """:func:`verify_quote` for each quote (or ``(quote, locator)`` pair), preparing the source
+    once."""
+    prepared = source if isinstance(source, PreparedSource) else prepare(source)
+    results: list[QuoteCheck] = []
+    for item in quotes:
+        text, locator = (item, None) if isinstance(item, str) else item
+        results.append(
+            verify_quote(
+                text,
+                prepared,
+                locator=locator,
+                threshold=threshold,
+                max_gap=max_gap,
+                insertion_gap=insertion_gap,
+            )
+        )
+    return results
+
+
+# --- building results -----------------------------------------------------------------------
+
+
+def _found(
+    parsed: ParsedQuote,
+    prepared: PreparedSource,
+    chains: list[Chain],
+    status: Status,
+    locator: str | None,
+    wanted: Locator | None,
+) -> QuoteCheck:
+    chosen = chains[_preferred(prepared, chains, wanted) if wanted is not None else 0]
+    location = _location(prepared, chosen[0][0], chosen[-1][1])
+    spans = tuple(_original(prepared, start, end) for start, end in chosen)
+    return QuoteCheck(
+        quote=parsed.raw,
+        status=status,
+        similarity=100.0,
+        location=location,
+        passage=_passage(prepared.source.text, location.start, location.end),
+        occurrences=len(chains),
+        spans=spans,
+        edits=_edits(prepared, parsed, chosen, status),
+        locator=None if locator is None else check_locator(locator, location.place),
+    )
+
+
+def _preferred(prepared: PreparedSource, chains: list[Chain], wanted: Locator) -> int:
+    """The first match that agrees with the locator (the first match if none does).
+
+    Each part of the locator becomes a range of original offsets once, so trying a thousand
+    occurrences of a common phrase costs two lookups each, not a full :class:`Location`.
+    """
+    bounds = [_bounds(prepared.source, part) for part in wanted.parts]
+    offsets = prepared.normalized.offsets
+    for index, chain in enumerate(chains):
+        first = offsets.start(chain[0][0])
+        last = max(first, offsets.end(chain[-1][1]) - 1)
+        if all(first < hi and last >= lo for lo, hi in bounds):
+            return index
+    return 0
+
+
+def _bounds(source: SourceText, part: LocatorPart) -> tuple[float, float]:
+    """Original offsets ``[lo, hi)`` of the paragraphs, pages or lines ``part`` names; a stretch
+    that starts in the gap after a paragraph counts for that paragraph, as in
+    :meth:`SourceText.paragraph_at`."""
+    starts: Sequence[int]
+    if part.kind is LocatorKind.PARAGRAPH:
+        starts = [span.start for span in source.paragraphs]
+    elif part.kind is LocatorKind.PAGE:
+        starts = [span.start for span in source.pages]
+    else:
+        starts = source.line_starts
+    lo = starts[part.first - 1] if part.first <= len(starts) else math.inf
+    hi = starts[part.last] if part.last < len(starts) else math.inf
+    return lo, hi
+
+
+def _edits(
+    prepared: PreparedSource, parsed: ParsedQuote, chain: Chain, status: Status
+) -> QuoteEdits:
+    """The edits a match was read with. An exact match has none, even when the quote holds
+    ``...`` or brackets (the source has them too); either may have a first letter's case
+    changed."""
+    if status is Status.VERIFIED:
+        texts = [parsed.whole]
+        edits = QuoteEdits()
+    else:
+        texts = [part.text for part in parsed.parts]
+        edits = QuoteEdits(parsed.omissions, parsed.insertions)
+    case_changed = any(
+        text[:1] != prepared.text[start : start + 1]
+        for text, (start, _) in zip(texts, chain, strict=False)
+    )
+    return QuoteEdits(edits.omissions, edits.insertions, case_changed)
+
+
+# --- paraphrases and misses --------------------------------------------------------------------
+
+
+def _closest(
+    quote: str,
+    prepared: PreparedSource,
+    parsed: ParsedQuote,
+    edits: QuoteEdits,
+    locator: str | None,
+    threshold: float,
+) -> QuoteCheck:
+    target = parsed.joined
+    best = best_alignment(prepared, target)
+    if best is None:
+        return QuoteCheck(
+            quote=quote,
+            status=Status.NOT_FOUND,
+            similarity=0.0,
+            location=None,
+            passage=None,
+            edits=edits,
+            locator=None if locator is None else check_locator(locator, None),
+        )
+    score, start, end = refine(prepared, target, best[1], best[2])
+    location = _location(prepared, start, end)
+    status = Status.PARAPHRASE if score >= threshold else Status.NOT_FOUND
+    place = location.place if status is Status.PARAPHRASE else None
+    return QuoteCheck(
+        quote=quote,
+        status=status,
+        similarity=round(score, 1),
+        location=location,
+        passage=_passage(prepared.source.text, location.start, location.end),
+        spans=(Span(location.start, location.end),),
+        edits=edits,
+        locator=None if locator is None else check_locator(locator, place),
+    )
+
+
+# --- from normalised offsets to the original -------------------------------------------------
+
+
+def _original(prepared: PreparedSource, start: int, end: int) -> Span:
+    offsets = prepared.normalized.offsets
+    if end <= start:
+        at = offsets.start(start)
+        return Span(at, at)
+    return Span(offsets.start(start), offsets.end(end))
+
+
+def _location(prepared: PreparedSource, start: int, end: int) -> Location:
+    span = _original(prepared, start, end)
+    source = prepared.source
+    first = source.position(span.start)
+    last = source.position(max(span.start, span.end - 1))
+    return Location(
+        start=span.start,
+        end=span.end,
+        line=first.line,
+        column=first.column,
+        end_line=last.line,
+        end_column=last.column,
+        paragraph=first.paragraph,
+        end_paragraph=last.paragraph,
+        page=first.page,
+        end_page=last.page,
+    )
+
+
+def _passage(text: str, start: int, end: int) -> str:
+    """The original text of a match, shortened in the middle when it is long."""
+    passage = text[start:end]
+    if len(passage) <= PASSAGE_LIMIT:
+        return passage
+    half = PASSAGE_LIMIT // 2
+    return f"{passage[:half].rstrip()} […] {passage[-half:].lstrip()}"

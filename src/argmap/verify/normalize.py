@@ -1,0 +1,339 @@
+"""Normalisation for matching, with a map from every normalised offset back to the original.
+
+A quote typed on a keyboard and the same words in a typeset source differ in ways that are not
+misquotation: curly or straight quotes, an em dash or ``--``, a line wrapped or hyphenated at
+its end, a no-break space, a soft hyphen, a ligature. Both the source and the quote pass through
+:func:`normalize`, so they meet in one form; the :class:`OffsetMap` then turns a match in that
+form back into a span of the original text, so line, column, paragraph and page can be reported.
+
+What is unified (case is not: only a quote's first letter may differ, see :mod:`.quote`):
+
+* Unicode NFKC (ligatures, full-width forms, ``…`` → ``...``, compatibility spaces);
+* single quotes, apostrophes and primes → ``'``; double quotes, guillemets → ``"``;
+* every dash (hyphen, en and em dash, minus, ``--``) → ``-``, spaces around it dropped (but
+  not the line break before a Markdown bullet, ``- item``); a dash
+  between two letters is dropped altogether, together with a line break after it. That one rule
+  joins ``gov-\\nernment`` into ``government`` and makes ``inter-\\nplanetary``, ``inter-planetary``
+  and ``continent—maybe`` / ``continent -- maybe`` compare equal, whether the source broke the
+  line at a compound's hyphen or not. The place where such a dash stood is kept as a *join*: it
+  still counts as a word boundary, so a quote may begin right after an em dash;
+* whitespace runs, line breaks and NBSP → one space; soft hyphens and zero-width and other
+  format characters (Unicode category Cf) are removed; control characters count as spaces.
+
+Speed: plain ASCII between the characters that need work is copied wholesale and the map keeps
+one entry per stretch, not per character, so a megabyte of English normalises in well under a
+tenth of a second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+SINGLE_QUOTES = "'‘’‚‛′‵‹›`´ʼ"
+DOUBLE_QUOTES = '"“”„‟″‶«»〝〞〟'
+DASHES = "-‐‑‒–—―−⸺⸻﹘﹣－"
+SOFT_HYPHEN = "\u00ad"
+
+_QUOTE_MAP = {c: "'" for c in SINGLE_QUOTES} | {c: '"' for c in DOUBLE_QUOTES}
+_DASH_SET = frozenset(DASHES)
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+# Unicode's format characters (category Cf) as of Unicode 14: zero-width spaces and joiners,
+# bidi marks, the BOM, tags… Spelled out because scanning the code space at import is slow.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+
+# Characters copied as they are: printable ASCII except the dash and the backtick (a quote).
+_PLAIN = r"\x21-\x2c\x2e-\x5f\x61-\x7e"
+# A run of characters that need work, with the spaces around and between them; or two spaces.
+_RUN = re.compile(rf"(?:[ ]*[^{_PLAIN} ])+[ ]*|[ ]{{2,}}")
+# Inside a run, anything that is not an NFKC-stable letter or mark needs the slow path.
+_NEEDS_WORK = re.compile(
+    rf"[^\S ]|[ ]{{2}}|[\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}"
+    rf"{re.escape(DASHES)}{_FORMAT}]"
+)
+# Characters of an NFKC result that need classifying again (a compatibility space included).
+_RECLASSIFY = re.compile(
+    rf"[\s\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}{re.escape(DASHES)}{_FORMAT}]"
+)
+_WORD = re.compile(r"\w+")
+
+# Token kinds of the slow path.
+_TEXT, _SPACE, _DASH, _SHY, _DROP = range(5)
+# (kind, output, original start, original end, holds a line break)
+_Token = tuple[int, str, int, int, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Normalised offsets → original offsets, stored as stretches.
+
+    Stretch ``i`` covers normalised ``[norm_starts[i], norm_starts[i + 1])`` and came from
+    original ``[orig_starts[i], orig_ends[i])``. A *linear* stretch was copied (or replaced one
+    character for one), so offsets inside it map one to one; any other stretch (a collapsed run
+    of spaces, a ligature, ``…``) maps as a whole.
+    """
+
+    norm_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+    linear: tuple[bool, ...]
+    norm_length: int
+    orig_length: int
+
+    def start(self, offset: int) -> int:
+        """Original offset where the normalised character at ``offset`` begins."""
+        if offset >= self.norm_length or not self.norm_starts:
+            return self.orig_length
+        i = bisect_right(self.norm_starts, offset) - 1
+        if self.linear[i]:
+            return self.orig_starts[i] + offset - self.norm_starts[i]
+        return self.orig_starts[i]
+
+    def end(self, offset: int) -> int:
+        """Original offset just after the normalised character at ``offset - 1``: the
+        exclusive end of a match that ends at ``offset``."""
+        if offset <= 0 or not self.norm_starts:
+            return self.orig_starts[0] if self.norm_starts else 0
+        i = bisect_right(self.norm_starts, offset - 1) - 1
+        if self.linear[i]:
+            return self.orig_starts[i] + offset - self.norm_starts[i]
+        return self.orig_ends[i]
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text, its map back to the original, and its joins (sorted offsets where a
+    dash between two letters was dropped: word boundaries though no space marks them)."""
+
+    text: str
+    offsets: OffsetMap
+    joins: tuple[int, ...]
+
+
+class _Builder:
+    """Accumulates output pieces and map stretches; one instance per :func:`normalize` call."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pieces: list[str] = []
+        self.length = 0
+        self.last = ""
+        self.norm_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self.orig_ends: list[int] = []
+        self.linear: list[bool] = []
+        self.joins: list[int] = []
+
+    def emit(self, out: str, start: int, end: int, *, linear: bool) -> None:
+        if not out:
+            return
+        self.pieces.append(out)
+        self.norm_starts.append(self.length)
+        self.orig_starts.append(start)
+        self.orig_ends.append(end)
+        self.linear.append(linear)
+        self.length += len(out)
+        self.last = out[-1]
+
+    def copy(self, start: int, end: int) -> None:
+        if start < end:
+            self.emit(self.source[start:end], start, end, linear=True)
+
+    def run(self, start: int, end: int) -> None:
+        """Normalise ``source[start:end]``, a run of characters that may need work."""
+        chunk = self.source[start:end]
+        if _NEEDS_WORK.search(chunk) is None and unicodedata.is_normalized("NFKC", chunk):
+            self.copy(start, end)
+            return
+        self._fold(self._tokens(start, end), end)
+
+    def _tokens(self, start: int, end: int) -> list[_Token]:
+        """(kind, output, original start, original end, holds a line break) per character or
+        cluster (a base character with its combining marks, normalised together)."""
+        text = self.source
+        tokens: list[_Token] = []
+        i = start
+        while i < end:
+            ch = text[i]
+            if ch in _QUOTE_MAP:
+                tokens.append((_TEXT, _QUOTE_MAP[ch], i, i + 1, False))
+            elif ch in _DASH_SET:
+                tokens.append((_DASH, "-", i, i + 1, False))
+            elif ch == SOFT_HYPHEN:
+                tokens.append((_SHY, "", i, i + 1, False))
+            elif ch.isspace() or unicodedata.category(ch) == "Cc":
+                tokens.append((_SPACE, " ", i, i + 1, ch in _LINE_BREAKS))
+            elif unicodedata.category(ch) == "Cf":
+                tokens.append((_DROP, "", i, i + 1, False))
+            else:
+                j = i + 1
+                while j < end and _is_mark(text[j]):
+                    j += 1
+                self._cluster(unicodedata.normalize("NFKC", text[i:j]), i, j, tokens)
+                i = j
+                continue
+            i += 1
+        return tokens
+
+    @staticmethod
+    def _cluster(out: str, start: int, end: int, tokens: list[_Token]) -> None:
+        """A cluster's NFKC form may itself hold quotes, dashes or spaces (a full-width
+        quotation mark, a compatibility space): classify its characters once more."""
+        if _RECLASSIFY.search(out) is None:
+            tokens.append((_TEXT, out, start, end, False))
+            return
+        for ch in out:
+            if ch in _QUOTE_MAP:
+                tokens.append((_TEXT, _QUOTE_MAP[ch], start, end, False))
+            elif ch in _DASH_SET:
+                tokens.append((_DASH, "-", start, end, False))
+            elif ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+                tokens.append((_SPACE, " ", start, end, False))
+            else:
+                tokens.append((_TEXT, ch, start, end, False))
+
+    def _fold(self, tokens: list[_Token], end: int) -> None:
+        """Turn tokens into output: spaces collapse, dashes unify or join, drops vanish."""
+        after = self.source[end : end + 1]
+        tokens = _resolve_soft_hyphens(tokens)
+        count = len(tokens)
+        k = 0
+        while k < count:
+            kind, out, start, stop, _ = tokens[k]
+            if kind in (_SPACE, _DROP):
+                j, breaks, spaces = _spaces(tokens, k)
+                if j < count and tokens[j][0] == _DASH and not (breaks and self._bullet(tokens, j)):
+                    k = j  # spaces before a dash belong to the dash
+                    continue
+                if spaces:
+                    self.emit(" ", start, tokens[j - 1][3], linear=False)
+                k = j
+            elif kind == _DASH:
+                j = k
+                while j < count and tokens[j][0] == _DASH:
+                    j += 1
+                dash_end = tokens[j - 1][3]
+                j, _, _ = _spaces(tokens, j)
+                following = tokens[j][1][:1] if j < count else after
+                if j < count and tokens[j][0] != _TEXT:
+                    following = ""
+                if self.last.isalpha() and following.isalpha():
+                    self.joins.append(self.length)
+                else:
+                    self.emit("-", start, dash_end, linear=dash_end - start == 1)
+                k = j
+            else:
+                self.emit(out, start, stop, linear=len(out) == 1 and stop - start == 1)
+                k += 1
+
+    def _bullet(self, tokens: list[_Token], k: int) -> bool:
+        """Whether the dash at ``k``, first on its line, is a list bullet (``- item``) rather
+        than a dash of prose wrapped to the start of a line (``—maybe``)."""
+        return (
+            self.source[tokens[k][2]] == "-" and k + 1 < len(tokens) and tokens[k + 1][0] == _SPACE
+        )
+
+    def result(self) -> Normalized:
+        offsets = OffsetMap(
+            norm_starts=tuple(self.norm_starts),
+            orig_starts=tuple(self.orig_starts),
+            orig_ends=tuple(self.orig_ends),
+            linear=tuple(self.linear),
+            norm_length=self.length,
+            orig_length=len(self.source),
+        )
+        return Normalized("".join(self.pieces), offsets, tuple(self.joins))
+
+
+def _resolve_soft_hyphens(
+    tokens: list[_Token],
+) -> list[_Token]:
+    """A soft hyphen vanishes; at a line's end it takes the line break (and indentation) with
+    it, joining the word it split."""
+    out = list(tokens)
+    for k, token in enumerate(tokens):
+        if token[0] != _SHY:
+            continue
+        j, breaks, _ = _spaces(out, k + 1)
+        stop = j if breaks else k + 1
+        for i in range(k, stop):
+            out[i] = (_DROP, "", out[i][2], out[i][3], False)
+    return out
+
+
+def _spaces(tokens: list[_Token], k: int) -> tuple[int, bool, bool]:
+    """Skip spaces and dropped characters from ``k``: (next index, saw a line break, saw a
+    real space)."""
+    breaks = spaces = False
+    while k < len(tokens) and tokens[k][0] in (_SPACE, _DROP):
+        breaks = breaks or tokens[k][4]
+        spaces = spaces or tokens[k][0] == _SPACE
+        k += 1
+    return k, breaks, spaces
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching (see the module docstring for what is unified)."""
+    builder = _Builder(text)
+    pos = 0
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        if start > pos and _is_mark(text[start]):
+            start -= 1  # the ASCII letter before a combining mark composes with it
+        builder.copy(pos, start)
+        builder.run(start, end)
+        pos = end
+    builder.copy(pos, len(text))
+    return builder.result()
+
+
+def is_word_char(ch: str) -> bool:
+    """A character of a word, as ``\\w`` in a regular expression."""
+    return ch.isalnum() or ch == "_"
+
+
+def is_boundary(text: str, offset: int, joins: frozenset[int] | tuple[int, ...] = ()) -> bool:
+    """Whether ``offset`` in normalised ``text`` is not inside a word (a join is a boundary)."""
+    if offset <= 0 or offset >= len(text):
+        return True
+    if not (is_word_char(text[offset - 1]) and is_word_char(text[offset])):
+        return True
+    return offset in joins
+
+
+def words(text: str, joins: tuple[int, ...] = ()) -> list[tuple[int, str]]:
+    """(offset, lower-cased word) for each word of normalised ``text``, split at joins, so that
+    the source and a quote are cut into the same words."""
+    found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if joins:
+        found = _split_at(found, joins)
+    return [(start, text[start:end].lower()) for start, end in found]
+
+
+def _split_at(spans: list[tuple[int, int]], joins: tuple[int, ...]) -> list[tuple[int, int]]:
+    starts = [start for start, _ in spans]
+    cuts: dict[int, list[int]] = {}
+    for join in joins:
+        i = bisect_right(starts, join) - 1
+        if i >= 0 and spans[i][0] < join < spans[i][1]:
+            cuts.setdefault(i, []).append(join)
+    if not cuts:
+        return spans
+    out: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        for cut in cuts.get(i, ()):
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out

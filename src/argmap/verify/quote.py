@@ -1,0 +1,131 @@
+"""Reading a quote's editorial marks: omissions (``...``, ``…``, ``[...]``) and insertions.
+
+Quoting conventions let an editor shorten a passage and fit it into a sentence without it
+becoming a misquote. argmap honours them, and only them:
+
+* an **omission** — ``...``, ``…``, ``. . .`` or any of them in brackets — splits the quote into
+  parts that must appear in the source in order and close together (within ``max_gap``
+  normalised characters: an ellipsis that leaves out half the article is not an omission);
+* an **insertion** — ``[the SPP]``, ``[sic]`` — is the editor's, not the source's: it is skipped,
+  and the parts around it may stand up to ``insertion_gap`` characters apart (the bracket often
+  replaces a word of the source, ``[the SPP]`` for ``it``);
+* a bracketed letter that starts a word — ``[T]he`` — is a change of case: the letter is kept and
+  its case is free;
+* the first letter of the quote, and of each part, may differ in case from the source
+  ("the" for "The" when the quote starts mid-sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argmap.verify.normalize import normalize, words
+
+DEFAULT_MAX_GAP = 400
+DEFAULT_INSERTION_GAP = 80
+
+# An omission (possibly bracketed), a bracketed insertion, or a bracketed letter before a word.
+_MARK = re.compile(
+    r"\[\s*(?:\.\s*\.\s*\.|…)\s*\]"  # [...] or […]
+    r"|\.\s\.\s\.|\.{3,}|…"  # . . . or ... or …
+    r"|\[(?P<letter>[^\W\d_])\](?=\w)"  # [T]he
+    r"|\[(?P<insertion>[^\[\]]*)\]"  # [the SPP], [sic]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePart:
+    """One stretch of a quote that must appear verbatim (after normalisation).
+
+    ``max_gap`` is how many normalised characters may separate it from the part before (0 for
+    the first part); ``joins`` are its normalised joins (see :mod:`.normalize`).
+    """
+
+    text: str
+    max_gap: int
+    joins: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuote:
+    """A quote as written, its normalised whole, and the parts to find when it has edits.
+
+    ``whole`` keeps the marks literally: a source that itself contains ``...`` or ``[sic]`` is
+    matched exactly before the marks are read as edits.
+    """
+
+    raw: str
+    whole: str
+    whole_joins: tuple[int, ...]
+    parts: tuple[QuotePart, ...]
+    omissions: int
+    insertions: tuple[str, ...]
+
+    @property
+    def has_edits(self) -> bool:
+        return bool(self.omissions or self.insertions)
+
+    @property
+    def joined(self) -> str:
+        """The parts run together: what a fuzzy search compares with the source."""
+        return " ".join(part.text for part in self.parts)
+
+
+def parse_quote(
+    quote: str,
+    *,
+    max_gap: int = DEFAULT_MAX_GAP,
+    insertion_gap: int = DEFAULT_INSERTION_GAP,
+) -> ParsedQuote:
+    """Split ``quote`` at its editorial marks and normalise each part."""
+    pieces: list[tuple[str, int]] = []
+    omissions = 0
+    insertions: list[str] = []
+    gap = 0
+    position = 0
+    carry = ""  # a bracketed letter that begins the next piece
+    for mark in _MARK.finditer(quote):
+        pieces.append((carry + quote[position : mark.start()], gap))
+        position = mark.end()
+        letter, insertion = mark.group("letter"), mark.group("insertion")
+        carry = ""
+        if letter is not None:
+            insertions.append(letter)
+            carry, gap = letter, 1
+        elif insertion is not None:
+            insertions.append(insertion.strip())
+            gap = insertion_gap
+        else:
+            omissions += 1
+            gap = max_gap
+    pieces.append((carry + quote[position:], gap))
+
+    parts: list[QuotePart] = []
+    pending = 0
+    for text, piece_gap in pieces:
+        stripped, joins = _normalized(text)
+        pending = max(pending, piece_gap)
+        if stripped:
+            parts.append(QuotePart(stripped, pending if parts else 0, joins))
+            pending = 0
+    whole, whole_joins = _normalized(quote)
+    return ParsedQuote(quote, whole, whole_joins, tuple(parts), omissions, tuple(insertions))
+
+
+def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
+    """Normalised ``text`` without leading and trailing spaces and dashes, and its joins.
+
+    A dash at a quote's edge ("—maybe inter-planetary—") has no word on its far side, so it
+    would not be dropped as the source's dash between two words is: it is trimmed instead.
+    """
+    normalized = normalize(text)
+    stripped = normalized.text.strip(" -")
+    offset = normalized.text.find(stripped) if stripped else 0
+    joins = tuple(j - offset for j in normalized.joins if offset < j < offset + len(stripped))
+    return stripped, joins
+
+
+def words_of(part: QuotePart) -> list[tuple[int, str]]:
+    """The words of a part, cut as the source's are (see :func:`.normalize.words`)."""
+    return words(part.text, part.joins)

@@ -1,0 +1,215 @@
+"""Reading a source file into a :class:`SourceText`, or a :class:`SourceError` saying why not.
+
+Reading is the only I/O of the verify stage and lives in :func:`read_source` alone; everything
+after the bytes are in memory (:func:`parse_source`) is pure, so it is tested without files.
+Source files are untrusted: they may be huge, binary, badly encoded, empty, encrypted or broken.
+None of that raises; each gets a :class:`SourceError` whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from argmap.verify.htmltext import visible_text
+from argmap.verify.pdftext import PdfProblem, pdf_pages
+from argmap.verify.text import SourceKind, SourceText, build_source_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+Errors = Literal["strict", "replace"]
+
+
+class SourceProblem(StrEnum):
+    """Why a source could not be read; stable names for diagnostics to map to codes."""
+
+    NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too-large"
+    INVALID_ENCODING = "invalid-encoding"
+    BINARY = "binary"
+    EMPTY = "empty"
+    ENCRYPTED = "encrypted"
+    BROKEN = "broken"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """A source that yields no text, and why, in a sentence a person can act on."""
+
+    name: str
+    problem: SourceProblem
+    message: str
+
+
+_KINDS: dict[str, SourceKind] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+
+
+def source_kind(path: Path | str) -> SourceKind:
+    """The reader for a file, by its suffix; anything unknown is read as plain text."""
+    return _KINDS.get(Path(path).suffix.lower(), "text")
+
+
+def read_source(
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    errors: Errors = "strict",
+) -> SourceText | SourceError:
+    """Read ``path`` and parse it (see :func:`parse_source`).
+
+    At most ``max_bytes + 1`` bytes are read even if the file grows or is a device, so a
+    hostile path cannot exhaust memory.
+    """
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return SourceError(name, SourceProblem.NOT_FOUND, f"{name}: no such file")
+    except IsADirectoryError:
+        return SourceError(name, SourceProblem.UNREADABLE, f"{name}: is a folder, not a file")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return SourceError(name, SourceProblem.UNREADABLE, f"{name}: cannot be read ({reason})")
+    return parse_source(data, name, source_kind(path), max_bytes=max_bytes, errors=errors)
+
+
+def parse_source(
+    data: bytes,
+    name: str,
+    kind: SourceKind,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    errors: Errors = "strict",
+) -> SourceText | SourceError:
+    """The text and structure of a source file's bytes.
+
+    ``errors="replace"`` turns invalid UTF-8 into U+FFFD and marks the result ``lossy``
+    instead of refusing the file.
+    """
+    if len(data) > max_bytes:
+        return SourceError(
+            name,
+            SourceProblem.TOO_LARGE,
+            f"{name}: larger than the limit of {_size(max_bytes)}",
+        )
+    if not data.strip():
+        return SourceError(name, SourceProblem.EMPTY, f"{name}: the file is empty")
+    if kind == "pdf":
+        pages = pdf_pages(data)
+        if isinstance(pages, PdfProblem):
+            problem = (
+                SourceProblem.ENCRYPTED if pages.reason == "encrypted" else SourceProblem.BROKEN
+            )
+            return SourceError(name, problem, f"{name}: {pages.message}")
+        return _finish(name, kind, pages, lossy=False, what="text (is it a scanned PDF?)")
+    decoded = decode(data, name, html=kind == "html", errors=errors)
+    if isinstance(decoded, SourceError):
+        return decoded
+    text, lossy = decoded
+    if kind == "html":
+        return _finish(name, kind, [visible_text(text)], lossy=lossy, what="visible text")
+    return _finish(name, kind, [text], lossy=lossy, what="text")
+
+
+def decode(
+    data: bytes, name: str, *, html: bool = False, errors: Errors = "strict"
+) -> tuple[str, bool] | SourceError:
+    """Text from bytes: a byte-order mark wins, then UTF-8, then (HTML only) the charset the
+    page declares in a ``<meta>``. Returns the text and whether bytes were replaced.
+
+    A NUL character means the file is binary, not text: refusing it early gives a clearer
+    message than a thousand failed quotes.
+    """
+    encoding = "utf-8"
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], bom_encoding
+            break
+    else:
+        if html:
+            encoding = _declared_charset(data) or "utf-8"
+    nul = -1 if encoding.startswith("utf-16") or encoding.startswith("utf-32") else data.find(0)
+    if nul != -1:
+        return _binary(name, nul)
+    lossy = False
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if errors == "strict":
+            line = data.count(b"\n", 0, exc.start) + 1
+            bad = data[exc.start : exc.start + 1].hex()
+            return SourceError(
+                name,
+                SourceProblem.INVALID_ENCODING,
+                f"{name}: not valid {_label(encoding)} text (byte 0x{bad} at offset "
+                f"{exc.start}, line {line}); save the file as UTF-8",
+            )
+        text, lossy = data.decode(encoding, errors="replace"), True
+    nul = text.find("\x00")
+    if nul != -1:
+        return _binary(name, nul)
+    return text, lossy
+
+
+def _binary(name: str, offset: int) -> SourceError:
+    return SourceError(
+        name, SourceProblem.BINARY, f"{name}: a binary file, not text (NUL byte at offset {offset})"
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares within its first 1024 bytes, if Python knows it."""
+    match = _META_CHARSET.search(data[:1024])
+    if match is None:
+        return None
+    try:
+        info = codecs.lookup(match.group(1).decode("ascii"))
+    except LookupError:
+        return None
+    # Only real text encodings: a page may not choose rot13 or base64 for itself.
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
+def _finish(
+    name: str, kind: SourceKind, pages: list[str], *, lossy: bool, what: str
+) -> SourceText | SourceError:
+    if not any(page.strip() for page in pages):
+        return SourceError(name, SourceProblem.EMPTY, f"{name}: the file holds no {what}")
+    return build_source_text(name, kind, pages, lossy=lossy)
+
+
+def _label(encoding: str) -> str:
+    return "UTF-8" if encoding == "utf-8" else encoding
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):g} MB"
+    if count >= 1024:
+        return f"{count / 1024:g} KB"
+    return f"{count} bytes"

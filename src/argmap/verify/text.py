@@ -1,0 +1,150 @@
+"""A source's text and the structure that locators point into: lines, paragraphs, pages.
+
+Every reader (plain text, Markdown, HTML, PDF) ends in :func:`build_source_text`, so a
+``para 12`` means the same thing whatever the file was: the 12th block of lines separated by
+blank lines, counted from 1 at the top (``docs/format.md``). Offsets are character offsets into
+:attr:`SourceText.text`, 0-based, ends exclusive; lines, columns, paragraphs and pages are 1-based,
+the way people cite them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+SourceKind = Literal["text", "markdown", "html", "pdf"]
+
+# Line breaks as editors count them. Unicode's rarer separators (U+2028, VT, FF) are treated as
+# whitespace inside a line, so line numbers agree with what a text editor shows.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Pages of a PDF are joined with a blank line, so a page boundary is always a paragraph boundary.
+PAGE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of :attr:`SourceText.text`: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an offset stands, in the units people cite: all 1-based."""
+
+    line: int
+    column: int
+    paragraph: int
+    page: int
+
+
+@dataclass(frozen=True, eq=False)
+class SourceText:
+    """The readable text of one source file and its structure.
+
+    Compared by identity (``eq=False``): two megabyte texts are never usefully compared, and
+    identity makes a source a cheap key for the preparation cache in :mod:`.index`.
+
+    ``lossy`` is true when invalid UTF-8 was replaced by U+FFFD on request (``errors="replace"``
+    in :func:`argmap.verify.sources.read_source`): a quote near a replaced byte may not verify.
+    """
+
+    name: str
+    kind: SourceKind
+    text: str
+    line_starts: tuple[int, ...]
+    paragraphs: tuple[Span, ...]
+    pages: tuple[Span, ...]
+    lossy: bool = False
+
+    def position(self, offset: int) -> Position:
+        """Line, column, paragraph and page of the character at ``offset``."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset)
+        column = offset - self.line_starts[line - 1] + 1
+        return Position(line, column, self.paragraph_at(offset), self.page_at(offset))
+
+    def paragraph_at(self, offset: int) -> int:
+        """The paragraph holding ``offset``; an offset between paragraphs counts for the one
+        before it (0 before the first, which only happens in leading blank lines)."""
+        return _bisect_spans(self.paragraphs, offset)
+
+    def page_at(self, offset: int) -> int:
+        """The page holding ``offset`` (a text file is one page)."""
+        return max(1, _bisect_spans(self.pages, offset))
+
+
+def _bisect_spans(spans: Sequence[Span], offset: int) -> int:
+    """1-based index of the last span starting at or before ``offset`` (0 if none)."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where each line begins; line 1 begins at 0."""
+    return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+
+
+def paragraph_spans(text: str, starts: Sequence[int]) -> tuple[Span, ...]:
+    """Blocks of non-blank lines; each span runs from its first line's start to its last
+    line's end (without the line break). A blank line holds only whitespace."""
+    spans: list[Span] = []
+    block_start: int | None = None
+    block_end = 0
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        line = text[start:end]
+        if line.strip():
+            if block_start is None:
+                block_start = start
+            block_end = start + len(line.rstrip("\r\n"))
+        elif block_start is not None:
+            spans.append(Span(block_start, block_end))
+            block_start = None
+    if block_start is not None:
+        spans.append(Span(block_start, block_end))
+    return tuple(spans)
+
+
+def build_source_text(
+    name: str,
+    kind: SourceKind,
+    pages: Sequence[str],
+    *,
+    lossy: bool = False,
+) -> SourceText:
+    """Join ``pages`` (one for anything but a PDF) and compute lines and paragraphs.
+
+    Each PDF page is stripped of trailing whitespace and pages are joined by a blank line, so
+    a paragraph never runs across pages and the page spans stay exact.
+    """
+    texts = [page.rstrip() for page in pages] if kind == "pdf" else list(pages)
+    page_spans: list[Span] = []
+    offset = 0
+    for index, page in enumerate(texts):
+        if index:
+            offset += len(PAGE_SEPARATOR)
+        page_spans.append(Span(offset, offset + len(page)))
+        offset += len(page)
+    text = PAGE_SEPARATOR.join(texts)
+    starts = line_starts(text)
+    return SourceText(
+        name=name,
+        kind=kind,
+        text=text,
+        line_starts=starts,
+        paragraphs=paragraph_spans(text, starts),
+        pages=tuple(page_spans) or (Span(0, len(text)),),
+        lossy=lossy,
+    )

@@ -1,0 +1,156 @@
+"""Which claims stand: small maps whose verdicts can be worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.evaluate import evaluate_map
+from argmap.pipeline import load_map
+from argmap.semantics.labels import Semantics
+from argmap.verdict import QuoteStatus, Verdict
+
+HEADER = "argmap: 1\nsources:\n  s: {title: A source}\n"
+
+
+def verdicts(
+    tmp_path: Path,
+    body: str,
+    status: dict[str, QuoteStatus] | None = None,
+    semantics: Semantics = Semantics.GROUNDED,
+) -> dict[str, str]:
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    evaluation = evaluate_map(result.map, status, semantics=semantics)
+    return {cid: v.verdict.value for cid, v in evaluation.verdicts.items()}
+
+
+def test_unattacked_claim_without_evidence_is_unsupported(tmp_path: Path) -> None:
+    assert verdicts(tmp_path, "claims:\n  a: {text: A.}\n") == {"a": "unsupported"}
+
+
+def test_verified_evidence_makes_supported_and_not_found_counts_for_nothing(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "claims:\n  a:\n    text: A.\n    evidence:\n      - {quote: q, source: s}\n"
+        "  b:\n    text: B.\n    evidence:\n      - {quote: r, source: s}\n"
+    )
+    status = {"a.ev1": QuoteStatus.VERIFIED, "b.ev1": QuoteStatus.NOT_FOUND}
+    assert verdicts(tmp_path, body, status) == {"a": "supported", "b": "unsupported"}
+
+
+def test_rebuttal_by_standing_claim_refutes(tmp_path: Path) -> None:
+    body = "claims:\n  t: {text: T.}\n  c: {text: C., attacks: t}\n"
+    assert verdicts(tmp_path, body) == {"t": "refuted", "c": "unsupported"}
+
+
+def test_mutual_rebuttal_is_contested(tmp_path: Path) -> None:
+    body = "claims:\n  a: {text: A., attacks: b}\n  b: {text: B., attacks: a}\n"
+    assert verdicts(tmp_path, body) == {"a": "contested", "b": "contested"}
+
+
+def test_reinstatement_defender_restores_the_claim(tmp_path: Path) -> None:
+    body = "claims:\n  t: {text: T.}\n  c: {text: C., attacks: t}\n  d: {text: D., attacks: c}\n"
+    assert verdicts(tmp_path, body) == {"t": "unsupported", "c": "refuted", "d": "unsupported"}
+
+
+def test_linked_premises_all_needed(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t: {text: T.}\n  p: {text: P., kind: premise}\n  q: {text: Q., kind: premise}\n"
+        "  x: {text: X., attacks: q}\n"
+        "arguments:\n  both: {conclusion: t, premises: [p, q]}\n"
+    )
+    result = verdicts(tmp_path, body)
+    assert result["q"] == "refuted"  # undermined
+    assert result["t"] == "refuted"  # its only argument lost a premise
+
+
+def test_convergent_support_each_enough_alone(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t: {text: T.}\n  p: {text: P., supports: t}\n  q: {text: Q., supports: t}\n"
+        "  x: {text: X., attacks: q}\n"
+    )
+    assert verdicts(tmp_path, body)["t"] == "unsupported"  # stands through p alone
+
+
+def test_undercut_defeats_the_inference_not_the_premise(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t: {text: T.}\n"
+        "  p:\n    text: P.\n    supports: t\n    evidence:\n      - {quote: q, source: s}\n"
+        "  u: {text: U., undercuts: p->t}\n"
+    )
+    result = verdicts(tmp_path, body, {"p.ev1": QuoteStatus.VERIFIED})
+    assert result == {"t": "refuted", "p": "supported", "u": "unsupported"}
+
+
+def test_weaker_attacker_fails_and_says_so(tmp_path: Path) -> None:
+    body = "claims:\n  t: {text: T., priority: 1}\n  c: {text: C., attacks: t}\n"
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body)
+    result = load_map(f)
+    assert result.map is not None
+    ev = evaluate_map(result.map)
+    assert ev.verdicts["t"].verdict is Verdict.UNSUPPORTED
+    texts = [r.text for r in ev.verdicts["t"].reasons]
+    assert texts == [
+        "rebut by c fails: the attacker is weaker",
+        "it stands only because nothing defeats it: no verified evidence backs it",
+    ]
+
+
+def test_support_through_argument_backed_by_verified_evidence(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t: {text: T.}\n"
+        "  p:\n    text: P.\n    kind: premise\n    evidence:\n      - {quote: q, source: s}\n"
+        "  a: {text: A., kind: assumption}\n"
+        "arguments:\n  arg: {conclusion: t, premises: [p, a]}\n"
+    )
+    assert verdicts(tmp_path, body, {"p.ev1": QuoteStatus.VERIFIED})["t"] == "supported"
+
+
+def test_evidence_against_a_claim_refutes_it(tmp_path: Path) -> None:
+    body = "claims:\n  t: {text: T.}\nevidence:\n  against: {quote: q, source: s, attacks: t}\n"
+    assert verdicts(tmp_path, body, {"against": QuoteStatus.VERIFIED}) == {"t": "refuted"}
+
+
+def test_preferred_semantics_credulous_choice_stays_contested_skeptically(
+    tmp_path: Path,
+) -> None:
+    body = "claims:\n  a: {text: A., attacks: b}\n  b: {text: B., attacks: a}\n"
+    assert verdicts(tmp_path, body, semantics=Semantics.PREFERRED) == {
+        "a": "contested",
+        "b": "contested",
+    }
+
+
+def test_scores_rank_backing_and_stay_in_range(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  a:\n    text: A.\n    evidence:\n      - {quote: q, source: s, strength: 0.8}\n"
+        "  b: {text: B.}\n  c: {text: C., attacks: b}\n"
+    )
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body)
+    result = load_map(f)
+    assert result.map is not None
+    ev = evaluate_map(result.map, {"a.ev1": QuoteStatus.VERIFIED})
+    scores = {c: v.score for c, v in ev.verdicts.items()}
+    assert scores["a"] == pytest.approx(0.5 + 0.5 * 0.8)
+    assert scores["b"] == pytest.approx(0.25)
+    assert scores["c"] == pytest.approx(0.5)
+
+
+def test_long_support_chain_has_no_recursion_limit(tmp_path: Path) -> None:
+    n = 20_000
+    lines = ["claims:"]
+    lines += [f"  c{i}: {{text: C{i}., supports: c{i + 1}}}" for i in range(n)]
+    lines.append(f"  c{n}: {{text: End.}}")
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + "\n".join(lines) + "\n")
+    result = load_map(f)
+    assert result.map is not None
+    ev = evaluate_map(result.map)
+    assert ev.verdicts[f"c{n}"].verdict is Verdict.UNSUPPORTED

@@ -1,0 +1,175 @@
+"""Gradual scores: DF-QuAD on acyclic graphs, quadratic energy on cyclic ones."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics import (
+    CyclicGraphError,
+    GradualMethod,
+    dfquad_scores,
+    gradual_scores,
+    quadratic_energy_scores,
+    topological_order,
+)
+
+Edges = list[tuple[int, int]]
+
+
+def naive_dfquad(n: int, base: list[float], attacks: Edges, supports: Edges) -> list[float]:
+    """DF-QuAD by plain fixpoint iteration from the base scores (exact after n rounds)."""
+    attacks, supports = list(dict.fromkeys(attacks)), list(dict.fromkeys(supports))
+    scores = list(base)
+    for _ in range(n + 1):
+        following = []
+        for v in range(n):
+            va = 1 - math.prod(1 - scores[a] for a, t in attacks if t == v)
+            vs = 1 - math.prod(1 - scores[s] for s, t in supports if t == v)
+            w = base[v]
+            following.append(w - w * (va - vs) if va >= vs else w + (1 - w) * (vs - va))
+        scores = following
+    return scores
+
+
+@st.composite
+def acyclic_graphs(draw: st.DrawFn) -> tuple[int, list[float], Edges, Edges]:
+    """Edges only go from earlier to later positions of a random permutation."""
+    n = draw(st.integers(1, 12))
+    order = draw(st.permutations(range(n)))
+    base = draw(st.lists(st.floats(0, 1), min_size=n, max_size=n))
+    forward = (
+        st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
+        .filter(lambda e: e[0] < e[1])
+        .map(lambda e: (order[e[0]], order[e[1]]))
+    )
+    attacks = draw(st.lists(forward, max_size=2 * n)) if n > 1 else []
+    supports = draw(st.lists(forward, max_size=2 * n)) if n > 1 else []
+    return n, base, attacks, supports
+
+
+def test_single_attacker_and_single_supporter() -> None:
+    assert dfquad_scores(2, [0.5, 0.8], [(1, 0)], []) == pytest.approx([0.1, 0.8])
+    assert dfquad_scores(2, [0.5, 0.8], [], [(1, 0)]) == pytest.approx([0.9, 0.8])
+    # Equal attack and support cancel out.
+    assert dfquad_scores(3, [0.4, 0.7, 0.7], [(1, 0)], [(2, 0)]) == pytest.approx([0.4, 0.7, 0.7])
+
+
+def test_aggregation_is_probabilistic_sum() -> None:
+    # Two attackers of strength 0.5 aggregate to 0.75.
+    assert dfquad_scores(3, [1.0, 0.5, 0.5], [(1, 0), (2, 0)], [])[0] == pytest.approx(0.25)
+
+
+def test_scores_propagate_along_a_chain() -> None:
+    # c attacks b, b attacks a: b is weakened, so a suffers less.
+    scores = dfquad_scores(3, [1.0, 1.0, 0.5], [(1, 0), (2, 1)], [])
+    assert scores == pytest.approx([0.5, 0.5, 0.5])
+
+
+def test_long_chain_needs_no_recursion() -> None:
+    n = 100_000
+    scores = dfquad_scores(n, [1.0] * n, [(i + 1, i) for i in range(n - 1)], [])
+    assert scores[-1] == 1.0 and scores[-2] == 0.0 and scores[0] == (1.0 if n % 2 else 0.0)
+
+
+def test_cycles_are_rejected_by_one_pass_dfquad() -> None:
+    with pytest.raises(CyclicGraphError):
+        dfquad_scores(2, [0.5, 0.5], [(0, 1)], [(1, 0)])
+    assert topological_order(2, [(0, 1), (1, 0)]) is None
+    assert topological_order(3, [(2, 0), (0, 1)]) == [2, 0, 1]
+
+
+def test_bad_inputs() -> None:
+    with pytest.raises(ValueError, match="expected 2 base scores"):
+        dfquad_scores(2, [0.5], [], [])
+    with pytest.raises(ValueError, match=r"in \[0, 1\]"):
+        dfquad_scores(1, [1.5], [], [])
+    with pytest.raises(ValueError, match=r"outside 0\.\.1"):
+        dfquad_scores(2, [0.5, 0.5], [(0, 2)], [])
+    with pytest.raises(ValueError, match="max_iterations"):
+        quadratic_energy_scores(1, [0.5], [], [], max_iterations=0)
+
+
+def test_dispatch_by_shape() -> None:
+    acyclic = gradual_scores(2, [0.5, 0.8], [(1, 0)], [])
+    assert acyclic.method is GradualMethod.DF_QUAD and acyclic.converged
+    cyclic = gradual_scores(2, [1.0, 1.0], [(0, 1), (1, 0)], [])
+    assert cyclic.method is GradualMethod.QUADRATIC_ENERGY and cyclic.converged
+    # Symmetric mutual attack: equal scores, strictly between 0 and 1.
+    a, b = cyclic.scores
+    assert a == pytest.approx(b) and 0 < a < 1
+
+
+def test_iteration_cap_reports_no_convergence() -> None:
+    result = quadratic_energy_scores(2, [1.0, 0.5], [(0, 1), (1, 0)], [], max_iterations=1)
+    assert not result.converged and result.iterations == 1
+    settled = quadratic_energy_scores(2, [1.0, 0.5], [(0, 1), (1, 0)], [])
+    assert settled.converged and 1 < settled.iterations < 1000
+    assert quadratic_energy_scores(1, [0.3], [], []).scores == (0.3,)
+
+
+def qe_residual(
+    n: int, base: list[float], attacks: Edges, supports: Edges, s: list[float]
+) -> float:
+    """How far ``s`` is from a fixed point of the quadratic energy model."""
+
+    def h(x: float) -> float:
+        return max(0.0, x) ** 2 / (1 + max(0.0, x) ** 2)
+
+    worst = 0.0
+    for v in range(n):
+        energy = sum(s[a] for a, t in set(supports) if t == v) - sum(
+            s[a] for a, t in set(attacks) if t == v
+        )
+        target = base[v] - base[v] * h(-energy) + (1 - base[v]) * h(energy)
+        worst = max(worst, abs(target - s[v]))
+    return worst
+
+
+@st.composite
+def any_graphs(draw: st.DrawFn) -> tuple[int, list[float], Edges, Edges]:
+    n = draw(st.integers(1, 10))
+    base = draw(st.lists(st.floats(0, 1), min_size=n, max_size=n))
+    edge = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
+    return n, base, draw(st.lists(edge, max_size=3 * n)), draw(st.lists(edge, max_size=3 * n))
+
+
+@settings(max_examples=100)
+@given(acyclic_graphs())
+def test_one_pass_matches_naive_fixpoint(graph: tuple[int, list[float], Edges, Edges]) -> None:
+    n, base, attacks, supports = graph
+    scores = dfquad_scores(n, base, attacks, supports)
+    assert scores == pytest.approx(naive_dfquad(n, base, attacks, supports), abs=1e-12)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    for v in range(n):
+        if not any(t == v for _, t in attacks + supports):
+            assert scores[v] == base[v]
+
+
+@settings(max_examples=100)
+@given(acyclic_graphs(), st.floats(0, 1), st.data())
+def test_adding_an_attacker_never_raises_the_score(
+    graph: tuple[int, list[float], Edges, Edges], strength: float, data: st.DataObject
+) -> None:
+    n, base, attacks, supports = graph
+    target = data.draw(st.integers(0, n - 1))
+    before = dfquad_scores(n, base, attacks, supports)[target]
+    after = dfquad_scores(n + 1, [*base, strength], [*attacks, (n, target)], supports)[target]
+    assert after <= before + 1e-15
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_graphs())
+def test_gradual_scores_stay_in_range_and_converge(
+    graph: tuple[int, list[float], Edges, Edges],
+) -> None:
+    n, base, attacks, supports = graph
+    result = gradual_scores(n, base, attacks, supports)
+    assert len(result.scores) == n
+    assert all(0.0 <= s <= 1.0 for s in result.scores)
+    if result.method is GradualMethod.QUADRATIC_ENERGY:
+        assert result.converged
+        assert qe_residual(n, base, attacks, supports, list(result.scores)) < 1e-8

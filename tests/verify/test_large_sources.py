@@ -1,0 +1,97 @@
+"""Large sources take the indexed paths (anchored exact search, fuzzy search in candidate
+windows); they must give the answers the whole-text paths give on a small source."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from argmap.verify import SourceText, Status, build_source_text, verify_many, verify_quote
+from argmap.verify.fuzzy import WHOLE_TEXT_FUZZY
+
+from .test_match import MONTEBELLO_QUOTE, where
+
+
+def _filler(seed: int, size: int) -> str:
+    rng = random.Random(seed)
+    vocabulary = [
+        "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        for _ in range(3000)
+    ]
+    paragraphs = []
+    total = 0
+    while total < size:
+        paragraph = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(20, 80))) + "."
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 2
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def large(montebello: SourceText) -> tuple[SourceText, int, int]:
+    """The article between two long stretches of filler: (source, offset of the article,
+    paragraphs before it)."""
+    before = _filler(1, 60_000) + "\n\n"
+    after = "\n\n" + _filler(2, 60_000)
+    text = before + montebello.text + after
+    assert len(text) > 4 * WHOLE_TEXT_FUZZY
+    return build_source_text("large.txt", "text", [text]), len(before), before.count("\n\n")
+
+
+def test_exact_quote_in_a_large_source(large: tuple[SourceText, int, int]) -> None:
+    source, offset, paragraphs = large
+    check = verify_quote(MONTEBELLO_QUOTE, source, locator=f"para {paragraphs + 5}")
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    assert (check.location.start, check.location.end) == (527 + offset, 673 + offset)
+    assert check.location.paragraph == paragraphs + 5
+    assert check.locator is not None
+    assert check.locator.agrees is True
+
+
+def test_paraphrase_in_a_large_source_matches_the_small_source(
+    large: tuple[SourceText, int, int], montebello: SourceText
+) -> None:
+    source, offset, _ = large
+    quote = "the leaders took decisive action to make the SPP more transparent"
+    small, big = verify_quote(quote, montebello), verify_quote(quote, source)
+    assert big.status is small.status is Status.PARAPHRASE
+    assert big.similarity == small.similarity == 91.9
+    assert big.passage == small.passage
+    assert big.location is not None
+    assert small.location is not None
+    assert big.location.start == small.location.start + offset
+
+
+def test_long_paraphrase_in_a_large_source(
+    large: tuple[SourceText, int, int], montebello: SourceText
+) -> None:
+    source, offset, _ = large
+    # 60 words of paragraph 12, with two words changed.
+    quote = (
+        "Critics like Barlow and a growing number of Canadians on the left and the right of the "
+        "spectrum have looked at the SPP and assumed the worst. We don't blame them, but after "
+        "looking closely at the SPP and interviewing several people involved in these "
+        "negotiations, we concluded that the structural flaws of the SPP are grave, and unless "
+        "they are corrected, it is likely that the SPP will end in failure."
+    )
+    check = verify_quote(quote, source)
+    assert check.status is Status.PARAPHRASE
+    assert check.similarity == 97.5
+    assert where(check)[:2] == (3426 + offset, 3830 + offset)
+    assert check.passage == verify_quote(quote, montebello).passage
+
+
+def test_miss_in_a_large_source(large: tuple[SourceText, int, int]) -> None:
+    source, _, _ = large
+    check = verify_quote("Zebras migrate across the Serengeti every year.", source)
+    assert check.status is Status.NOT_FOUND
+
+
+def test_many_quotes_one_preparation(large: tuple[SourceText, int, int]) -> None:
+    source, offset, _ = large
+    quotes = [MONTEBELLO_QUOTE, "the leaders have two chances left to fix the SPP"] * 50
+    checks = verify_many(quotes, source)
+    assert [c.status for c in checks] == [Status.VERIFIED] * 100
+    assert {where(c)[0] for c in checks} == {527 + offset, 4980 + offset}

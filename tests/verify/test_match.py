@@ -1,0 +1,467 @@
+"""verify_quote, specified case by case: each row is a fixture file, a quote, and exactly what
+must come back. Expected offsets were taken with ``str.index`` on the raw fixture, not from
+argmap itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.verify import (
+    QuoteCheck,
+    SourceText,
+    Span,
+    Status,
+    build_source_text,
+    prepare,
+    verify_many,
+    verify_quote,
+)
+
+from .conftest import load
+
+MONTEBELLO_QUOTE = (
+    "couple of my opposition leaders have speculated on massive water diversions and "
+    "superhighways to the continent--maybe inter-planetary--I'm not sure."
+)
+
+
+def where(check: QuoteCheck) -> tuple[int, int, int, int, int, int, int]:
+    """(start, end, line, column, end_line, end_column, paragraph) of a check."""
+    loc = check.location
+    assert loc is not None
+    return (loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column, loc.paragraph)
+
+
+# (fixture, quote, (start, end, line, column, end_line, end_column, paragraph))
+VERIFIED = [
+    pytest.param(
+        "exact.txt",
+        "Attendance rose by four percent in the first year",
+        (62, 111, 5, 1, 5, 49, 3),
+        id="exact",
+    ),
+    pytest.param(
+        "curly-quotes.txt",
+        'called it "a fair deal for everyone" and left',
+        (13, 58, 1, 14, 1, 58, 1),
+        id="straight-double-for-curly",
+    ),
+    pytest.param(
+        "curly-quotes.txt",
+        "it's 'too little, too late' for the region's farmers",
+        (74, 126, 3, 14, 3, 65, 2),
+        id="straight-single-for-curly",
+    ),
+    pytest.param(
+        "dashes.txt",
+        "The plan--so its authors say--will pay",
+        (0, 36, 1, 1, 1, 36, 1),
+        id="em-dash-as---",
+    ),
+    pytest.param(
+        "dashes.txt",
+        "The plan - so its authors say - will pay",
+        (0, 36, 1, 1, 1, 36, 1),
+        id="em-dash-as-spaced-hyphen",
+    ),
+    pytest.param(
+        "dashes.txt",
+        "The plan-so its authors say-will pay",
+        (0, 36, 1, 1, 1, 36, 1),
+        id="em-dash-as-hyphen",
+    ),
+    pytest.param(
+        "dashes.txt",
+        "fell 3-4 percent in 1994-1995",
+        (58, 87, 3, 9, 3, 37, 2),
+        id="en-dash-in-ranges",
+    ),
+    pytest.param(
+        "dashes.txt",
+        "The treaty -- signed in haste -- was never ratified",
+        (90, 139, 5, 1, 5, 49, 3),
+        id="spaced-en-dash",
+    ),
+    pytest.param(
+        "hyphenation.txt",
+        "government announced a review of the agreement",
+        (4, 54, 1, 5, 3, 4, 1),
+        id="hyphenated-across-line-breaks",
+    ),
+    pytest.param(
+        "hyphenation.txt",
+        "a well-known problem",
+        (78, 99, 3, 29, 4, 13, 1),
+        id="compound-broken-at-its-hyphen",
+    ),
+    pytest.param(
+        "soft-hyphen.txt", "extraordinary result", (3, 24, 1, 4, 1, 24, 1), id="soft-hyphen"
+    ),
+    pytest.param(
+        "soft-hyphen.txt",
+        "the international panel",
+        (31, 56, 1, 32, 2, 14, 1),
+        id="soft-hyphen-at-line-end",
+    ),
+    pytest.param(
+        "nbsp-wrapped.txt",
+        "Prime Minister Harper said the summit was a success for all three countries",
+        (0, 79, 1, 1, 3, 16, 1),
+        id="nbsp-and-wrapped-lines",
+    ),
+    pytest.param(
+        "crlf.txt", "Second paragraph here", (40, 61, 4, 1, 4, 21, 2), id="crlf-paragraphs"
+    ),
+    pytest.param("crlf.txt", "line one. Line two", (16, 35, 1, 17, 2, 8, 1), id="crlf-wrapped"),
+    pytest.param(
+        "montebello.txt",
+        MONTEBELLO_QUOTE,
+        (527, 673, 9, 130, 9, 275, 5),
+        id="montebello-straight-quotes-and-double-hyphens",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fixture", "quote", "expected"), VERIFIED)
+def test_verified(fixture: str, quote: str, expected: tuple[int, ...]) -> None:
+    source = load(fixture)
+    check = verify_quote(quote, source)
+    assert check.status is Status.VERIFIED
+    assert check.similarity == 100.0
+    assert where(check) == expected
+    assert check.passage == source.text[expected[0] : expected[1]]
+    assert check.spans == (Span(expected[0], expected[1]),)
+    assert check.occurrences == 1
+    assert check.edits.omissions == 0
+    assert check.edits.insertions == ()
+
+
+def test_montebello_quote_at_para_5_agrees(montebello: SourceText) -> None:
+    check = verify_quote(MONTEBELLO_QUOTE, montebello, locator="para 5")
+    assert check.status is Status.VERIFIED
+    assert check.passage is not None
+    assert check.passage.startswith("couple of my opposition leaders")
+    assert check.passage.endswith("continent—maybe inter-planetary—I’m not sure.")
+    assert check.locator is not None
+    assert (check.locator.understood, check.locator.agrees, check.locator.expected) == (
+        True,
+        True,
+        None,
+    )
+
+
+def test_first_letter_case_may_differ(montebello: SourceText) -> None:
+    check = verify_quote("the leaders have two chances left to fix the SPP", montebello)
+    assert check.status is Status.VERIFIED
+    assert where(check) == (4980, 5028, 33, 1, 33, 48, 16)
+    assert check.edits.case_changed is True
+
+
+def test_case_elsewhere_in_the_quote_may_not_differ(montebello: SourceText) -> None:
+    check = verify_quote("The Leaders have two chances left to fix the SPP", montebello)
+    assert check.status is Status.PARAPHRASE
+    assert check.similarity == 97.9
+    assert where(check) == (4980, 5028, 33, 1, 33, 48, 16)
+
+
+# --- omissions and insertions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ellipsis", ["...", "…", ". . .", "[...]", "[…]"])
+def test_omission_with_parts_in_order(montebello: SourceText, ellipsis: str) -> None:
+    quote = f"Critics like Barlow {ellipsis} have looked at [the SPP] and assumed the worst"
+    check = verify_quote(quote, montebello)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.similarity == 100.0
+    assert where(check) == (3426, 3566, 24, 1, 24, 140, 12)
+    assert check.spans == (Span(3426, 3445), Span(3522, 3536), Span(3545, 3566))
+    assert check.edits.omissions == 1
+    assert check.edits.insertions == ("the SPP",)
+    assert check.passage == montebello.text[3426:3566]
+
+
+def test_omission_with_parts_out_of_order_is_not_verified(montebello: SourceText) -> None:
+    check = verify_quote("assumed the worst ... Critics like Barlow", montebello)
+    assert check.status is Status.NOT_FOUND
+    assert check.similarity == 69.6
+    assert check.edits.omissions == 1
+
+
+def test_omission_gap_is_bounded_and_configurable(montebello: SourceText) -> None:
+    quote = "Skip to main content ... Continue Reading"
+    assert verify_quote(quote, montebello).status is Status.NOT_FOUND
+    check = verify_quote(quote, montebello, max_gap=10_000)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.spans == (Span(0, 20), Span(6042, 6058))
+    assert check.location is not None
+    assert (check.location.paragraph, check.location.end_paragraph) == (1, 22)
+
+
+def test_insertion_replacing_words(montebello: SourceText) -> None:
+    quote = (
+        "Canada and Mexico need the stable and sustained engagement of [the U.S.] to manage "
+        "regional issues"
+    )
+    check = verify_quote(quote, montebello)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.spans == (Span(5506, 5567), Span(5586, 5611))
+    assert check.edits.insertions == ("the U.S.",)
+    assert check.passage == (
+        "Canada and Mexico need the stable and sustained engagement of the United States to "
+        "manage regional issues"
+    )
+
+
+def test_sic_is_skipped(montebello: SourceText) -> None:
+    quote = "working groups formed in1994 [sic], but they made only scattered progress"
+    check = verify_quote(quote, montebello)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.edits.insertions == ("sic",)
+    assert where(check) == (1570, 1637, 15, 263, 15, 329, 8)
+
+
+def test_bracketed_first_letter_is_a_case_change(montebello: SourceText) -> None:
+    check = verify_quote("[t]he exclusion of the U.S. Congress", montebello)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert where(check) == (4168, 4202, 28, 1, 28, 34, 14)
+    assert check.edits.insertions == ("t",)
+    assert check.edits.case_changed is True
+
+
+def test_literal_ellipsis_in_the_source_is_an_exact_match() -> None:
+    source = load("montebello.txt")
+    check = verify_quote("Sean Kelly and Christopher Sands on CSA/NASA Collaboration...", source)
+    assert check.status is Status.VERIFIED
+    assert check.edits.omissions == 0
+
+
+# --- paraphrases and misses ------------------------------------------------------------------
+
+
+def test_paraphrase_reports_similarity_and_closest_passage(montebello: SourceText) -> None:
+    quote = "the leaders took decisive action to make the SPP more transparent"
+    check = verify_quote(quote, montebello)
+    assert check.status is Status.PARAPHRASE
+    assert check.similarity == 91.9
+    assert check.passage == "the leaders took no action to make the SPP more transparent"
+    assert where(check) == (5075, 5134, 33, 96, 33, 154, 16)
+    assert check.occurrences == 0
+
+
+def test_paraphrase_threshold_is_configurable(montebello: SourceText) -> None:
+    quote = "the leaders took decisive action to make the SPP more transparent"
+    assert verify_quote(quote, montebello, threshold=95).status is Status.NOT_FOUND
+
+
+def test_misquote_is_not_found_with_the_closest_passage_as_hint(montebello: SourceText) -> None:
+    check = verify_quote(
+        "The leaders have three chances left to rescue the partnership", montebello
+    )
+    assert check.status is Status.NOT_FOUND
+    assert check.similarity == 73.4
+    assert check.passage == "The leaders have two chances left to fix the SPP"
+    assert where(check) == (4980, 5028, 33, 1, 33, 48, 16)
+
+
+def test_complete_miss(montebello: SourceText) -> None:
+    check = verify_quote("Zebras migrate across the Serengeti every year.", montebello)
+    assert check.status is Status.NOT_FOUND
+    assert check.similarity < 60
+    assert check.occurrences == 0
+
+
+def test_quote_that_is_only_marks_is_not_found(montebello: SourceText) -> None:
+    check = verify_quote(" ... ", montebello)
+    assert check.status is Status.NOT_FOUND
+    assert (check.similarity, check.location, check.passage) == (0.0, None, None)
+
+
+def test_quote_must_stand_at_word_boundaries(montebello: SourceText) -> None:
+    # "ummit" is inside "Summit": found only as a similar passage, never verified.
+    check = verify_quote("ummit, noting that", montebello)
+    assert check.status is Status.PARAPHRASE
+
+
+# --- locators --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locator", "agrees", "expected"),
+    [
+        ("para 5", True, None),
+        ("para 4", False, "para 5"),
+        ("paragraph 12", False, "paragraph 5"),
+        ("¶ 6", False, "¶ 5"),
+        ("¶6", False, "¶5"),
+        ("Para 7", False, "Para 5"),
+        ("paras 3-4", False, "para 5"),
+        ("paras 4-6", True, None),
+        ("line 9", True, None),
+        ("lines 1-2", False, "line 9"),
+        ("page 1", True, None),
+        ("p. 2", False, "p. 1"),
+        ("pp. 2-3", False, "p. 1"),
+        ("p. 1, para 6", False, "p. 1, para 5"),
+    ],
+)
+def test_locator_agreement(
+    montebello: SourceText, locator: str, agrees: bool, expected: str | None
+) -> None:
+    check = verify_quote(MONTEBELLO_QUOTE, montebello, locator=locator)
+    assert check.status is Status.VERIFIED
+    assert check.locator is not None
+    assert check.locator.understood is True
+    assert (check.locator.agrees, check.locator.expected) == (agrees, expected)
+
+
+def test_unparseable_locator_is_flagged(montebello: SourceText) -> None:
+    check = verify_quote(MONTEBELLO_QUOTE, montebello, locator="chapter 2")
+    assert check.status is Status.VERIFIED
+    assert check.locator is not None
+    assert (check.locator.understood, check.locator.agrees, check.locator.expected) == (
+        False,
+        None,
+        None,
+    )
+
+
+def test_no_locator_no_check(montebello: SourceText) -> None:
+    assert verify_quote(MONTEBELLO_QUOTE, montebello).locator is None
+
+
+def test_locator_of_a_miss_cannot_agree(montebello: SourceText) -> None:
+    check = verify_quote("Zebras migrate across the Serengeti", montebello, locator="para 3")
+    assert check.locator is not None
+    assert (check.locator.understood, check.locator.agrees) == (True, None)
+
+
+def test_locator_of_a_paraphrase_is_checked_against_the_closest_passage(
+    montebello: SourceText,
+) -> None:
+    quote = "the leaders took decisive action to make the SPP more transparent"
+    check = verify_quote(quote, montebello, locator="para 15")
+    assert check.locator is not None
+    assert (check.locator.agrees, check.locator.expected) == (False, "para 16")
+
+
+def test_repeated_quote_reports_first_and_count(montebello: SourceText) -> None:
+    check = verify_quote("the SPP", montebello)
+    assert check.occurrences == 17
+    assert where(check) == (703, 710, 11, 28, 11, 34, 6)
+
+
+def test_repeated_quote_prefers_the_occurrence_the_locator_names(montebello: SourceText) -> None:
+    check = verify_quote("the SPP", montebello, locator="para 12")
+    assert check.occurrences == 17
+    assert where(check) == (3537, 3544, 24, 112, 24, 118, 12)
+    assert check.locator is not None
+    assert check.locator.agrees is True
+
+
+# --- HTML and PDF sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "a quote hidden in a script",
+        "Title only in the head",
+        "Template text never shown",
+        "Please enable scripts to read this",
+        "A hidden paragraph",
+        "a comment with words",
+        "color: red",
+    ],
+)
+def test_html_invisible_text_is_not_found(hidden: str) -> None:
+    assert verify_quote(hidden, load("page.html")).status is Status.NOT_FOUND
+
+
+def test_html_quote_spanning_inline_elements() -> None:
+    source = load("page.html")
+    check = verify_quote("They agreed on nothing of substance.", source, locator="para 3")
+    assert check.status is Status.VERIFIED
+    assert check.passage == "They agreed on nothing of substance."
+    assert check.location is not None
+    assert check.location.paragraph == 3
+    assert check.locator is not None
+    assert check.locator.agrees is True
+
+
+def test_html_quote_spanning_two_blocks() -> None:
+    source = load("page.html")
+    check = verify_quote("met at Montebello in August. They agreed on nothing", source)
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    assert (check.location.paragraph, check.location.end_paragraph) == (2, 3)
+    assert check.passage == "met at Montebello in August.\n\nThey agreed on nothing"
+
+
+def test_html_entities_and_nbsp() -> None:
+    check = verify_quote('Prices rose "sharply" -- by 5%.', load("page.html"))
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    assert check.location.paragraph == 7
+
+
+def test_pdf_page_locator_is_corrected() -> None:
+    source = load("three-pages.pdf")
+    quote = "the leaders took no action to make the SPP more transparent -- or to reach out"
+    check = verify_quote(quote, source, locator="p. 3")
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    assert (check.location.page, check.location.end_page) == (2, 2)
+    assert check.locator is not None
+    assert (check.locator.agrees, check.locator.expected) == (False, "p. 2")
+
+
+def test_pdf_hyphenation_and_agreeing_page() -> None:
+    source = load("three-pages.pdf")
+    check = verify_quote("the government must engage", source, locator="page 3")
+    assert check.status is Status.VERIFIED
+    assert check.passage == "the gov-\nernment must engage"
+    assert check.locator is not None
+    assert check.locator.agrees is True
+
+
+# --- many quotes, one source -----------------------------------------------------------------
+
+
+def test_verify_many_matches_verify_quote(montebello: SourceText) -> None:
+    items: list[str | tuple[str, str | None]] = [
+        MONTEBELLO_QUOTE,
+        (MONTEBELLO_QUOTE, "para 4"),
+        ("the leaders took decisive action to make the SPP more transparent", None),
+    ]
+    many = verify_many(items, montebello)
+    assert [c.status for c in many] == [Status.VERIFIED, Status.VERIFIED, Status.PARAPHRASE]
+    assert many[1].locator is not None
+    assert many[1].locator.expected == "para 5"
+    assert many[2] == verify_quote(items[2][0], montebello)
+
+
+def test_prepared_source_is_reused(montebello: SourceText) -> None:
+    assert prepare(montebello) is prepare(montebello)
+    prepared = prepare(montebello)
+    assert verify_quote(MONTEBELLO_QUOTE, prepared) == verify_quote(MONTEBELLO_QUOTE, montebello)
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+def test_very_long_quote_is_not_found_quickly(montebello: SourceText) -> None:
+    check = verify_quote("the SPP " * 20_000, montebello)
+    assert (check.status, check.similarity, check.location) == (Status.NOT_FOUND, 0.0, None)
+
+
+def test_quote_repeated_inside_one_long_word_gives_up() -> None:
+    source = build_source_text("a.txt", "text", ["a" * 200_000])
+    check = verify_quote("aaa", source)
+    assert check.status is Status.NOT_FOUND  # only ever inside a word: never verified
+    assert check.occurrences == 0
+
+
+def test_many_omissions_do_not_recurse(montebello: SourceText) -> None:
+    quote = " ... ".join(["the SPP"] * 2000)
+    check = verify_quote(quote, montebello, max_gap=100_000)
+    assert check.status is Status.NOT_FOUND

@@ -1,0 +1,64 @@
+"""Reading a quote's omissions and insertions."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.verify import QuotePart, parse_quote
+
+
+def test_plain_quote_is_one_part() -> None:
+    parsed = parse_quote("  a “plain” quote ")
+    assert parsed.whole == 'a "plain" quote'
+    assert parsed.parts == (QuotePart('a "plain" quote', 0),)
+    assert (parsed.omissions, parsed.insertions, parsed.has_edits) == (0, (), False)
+
+
+@pytest.mark.parametrize("mark", ["...", "…", ". . .", "[...]", "[…]", "....", "[ ... ]"])
+def test_omission_marks(mark: str) -> None:
+    parsed = parse_quote(f"first part {mark} second part")
+    assert [p.text for p in parsed.parts] == ["first part", "second part"]
+    assert [p.max_gap for p in parsed.parts] == [0, 400]
+    assert parsed.omissions == 1
+    assert parsed.joined == "first part second part"
+
+
+def test_insertions_are_skipped_with_a_smaller_gap() -> None:
+    parsed = parse_quote(
+        "[It] has looked at [the SPP] and [sic] assumed", max_gap=300, insertion_gap=50
+    )
+    assert [(p.text, p.max_gap) for p in parsed.parts] == [
+        ("has looked at", 0),
+        ("and", 50),
+        ("assumed", 50),
+    ]
+    assert parsed.insertions == ("It", "the SPP", "sic")
+    assert parsed.omissions == 0
+
+
+def test_bracketed_letter_starts_the_next_part() -> None:
+    parsed = parse_quote("[T]he SPP, he said, [w]ould fail")
+    assert [(p.text, p.max_gap) for p in parsed.parts] == [
+        ("The SPP, he said,", 0),
+        ("would fail", 1),
+    ]
+    assert parsed.insertions == ("T", "w")
+
+
+def test_leading_and_trailing_omissions_leave_one_part() -> None:
+    parsed = parse_quote("... the middle …")
+    assert [p.text for p in parsed.parts] == ["the middle"]
+    assert parsed.omissions == 2
+
+
+def test_whole_keeps_marks_literally() -> None:
+    assert parse_quote("wait... [sic]").whole == "wait... [sic]"
+
+
+def test_quote_of_only_marks_has_no_parts() -> None:
+    assert parse_quote(" … [sic] ").parts == ()
+
+
+def test_parts_carry_their_joins() -> None:
+    parsed = parse_quote("the continent—maybe ... more")
+    assert parsed.parts[0] == QuotePart("the continentmaybe", 0, (13,))

@@ -1,0 +1,260 @@
+"""Reading sources: structure for locators, and a clear SourceError for every hostile file."""
+
+from __future__ import annotations
+
+import codecs
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from argmap.verify import (
+    SourceError,
+    SourceProblem,
+    SourceText,
+    Span,
+    parse_source,
+    read_source,
+    source_kind,
+)
+
+from .conftest import FIXTURES, load
+from .pdfmaker import THREE_PAGES, make_pdf
+
+
+def error(source: SourceText | SourceError) -> SourceError:
+    assert isinstance(source, SourceError), source
+    return source
+
+
+def text(source: SourceText | SourceError) -> SourceText:
+    assert isinstance(source, SourceText), source
+    return source
+
+
+# --- structure -------------------------------------------------------------------------------
+
+
+def test_paragraphs_are_blank_line_separated_blocks_from_the_top(montebello: SourceText) -> None:
+    # Line 1, "Skip to main content", is paragraph 1; the quote of para 5 is on line 9.
+    assert montebello.kind == "text"
+    assert len(montebello.paragraphs) == 30
+    assert montebello.paragraphs[0] == Span(0, 20)
+    assert montebello.text[montebello.paragraphs[4].start :].startswith("Prime Minister Harper")
+    assert montebello.position(527).paragraph == 5
+    assert montebello.pages == (Span(0, len(montebello.text)),)
+
+
+def test_several_blank_lines_are_one_separator() -> None:
+    source = text(parse_source(b"one\n\n\n\n  \t\ntwo\nthree\n", "x.txt", "text"))
+    assert source.paragraphs == (Span(0, 3), Span(11, 20))
+    assert source.line_starts == (0, 4, 5, 6, 7, 11, 15, 21)
+
+
+def test_position_is_one_based() -> None:
+    source = text(parse_source(b"ab\ncd\n\nef", "x.txt", "text"))
+    assert [(p.line, p.column, p.paragraph, p.page) for p in map(source.position, (0, 4, 7))] == [
+        (1, 1, 1, 1),
+        (2, 2, 1, 1),
+        (4, 1, 2, 1),
+    ]
+
+
+def test_crlf_line_breaks() -> None:
+    source = load("crlf.txt")
+    assert source.line_starts == (0, 27, 38, 40, 64)
+    assert source.paragraphs == (Span(0, 36), Span(40, 62))
+
+
+def test_markdown_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Title\n\nSome *emphasis* here.\n", encoding="utf-8")
+    source = text(read_source(path))
+    assert source.kind == "markdown"
+    assert source.text == "# Title\n\nSome *emphasis* here.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.txt", "text"),
+        ("a.MD", "markdown"),
+        ("a.html", "html"),
+        ("a.htm", "html"),
+        ("a.pdf", "pdf"),
+        ("noext", "text"),
+    ],
+)
+def test_source_kind(name: str, kind: str) -> None:
+    assert source_kind(name) == kind
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def test_html_visible_text_only_with_blocks_as_paragraphs() -> None:
+    source = load("page.html")
+    assert source.kind == "html"
+    assert source.text == (
+        "The Summit\n\n"
+        "The leaders met at Montebello in August.\n\n"
+        "They agreed on nothing of substance.\n\n"
+        "First line\nsecond line\n\n"
+        "Security\n\n"
+        "Prosperity\n\n"
+        "Prices\u00a0rose \u201csharply\u201d \u2014 by 5%."
+    )
+    assert len(source.paragraphs) == 7
+
+
+def test_html_declared_charset_is_honoured() -> None:
+    assert load("latin1-declared.html").text == "Café crème à Montréal."
+
+
+def test_html_preformatted_lines_are_kept() -> None:
+    markup = b"<pre>first  line\n  second</pre><p>after</p>"
+    assert text(parse_source(markup, "x.html", "html")).text == "first line\nsecond\n\nafter"
+
+
+def test_deeply_nested_html_does_not_overflow() -> None:
+    markup = b"<div>" * 5000 + b"deep text" + b"</div>" * 5000
+    assert text(parse_source(markup, "x.html", "html")).text == "deep text"
+
+
+def test_html_without_visible_text_is_empty() -> None:
+    problem = error(parse_source(b"<script>var a = 1;</script>", "x.html", "html"))
+    assert problem.problem is SourceProblem.EMPTY
+    assert problem.message == "x.html: the file holds no visible text"
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def test_pdf_fixture_is_the_generated_one() -> None:
+    assert (FIXTURES / "three-pages.pdf").read_bytes() == make_pdf(THREE_PAGES)
+
+
+def test_pdf_pages_become_page_spans() -> None:
+    source = load("three-pages.pdf")
+    assert source.kind == "pdf"
+    assert len(source.pages) == 3
+    for span, lines in zip(source.pages, THREE_PAGES, strict=True):
+        assert source.text[span.start : span.end] == "\n".join(lines)
+    assert [source.page_at(span.start) for span in source.pages] == [1, 2, 3]
+    assert source.paragraphs == source.pages  # a page break is always a paragraph break
+
+
+def _encrypted(user_password: str) -> bytes:
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf(THREE_PAGES))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_encrypted_with_a_password_is_refused() -> None:
+    problem = error(parse_source(_encrypted("secret"), "locked.pdf", "pdf"))
+    assert problem.problem is SourceProblem.ENCRYPTED
+    assert problem.message == (
+        "locked.pdf: the PDF is encrypted with a password; save a copy without one"
+    )
+
+
+def test_pdf_encrypted_with_an_empty_password_is_read() -> None:
+    source = text(parse_source(_encrypted(""), "open.pdf", "pdf"))
+    assert len(source.pages) == 3
+
+
+def test_broken_pdf() -> None:
+    problem = error(read_source(FIXTURES / "broken.pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message.startswith(f"{FIXTURES / 'broken.pdf'}: the PDF cannot be read")
+
+
+def test_not_a_pdf_at_all() -> None:
+    problem = error(parse_source(b"plain words", "fake.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == "fake.pdf: not a PDF file (it does not start with '%PDF-')"
+
+
+@pytest.mark.parametrize("cut", [20, 200, 600, 1000])
+def test_truncated_pdf_never_raises(cut: int) -> None:
+    result = parse_source(make_pdf(THREE_PAGES)[:cut], "cut.pdf", "pdf")
+    assert isinstance(result, SourceText | SourceError)
+
+
+def test_pdf_without_text() -> None:
+    problem = error(parse_source(make_pdf([[], []]), "scan.pdf", "pdf"))
+    assert problem.problem is SourceProblem.EMPTY
+    assert problem.message == "scan.pdf: the file holds no text (is it a scanned PDF?)"
+
+
+# --- hostile files ---------------------------------------------------------------------------
+
+
+def test_invalid_utf8() -> None:
+    path = FIXTURES / "invalid-utf8.txt"
+    problem = error(read_source(path))
+    assert problem.problem is SourceProblem.INVALID_ENCODING
+    assert problem.message == (
+        f"{path}: not valid UTF-8 text (byte 0xff at offset 30, line 2); save the file as UTF-8"
+    )
+
+
+def test_invalid_utf8_replaced_on_request() -> None:
+    source = text(read_source(FIXTURES / "invalid-utf8.txt", errors="replace"))
+    assert source.lossy is True
+    assert source.text == "Valid start.\nThen a bad byte: \ufffd here.\n"
+
+
+def test_empty_source() -> None:
+    path = FIXTURES / "empty.txt"
+    problem = error(read_source(path))
+    assert (problem.problem, problem.message) == (SourceProblem.EMPTY, f"{path}: the file is empty")
+
+
+def test_whitespace_only_source_is_empty() -> None:
+    assert error(read_source(FIXTURES / "whitespace-only.txt")).problem is SourceProblem.EMPTY
+
+
+def test_binary_source() -> None:
+    path = FIXTURES / "binary.txt"
+    problem = error(read_source(path))
+    assert problem.problem is SourceProblem.BINARY
+    assert problem.message == f"{path}: a binary file, not text (NUL byte at offset 8)"
+
+
+def test_size_limit() -> None:
+    path = FIXTURES / "montebello.txt"
+    problem = error(read_source(path, max_bytes=1000))
+    assert problem.problem is SourceProblem.TOO_LARGE
+    assert problem.message == f"{path}: larger than the limit of 1000 bytes"
+    assert isinstance(read_source(path, max_bytes=6564), SourceText)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    problem = error(read_source(tmp_path / "gone.txt"))
+    assert problem.problem is SourceProblem.NOT_FOUND
+    assert problem.message == f"{tmp_path / 'gone.txt'}: no such file"
+
+
+def test_folder_is_not_a_source(tmp_path: Path) -> None:
+    problem = error(read_source(tmp_path))
+    assert problem.problem is SourceProblem.UNREADABLE
+    assert problem.message == f"{tmp_path}: is a folder, not a file"
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
+def test_byte_order_marks(bom: bytes, encoding: str) -> None:
+    data = bom + "Déjà vu\n\nagain".encode(encoding)
+    source = text(parse_source(data, "x.txt", "text"))
+    assert source.text == "Déjà vu\n\nagain"
+    assert len(source.paragraphs) == 2
