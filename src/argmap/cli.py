@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
     "check": "argmap.commands.check:check",
     "schema": "argmap.commands.schema:schema",
+    "export": "argmap.commands.export:export",
     "rules": "argmap.commands.rules:rules",
     "explain": "argmap.commands.rules:explain",
 }

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# pygarg is in the test extras: a missing install must fail here, not skip
+from pygarg.dung import apx_parser, dimacs_parser, solver
+
 from argmap.semantics import (
     ArgumentationFramework,
     grounded_extension,
@@ -20,10 +23,6 @@ from argmap.semantics import (
     write_apx,
     write_i23,
 )
-
-apx_parser = pytest.importorskip("pygarg.dung.apx_parser")
-dimacs_parser = pytest.importorskip("pygarg.dung.dimacs_parser")
-solver = pytest.importorskip("pygarg.dung.solver")
 
 Extensions = set[frozenset[int]]
 

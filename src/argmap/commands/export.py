@@ -1,0 +1,76 @@
+"""``argmap export``: the map in other formats.
+
+Formats are looked up in ``EXPORTERS`` (name -> builder of the output text from a checked
+map); the interchange formats join the table as they land.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics
+from argmap.diagnostics import has_failures
+from argmap.evaluate.build import build_framework
+from argmap.evaluate.run import to_framework
+from argmap.outcome import CheckOutcome
+from argmap.pipeline import load_map
+from argmap.semantics.iccma import write_apx, write_i23
+from argmap.write import write_atomic
+
+
+def _iccma(outcome: CheckOutcome) -> str:
+    assert outcome.map is not None
+    status = {eid: c.status for eid, c in outcome.checks.items()}
+    return write_i23(to_framework(build_framework(outcome.map, status)))
+
+
+def _apx(outcome: CheckOutcome) -> str:
+    assert outcome.map is not None
+    status = {eid: c.status for eid, c in outcome.checks.items()}
+    return write_apx(to_framework(build_framework(outcome.map, status)))
+
+
+EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
+    "iccma": _iccma,
+    "apx": _apx,
+}
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--to", "to", type=click.Choice(list(EXPORTERS)), required=True, help="The output format."
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+def export(file: Path, to: str, output: Path | None) -> None:
+    """Write the map in another format.
+
+    iccma is the framework of docs/evaluation.md in the ICCMA 2023 format (p af N), with the
+    node names as comments, so any competition solver can check argmap's labelling; apx is the
+    older ASPARTIX format.
+
+    \b
+    Examples:
+      argmap export arguments/montebello.yaml --to iccma -o montebello.i23
+    """
+    from argmap.commands.check import check_result
+    from argmap.pipeline import ConfigCache
+    from argmap.semantics.labels import Semantics
+
+    if not file.exists():
+        click.echo(f"argmap: {file}: no such file", err=True)
+        sys.exit(EXIT_ERROR)
+    result = load_map(file)
+    outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    if outcome.map is None or has_failures(problems):
+        emit_diagnostics([*problems, *outcome.diagnostics], result.texts, 1, None)
+        sys.exit(EXIT_FINDINGS)
+    text = EXPORTERS[to](outcome)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))

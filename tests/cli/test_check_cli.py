@@ -1,0 +1,128 @@
+"""``argmap check``: verdict lines, JSON, findings and exit codes; the Montebello map."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.lint.rules import EXAMPLE_ARTICLE
+
+REPO = Path(__file__).parents[2]
+MONTEBELLO = str(REPO / "arguments" / "montebello.yaml")
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "article.txt").write_text(EXAMPLE_ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+MISQUOTE = """\
+argmap: 1
+title: A misquote
+sources:
+  article: {title: The Montebello Moment, file: sources/article.txt}
+claims:
+  poisonous:
+    text: Excluding Congress is politically poisonous.
+    kind: thesis
+    evidence:
+      - quote: legally indefensible and politically poisonous
+        source: article
+        locator: para 2
+"""
+
+
+def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--format", "json", MONTEBELLO])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert len(data["claims"]) >= 20
+    assert len(data["evidence"]) >= 15
+    assert {e["status"] for e in data["evidence"]} == {"verified"}
+    assert all(e["location"]["paragraph"] >= 4 for e in data["evidence"])
+    verdicts = {c["id"]: c["verdict"] for c in data["claims"]}
+    assert set(verdicts.values()) <= {"supported", "refuted", "contested", "unsupported"}
+    assert verdicts["spp-fails"] == "supported"
+    assert verdicts["congress-poisonous"] == "supported"  # the concession does not defeat it
+    assert verdicts["harper-dismissal"] == "refuted"
+    assert data["diagnostics"] == []
+
+
+def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path) -> None:
+    path = project / "map.yaml"
+    path.write_text(MISQUOTE, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].endswith("map.yaml: A misquote")
+    assert lines[1].split() == [
+        "unsupported",
+        "0.75",  # a paraphrase counts half towards the score, nothing towards the verdict
+        "poisonous",
+        "Excluding",
+        "Congress",
+        "is",
+        "politically",
+        "poisonous.",
+    ]
+    assert lines[2] == "  1 unsupported; 0 of 1 quotes verified"
+    assert any(
+        line.endswith(
+            "map.yaml:10:9: error[AM001] quote is a paraphrase (90% similar), "
+            "not verbatim from source 'article' (quote-not-verified)"
+        )
+        for line in lines
+    ), result.output
+    assert "  hint: closest passage (para 2, page 1, line 3, col 70): “legally defensible," in (
+        result.output
+    )
+
+
+def test_json_output_carries_claims_evidence_and_diagnostics(
+    runner: CliRunner, project: Path
+) -> None:
+    path = project / "map.yaml"
+    path.write_text(MISQUOTE, encoding="utf-8")
+    result = runner.invoke(main, ["check", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    (claim,) = data["claims"]
+    assert {k: claim[k] for k in ("id", "verdict", "score", "label")} == {
+        "id": "poisonous",
+        "verdict": "unsupported",
+        "score": 0.75,
+        "label": "IN",
+    }
+    (evidence,) = data["evidence"]
+    assert evidence["id"] == "poisonous.ev1"
+    assert evidence["status"] == "paraphrase"
+    assert evidence["similarity"] == 90.1
+    assert evidence["hint"].startswith("closest passage (para 2")
+    assert [d["code"] for d in data["diagnostics"]] == ["AM001"]
+
+
+def test_semantics_option_and_timeout_message(runner: CliRunner, project: Path) -> None:
+    path = project / "map.yaml"
+    path.write_text(
+        "argmap: 1\nclaims:\n  a: {text: A., kind: thesis, attacks: b}\n"
+        "  b: {text: B., kind: counterclaim, attacks: a}\n",
+        encoding="utf-8",
+    )
+    for semantics in ("grounded", "preferred", "stable"):
+        result = runner.invoke(main, ["check", "-f", "json", "--semantics", semantics, str(path)])
+        data = json.loads(result.output)
+        assert data["semantics"] == semantics
+        assert {c["verdict"] for c in data["claims"]} == {"contested"}

@@ -1,0 +1,52 @@
+"""``argmap export --to iccma``: the framework that argmap labels, checked by pygarg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from pygarg.dung import dimacs_parser, solver
+
+from argmap.cli import main
+from argmap.evaluate import evaluate_map
+from argmap.pipeline import load_map
+from argmap.semantics.iccma import read_i23
+from argmap.semantics.labels import Label
+from argmap.verdict import QuoteStatus
+
+MONTEBELLO = Path(__file__).parents[2] / "arguments" / "montebello.yaml"
+
+
+def test_iccma_export_is_labelled_the_same_by_an_independent_solver(tmp_path: Path) -> None:
+    out = tmp_path / "montebello.i23"
+    result = CliRunner().invoke(main, ["export", str(MONTEBELLO), "--to", "iccma", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("p af ")
+    framework = read_i23(text)
+    names = framework.names
+    assert "claim:spp-fails" in names and "need:congress-argument:congress-excluded" in names
+
+    args, atts = dimacs_parser.parse(str(out))
+    (grounded,) = solver.extension_enumeration(args, atts, "GR")
+    theirs = {names[int(a) - 1] for a in grounded}
+
+    loaded = load_map(MONTEBELLO)
+    assert loaded.map is not None
+    status = {e: QuoteStatus.VERIFIED for e in loaded.map.evidence}
+    ours = {n for n, label in evaluate_map(loaded.map, status).labels.items() if label is Label.IN}
+    assert theirs == ours
+
+
+def test_apx_export_and_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", str(MONTEBELLO), "--to", "apx"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == 'arg("claim:spp-fails").'
+    missing = runner.invoke(main, ["export", str(tmp_path / "nope.yaml"), "--to", "apx"])
+    assert missing.exit_code == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nclaims: {a: {text: A, supports: b}}\n")
+    broken = runner.invoke(main, ["export", str(bad), "--to", "iccma"])
+    assert broken.exit_code == 1
+    assert "AM302" in broken.output
