@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "check": "argmap.commands.check:check",
     "schema": "argmap.commands.schema:schema",
     "export": "argmap.commands.export:export",
+    "stats": "argmap.commands.stats:stats",
+    "init": "argmap.commands.init:init",
     "rules": "argmap.commands.rules:rules",
     "explain": "argmap.commands.rules:explain",
 }

@@ -1,0 +1,66 @@
+"""``argmap stats``: how big a map is, and how its claims fare."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import EXIT_FINDINGS, emit_diagnostics
+from argmap.model import ClaimKind
+from argmap.verdict import QuoteStatus, Verdict
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(file: Path, as_json: bool) -> None:
+    """Count a map's elements by kind, its claims by verdict, and its quotes by status.
+
+    \b
+    Examples:
+      argmap stats arguments/montebello.yaml
+    """
+    from argmap.commands.check import check_result
+    from argmap.pipeline import ConfigCache, load_map
+    from argmap.semantics.labels import Semantics
+
+    result = load_map(file)
+    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    m, ev = outcome.map, outcome.evaluation
+    if m is None or ev is None:
+        emit_diagnostics(outcome.diagnostics, result.texts, 1, None)
+        sys.exit(EXIT_FINDINGS)
+    kinds = Counter(c.kind.value for c in m.claims.values())
+    verdicts = Counter(v.verdict.value for v in ev.verdicts.values())
+    quotes = Counter(c.status.value for c in outcome.checks.values())
+    attacks = Counter(a.kind.value for a in m.attacks.values())
+    data = {
+        "claims": {k.value: kinds.get(k.value, 0) for k in ClaimKind},
+        "arguments": {
+            "linked": sum(1 for a in m.arguments.values() if len(a.premises) > 1),
+            "single": sum(1 for a in m.arguments.values() if len(a.premises) == 1),
+        },
+        "attacks": {k: attacks.get(k, 0) for k in ("rebut", "undermine", "undercut")},
+        "evidence": len(m.evidence),
+        "sources": len(m.sources),
+        "actors": len(m.actors),
+        "questions": len(m.questions),
+        "verdicts": {v.value: verdicts.get(v.value, 0) for v in Verdict},
+        "quotes": {s.value: quotes.get(s.value, 0) for s in QuoteStatus},
+        "findings": len(outcome.diagnostics),
+    }
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"{outcome.path}: {m.title}")
+    for section, value in data.items():
+        if isinstance(value, dict):
+            total = sum(value.values())
+            parts = ", ".join(f"{n} {k}" for k, n in value.items() if n)
+            click.echo(f"  {section:<10} {total:>5}  {parts}")
+        else:
+            click.echo(f"  {section:<10} {value:>5}")
