@@ -6,20 +6,21 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 LINT_PATHS := src tests $(wildcard benchmarks)
 
-.PHONY: all install install-test validate render test lint typecheck unit fuzz bench clean
+.PHONY: all install install-test validate render check-renders test lint typecheck unit fuzz bench clean
 
-all: validate
+# The main job: validate every map, then render it (SVG, HTML report, two handouts).
+all: validate render
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[pdf]'
 	touch $@
 
 $(TEST_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
 	touch $@
 
 install: $(STAMP)
@@ -28,6 +29,19 @@ install-test: $(TEST_STAMP)
 
 validate: $(STAMP)
 	$(BIN)/argmap validate arguments/
+
+render: $(STAMP)
+	$(BIN)/argmap render arguments/ -o renders/
+	$(BIN)/argmap report arguments/ -o renders/
+	$(BIN)/argmap handout arguments/ --variant teacher -o renders/
+	$(BIN)/argmap handout arguments/ --variant student -o renders/
+
+# Exit 1 when a file in renders/ is stale (for CI, like black --check).
+check-renders: $(STAMP)
+	$(BIN)/argmap render --check arguments/ -o renders/
+	$(BIN)/argmap report --check arguments/ -o renders/
+	$(BIN)/argmap handout --check arguments/ --variant teacher -o renders/
+	$(BIN)/argmap handout --check arguments/ --variant student -o renders/
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
@@ -39,7 +53,7 @@ typecheck: $(TEST_STAMP)
 unit: $(TEST_STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint typecheck unit check-renders
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -34,7 +34,37 @@ def _apx(outcome: CheckOutcome) -> str:
     return write_apx(to_framework(build_framework(outcome.map, status)))
 
 
+def _argdown(outcome: CheckOutcome) -> str:
+    from argmap.interchange.argdown.export import to_argdown
+
+    assert outcome.map is not None
+    return to_argdown(outcome.map)
+
+
+def _aif(outcome: CheckOutcome) -> str:
+    from argmap.interchange.aif.export import to_aif
+
+    assert outcome.map is not None
+    return to_aif(outcome.map)
+
+
+def _json(outcome: CheckOutcome) -> str:
+    from argmap.interchange.json_export import to_json
+
+    return to_json(outcome)
+
+
+def _claimreview(outcome: CheckOutcome) -> str:
+    from argmap.interchange.claimreview import to_claimreview
+
+    return to_claimreview(outcome)
+
+
 EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
+    "argdown": _argdown,
+    "aif": _aif,
+    "json": _json,
+    "claimreview": _claimreview,
     "iccma": _iccma,
     "apx": _apx,
 }
@@ -49,12 +79,18 @@ EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
 def export(file: Path, to: str, output: Path | None) -> None:
     """Write the map in another format.
 
-    iccma is the framework of docs/evaluation.md in the ICCMA 2023 format (p af N), with the
-    node names as comments, so any competition solver can check argmap's labelling; apx is the
-    older ASPARTIX format.
+    argdown is an Argdown document (claims as statements, arguments as premise-conclusion
+    structures; what Argdown lacks goes into its data so that 'argmap import' reads it back);
+    aif is AIF JSON (I-, RA- and CA-nodes) in OVA's wrapper; json is the resolved map with its
+    verdicts (schema/argmap-export.schema.json); claimreview is schema.org ClaimReview
+    JSON-LD, one review per claim; iccma is the framework of docs/evaluation.md in the ICCMA
+    2023 format (p af N), with the node names as comments, so any competition solver can check
+    argmap's labelling; apx is the older ASPARTIX format. See docs/interchange.md.
 
     \b
     Examples:
+      argmap export arguments/montebello.yaml --to argdown -o montebello.argdown
+      argmap export arguments/montebello.yaml --to claimreview -o montebello.jsonld
       argmap export arguments/montebello.yaml --to iccma -o montebello.i23
     """
     from argmap.commands.check import check_result

@@ -1,0 +1,125 @@
+"""``argmap handout``: a printable handout for a debate class, PDF (WeasyPrint) or HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import EXIT_ERROR
+from argmap.commands.report import PageJob, check_option, engine_option, run_pages
+from argmap.render import Engine
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--variant",
+    type=click.Choice(["teacher", "student"]),
+    default="student",
+    show_default=True,
+    help="student: a worksheet, no verdicts or scores, room to write; teacher: with the "
+    "verdicts and their reasons.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Page size.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Draw only the claims within this many steps of the thesis [default: the whole "
+    "map when it fits the page, else the largest view that does, plus a page per branch].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("renders"),
+    show_default=True,
+    help="NAME.pdf or NAME.html for one map, or a folder where each map becomes "
+    "<stem>-<variant>.pdf (or .html with --format html).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["pdf", "html"]),
+    default=None,
+    help="pdf or html [default: from the -o file name, else pdf].",
+)
+@engine_option
+@check_option
+def handout(
+    paths: tuple[Path, ...],
+    variant: str,
+    paper: str,
+    depth: int | None,
+    output: Path,
+    output_format: str | None,
+    engine: str,
+    check: bool,
+) -> None:
+    """Write a print-first handout of each map for a debate class: the question, the map
+    sized to the page, the claims for and against, numbered evidence cards and discussion
+    questions (the file's own, or questions about its disputed claims).
+
+    The student variant is a worksheet: no verdicts, no scores, and room to write beside
+    each claim. The teacher variant carries the verdicts and their reasons.
+
+    A map too large to print legibly is simplified (no quotes, then only the claims near the
+    thesis) and split into a page per branch; --depth chooses the view. PDF needs
+    WeasyPrint: pip install 'argmap[pdf]'.
+
+    \b
+    Examples:
+      argmap handout arguments/montebello.yaml --variant student -o worksheet.pdf
+      argmap handout arguments/montebello.yaml --variant teacher --paper letter -o t.pdf
+      argmap handout arguments/ --variant teacher -o renders/
+      argmap handout --check arguments/ --variant student -o renders/
+    """
+    from argmap.report_html import Paper, Variant, read_stamp
+    from argmap.report_html import handout as build_handout
+    from argmap.report_html.pdf import html_to_pdf, read_pdf_stamp, unavailable
+
+    suffix = output.suffix.lower()
+    if suffix in (".pdf", ".html", ".htm"):
+        named = "pdf" if suffix == ".pdf" else "html"
+        if output_format is not None and output_format != named:
+            raise click.UsageError(f"-o {output} is {named}, but --format {output_format}")
+        output_format = named
+    chosen_format = output_format or "pdf"
+    missing = unavailable() if chosen_format == "pdf" and not check else None
+    if missing:
+        click.echo(f"argmap: {missing}", err=True)
+        sys.exit(EXIT_ERROR)
+
+    chosen_variant, chosen_paper, chosen_engine = (
+        Variant(variant),
+        Paper(paper.lower()),
+        Engine(engine),
+    )
+
+    def is_pdf(target: Path) -> bool:
+        return target.suffix.lower() == ".pdf"
+
+    job = PageJob(
+        name=lambda stem: f"{stem}-{variant}.{chosen_format}",
+        suffixes=(".pdf", ".html", ".htm"),
+        page=lambda outcome: build_handout(
+            outcome,
+            variant=chosen_variant,
+            paper=chosen_paper,
+            depth=depth,
+            engine=chosen_engine,
+        ),
+        finish=lambda page, target: html_to_pdf(page) if is_pdf(target) else page,
+        stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),
+        stamp=read_stamp,
+        command=f"argmap handout --variant {variant}",
+    )
+    run_pages(paths, output, job, check)

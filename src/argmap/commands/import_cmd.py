@@ -1,0 +1,133 @@
+"""``argmap import``: an Argdown, AIF or Kialo file as an argument file.
+
+The command is the edge: it reads the file, picks the importer, writes the map only when it
+validates, and reports what could not be carried over. Everything between is pure
+(``argmap.interchange``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, default_format, use_color
+from argmap.diagnostics import Diagnostic, sort_key
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the map here."
+)
+@click.option(
+    "--from",
+    "source_format",
+    type=click.Choice(["argdown", "aif", "kialo"]),
+    default=None,
+    help="The input's format [default: from the extension or the content].",
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default=None,
+    help="Format of the report [default: text; github under GitHub Actions].",
+)
+def import_map(
+    file: Path, output: Path | None, source_format: str | None, output_format: str | None
+) -> None:
+    """Turn an Argdown, AIF (JSON) or Kialo (text export) file into an argument file.
+
+    The format is recognised by the extension (.argdown, .json) or the content; --from says
+    it. The map is written only when it validates; the report lists what could not be carried
+    over (warnings) and where. Without -o the map goes to stdout and the report to stderr.
+
+    Exit status: 0 imported, 1 the input has errors, 2 usage (no such file, unknown format).
+
+    \b
+    Examples:
+      argmap import debate.argdown -o arguments/debate.yaml
+      argmap import corpus/map.json --from aif -o map.yaml
+      argmap import kialo-export.txt -o kialo.yaml
+    """
+    from argmap.interchange import codes
+    from argmap.interchange.importing import (
+        detect_format,
+        import_text,
+        read_input,
+        render_yaml,
+        validate_yaml,
+    )
+    from argmap.interchange.limits import DEFAULT_IMPORT_LIMITS
+    from argmap.pipeline import display_path
+    from argmap.write import write_atomic
+
+    if not file.is_file():
+        click.echo(f"argmap: {file}: no such file", err=True)
+        sys.exit(EXIT_ERROR)
+    shown = display_path(file)
+    text = read_input(file, shown, DEFAULT_IMPORT_LIMITS)
+    if isinstance(text, Diagnostic):
+        _report([text], {}, output_format, to_stderr=output is None)
+        sys.exit(EXIT_FINDINGS)
+    fmt = source_format or detect_format(file, text)
+    if fmt is None:
+        problem = codes.IMPORT_UNKNOWN_FORMAT.at(
+            shown, None, "cannot tell the format of this file", hint="say it with --from"
+        )
+        _report([problem], {}, output_format, to_stderr=True)
+        sys.exit(EXIT_ERROR)
+    title = file.stem.replace("_", " ").replace("-", " ")
+    outcome = import_text(text, shown, fmt, DEFAULT_IMPORT_LIMITS, title)
+    texts = {shown: text} if fmt != "aif" else {}
+    if outcome.failed or outcome.draft is None:
+        _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
+        sys.exit(EXIT_FINDINGS)
+    yaml_text = render_yaml(outcome.draft, fmt, shown)
+    invalid = validate_yaml(yaml_text, shown)
+    if invalid:
+        _report([*outcome.diagnostics, *invalid], texts, output_format, to_stderr=output is None)
+        sys.exit(EXIT_FINDINGS)
+    if output is None:
+        click.echo(yaml_text, nl=False)
+    else:
+        write_atomic(output, yaml_text.encode("utf-8"))
+    draft = outcome.draft
+    attacks = sum(
+        len(c.rebuts) + len(c.undermines) + len(c.undercuts) for c in draft.claims.values()
+    )
+    supports = sum(len(c.supports) for c in draft.claims.values()) + len(draft.arguments)
+    where = display_path(output) if output is not None else "stdout"
+    summary = (
+        f"imported {shown} ({fmt}) -> {where}: {len(draft.claims)} claims, {supports} supports, "
+        f"{attacks} attacks; {len(outcome.losses)} notes on what was not carried over"
+    )
+    _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
+    click.echo(summary, err=output is None)
+    sys.exit(EXIT_OK)
+
+
+def _report(
+    diagnostics: Sequence[Diagnostic],
+    texts: dict[str, str],
+    output_format: str | None,
+    *,
+    to_stderr: bool,
+) -> None:
+    from argmap.report import render_report
+
+    chosen = output_format or default_format()
+    stream = sys.stderr if to_stderr else sys.stdout
+    rendered = render_report(
+        chosen,
+        sorted(diagnostics, key=sort_key),
+        sources=texts,
+        files_checked=1,
+        color=chosen == "text" and use_color(stream),
+        srcroot_uri=Path.cwd().as_uri() + "/",
+    )
+    click.echo(rendered, nl=False, err=to_stderr)

@@ -1,0 +1,227 @@
+"""``argmap render``: argument maps as Graphviz diagrams (SVG, PNG, PDF, DOT), and
+``--check`` for CI: exit 1 when a committed render is stale, like ``black --check``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import click
+
+from argmap import codes
+from argmap.argument_map import ArgumentMap
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics
+from argmap.diagnostics import has_failures
+from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
+from argmap.render import (
+    Engine,
+    GraphvizNotFound,
+    GroupBy,
+    OutputFormat,
+    RankDir,
+    RenderError,
+    RenderOptions,
+    UnknownFocus,
+    UnsupportedFormat,
+    dot_source,
+    is_current,
+    render_source,
+)
+from argmap.verdict import ClaimVerdict, QuoteStatus
+from argmap.write import write_atomic
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("renders"),
+    show_default=True,
+    help="Folder for the rendered files, named <file stem>.<format>.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default=OutputFormat.SVG.value,
+    show_default=True,
+    help="svg, png or pdf (a drawing), or dot (argmap's DOT text, for other tools).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice([e.value for e in Engine]),
+    default=Engine.AUTO.value,
+    show_default=True,
+    help="system: Graphviz's dot on PATH; embedded: the built-in WebAssembly Graphviz "
+    "(SVG only); auto: system when dot is on PATH, else embedded.",
+)
+@click.option("--focus", metavar="CLAIM", help="Draw only the neighbourhood of this claim.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps from the claim to show.",
+)
+@click.option("--no-evidence", is_flag=True, help="Leave out the evidence (quotes).")
+@click.option("--no-verdicts", is_flag=True, help="Hide verdicts and quote checks (worksheets).")
+@click.option("--no-legend", is_flag=True, help="Leave out the legend.")
+@click.option(
+    "--group-by",
+    type=click.Choice([g.value for g in GroupBy]),
+    default=GroupBy.NONE.value,
+    show_default=True,
+    help="Draw a box around the claims of each actor, or of each (first) tag.",
+)
+@click.option(
+    "--rankdir",
+    type=click.Choice([r.value for r in RankDir], case_sensitive=False),
+    default=RankDir.TB.value,
+    show_default=True,
+    help="Where the map grows from the thesis: TB puts the thesis at the top.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
+)
+def render(
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    output_format: str,
+    engine: str,
+    focus: str | None,
+    depth: int,
+    no_evidence: bool,
+    no_verdicts: bool,
+    no_legend: bool,
+    group_by: str,
+    rankdir: str,
+    check: bool,
+) -> None:
+    """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
+
+    PATHS are files or folders (searched for *.yaml and *.yml); each map is written to
+    OUTPUT_DIR/<stem>.<format> (with --focus: <stem>.<claim>.<format>), atomically. A file
+    with errors is reported with file:line:col and not rendered.
+
+    SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
+    WebAssembly Graphviz. PNG and PDF need dot.
+
+    Exit status: 0 done, 1 a file has errors or (--check) a render is stale,
+    2 a usage problem (no such path, unknown claim, no engine for the format).
+
+    \b
+    Examples:
+      argmap render arguments/
+      argmap render arguments/montebello.yaml --format pdf -o handouts/
+      argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
+      argmap render --check arguments/
+    """
+    fmt = OutputFormat(output_format)
+    chosen_engine = Engine(engine)
+    options = RenderOptions(
+        focus=focus,
+        depth=depth,
+        show_evidence=not no_evidence,
+        show_verdicts=not no_verdicts,
+        legend=not no_legend,
+        group_by=GroupBy(group_by),
+        rankdir=RankDir(rankdir.upper()),
+    )
+    files, problems = find_files(paths)
+    results = load_maps(files)
+    configs = ConfigCache()
+    diagnostics = list(problems)
+    texts: dict[str, str] = {}
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        texts.update(result.texts)
+    if diagnostics:
+        emit_diagnostics(diagnostics, texts, len(files), None)
+    status = EXIT_OK
+    if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
+        status = EXIT_ERROR
+    if has_failures(diagnostics):
+        status = max(status, EXIT_FINDINGS)
+
+    stale: list[Path] = []
+    written: dict[Path, str] = {}
+    for result in results:
+        argument_map = result.map
+        if argument_map is None or has_failures(result.diagnostics):
+            continue
+        target = output_dir / _file_name(result, options, fmt)
+        if target in written:
+            _error(f"{result.path} and {written[target]} would both be written to {target}")
+            status = EXIT_ERROR
+            continue
+        written[target] = result.path
+        try:
+            similarity = configs.for_root(result.root)[0].similarity
+            checks = None if no_verdicts else _quote_status_for(argument_map, similarity)
+            source = dot_source(
+                argument_map,
+                verdicts=None if no_verdicts else _verdicts_for(argument_map, checks),
+                quote_status=checks,
+                options=options,
+            )
+            if check:
+                if not target.is_file():
+                    stale.append(target)
+                    click.echo(f"missing: {target} (from {result.path})", err=True)
+                elif not is_current(target.read_bytes(), source, fmt, chosen_engine):
+                    stale.append(target)
+                    click.echo(f"stale: {target} (from {result.path})", err=True)
+                continue
+            write_atomic(target, render_source(source, fmt, chosen_engine))
+            click.echo(f"wrote {target}", err=True)
+        except UnknownFocus as exc:
+            _error(f"{result.path}: {exc}")
+            status = EXIT_ERROR
+        except (GraphvizNotFound, UnsupportedFormat) as exc:
+            _error(str(exc))
+            sys.exit(EXIT_ERROR)  # the same for every file: say it once
+        except RenderError as exc:
+            _error(f"{result.path}: {exc}")
+            status = EXIT_ERROR
+    if stale:
+        count = len(stale)
+        click.echo(
+            f"{count} render{'s' if count > 1 else ''} out of date; "
+            "run 'argmap render' with the same options and commit the result",
+            err=True,
+        )
+        status = max(status, EXIT_FINDINGS)
+    sys.exit(status)
+
+
+def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> str:
+    stem = Path(result.path).stem
+    if options.focus:
+        stem = f"{stem}.{options.focus}"
+    return f"{stem}.{fmt.value}"
+
+
+def _error(message: str) -> None:
+    click.echo(f"argmap: {message}", err=True)
+
+
+def _verdicts_for(
+    argument_map: ArgumentMap, quote_status: Mapping[str, QuoteStatus] | None = None
+) -> Mapping[str, ClaimVerdict]:
+    """The verdicts of the evaluate stage (grounded semantics): where render meets evaluate."""
+    from argmap.evaluate import evaluate_map
+
+    return evaluate_map(argument_map, quote_status).verdicts
+
+
+def _quote_status_for(argument_map: ArgumentMap, similarity: float) -> Mapping[str, QuoteStatus]:
+    """The quote checks of the verify stage by evidence id, with the project's threshold."""
+    from argmap.verify.evidence import verify_evidence
+
+    checks, _ = verify_evidence(argument_map, threshold=similarity)
+    return {evidence_id: check.status for evidence_id, check in checks.items()}

@@ -1,0 +1,162 @@
+"""``argmap report``: a checked map as one self-contained HTML page, and ``--check`` for CI.
+
+The loop that ``argmap handout`` shares is here too (:func:`run_pages`): load, check, build
+each page, then write it atomically or (``--check``) compare its stamp with the file's.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from argmap import codes
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics
+from argmap.diagnostics import has_failures
+from argmap.outcome import CheckOutcome
+from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
+from argmap.render import Engine, RenderError
+from argmap.semantics.labels import Semantics
+from argmap.write import write_atomic
+
+engine_option = click.option(
+    "--engine",
+    type=click.Choice([e.value for e in Engine]),
+    default=Engine.AUTO.value,
+    show_default=True,
+    help="How the map is laid out: system (Graphviz's dot), embedded (built in), or auto.",
+)
+check_option = click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if an output is missing or stale (for CI).",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """How one kind of page is made, named, finished and checked."""
+
+    name: Callable[[str], str]  # map file stem -> file name in a folder
+    suffixes: tuple[str, ...]  # an -o ending in one of these is a file, not a folder
+    page: Callable[[CheckOutcome], bytes]  # the stamped HTML page
+    finish: Callable[[bytes, Path], bytes]  # the page -> the bytes written to the target
+    stamp_of: Callable[[bytes, Path], str | None]  # the stamp of an existing target
+    stamp: Callable[[bytes], str | None]  # the stamp of a page
+    command: str  # for the message about stale files
+
+
+def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) -> NoReturn:
+    """Build a page for every map in ``paths``; write it, or check the file already there."""
+    from argmap.commands.check import check_result
+
+    files, problems = find_files(paths)
+    single = output.suffix.lower() in job.suffixes
+    if single and len(files) > 1:
+        _error(f"-o {output} names one file, but {len(files)} maps were given; give a folder")
+        sys.exit(EXIT_ERROR)
+    results = load_maps(files)
+    diagnostics = list(problems)
+    texts: dict[str, str] = {}
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        texts.update(result.texts)
+    if diagnostics:
+        emit_diagnostics(diagnostics, texts, len(files), None)
+    status = EXIT_OK
+    if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
+        status = EXIT_ERROR
+    if has_failures(diagnostics):
+        status = max(status, EXIT_FINDINGS)
+
+    configs = ConfigCache()
+    stale: list[Path] = []
+    for result in results:
+        if result.map is None or has_failures(result.diagnostics):
+            continue
+        target = output if single else output / job.name(Path(result.path).stem)
+        outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
+        try:
+            page = job.page(outcome)
+            if check:
+                if _is_stale(result, target, page, job):
+                    stale.append(target)
+                continue
+            write_atomic(target, job.finish(page, target))
+            click.echo(f"wrote {target}", err=True)
+        except RenderError as exc:
+            _error(f"{result.path}: {exc}")
+            status = EXIT_ERROR
+    if stale:
+        count = len(stale)
+        click.echo(
+            f"{count} file{'s' if count > 1 else ''} out of date; run '{job.command}' with the "
+            "same options and commit the result",
+            err=True,
+        )
+        status = max(status, EXIT_FINDINGS)
+    sys.exit(status)
+
+
+def _is_stale(result: MapResult, target: Path, page: bytes, job: PageJob) -> bool:
+    if not target.is_file():
+        click.echo(f"missing: {target} (from {result.path})", err=True)
+        return True
+    if job.stamp_of(target.read_bytes(), target) != job.stamp(page):
+        click.echo(f"stale: {target} (from {result.path})", err=True)
+        return True
+    return False
+
+
+def _error(message: str) -> None:
+    click.echo(f"argmap: {message}", err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("renders"),
+    show_default=True,
+    help="NAME.html for one map, or a folder where each map becomes <stem>.html.",
+)
+@engine_option
+@check_option
+def report(paths: tuple[Path, ...], output: Path, engine: str, check: bool) -> None:
+    """Write a self-contained HTML report of each map: the question, the map (each node links
+    to its claim), the claims from the thesis down with verdicts, objections and evidence
+    cards, who holds what, the sources, and a summary.
+
+    The page loads nothing from the network (inline SVG and CSS, no scripts), so it works
+    offline, from a USB stick. Links of the form NAME.html#claim-ID stay valid when the
+    report is written again.
+
+    Exit status: 0 done, 1 a file has errors or (--check) a report is stale, 2 a usage
+    problem.
+
+    \b
+    Examples:
+      argmap report arguments/montebello.yaml -o montebello.html
+      argmap report arguments/ -o renders/
+      argmap report --check arguments/ -o renders/
+    """
+    from argmap.report_html import read_stamp
+    from argmap.report_html import report as build_report
+
+    chosen = Engine(engine)
+    job = PageJob(
+        name=lambda stem: f"{stem}.html",
+        suffixes=(".html", ".htm"),
+        page=lambda outcome: build_report(outcome, engine=chosen),
+        finish=lambda page, _: page,
+        stamp_of=lambda data, _: read_stamp(data),
+        stamp=read_stamp,
+        command="argmap report",
+    )
+    run_pages(paths, output, job, check)

@@ -1,0 +1,91 @@
+"""argmap -> AIF JSON, as AIFdb and OVA exchange it, in OVA's ``{"AIF": {...}}`` wrapper.
+
+* each claim and each quote of evidence is an I-node (information);
+* each argument (premises linked to a conclusion) is an RA-node: premise -> RA -> conclusion;
+* each attack is a CA-node: attacker -> CA -> target, where the target is the attacked claim's
+  I-node (rebut, undermine) or the attacked argument's RA-node (undercut); a quote that counts
+  against a claim is a CA-node too;
+* a claim's holder is a participant: the claim is asserted in a locution (an L-node, joined to
+  the I-node by a YA-node "Asserting"), and the locution names the participant.
+
+Node and edge ids are numbers written as text, given in the map's order.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.argument_map import ArgumentMap, AttackKind, Stance
+
+
+class _Graph:
+    def __init__(self) -> None:
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+
+    def node(self, text: str, kind: str) -> str:
+        node_id = str(len(self.nodes) + 1)
+        self.nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": ""})
+        return node_id
+
+    def edge(self, source: str, target: str) -> None:
+        edge_id = str(len(self.edges) + 1)
+        self.edges.append({"edgeID": edge_id, "fromID": source, "toID": target, "formEdgeID": None})
+
+
+def aif_document(m: ArgumentMap) -> dict[str, Any]:
+    g = _Graph()
+    i_node: dict[str, str] = {}
+    for cid, claim in m.claims.items():
+        i_node[cid] = g.node(claim.text, "I")
+    participants: dict[str, int] = {}
+    locutions: list[dict[str, Any]] = []
+    for cid, claim in m.claims.items():
+        if claim.holder is None:
+            continue
+        actor = m.actors[claim.holder]
+        person = participants.setdefault(claim.holder, len(participants) + 1)
+        locution = g.node(f"{actor.name}: {claim.text}", "L")
+        asserting = g.node("Asserting", "YA")
+        g.edge(locution, asserting)
+        g.edge(asserting, i_node[cid])
+        locutions.append({"nodeID": locution, "personID": person})
+    ra_node: dict[str, str] = {}
+    for aid, arg in m.arguments.items():
+        ra = g.node(arg.label or "Default Inference", "RA")
+        ra_node[aid] = ra
+        for premise in arg.premises:
+            g.edge(i_node[premise], ra)
+        g.edge(ra, i_node[arg.conclusion])
+    for attack in m.attacks.values():
+        ca = g.node("Default Conflict", "CA")
+        g.edge(i_node[attack.attacker], ca)
+        target = ra_node[attack.target] if attack.kind is AttackKind.UNDERCUT else None
+        g.edge(ca, target or i_node[attack.target])
+    for e in m.evidence.values():
+        quote = g.node(e.quote, "I")
+        if e.stance is Stance.SUPPORTS:
+            relation = g.node("Default Inference", "RA")
+        else:
+            relation = g.node("Default Conflict", "CA")
+        g.edge(quote, relation)
+        g.edge(relation, i_node[e.target])
+    people = []
+    for actor_id, number in participants.items():
+        first, _, rest = m.actors[actor_id].name.partition(" ")
+        people.append({"participantID": number, "firstname": first, "surname": rest})
+    return {
+        "AIF": {
+            "nodes": g.nodes,
+            "edges": g.edges,
+            "locutions": locutions,
+            "participants": people,
+            "schemefulfillments": [],
+            "descriptorfulfillments": [],
+        }
+    }
+
+
+def to_aif(m: ArgumentMap) -> str:
+    return json.dumps(aif_document(m), indent=2, ensure_ascii=False) + "\n"

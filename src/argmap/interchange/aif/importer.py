@@ -1,0 +1,241 @@
+"""AIF JSON -> argmap: AIFdb's bare ``{"nodes", "edges", ...}`` or OVA's ``{"AIF": {...}}``.
+
+* I-nodes (information) become claims; their id is the slug of their first words;
+* an RA-node (inference) becomes an argument: the I-nodes pointing at it are its linked
+  premises, the I-node it points at its conclusion; its scheme name, when not the default,
+  becomes the argument's label;
+* a CA-node (conflict) becomes an attack of each I-node pointing at it on what it points at:
+  an I-node is rebutted (undermined when it is only ever a premise), an RA-node undercut;
+* an MA-node (rephrase) becomes a support labelled "rephrase": argmap has no equivalence;
+* locutions name the participant who asserted an I-node (L -> YA -> I): the participant
+  becomes an actor and the claim's holder.
+
+Reported as not carried over: PA (preference) and TA (transition) nodes, the text of
+locutions, conflicts aimed at conflicts, inferences without premises or conclusion, edges to
+unknown nodes. Errors (not JSON, not AIF, too deep, too many nodes) stop the import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.diagnostics import Diagnostic
+from argmap.interchange import codes
+from argmap.interchange.draft import MapDraft
+from argmap.interchange.importing import ImportOutcome
+from argmap.interchange.jsontext import load_json
+from argmap.interchange.limits import ImportLimits
+from argmap.interchange.text import one_line, slugify, strip_hidden
+
+_DEFAULT_SCHEMES = frozenset({"", "default inference", "default conflict", "default rephrase"})
+
+
+@dataclass(slots=True)
+class _Graph:
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    into: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes with edges into it
+    out: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes it points at
+
+    def kind(self, node: str) -> str:
+        return str(self.nodes[node].get("type", "")).upper()
+
+
+def _structure(data: Any, shown: str) -> tuple[dict[str, Any], str | None] | Diagnostic:
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        text = data.get("text")
+        title = text.get("title") if isinstance(text, dict) else None
+        return data["AIF"], title if isinstance(title, str) else None
+    if isinstance(data, dict) and "nodes" in data:
+        return data, None
+    return codes.IMPORT_INVALID.at(
+        shown, None, "not AIF: expected an object with 'nodes' and 'edges' (or 'AIF': {...})"
+    )
+
+
+def _graph(aif: dict[str, Any], shown: str, out: list[Diagnostic]) -> _Graph | None:
+    nodes, edges = aif.get("nodes"), aif.get("edges", [])
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        out.append(codes.IMPORT_INVALID.at(shown, None, "'nodes' and 'edges' must be lists"))
+        return None
+    g = _Graph()
+    for index, node in enumerate(nodes):
+        if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
+            out.append(codes.IMPORT_INVALID.at(shown, None, f"nodes[{index}]: no nodeID"))
+            continue
+        if not isinstance(node.get("type"), str):
+            out.append(codes.IMPORT_INVALID.at(shown, None, f"nodes[{index}]: no type"))
+            continue
+        g.nodes[str(node["nodeID"])] = node
+    for index, edge in enumerate(edges):
+        if not isinstance(edge, dict):
+            out.append(codes.IMPORT_INVALID.at(shown, None, f"edges[{index}]: not an object"))
+            continue
+        source, target = str(edge.get("fromID")), str(edge.get("toID"))
+        if source not in g.nodes or target not in g.nodes:
+            out.append(
+                codes.NOT_CARRIED_OVER.at(
+                    shown, None, f"edges[{index}]: joins an unknown node; skipped"
+                )
+            )
+            continue
+        g.out.setdefault(source, []).append(target)
+        g.into.setdefault(target, []).append(source)
+    return g
+
+
+@dataclass(slots=True)
+class _Builder:
+    g: _Graph
+    aif: dict[str, Any]
+    shown: str
+    draft: MapDraft = field(default_factory=MapDraft)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    claim: dict[str, str] = field(default_factory=dict)  # I-node -> claim id
+    inferences: dict[str, list[str]] = field(default_factory=dict)  # RA-node -> argument ids
+
+    def lost(self, message: str) -> None:
+        self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.shown, None, message))
+
+    def claims(self) -> None:
+        for node_id, node in self.g.nodes.items():
+            if self.g.kind(node_id) != "I":
+                continue
+            text, hidden = strip_hidden(one_line(str(node.get("text", ""))))
+            if hidden:
+                self.lost(f"I-node {node_id}: invisible control characters removed")
+            if not text:
+                self.lost(f"I-node {node_id} has no text; skipped")
+                continue
+            wanted = slugify(text, "claim", max_words=6)
+            self.claim[node_id] = self.draft.add_claim(wanted, text)
+
+    def holders(self) -> None:
+        people: dict[str, str] = {}
+        for p in self.aif.get("participants") or []:
+            if isinstance(p, dict) and "participantID" in p:
+                name = one_line(f"{p.get('firstname') or ''} {p.get('surname') or ''}")
+                name = name.replace("None", "").strip() or f"Participant {p['participantID']}"
+                people[str(p["participantID"])] = name
+        speaker: dict[str, str] = {}
+        for loc in self.aif.get("locutions") or []:
+            if isinstance(loc, dict) and str(loc.get("personID")) in people:
+                speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
+        actors: dict[str, str] = {}
+        for l_node in (n for n in self.g.nodes if self.g.kind(n) == "L"):
+            who = speaker.get(l_node)
+            if who is None:
+                continue
+            for ya in self.g.out.get(l_node, []):
+                if self.g.kind(ya) != "YA":
+                    continue
+                for target in self.g.out.get(ya, []):
+                    cid = self.claim.get(target)
+                    if cid is None or self.draft.claims[cid].holder is not None:
+                        continue
+                    if who not in actors:
+                        actors[who] = self.draft.add_actor(slugify(who, "actor"), who)
+                    self.draft.claims[cid].holder = actors[who]
+        locutions = sum(1 for n in self.g.nodes if self.g.kind(n) == "L")
+        if locutions:
+            self.lost(f"{locutions} locutions (L-nodes): only who asserted what is kept")
+
+    def inference_nodes(self) -> None:
+        for node_id, node in self.g.nodes.items():
+            kind = self.g.kind(node_id)
+            if kind not in ("RA", "MA"):
+                continue
+            premises = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
+            conclusions = [self.claim[n] for n in self.g.out.get(node_id, []) if n in self.claim]
+            if not premises or not conclusions:
+                self.lost(f"{kind}-node {node_id}: no premise or no conclusion; skipped")
+                continue
+            scheme = one_line(str(node.get("scheme") or node.get("text") or ""))
+            label = "rephrase" if kind == "MA" else scheme
+            if label.lower() in _DEFAULT_SCHEMES:
+                label = ""
+            made = []
+            for conclusion in conclusions:
+                kept = [p for p in premises if p != conclusion]
+                if not kept:
+                    continue
+                wanted = f"{conclusion}-{'rephrase' if kind == 'MA' else 'inference'}"
+                made.append(self.draft.add_argument(wanted, conclusion, kept, label=label or None))
+            self.inferences[node_id] = made
+            if kind == "MA":
+                self.diagnostics.append(
+                    codes.IMPORT_NOTE.at(
+                        self.shown, None, f"MA-node {node_id} (rephrase) imported as a support"
+                    )
+                )
+
+    def conflicts(self) -> None:
+        premise_only = {p for a in self.draft.arguments.values() for p in a.premises} - {
+            a.conclusion for a in self.draft.arguments.values()
+        }
+        for node_id in self.g.nodes:
+            if self.g.kind(node_id) != "CA":
+                continue
+            attackers = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
+            targets = self.g.out.get(node_id, [])
+            if not attackers or not targets:
+                self.lost(f"CA-node {node_id}: no attacker or no target; skipped")
+                continue
+            for target in targets:
+                for attacker in attackers:
+                    self.attack(node_id, attacker, target, premise_only)
+
+    def attack(self, node_id: str, attacker: str, target: str, premise_only: set[str]) -> None:
+        if target in self.claim:
+            cid = self.claim[target]
+            problem = self.draft.attack(
+                attacker, cid, "undermine" if cid in premise_only else "rebut"
+            )
+        elif target in self.inferences:
+            problem = None
+            for aid in self.inferences[target]:
+                problem = self.draft.attack(attacker, aid, "undercut") or problem
+        else:
+            problem = f"it attacks a {self.g.kind(target)}-node, which argmap cannot attack"
+        if problem:
+            self.lost(f"CA-node {node_id}: {problem}; not carried over")
+
+    def others(self) -> None:
+        counts: dict[str, int] = {}
+        for node_id in self.g.nodes:
+            kind = self.g.kind(node_id)
+            if kind not in ("I", "L", "YA", "RA", "CA", "MA"):
+                counts[kind] = counts.get(kind, 0) + 1
+        for kind, n in sorted(counts.items()):
+            self.lost(f"{n} {kind}-nodes not carried over (argmap has no {kind}-nodes)")
+
+
+def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> ImportOutcome:
+    data = load_json(text, shown, limits.max_depth)
+    if isinstance(data, Diagnostic):
+        return ImportOutcome("aif", None, [data])
+    found = _structure(data, shown)
+    if isinstance(found, Diagnostic):
+        return ImportOutcome("aif", None, [found])
+    aif, found_title = found
+    diagnostics: list[Diagnostic] = []
+    size = len(aif.get("nodes") or []) + len(aif.get("edges") or [])
+    if size > limits.max_elements:
+        message = f"{size:,} nodes and edges: more than the limit of {limits.max_elements:,}"
+        return ImportOutcome("aif", None, [codes.IMPORT_TOO_MANY.at(shown, None, message)])
+    g = _graph(aif, shown, diagnostics)
+    if g is None or any(d.code == codes.IMPORT_INVALID.code for d in diagnostics):
+        return ImportOutcome("aif", None, diagnostics)
+    builder = _Builder(g, aif, shown, diagnostics=diagnostics)
+    builder.draft.title = found_title or title
+    builder.claims()
+    if not builder.claim:
+        empty = codes.IMPORT_EMPTY.at(shown, None, "no I-nodes (claims) to import")
+        return ImportOutcome("aif", None, [*diagnostics, empty])
+    builder.holders()
+    builder.inference_nodes()
+    builder.conflicts()
+    builder.others()
+    for message in builder.draft.break_support_cycles():
+        builder.lost(message)
+    return ImportOutcome("aif", builder.draft, builder.diagnostics)

@@ -1,0 +1,204 @@
+"""argmap -> Argdown: a map as an Argdown document that the reference implementation reads.
+
+* each claim is a statement ``[Title]: text #(tag)``; the title is its label when that is
+  unique and fits in brackets, else its id; its relations hang below it: ``+> [B]`` for a
+  support, ``-> [B]`` for a rebuttal or an undermining, ``_> <A>`` for an undercut;
+* each written-out argument, and each short-form support that something undercuts, is an
+  argument ``<Title>`` with its premise-conclusion structure ``(1) [P] ... ---- (n) [C]``;
+* what Argdown has no syntax for (id, kind, holder, note, priority and the evidence with its
+  quotes) goes into the statement's ``{...}`` data, and the map's metadata, sources and actors
+  into the front matter under ``argmap:``, so ``argmap import`` gets the map back whole.
+
+Text is escaped (``\\[``, ``\\#``, ``\\*``...) so that no character of a claim is read as
+Argdown syntax; data is JSON (which is YAML) with ``{``, ``}`` and ``=`` written as
+``\\u`` escapes, so that it cannot end early or look like a front matter fence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from argmap.argument_map import ArgumentMap, AttackKind, Stance
+from argmap.interchange.text import one_line
+
+_ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
+_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]")
+
+
+def escape(text: str) -> str:
+    """Text on one line with every Argdown special character escaped."""
+    return _ESCAPED.sub(r"\\\1", one_line(text))
+
+
+def data_json(data: dict[str, Any]) -> str:
+    """``data`` as Argdown ``{...}`` data: JSON, braces and '=' in its strings escaped."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+    return "{" + _inner(raw) + "}"
+
+
+def _inner(raw: str) -> str:
+    """The JSON object without its outer braces, with braces and '=' inside it escaped."""
+    body = raw[1:-1]
+    out: list[str] = []
+    in_string = False
+    escaped = False
+    for ch in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            elif ch in "{}=":
+                out.append(f"\\u{ord(ch):04x}")
+                continue
+        elif ch == '"':
+            in_string = True
+        out.append(ch)
+    return "".join(out)
+
+
+def _titles(names: dict[str, str | None]) -> dict[str, str]:
+    """id -> title: the label when unique and safe, else the id."""
+    counts: dict[str, int] = {}
+    for label in names.values():
+        if label:
+            key = one_line(label)
+            counts[key] = counts.get(key, 0) + 1
+    out: dict[str, str] = {}
+    for element_id, label in names.items():
+        title = one_line(label) if label else ""
+        if not title or counts.get(title, 0) > 1 or _TITLE_UNSAFE.search(title):
+            title = element_id
+        if title in out.values() and title != element_id:
+            title = element_id
+        out[element_id] = title
+    return out
+
+
+def to_argdown(m: ArgumentMap) -> str:
+    """The map as Argdown text (deterministic: the map's order throughout)."""
+    undercut_targets = {a.target for a in m.attacks.values() if a.kind is AttackKind.UNDERCUT}
+    written = [a for a in m.arguments.values() if not a.implicit or a.id in undercut_targets]
+    claim_titles = _titles({cid: c.label for cid, c in m.claims.items()})
+    argument_titles = _titles({a.id: a.label or a.id.replace("->", " → ") for a in written})
+    argument_titles = {
+        aid: (title.replace("->", " → ") if ">" in title or "<" in title else title)
+        for aid, title in argument_titles.items()
+    }
+    lines = _front_matter(m)
+    out_relations: dict[str, list[str]] = {cid: [] for cid in m.claims}
+    for arg in m.arguments.values():
+        if arg.implicit and arg.id not in undercut_targets:
+            (premise,) = arg.premises
+            out_relations[premise].append(f"  +> [{claim_titles[arg.conclusion]}]")
+    for attack in m.attacks.values():
+        if attack.kind is AttackKind.UNDERCUT:
+            target = f"<{argument_titles[attack.target]}>"
+            out_relations[attack.attacker].append(f"  _> {target}")
+        else:
+            out_relations[attack.attacker].append(f"  -> [{claim_titles[attack.target]}]")
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for e in m.evidence.values():
+        item: dict[str, Any] = {"quote": e.quote, "source": e.source}
+        if e.locator:
+            item["locator"] = e.locator
+        if e.strength != 1.0:
+            item["strength"] = e.strength
+        if e.note:
+            item["note"] = e.note
+        if e.stance is Stance.ATTACKS:
+            item["stance"] = "attacks"
+        evidence.setdefault(e.target, []).append(item)
+    for cid, claim in m.claims.items():
+        data: dict[str, Any] = {"id": cid}
+        if claim.label:
+            data["label"] = claim.label
+        if claim.kind.value != "claim":
+            data["kind"] = claim.kind.value
+        if claim.holder:
+            data["holder"] = claim.holder
+        if claim.note:
+            data["note"] = claim.note
+        if claim.priority:
+            data["priority"] = claim.priority
+        if cid in evidence:
+            data["evidence"] = evidence[cid]
+        undermined = [
+            a.target
+            for a in m.attacks.values()
+            if a.attacker == cid and a.kind is AttackKind.UNDERMINE
+        ]
+        if undermined:
+            data["undermines"] = undermined  # Argdown's '->' does not tell it from a rebuttal
+        if any(")" in t for t in claim.tags):
+            data["tags"] = list(claim.tags)  # '#(...)' cannot hold a ')'
+        tags = "".join(f" #({t})" for t in claim.tags if ")" not in t)
+        head = f"[{claim_titles[cid]}]: {escape(claim.text)}{tags} {data_json(data)}"
+        lines.extend(["", head, *out_relations[cid]])
+    for arg in written:
+        data = {"id": arg.id}
+        for key in ("label", "holder", "note"):
+            value = getattr(arg, key)
+            if value:
+                data[key] = value
+        if arg.priority:
+            data["priority"] = arg.priority
+        lines.extend(["", f"<{argument_titles[arg.id]}> {data_json(data)}", ""])
+        for n, premise in enumerate(arg.premises, start=1):
+            lines.append(f"({n}) [{claim_titles[premise]}]")
+        lines.append("----")
+        lines.append(f"({len(arg.premises) + 1}) [{claim_titles[arg.conclusion]}]")
+    return "\n".join(lines) + "\n"
+
+
+def _front_matter(m: ArgumentMap) -> list[str]:
+    meta: dict[str, Any] = {}
+    if m.question:
+        meta["question"] = m.question
+    if m.description:
+        meta["description"] = m.description
+    if m.authors:
+        meta["authors"] = list(m.authors)
+    if m.date:
+        meta["date"] = m.date
+    if m.sources:
+        meta["sources"] = {
+            sid: {
+                k: v
+                for k, v in (
+                    ("title", s.title),
+                    ("authors", list(s.authors)),
+                    ("date", s.date),
+                    ("publisher", s.publisher),
+                    ("url", s.url),
+                    ("file", s.file),
+                    ("note", s.note),
+                )
+                if v
+            }
+            for sid, s in m.sources.items()
+        }
+    if m.actors:
+        meta["actors"] = {
+            aid: {
+                k: v
+                for k, v in (("name", a.name), ("role", a.role), ("url", a.url), ("note", a.note))
+                if v
+            }
+            for aid, a in m.actors.items()
+        }
+    if m.questions:
+        meta["questions"] = [q.text for q in m.questions]
+    lines = ["===", f"title: {_json_scalar(m.title)}"]
+    if meta:
+        lines.append(f"argmap: {data_json(meta)}")
+    lines.append("===")
+    return lines
+
+
+def _json_scalar(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False).replace("=", "\\u003d")

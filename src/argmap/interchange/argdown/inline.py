@@ -1,0 +1,192 @@
+"""Argdown, step 2: the text of one element, over one or more lines.
+
+An element's text is Markdown-like: ``**bold**``, ``_italic_``, ``[links](url)``, ``#tags``,
+mentions ``@[Title]`` and ``@<Title>``, escapes ``\\x`` and ``{...}`` data. The result keeps the
+text as the reference implementation shows it (markup removed, tags and mentions kept) and
+the same text without its tags, which is what argmap stores (the tags go to ``tags:``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from argmap.interchange.argdown.lexer import Line, data_end
+from argmap.interchange.text import one_line
+
+_INLINE = re.compile(r"[\\\[<@#{*_]")
+_ESCAPE = re.compile(r"\\(.)([ \t]*)", re.DOTALL)
+_LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)([ \t]?)")
+_BRACKET = re.compile(r"\[(.+?)\]")
+_ANGLE = re.compile(r"<(.+?)>")
+_MENTION = re.compile(r"@(?:\[.+?\]|<.+?>)[ \t]?")
+_TAG = re.compile(
+    r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?"
+)
+_MARKER = re.compile(r"\*\*|__|\*|_")
+_CLOSERS = frozenset(" \t)}_.,!?;:-*")
+
+HEAD_LINK = re.compile(r"[ \t]*\[[^\]]+?\]\([^)]+?\)")
+STATEMENT_DEFINITION = re.compile(r"[ \t]*\[(.+?)\]:")
+STATEMENT_REFERENCE = re.compile(r"[ \t]*\[(.+?)\]")
+ARGUMENT_DEFINITION = re.compile(r"[ \t]*<(.+?)>:")
+ARGUMENT_REFERENCE = re.compile(r"[ \t]*<(.+?)>")
+
+
+class Content:
+    """The text of an element: segments of logical lines, joined by single spaces."""
+
+    def __init__(self, segments: list[tuple[Line, int]]) -> None:
+        self.segments = segments
+        texts = [line.text[start:] for line, start in segments]
+        self.starts: list[int] = []
+        at = 0
+        for t in texts:
+            self.starts.append(at)
+            at += len(t) + 1
+        self.text = " ".join(texts)
+
+    def offset(self, index: int) -> int:
+        """Source offset of the character at ``index`` of the joined text."""
+        if not self.segments:
+            return 0
+        at = max(bisect.bisect_right(self.starts, index) - 1, 0)
+        line, start = self.segments[at]
+        return line.offset(start + min(index - self.starts[at], len(line.text) - start))
+
+
+@dataclass(frozen=True, slots=True)
+class Data:
+    raw: str
+    offset: int  # source offset of its "{"
+
+
+@dataclass(slots=True)
+class InlineText:
+    text: str = ""  # markup removed, tags kept: the reference's text
+    clean: str = ""  # tags removed too: argmap's text
+    tags: list[str] = field(default_factory=list)
+    data: list[Data] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (source offset, message)
+
+
+@dataclass(slots=True)
+class _Piece:
+    kind: str  # "text", "tag" or "marker"
+    text: str
+    keep: bool = True
+
+
+def parse_inline(content: Content, start: int) -> InlineText:
+    """Read the text of ``content`` from index ``start`` on."""
+    s = content.text
+    out = InlineText()
+    pieces: list[_Piece] = []
+    i, n = start, len(s)
+    while i < n:
+        m = _INLINE.search(s, i)
+        j = m.start() if m else n
+        if j > i:
+            pieces.append(_Piece("text", s[i:j]))
+            i = j
+            continue
+        i = _token(s, i, content, pieces, out)
+    _pair_markers(pieces, s, start)
+    out.text = one_line("".join(p.text for p in pieces if p.keep))
+    out.clean = one_line("".join(p.text for p in pieces if p.keep and p.kind != "tag"))
+    return out
+
+
+def _token(s: str, i: int, content: Content, pieces: list[_Piece], out: InlineText) -> int:
+    """Read the token at ``i``; return where the next one starts."""
+    ch = s[i]
+    if ch == "\\":
+        m = _ESCAPE.match(s, i)
+        if m:
+            pieces.append(_Piece("text", m.group(1) + m.group(2)))
+            return m.end()
+    elif ch == "[":
+        m = _LINK.match(s, i)
+        if m:
+            out.links.append((m.group(1), m.group(2)))
+            pieces.append(_Piece("text", m.group(1) + m.group(3)))
+            return m.end()
+        m = _BRACKET.match(s, i)
+        if m:
+            out.problems.append(
+                (
+                    content.offset(i),
+                    f"'{m.group()}' inside a text reads as a statement reference; "
+                    "write '\\[' and '\\]' for brackets",
+                )
+            )
+            pieces.append(_Piece("text", m.group()))
+            return m.end()
+    elif ch == "<":
+        m = _ANGLE.match(s, i)
+        if m:
+            out.problems.append(
+                (
+                    content.offset(i),
+                    f"'{m.group()}' inside a text reads as an argument reference; "
+                    "write '\\<' and '\\>' for angle brackets",
+                )
+            )
+            pieces.append(_Piece("text", m.group()))
+            return m.end()
+    elif ch == "@":
+        m = _MENTION.match(s, i)
+        if m:
+            pieces.append(_Piece("text", m.group()))
+            return m.end()
+    elif ch == "#":
+        m = _TAG.match(s, i)
+        if m:
+            out.tags.append((m.group(1) or m.group(2)).strip())
+            pieces.append(_Piece("tag", m.group()))
+            return m.end()
+    elif ch == "{":
+        end = data_end(s, i, len(s))
+        if end is not None:
+            out.data.append(Data(s[i:end], content.offset(i)))
+            return end
+    elif ch in "*_":
+        m = _MARKER.match(s, i)
+        assert m is not None
+        pieces.append(_Piece("marker", m.group()))
+        return m.end()
+    pieces.append(_Piece("text", ch))
+    return i + 1
+
+
+def _pair_markers(pieces: list[_Piece], s: str, start: int) -> None:
+    """Bold and italic markers that open and close a range disappear; others stay as text."""
+    stack: list[int] = []
+    for index, piece in enumerate(pieces):
+        if piece.kind != "marker":
+            continue
+        before = _neighbour(pieces, index, -1)
+        after = _neighbour(pieces, index, 1)
+        can_close = bool(before) and not before.isspace() and (not after or after in _CLOSERS)
+        can_open = bool(after) and not after.isspace()
+        if stack and pieces[stack[-1]].text == piece.text and can_close:
+            pieces[stack.pop()].keep = False
+            piece.keep = False
+        elif can_open:
+            stack.append(index)
+    for piece in pieces:
+        if piece.kind == "marker":
+            piece.kind = "text"
+
+
+def _neighbour(pieces: list[_Piece], index: int, step: int) -> str:
+    """The character just before (step -1) or after (step 1) piece ``index``."""
+    k = index + step
+    while 0 <= k < len(pieces):
+        text = pieces[k].text
+        if text:
+            return text[-1] if step < 0 else text[0]
+        k += step
+    return ""

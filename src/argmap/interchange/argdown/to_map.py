@@ -1,0 +1,424 @@
+"""Argdown, step 4: the document as an argmap draft.
+
+* statements (equivalence classes) become claims: the id is the title's slug (the text's first
+  words for an untitled statement), the title the claim's ``label``, the tags its tags, and the
+  headings it stands under tags too (unless the heading says ``{isGroup: false}``);
+* a reconstructed argument becomes one argmap argument per inference: the premises above an
+  inference (since the previous conclusion, which counts too) support its conclusion, so
+  intermediary conclusions chain; ``{uses: [1, 3]}`` on an inference picks its premises by
+  number. The argument's description and inference rules go to its ``note``;
+* an argument with only a description becomes a claim (its text is the description, its title
+  the label): in argmap only claims support and attack;
+* support and entailment become supports; attack and contrariety rebut (or undermine a claim
+  that is a premise); a contradiction or a contrariety between statements is a rebuttal each
+  way; an undercut of a reconstructed argument undercuts its last inference, of a claim the
+  inferences that go out from it.
+
+What argmap cannot hold is reported, one warning each: a support or attack aimed at a whole
+reconstructed argument (argmap relates claims and inferences), an undercut of an attack,
+several texts for one title, link addresses, data and settings without an argmap meaning.
+``{...}`` data that argmap's own Argdown export writes (``id``, ``kind``, ``holder``,
+``evidence``...) is read back, so a map survives the round trip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.diagnostics import Diagnostic, Position
+from argmap.interchange import codes
+from argmap.interchange.argdown.lexer import SourceText
+from argmap.interchange.argdown.model import (
+    ArgdownDocument,
+    Argument,
+    NodeKind,
+    NodeRef,
+    RelationType,
+    Role,
+    Section,
+    Statement,
+)
+from argmap.interchange.draft import MapDraft
+from argmap.interchange.text import one_line, slugify, strip_hidden
+from argmap.model import ClaimKind
+
+CLAIM_DATA = frozenset(
+    {"id", "label", "kind", "holder", "note", "priority", "evidence", "tags", "undermines"}
+)
+ARGUMENT_DATA = frozenset({"id", "label", "holder", "note", "priority"})
+FRONT_MATTER_META = ("question", "description", "authors", "date", "sources", "actors")
+EVIDENCE_KEYS = ("quote", "source", "locator", "strength", "note")
+_KINDS = frozenset(k.value for k in ClaimKind)
+
+
+@dataclass(slots=True)
+class ArgdownImport:
+    draft: MapDraft
+    diagnostics: list[Diagnostic]
+    claims: dict[tuple[NodeKind, str], str] = field(default_factory=dict)  # node -> claim id
+    arguments: dict[tuple[str, int], str] = field(default_factory=dict)  # (title, step) -> id
+
+
+@dataclass(slots=True)
+class _Mapper:
+    doc: ArgdownDocument
+    source: SourceText
+    path: str
+    result: ArgdownImport
+
+    @property
+    def draft(self) -> MapDraft:
+        return self.result.draft
+
+    def report(self, offset: int | None, message: str) -> None:
+        pos = self.source.position(offset) if offset is not None else Position(1, 1)
+        self.result.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.path, pos, message))
+
+    def note(self, offset: int, message: str) -> None:
+        pos = self.source.position(offset)
+        self.result.diagnostics.append(codes.IMPORT_NOTE.at(self.path, pos, message))
+
+    def text(self, value: str, offset: int, what: str) -> str:
+        cleaned, changed = strip_hidden(value)
+        if changed:
+            self.report(offset, f"{what}: invisible control characters removed from its text")
+        return cleaned
+
+    # -- front matter ------------------------------------------------------------------------
+    def front_matter(self, fallback_title: str) -> None:
+        fm = self.doc.front_matter
+        found = fm.get("argmap")
+        meta: dict[str, Any] = found if isinstance(found, dict) else {}
+        title = fm.get("title")
+        self.draft.title = one_line(str(title)) if title else fallback_title
+        subtitle = fm.get("subTitle")
+        description = meta.get("description") or (one_line(str(subtitle)) if subtitle else None)
+        self.draft.description = description
+        self.draft.question = meta.get("question")
+        authors = meta.get("authors", fm.get("author"))
+        if isinstance(authors, str):
+            authors = [authors]
+        if isinstance(authors, list):
+            self.draft.authors = [one_line(str(a)) for a in authors if a]
+        date = meta.get("date", fm.get("date"))
+        self.draft.date = str(date) if date else None
+        for key in ("sources", "actors"):
+            table = meta.get(key)
+            if isinstance(table, dict):
+                for wanted, entry in table.items():
+                    if isinstance(entry, dict):
+                        self._restore(key, str(wanted), entry)
+        questions = meta.get("questions")
+        if isinstance(questions, list):
+            self.draft.questions = [str(q) for q in questions if isinstance(q, str)]
+        ignored = [k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap")]
+        if ignored:
+            self.report(None, f"front matter settings not carried over: {', '.join(ignored)}")
+
+    def _restore(self, key: str, wanted: str, entry: dict[str, Any]) -> None:
+        fields = {k: v for k, v in entry.items() if isinstance(v, str | list)}
+        if key == "sources" and isinstance(fields.get("title"), str):
+            title = str(fields.pop("title"))
+            self.draft.add_source(wanted, title, **fields)
+        elif key == "actors" and isinstance(fields.get("name"), str):
+            name = str(fields.pop("name"))
+            self.draft.add_actor(wanted, name, **fields)
+
+    # -- claims ------------------------------------------------------------------------------
+    @staticmethod
+    def section_tags(section: Section | None) -> list[str]:
+        """The innermost heading that groups the element (``{isGroup: false}`` does not)."""
+        while section is not None:
+            if section.is_group and section.title:
+                return [section.title]
+            section = section.parent
+        return []
+
+    def claim_from_statement(self, st: Statement) -> None:
+        data = st.data
+        definitions = st.definitions
+        if definitions:
+            text = definitions[0].clean or definitions[0].text
+            distinct = {one_line(m.clean) for m in definitions}
+            if len(distinct) > 1:
+                self.report(
+                    st.offset,
+                    f"statement [{st.title}] has {len(distinct)} different texts; "
+                    "the first is kept",
+                )
+        else:
+            text = st.title
+            self.note(st.offset, f"statement [{st.title}] is never defined; its title is its text")
+        text = self.text(text or st.title, st.offset, f"statement [{st.title}]")
+        wanted = _wanted_id(data, st.title, text, st.untitled)
+        label = _label(data, st.title, st.untitled)
+        label = None if label == text else label
+        cid = self.draft.add_claim(
+            wanted,
+            text,
+            label=label,
+            tags=_tags(data) or [*st.tags, *self.section_tags(st.section)],
+            **self.claim_fields(data, st.offset, f"statement [{st.title}]"),
+        )
+        self.result.claims[(NodeKind.STATEMENT, st.title)] = cid
+        if st.links:
+            urls = ", ".join(dict.fromkeys(url for _, url in st.links))
+            self.report(st.offset, f"statement [{st.title}]: link addresses not kept: {urls}")
+        self.evidence(cid, data.get("evidence"), st.offset)
+
+    def claim_from_argument(self, arg: Argument) -> None:
+        if arg.descriptions:
+            text = arg.descriptions[0].clean or arg.descriptions[0].text
+        else:
+            text = arg.title
+            self.note(
+                arg.offset, f"argument <{arg.title}> has no description; its title is its text"
+            )
+        text = self.text(text or arg.title, arg.offset, f"argument <{arg.title}>")
+        cid = self.draft.add_claim(
+            _wanted_id(arg.data, arg.title, text, arg.untitled),
+            text,
+            label=None if text == arg.title else _label(arg.data, arg.title, arg.untitled),
+            tags=[*arg.tags, *self.section_tags(arg.section)],
+            **self.claim_fields(arg.data, arg.offset, f"argument <{arg.title}>"),
+        )
+        self.result.claims[(NodeKind.ARGUMENT, arg.title)] = cid
+
+    def claim_fields(self, data: dict[str, Any], offset: int, what: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        kind = data.get("kind")
+        if kind in _KINDS:
+            fields["kind"] = kind
+        holder = data.get("holder")
+        if isinstance(holder, str):
+            if holder in self.draft.actors:
+                fields["holder"] = holder
+            else:
+                self.report(offset, f"{what}: holder '{holder}' is not an actor of the map")
+        if isinstance(data.get("note"), str):
+            fields["note"] = data["note"]
+        priority = str(data.get("priority", "0"))
+        if priority.lstrip("-").isdigit() and int(priority):
+            fields["priority"] = int(priority)
+        unknown = sorted(k for k in data if k not in CLAIM_DATA)
+        if unknown:
+            self.report(offset, f"{what}: data not carried over: {', '.join(unknown)}")
+        return fields
+
+    def evidence(self, cid: str, items: Any, offset: int) -> None:
+        if not isinstance(items, list):
+            return
+        for item in items:
+            if not isinstance(item, dict) or not {"quote", "source"} <= item.keys():
+                self.report(offset, f"claim '{cid}': evidence without quote and source skipped")
+                continue
+            if item["source"] not in self.draft.sources:
+                self.report(offset, f"claim '{cid}': evidence from unknown source skipped")
+                continue
+            entry = {k: item[k] for k in EVIDENCE_KEYS if item.get(k) not in (None, "")}
+            if "strength" in entry:
+                try:
+                    entry["strength"] = float(entry["strength"])
+                except ValueError:
+                    del entry["strength"]
+            if str(item.get("stance", "supports")) == "attacks":
+                eid = self.draft.ids.take(f"{cid}-against", "evidence")
+                self.draft.evidence[eid] = {**entry, "attacks": cid}
+            else:
+                self.draft.claims[cid].evidence.append(entry)
+
+    # -- reconstructed arguments ---------------------------------------------------------------
+    def reconstruction(self, arg: Argument) -> None:
+        claim_of = self.result.claims
+        main_id = _wanted_id(arg.data, arg.title, arg.title, arg.untitled)
+        steps = [k for k, item in enumerate(arg.pcs) if item.role is not Role.PREMISE]
+        previous = -1
+        description = "; ".join(d.clean for d in arg.descriptions if d.clean) or None
+        for n, k in enumerate(steps, start=1):
+            item = arg.pcs[k]
+            inference = item.inference
+            uses = inference.data.get("uses") if inference is not None else None
+            if isinstance(uses, list):
+                numbers = {str(u) for u in uses}
+                chosen = [p for p in arg.pcs[:k] if str(p.number) in numbers]
+            else:
+                chosen = arg.pcs[max(previous, 0) : k]
+            previous = k
+            conclusion = claim_of[(NodeKind.STATEMENT, item.title)]
+            premises = [claim_of[(NodeKind.STATEMENT, p.title)] for p in chosen]
+            premises = [p for p in premises if p != conclusion]
+            if not premises:
+                self.report(item.offset, f"<{arg.title}>: an inference without premises skipped")
+                continue
+            last = k == len(arg.pcs) - 1
+            wanted = main_id if last else f"{main_id}.{n}"
+            rules = ", ".join(inference.rules) if inference is not None else ""
+            notes = [description.rstrip(".") + "."] if last and description else []
+            if rules:
+                notes.append(f"Inference: {rules}.")
+            if last and arg.tags:
+                notes.append("Tags: " + ", ".join(arg.tags) + ".")
+            if (
+                last
+                and len(premises) == 1
+                and wanted == MapDraft.implicit_argument(premises[0], conclusion)
+            ):
+                # a short-form support that argmap's export wrote out (something undercuts it)
+                self.draft.support(premises[0], conclusion)
+                self.result.arguments[(arg.title, k)] = wanted
+                continue
+            aid = self.draft.add_argument(
+                wanted,
+                conclusion,
+                premises,
+                label=(_label(arg.data, arg.title, arg.untitled) if last else None)
+                or (None if last else f"{arg.title}, step {n}"),
+                note=" ".join(notes) or None,
+            )
+            self.result.arguments[(arg.title, k)] = aid
+            if inference is not None:
+                extra = sorted(key for key in inference.data if key != "uses")
+                if extra:
+                    self.report(
+                        inference.offset,
+                        f"<{arg.title}>: inference data not carried over: {', '.join(extra)}",
+                    )
+        unknown = sorted(k for k in arg.data if k not in ARGUMENT_DATA)
+        if unknown:
+            self.report(arg.offset, f"<{arg.title}>: data not carried over: {', '.join(unknown)}")
+
+    # -- relations ---------------------------------------------------------------------------
+    def claim(self, ref: NodeRef) -> str | None:
+        return self.result.claims.get((ref.kind, ref.title))
+
+    def relations(self) -> None:
+        premises = {
+            self.result.claims[(NodeKind.STATEMENT, p.title)]
+            for arg in self.doc.arguments.values()
+            for p in arg.pcs
+            if p.role is Role.PREMISE
+        }
+        supports = (RelationType.SUPPORT, RelationType.ENTAILS)
+        for rel in self.doc.relations:
+            if rel.type in supports:
+                self.support(rel.source, rel.target, rel.offset)
+        for rel in self.doc.relations:
+            if rel.type in supports:
+                continue
+            source = self.claim(rel.source)
+            if source is None:
+                continue
+            if rel.type is RelationType.UNDERCUT:
+                self.undercut(source, rel.target, rel.offset)
+                continue
+            target = self.claim(rel.target)
+            if target is None:
+                self.report(
+                    rel.offset,
+                    f"attack on the whole argument <{rel.target.title}>: argmap attacks "
+                    "claims (a premise or the conclusion) or inferences; not carried over",
+                )
+                continue
+            self.draft.attack(source, target, self.attack_kind(rel.source, target, premises))
+            if rel.type in (RelationType.CONTRADICTORY, RelationType.CONTRARY):
+                self.draft.attack(target, source, self.attack_kind(rel.target, source, premises))
+
+    def attack_kind(self, source: NodeRef, target: str, premises: set[str]) -> str:
+        """Undermine a premise, rebut anything else; argmap's export says which in data."""
+        node = self.doc.statements.get(source.title) if source.kind is NodeKind.STATEMENT else None
+        data = node.data if node is not None else {}
+        if "id" in data:
+            undermined = data.get("undermines")
+            return "undermine" if isinstance(undermined, list) and target in undermined else "rebut"
+        return "undermine" if target in premises else "rebut"
+
+    def support(self, source_ref: NodeRef, target_ref: NodeRef, offset: int) -> None:
+        source = self.claim(source_ref)
+        target = self.claim(target_ref)
+        if source is None:
+            return
+        if target is not None:
+            problem = self.draft.support(source, target)
+            if problem:
+                self.report(offset, f"support of '{target}' by '{source}': {problem}")
+            return
+        arg = self.doc.arguments.get(target_ref.title)
+        titles = {p.title for p in arg.pcs if p.role is Role.PREMISE} if arg else set()
+        if source_ref.kind is NodeKind.STATEMENT and source_ref.title in titles:
+            return  # a premise supports its own argument: already so
+        self.report(
+            offset,
+            f"support of the whole argument <{target_ref.title}>: argmap supports claims "
+            "(say which premise), not arguments; not carried over",
+        )
+
+    def undercut(self, source: str, target_ref: NodeRef, offset: int) -> None:
+        if target_ref.kind is NodeKind.INFERENCE:
+            arg = self.doc.arguments[target_ref.title]
+            index = target_ref.conclusion if target_ref.conclusion is not None else len(arg.pcs) - 1
+            aid = self.result.arguments.get((arg.title, index))
+            if aid is None:
+                self.report(offset, f"undercut of <{arg.title}>: no inference to undercut")
+                return
+            self.draft.attack(source, aid, "undercut")
+            return
+        target = self.claim(target_ref)
+        if target is None:
+            return
+        inferences = self.draft.support_arguments(target)
+        if not inferences:
+            self.report(
+                offset,
+                f"undercut of '{target}': it supports nothing in argmap (an undercut of an "
+                "attack has no argmap form); not carried over",
+            )
+            return
+        for aid in inferences:
+            self.draft.attack(source, aid, "undercut")
+
+
+def _tags(data: dict[str, Any]) -> list[str]:
+    """Tags written in the data (by argmap's export, when one has a ')' in it)."""
+    tags = data.get("tags")
+    return [str(t) for t in tags] if isinstance(tags, list) else []
+
+
+def _wanted_id(data: dict[str, Any], title: str, text: str, untitled: bool) -> str:
+    given = data.get("id")
+    if isinstance(given, str) and given:
+        return given
+    return slugify(text, max_words=6) if untitled else slugify(title)
+
+
+def _label(data: dict[str, Any], title: str, untitled: bool) -> str | None:
+    if "id" in data:  # written by argmap's export: the label is in the data, if any
+        label = data.get("label")
+        return str(label) if label else None
+    return None if untitled else title
+
+
+def _defined_at(st: Statement) -> int:
+    """Claims come in the order statements are defined (a reference may come first)."""
+    return min((m.offset for m in st.members if not m.is_reference), default=st.offset)
+
+
+def argdown_to_draft(
+    doc: ArgdownDocument, source: SourceText, path: str, fallback_title: str
+) -> ArgdownImport:
+    """Map a parsed document onto a draft; what cannot be carried over is reported."""
+    result = ArgdownImport(MapDraft(), [])
+    mapper = _Mapper(doc, source, path, result)
+    mapper.front_matter(fallback_title)
+    for st in sorted(doc.statements.values(), key=_defined_at):
+        mapper.claim_from_statement(st)
+    for arg in doc.arguments.values():
+        if not arg.reconstructed:
+            mapper.claim_from_argument(arg)
+    for arg in doc.arguments.values():
+        if arg.reconstructed:
+            mapper.reconstruction(arg)
+    mapper.relations()
+    for message in result.draft.break_support_cycles():
+        mapper.report(None, message)
+    return result

@@ -1,0 +1,226 @@
+"""A map under construction: what every importer builds, and what becomes the YAML file.
+
+Importers add claims, supports, attacks and arguments by their own ids; the draft keeps ids
+unique across the whole map (as the format requires), drops what argmap refuses (a claim
+supporting itself, the same support twice, circles of support) and says why, and finally gives
+the file as a plain dict in the format's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.interchange.text import IdAllocator
+from argmap.lint.graph import find_cycles
+
+ATTACK_KEYS = ("rebuts", "undermines", "undercuts")
+
+
+@dataclass(slots=True)
+class DraftClaim:
+    id: str
+    text: str
+    label: str | None = None
+    kind: str = "claim"
+    holder: str | None = None
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    priority: int = 0
+    supports: list[str] = field(default_factory=list)
+    rebuts: list[str] = field(default_factory=list)
+    undermines: list[str] = field(default_factory=list)
+    undercuts: list[str] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DraftArgument:
+    id: str
+    conclusion: str
+    premises: list[str]
+    label: str | None = None
+    holder: str | None = None
+    note: str | None = None
+    priority: int = 0
+
+
+@dataclass(slots=True)
+class MapDraft:
+    """Everything an importer found, by argmap id, in the order it was found."""
+
+    title: str | None = None
+    question: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    claims: dict[str, DraftClaim] = field(default_factory=dict)
+    arguments: dict[str, DraftArgument] = field(default_factory=dict)
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    questions: list[str] = field(default_factory=list)
+    ids: IdAllocator = field(default_factory=IdAllocator)
+
+    # -- adding ------------------------------------------------------------------------------
+    def add_claim(self, wanted: str, text: str, **fields: Any) -> str:
+        cid = self.ids.take(wanted, "claim")
+        self.claims[cid] = DraftClaim(cid, text, **fields)
+        return cid
+
+    def add_argument(self, wanted: str, conclusion: str, premises: list[str], **fields: Any) -> str:
+        aid = self.ids.take(wanted, "argument")
+        unique = list(dict.fromkeys(premises))
+        self.arguments[aid] = DraftArgument(aid, conclusion, unique, **fields)
+        return aid
+
+    def add_actor(self, wanted: str, name: str, **fields: Any) -> str:
+        aid = self.ids.take(wanted, "actor")
+        self.actors[aid] = {"name": name, **{k: v for k, v in fields.items() if v}}
+        return aid
+
+    def add_source(self, wanted: str, title: str, **fields: Any) -> str:
+        sid = self.ids.take(wanted, "source")
+        self.sources[sid] = {"title": title, **{k: v for k, v in fields.items() if v}}
+        return sid
+
+    def support(self, premise: str, conclusion: str) -> str | None:
+        """``premise`` alone supports ``conclusion`` (the ``supports:`` short form).
+
+        Returns why it was not added (itself, or already there), else None.
+        """
+        if premise == conclusion:
+            return "a claim cannot support itself"
+        claim = self.claims[premise]
+        if conclusion in claim.supports:
+            return None
+        claim.supports.append(conclusion)
+        return None
+
+    def attack(self, attacker: str, target: str, kind: str) -> str | None:
+        """``attacker`` rebuts, undermines (a claim) or undercuts (an argument) ``target``."""
+        if attacker == target:
+            return "a claim cannot attack itself"
+        claim = self.claims[attacker]
+        key = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}[kind]
+        targets: list[str] = getattr(claim, key)
+        if any(target in getattr(claim, k) for k in ATTACK_KEYS):
+            return None
+        targets.append(target)
+        return None
+
+    @staticmethod
+    def implicit_argument(premise: str, conclusion: str) -> str:
+        """The id argmap gives the argument of ``supports:`` (``A->B``)."""
+        return f"{premise}->{conclusion}"
+
+    def support_arguments(self, claim: str) -> list[str]:
+        """Ids of the inferences from ``claim``: its short-form supports, then arguments that
+        have it as their only premise."""
+        found = [self.implicit_argument(claim, t) for t in self.claims[claim].supports]
+        found += [a.id for a in self.arguments.values() if a.premises == [claim]]
+        return found
+
+    # -- checks ------------------------------------------------------------------------------
+    def break_support_cycles(self) -> list[str]:
+        """Drop the support that closes each circle of support; say which ones."""
+        dropped: list[str] = []
+        for _ in range(len(self.claims) + len(self.arguments) + 1):
+            edges: dict[str, list[tuple[str, str]]] = {}
+            for cid, claim in self.claims.items():
+                for target in claim.supports:
+                    edges.setdefault(cid, []).append((target, self.implicit_argument(cid, target)))
+            for arg in self.arguments.values():
+                for premise in arg.premises:
+                    edges.setdefault(premise, []).append((arg.conclusion, arg.id))
+            cycles = find_cycles(edges)
+            if not cycles:
+                break
+            for cycle in cycles:
+                node, label = cycle[-1]
+                shown = " -> ".join([*(n for n, _ in cycle), cycle[0][0]])
+                if label in self.arguments:
+                    del self.arguments[label]
+                else:
+                    target = label.split("->", 1)[1]
+                    if target in self.claims[node].supports:
+                        self.claims[node].supports.remove(target)
+                dropped.append(
+                    f"support '{label}' dropped: it closes a circle of support ({shown})"
+                )
+        dropped.extend(self._drop_dangling_undercuts())
+        return dropped
+
+    def _drop_dangling_undercuts(self) -> list[str]:
+        known = set(self.arguments)
+        for cid, claim in self.claims.items():
+            known.update(self.implicit_argument(cid, t) for t in claim.supports)
+        dropped = []
+        for claim in self.claims.values():
+            for target in list(claim.undercuts):
+                if target not in known:
+                    claim.undercuts.remove(target)
+                    dropped.append(f"undercut of '{target}' by '{claim.id}' dropped with it")
+        return dropped
+
+    # -- output ------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The argument file as a plain dict, keys in the format's order, empty keys left out."""
+        out: dict[str, Any] = {"argmap": 1}
+        for key in ("title", "question", "description"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        if self.authors:
+            out["authors"] = list(self.authors)
+        if self.date:
+            out["date"] = self.date
+        if self.sources:
+            out["sources"] = self.sources
+        if self.actors:
+            out["actors"] = self.actors
+        if self.claims:
+            out["claims"] = {cid: _claim_dict(c) for cid, c in self.claims.items()}
+        if self.arguments:
+            out["arguments"] = {aid: _argument_dict(a) for aid, a in self.arguments.items()}
+        if self.evidence:
+            out["evidence"] = self.evidence
+        if self.questions:
+            out["questions"] = list(self.questions)
+        return out
+
+
+def _claim_dict(c: DraftClaim) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": c.text}
+    if c.label:
+        out["label"] = c.label
+    if c.kind != "claim":
+        out["kind"] = c.kind
+    if c.holder:
+        out["holder"] = c.holder
+    if c.tags:
+        out["tags"] = list(dict.fromkeys(c.tags))
+    if c.note:
+        out["note"] = c.note
+    if c.priority:
+        out["priority"] = c.priority
+    for key in ("supports", *ATTACK_KEYS):
+        values: list[str] = getattr(c, key)
+        if values:
+            out[key] = list(values)
+    if c.evidence:
+        out["evidence"] = list(c.evidence)
+    return out
+
+
+def _argument_dict(a: DraftArgument) -> dict[str, Any]:
+    out: dict[str, Any] = {"conclusion": a.conclusion, "premises": list(a.premises)}
+    if a.label:
+        out["label"] = a.label
+    if a.holder:
+        out["holder"] = a.holder
+    if a.note:
+        out["note"] = a.note
+    if a.priority:
+        out["priority"] = a.priority
+    return out

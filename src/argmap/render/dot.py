@@ -1,0 +1,376 @@
+"""The pure builder: an :class:`ArgumentMap` (and its verdicts) as a ``graphviz.Digraph``.
+
+No I/O: the digraph's ``.source`` is the DOT text, the same bytes for the same input (nodes
+and edges in declaration order, attributes in a fixed order, no timestamps). Laying it out is
+the job of :mod:`argmap.render.backends`. The builder is linear in the size of the map.
+
+What is drawn (the grammar is in :mod:`argmap.render.style` and docs/rendering.md):
+
+* a node per claim, shaped by its kind; its label is the text, wrapped, or the claim's short
+  ``label`` when the text is long; the verdict shows as the border and a badge line;
+* a node per evidence item under the claim it bears on: the quote shortened, its source and
+  locator, and the quote check's mark;
+* a junction (a small dot) for an argument whose premises are linked or whose inference is
+  undercut: the premises meet there, one arrow goes on to the conclusion, and an undercut
+  points at the junction; any other argument is a single arrow from premise to conclusion;
+* an edge per attack, styled by its kind.
+
+Layout stability: statements follow the file's declaration order (claims, junctions,
+evidence; then supports, attacks, evidence links), and ``ordering=out`` keeps the reasons
+under each claim in that order, so an edit moves little of the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import graphviz
+
+from argmap.argument_map import Argument, ArgumentMap, AttackKind, Claim, Evidence
+from argmap.render import style
+from argmap.render.ids import IdAllocator, anchor, node_name, svg_id
+from argmap.render.options import GroupBy, RenderOptions
+from argmap.render.statements import add_edge, add_node, set_attributes
+from argmap.render.text import citation, label_text, shorten, tooltip_text, wrap
+from argmap.render.views import Selection, select
+from argmap.verdict import ClaimVerdict, QuoteStatus
+
+T = TypeVar("T")
+
+FOCUS_PAPER = "#FBF7D5"  # a tint of the palette's yellow
+ARGUMENT_LABEL_WRAP = 26
+
+Node = tuple[str, dict[str, str]]
+
+
+@dataclass(slots=True)
+class _Group:
+    """The nodes of one cluster (or of the top level, ``key`` None), in order."""
+
+    key: str | None
+    label: str
+    nodes: list[Node] = field(default_factory=list)
+
+
+def build_digraph(
+    argument_map: ArgumentMap,
+    *,
+    verdicts: Mapping[str, ClaimVerdict] | None = None,
+    quote_status: Mapping[str, QuoteStatus] | None = None,
+    options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+) -> graphviz.Digraph:
+    """The map as a Graphviz digraph. Raises ``views.UnknownFocus`` for a bad ``focus``.
+
+    ``verdicts`` are by claim id, ``quote_status`` by evidence id; both are left out when
+    ``options.show_verdicts`` is off (a worksheet).
+    """
+    selection = select(
+        argument_map,
+        focus=options.focus,
+        depth=options.depth,
+        evidence=options.show_evidence,
+    )
+    shown_verdicts = (verdicts or {}) if options.show_verdicts else {}
+    shown_status = (quote_status or {}) if options.show_verdicts else {}
+    ids = IdAllocator(options.id_prefix)
+    graph = graphviz.Digraph(
+        name="argmap",
+        graph_attr=_graph_attr(argument_map, options, ids),
+        node_attr=dict(style.NODE_ATTR),
+        edge_attr=dict(style.EDGE_ATTR),
+    )
+    junctions = _junctions(argument_map, selection)
+    groups = _groups(argument_map, selection, options.group_by)
+    nodes = _Nodes(argument_map, selection, options, ids, shown_verdicts, shown_status)
+
+    for claim in _selected(argument_map.claims, selection.claims):
+        groups[_group_key(claim, options.group_by)].nodes.append(nodes.claim(claim))
+    for argument in _selected(argument_map.arguments, junctions):
+        group = _group_key(argument_map.claims[argument.conclusion], options.group_by)
+        groups[group].nodes.append(nodes.junction(argument))
+    for evidence in _selected(argument_map.evidence, selection.evidence):
+        group = _group_key(argument_map.claims[evidence.target], options.group_by)
+        groups[group].nodes.append(nodes.evidence(evidence))
+    _add_groups(graph, groups, ids, options.group_by)
+
+    for argument in _selected(argument_map.arguments, selection.arguments):
+        _add_argument_edges(graph, ids, argument, argument.id in junctions)
+    for attack in _selected(argument_map.attacks, selection.attacks):
+        target_kind = "argument" if attack.kind is AttackKind.UNDERCUT else "claim"
+        add_edge(
+            graph,
+            node_name(target_kind, attack.target),
+            node_name("claim", attack.attacker),
+            {
+                "id": ids.take(svg_id("attack", attack.id)),
+                "class": f"attack {attack.kind.value}",
+                **style.RELATION_STYLE[attack.kind.value],
+                "tooltip": tooltip_text(
+                    [f"{attack.attacker} {attack.kind.value}s {attack.target}", attack.note or ""]
+                ),
+            },
+        )
+    for evidence in _selected(argument_map.evidence, selection.evidence):
+        stance = evidence.stance.value
+        add_edge(
+            graph,
+            node_name("claim", evidence.target),
+            node_name("evidence", evidence.id),
+            {
+                "id": ids.take(svg_id("cites", evidence.id)),
+                "class": f"evidence-link {stance}",
+                **style.RELATION_STYLE[f"evidence-{stance}"],
+                "tooltip": tooltip_text([f"{evidence.id} {stance} {evidence.target}"]),
+            },
+        )
+
+    if options.legend and selection.claims:
+        style.add_legend(
+            graph,
+            ids,
+            kinds=_kinds_shown(argument_map, selection),
+            relations=_relations_shown(argument_map, selection),
+            verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
+        )
+    return graph
+
+
+class _Nodes:
+    """The node statements of one build; holds what every node needs."""
+
+    def __init__(
+        self,
+        argument_map: ArgumentMap,
+        selection: Selection,
+        options: RenderOptions,
+        ids: IdAllocator,
+        verdicts: Mapping[str, ClaimVerdict],
+        quote_status: Mapping[str, QuoteStatus],
+    ) -> None:
+        self.map = argument_map
+        self.focus = selection.focus
+        self.options = options
+        self.ids = ids
+        self.verdicts = verdicts
+        self.quote_status = quote_status
+
+    def claim(self, claim: Claim) -> Node:
+        options = self.options
+        kind = claim.kind.value
+        shown = claim.label if claim.label and len(claim.text) > options.long_text else claim.text
+        lines = wrap(shown, options.wrap, options.max_lines)
+        classes = ["claim", kind]
+        tooltip = [claim.text]
+        holder = self.map.actors.get(claim.holder) if claim.holder else None
+        if holder is not None:
+            tooltip.append(f"— {holder.name}")
+        look = style.node_style(kind)
+        verdict = self.verdicts.get(claim.id)
+        if verdict is not None:
+            lines.append(style.VERDICT_STYLE[verdict.verdict][1])
+            look.update(style.verdict_attrs(verdict.verdict, style.base_style(kind)))
+            classes.append(verdict.verdict.value)
+            reasons = "; ".join(r.text for r in verdict.reasons[:3])
+            tooltip.append(f"{verdict.verdict.value}: {reasons}" if reasons else verdict.verdict)
+        if claim.id == self.focus:
+            classes.append("focus")
+            look["fillcolor"] = FOCUS_PAPER
+        return node_name("claim", claim.id), {
+            "label": label_text(lines),
+            "id": self.ids.take(svg_id("claim", claim.id)),
+            "class": " ".join(classes),
+            **look,
+            "tooltip": tooltip_text(tooltip),
+            "URL": options.link_base + anchor("claim", claim.id),
+        }
+
+    def evidence(self, evidence: Evidence) -> Node:
+        options = self.options
+        source = self.map.sources.get(evidence.source)
+        quote = shorten(evidence.quote, options.quote_chars)
+        lines = wrap(f"“{quote}”", options.evidence_wrap)
+        lines += wrap(
+            f"— {citation(source, evidence.source, evidence.locator)}", options.evidence_wrap
+        )
+        classes = ["evidence", evidence.stance.value]
+        where = source.title if source else evidence.source
+        tooltip = [
+            f"“{evidence.quote}”",
+            f"— {where}, {evidence.locator}" if evidence.locator else f"— {where}",
+        ]
+        if evidence.strength != 1.0:
+            tooltip.append(f"strength {evidence.strength:g}")
+        look = style.node_style("evidence")
+        status = self.quote_status.get(evidence.id)
+        if status is not None:
+            lines.append(style.QUOTE_MARK[status])
+            classes.append(status.value)
+            tooltip.append(style.QUOTE_MARK[status])
+            if status is QuoteStatus.NOT_FOUND:
+                look.update(style.QUOTE_NOT_FOUND)
+        return node_name("evidence", evidence.id), {
+            "label": label_text(lines, align="left"),
+            "id": self.ids.take(svg_id("evidence", evidence.id)),
+            "class": " ".join(classes),
+            **look,
+            "tooltip": tooltip_text(tooltip),
+            "URL": options.link_base + anchor("evidence", evidence.id),
+        }
+
+    def junction(self, argument: Argument) -> Node:
+        linked = "linked" if len(argument.premises) > 1 else "single"
+        premises = ", ".join(argument.premises)
+        return node_name("argument", argument.id), {
+            "label": "",
+            "id": self.ids.take(svg_id("argument", argument.id)),
+            "class": f"inference {linked}",
+            **style.node_style("inference"),
+            "tooltip": tooltip_text(
+                [
+                    argument.label or argument.id,
+                    f"{premises} → {argument.conclusion}",
+                    argument.note or "",
+                ]
+            ),
+        }
+
+
+def _add_argument_edges(
+    graph: graphviz.Digraph, ids: IdAllocator, argument: Argument, junction: bool
+) -> None:
+    """One arrow into the conclusion (from the junction, or from the single premise), and
+    with a junction, a plain line from each premise to it."""
+    conclusion = node_name("claim", argument.conclusion)
+    linked = len(argument.premises) > 1
+    support = {
+        "id": ids.take(svg_id("support", argument.id)),
+        "class": "support linked" if linked else "support",
+        **style.RELATION_STYLE["support"],
+        "tooltip": tooltip_text(
+            [argument.label or "", f"{', '.join(argument.premises)} → {argument.conclusion}"]
+        ),
+    }
+    if argument.label:
+        support["label"] = label_text(wrap(argument.label, ARGUMENT_LABEL_WRAP))
+    if not junction:
+        add_edge(graph, conclusion, node_name("claim", argument.premises[0]), support)
+        return
+    inference = node_name("argument", argument.id)
+    add_edge(graph, conclusion, inference, support)
+    for index, premise in enumerate(argument.premises, start=1):
+        add_edge(
+            graph,
+            inference,
+            node_name("claim", premise),
+            {
+                "id": ids.take(svg_id("link", f"{argument.id}.{index}")),
+                "class": "support link",
+                **style.RELATION_STYLE["link"],
+                "tooltip": tooltip_text([f"{premise}: a premise of {argument.id}"]),
+            },
+        )
+
+
+def _graph_attr(
+    argument_map: ArgumentMap, options: RenderOptions, ids: IdAllocator
+) -> dict[str, str]:
+    attrs = dict(style.GRAPH_ATTR)
+    attrs.update({"rankdir": options.rankdir.value, "id": ids.take("map"), "class": "argmap"})
+    if options.title:
+        heading = wrap(argument_map.title, 70)
+        if options.focus:
+            heading += wrap(f"around {options.focus}, {options.depth} steps", 70)
+        attrs.update({"label": label_text(heading), "labelloc": "t", "fontsize": "18"})
+    return attrs
+
+
+def _selected(elements: Mapping[str, T], chosen: frozenset[str] | set[str]) -> Iterator[T]:
+    """The chosen elements, in declaration order."""
+    return (element for key, element in elements.items() if key in chosen)
+
+
+def _junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+    """Arguments drawn with a junction: linked premises, or an inference that is undercut."""
+    undercut = {
+        attack.target
+        for attack in _selected(argument_map.attacks, selection.attacks)
+        if attack.kind is AttackKind.UNDERCUT
+    }
+    return {
+        a.id
+        for a in _selected(argument_map.arguments, selection.arguments)
+        if len(a.premises) > 1 or a.id in undercut
+    }
+
+
+def _group_key(claim: Claim, group_by: GroupBy) -> str | None:
+    if group_by is GroupBy.ACTOR:
+        return claim.holder
+    if group_by is GroupBy.TAG:
+        return claim.tags[0] if claim.tags else None
+    return None
+
+
+def _groups(
+    argument_map: ArgumentMap, selection: Selection, group_by: GroupBy
+) -> dict[str | None, _Group]:
+    """Every group that a shown claim belongs to, in order of first appearance."""
+    groups: dict[str | None, _Group] = {}
+    for claim in _selected(argument_map.claims, selection.claims):
+        key = _group_key(claim, group_by)
+        if key in groups:
+            continue
+        if key is None:
+            label = ""
+        elif group_by is GroupBy.ACTOR:
+            label = argument_map.actors[key].name if key in argument_map.actors else key
+        else:
+            label = f"#{key}"
+        groups[key] = _Group(key, label)
+    return groups
+
+
+def _add_groups(
+    graph: graphviz.Digraph,
+    groups: Mapping[str | None, _Group],
+    ids: IdAllocator,
+    group_by: GroupBy,
+) -> None:
+    """Nodes outside any group go in the graph itself; a group is a cluster, numbered in
+    order of first appearance (its name never holds user text)."""
+    for index, group in enumerate(groups.values(), start=1):
+        if group.key is None:
+            for name, attrs in group.nodes:
+                add_node(graph, name, attrs)
+            continue
+        with graph.subgraph(name=f"cluster_{index}") as cluster:
+            set_attributes(
+                cluster,
+                {
+                    "label": label_text(wrap(group.label, 40)),
+                    "id": ids.take(svg_id(f"group-{group_by.value}", group.key)),
+                    "class": f"group {group_by.value}",
+                    **style.GROUP_STYLE,
+                },
+            )
+            for name, attrs in group.nodes:
+                add_node(cluster, name, attrs)
+
+
+def _kinds_shown(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+    kinds = {argument_map.claims[c].kind.value for c in selection.claims}
+    if selection.evidence:
+        kinds.add("evidence")
+    return kinds
+
+
+def _relations_shown(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+    relations = {argument_map.attacks[a].kind.value for a in selection.attacks}
+    if selection.arguments:
+        relations.add("support")
+    relations.update(
+        f"evidence-{argument_map.evidence[e].stance.value}" for e in selection.evidence
+    )
+    return relations

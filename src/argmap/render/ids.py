@@ -1,0 +1,49 @@
+"""Stable names: DOT node names, SVG ids and the report's anchors, all from element ids.
+
+* DOT node names are ``claim/ID``, ``evidence/ID``, ``argument/ID``: readable in the DOT,
+  never clashing across kinds, and free of ``:`` (which DOT reads as a port);
+* SVG ids are ``claim-ID``, ``evidence-ID``, ``argument-ID`` for nodes and ``support-ID``,
+  ``link-ID.N``, ``attack-ID``, ``cites-ID`` for edges; the HTML report's anchors are
+  ``#claim-ID`` and ``#evidence-ID``. Slugs are kept as they are; the ``>`` of the ids that
+  argmap makes for short forms (``a->b``, ``a-x->b``) is not allowed in an XML id and
+  becomes ``-`` (``a--b``, ``a-x--b``), and the rare clash this could make is broken by
+  :class:`IdAllocator`, deterministically, in declaration order.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def node_name(kind: str, element_id: str) -> str:
+    """The DOT node name of an element: ``claim/spp-fails``."""
+    return f"{kind}/{element_id}"
+
+
+def svg_id(kind: str, element_id: str) -> str:
+    """The SVG id (and HTML anchor) of an element: ``claim-spp-fails``."""
+    return f"{kind}-{_NOT_ID.sub('-', element_id)}"
+
+
+def anchor(kind: str, element_id: str) -> str:
+    """The link to an element in the HTML report: ``#claim-spp-fails``."""
+    return "#" + svg_id(kind, element_id)
+
+
+class IdAllocator:
+    """Hands out unique SVG ids: the second ``x`` becomes ``x-2``, and so on."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self._prefix = prefix
+        self._used: set[str] = set()
+
+    def take(self, wanted: str) -> str:
+        candidate = self._prefix + wanted
+        count = 1
+        while candidate in self._used:
+            count += 1
+            candidate = f"{self._prefix}{wanted}-{count}"
+        self._used.add(candidate)
+        return candidate

@@ -1,0 +1,85 @@
+"""From a map to the bytes of a file, and whether a file on disk is still current.
+
+This joins the pure builder to an engine and finishes the result (stamps, constant dates);
+it writes nothing: the command writes, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from argmap.argument_map import ArgumentMap
+from argmap.render.backends import Engine, OutputFormat, layout
+from argmap.render.dot import build_digraph
+from argmap.render.options import RenderOptions
+from argmap.render.raster import normalize_pdf, read_png_stamp, stamp_png
+from argmap.render.svg import finish_svg, read_stamp
+from argmap.verdict import ClaimVerdict, QuoteStatus
+
+
+def dot_source(
+    argument_map: ArgumentMap,
+    *,
+    verdicts: Mapping[str, ClaimVerdict] | None = None,
+    quote_status: Mapping[str, QuoteStatus] | None = None,
+    options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+) -> str:
+    """The DOT text of a map (what ``--format dot`` writes)."""
+    graph = build_digraph(
+        argument_map, verdicts=verdicts, quote_status=quote_status, options=options
+    )
+    source: str = graph.source
+    return source
+
+
+def digest(source: str) -> str:
+    """The SHA-256 of DOT text: the stamp of the SVG and PNG drawn from it."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def render_source(source: str, output_format: OutputFormat, engine: Engine = Engine.AUTO) -> bytes:
+    """DOT text laid out and finished: stamped SVG or PNG, PDF with constant dates."""
+    data = layout(source, output_format, engine)
+    if output_format is OutputFormat.SVG:
+        return finish_svg(data, digest(source))
+    if output_format is OutputFormat.PNG:
+        return stamp_png(data, digest(source))
+    if output_format is OutputFormat.PDF:
+        return normalize_pdf(data)
+    return data
+
+
+def render_map(
+    argument_map: ArgumentMap,
+    output_format: OutputFormat = OutputFormat.SVG,
+    *,
+    engine: Engine = Engine.AUTO,
+    verdicts: Mapping[str, ClaimVerdict] | None = None,
+    quote_status: Mapping[str, QuoteStatus] | None = None,
+    options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+) -> bytes:
+    """The map as the bytes of an SVG, PNG, PDF or DOT file."""
+    source = dot_source(argument_map, verdicts=verdicts, quote_status=quote_status, options=options)
+    return render_source(source, output_format, engine)
+
+
+def is_current(
+    existing: bytes,
+    source: str,
+    output_format: OutputFormat,
+    engine: Engine = Engine.AUTO,
+) -> bool:
+    """Whether a file drawn earlier still shows ``source``.
+
+    SVG and PNG are compared by their stamp (the digest of the DOT they were drawn from), so
+    the check needs no Graphviz and does not depend on its version; DOT is compared byte for
+    byte; PDF, which carries no stamp, is drawn again and compared byte for byte.
+    """
+    if output_format is OutputFormat.DOT:
+        return existing == source.encode("utf-8")
+    if output_format is OutputFormat.SVG:
+        return read_stamp(existing) == digest(source)
+    if output_format is OutputFormat.PNG:
+        return read_png_stamp(existing) == digest(source)
+    return existing == render_source(source, output_format, engine)

@@ -1,0 +1,117 @@
+"""Text for the map: cleaning, wrapping, shortening, and escaping into DOT strings.
+
+Claim text is the user's, and may hold anything: quotes, backslashes, braces, ``<b>``,
+``]; x [``, entities. Everything that reaches DOT goes through :func:`label_text` or
+:func:`tooltip_text`, so that Graphviz shows it literally in every engine:
+
+* ``"`` is escaped when the statement is written (statements.py, or the ``graphviz`` package
+  for graph attributes), and the result is wrapped in ``nohtml``, so a text that looks like
+  ``<...>`` never becomes an HTML-like label;
+* Graphviz reads backslashes in labels as escapes (``\\N`` is the node's name, ``\\l`` a
+  line end): each ``\\`` is doubled in labels; tooltips are unescaped twice (once when read,
+  once when written to the SVG), so there it is written four times;
+* Graphviz decodes ``&amp;``-style entities in labels and tooltips: each ``&`` is written
+  ``&amp;`` so an entity in the text stays literal.
+
+The embedded WebAssembly Graphviz has no HTML-like labels at all (it is built without
+expat), so the map uses plain labels only; both engines then draw the same DOT.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import graphviz
+
+from argmap.argument_map import Source
+
+ELLIPSIS = "…"
+
+# C0/C1 controls (but tab and newlines, handled as spaces), lone surrogates, non-characters:
+# none is valid in the SVG's XML, none can be shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """One line of printable text: whitespace runs (newlines too) become one space."""
+    if text.isprintable() and "  " not in text and text.strip(" ") == text:
+        return text  # the common case, without a regular expression
+    return _SPACES.sub(" ", _UNPRINTABLE.sub("", text)).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + ELLIPSIS
+
+
+def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """Lines of at most ``width`` characters, filled greedily (a word longer than a line is
+    broken); with ``max_lines``, the last line kept ends with an ellipsis when text was cut.
+
+    Not ``textwrap``: this is the builder's hottest function, and one regular expression
+    (the longest run that ends before a space, else a piece of a long word) is several
+    times faster for the same lines.
+    """
+    lines: list[str] = _line_pattern(width).findall(clean(text)) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        last = lines[max_lines - 1][: width - 1].rstrip(" ,;:.-–—")
+        lines = [*lines[: max_lines - 1], last + ELLIPSIS]
+    return lines
+
+
+@functools.lru_cache(maxsize=32)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    return re.compile(rf"\S.{{0,{width - 1}}}(?= |$)|\S{{{width}}}")
+
+
+def _escape(text: str, backslash: str) -> str:
+    return clean(text).replace("\\", backslash).replace("&", "&amp;")
+
+
+def label_text(lines: Sequence[str], *, align: str = "center") -> str:
+    """A plain DOT label showing ``lines`` literally: centred, or left-aligned (``left``)."""
+    end = "\\l" if align == "left" else "\\n"
+    body = end.join(_escape(line, "\\\\") for line in lines)
+    escaped: str = graphviz.nohtml(body + end if align == "left" else body)
+    return escaped
+
+
+def tooltip_text(paragraphs: Sequence[str]) -> str:
+    """A DOT tooltip showing ``paragraphs`` literally, one per line."""
+    escaped: str = graphviz.nohtml("\\n".join(_escape(p, "\\\\\\\\") for p in paragraphs if p))
+    return escaped
+
+
+def citation(source: Source | None, source_id: str, locator: str | None) -> str:
+    """``Anderson & Sands 2007, para 12``: authors' last names and year, else the title."""
+    if source is None:
+        where = source_id
+    else:
+        names = [_last_name(a) for a in source.authors if clean(a)]
+        if len(names) > 2:
+            who = f"{names[0]} et al."
+        elif names:
+            who = " & ".join(names)
+        else:
+            who = shorten(source.title, 32)
+        year = (source.date or "")[:4]
+        where = f"{who} {year}" if year.isdigit() else who
+    return f"{where}, {clean(locator)}" if locator and clean(locator) else where
+
+
+def _last_name(author: str) -> str:
+    """``Greg Anderson`` -> ``Anderson``; ``Doe, J.`` -> ``Doe``."""
+    author = clean(author)
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    return author.rsplit(" ", 1)[-1]

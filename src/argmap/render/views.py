@@ -1,0 +1,115 @@
+"""Views: which elements of a map a render shows. Pure; linear in the size of the map.
+
+The neighbourhood of a claim (``--focus ID --depth N``) counts steps between claims: a
+premise and its conclusion are one step apart, and so are the premises of one argument, an
+attacker and the claim it attacks, and an undercutter and the conclusion (or the premises) of
+the argument it undercuts. An argument is shown whole or not at all: the view never cuts a
+linked argument in half. It is a breadth-first search with a queue (0-1 BFS: entering an
+argument costs a step, leaving it costs none), never recursion, so any map size is fine.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap.argument_map import ArgumentMap, AttackKind
+
+
+class UnknownFocus(ValueError):
+    """The focus is not a claim of the map; ``suggestion`` is the closest claim id."""
+
+    def __init__(self, focus: str, suggestion: str | None) -> None:
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        super().__init__(f"no claim '{focus}' in this map{hint}")
+        self.focus = focus
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The ids of the elements to draw; the builder keeps the map's declaration order."""
+
+    claims: frozenset[str]
+    arguments: frozenset[str]
+    attacks: frozenset[str]
+    evidence: frozenset[str]
+    focus: str | None = None
+
+
+def select(
+    argument_map: ArgumentMap,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    evidence: bool = True,
+) -> Selection:
+    """The elements a view shows: the whole map, or the neighbourhood of ``focus``.
+
+    Raises :class:`UnknownFocus` when ``focus`` is not a claim of the map.
+    """
+    if focus is None:
+        claims = frozenset(argument_map.claims)
+        arguments = frozenset(argument_map.arguments)
+    else:
+        if focus not in argument_map.claims:
+            close = difflib.get_close_matches(focus, list(argument_map.claims), n=1)
+            raise UnknownFocus(focus, close[0] if close else None)
+        claims, arguments = _neighbourhood(argument_map, focus, depth)
+    attacks = frozenset(
+        a.id
+        for a in argument_map.attacks.values()
+        if a.attacker in claims
+        and (a.target in arguments if a.kind is AttackKind.UNDERCUT else a.target in claims)
+    )
+    shown_evidence = frozenset(
+        e.id for e in argument_map.evidence.values() if evidence and e.target in claims
+    )
+    return Selection(claims, arguments, attacks, shown_evidence, focus)
+
+
+def _neighbourhood(
+    argument_map: ArgumentMap, focus: str, depth: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    # Ids are unique across a map whatever their kind, so claims and arguments share one
+    # graph. Edges: claim -> argument costs 1, argument -> claim costs 0, claim -> claim 1.
+    edges: dict[str, list[tuple[str, int]]] = {}
+
+    def link(a: str, b: str, cost: int) -> None:
+        edges.setdefault(a, []).append((b, cost))
+
+    for argument in argument_map.arguments.values():
+        for claim in (argument.conclusion, *argument.premises):
+            link(claim, argument.id, 1)
+            link(argument.id, claim, 0)
+    for attack in argument_map.attacks.values():
+        link(attack.attacker, attack.target, 1)
+        link(attack.target, attack.attacker, 1)
+
+    distance = {focus: 0}
+    queue: deque[str] = deque([focus])
+    while queue:
+        here = queue.popleft()
+        reached = distance[here]
+        for there, cost in edges.get(here, ()):
+            step = reached + cost
+            if step > depth or distance.get(there, depth + 1) <= step:
+                continue
+            distance[there] = step
+            if cost == 0:
+                queue.appendleft(there)
+            else:
+                queue.append(there)
+    claims = frozenset(c for c in distance if c in argument_map.claims)
+    arguments = {a for a in distance if a in argument_map.arguments}
+    # An argument whose claims are all in view is shown too, though reached at depth + 1.
+    arguments.update(
+        a.id for a in argument_map.arguments.values() if _all_in(claims, a.conclusion, a.premises)
+    )
+    return claims, frozenset(arguments)
+
+
+def _all_in(claims: frozenset[str], conclusion: str, premises: Iterable[str]) -> bool:
+    return conclusion in claims and all(p in claims for p in premises)

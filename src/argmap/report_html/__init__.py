@@ -1,0 +1,70 @@
+"""The HTML report and the debate-class handouts (HTML, and PDF through WeasyPrint).
+
+* :func:`report` is the self-contained report page of a checked map: inline SVG and CSS,
+  no script, nothing loaded from the network;
+* :func:`handout` is the print-first page of a handout, teacher or student, A4 or Letter;
+  :func:`argmap.report_html.pdf.html_to_pdf` turns it into a PDF;
+* :func:`read_stamp` reads the stamp that ``--check`` compares.
+
+Pure builders (:mod:`.outline`, :mod:`.claims`, :mod:`.context`) make plain typed views;
+:mod:`.figures` draws the maps; :mod:`.html` fills the Jinja2 templates. Nothing here
+writes a file: the commands do, atomically.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from argmap.outcome import CheckOutcome
+from argmap.render import Engine
+from argmap.report_html.claims import Checked
+from argmap.report_html.context import handout_context, report_context
+from argmap.report_html.figures import handout_figures, report_figure
+from argmap.report_html.html import handout_html, read_stamp, report_html
+
+
+class Variant(StrEnum):
+    TEACHER = "teacher"
+    STUDENT = "student"
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+def checked(outcome: CheckOutcome) -> Checked:
+    """The parts of ``argmap check``'s outcome that a report shows; the map must have
+    resolved (``outcome.map`` and ``outcome.evaluation`` set)."""
+    if outcome.map is None or outcome.evaluation is None:
+        raise ValueError(f"{outcome.path}: the map did not resolve, so it has no report")
+    return Checked(
+        outcome.map, outcome.evaluation.verdicts, outcome.checks, outcome.evaluation.labels
+    )
+
+
+def report(outcome: CheckOutcome, *, engine: Engine = Engine.AUTO) -> bytes:
+    """The report page of a checked map, as UTF-8 bytes."""
+    data = checked(outcome)
+    return report_html(report_context(data, report_figure(data, engine)))
+
+
+def handout(
+    outcome: CheckOutcome,
+    *,
+    variant: Variant,
+    paper: Paper = Paper.A4,
+    depth: int | None = None,
+    engine: Engine = Engine.AUTO,
+) -> bytes:
+    """The handout page (print-first HTML) of a checked map."""
+    data = checked(outcome)
+    show = variant is Variant.TEACHER
+    figures = handout_figures(
+        data, paper=paper.value, show_verdicts=show, depth=depth, engine=engine
+    )
+    context = handout_context(data, figures, variant=variant.value, paper=paper.value)
+    return handout_html(context)
+
+
+__all__ = ["Paper", "Variant", "checked", "handout", "read_stamp", "report"]

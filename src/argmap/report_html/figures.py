@@ -1,0 +1,251 @@
+"""The map inside a page: argmap's own SVG made inline, and views that fit a printed page.
+
+The SVG comes from :mod:`argmap.render` only, which escapes all text and refuses any SVG
+holding a script, an event handler or a script link; :func:`inline_svg` checks that again
+on exactly what goes into the page. Its ids carry the prefix ``map-`` so they never clash
+with the page's ``claim-ID`` anchors, while its links still point at ``#claim-ID``.
+
+On paper a map is never shrunk below :data:`MIN_SCALE`: a map too wide for the page is
+simplified (no quotes, then only the claims near the thesis) and split (one more page per
+branch of the thesis), and the page says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from argmap.argument_map import MapIndex
+from argmap.render import Engine, OutputFormat, RenderOptions, digest, dot_source, select
+from argmap.render.output import render_source
+from argmap.render.svg import UnsafeSvg, check_safe
+from argmap.render.text import clean
+from argmap.report_html.claims import Checked
+from argmap.report_html.outline import children, roots
+from argmap.report_html.views import MapFigure
+
+MIN_SCALE = 0.6  # below this, 10 pt map text prints under 6 pt
+ID_PREFIX = "map-"
+AUTO_DEPTHS = (3, 2, 1)
+MM = 72 / 25.4
+
+# Landscape pages for maps: (width, height) of the room a map may take, in points: the
+# page less its margins (12 mm at the sides, 26 mm top and bottom), the heading, the legend
+# and the note (38 mm together).
+MAP_ROOM: dict[str, tuple[float, float]] = {
+    "a4": ((297 - 24) * MM, (210 - 26 - 38) * MM),
+    "letter": ((279.4 - 24) * MM, (215.9 - 26 - 38) * MM),
+}
+
+_ROOT_TAG = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One drawing of the map with one set of options."""
+
+    svg: str
+    width_pt: float
+    height_pt: float
+    digest: str
+    claims: frozenset[str]
+
+
+def draw(
+    checked: Checked,
+    options: RenderOptions,
+    *,
+    show_verdicts: bool,
+    label: str,
+    engine: Engine = Engine.AUTO,
+) -> Drawn:
+    """The map drawn with ``options`` (ids prefixed ``map-``), ready to go inline."""
+    options = replace(options, id_prefix=ID_PREFIX, show_verdicts=show_verdicts)
+    quote_status = {eid: c.status for eid, c in checked.checks.items()}
+    source = dot_source(
+        checked.map,
+        verdicts=checked.verdicts if show_verdicts else None,
+        quote_status=quote_status if show_verdicts else None,
+        options=options,
+    )
+    svg, width, height = inline_svg(render_source(source, OutputFormat.SVG, engine), label)
+    shown = select(checked.map, focus=options.focus, depth=options.depth, evidence=False)
+    return Drawn(svg, width, height, digest(source), shown.claims)
+
+
+def inline_svg(svg: bytes, label: str) -> tuple[str, float, float]:
+    """The ``<svg>`` element alone (no XML prolog), sized by CSS, labelled for screen
+    readers; with its natural width and height in points."""
+    text = svg.decode("utf-8")
+    start, end = text.find("<svg"), text.rfind("</svg>")
+    if start < 0 or end < 0:
+        raise UnsafeSvg("the renderer's output holds no <svg> element")
+    element = text[start : end + len("</svg>")]
+    root = _ROOT_TAG.match(element)
+    assert root is not None
+    sizes = {name: _points(value, unit) for name, value, unit in _SIZE.findall(root.group())}
+    tag = _SIZE.sub("", root.group())
+    tag = tag.replace(
+        "<svg",
+        f'<svg class="argmap-map" role="group" aria-label="{_attribute(label)}"',
+        1,
+    )
+    element = tag + element[root.end() :]
+    check_safe(element.encode("utf-8"))
+    return element, sizes.get("width", 0.0), sizes.get("height", 0.0)
+
+
+def _points(value: str, unit: str) -> float:
+    number = float(value)
+    return number * 0.75 if unit == "px" else number
+
+
+def _attribute(text: str) -> str:
+    return (
+        clean(text)
+        .replace("&", "&amp;")
+        .replace('"', "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+def report_figure(checked: Checked, engine: Engine = Engine.AUTO) -> MapFigure:
+    """The whole map, quotes and verdicts included, for the report."""
+    title = clean(checked.map.title)
+    drawn = draw(
+        checked,
+        RenderOptions(title=False, legend=False),
+        show_verdicts=True,
+        label=f"Argument map: {title}",
+        engine=engine,
+    )
+    return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, title, None, drawn.digest)
+
+
+def scale_to(drawn: Drawn, paper: str) -> float:
+    """The scale at which a drawing fits the map room of a page (at most 1)."""
+    room_w, room_h = MAP_ROOM[paper]
+    if drawn.width_pt <= 0 or drawn.height_pt <= 0:
+        return 1.0
+    return min(1.0, room_w / drawn.width_pt, room_h / drawn.height_pt)
+
+
+def handout_figures(
+    checked: Checked,
+    *,
+    paper: str,
+    show_verdicts: bool,
+    depth: int | None = None,
+    engine: Engine = Engine.AUTO,
+) -> list[MapFigure]:
+    """The map pages of a handout: the whole map when it fits the page at a legible size;
+    else the largest view around each thesis that fits (or the one ``depth`` asks for), and
+    when that leaves claims out, one more page per branch of the thesis."""
+    return _Fitter(checked, paper, show_verdicts, engine).figures(depth)
+
+
+class _Fitter:
+    def __init__(self, checked: Checked, paper: str, show_verdicts: bool, engine: Engine) -> None:
+        self.checked = checked
+        self.map = checked.map
+        self.index = MapIndex.of(checked.map)
+        self.paper = paper
+        self.show_verdicts = show_verdicts
+        self.engine = engine
+
+    def attempt(self, options: RenderOptions, label: str) -> tuple[Drawn, float]:
+        drawn = draw(
+            self.checked, options, show_verdicts=self.show_verdicts, label=label, engine=self.engine
+        )
+        return drawn, scale_to(drawn, self.paper)
+
+    def largest(
+        self, options: RenderOptions, depths: tuple[int, ...], label: str
+    ) -> tuple[Drawn, float, int]:
+        """The view at the largest of ``depths`` that fits; else the smallest, fitted."""
+        for d in depths:
+            drawn, scale = self.attempt(replace(options, depth=d), label)
+            if scale >= MIN_SCALE:
+                break
+        return drawn, scale, d
+
+    def figures(self, depth: int | None) -> list[MapFigure]:
+        title = clean(self.map.title)
+        label = f"Argument map: {title}"
+        if depth is None:
+            drawn, scale = self.attempt(replace(BASE, show_evidence=True), label)
+            if scale >= MIN_SCALE:
+                return [_figure(drawn, scale, title, None)]
+            drawn, scale = self.attempt(replace(BASE, focus=None), label)
+            if scale >= MIN_SCALE or not roots(self.map):
+                return [_figure(drawn, scale, title, NO_QUOTES)]
+        depths = AUTO_DEPTHS if depth is None else tuple(range(max(depth, 1), 0, -1))
+        figures: list[MapFigure] = []
+        drawn_claims: set[str] = set()
+        for root in roots(self.map):
+            if root in drawn_claims:
+                continue
+            root_title = clean(self.map.claims[root].title)
+            overview, scale, used = self.largest(
+                replace(BASE, focus=root), depths, f"Argument map around: {root_title}"
+            )
+            asked_for = depth is not None and used == depth
+            if asked_for:
+                note = None if scale >= MIN_SCALE else PRINTED_SMALL
+            else:
+                note = _overview_note(used)
+            figures.append(_figure(overview, scale, f"Around the thesis: {root_title}", note))
+            drawn_claims |= overview.claims
+            if asked_for:
+                continue  # the view asked for fits the page: no branch pages
+            for branch in dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)):
+                if self.below(branch) <= drawn_claims:
+                    continue
+                branch_title = clean(self.map.claims[branch].title)
+                view, scale, used = self.largest(
+                    replace(BASE, focus=branch), (2, 1), f"Argument map around: {branch_title}"
+                )
+                note = _branch_note(used, scale)
+                figures.append(_figure(view, scale, f"Branch: {branch_title}", note))
+                drawn_claims |= view.claims
+        return figures
+
+    def below(self, claim: str) -> set[str]:
+        """``claim`` and its reasons and objections, all the way down."""
+        seen = {claim}
+        stack = [claim]
+        while stack:
+            for child, _, _ in children(self.map, self.index, stack.pop()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return seen
+
+
+# The page prints the title and (in text) the legend: the drawing has neither.
+BASE = RenderOptions(title=False, legend=False, show_evidence=False)
+PRINTED_SMALL = "Printed small: the report has this map at full size."
+NO_QUOTES = "Simplified: the quotes are left out (they are on the evidence cards)."
+
+
+def _overview_note(depth: int) -> str:
+    steps = "one step" if depth == 1 else f"{depth} steps"
+    return (
+        f"Simplified: the claims within {steps} of the thesis, without the quotes (they are "
+        "on the evidence cards). Each branch that goes further has a page of its own; every "
+        "claim is in the outline."
+    )
+
+
+def _branch_note(depth: int, scale: float) -> str:
+    steps = "one step" if depth == 1 else f"{depth} steps"
+    note = f"The claims within {steps} of this one."
+    if scale < MIN_SCALE:
+        note += " " + PRINTED_SMALL
+    return note
+
+
+def _figure(drawn: Drawn, scale: float, caption: str, note: str | None) -> MapFigure:
+    return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, scale, caption, note, drawn.digest)

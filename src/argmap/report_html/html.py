@@ -1,0 +1,127 @@
+"""The report and the handouts as HTML: Jinja2 with autoescaping everywhere.
+
+Claim text, quotes, names and titles are data: every one goes through Jinja2's escaping.
+Only two things are inserted as markup, each from argmap itself: the stylesheets (package
+data) and the map's SVG, which argmap's renderer made and :func:`map_svg` checks once more
+(no script, no event handler, no script link) right where it enters the page.
+
+Each page carries a stamp, ``<meta name="argmap-sha256">``: the SHA-256 of the page with
+every map replaced by the digest of the DOT it was drawn from (and its size left out). It
+names what the page shows and not how Graphviz or WeasyPrint drew it, so ``--check`` holds
+across their versions and engines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from argmap.render.svg import check_safe
+from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
+
+STAMP_NAME = "argmap-sha256"
+_PLACEHOLDER = "0" * 64
+_STAMP = re.compile(rb'<meta name="argmap-sha256" content="([0-9a-f]{64})">')
+_HEAD = 4096
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("argmap", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["map_svg"] = map_svg
+    env.filters["pt"] = points
+    return env
+
+
+def stylesheet(name: str) -> Markup:
+    """A stylesheet of argmap's own, to inline in a ``<style>`` element."""
+    loader = environment().loader
+    assert loader is not None
+    text, _, _ = loader.get_source(environment(), name)
+    if "</" in text:
+        raise ValueError(f"{name} must not contain '</'")
+    return Markup(text)  # package data, never user text
+
+
+def map_svg(figure: MapFigure) -> Markup:
+    """The figure's SVG as markup: checked again here, where it enters the page."""
+    check_safe(figure.svg.encode("utf-8"))
+    return Markup(figure.svg)  # argmap's own SVG, checked just above
+
+
+def points(value: float) -> str:
+    """A length in points for CSS, with a fixed number of decimals (stable bytes)."""
+    return f"{value:.2f}pt"
+
+
+def report_html(context: ReportContext) -> bytes:
+    """The self-contained report page."""
+    template = environment().get_template("report.html.j2")
+
+    def render(figure: MapFigure, stamp: str) -> str:
+        return template.render(
+            page=context.page,
+            figure=figure,
+            actors=context.actors,
+            sources=context.sources,
+            style=stylesheet("report.css"),
+            stamp=stamp,
+        )
+
+    stamp = _digest(render(_stable(context.figure), _PLACEHOLDER))
+    return render(context.figure, stamp).encode("utf-8")
+
+
+def handout_html(context: HandoutContext) -> bytes:
+    """The print-first handout page (WeasyPrint turns it into the PDF)."""
+    template = environment().get_template("handout.html.j2")
+
+    def render(figures: tuple[MapFigure, ...], stamp: str) -> str:
+        return template.render(
+            page=context.page,
+            variant=context.variant,
+            paper=context.paper,
+            figures=figures,
+            pro=context.pro,
+            con=context.con,
+            sources=context.sources,
+            style=stylesheet("handout.css"),
+            stamp=stamp,
+        )
+
+    stable = tuple(_stable(f) for f in context.figures)
+    stamp = _digest(render(stable, _PLACEHOLDER))
+    return render(context.figures, stamp).encode("utf-8")
+
+
+def _stable(figure: MapFigure) -> MapFigure:
+    """The figure as the stamp sees it: the DOT it was drawn from, not the drawing."""
+    return replace(
+        figure,
+        svg=f'<svg data-dot-sha256="{figure.digest}"></svg>',
+        width_pt=0.0,
+        height_pt=0.0,
+        scale=0.0,
+    )
+
+
+def _digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def read_stamp(html: bytes) -> str | None:
+    """The stamp of a page argmap wrote, or None."""
+    found = _STAMP.search(html[:_HEAD])
+    return found.group(1).decode() if found else None

@@ -1,0 +1,154 @@
+"""AIF JSON: import (bare AIFdb form and OVA's wrapper), export, and ARG-tech's ``xaif``
+package reading the export back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import xaif
+
+from argmap.argument_map import ArgumentMap
+from argmap.interchange import codes
+from argmap.interchange.aif.export import aif_document, to_aif
+from argmap.interchange.limits import ImportLimits
+from argmap.pipeline import load_map
+
+from .conftest import FIXTURES, MONTEBELLO, imported, loaded
+
+AIF = FIXTURES / "aif"
+
+
+def _montebello() -> ArgumentMap:
+    result = load_map(MONTEBELLO)
+    assert result.map is not None
+    return result.map
+
+
+def test_bare_aif_imports(tmp_path: Path) -> None:
+    outcome = imported((AIF / "bare.json").read_text(), "aif", "bare.json")
+    m = loaded(outcome, tmp_path)
+    assert [c.text for c in m.claims.values()] == [
+        "We should build the new library.",
+        "The old library is too small.",
+        "The town cannot afford it.",
+        "Visitor numbers have doubled.",
+        "The visitors come for the cafe, not the books.",
+        "The library lacks space.",
+    ]
+    ids = {c.text: cid for cid, c in m.claims.items()}
+    build, small = ids["We should build the new library."], ids["The old library is too small."]
+    args = {(a.premises, a.conclusion, a.label) for a in m.arguments.values()}
+    assert ((small,), build, None) in args
+    sign = next(a for a in m.arguments.values() if a.label == "Argument From Sign")
+    assert sign.premises == (ids["Visitor numbers have doubled."],)
+    assert ((ids["The library lacks space."],), small, "rephrase") in args
+    attacks = {(a.attacker, a.target, a.kind.value) for a in m.attacks.values()}
+    assert attacks == {
+        (ids["The town cannot afford it."], build, "rebut"),
+        (ids["The visitors come for the cafe, not the books."], sign.id, "undercut"),
+    }
+    messages = [d.message for d in outcome.diagnostics]
+    assert any("PA-nodes not carried over" in msg for msg in messages)
+    assert any("imported as a support" in msg for msg in messages)
+
+
+def test_ova_wrapper_with_locutions_gives_holders(tmp_path: Path) -> None:
+    outcome = imported((AIF / "ova.json").read_text(), "aif", "ova.json")
+    m = loaded(outcome, tmp_path)
+    assert {a.name for a in m.actors.values()} == {"Bob Builder", "Wilma Flint"}
+    holders = {c.text: m.actors[c.holder].name for c in m.claims.values() if c.holder}
+    assert holders == {
+        "We should cut taxes.": "Bob Builder",
+        "Cutting taxes would ruin the schools.": "Wilma Flint",
+        "Schools are funded by taxes.": "Wilma Flint",
+    }
+    assert len(m.attacks) == 1 and len(m.arguments) == 1
+    assert any("TA-nodes not carried over" in d.message for d in outcome.diagnostics)
+
+
+def test_export_structure() -> None:
+    m = _montebello()
+    doc = aif_document(m)
+    nodes = doc["AIF"]["nodes"]
+    kinds = [n["type"] for n in nodes]
+    assert kinds.count("I") == len(m.claims) + len(m.evidence)
+    evidence_against = sum(1 for e in m.evidence.values() if e.stance.value == "attacks")
+    assert kinds.count("RA") == len(m.arguments) + len(m.evidence) - evidence_against
+    assert kinds.count("CA") == len(m.attacks) + evidence_against
+    holders = sum(1 for c in m.claims.values() if c.holder)
+    assert kinds.count("L") == kinds.count("YA") == holders == len(doc["AIF"]["locutions"])
+    assert {p["firstname"] for p in doc["AIF"]["participants"]} >= {"Maude", "Stephen"}
+    by_id = {n["nodeID"]: n for n in nodes}
+    undercut = next(a for a in m.attacks.values() if a.kind.value == "undercut")
+    targets = [e["toID"] for e in doc["AIF"]["edges"] if by_id[e["fromID"]]["type"] == "CA"]
+    assert any(by_id[t]["type"] == "RA" for t in targets), undercut
+    assert to_aif(m) == to_aif(m)
+
+
+def test_xaif_reads_the_export() -> None:
+    m = _montebello()
+    reader = xaif.AIF(json.loads(to_aif(m)))
+    assert reader.is_valid_json_aif()
+    assert reader.is_json_aif_dialog()
+    table = reader.get_csv("argument-relation")
+    related = table[table["relation"] != "None"]
+    supports = sum(len(a.premises) for a in m.arguments.values())
+    evidence_for = sum(1 for e in m.evidence.values() if e.stance.value == "supports")
+    conflicts = sum(1 for a in m.attacks.values() if a.kind.value != "undercut")
+    evidence_against = len(m.evidence) - evidence_for
+    assert len(related) == supports + evidence_for + conflicts + evidence_against
+    spp = m.claims["spp-fails"].text
+    assert spp in set(related["proposition2_text"])
+    first_locution = reader.locutions[0]["nodeID"]
+    assert reader.get_speaker(first_locution)[0] == "Greg Anderson & Christopher Sands"
+
+
+def test_round_trip_keeps_the_structure(tmp_path: Path) -> None:
+    m = _montebello()
+    back = loaded(imported(to_aif(m), "aif", "montebello.json"), tmp_path)
+    texts = {c.text for c in back.claims.values()}
+    assert {c.text for c in m.claims.values()} <= texts
+    assert {e.quote for e in m.evidence.values()} <= texts  # evidence comes back as claims
+    by_text = {c.text: cid for cid, c in back.claims.items()}
+    for arg in m.arguments.values():
+        premises = tuple(by_text[m.claims[p].text] for p in arg.premises)
+        conclusion = by_text[m.claims[arg.conclusion].text]
+        assert any(
+            a.premises == premises and a.conclusion == conclusion for a in back.arguments.values()
+        )
+    assert len(back.attacks) == len(m.attacks) + sum(
+        1 for e in m.evidence.values() if e.stance.value == "attacks"
+    )
+    assert {back.actors[c.holder].name for c in back.claims.values() if c.holder} == {
+        m.actors[c.holder].name for c in m.claims.values() if c.holder
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "col"),
+    [
+        ('{"nodes": [1, 2', codes.IMPORT_SYNTAX, 1, 16),
+        ('{\n  "nodes": [}\n', codes.IMPORT_SYNTAX, 2, 13),
+        ("[1, 2]", codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": {}, "edges": []}', codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": [{"type": "I", "text": "x"}], "edges": []}', codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": [], "edges": []}', codes.IMPORT_EMPTY, 1, 1),
+        ('{"nodes": ' + "[" * 100 + "]" * 100 + "}", codes.IMPORT_TOO_DEEP, 1, 74),
+    ],
+)
+def test_bad_input_is_a_located_error(text: str, code: object, line: int, col: int) -> None:
+    outcome = imported(text, "aif", "bad.json")
+    assert outcome.failed
+    first = outcome.diagnostics[0]
+    assert (first.code, first.line, first.col) == (code.code, line, col)  # type: ignore[attr-defined]
+
+
+def test_too_many_nodes() -> None:
+    nodes = [{"nodeID": str(k), "type": "I", "text": f"claim {k}"} for k in range(20)]
+    text = json.dumps({"nodes": nodes, "edges": []})
+    from argmap.interchange.importing import import_text
+
+    outcome = import_text(text, "big.json", "aif", ImportLimits(max_elements=10))
+    assert [d.code for d in outcome.diagnostics] == [codes.IMPORT_TOO_MANY.code]

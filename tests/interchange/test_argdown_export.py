@@ -1,0 +1,171 @@
+"""argmap -> Argdown: the export reads back into the same map, in argmap and in the reference
+implementation (``argdown json`` of @argdown/cli 1.7.5)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argmap.argument_map import ArgumentMap
+from argmap.interchange.argdown.export import to_argdown
+from argmap.interchange.argdown.parser import parse_argdown
+from argmap.interchange.argdown.summary import summarise, summarise_reference
+from argmap.pipeline import load_map
+
+from .compare import assert_same
+from .conftest import MONTEBELLO, imported, loaded
+
+TRICKY_TEXT = (
+    "Brackets [x] <y>, #hash, *stars*, _under_, @at, {curly}, // slashes, /* c */, "
+    "<!-- h -->, === fences, back\\slash and: colon."
+)
+TRICKY = """\
+argmap: 1
+title: "Tricky = text"
+question: "Does [this] <survive> {intact}?"
+authors: [Me]
+date: "2024-01-02"
+sources:
+  src:
+    title: A source with } and {
+    url: https://example.org/x?a=1
+actors:
+  me: {name: Ann Example}
+claims:
+  tricky:
+    text: {text}
+    label: "Tricky: a label"
+    kind: thesis
+    holder: me
+    tags: [one tag, "two (2)"]
+    note: "A note with } brace"
+    evidence:
+      - {quote: "he said } and { and =", source: src, locator: para 1, strength: 0.5}
+  plain:
+    text: Plain text.
+    supports: tricky
+    priority: 3
+  cut:
+    text: An undercutter.
+    undercuts: plain->tricky
+  rival:
+    text: A rival.
+    rebuts: tricky
+  denial:
+    text: Denies the premise outright.
+    rebuts: plain
+  doubt:
+    text: Doubts the premise.
+    undermines: plain
+evidence:
+  against:
+    quote: a counter quote
+    source: src
+    attacks: plain
+""".replace("{text}", json.dumps(TRICKY_TEXT))
+
+
+def _load(path: Path) -> ArgumentMap:
+    result = load_map(path)
+    assert result.map is not None, [d.message for d in result.diagnostics]
+    return result.map
+
+
+@pytest.fixture
+def tricky(tmp_path: Path) -> ArgumentMap:
+    path = tmp_path / "tricky.yaml"
+    path.write_text(TRICKY, encoding="utf-8")
+    return _load(path)
+
+
+def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
+    assert (a.title, a.question, a.description, a.authors, a.date) == (
+        b.title,
+        b.question,
+        b.description,
+        b.authors,
+        b.date,
+    )
+    assert list(a.claims) == list(b.claims)
+    for cid, claim in a.claims.items():
+        other = b.claims[cid]
+        for name in ("text", "label", "kind", "holder", "tags", "note", "priority"):
+            assert getattr(claim, name) == getattr(other, name), (cid, name)
+    assert {(x.id, x.premises, x.conclusion) for x in a.arguments.values()} == {
+        (x.id, x.premises, x.conclusion) for x in b.arguments.values()
+    }
+    assert {(x.attacker, x.target, x.kind) for x in a.attacks.values()} == {
+        (x.attacker, x.target, x.kind) for x in b.attacks.values()
+    }
+    key = [
+        (e.quote, e.source, e.target, e.stance, e.locator, e.strength) for e in a.evidence.values()
+    ]
+    assert sorted(key) == sorted(
+        (e.quote, e.source, e.target, e.stance, e.locator, e.strength) for e in b.evidence.values()
+    )
+    assert {s: (x.title, x.url, x.file) for s, x in a.sources.items()} == {
+        s: (x.title, x.url, x.file) for s, x in b.sources.items()
+    }
+    assert {k: (x.name, x.role) for k, x in a.actors.items()} == {
+        k: (x.name, x.role) for k, x in b.actors.items()
+    }
+
+
+def test_montebello_survives_the_round_trip(tmp_path: Path) -> None:
+    original = _load(MONTEBELLO)
+    outcome = imported(to_argdown(original), "argdown", "montebello.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))
+
+
+def test_special_characters_survive_the_round_trip(tricky: ArgumentMap, tmp_path: Path) -> None:
+    text = to_argdown(tricky)
+    assert "[Tricky: a label]: Brackets \\[x\\] \\<y\\>, \\#hash" in text
+    outcome = imported(text, "argdown", "tricky.argdown")
+    assert outcome.diagnostics == []
+    _same_map(tricky, loaded(outcome, tmp_path))
+
+
+def test_export_is_deterministic() -> None:
+    m = _load(MONTEBELLO)
+    assert to_argdown(m) == to_argdown(m)
+
+
+@pytest.mark.parametrize("which", ["montebello", "tricky"])
+def test_the_reference_reads_the_export_as_argmap_does(
+    which: str, argdown_cli: Path, tricky: ArgumentMap, tmp_path: Path
+) -> None:
+    m = _load(MONTEBELLO) if which == "montebello" else tricky
+    text = to_argdown(m)
+    source = tmp_path / f"{which}.argdown"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [str(argdown_cli), "json", source.name, "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Invalid" not in done.stdout + done.stderr
+    reference = summarise_reference(json.loads((tmp_path / f"{which}.json").read_text()))
+    doc, problems = parse_argdown(text, source.name)
+    assert problems == []
+    assert_same(summarise(doc), reference)
+    # and what the reference found is the map: a statement per claim, an argument per
+    # written-out argument, a relation per short-form support and per attack
+    assert len(reference["statements"]) == len(m.claims)
+    written = [a for a in m.arguments.values() if not a.implicit]
+    undercut = {a.target for a in m.attacks.values()}
+    shown_as_arguments = [a for a in m.arguments.values() if a.implicit and a.id in undercut]
+    assert len(reference["arguments"]) == len(written) + len(shown_as_arguments)
+    supports = [a for a in m.arguments.values() if a.implicit and a.id not in undercut]
+    assert len(reference["relations"]) == len(supports) + len(m.attacks)
+    kinds = sorted(r["relationType"] for r in reference["relations"])
+    assert kinds.count("undercut") == sum(
+        1 for a in m.attacks.values() if a.kind.value == "undercut"
+    )

@@ -1,0 +1,181 @@
+"""Argdown syntax, element by element: hand-written fixtures whose expected summaries were
+made by the reference implementation (``@argdown/cli`` 1.7.5), then how each maps to argmap,
+then errors and limits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.interchange import codes
+from argmap.interchange.argdown.parser import parse_argdown
+from argmap.interchange.argdown.summary import summarise
+from argmap.interchange.limits import ImportLimits
+
+from .compare import assert_same
+from .conftest import FIXTURES, imported, loaded
+
+SYNTAX = FIXTURES / "argdown-syntax"
+CASES = sorted(SYNTAX.glob("*.argdown"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_fixture_reads_as_the_reference_reads_it(path: Path) -> None:
+    doc, diagnostics = parse_argdown(path.read_text(encoding="utf-8"), path.name)
+    assert diagnostics == []
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert_same(summarise(doc), expected)
+
+
+def _map(name: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    outcome = imported((SYNTAX / name).read_text(encoding="utf-8"), "argdown", name)
+    return outcome, loaded(outcome, tmp_path)
+
+
+def test_every_relation_symbol_maps_to_argmap(tmp_path: Path) -> None:
+    _, m = _map("relations.argdown", tmp_path)
+    supports = {(a.premises, a.conclusion) for a in m.arguments.values()}
+    assert {(("b",), "a"), (("c",), "a"), (("a",), "f"), (("pro",), "arg")} <= supports
+    attacks = {(a.attacker, a.target, a.kind.value) for a in m.attacks.values()}
+    assert {
+        ("d", "a", "rebut"),
+        ("e", "a", "rebut"),
+        ("a", "g", "rebut"),
+        ("h", "a", "rebut"),
+        ("a", "h", "rebut"),  # a contradiction is a rebuttal each way
+        ("con", "arg", "rebut"),
+        ("cut", "arg->a", "undercut"),  # an undercut of an argument undercuts its inference
+        ("arg", "other->f", "undercut"),
+    } == attacks
+    assert m.claims["arg"].label == "Arg"
+    assert m.claims["arg"].text == "An argument with only a description."
+    assert m.claims["a"].tags == ("Every relation symbol, in both directions",)
+
+
+def test_nesting_follows_indentation(tmp_path: Path) -> None:
+    _, m = _map("nesting.argdown", tmp_path)
+    supports = {(a.premises[0], a.conclusion) for a in m.arguments.values()}
+    attacks = {(a.attacker, a.target) for a in m.attacks.values()}
+    assert {("l1", "root"), ("l2", "l1"), ("l4", "l3"), ("l1b", "root")} <= supports
+    assert {("l3", "l2"), ("l2b", "l1"), ("l2c", "l1")} == attacks
+    assert m.claims["l4"].text == "Level four, written over two lines."
+
+
+def test_reconstructions_chain_their_inferences(tmp_path: Path) -> None:
+    outcome, m = _map("pcs.argdown", tmp_path)
+    step, main = m.arguments["chain.1"], m.arguments["chain"]
+    assert (step.premises, step.conclusion) == (("p1", "p2"), "c1")
+    assert (main.premises, main.conclusion) == (("c1", "p3"), "c2")
+    assert main.label == "Chain"
+    assert main.note == (
+        "An argument with an intermediary conclusion. "
+        "Inference: Hypothetical syllogism, Modus ponens."
+    )
+    assert step.note == "Inference: Modus ponens."
+    untitled = [a for a in m.arguments.values() if a.id.startswith("untitled")]
+    assert [(a.premises, a.conclusion) for a in untitled] == [
+        (("a-premise-without-a-title",), "c2")
+    ]
+    attacks = {(a.attacker, a.target, a.kind.value) for a in m.attacks.values()}
+    assert ("objection", "p2", "undermine") in attacks  # p2 is a premise
+    assert ("irrelevant", "chain.1", "undercut") in attacks
+    assert ("doubt", "chain", "undercut") in attacks
+    assert ("c2", "rival", "rebut") in attacks
+    lost = [d for d in outcome.diagnostics if d.code == codes.NOT_CARRIED_OVER.code]
+    assert any("attack on the whole argument <Chain>" in d.message and d.line == 22 for d in lost)
+
+
+def test_markup_comments_data_and_headings(tmp_path: Path) -> None:
+    outcome, m = _map("markup.argdown", tmp_path)
+    assert m.title == "Markup, comments and data"
+    assert m.authors == ("A. Writer", "B. Writer")
+    bold = m.claims["bold"]
+    assert bold.text == (
+        "Text with bold, also bold, italic and italic words, a link, a mention of @[Other] "
+        "and an [escaped] bracket."
+    )
+    assert bold.tags == ("tagged", "two words", "Group one")
+    assert bold.note == "data on a statement"
+    assert bold.priority == 2
+    assert m.claims["other"].text == "Another statement on one line."
+    assert ("third", "bold") in {(a.attacker, a.target) for a in m.attacks.values()}
+    assert m.claims["listed"].tags == ("Group one",)  # '{isGroup: false}' groups nothing
+    assert m.claims["last"].text == "The end, with a trailing"
+    messages = [d.message for d in outcome.diagnostics]
+    assert any("https://example.org/a" in message for message in messages)
+
+
+def test_strict_mode_contraries_are_mutual(tmp_path: Path) -> None:
+    _, m = _map("strict.argdown", tmp_path)
+    attacks = {(a.attacker, a.target) for a in m.attacks.values()}
+    assert {("s2", "s1"), ("s1", "s2"), ("s4", "s2"), ("s2", "s4")} == attacks
+    assert {(a.premises[0], a.conclusion) for a in m.arguments.values()} == {("s3", "s1")}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ("[A]: x\n+ [B]: y\n", 2, 1, "not indented"),
+        ("[A]: x\n    + [B]: y\n  - [C]: z\n", 3, 3, "not indented"),
+        ("[A]: text /* never closed\n", 1, 11, "never closed"),
+        ("<A>\n\n(1) [P]: p\n(2) [Q]: q\n", 3, 1, "does not end with a conclusion"),
+        ("(1) p\n--\nrule\n", 2, 1, "never closed"),
+        ("[A]: a [stray] reference\n", 1, 8, "statement reference"),
+        ("[A]: a <stray> one\n", 1, 8, "argument reference"),
+        ("[A] and more text\n", 1, 1, "text after a reference"),
+        ("  + [B]: a relation first\n", 1, 3, "no element above it"),
+        ("[A]: x\n  >< <B>: an argument\n", 2, 5, "a statement is expected"),
+        ("[A]: x {unclosed: [1, 2}\n", 1, 8, "not valid YAML"),
+        ("===\ntitle: x\n\n[A]: y\n", 1, 1, "never closed"),
+        ("[A]: x\n\n--\n", 3, 1, "no element above it"),
+    ],
+)
+def test_errors_are_located(text: str, line: int, col: int, words: str) -> None:
+    outcome = imported(text, "argdown", "bad.argdown")
+    assert outcome.failed and outcome.draft is None
+    errors = [d for d in outcome.diagnostics if d.severity.value == "error"]
+    assert errors, outcome.diagnostics
+    first = errors[0]
+    assert (first.path, first.line, first.col) == ("bad.argdown", line, col), first
+    assert words in first.message
+    assert first.code.startswith("AM4")
+
+
+def test_deep_nesting_is_refused_without_recursion() -> None:
+    depth = 5_000
+    lines = ["[R]: root"] + [f"{' ' * (2 * k)}+ [S{k}]: s" for k in range(1, depth)]
+    outcome = imported("\n".join(lines) + "\n", "argdown", "deep.argdown")
+    assert outcome.failed
+    assert any(d.code == codes.IMPORT_TOO_DEEP.code for d in outcome.diagnostics)
+
+
+def test_deep_data_is_refused() -> None:
+    outcome = imported("[A]: x " + "{a: " * 200 + "1" + "}" * 200 + "\n", "argdown", "d")
+    assert outcome.failed
+    assert any("not valid YAML" in d.message for d in outcome.diagnostics)
+
+
+def test_element_count_limit() -> None:
+    text = "".join(f"[S{k}]: s{k}\n\n" for k in range(50))
+    outcome = imported(text, "argdown", "many.argdown")
+    assert not outcome.failed
+    from argmap.interchange.importing import import_text
+
+    limited = import_text(text, "many.argdown", "argdown", ImportLimits(max_elements=10))
+    assert limited.failed
+    assert [d.code for d in limited.diagnostics] == [codes.IMPORT_TOO_MANY.code]
+
+
+def test_support_cycles_are_broken_and_reported(tmp_path: Path) -> None:
+    outcome = imported("[A]: a\n  + [B]: b\n    + [A]\n", "argdown", "cycle.argdown")
+    m = loaded(outcome, tmp_path)
+    assert len(m.arguments) == 1
+    assert any("circle of support" in d.message for d in outcome.diagnostics)
+
+
+def test_empty_input_is_an_error() -> None:
+    outcome = imported("// only a comment\n", "argdown", "empty.argdown")
+    assert outcome.failed
+    assert outcome.diagnostics[-1].code == codes.IMPORT_EMPTY.code

@@ -1,0 +1,104 @@
+"""``--to claimreview``: schema.org ClaimReview JSON-LD, one review per claim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.pipeline import load_map
+
+from .conftest import MONTEBELLO
+
+SMALL = """\
+argmap: 1
+title: School uniforms
+authors: [Ms. Rivera's debate class]
+date: 2026-11-01
+sources:
+  report:
+    title: Uniforms and Attendance
+    authors: [J. Doe]
+    date: 2021
+    publisher: District Research Office
+    url: https://example.org/uniforms
+actors:
+  board: {name: School board, role: Governing body}
+claims:
+  uniforms:
+    text: The school should require uniforms.
+    kind: thesis
+    holder: board
+    evidence:
+      - {quote: attendance rose by four percent, source: report}
+  expression:
+    text: Uniforms suppress self-expression.
+    attacks: uniforms
+"""
+
+
+def _export(path: Path) -> dict:  # type: ignore[type-arg]
+    result = CliRunner().invoke(main, ["export", str(path), "--to", "claimreview"])
+    assert result.exit_code == 0, result.output
+    data: dict = json.loads(result.output)  # type: ignore[type-arg]
+    return data
+
+
+def test_structure_on_a_small_map(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    data = _export(path)
+    assert data["@context"] == "https://schema.org"
+    first, second = data["@graph"]
+    verdict = first["reviewRating"]["alternateName"]
+    assert verdict in {"supported", "refuted", "contested", "unsupported"}
+    assert first == {
+        "@type": "ClaimReview",
+        "@id": "#uniforms",
+        "claimReviewed": "The school should require uniforms.",
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "School board", "description": "Governing body"},
+            "appearance": [
+                {
+                    "@type": "CreativeWork",
+                    "name": "Uniforms and Attendance",
+                    "url": "https://example.org/uniforms",
+                    "author": [{"@type": "Person", "name": "J. Doe"}],
+                    "datePublished": "2021",
+                    "publisher": {"@type": "Organization", "name": "District Research Office"},
+                }
+            ],
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": verdict,
+            "ratingValue": first["reviewRating"]["ratingValue"],
+            "bestRating": 1,
+            "worstRating": 0,
+            "ratingExplanation": first["reviewRating"]["ratingExplanation"],
+        },
+        "author": [{"@type": "Person", "name": "Ms. Rivera's debate class"}],
+        "datePublished": "2026-11-01",
+    }
+    assert 0 <= first["reviewRating"]["ratingValue"] <= 1
+    assert second["claimReviewed"] == "Uniforms suppress self-expression."
+    assert "author" not in second["itemReviewed"] and "appearance" not in second["itemReviewed"]
+
+
+def test_montebello_has_a_review_for_every_claim() -> None:
+    data = _export(MONTEBELLO)
+    loaded = load_map(MONTEBELLO)
+    assert loaded.map is not None
+    reviews = data["@graph"]
+    assert [r["@id"] for r in reviews] == [f"#{cid}" for cid in loaded.map.claims]
+    assert all(r["@type"] == "ClaimReview" for r in reviews)
+    assert all(r["datePublished"] == "2026-11-28" for r in reviews)
+    assert {r["reviewRating"]["alternateName"] for r in reviews} <= {
+        "supported",
+        "refuted",
+        "contested",
+        "unsupported",
+    }

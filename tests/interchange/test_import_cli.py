@@ -1,0 +1,97 @@
+"""``argmap import``: exit codes, the written map, the report, the limits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.pipeline import load_map
+
+from .conftest import CORPUS, FIXTURES
+
+RUN = CliRunner()
+
+
+def test_imports_an_argdown_file_that_validates(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "semmelweis.yaml"
+    source = CORPUS / "semmelweis_betz.argdown"
+    result = RUN.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "front matter settings not carried over: model, dot" in result.output
+    assert "32 claims" in result.output
+    assert RUN.invoke(main, ["validate", str(out)]).exit_code == 0
+    loaded = load_map(out)
+    assert loaded.map is not None and len(loaded.map.claims) == 32
+    first = out.read_text(encoding="utf-8")
+    assert first.startswith("# Imported by argmap import from semmelweis_betz.argdown (argdown).")
+    RUN.invoke(main, ["import", str(source), "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == first  # deterministic
+
+
+def test_without_output_the_map_goes_to_stdout(tmp_path: Path) -> None:
+    result = RUN.invoke(main, ["import", str(FIXTURES / "aif" / "bare.json")])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Imported by argmap import from bare.json (aif).")
+    assert "argmap: 1" in result.stdout
+    assert "PA-nodes not carried over" in result.stderr
+    assert "imported" in result.stderr
+
+
+def test_format_by_content_and_by_option(tmp_path: Path) -> None:
+    kialo = tmp_path / "discussion"
+    kialo.write_text((FIXTURES / "kialo" / "uniforms.txt").read_text(), encoding="utf-8")
+    assert RUN.invoke(main, ["import", str(kialo), "-o", str(tmp_path / "k.yaml")]).exit_code == 0
+    odd = tmp_path / "map.data"
+    odd.write_text((FIXTURES / "aif" / "bare.json").read_text(), encoding="utf-8")
+    result = RUN.invoke(main, ["import", str(odd), "--from", "aif", "-o", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 0, result.output
+
+
+def test_errors_exit_1_and_write_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: x\n+ [B]: y\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = RUN.invoke(main, ["import", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "bad.argdown:2:1: error[AM401]" in result.output
+    assert not out.exists()
+    json_report = RUN.invoke(main, ["import", str(bad), "-o", str(out), "--format", "json"])
+    assert json_report.exit_code == 1
+    found = json.loads(json_report.output)
+    assert "AM401" in json.dumps(found)
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert RUN.invoke(main, ["import", str(tmp_path / "missing.argdown")]).exit_code == 2
+    unknown = tmp_path / "notes.bin"
+    unknown.write_text("just some words\n", encoding="utf-8")
+    result = RUN.invoke(main, ["import", str(unknown)])
+    assert result.exit_code == 2
+    assert "AM405" in result.stderr
+    assert RUN.invoke(main, ["import", str(unknown), "--from", "csv"]).exit_code == 2
+
+
+def test_size_limit_and_binary_input(tmp_path: Path) -> None:
+    big = tmp_path / "big.argdown"
+    with big.open("w", encoding="utf-8") as handle:
+        line = "[S]: " + "x" * 1000 + "\n\n"
+        for _ in range(10_500):
+            handle.write(line)
+    result = RUN.invoke(main, ["import", str(big), "-o", str(tmp_path / "big.yaml")])
+    assert result.exit_code == 1
+    assert "AM402" in result.output and "larger than the limit" in result.output
+    binary = tmp_path / "blob.argdown"
+    binary.write_bytes(b"\xff\xfe\x00\x00garbage")
+    assert RUN.invoke(main, ["import", str(binary)]).exit_code == 1
+
+
+def test_exports_are_listed_and_iccma_still_works(tmp_path: Path) -> None:
+    montebello = Path(__file__).parents[2] / "arguments" / "montebello.yaml"
+    for fmt in ("argdown", "aif", "json", "claimreview", "iccma", "apx"):
+        out = tmp_path / f"m.{fmt}"
+        result = RUN.invoke(main, ["export", str(montebello), "--to", fmt, "-o", str(out)])
+        assert result.exit_code == 0, (fmt, result.output)
+        assert out.stat().st_size > 0

@@ -1,0 +1,93 @@
+"""Kialo's text export: the numbered outline, multi-thesis discussions, links, sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.interchange import codes
+from argmap.interchange.importing import detect_format
+from argmap.interchange.limits import ImportLimits
+
+from .conftest import FIXTURES, imported, loaded
+
+KIALO = FIXTURES / "kialo"
+
+
+def test_single_thesis_discussion(tmp_path: Path) -> None:
+    outcome = imported((KIALO / "uniforms.txt").read_text(), "kialo", "uniforms.txt")
+    m = loaded(outcome, tmp_path)
+    assert m.title == "Should schools require uniforms?"
+    ids = {c.text: cid for cid, c in m.claims.items()}
+    thesis = ids["Schools should require uniforms."]
+    assert m.claims[thesis].kind.value == "thesis"
+    attendance = ids["Uniforms improve attendance. [1]"]
+    without = ids["Attendance rose in schools without uniforms too."]
+    expression = ids[
+        "Uniforms suppress students' self-expression. "
+        "It is a long claim that goes on over a second line."
+    ]
+    supports = {(a.premises[0], a.conclusion) for a in m.arguments.values()}
+    attacks = {(a.attacker, a.target) for a in m.attacks.values()}
+    assert (attendance, thesis) in supports
+    assert (expression, thesis) in attacks
+    assert (without, attendance) in attacks
+    assert (without, expression) in supports  # "1.2.2. Pro: -> See 1.1.1." links, no new claim
+    bullying = ids["Uniforms reduce bullying over clothes."]
+    assert (expression, bullying) in attacks  # "1.3.1. Con: -> See 1.2."
+    assert len(m.claims) == 7
+    # sources: the Sources block, and links in claims
+    titles = {s.title: s.url for s in m.sources.values()}
+    assert titles["Uniforms and Attendance, a District Study"] == "https://example.org/uniforms"
+    assert titles["district report"] == "https://example.org/uniforms(2021)"
+    assert m.claims[attendance].note == "Sources: Uniforms and Attendance, a District Study."
+    study = next(c for c in m.claims.values() if c.text.startswith("A district study"))
+    assert study.text.endswith("see the district report.")
+    assert any("has no address" in d.message for d in outcome.diagnostics)
+
+
+def test_multi_thesis_discussion(tmp_path: Path) -> None:
+    m = loaded(imported((KIALO / "multi-thesis.txt").read_text(), "kialo", "multi.txt"), tmp_path)
+    assert m.question is None  # the same as the title
+    theses = [c.text for c in m.claims.values() if c.kind.value == "thesis"]
+    assert theses == ["Turn it into a library.", "Turn it into housing."]
+    assert "What should the city do with the old station?" not in {
+        c.text for c in m.claims.values()
+    }
+    ids = {c.text: cid for cid, c in m.claims.items()}
+    quiet = ids["A library needs quiet, and the station is on a busy road."]
+    homes = ids["The city is short of homes."]
+    assert (quiet, homes) in {(a.attacker, a.target) for a in m.attacks.values()}
+
+
+def test_detection() -> None:
+    text = (KIALO / "uniforms.txt").read_text()
+    assert detect_format(Path("export.txt"), text) == "kialo"
+    assert detect_format(Path("export"), "1. A thesis.\n1.1. Pro: A reason.\n") == "kialo"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("Some preamble\n1. Thesis\n", 1, "expected a numbered claim"),
+        ("1. Thesis\n1.2.1. Pro: orphan\n", 2, "which is missing"),
+        ("1. Thesis\n1.1. Pro: a\n1.1. Con: b\n", 3, "numbered twice"),
+    ],
+)
+def test_errors_are_located(text: str, line: int, words: str) -> None:
+    outcome = imported(text, "kialo", "bad.txt")
+    assert outcome.failed
+    first = outcome.diagnostics[0]
+    assert first.line == line and words in first.message
+
+
+def test_limits() -> None:
+    deep = "1. Root\n" + "".join("1." * k + " Pro: level\n" for k in range(2, 80))
+    from argmap.interchange.importing import import_text
+
+    outcome = import_text(deep, "deep.txt", "kialo")
+    assert [d.code for d in outcome.diagnostics] == [codes.IMPORT_TOO_DEEP.code]
+    many = "1. Root\n" + "".join(f"1.{k}. Pro: claim {k}\n" for k in range(1, 30))
+    limited = import_text(many, "many.txt", "kialo", ImportLimits(max_elements=10))
+    assert [d.code for d in limited.diagnostics] == [codes.IMPORT_TOO_MANY.code]

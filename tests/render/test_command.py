@@ -1,0 +1,167 @@
+"""``argmap render`` through click's CliRunner: files written, ``--check``, exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.render.svg import read_stamp
+
+from .conftest import FIXTURES, MONTEBELLO
+
+INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return CliRunner()
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    """A folder of two argument files."""
+    folder = tmp_path / "arguments"
+    folder.mkdir()
+    for name in ("grammar.yaml", "hostile.yaml"):
+        shutil.copy(FIXTURES / name, folder / name)
+    return folder
+
+
+def test_renders_every_file_of_a_folder(runner: CliRunner, maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--engine", "embedded"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["grammar.svg", "hostile.svg"]
+    assert read_stamp((out / "grammar.svg").read_bytes()) is not None
+    assert f"wrote {out / 'grammar.svg'}" in result.stderr
+    assert not list(out.glob(".*.tmp"))  # the atomic write left no temporary file
+
+
+def test_check_passes_then_finds_stale_and_missing(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    args = ["render", str(maps), "-o", str(out), "--engine", "embedded"]
+    assert runner.invoke(main, args).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    result = runner.invoke(main, [*args, "--check"])
+    assert result.exit_code == 0, result.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before  # wrote nothing
+
+    grammar = maps / "grammar.yaml"
+    grammar.write_text(
+        grammar.read_text().replace("improve attendance.", "improve attendance a lot.")
+    )
+    (out / "hostile.svg").unlink()
+    result = runner.invoke(main, [*args, "--check"])
+    assert result.exit_code == 1
+    assert f"stale: {out / 'grammar.svg'}" in result.stderr
+    assert f"missing: {out / 'hostile.svg'}" in result.stderr
+    assert "2 renders out of date" in result.stderr
+
+
+@pytest.mark.exe
+def test_check_does_not_depend_on_the_engine(runner: CliRunner, maps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "renders"
+    assert runner.invoke(main, ["render", str(maps), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(
+        main, ["render", str(maps), "-o", str(out), "--check", "--engine", "embedded"]
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+def test_dot_format_and_views(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "renders"
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--format", "dot"]
+    view = ["--focus", "spp-threat", "--depth", "1", "--no-evidence", "--no-verdicts"]
+    result = runner.invoke(main, [*args, *view, "--group-by", "actor", "--rankdir", "lr"])
+    assert result.exit_code == 0, result.output
+    source = (out / "montebello.spp-threat.dot").read_text()
+    assert source.startswith("digraph argmap {")
+    assert "rankdir=LR" in source and "cluster_1" in source
+    assert "evidence/" not in source
+    assert (
+        runner.invoke(
+            main, [*args, *view, "--group-by", "actor", "--rankdir", "LR", "--check"]
+        ).exit_code
+        == 0
+    )
+
+
+def test_a_file_with_errors_is_reported_and_not_rendered(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("argmap.report")
+    shutil.copy(INVALID, maps / "unknown-key.yaml")
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--engine", "embedded"])
+    assert result.exit_code == 1
+    assert "AM201" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["grammar.svg", "hostile.svg"]
+
+
+def test_an_unknown_focus_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        main, ["render", str(MONTEBELLO), "-o", str(tmp_path), "--focus", "spp-fail"]
+    )
+    assert result.exit_code == 2
+    assert "no claim 'spp-fail'" in result.stderr and "did you mean 'spp-fails'" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.usefixtures("no_dot")
+def test_png_without_dot_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--format", "png"])
+    assert result.exit_code == 2
+    assert "needs the Graphviz program 'dot'" in result.stderr
+    assert "apt-get install graphviz" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.usefixtures("no_dot")
+def test_svg_without_dot_uses_the_embedded_build(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "montebello.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_a_missing_path_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("argmap.report")
+    result = runner.invoke(main, ["render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_two_files_with_one_name_are_refused(runner: CliRunner, tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(FIXTURES / "grammar.yaml", tmp_path / folder / "grammar.yaml")
+    out = tmp_path / "renders"
+    result = runner.invoke(
+        main,
+        ["render", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "--format", "dot"],
+    )
+    assert result.exit_code == 2
+    assert "would both be written" in result.stderr
+
+
+def test_verdicts_and_quote_checks_come_from_the_pipeline(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pytest.importorskip("argmap.evaluate")
+    args = ["render", str(MONTEBELLO), "-o", str(tmp_path), "--format", "dot"]
+    assert runner.invoke(main, args).exit_code == 0
+    source = (tmp_path / "montebello.dot").read_text()
+    assert 'class="claim thesis supported"' in source  # its quote is verified in the source
+    assert 'class="evidence supports verified"' in source
+    assert runner.invoke(main, [*args, "--no-verdicts"]).exit_code == 0
+    worksheet = (tmp_path / "montebello.dot").read_text()
+    assert "supported" not in worksheet and "verified" not in worksheet

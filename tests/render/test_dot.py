@@ -1,0 +1,243 @@
+"""The pure builder: what the DOT says, without laying it out."""
+
+from __future__ import annotations
+
+import re
+
+import graphviz
+import pytest
+
+from argmap.argument_map import ArgumentMap
+from argmap.render import GroupBy, RankDir, RenderOptions, UnknownFocus, build_digraph
+from argmap.render.style import KIND_STYLE, RELATION_STYLE
+from argmap.verdict import ClaimVerdict, QuoteStatus, Verdict
+
+from .synthetic import synthetic_map
+
+STATEMENT = re.compile(r'^\t+"(?P<tail>[^"]+)"(?: -> "(?P<head>[^"]+)")? \[(?P<attrs>.*)\]$')
+ATTRIBUTE = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def statements(graph: graphviz.Digraph) -> dict[str, dict[str, str]]:
+    """Node and edge statements by their ``id``; edges also get ``_tail`` and ``_head``."""
+    found: dict[str, dict[str, str]] = {}
+    for line in graph.source.splitlines():
+        match = STATEMENT.match(line)
+        if not match:
+            continue
+        attrs = dict(ATTRIBUTE.findall(match["attrs"]))
+        if match["head"]:
+            attrs.update(_tail=match["tail"], _head=match["head"])
+        else:
+            attrs["_name"] = match["tail"]
+        if "id" in attrs:
+            found[attrs["id"]] = attrs
+    return found
+
+
+def test_the_builder_returns_a_digraph(grammar: ArgumentMap) -> None:
+    graph = build_digraph(grammar)
+    assert isinstance(graph, graphviz.Digraph)
+    assert graph.source.startswith("digraph argmap {\n")
+
+
+def test_one_node_per_claim_and_evidence_with_stable_ids(grammar: ArgumentMap) -> None:
+    found = statements(build_digraph(grammar))
+    for claim_id in grammar.claims:
+        node = found[f"claim-{claim_id}"]
+        assert node["_name"] == f"claim/{claim_id}"
+        assert node["URL"] == f"#claim-{claim_id}"
+        assert node["class"].split()[:2] == ["claim", grammar.claims[claim_id].kind.value]
+    for evidence_id in grammar.evidence:
+        assert found[f"evidence-{evidence_id}"]["URL"] == f"#evidence-{evidence_id}"
+
+
+def test_each_kind_has_its_own_shape(grammar: ArgumentMap) -> None:
+    looks = {
+        (style.get("shape", "box"), style.get("style", "rounded,filled"), style.get("peripheries"))
+        for style in KIND_STYLE.values()
+    }
+    assert len(looks) == len(KIND_STYLE)
+    found = statements(build_digraph(grammar))
+    assert found["claim-expression"]["shape"] == "hexagon"
+    assert found["claim-uniforms"]["peripheries"] == "2"
+    assert found["evidence-survey"]["shape"] == "note"
+
+
+def test_each_relation_has_its_own_arrow_head_and_line(grammar: ArgumentMap) -> None:
+    heads = {
+        (style.get("arrowtail"), style.get("style", "solid"), style.get("dir"))
+        for style in RELATION_STYLE.values()
+    }
+    assert len(heads) == len(RELATION_STYLE)
+    found = statements(build_digraph(grammar))
+    assert found["attack-expression-x--uniforms"]["arrowtail"] == "tee"
+    assert found["attack-cheap-brands-x--cost"]["arrowtail"] == "diamond"
+    assert found["attack-confound-x--attendance--uniforms"]["arrowtail"] == "box"
+    assert found["support-attendance--uniforms"]["arrowtail"] == "normal"
+
+
+def test_edges_run_from_the_target_so_the_thesis_is_ranked_first(grammar: ArgumentMap) -> None:
+    edge = statements(build_digraph(grammar))["attack-expression-x--uniforms"]
+    assert (edge["_tail"], edge["_head"]) == ("claim/uniforms", "claim/expression")
+    assert "dir=back" in build_digraph(grammar).source  # the arrow head points at the target
+
+
+def test_linked_premises_meet_at_a_junction(grammar: ArgumentMap) -> None:
+    found = statements(build_digraph(grammar))
+    junction = found["argument-fairness"]
+    assert junction["_name"] == "argument/fairness"
+    assert junction["shape"] == "point"
+    assert found["support-fairness"]["_tail"] == "claim/uniforms"
+    assert found["support-fairness"]["_head"] == "argument/fairness"
+    assert found["support-fairness"]["label"] == "fairness for families"
+    assert found["link-fairness.1"]["_head"] == "claim/cost"
+    assert found["link-fairness.2"]["_head"] == "claim/equal"
+    assert found["link-fairness.1"]["dir"] == "none"
+
+
+def test_an_undercut_points_at_the_inference(grammar: ArgumentMap) -> None:
+    found = statements(build_digraph(grammar))
+    # attendance->uniforms has one premise but is undercut, so it gets a junction too
+    assert "argument-attendance--uniforms" in found
+    undercut = found["attack-confound-x--attendance--uniforms"]
+    assert undercut["_tail"] == "argument/attendance->uniforms"
+    assert found["attack-other-years-x--fairness"]["_tail"] == "argument/fairness"
+
+
+def test_a_plain_support_is_one_arrow(montebello: ArgumentMap) -> None:
+    found = statements(build_digraph(montebello))
+    assert "argument-flaws-serious--spp-fails" not in found
+    edge = found["support-flaws-serious--spp-fails"]
+    assert (edge["_tail"], edge["_head"]) == ("claim/spp-fails", "claim/flaws-serious")
+
+
+def test_the_label_stands_for_a_long_text(montebello: ArgumentMap) -> None:
+    found = statements(build_digraph(montebello))
+    assert found["claim-bush-did-little"]["label"] == "Bush administration has done\\nlittle"
+    # a short text is shown itself, though it has a label
+    assert found["claim-spp-fails"]["label"].startswith("Unless its structural flaws")
+    # the tooltip always has the full text
+    assert found["claim-bush-did-little"]["tooltip"].startswith(
+        "The Bush administration has done little to respond"
+    )
+
+
+def test_long_text_is_wrapped_and_cut(montebello: ArgumentMap) -> None:
+    options = RenderOptions(wrap=20, max_lines=2, long_text=10_000)
+    label = statements(build_digraph(montebello, options=options))["claim-spp-opaque"]["label"]
+    lines = label.split("\\n")
+    assert len(lines) == 2
+    assert lines[-1].endswith("…")
+    assert all(len(line) <= 20 for line in lines)
+
+
+def test_evidence_shows_a_short_quote_with_source_and_locator(montebello: ArgumentMap) -> None:
+    label = statements(build_digraph(montebello))["evidence-harper-dismissal.ev1"]["label"]
+    lines = label.split("\\l")
+    assert lines[0].startswith("“Prime Minister Harper joked")
+    assert "…”" in label
+    assert "— Anderson &amp; Sands 2007, para 5" in lines
+
+
+def test_verdicts_are_border_badge_and_class(grammar: ArgumentMap) -> None:
+    verdicts = {
+        "uniforms": ClaimVerdict("uniforms", Verdict.SUPPORTED, 0.9, "IN"),
+        "expression": ClaimVerdict("expression", Verdict.REFUTED, 0.1, "OUT"),
+    }
+    found = statements(build_digraph(grammar, verdicts=verdicts))
+    thesis = found["claim-uniforms"]
+    assert thesis["class"] == "claim thesis supported"
+    assert thesis["label"].endswith("\\n✔ SUPPORTED")
+    assert thesis["color"] == "#009E73"
+    assert found["claim-expression"]["class"] == "claim counterclaim refuted"
+    assert found["claim-cost"]["class"] == "claim premise"
+    assert "legend-supported" in found and "legend-refuted" in found
+    assert "legend-contested" not in found  # the legend shows what the map uses
+
+
+def test_no_verdicts_for_a_worksheet(grammar: ArgumentMap) -> None:
+    verdicts = {"uniforms": ClaimVerdict("uniforms", Verdict.SUPPORTED, 0.9, "IN")}
+    status = {"survey": QuoteStatus.NOT_FOUND}
+    options = RenderOptions(show_verdicts=False)
+    source = build_digraph(grammar, verdicts=verdicts, quote_status=status, options=options).source
+    assert "SUPPORTED" not in source
+    assert "not found" not in source
+    assert "supported" not in source
+
+
+def test_quote_checks_mark_the_evidence(grammar: ArgumentMap) -> None:
+    status = {"survey": QuoteStatus.NOT_FOUND, "attendance.ev1": QuoteStatus.VERIFIED}
+    found = statements(build_digraph(grammar, quote_status=status))
+    assert found["evidence-survey"]["class"] == "evidence attacks not-found"
+    assert found["evidence-survey"]["label"].endswith("✘ quote not found\\l")
+    assert found["evidence-attendance.ev1"]["class"] == "evidence supports verified"
+
+
+def test_focus_and_no_evidence(montebello: ArgumentMap) -> None:
+    options = RenderOptions(focus="spp-threat", depth=1, show_evidence=False)
+    found = statements(build_digraph(montebello, options=options))
+    claims = {k for k, v in found.items() if v.get("class", "").startswith("claim")}
+    assert "claim-spp-threat" in claims
+    assert "claim-spp-fails" not in claims
+    assert "focus" in found["claim-spp-threat"]["class"]
+    assert not any(k.startswith("evidence-") for k in found)
+    with pytest.raises(UnknownFocus):
+        build_digraph(montebello, options=RenderOptions(focus="nothing-like-it"))
+
+
+def test_group_by_actor_and_tag(grammar: ArgumentMap) -> None:
+    by_actor = build_digraph(grammar, options=RenderOptions(group_by=GroupBy.ACTOR)).source
+    assert by_actor.count("subgraph cluster_") == 3  # board, students, and the legend
+    assert 'label="School board" id="group-actor-board" class="group actor"' in by_actor
+    by_tag = build_digraph(grammar, options=RenderOptions(group_by=GroupBy.TAG)).source
+    assert 'id="group-tag-evidence-based"' in by_tag
+    assert 'label="#rights"' in by_tag
+
+
+def test_rankdir_and_no_legend(grammar: ArgumentMap) -> None:
+    options = RenderOptions(rankdir=RankDir.LR, legend=False)
+    source = build_digraph(grammar, options=options).source
+    assert "rankdir=LR" in source
+    assert "cluster_legend" not in source
+
+
+def test_ids_are_unique_and_prefixed_on_request(montebello: ArgumentMap) -> None:
+    options = RenderOptions(id_prefix="map-", link_base="montebello.html")
+    source = build_digraph(montebello, options=options).source
+    ids = re.findall(r'\bid="([^"]+)"', source)
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("map-") for i in ids)
+    assert 'URL="montebello.html#claim-spp-fails"' in source
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "data:text/html,x", 'a"b', "x\\y"])
+def test_link_base_refuses_script_urls(base: str) -> None:
+    with pytest.raises(ValueError, match="link_base"):
+        RenderOptions(link_base=base)
+
+
+def test_the_same_map_builds_the_same_bytes(montebello: ArgumentMap) -> None:
+    assert build_digraph(montebello).source == build_digraph(montebello).source
+
+
+def test_statements_follow_declaration_order(montebello: ArgumentMap) -> None:
+    names = re.findall(r'^\t"claim/([^"]+)" \[', build_digraph(montebello).source, re.M)
+    assert names == list(montebello.claims)
+
+
+def test_a_small_edit_changes_only_its_own_lines(montebello: ArgumentMap) -> None:
+    from dataclasses import replace
+
+    claims = dict(montebello.claims)
+    claims["dont-blame"] = replace(claims["dont-blame"], text="We do not blame the critics.")
+    edited = replace(montebello, claims=claims)
+    before = build_digraph(montebello).source.splitlines()
+    after = build_digraph(edited).source.splitlines()
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == 1 and "claim/dont-blame" in after[changed[0]]
+
+
+def test_the_builder_is_linear_enough_for_5000_claims() -> None:
+    graph = build_digraph(synthetic_map(5000))
+    assert graph.source.count('class="claim ') == 5000

@@ -1,0 +1,134 @@
+"""The laid-out SVG, read back as XML, from both engines: the system ``dot`` (marker
+``exe``) and the embedded WebAssembly Graphviz, with ``dot`` hidden from PATH."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import pytest
+
+from argmap.argument_map import ArgumentMap
+from argmap.render import Engine, OutputFormat, RenderOptions, build_digraph, render_map
+from argmap.render.svg import read_stamp
+from argmap.render.text import clean, wrap
+from argmap.verdict import ClaimVerdict, Verdict
+
+from .svgtools import items
+
+Render = Callable[..., bytes]
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("system", marks=pytest.mark.exe),
+        pytest.param("embedded"),
+    ]
+)
+def render(request: pytest.FixtureRequest) -> Render:
+    """Render to SVG with the system dot, or with ``dot`` hidden and ``--engine auto``."""
+    if request.param == "embedded":
+        request.getfixturevalue("no_dot")
+
+    def run(argument_map: ArgumentMap, **kwargs: object) -> bytes:
+        return render_map(argument_map, OutputFormat.SVG, engine=Engine.AUTO, **kwargs)  # type: ignore[arg-type]
+
+    return run
+
+
+def _dot_nodes(argument_map: ArgumentMap, **kwargs: object) -> list[str]:
+    """The names of the visible nodes in the DOT (Graphviz draws nothing for invisible ones,
+    the legend's arrow ends)."""
+    source = build_digraph(argument_map, **kwargs).source  # type: ignore[arg-type]
+    return re.findall(r'^\t+"([^"]+)" \[(?!.*style="invis").*\]$', source, re.M)
+
+
+def test_montebello_nodes_and_edges(render: Render, montebello: ArgumentMap) -> None:
+    svg = render(montebello)
+    nodes = items(svg, "node")
+    claims = [n for n in nodes if n.classes[0] == "claim"]
+    assert [n.id for n in claims] == [f"claim-{c}" for c in montebello.claims]
+    for node in claims:
+        claim = montebello.claims[node.id.removeprefix("claim-")]
+        assert node.classes[1] == claim.kind.value
+        assert node.href == f"#claim-{claim.id}"
+        assert node.tooltip is not None and node.tooltip.split("\n")[0] == clean(claim.text)
+    evidence = [n for n in nodes if n.classes[0] == "evidence"]
+    assert len(evidence) == len(montebello.evidence)
+    assert {n.id for n in evidence} == {f"evidence-{e}" for e in montebello.evidence}
+    assert len(nodes) == len(_dot_nodes(montebello))  # no node but those argmap wrote
+
+    edges = items(svg, "edge")
+    attacks = [e for e in edges if e.classes[0] == "attack"]
+    assert {e.id for e in attacks} == {"attack-" + a.replace(">", "-") for a in montebello.attacks}
+    supports = [e for e in edges if e.classes[0] == "support" and "link" not in e.classes]
+    assert len(supports) == len(montebello.arguments)
+    links = [e for e in edges if "link" in e.classes]
+    junctions = [n for n in nodes if n.classes[0] == "inference"]
+    assert len(links) == sum(
+        len(montebello.arguments[n.id.removeprefix("argument-")].premises) for n in junctions
+    )
+    cites = [e for e in edges if e.classes[0] == "evidence-link"]
+    assert len(cites) == len(montebello.evidence)
+
+
+def test_no_forced_page_size(render: Render, montebello: ArgumentMap) -> None:
+    svg = render(montebello)
+    width = float(re.search(rb'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+    assert width > 2000  # drawn at full size, not squeezed onto a page
+    assert b"scale(1 1)" in svg
+
+
+def test_verdict_classes_in_the_svg(render: Render, grammar: ArgumentMap) -> None:
+    verdicts = {"uniforms": ClaimVerdict("uniforms", Verdict.REFUTED, 0.1, "OUT")}
+    nodes = {n.id: n for n in items(render(grammar, verdicts=verdicts), "node")}
+    assert nodes["claim-uniforms"].classes == ("claim", "thesis", "refuted")
+    assert nodes["claim-uniforms"].lines[-1] == "✘ REFUTED"
+
+
+def test_hostile_text_is_shown_literally(render: Render, hostile: ArgumentMap) -> None:
+    svg = render(hostile)
+    nodes = items(svg, "node")
+    assert len(nodes) == len(_dot_nodes(hostile))
+    assert {n.title for n in nodes} == set(_dot_nodes(hostile))
+    claims = {n.id.removeprefix("claim-"): n for n in nodes if n.classes[0] == "claim"}
+    assert set(claims) == set(hostile.claims)
+    for claim_id, node in claims.items():
+        text = hostile.claims[claim_id].text
+        assert list(node.lines) == wrap(text, 30, 6), claim_id
+        assert node.tooltip == clean(text), claim_id
+    evidence = next(n for n in nodes if n.classes[0] == "evidence")
+    assert evidence.lines[0] == '“"a quote" with \\N and <b>tags</b>'
+    assert evidence.lines[-1] == "— \\G, para <1>"
+    title = re.search(rb'<text[^>]*font-size="18.00"[^>]*>([^<]*)</text>', svg)
+    assert title is not None
+    assert title.group(1) == b"Hostile &quot;title&quot; \\N &lt;b&gt;bold&lt;/b&gt; ]; x ["
+
+
+def test_no_script_can_reach_the_svg(render: Render, hostile: ArgumentMap) -> None:
+    root = ET.fromstring(render(hostile))
+    tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
+    assert tags <= {"svg", "g", "title", "a", "text", "path", "polygon", "polyline", "ellipse"}
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            assert not name.rsplit("}", 1)[-1].startswith("on"), name
+            if name.endswith("href"):
+                assert value.startswith("#"), value
+
+
+def test_the_same_map_renders_the_same_bytes(render: Render, montebello: ArgumentMap) -> None:
+    first = render(montebello)
+    assert render(montebello) == first
+    assert b"Generated by graphviz" not in first
+    digest = read_stamp(first)
+    assert digest is not None and len(digest) == 64
+
+
+def test_focus_view_renders(render: Render, montebello: ArgumentMap) -> None:
+    options = RenderOptions(focus="may-not-survive", depth=1, show_evidence=False)
+    nodes = items(render(montebello, options=options), "node")
+    claims = {n.id for n in nodes if n.classes[0] == "claim"}
+    assert "claim-may-not-survive" in claims
+    assert "claim-spp-threat" in claims  # through the undercut of critics-inference
+    assert len(claims) < len(montebello.claims)

@@ -1,0 +1,91 @@
+"""Text on the map: wrapping, shortening, citations, and escaping into DOT."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.argument_map import Origin, Source
+from argmap.render.text import citation, clean, label_text, shorten, tooltip_text, wrap
+
+SOURCE = Source("s", "Montebello Moment Came and Went", Origin("m.yaml", 1, 1))
+
+
+def test_wrap_fills_lines_up_to_the_width() -> None:
+    text = "The engagement of the United States remains the key to the success of the SPP."
+    lines = wrap(text, 30)
+    assert lines == [
+        "The engagement of the United",
+        "States remains the key to the",
+        "success of the SPP.",
+    ]
+    assert all(len(line) <= 30 for line in lines)
+
+
+def test_wrap_breaks_a_word_longer_than_a_line() -> None:
+    assert wrap("see https://example.org/a/very/long/path/indeed", 12) == [
+        "see",
+        "https://exam",
+        "ple.org/a/ve",
+        "ry/long/path",
+        "/indeed",
+    ]
+
+
+def test_wrap_cuts_at_max_lines_with_an_ellipsis() -> None:
+    lines = wrap("one two three four five six seven eight nine ten", 10, max_lines=2)
+    assert lines == ["one two", "three fou…"]
+    assert all(len(line) <= 10 for line in lines)
+
+
+def test_wrap_of_nothing_is_one_empty_line() -> None:
+    assert wrap("", 10) == [""]
+    assert wrap("   \n ", 10) == [""]
+
+
+def test_clean_joins_lines_and_drops_controls() -> None:
+    assert clean("a\n  b\tc\r\nd") == "a b c d"
+    assert clean("bell\x07 nul\x00 esc\x1b[2J ok") == "bell nul esc[2J ok"
+    assert clean("lone \ud800 surrogate") == "lone surrogate"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short enough", 20, "short enough"),
+        ("we concluded that the structural flaws are serious", 30, "we concluded that the…"),
+        ("abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…"),
+    ],
+)
+def test_shorten_cuts_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
+    assert shorten(text, limit) == expected
+    assert len(shorten(text, limit)) <= limit
+
+
+def test_citation_names_authors_and_year() -> None:
+    two = Source("s", "T", Origin("m", 1, 1), authors=("Greg Anderson", "Christopher Sands"))
+    assert citation(two, "s", "para 12") == "Anderson & Sands, para 12"
+    dated = Source("s", "T", Origin("m", 1, 1), authors=("Doe, J.",), date="2021-03-04")
+    assert citation(dated, "s", None) == "Doe 2021"
+    many = Source("s", "T", Origin("m", 1, 1), authors=("A B", "C D", "E F"), date="1999")
+    assert citation(many, "s", "p. 3") == "B et al. 1999, p. 3"
+    assert citation(SOURCE, "s", "para 1") == "Montebello Moment Came and Went, para 1"
+    assert citation(None, "missing-source", "line 4") == "missing-source, line 4"
+
+
+def test_labels_double_backslashes_and_escape_ampersands() -> None:
+    assert label_text(["a \\N b", "x & y"]) == "a \\\\N b\\nx &amp; y"
+    assert label_text(["left"], align="left") == "left\\l"
+
+
+def test_tooltips_write_a_backslash_four_times() -> None:
+    # Graphviz unescapes a tooltip twice: once reading the DOT, once writing the SVG.
+    assert tooltip_text(["a \\N", "", "b"]) == "a \\\\\\\\N\\nb"
+
+
+def test_escaped_text_is_never_an_html_label() -> None:
+    import graphviz
+
+    assert type(label_text(["<b>bold</b>"])).__name__ == "NoHtml"
+    graph = graphviz.Digraph()
+    graph.node("n", label_text(["<b>bold</b>"]))
+    assert 'label="<b>bold</b>"' in graph.source

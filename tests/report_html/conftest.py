@@ -1,0 +1,123 @@
+"""Fixtures for the report and handouts: checked maps, PDFs, and a real browser.
+
+Tests that need WeasyPrint (the ``pdf`` fixture) or Chromium with Playwright (the
+``browser`` fixture) are skipped where these are missing, but fail when
+``ARGMAP_REQUIRE_PDF=1`` or ``ARGMAP_REQUIRE_BROWSER=1`` is set (CI sets them), so that a
+missing dependency cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.commands.check import check_result
+from argmap.outcome import CheckOutcome
+from argmap.pipeline import ConfigCache, load_map
+from argmap.semantics.labels import Semantics
+
+HERE = Path(__file__).parent
+REPO = HERE.parent.parent
+FIXTURES = HERE / "fixtures"
+MONTEBELLO = REPO / "arguments" / "montebello.yaml"
+HOSTILE = FIXTURES / "hostile.yaml"
+SMALL = FIXTURES / "small.yaml"
+ARTIFACTS = REPO / "test-artifacts"
+INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+
+def missing(what: str, variable: str) -> None:
+    """Skip, or fail when ``variable=1`` says this must be there."""
+    if os.environ.get(variable) == "1":
+        pytest.fail(f"{what}, and {variable}=1 requires it", pytrace=False)
+    pytest.skip(what)
+
+
+def checked_outcome(path: Path) -> CheckOutcome:
+    result = load_map(path)
+    assert result.map is not None, result.diagnostics
+    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    return outcome
+
+
+@pytest.fixture(scope="session")
+def montebello() -> CheckOutcome:
+    return checked_outcome(MONTEBELLO)
+
+
+@pytest.fixture(scope="session")
+def hostile() -> CheckOutcome:
+    """Every text tries to be markup; the thesis is the issue's injection string."""
+    return checked_outcome(HOSTILE)
+
+
+@pytest.fixture(scope="session")
+def small() -> CheckOutcome:
+    """A map small enough to print whole, with no discussion questions of its own."""
+    return checked_outcome(SMALL)
+
+
+@pytest.fixture(scope="session")
+def pdf() -> Callable[[bytes], bytes]:
+    """WeasyPrint's HTML -> PDF, or a skip (a failure under ARGMAP_REQUIRE_PDF=1)."""
+    from argmap.report_html.pdf import html_to_pdf, unavailable
+
+    reason = unavailable()
+    if reason:
+        missing(reason, "ARGMAP_REQUIRE_PDF")
+    return html_to_pdf
+
+
+def chromium_path() -> str | None:
+    for name in CHROMIUM:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The system's Chromium, headless, driven by Playwright; never a downloaded browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright is not installed (pip install playwright)", "ARGMAP_REQUIRE_BROWSER")
+    executable = chromium_path()
+    if executable is None:
+        missing("Chromium is not installed", "ARGMAP_REQUIRE_BROWSER")
+    playwright = sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+    except Exception as exc:
+        playwright.stop()
+        missing(f"Chromium did not start: {exc}", "ARGMAP_REQUIRE_BROWSER")
+    yield launched
+    launched.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """test-artifacts/ at the top of the work tree (git-ignored): screenshots to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,146 @@
+"""The report in a real browser: the system's Chromium, headless, driven by Playwright.
+
+Loaded from ``file://`` as a reader would open it from a USB stick: no console errors, no
+request but the file itself, a map that is drawn, nodes that lead to their claims, a print
+view without navigation. Screenshots go to ``test-artifacts/`` (git-ignored) to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.outcome import CheckOutcome
+from argmap.report_html import report
+
+from .conftest import INJECTION
+from .png import decode
+
+pytestmark = pytest.mark.browser
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def expect(target: Any) -> Any:
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+@pytest.fixture(scope="module")
+def report_file(montebello: CheckOutcome, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "montebello.html"
+    path.write_bytes(report(montebello))
+    return path
+
+
+class Watched:
+    """A page and everything it did: requests, console messages, errors, dialogs."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=True)
+    page = context.new_page()
+    yield Watched(page)
+    context.close()
+
+
+def test_loads_offline_with_no_errors_and_no_requests(watched: Watched, report_file: Path) -> None:
+    url = report_file.as_uri()
+    watched.page.goto(url, wait_until="load")
+    watched.page.wait_for_timeout(300)  # anything late would show up here
+    assert watched.requests == [url]
+    problems = [m for m in watched.console if m.startswith(("error", "warning"))]
+    assert problems == [] and watched.errors == [] and watched.dialogs == []
+    assert watched.page.title() == "Montebello Moment Came and Went — argument map report"
+
+
+def test_the_map_is_drawn(watched: Watched, report_file: Path, artifacts: Path) -> None:
+    page = watched.page
+    page.goto(report_file.as_uri())
+    svg = page.locator("svg.argmap-map")
+    expect(svg).to_be_visible()
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 1000 and box["height"] > 200
+    shot = page.locator(".map-viewport").screenshot(path=str(artifacts / "report-map.png"))
+    width, height, pixels = decode(shot)
+    assert width > 1000 and height > 200
+    inked = sum(1 for p in pixels if sum(p) < 600)
+    assert inked > len(pixels) * 0.01, "the map is blank"
+    colours = {p for p in pixels if max(p) - min(p) > 60}  # saturated: edges, borders
+    assert len(colours) > 20
+    page.screenshot(path=str(artifacts / "report.png"))
+
+
+def test_clicking_a_node_brings_its_claim_into_view(watched: Watched, report_file: Path) -> None:
+    page = watched.page
+    page.goto(report_file.as_uri())
+    claim = page.locator("#claim-bush-executive-only")
+    expect(claim).not_to_be_in_viewport()
+    page.locator("#map-claim-bush-executive-only a").first.click()
+    expect(claim).to_be_in_viewport()
+    assert page.url.endswith("#claim-bush-executive-only")
+    heading = claim.locator("h3")
+    assert heading.inner_text().startswith("With little political capital to invest")
+    page.screenshot(path=str(report_file.parent / "after-click.png"))
+
+
+def test_the_full_size_toggle_needs_no_script(watched: Watched, report_file: Path) -> None:
+    page = watched.page
+    page.goto(report_file.as_uri())
+    svg = page.locator("svg.argmap-map")
+    fitted = svg.bounding_box()
+    page.locator("label.map-zoom-label").click()
+    full = svg.bounding_box()
+    assert fitted is not None and full is not None
+    assert full["width"] > 3 * fitted["width"]
+    scrollable = page.locator(".map-viewport").evaluate("e => e.scrollWidth > e.clientWidth")
+    assert scrollable
+
+
+def test_print_hides_the_navigation(watched: Watched, report_file: Path, artifacts: Path) -> None:
+    page = watched.page
+    page.goto(report_file.as_uri())
+    expect(page.locator("nav.toc")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator("nav.toc")).to_be_hidden()
+    expect(page.locator("label.map-zoom-label")).to_be_hidden()
+    expect(page.locator("svg.argmap-map")).to_be_visible()
+    page.screenshot(path=str(artifacts / "report-print.png"))
+
+
+def test_injected_markup_stays_text_in_the_browser(
+    watched: Watched, hostile: CheckOutcome, tmp_path: Path, artifacts: Path
+) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_bytes(report(hostile))
+    page = watched.page
+    page.goto(path.as_uri())
+    page.wait_for_timeout(300)
+    assert page.locator("script").count() == 0
+    assert page.locator("img").count() == 0
+    assert page.evaluate("document.querySelectorAll('[onerror],[onload]').length") == 0
+    assert page.locator("#claim-inject h3").inner_text() == INJECTION
+    node_text = " ".join((page.locator("#map-claim-inject").text_content() or "").split())
+    assert INJECTION in node_text  # the SVG wraps it over lines: compare words
+    assert watched.dialogs == [] and watched.errors == []
+    assert watched.requests == [path.as_uri()]
+    page.locator("#claim-inject").screenshot(path=str(artifacts / "report-injection.png"))

@@ -1,0 +1,129 @@
+"""``argmap report`` and ``argmap handout`` through click's CliRunner."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.report_html import read_stamp
+from argmap.report_html.pdf import read_pdf_stamp
+
+from .conftest import FIXTURES, SMALL
+
+INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml"
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return CliRunner()
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
+    """A folder with two argument files and the sources they quote."""
+    folder = tmp_path / "arguments"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def test_report_writes_one_file_then_checks_it(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "small.html"
+    result = runner.invoke(main, ["report", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target}" in result.stderr
+    assert read_stamp(target.read_bytes()) is not None
+    assert not list(target.parent.glob(".*.tmp"))
+    before = target.stat().st_mtime_ns
+
+    result = runner.invoke(main, ["report", "--check", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mtime_ns == before  # --check writes nothing
+
+
+def test_report_check_finds_stale_and_missing(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    assert runner.invoke(main, ["report", str(maps), "-o", str(out)]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["hostile.html", "small.html"]
+    small = maps / "small.yaml"
+    small.write_text(small.read_text().replace("cost families money", "cost families a lot"))
+    (out / "hostile.html").unlink()
+    result = runner.invoke(main, ["report", "--check", str(maps), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"stale: {out / 'small.html'}" in result.stderr
+    assert f"missing: {out / 'hostile.html'}" in result.stderr
+    assert "2 files out of date; run 'argmap report'" in result.stderr
+
+
+def test_one_file_name_for_several_maps_is_a_usage_error(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(main, ["report", str(maps), "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert "names one file, but 2 maps were given" in result.stderr
+
+
+def test_a_map_with_errors_is_reported_not_rendered(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["report", str(INVALID), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "unknown-key.yaml:" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_handout_html_needs_no_weasyprint(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint fails
+    target = tmp_path / "worksheet.html"
+    result = runner.invoke(main, ["handout", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    html = target.read_text()
+    assert "Student worksheet" in html and "Is it true? What evidence?" in html
+    result = runner.invoke(main, ["handout", "--check", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        main, ["handout", "--check", "--variant", "teacher", str(SMALL), "-o", str(target)]
+    )
+    assert result.exit_code == 1 and "stale:" in result.stderr
+
+
+def test_handout_pdf_without_weasyprint_says_what_to_install(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    result = runner.invoke(main, ["handout", str(SMALL), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2
+    assert "pip install 'argmap[pdf]'" in result.stderr
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_handout_format_must_agree_with_the_file_name(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        main, ["handout", str(SMALL), "--format", "html", "-o", str(tmp_path / "x.pdf")]
+    )
+    assert result.exit_code == 2
+    assert "is pdf, but --format html" in result.output
+
+
+def test_handout_pdfs_in_a_folder_and_check(
+    runner: CliRunner, tmp_path: Path, pdf: Callable[[bytes], bytes]
+) -> None:
+    out = tmp_path / "renders"
+    for variant in ("teacher", "student"):
+        args = ["handout", str(SMALL), "--variant", variant, "--paper", "letter", "-o", str(out)]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert read_pdf_stamp((out / f"small-{variant}.pdf").read_bytes()) is not None
+        assert runner.invoke(main, [*args, "--check"]).exit_code == 0
+        result = runner.invoke(main, [*args[:-3], "a4", "-o", str(out), "--check"])
+        assert result.exit_code == 1, result.output  # A4 is not the Letter PDF written

@@ -1,0 +1,138 @@
+"""The handout page (HTML) and its context: variants, maps that fit, questions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from argmap.outcome import CheckOutcome
+from argmap.report_html import Paper, Variant, checked, handout, read_stamp
+from argmap.report_html.context import handout_context
+from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
+
+from .conftest import INJECTION
+
+VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
+
+
+def page(outcome: CheckOutcome, variant: Variant, **options: object) -> LexborHTMLParser:
+    data = handout(outcome, variant=variant, **options)  # type: ignore[arg-type]
+    return LexborHTMLParser(data.decode("utf-8"))
+
+
+def test_student_context_holds_no_verdict_at_all(montebello: CheckOutcome) -> None:
+    data = checked(montebello)
+    context = handout_context(data, [], variant="student", paper="a4")
+    assert context.page.summary is None
+    for entry in context.page.outline:
+        claim = entry.claim
+        assert claim.verdict is None and entry.ref.verdict is None
+        assert all(a.fate is None for a in claim.arguments)
+        assert all(o.fate is None and o.attacker.verdict is None for o in claim.objections)
+    for card in context.page.cards:
+        assert card.status is None and card.status_text is None and card.passage is None
+    for item in (*context.pro, *context.con):
+        assert item.claim.verdict is None
+
+
+def test_student_page_has_no_verdict_words_and_room_to_write(montebello: CheckOutcome) -> None:
+    doc = page(montebello, Variant.STUDENT)
+    body = doc.css_first("body")
+    assert body is not None
+    assert not VERDICT_WORDS.search(body.text())
+    assert doc.css(".badge") == [] and doc.css(".score") == [] and doc.css(".check") == []
+    rows = doc.css(".row")
+    assert montebello.map is not None and len(rows) == len(montebello.map.claims)
+    for row in rows:
+        assert row.css_first(".write-prompt").text() == "Is it true? What evidence?"
+        assert len(row.css(".write-line")) == 3
+    svg_text = " ".join(svg.text() for svg in doc.css("svg"))
+    assert "SUPPORTED" not in svg_text and "REFUTED" not in svg_text
+
+
+def test_teacher_page_carries_verdicts_and_reasons(montebello: CheckOutcome) -> None:
+    doc = page(montebello, Variant.TEACHER)
+    words = {m.lower() for m in VERDICT_WORDS.findall(doc.css_first("body").text())}
+    assert words >= {"supported", "refuted", "unsupported"}
+    assert len(doc.css(".row-reasons li")) > 42
+    assert doc.css(".write-line") == []
+    assert "Teacher's copy" in doc.css_first(".kicker").text()
+
+
+def test_pro_and_con_cards_questions(montebello: CheckOutcome) -> None:
+    doc = page(montebello, Variant.STUDENT)
+    head = [th.text() for th in doc.css(".columns th")]
+    assert head == ["For the thesis", "Against"]
+    cells = doc.css(".columns tbody td")
+    pro = [td.css_first(".side-claim") for td in cells[0::2]]
+    con = [td.css_first(".side-claim") for td in cells[1::2]]
+    assert pro[0] is not None and pro[0].text().startswith("The SPP's structural flaws")
+    assert "SPP manages asymmetry well" in [c.text() for c in con if c is not None]
+    numbers = [n.text() for n in doc.css(".card-number")]
+    assert numbers == [f"E{n}" for n in range(1, 46)]
+    questions = doc.css(".questions .question-item")
+    assert len(questions) == 6
+    assert questions[0].text().strip().startswith("The SPP handles the asymmetry")
+
+
+def test_questions_are_generated_from_contested_claims(small: CheckOutcome) -> None:
+    context = handout_context(checked(small), [], variant="student", paper="a4")
+    questions = context.page.questions
+    assert [q.generated for q in questions] == [True, True]
+    assert [q.about[0].id for q in questions] == ["cost", "assistance"]
+    assert questions[0].text.startswith("“Uniforms cost families money.” School board answers")
+    assert not VERDICT_WORDS.search(" ".join(q.text for q in questions))
+
+
+def test_a_map_that_fits_is_printed_whole(small: CheckOutcome) -> None:
+    figures = handout_figures(checked(small), paper="a4", show_verdicts=True)
+    assert len(figures) == 1
+    assert figures[0].note is None and figures[0].scale >= MIN_SCALE
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_large_map_is_simplified_and_split_never_shrunk(
+    montebello: CheckOutcome, paper: str
+) -> None:
+    figures = handout_figures(checked(montebello), paper=paper, show_verdicts=False)
+    assert len(figures) > 1
+    overview = figures[0]
+    assert overview.caption.startswith("Around the thesis")
+    assert overview.note is not None and overview.note.startswith("Simplified")
+    room_w, room_h = MAP_ROOM[paper]
+    for figure in figures:
+        assert figure.scale >= MIN_SCALE, figure.caption
+        assert figure.width_pt * figure.scale <= room_w + 0.01
+        assert figure.height_pt * figure.scale <= room_h + 0.01
+    assert [f.caption for f in figures[1:]] == [
+        "Branch: The SPP's structural flaws are serious.",
+        "Branch: Chances to fix the SPP running out",
+        "Branch: U.S. engagement is the key",
+    ]
+
+
+def test_depth_chooses_the_view(montebello: CheckOutcome) -> None:
+    figures = handout_figures(checked(montebello), paper="a4", show_verdicts=True, depth=1)
+    assert len(figures) == 1 and figures[0].note is None
+    doc = page(montebello, Variant.TEACHER, depth=1)
+    assert len(doc.css(".map-page")) == 1
+
+
+def test_paper_and_determinism(small: CheckOutcome) -> None:
+    a4 = handout(small, variant=Variant.STUDENT, paper=Paper.A4)
+    letter = handout(small, variant=Variant.STUDENT, paper=Paper.LETTER)
+    assert b"@page { size: A4; }" in a4 and b"@page map { size: A4 landscape; }" in a4
+    assert b"@page { size: letter; }" in letter
+    assert handout(small, variant=Variant.STUDENT, paper=Paper.A4) == a4
+    assert read_stamp(a4) != read_stamp(letter)
+    assert b'<meta name="dcterms.created" content="2026-11-01T00:00:00Z">' in a4
+
+
+def test_injection_is_text_in_the_handout(hostile: CheckOutcome) -> None:
+    for variant in Variant:
+        doc = page(hostile, variant)
+        assert doc.css("script") == [] and doc.css("img") == []
+        texts = [row.css_first(".row-text").text() for row in doc.css(".row")]
+        assert INJECTION in texts

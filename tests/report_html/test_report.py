@@ -1,0 +1,154 @@
+"""The report page, parsed: self-contained, escaped, anchored, deterministic."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from argmap.outcome import CheckOutcome
+from argmap.render import Engine
+from argmap.report_html import read_stamp, report
+from argmap.report_html.context import safe_url
+
+from .conftest import INJECTION, missing
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+
+
+@pytest.fixture(scope="module")
+def montebello_html(montebello: CheckOutcome) -> bytes:
+    return report(montebello)
+
+
+@pytest.fixture(scope="module")
+def hostile_html(hostile: CheckOutcome) -> bytes:
+    return report(hostile)
+
+
+def parse(html: bytes) -> LexborHTMLParser:
+    return LexborHTMLParser(html.decode("utf-8"))
+
+
+def test_same_map_same_bytes(montebello: CheckOutcome, montebello_html: bytes) -> None:
+    assert report(montebello) == montebello_html
+    stamp = read_stamp(montebello_html)
+    assert stamp is not None and re.fullmatch(r"[0-9a-f]{64}", stamp)
+
+
+def test_self_contained_no_scripts_no_external_loads(montebello_html: bytes) -> None:
+    doc = parse(montebello_html)
+    csp = doc.css_first('meta[http-equiv="Content-Security-Policy"]')
+    assert csp is not None and (csp.attributes["content"] or "").startswith(CSP)
+    assert doc.css("script") == []
+    assert doc.css("link") == [] and doc.css("img") == [] and doc.css("iframe") == []
+    for node in doc.css("[src]"):
+        pytest.fail(f"<{node.tag}> loads {node.attributes['src']}")
+    text = montebello_html.decode()
+    assert "@import" not in text and "url(" not in text
+    assert not re.search(r"\son[a-z]+=", text), "an event handler attribute"
+
+
+def test_every_claim_has_a_stable_anchor_and_map_links_resolve(
+    montebello: CheckOutcome, montebello_html: bytes
+) -> None:
+    assert montebello.map is not None
+    doc = parse(montebello_html)
+    ids = {node.attributes["id"] for node in doc.css("[id]")}
+    for claim_id in montebello.map.claims:
+        assert f"claim-{claim_id}" in ids
+        assert f"map-claim-{claim_id}" in ids  # the claim's node in the inline SVG
+    links = [a.attributes.get("xlink:href") for a in doc.css("svg a")]
+    targets = [link for link in links if link]
+    assert len(targets) == len(montebello.map.claims) + len(montebello.map.evidence)
+    for link in targets:
+        assert link.startswith("#") and link[1:] in ids, link
+    for a in doc.css("a"):
+        href = a.attributes.get("href") or ""
+        assert not href.startswith("#") or href[1:] in ids, href
+
+
+def test_the_map_has_a_text_alternative(montebello_html: bytes) -> None:
+    doc = parse(montebello_html)
+    svg = doc.css_first("svg.argmap-map")
+    assert svg is not None
+    assert svg.attributes["role"] == "group"
+    assert (svg.attributes["aria-label"] or "").startswith("Argument map: Montebello")
+    figure = doc.css_first("figure.map-figure")
+    assert figure is not None and figure.attributes["aria-describedby"] == "map-description"
+    description = doc.css_first("#map-description")
+    assert description is not None and "42 claims" in description.text()
+
+
+def test_outline_cards_summary_actors_sources(montebello_html: bytes) -> None:
+    doc = parse(montebello_html)
+    thesis = doc.css_first("#claim-spp-fails")
+    assert thesis is not None
+    assert "supported" in thesis.css_first(".badge").text()
+    cards = doc.css("article.card")
+    assert [c.css_first(".card-number").text() for c in cards] == [f"E{n}" for n in range(1, 46)]
+    assert len(doc.css(".check")) == 45
+    summary = doc.css_first("#summary").text()
+    assert "45 of 45 quotes verified" in summary
+    counts = {
+        li.css_first(".badge").text().split()[-1]: li.css_first(".count-number").text()
+        for li in doc.css(".counts tr")
+    }
+    assert counts == {"supported": "38", "contested": "0", "unsupported": "1", "refuted": "3"}
+    barlow = doc.css_first("#actor-barlow")
+    assert barlow is not None and "Barlow's charges" in barlow.text()
+    source = doc.css_first("#source-anderson-sands-2007")
+    assert source is not None and "Hudson Institute" in source.text()
+    assert len(doc.css("#questions li")) == 6
+    harper = doc.css_first("#claim-harper-dismissal")
+    assert harper is not None and "refuted" in harper.css_first(".badge").text()
+    assert "the objection succeeds" in harper.text()
+
+
+def test_injection_shows_as_text(hostile_html: bytes) -> None:
+    doc = parse(hostile_html)
+    assert doc.css("script") == [] and doc.css("img") == [] and doc.css("b") == []
+    heading = doc.css_first("#claim-inject h3")
+    assert heading is not None and heading.text() == INJECTION
+    text = hostile_html.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "<script" not in text.lower()
+    assert doc.css("[onerror]") == [] and doc.css("[onload]") == []
+    # In the map too: the node's text, escaped by argmap's renderer.
+    node = doc.css_first("#map-claim-inject")
+    assert node is not None and "<script>alert(1)</script>" in node.text()
+    assert doc.css_first("title").text().startswith('Injection <script>alert("title")</script>')
+
+
+def test_only_http_links_become_links(hostile_html: bytes) -> None:
+    doc = parse(hostile_html)
+    hrefs = [a.attributes.get("href") or "" for a in doc.css("a")]
+    external = [href for href in hrefs if href and not href.startswith("#")]
+    assert external == ['https://example.org/a?b=1&c="2"']
+    link = doc.css_first('a[href^="https://"]')
+    assert link is not None and link.attributes["rel"] == "noopener noreferrer"
+    other = doc.css_first("#source-other")
+    assert other is not None and "doi:10.1000/<script>" in other.text()
+    assert safe_url("javascript:alert(1)") == (None, "javascript:alert(1)")
+    assert safe_url("JavaScript:alert(1)") == (None, "JavaScript:alert(1)")
+    assert safe_url("https://example.org/x") == ("https://example.org/x", None)
+    assert safe_url("http:/relative") == (None, "http:/relative")
+
+
+def test_a_misquote_shows_its_closest_passage(hostile_html: bytes) -> None:
+    doc = parse(hostile_html)
+    card = doc.css_first('[id="evidence-reason.ev2"]')
+    assert card is not None
+    assert "not found" in card.css_first(".check").text()
+    passage = card.css_first(".passage")
+    assert passage is not None and "the <b>survey</b> was small" in passage.text()
+
+
+def test_the_stamp_names_the_content_not_the_engine(small: CheckOutcome) -> None:
+    if shutil.which("dot") is None:
+        missing("Graphviz 'dot' is not on PATH", "ARGMAP_REQUIRE_GRAPHVIZ")
+    drawn_by_dot = report(small, engine=Engine.SYSTEM)
+    drawn_embedded = report(small, engine=Engine.EMBEDDED)
+    assert read_stamp(drawn_by_dot) == read_stamp(drawn_embedded)
