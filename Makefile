@@ -55,5 +55,10 @@ unit: $(TEST_STAMP)
 
 test: lint typecheck unit check-renders
 
+# Benchmarks side by side with Argdown 1.7.5 and bare dot / C-YAML (3-7 minutes);
+# writes benchmarks/RESULTS.md. Installs @argdown/cli into benchmarks/.cache/ on first use.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -36,12 +36,14 @@ Every call takes ``time_limit`` in seconds (``None`` for none) and raises
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from argmap.semantics._sat import SatSession
 from argmap.semantics.framework import ArgumentationFramework
 from argmap.semantics.grounded import grounded_codes, grounded_labelling
 from argmap.semantics.labels import Label, Labelling, Semantics
+
+if TYPE_CHECKING:  # PySAT is imported only when a SAT semantics runs (start-up cost)
+    from argmap.semantics._sat import SatSession
 
 DEFAULT_TIME_LIMIT: Final = 10.0
 """Seconds a preferred or stable call may take unless told otherwise."""
@@ -343,6 +345,8 @@ def _session(
     time_limit: float | None,
     codes: bytearray,
 ) -> SatSession:
+    from argmap.semantics._sat import SatSession
+
     return SatSession(framework, semantics, codes, time_limit)
 
 

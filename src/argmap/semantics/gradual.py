@@ -118,31 +118,124 @@ def quadratic_energy_scores(
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> GradualResult:
-    """Quadratic-energy scores, iterated to a fixed point (works on any graph)."""
+    """Quadratic-energy scores, iterated to a fixed point (works on any graph).
+
+    The graph is split into strongly connected components, visited in topological order: a
+    node on no cycle is computed once from its final predecessors, and only the nodes of each
+    cycle are iterated, so a few cycles in a large map cost little. ``iterations`` is the
+    largest number of sweeps any one component needed.
+    """
     base = _check_base(n, base_scores)
     attackers = _predecessors(n, attacks, "attack")
     supporters = _predecessors(n, supports, "support")
     if max_iterations < 1:
         raise ValueError(f"max_iterations must be at least 1, got {max_iterations}")
     scores = list(base)
+    converged = True
+    most = 0
+    for component in _components_in_order(n, attackers, supporters):
+        if len(component) == 1 and not _loops(component[0], attackers, supporters):
+            node = component[0]
+            scores[node] = _quadratic_energy_node(scores, base, attackers, supporters, node)
+            continue
+        settled, sweeps = _iterate_component(
+            component, scores, base, attackers, supporters, max_iterations, tolerance
+        )
+        converged = converged and settled
+        most = max(most, sweeps)
+    return GradualResult(tuple(scores), converged, most, GradualMethod.QUADRATIC_ENERGY)
+
+
+def _loops(
+    node: int, attackers: Sequence[Sequence[int]], supporters: Sequence[Sequence[int]]
+) -> bool:
+    return node in attackers[node] or node in supporters[node]
+
+
+def _iterate_component(
+    component: Sequence[int],
+    scores: list[float],
+    base: Sequence[float],
+    attackers: Sequence[Sequence[int]],
+    supporters: Sequence[Sequence[int]],
+    max_iterations: int,
+    tolerance: float,
+) -> tuple[bool, int]:
+    """Damped Euler steps on one cycle's nodes (the rest are final), halving the step
+    whenever the residual keeps rising."""
     step = _EULER_STEP
     previous_residual = math.inf
     rising = 0
     for iteration in range(1, max_iterations + 1):
-        targets = _quadratic_energy_update(scores, base, attackers, supporters)
-        residual = max((abs(t - s) for t, s in zip(targets, scores, strict=True)), default=0.0)
+        targets = [
+            _quadratic_energy_node(scores, base, attackers, supporters, node) for node in component
+        ]
+        residual = max(
+            (abs(t - scores[node]) for t, node in zip(targets, component, strict=True)),
+            default=0.0,
+        )
         if residual < tolerance:
-            return GradualResult(tuple(scores), True, iteration - 1, GradualMethod.QUADRATIC_ENERGY)
+            return True, iteration - 1
         rising = rising + 1 if residual > previous_residual else 0
         if rising >= _RISING_BEFORE_HALVING and step > _MIN_STEP:
             step, rising = step / 2.0, 0
         previous_residual = residual
-        scores = [s + step * (t - s) for t, s in zip(targets, scores, strict=True)]
-    targets = _quadratic_energy_update(scores, base, attackers, supporters)
-    residual = max((abs(t - s) for t, s in zip(targets, scores, strict=True)), default=0.0)
-    return GradualResult(
-        tuple(scores), residual < tolerance, max_iterations, GradualMethod.QUADRATIC_ENERGY
+        for t, node in zip(targets, component, strict=True):
+            scores[node] += step * (t - scores[node])
+    targets = [
+        _quadratic_energy_node(scores, base, attackers, supporters, node) for node in component
+    ]
+    residual = max(
+        (abs(t - scores[node]) for t, node in zip(targets, component, strict=True)), default=0.0
     )
+    return residual < tolerance, max_iterations
+
+
+def _components_in_order(
+    n: int, attackers: Sequence[Sequence[int]], supporters: Sequence[Sequence[int]]
+) -> list[list[int]]:
+    """Strongly connected components, predecessors first (iterative Tarjan on the reversed
+    graph, whose finishing order is already a topological order of the original)."""
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work: list[tuple[int, int]] = [(root, 0)]
+        while work:
+            node, position = work[-1]
+            if position == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
+            predecessors = (*attackers[node], *supporters[node])
+            if position < len(predecessors):
+                work[-1] = (node, position + 1)
+                nxt = predecessors[position]
+                if index[nxt] == -1:
+                    work.append((nxt, 0))
+                elif on_stack[nxt]:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component: list[int] = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(sorted(component))
+    return components
 
 
 def gradual_scores(
@@ -197,17 +290,16 @@ def _influence(energy: float) -> float:
     return squared / (1.0 + squared)
 
 
-def _quadratic_energy_update(
+def _quadratic_energy_node(
     scores: Sequence[float],
     base: Sequence[float],
     attackers: Sequence[Sequence[int]],
     supporters: Sequence[Sequence[int]],
-) -> list[float]:
-    updated = []
-    for node, weight in enumerate(base):
-        energy = sum(scores[s] for s in supporters[node]) - sum(scores[a] for a in attackers[node])
-        updated.append(weight - weight * _influence(-energy) + (1.0 - weight) * _influence(energy))
-    return updated
+    node: int,
+) -> float:
+    weight = base[node]
+    energy = sum(scores[s] for s in supporters[node]) - sum(scores[a] for a in attackers[node])
+    return weight - weight * _influence(-energy) + (1.0 - weight) * _influence(energy)
 
 
 # -- input checks ---------------------------------------------------------------------------

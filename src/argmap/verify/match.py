@@ -221,15 +221,15 @@ def _bounds(source: SourceText, part: LocatorPart) -> tuple[float, float]:
     """Original offsets ``[lo, hi)`` of the paragraphs, pages or lines ``part`` names; a stretch
     that starts in the gap after a paragraph counts for that paragraph, as in
     :meth:`SourceText.paragraph_at`."""
-    starts: Sequence[int]
-    if part.kind is LocatorKind.PARAGRAPH:
-        starts = [span.start for span in source.paragraphs]
-    elif part.kind is LocatorKind.PAGE:
-        starts = [span.start for span in source.pages]
-    else:
-        starts = source.line_starts
-    lo = starts[part.first - 1] if part.first <= len(starts) else math.inf
-    hi = starts[part.last] if part.last < len(starts) else math.inf
+    if part.kind is LocatorKind.LINE:
+        starts: Sequence[int] = source.line_starts
+        lo = starts[part.first - 1] if part.first <= len(starts) else math.inf
+        hi = starts[part.last] if part.last < len(starts) else math.inf
+        return lo, hi
+    # index the two spans needed, not a list of every start (this runs once per quote)
+    spans = source.paragraphs if part.kind is LocatorKind.PARAGRAPH else source.pages
+    lo = spans[part.first - 1].start if part.first <= len(spans) else math.inf
+    hi = spans[part.last].start if part.last < len(spans) else math.inf
     return lo, hi
 
 

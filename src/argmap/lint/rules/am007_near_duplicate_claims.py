@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
 
@@ -38,6 +36,8 @@ _WORD = re.compile(r"\w+")
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     """Compare only claims that share one of their rarest words, so large maps stay linear."""
+    from rapidfuzz import fuzz  # only when the rule runs: it costs start-up time otherwise
+
     claims = list(ctx.map.claims.values())
     words = [_WORD.findall(c.text.casefold()) for c in claims]
     folded = [" ".join(w) for w in words]
@@ -46,25 +46,19 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         for w in set(ws):
             frequency[w] = frequency.get(w, 0) + 1
     buckets: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in sorted(set(ws), key=lambda w: (frequency[w], w))[:3]:
+    rarest = [sorted(set(ws), key=lambda w: (frequency[w], w))[:3] for ws in words]
+    for i, chosen in enumerate(rarest):
+        for w in chosen:
             buckets.setdefault(w, []).append(i)
     reported: set[int] = set()
     threshold = ctx.config.duplicate_similarity
     for j in range(len(claims)):
         if j in reported or not folded[j]:
             continue
-        candidates = sorted(
-            {
-                i
-                for w in sorted(set(words[j]), key=lambda w: (frequency[w], w))[:3]
-                for i in buckets[w][:64]
-                if i < j
-            }
-        )
+        candidates = sorted({i for w in rarest[j] for i in buckets[w][:64] if i < j})
         for i in candidates:
-            similarity = fuzz.ratio(folded[i], folded[j])
-            if similarity >= threshold:
+            similarity = fuzz.ratio(folded[i], folded[j], score_cutoff=threshold)
+            if similarity:
                 reported.add(j)
                 yield Finding(
                     claims[j].origin,
