@@ -143,7 +143,7 @@ def test_internal_errors_are_exit_2_without_traceback(
     def explode(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(command, "load_maps", explode)
+    monkeypatch.setattr(command, "validate_files", explode)
     monkeypatch.setattr("sys.argv", ["argmap", "validate", VALID])
     with pytest.raises(SystemExit) as exit_info:
         cli.run()

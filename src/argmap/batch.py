@@ -1,0 +1,96 @@
+"""Validating many files at once: every core, and a progress bar on a terminal.
+
+Each file is validated on its own (load, model, resolve, structural rules); workers send back
+only what the report needs — the diagnostics, the text of files with findings (for excerpts)
+and the files each one included — so little crosses the process boundary.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap import codes
+from argmap.diagnostics import Diagnostic
+from argmap.pipeline import ConfigCache, lint_result, load_map
+
+POOL_FROM = 64  # below this many files a pool costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+    texts: dict[str, str]  # only the files that have findings
+    included: frozenset[Path]
+    in_include_cycle: bool
+
+
+_worker_configs = ConfigCache()  # a pool worker's own, renewed for each pool
+
+
+def _start_worker() -> None:
+    global _worker_configs
+    _worker_configs = ConfigCache()
+
+
+def _validate_in_worker(path: Path) -> FileOutcome:
+    return validate_file(path, _worker_configs)
+
+
+def validate_file(path: Path, configs: ConfigCache) -> FileOutcome:
+    result = load_map(path)
+    config, config_problems = configs.for_root(result.root)
+    lint_result(result, config)
+    diagnostics = (*config_problems, *result.diagnostics)
+    noted = {d.path for d in diagnostics}
+    return FileOutcome(
+        path,
+        diagnostics,
+        {p: t for p, t in result.texts.items() if p in noted},
+        frozenset(result.included),
+        any(d.code == codes.INCLUDE_CYCLE.code for d in diagnostics),
+    )
+
+
+def workers_for(count: int) -> int:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(usable or 1, max(1, count // POOL_FROM))
+
+
+def validate_files(
+    files: Sequence[Path], progress: Callable[[int], None] | None = None
+) -> list[FileOutcome]:
+    """Validate every file, in a process pool when there are many; results in input order.
+
+    A file that another one includes is reported through its includer (files in an include
+    cycle are kept: each reports the cycle)."""
+    outcomes = list(_run(files, progress))
+    included = frozenset().union(*(o.included for o in outcomes))
+    return [o for o in outcomes if o.path.resolve() not in included or o.in_include_cycle]
+
+
+def _run(files: Sequence[Path], progress: Callable[[int], None] | None) -> Iterator[FileOutcome]:
+    workers = workers_for(len(files))
+    if workers < 2:
+        configs = ConfigCache()
+        for path in files:
+            yield validate_file(path, configs)
+            if progress:
+                progress(1)
+        return
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    chunk = max(1, -(-len(files) // (workers * 4)))
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker
+    ) as pool:
+        for outcome in pool.map(_validate_in_worker, files, chunksize=chunk):
+            yield outcome
+            if progress:
+                progress(1)
