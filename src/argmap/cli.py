@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "handout": "argmap.commands.handout:handout",
     "export": "argmap.commands.export:export",
     "import": "argmap.commands.import_cmd:import_map",
+    "watch": "argmap.commands.watch:watch",
     "stats": "argmap.commands.stats:stats",
     "init": "argmap.commands.init:init",
     "rules": "argmap.commands.rules:rules",

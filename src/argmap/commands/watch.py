@@ -1,0 +1,56 @@
+"""``argmap watch``: re-render the SVG and the report on every save; ``--serve`` previews them
+on localhost and reloads the page when they change."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import click
+
+from argmap.commands.common import emit_diagnostics
+from argmap.watch import Build, PreviewServer
+from argmap.watch import watch as watch_map
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="renders",
+    show_default=True,
+    help="Folder for NAME.svg and NAME.html.",
+)
+@click.option("--serve", is_flag=True, help="Serve the report on 127.0.0.1 with live reload.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def watch(file: Path, output: Path, serve: bool, port: int) -> None:
+    """Re-render the SVG and the HTML report of FILE on every save (Ctrl-C stops).
+
+    The map, the files it includes and the sources it quotes are watched. With --serve, open
+    the printed address: the page reloads by itself after each rebuild.
+
+    \b
+    Examples:
+      argmap watch arguments/montebello.yaml
+      argmap watch map.yaml --serve --port 8080
+    """
+    server = PreviewServer(output, f"{file.stem}.html", port) if serve else None
+
+    def report(build: Build) -> None:
+        if build.diagnostics:
+            emit_diagnostics(build.diagnostics, build.texts, 1, "text")
+        for path in build.written:
+            click.echo(f"[{build.number}] wrote {path}", err=True)
+        if server is not None:
+            server.version = build.number
+
+    if server is not None:
+        server.start()
+        click.echo(f"serving http://127.0.0.1:{server.port}/ (Ctrl-C stops)", err=True)
+    try:
+        watch_map(file, output, report, threading.Event())
+    finally:
+        if server is not None:
+            server.stop()

@@ -1,0 +1,173 @@
+"""Live preview while writing a map: rebuild the SVG and the report on every save, and
+optionally serve them on localhost with a page that reloads when they change.
+
+The report itself stays script-free (its Content-Security-Policy forbids scripts); the
+reloading happens in a small wrapper page that only ``argmap watch --serve`` serves, and
+that shows the report in a frame.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic
+from argmap.pipeline import ConfigCache, load_map
+from argmap.write import write_atomic
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """One rebuild: what was written, what was found, and the files it depends on."""
+
+    number: int
+    written: tuple[Path, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    texts: dict[str, str]
+    inputs: frozenset[Path]
+
+
+def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
+    """Check the map; when it resolves, write ``STEM.svg`` and ``STEM.html`` into out_dir."""
+    from argmap.commands.check import check_result
+    from argmap.render import OutputFormat, RenderOptions, render_map
+    from argmap.report_html import report
+    from argmap.semantics.labels import Semantics
+
+    result = load_map(path)
+    outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    inputs = {path.resolve(), *result.included}
+    written: list[Path] = []
+    if outcome.map is not None and outcome.evaluation is not None:
+        inputs |= {s.path for s in outcome.map.sources.values() if s.path is not None}
+        stem = path.stem
+        status = {eid: c.status for eid, c in outcome.checks.items()}
+        svg = render_map(
+            outcome.map,
+            OutputFormat.SVG,
+            verdicts=outcome.evaluation.verdicts,
+            quote_status=status,
+            options=RenderOptions(link_base=f"{stem}.html"),
+        )
+        for target, data in (
+            (out_dir / f"{stem}.svg", svg),
+            (out_dir / f"{stem}.html", report(outcome)),
+        ):
+            write_atomic(target, data)
+            written.append(target)
+    return Build(
+        number,
+        tuple(written),
+        (*problems, *outcome.diagnostics),
+        result.texts,
+        frozenset(inputs),
+    )
+
+
+def watch(
+    path: Path,
+    out_dir: Path,
+    on_build: Callable[[Build], None],
+    stop: threading.Event | None = None,
+    *,
+    force_polling: bool | None = None,
+) -> None:
+    """Build now, then again whenever the map, a file it includes or a source it quotes
+    changes, until ``stop`` is set (or Ctrl-C)."""
+    from watchfiles import watch as watch_files
+
+    build = build_once(path, out_dir)
+    on_build(build)
+    folders = sorted({p.parent for p in build.inputs} | {path.resolve().parent})
+    for changes in watch_files(
+        *folders,
+        stop_event=stop,
+        force_polling=force_polling,
+        debounce=200,
+        raise_interrupt=False,
+    ):
+        changed = {Path(name).resolve() for _, name in changes}
+        if changed & build.inputs or path.resolve() in changed:
+            build = build_once(path, out_dir, build.number + 1)
+            on_build(build)
+
+
+WRAPPER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy"
+ content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
+<title>argmap watch: {name}</title>
+<style>html,body,iframe{{margin:0;border:0;width:100%;height:100%}}</style>
+</head><body>
+<iframe id="report" src="{name}" title="argmap report"></iframe>
+<script>
+let seen = null;
+async function poll() {{
+  try {{
+    const version = await (await fetch("/__version", {{cache: "no-store"}})).text();
+    if (seen !== null && version !== seen) {{
+      const frame = document.getElementById("report");
+      frame.contentWindow.location.reload();
+    }}
+    seen = version;
+  }} catch (e) {{}}
+  setTimeout(poll, 500);
+}}
+poll();
+</script>
+</body></html>
+"""
+
+
+class PreviewServer:
+    """Serves out_dir on 127.0.0.1 only, plus ``/`` (the reloading wrapper) and
+    ``/__version`` (the build number)."""
+
+    def __init__(self, out_dir: Path, page: str, port: int = 8000) -> None:
+        self.out_dir = out_dir.resolve()
+        self.page = page
+        self.version = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                body, kind = server.respond(self.path)
+                if body is None:
+                    self.send_error(HTTPStatus.NOT_FOUND)
+                    return
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", kind)
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                return  # quiet: the terminal shows builds, not requests
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def respond(self, request_path: str) -> tuple[bytes | None, str]:
+        name = request_path.split("?", 1)[0].lstrip("/")
+        if name == "":
+            return WRAPPER.format(name=self.page).encode("utf-8"), "text/html; charset=utf-8"
+        if name == "__version":
+            return str(self.version).encode("ascii"), "text/plain"
+        target = (self.out_dir / name).resolve()
+        if target.parent != self.out_dir or not target.is_file():
+            return None, ""  # only the files argmap wrote, never anything outside
+        kinds = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
+        return target.read_bytes(), kinds.get(target.suffix, "application/octet-stream")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,78 @@
+"""``argmap watch``: a rebuild on save, and the preview server on localhost."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from argmap.starter import STARTER_MAP, STARTER_SOURCE
+from argmap.watch import Build, PreviewServer, build_once, watch
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "district-study.txt").write_text(STARTER_SOURCE)
+    (tmp_path / "map.yaml").write_text(STARTER_MAP.format(schema="x.json", name="map.yaml"))
+    return tmp_path
+
+
+def test_build_once_writes_svg_and_report(project: Path) -> None:
+    build = build_once(project / "map.yaml", project / "out")
+    assert [p.name for p in build.written] == ["map.svg", "map.html"]
+    assert build.diagnostics == ()
+    assert (project / "sources" / "district-study.txt").resolve() in build.inputs
+    assert b'href="map.html#claim-attendance"' in (project / "out" / "map.svg").read_bytes()
+
+
+def test_a_save_triggers_a_rebuild(project: Path) -> None:
+    builds: list[Build] = []
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=watch,
+        args=(project / "map.yaml", project / "out", builds.append, stop),
+        kwargs={"force_polling": True},
+    )
+    worker.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not builds and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert builds and builds[0].number == 1
+        time.sleep(1.0)  # the watcher takes its first look after the first build
+        path = project / "map.yaml"
+        path.write_text(path.read_text().replace("School uniforms", "Uniforms, revised"))
+        while len(builds) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(builds) >= 2
+        assert "Uniforms, revised" in (project / "out" / "map.html").read_text()
+    finally:
+        stop.set()
+        worker.join(timeout=10)
+    assert not worker.is_alive()
+
+
+def test_preview_server_serves_only_its_folder(project: Path) -> None:
+    build_once(project / "map.yaml", project / "out")
+    server = PreviewServer(project / "out", "map.html", port=0)
+    server.start()
+    try:
+        base = f"http://127.0.0.1:{server.port}"
+        wrapper = urllib.request.urlopen(base + "/").read().decode()
+        assert '<iframe id="report" src="map.html"' in wrapper
+        server.version = 7
+        assert urllib.request.urlopen(base + "/__version").read() == b"7"
+        page = urllib.request.urlopen(base + "/map.html").read()
+        assert page.startswith(b"<!DOCTYPE html>") or page.lower().startswith(b"<!doctype html>")
+        for sneaky in ("/../map.yaml", "/%2e%2e/map.yaml", "/missing.html"):
+            with pytest.raises(urllib.error.HTTPError) as info:
+                urllib.request.urlopen(base + sneaky)
+            assert info.value.code == 404
+    finally:
+        server.stop()
