@@ -54,8 +54,13 @@ class LazyGroup(click.Group):
     epilog="Run 'argmap COMMAND --help' for the options and examples of a command.",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Only findings: no notes, no summary when clean.")
+@click.option("-v", "--verbose", is_flag=True, help="Also timings and what was read.")
+def main(quiet: bool, verbose: bool) -> None:
     """argmap: map arguments, verify their quotes, and see which claims stand."""
+    from argmap.commands.common import set_verbosity
+
+    set_verbosity(-1 if quiet else 1 if verbose else 0)
 
 
 def run() -> None:

@@ -126,3 +126,14 @@ def test_semantics_option_and_timeout_message(runner: CliRunner, project: Path) 
         data = json.loads(result.output)
         assert data["semantics"] == semantics
         assert {c["verdict"] for c in data["claims"]} == {"contested"}
+
+
+def test_quiet_and_verbose(runner: CliRunner) -> None:
+    quiet = runner.invoke(main, ["-q", "check", MONTEBELLO])
+    assert quiet.exit_code == 0
+    assert quiet.output == ""
+    verbose = runner.invoke(main, ["-v", "check", MONTEBELLO])
+    assert "checked " in verbose.output and "45 quotes, grounded semantics" in verbose.output
+    normal = runner.invoke(main, ["check", MONTEBELLO])
+    assert "45 quotes, grounded semantics" not in normal.output
+    assert "45 of 45 quotes verified" in normal.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,8 +13,10 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    detail,
     emit_diagnostics,
     format_option,
+    quiet,
     strict_option,
 )
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
@@ -89,8 +92,13 @@ def check(
     texts: dict[str, str] = {}
     try:
         for result in load_maps(files):
+            started = time.perf_counter()
             outcome, config_problems = check_result(
                 result, configs, Semantics(semantics), time_limit
+            )
+            detail(
+                f"checked {result.path}: {len(outcome.checks)} quotes, "
+                f"{semantics} semantics, {time.perf_counter() - started:.2f} s"
             )
             outcomes.append(outcome)
             diagnostics.extend(config_problems)
@@ -111,7 +119,7 @@ def check(
         if output_format in (None, "text") and (output_format or "") != "github":
             from argmap.commands.common import default_format
 
-            if (output_format or default_format()) == "text":
+            if (output_format or default_format()) == "text" and not quiet():
                 for outcome in outcomes:
                     for line in claim_lines(outcome):
                         click.echo(line)

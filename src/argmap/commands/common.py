@@ -25,6 +25,31 @@ format_option = click.option(
 strict_option = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 
 
+# -1 quiet, 0 normal, 1 verbose; set once by the top-level -q/-v options.
+_verbosity = 0
+
+
+def set_verbosity(level: int) -> None:
+    global _verbosity
+    _verbosity = level
+
+
+def quiet() -> bool:
+    return _verbosity < 0
+
+
+def note(message: str) -> None:
+    """An informational line on stderr ("wrote renders/x.svg"); silenced by --quiet."""
+    if _verbosity >= 0:
+        click.echo(message, err=True)
+
+
+def detail(message: str) -> None:
+    """A line for --verbose only (timings, what was read)."""
+    if _verbosity > 0:
+        click.echo(message, err=True)
+
+
 def default_format() -> str:
     """GitHub annotations under GitHub Actions, like yamllint does; text elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -51,6 +76,8 @@ def emit_diagnostics(
     from argmap.report import render_report
 
     chosen = output_format or default_format()
+    if quiet() and chosen == "text" and not diagnostics:
+        return  # --quiet: a clean run prints nothing
     output = render_report(
         chosen,
         diagnostics,

@@ -11,7 +11,7 @@ import click
 
 from argmap import codes
 from argmap.argument_map import ArgumentMap
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics, note
 from argmap.diagnostics import has_failures
 from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
 from argmap.render import (
@@ -178,7 +178,7 @@ def render(
                     click.echo(f"stale: {target} (from {result.path})", err=True)
                 continue
             write_atomic(target, render_source(source, fmt, chosen_engine))
-            click.echo(f"wrote {target}", err=True)
+            note(f"wrote {target}")
         except UnknownFocus as exc:
             _error(f"{result.path}: {exc}")
             status = EXIT_ERROR

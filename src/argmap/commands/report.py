@@ -15,7 +15,7 @@ from typing import NoReturn
 import click
 
 from argmap import codes
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics, note
 from argmap.diagnostics import has_failures
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
@@ -87,7 +87,7 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
                     stale.append(target)
                 continue
             write_atomic(target, job.finish(page, target))
-            click.echo(f"wrote {target}", err=True)
+            note(f"wrote {target}")
         except RenderError as exc:
             _error(f"{result.path}: {exc}")
             status = EXIT_ERROR

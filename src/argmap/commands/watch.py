@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import emit_diagnostics
+from argmap.commands.common import emit_diagnostics, note
 from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
@@ -42,7 +42,7 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
         if build.diagnostics:
             emit_diagnostics(build.diagnostics, build.texts, 1, "text")
         for path in build.written:
-            click.echo(f"[{build.number}] wrote {path}", err=True)
+            note(f"[{build.number}] wrote {path}")
         if server is not None:
             server.version = build.number
 
