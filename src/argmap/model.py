@@ -93,7 +93,11 @@ class Source(_Element):
         "(.txt, .md, .html or .pdf).",
         examples=["sources/montebello-moment-came-and-went.txt"],
     )
-    note: str | None = Field(None, description="Anything worth saying about the source.")
+    note: str | None = Field(
+        None,
+        description="Anything worth saying about the source.",
+        examples=["Saved from the publisher site on 2026-11-01."],
+    )
 
 
 class Actor(_Element):
@@ -103,8 +107,14 @@ class Actor(_Element):
     role: str | None = Field(
         None, description="Their role.", examples=["Chair, Council of Canadians"]
     )
-    url: str | None = Field(None, description="A page about them.")
-    note: str | None = Field(None, description="Anything worth saying about them.")
+    url: str | None = Field(
+        None, description="A page about them.", examples=["https://canadians.org"]
+    )
+    note: str | None = Field(
+        None,
+        description="Anything worth saying about them.",
+        examples=["Founded the Council of Canadians."],
+    )
 
 
 Strength = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
@@ -128,14 +138,22 @@ class InlineEvidence(_Element):
     strength: Strength = Field(
         1.0, description="How strongly it bears on the claim, 0 to 1.", examples=[0.8]
     )
-    note: str | None = Field(None, description="Anything worth saying about the quote.")
+    note: str | None = Field(
+        None,
+        description="Anything worth saying about the quote.",
+        examples=["Quoted from the summary paragraph."],
+    )
 
 
 class Evidence(InlineEvidence):
     """A quote for or against a claim."""
 
-    supports: Ref | None = Field(None, description="The claim the quote backs.")
-    attacks: Ref | None = Field(None, description="The claim the quote counts against.")
+    supports: Ref | None = Field(
+        None, description="The claim the quote backs.", examples=["congress-poisonous"]
+    )
+    attacks: Ref | None = Field(
+        None, description="The claim the quote counts against.", examples=["harper-dismissal"]
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> Evidence:
@@ -151,50 +169,120 @@ class Evidence(InlineEvidence):
 class Claim(_Element):
     """A statement of the map."""
 
-    text: Text = Field(description="The statement, a full sentence.")
-    label: str | None = Field(None, description="A short title for the map when the text is long.")
-    kind: ClaimKind = Field(
-        ClaimKind.CLAIM, description="thesis, claim, premise, assumption or counterclaim."
+    text: Text = Field(
+        description="The statement, a full sentence.",
+        examples=["The exclusion of Congress is politically poisonous for the SPP."],
     )
-    holder: Ref | None = Field(None, description="The id of the actor who holds the claim.")
-    tags: Texts = Field(default_factory=list, description="Free labels, used to group the map.")
-    note: str | None = Field(None, description="Anything the map's author wants to say.")
-    priority: int = Field(0, description="Higher wins when attacks conflict; default 0.")
-    supports: Refs = Field(default_factory=list, description="Claims this claim alone supports.")
+    label: str | None = Field(
+        None,
+        description="A short title for the map when the text is long.",
+        examples=["Excluding Congress is poisonous"],
+    )
+    kind: ClaimKind = Field(
+        ClaimKind.CLAIM,
+        title="Kind",
+        description="thesis, claim, premise, assumption or counterclaim.",
+        examples=["thesis"],
+    )
+    holder: Ref | None = Field(
+        None, description="The id of the actor who holds the claim.", examples=["authors"]
+    )
+    tags: Texts = Field(
+        default_factory=list,
+        description="Free labels, used to group the map.",
+        examples=[["congress", "transparency"]],
+    )
+    note: str | None = Field(
+        None,
+        description="Anything the map's author wants to say.",
+        examples=["The main structural criticism of the authors."],
+    )
+    priority: int = Field(
+        0, description="Higher wins when attacks conflict; default 0.", examples=[-1]
+    )
+    supports: Refs = Field(
+        default_factory=list,
+        description="Claims this claim alone supports.",
+        examples=["flaws-serious"],
+    )
     attacks: Refs = Field(
         default_factory=list,
         description="Elements this claim attacks: an argument is undercut, a premise or "
         "assumption undermined, any other claim rebutted.",
+        examples=["harper-dismissal"],
     )
-    rebuts: Refs = Field(default_factory=list, description="Claims this claim rebuts.")
-    undermines: Refs = Field(default_factory=list, description="Premises this claim undermines.")
-    undercuts: Refs = Field(default_factory=list, description="Arguments this claim undercuts.")
+    rebuts: Refs = Field(
+        default_factory=list, description="Claims this claim rebuts.", examples=["spp-threat"]
+    )
+    undermines: Refs = Field(
+        default_factory=list, description="Premises this claim undermines.", examples=["forum-cfr"]
+    )
+    undercuts: Refs = Field(
+        default_factory=list,
+        description="Arguments this claim undercuts.",
+        examples=["attendance->require-uniforms"],
+    )
     evidence: list[InlineEvidence] = Field(
-        default_factory=list, description="Quotes that support this claim."
+        default_factory=list,
+        description="Quotes that support this claim.",
+        examples=[
+            [
+                {
+                    "quote": "politically poisonous for the SPP",
+                    "source": "anderson-sands-2007",
+                    "locator": "para 14",
+                }
+            ]
+        ],
     )
 
 
 class Argument(_Element):
     """Linked premises, all needed, supporting one conclusion."""
 
-    conclusion: Ref = Field(description="The id of the claim the premises support.")
-    premises: Annotated[list[Ref], Field(min_length=1)] = Field(
-        description="The ids of the premises; all are needed."
+    conclusion: Ref = Field(
+        description="The id of the claim the premises support.", examples=["spp-fails"]
     )
-    label: str | None = Field(None, description="A name for the inference.")
-    holder: Ref | None = Field(None, description="The id of the actor who makes the argument.")
-    note: str | None = Field(None, description="Anything worth saying about the inference.")
-    priority: int = Field(0, description="Higher wins when attacks conflict; default 0.")
+    premises: Annotated[list[Ref], Field(min_length=1)] = Field(
+        description="The ids of the premises; all are needed.",
+        examples=[["us-engagement-key", "bush-did-little"]],
+    )
+    label: str | None = Field(
+        None, description="A name for the inference.", examples=["the key player is not acting"]
+    )
+    holder: Ref | None = Field(
+        None, description="The id of the actor who makes the argument.", examples=["authors"]
+    )
+    note: str | None = Field(
+        None,
+        description="Anything worth saying about the inference.",
+        examples=["Both premises are needed."],
+    )
+    priority: int = Field(
+        0, description="Higher wins when attacks conflict; default 0.", examples=[1]
+    )
 
 
 class Attack(_Element):
     """An objection: a claim that rebuts a claim, undermines a premise or undercuts an argument."""
 
-    source: Ref = Field(alias="from", description="The id of the attacking claim.")
-    rebuts: Ref | None = Field(None, description="The claim it denies.")
-    undermines: Ref | None = Field(None, description="The premise it denies.")
-    undercuts: Ref | None = Field(None, description="The argument whose inference it denies.")
-    note: str | None = Field(None, description="Why, e.g. when a holder attacks their own claim.")
+    source: Ref = Field(
+        alias="from", description="The id of the attacking claim.", examples=["may-not-survive"]
+    )
+    rebuts: Ref | None = Field(None, description="The claim it denies.", examples=["spp-threat"])
+    undermines: Ref | None = Field(
+        None, description="The premise it denies.", examples=["forum-cfr"]
+    )
+    undercuts: Ref | None = Field(
+        None,
+        description="The argument whose inference it denies.",
+        examples=["secrecy-threat-argument"],
+    )
+    note: str | None = Field(
+        None,
+        description="Why, e.g. when a holder attacks their own claim.",
+        examples=["A concession: the authors grant the point."],
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> Attack:
@@ -218,8 +306,15 @@ def _question(value: Any) -> Any:
 class Question(_Element):
     """A discussion question for handouts."""
 
-    text: Text = Field(description="The question.")
-    about: Refs = Field(default_factory=list, description="The ids of the claims it is about.")
+    text: Text = Field(
+        description="The question.",
+        examples=["Is excluding Congress a flaw, or the price of getting anything done?"],
+    )
+    about: Refs = Field(
+        default_factory=list,
+        description="The ids of the claims it is about.",
+        examples=[["congress-poisonous"]],
+    )
 
 
 class ArgumentFile(_Element):
@@ -235,31 +330,87 @@ class ArgumentFile(_Element):
     argmap: Annotated[Literal[1], BeforeValidator(_integer_text)] = Field(
         description="The format version; 1 is the only one so far.", examples=[1]
     )
-    title: str | None = Field(None, description="The map's title.")
-    question: str | None = Field(None, description="The question under debate.")
-    description: str | None = Field(None, description="A paragraph about the map.")
-    authors: Texts = Field(default_factory=list, description="Who made the map.")
-    date: DateText | None = Field(None, description="When the map was made, YYYY-MM-DD.")
+    title: str | None = Field(
+        None, description="The map's title.", examples=["Montebello Moment Came and Went"]
+    )
+    question: str | None = Field(
+        None, description="The question under debate.", examples=["Will the SPP survive?"]
+    )
+    description: str | None = Field(
+        None,
+        description="A paragraph about the map.",
+        examples=["A map of the authors argument and of their critics."],
+    )
+    authors: Texts = Field(
+        default_factory=list, description="Who made the map.", examples=[["Debate class 10B"]]
+    )
+    date: DateText | None = Field(
+        None, description="When the map was made, YYYY-MM-DD.", examples=["2026-11-28"]
+    )
     include: Texts = Field(
-        default_factory=list, description="Other argument files that join this map."
+        default_factory=list,
+        description="Other argument files that join this map.",
+        examples=[["critics.yaml"]],
     )
     sources: dict[Slug, Source] = Field(
-        default_factory=dict, description="Texts that quotes come from, by id."
+        default_factory=dict,
+        description="Texts that quotes come from, by id.",
+        examples=[{"report": {"title": "A District Study", "file": "sources/report.txt"}}],
     )
-    actors: dict[Slug, Actor] = Field(default_factory=dict, description="Who holds claims, by id.")
+    actors: dict[Slug, Actor] = Field(
+        default_factory=dict,
+        description="Who holds claims, by id.",
+        examples=[{"barlow": {"name": "Maude Barlow"}}],
+    )
     claims: dict[Slug, Claim] = Field(
-        default_factory=dict, description="The statements of the map, by id."
+        default_factory=dict,
+        description="The statements of the map, by id.",
+        examples=[
+            {
+                "spp-fails": {
+                    "text": "The SPP will fail unless its flaws are corrected.",
+                    "kind": "thesis",
+                }
+            }
+        ],
     )
     arguments: dict[Slug, Argument] = Field(
-        default_factory=dict, description="Linked premises for a conclusion, by id."
+        default_factory=dict,
+        description="Linked premises for a conclusion, by id.",
+        examples=[
+            {
+                "us-key-argument": {
+                    "conclusion": "spp-fails",
+                    "premises": ["us-engagement-key", "bush-did-little"],
+                }
+            }
+        ],
     )
-    attacks: dict[Slug, Attack] = Field(default_factory=dict, description="Objections, by id.")
+    attacks: dict[Slug, Attack] = Field(
+        default_factory=dict,
+        description="Objections, by id.",
+        examples=[{"survival-answers-threat": {"from": "may-not-survive", "rebuts": "spp-threat"}}],
+    )
     evidence: dict[Slug, Evidence] = Field(
-        default_factory=dict, description="Quotes for or against claims, by id."
+        default_factory=dict,
+        description="Quotes for or against claims, by id.",
+        examples=[
+            {
+                "barlow-confirmed": {
+                    "quote": "Our research confirms some of",
+                    "source": "anderson-sands-2007",
+                    "attacks": "harper-dismissal",
+                }
+            }
+        ],
     )
     questions: list[
         Annotated[Question, BeforeValidator(_question, json_schema_input_type=Text | Question)]
-    ] = Field(default_factory=list, description="Discussion questions for handouts.")
+    ] = Field(
+        default_factory=list,
+        description="Discussion questions for handouts.",
+        examples=[["Does a rise in attendance show that uniforms caused it?"]],
+    )
 
 
 ELEMENT_SECTIONS: tuple[str, ...] = (

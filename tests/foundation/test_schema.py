@@ -50,3 +50,7 @@ def test_schema_rejects_an_unknown_key_and_documents_every_field() -> None:
     for name, definition in schema["$defs"].items():
         for field, spec in definition.get("properties", {}).items():
             assert spec.get("description"), f"{name}.{field} has no description"
+            assert spec.get("examples"), f"{name}.{field} has no examples"
+            assert spec.get("title"), f"{name}.{field} has no title"
+    for field, spec in schema["properties"].items():
+        assert spec.get("description") and spec.get("examples"), field
