@@ -669,7 +669,28 @@ def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]
             absolute=True,
         )
     )
+    rows.extend(kernel_rows(cfg, log))
     return rows, notes
+
+
+def kernel_rows(cfg: Config, log: Callable[[str], None]) -> list[Row]:
+    """The verification issue's inner targets, timed inside one process by kernels.py."""
+    rows: list[Row] = []
+    for kernel, task, n, limit in (
+        ("quotes", "verify 1,000 quotes, 1 MB source (in-process)", "1,000", 1.0),
+        ("grounded", "grounded labelling, 10^6 attacks (in-process)", "10^6", 1.5),
+    ):
+        log(f"kernel {kernel} ...")
+        command = [str(cfg.python), str(HERE / "kernels.py"), kernel]
+        result = Measurement(command)
+        for _ in range(cfg.runs):
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                result.error = f"exit {done.returncode}: {done.stderr.strip()[-200:]}"
+                break
+            result.samples.append(Sample(float(done.stdout.strip()), 0.0, 0))
+        rows.append(Row(task, n, result, "—", None, f"≤ {limit:g} s", limit, absolute=True))
+    return rows
 
 
 def report(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str], cfg: Config) -> str:
