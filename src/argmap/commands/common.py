@@ -6,10 +6,14 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from argmap.pipeline import MapResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "github", "sarif")
@@ -88,3 +92,28 @@ def emit_diagnostics(
         srcroot_uri=Path.cwd().as_uri() + "/",
     )
     click.echo(output, nl=False)
+
+
+def load_for_output(
+    files: Sequence[Path], problems: Sequence[Diagnostic]
+) -> tuple[list[MapResult], int]:
+    """Load maps for a command that writes files (render, report, handout): report their
+    problems, and start the exit status from them (2 for a missing path, 1 for findings)."""
+    from argmap import codes
+    from argmap.diagnostics import has_failures
+    from argmap.pipeline import load_maps
+
+    results = load_maps(files)
+    diagnostics = list(problems)
+    texts: dict[str, str] = {}
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        texts.update(result.texts)
+    if diagnostics:
+        emit_diagnostics(diagnostics, texts, len(files), None)
+    status = EXIT_OK
+    if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
+        status = EXIT_ERROR
+    if has_failures(diagnostics):
+        status = max(status, EXIT_FINDINGS)
+    return results, status

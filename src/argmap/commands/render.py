@@ -9,11 +9,15 @@ from pathlib import Path
 
 import click
 
-from argmap import codes
 from argmap.argument_map import ArgumentMap
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics, note
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    load_for_output,
+    note,
+)
 from argmap.diagnostics import has_failures
-from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
+from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
     Engine,
     GraphvizNotFound,
@@ -133,20 +137,8 @@ def render(
         rankdir=RankDir(rankdir.upper()),
     )
     files, problems = find_files(paths)
-    results = load_maps(files)
+    results, status = load_for_output(files, problems)
     configs = ConfigCache()
-    diagnostics = list(problems)
-    texts: dict[str, str] = {}
-    for result in results:
-        diagnostics.extend(result.diagnostics)
-        texts.update(result.texts)
-    if diagnostics:
-        emit_diagnostics(diagnostics, texts, len(files), None)
-    status = EXIT_OK
-    if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
-        status = EXIT_ERROR
-    if has_failures(diagnostics):
-        status = max(status, EXIT_FINDINGS)
 
     stale: list[Path] = []
     written: dict[Path, str] = {}

@@ -14,11 +14,15 @@ from typing import NoReturn
 
 import click
 
-from argmap import codes
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit_diagnostics, note
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    load_for_output,
+    note,
+)
 from argmap.diagnostics import has_failures
 from argmap.outcome import CheckOutcome
-from argmap.pipeline import ConfigCache, MapResult, find_files, load_maps
+from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import Engine, RenderError
 from argmap.semantics.labels import Semantics
 from argmap.write import write_atomic
@@ -59,19 +63,7 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
     if single and len(files) > 1:
         _error(f"-o {output} names one file, but {len(files)} maps were given; give a folder")
         sys.exit(EXIT_ERROR)
-    results = load_maps(files)
-    diagnostics = list(problems)
-    texts: dict[str, str] = {}
-    for result in results:
-        diagnostics.extend(result.diagnostics)
-        texts.update(result.texts)
-    if diagnostics:
-        emit_diagnostics(diagnostics, texts, len(files), None)
-    status = EXIT_OK
-    if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
-        status = EXIT_ERROR
-    if has_failures(diagnostics):
-        status = max(status, EXIT_FINDINGS)
+    results, status = load_for_output(files, problems)
 
     configs = ConfigCache()
     stale: list[Path] = []

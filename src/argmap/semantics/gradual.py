@@ -167,13 +167,7 @@ def _iterate_component(
     previous_residual = math.inf
     rising = 0
     for iteration in range(1, max_iterations + 1):
-        targets = [
-            _quadratic_energy_node(scores, base, attackers, supporters, node) for node in component
-        ]
-        residual = max(
-            (abs(t - scores[node]) for t, node in zip(targets, component, strict=True)),
-            default=0.0,
-        )
+        targets, residual = _targets(component, scores, base, attackers, supporters)
         if residual < tolerance:
             return True, iteration - 1
         rising = rising + 1 if residual > previous_residual else 0
@@ -182,13 +176,23 @@ def _iterate_component(
         previous_residual = residual
         for t, node in zip(targets, component, strict=True):
             scores[node] += step * (t - scores[node])
-    targets = [
-        _quadratic_energy_node(scores, base, attackers, supporters, node) for node in component
-    ]
-    residual = max(
-        (abs(t - scores[node]) for t, node in zip(targets, component, strict=True)), default=0.0
-    )
+    _, residual = _targets(component, scores, base, attackers, supporters)
     return residual < tolerance, max_iterations
+
+
+def _targets(
+    component: Sequence[int],
+    scores: Sequence[float],
+    base: Sequence[float],
+    attackers: Sequence[Sequence[int]],
+    supporters: Sequence[Sequence[int]],
+) -> tuple[list[float], float]:
+    """Where one Euler step heads for each node of a component, and how far that is."""
+    targets = [_quadratic_energy_node(scores, base, attackers, supporters, n) for n in component]
+    residual = max(
+        (abs(t - scores[n]) for t, n in zip(targets, component, strict=True)), default=0.0
+    )
+    return targets, residual
 
 
 def _components_in_order(
