@@ -60,5 +60,9 @@ test: lint typecheck unit check-renders
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Thousands of fuzzed maps through load -> check -> render -> report (about 5 minutes).
+fuzz: $(TEST_STAMP)
+	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz -q
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

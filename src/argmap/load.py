@@ -13,15 +13,19 @@ meant. Only null (``~``, ``null``, an empty value) becomes ``None``.
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position
+from argmap.paths import read_regular_file
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -35,6 +39,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 
+# What YAML 1.1 lets a stream hold (libyaml refuses the rest, without a line and column).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Line breaks of YAML 1.1 that are no line break to an editor.
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset(
     {
@@ -121,8 +129,7 @@ def read_document(
     """Read and load one file; the only function of this module that touches the disk."""
     shown = display if display is not None else str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+        raw = read_regular_file(path, limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return _failed(shown, "", codes.FILE_UNREADABLE.at(shown, None, f"cannot read: {reason}"))
@@ -182,13 +189,28 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
         return _failed(
             path, text, codes.NUL_BYTE.at(path, position_of(text, nul), "the file holds a NUL byte")
         )
-    builder = _Builder(path, limits)
+    bad = _NOT_YAML.search(text)
+    if bad is not None:
+        char = bad.group()
+        what = "control character" if unicodedata.category(char) == "Cc" else "character"
+        return _failed(
+            path,
+            text,
+            codes.YAML_SYNTAX.at(
+                path,
+                position_of(text, bad.start()),
+                f"the {what} U+{ord(char):04X} is not allowed in YAML",
+                hint="remove it; inside double quotes, write it as an escape such as \\t",
+            ),
+        )
+    marks = _Marks(text)
+    builder = _Builder(path, limits, marks)
     try:
         data = builder.build(_events(text))
     except _Stop as stop:
         return _failed(path, text, stop.diagnostic, builder.diagnostics)
     except yaml.MarkedYAMLError as exc:
-        return _failed(path, text, _syntax_error(path, exc), builder.diagnostics)
+        return _failed(path, text, _syntax_error(path, exc, marks), builder.diagnostics)
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
         return _failed(path, text, codes.YAML_SYNTAX.at(path, None, str(exc)), builder.diagnostics)
     if data is None:
@@ -218,13 +240,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
         loader.dispose()
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax_error(path: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagnostic:
     problem_mark = exc.problem_mark or exc.context_mark
-    pos = (
-        Position(problem_mark.line + 1, problem_mark.column + 1)
-        if problem_mark is not None
-        else None
-    )
+    pos = marks.at(problem_mark) if problem_mark is not None else None
     problem = exc.problem or "invalid YAML"
     if "maximum nesting depth" in problem:  # libyaml's own guard, met before ours in flow style
         return codes.DEPTH_LIMIT.at(
@@ -233,8 +251,8 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     message = f"YAML syntax error: {problem}"
     hint = None
     if exc.context and exc.context_mark is not None:
-        mark = exc.context_mark
-        hint = f"{exc.context} at line {mark.line + 1}, column {mark.column + 1}"
+        where = marks.at(exc.context_mark)
+        hint = f"{exc.context} at line {where.line}, column {where.col}"
     return codes.YAML_SYNTAX.at(path, pos, message, hint)
 
 
@@ -243,9 +261,31 @@ def _plain(event: yaml.ScalarEvent) -> bool:
     return event.tag is None and not event.style
 
 
-def _pos(event: yaml.Event) -> Position:
-    mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+class _Mark(Protocol):
+    """Where an event or an error stands: PyYAML's and libyaml's marks both have these."""
+
+    index: int
+    line: int
+    column: int
+
+
+class _Marks:
+    """libyaml's marks as positions. YAML 1.1 also ends a line at NEL, LS, PS and a lone CR,
+    which editors and the reports' excerpts do not: after one of them, libyaml's line numbers
+    are off, so positions are computed from the mark's character index instead."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if _ODD_BREAK.search(text):
+            self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def at(self, mark: _Mark | None) -> Position:
+        if mark is None:
+            return Position(1, 1)
+        if self.starts is None:
+            return Position(mark.line + 1, mark.column + 1)
+        line = bisect.bisect_right(self.starts, mark.index)
+        return Position(line, mark.index - self.starts[line - 1] + 1)
 
 
 @dataclass(slots=True)
@@ -259,16 +299,17 @@ class _Frame:
     key: str | None = None  # the pending key of a mapping, once read
     key_pos: Position | None = None
     expect_key: bool = True
-    merges: list[Any] = field(default_factory=list)
+    merges: list[tuple[Any, Position | None]] = field(default_factory=list)
     merge_pending: bool = False
 
 
 class _Builder:
     """Turns the event stream into a tree, one event at a time, with an explicit stack."""
 
-    def __init__(self, path: str, limits: Limits) -> None:
+    def __init__(self, path: str, limits: Limits, marks: _Marks) -> None:
         self.path = path
         self.limits = limits
+        self.marks = marks
         self.positions = PositionMap()
         self.diagnostics: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -278,14 +319,52 @@ class _Builder:
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
+        values, keys = self.positions.values, self.positions.keys
+        fast = self.marks.starts is None
         for event in events:
+            # The fast path, for most events of a large file: a plain or quoted scalar, untagged
+            # and unanchored, as a key of a mapping or a value in a container. It does what the
+            # general path below does, without its calls.
+            if (
+                fast
+                and isinstance(event, yaml.ScalarEvent)
+                and stack
+                and event.tag is None
+                and event.anchor is None
+            ):
+                frame = stack[-1]
+                mark = event.start_mark
+                pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+                text = event.value
+                holder = frame.container
+                if frame.expect_key:
+                    if (text == _MERGE and not event.style) or text in holder:
+                        self._take_key(frame, event)
+                        continue
+                    frame.key = text
+                    frame.expect_key = False
+                    frame.key_pos = keys[(*frame.path, text)] = pos
+                    continue
+                scalar = None if not event.style and text in _NULLS else text
+                if isinstance(holder, list):
+                    values[(*frame.path, len(holder))] = pos
+                    holder.append(scalar)
+                    frame.size += 1
+                    continue
+                if frame.key is not None and not frame.merge_pending:
+                    values[(*frame.path, frame.key)] = pos
+                    holder[frame.key] = scalar
+                    frame.size += 1
+                    frame.key = None
+                    frame.expect_key = True
+                    continue
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     raise _Stop(
                         codes.MULTIPLE_DOCUMENTS.at(
                             self.path,
-                            _pos(event),
+                            self._pos(event),
                             "a second YAML document; an argument file holds exactly one",
                             hint="split it into two files, or join them with 'include'",
                         )
@@ -304,10 +383,10 @@ class _Builder:
             path = self._child_path(stack)
             if isinstance(event, yaml.AliasEvent):
                 value, size = self._alias(event)
-                self.positions.values.setdefault(path, _pos(event))
+                self.positions.values.setdefault(path, self._pos(event))
                 root = self._attach(stack, value, size, None, root)
             elif isinstance(event, yaml.ScalarEvent):
-                self.positions.values[path] = _pos(event)
+                self.positions.values[path] = self._pos(event)
                 root = self._attach(stack, self._scalar(event), 1, event.anchor, root)
             else:
                 assert isinstance(event, yaml.CollectionStartEvent)
@@ -316,20 +395,22 @@ class _Builder:
                     raise _Stop(
                         codes.DEPTH_LIMIT.at(
                             self.path,
-                            _pos(event),
+                            self._pos(event),
                             f"nesting deeper than {self.limits.max_depth} levels",
                         )
                     )
-                self.positions.values[path] = _pos(event)
-                container: dict[str, Any] | list[Any] = (
-                    {} if isinstance(event, yaml.MappingStartEvent) else []
-                )
-                stack.append(_Frame(container, path, event.anchor))
+                self.positions.values[path] = self._pos(event)
+                is_list = not isinstance(event, yaml.MappingStartEvent)
+                container: dict[str, Any] | list[Any] = [] if is_list else {}
+                stack.append(_Frame(container, path, event.anchor, expect_key=not is_list))
         return root
+
+    def _pos(self, event: yaml.Event) -> Position:
+        return self.marks.at(event.start_mark)
 
     # -- keys --------------------------------------------------------------------------------
     def _take_key(self, frame: _Frame, event: yaml.NodeEvent) -> None:
-        pos = _pos(event)
+        pos = self._pos(event)
         if not isinstance(event, yaml.ScalarEvent):
             raise _Stop(
                 codes.COMPLEX_KEY.at(
@@ -390,7 +471,7 @@ class _Builder:
         raise _Stop(
             codes.FORBIDDEN_TAG.at(
                 self.path,
-                _pos(event),
+                self._pos(event),
                 f"the YAML tag '{shown}' is not allowed; argmap reads plain YAML only",
                 hint="remove the tag: only mappings, lists, text and numbers are read, "
                 "and nothing in a file is ever run",
@@ -400,14 +481,16 @@ class _Builder:
     def _alias(self, event: yaml.AliasEvent) -> tuple[Any, int]:
         anchor = event.anchor
         if anchor not in self.anchors:
-            raise _Stop(codes.YAML_SYNTAX.at(self.path, _pos(event), f"unknown alias '*{anchor}'"))
+            raise _Stop(
+                codes.YAML_SYNTAX.at(self.path, self._pos(event), f"unknown alias '*{anchor}'")
+            )
         value, size = self.anchors[anchor]
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
             raise _Stop(
                 codes.ALIAS_LIMIT.at(
                     self.path,
-                    _pos(event),
+                    self._pos(event),
                     f"aliases expand to more than {self.limits.max_alias_nodes:,} nodes",
                     hint="this is how 'billion laughs' attacks work; write the values out",
                 )
@@ -427,7 +510,7 @@ class _Builder:
             frame.container.append(value)
             return root
         if frame.merge_pending:
-            frame.merges.append(value)
+            frame.merges.append((value, frame.key_pos))
             frame.merge_pending = False
         elif frame.key is not None:
             frame.container[frame.key] = value
@@ -441,14 +524,14 @@ class _Builder:
         if not frame.merges:
             return container
         assert isinstance(container, dict)
-        for merged in frame.merges:
+        for merged, where in frame.merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
                     raise _Stop(
                         codes.YAML_SYNTAX.at(
                             self.path,
-                            frame.key_pos,
+                            where,
                             "a merge key '<<' takes a mapping or a list of mappings",
                         )
                     )

@@ -103,6 +103,13 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             positions.value(loc),
             f"{where} should be {_TYPE_NAMES[kind]}, not {_describe_value(got)}",
         )
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
+        return codes.INVALID_VALUE.at(
+            doc.path,
+            positions.value(loc),
+            f"{where}: {_show(got)} is not a web address",
+            hint="write an address that starts with http://, https:// or doi:",
+        )
     if kind == "string_pattern_mismatch":
         return codes.INVALID_ID.at(
             doc.path,

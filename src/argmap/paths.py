@@ -6,14 +6,62 @@ repository must not make argmap read, quote or render what lies outside it.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 PROJECT_MARKERS = ("pyproject.toml", "argmap.toml", ".git")
 
+# Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK makes it return at once,
+# and O_NOCTTY keeps a terminal device from becoming ours. Both are harmless on regular files.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_KIND_NAMES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class NotARegularFile(OSError):
+    """A FIFO, a device or a socket where a file was expected."""
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` bytes of the regular file at ``path``; ``OSError`` otherwise.
+
+    The type is checked on the opened descriptor, so nothing can swap the file between the
+    check and the read: a FIFO would block for ever and a device (``/dev/zero``) never ends.
+    A folder raises :class:`IsADirectoryError`, anything else :class:`NotARegularFile`.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(path))
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KIND_NAMES if test(mode)), "a special file")
+            raise NotARegularFile(errno.EINVAL, f"{kind}, not a regular file", str(path))
+        return handle.read(max_bytes)
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or its absolute form when its symbolic links loop or break."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return Path(os.path.abspath(path))
+
 
 def project_root(path: Path) -> Path:
     """The nearest folder above ``path`` with a project marker; else the file's folder."""
-    start = path.resolve().parent
+    start = resolved(path).parent
     for folder in (start, *start.parents):
         if any((folder / marker).exists() for marker in PROJECT_MARKERS):
             return folder
@@ -31,7 +79,12 @@ def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
         return "the path holds a NUL character"
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
         return f"'{written}' is an absolute path; write it relative to the argument file"
-    candidate = (base_file.resolve().parent / written).resolve()
+    try:
+        candidate = (resolved(base_file).parent / written).resolve()
+    except RuntimeError:  # Python < 3.13 raises it for a loop of symbolic links
+        return f"'{written}' cannot be followed: its symbolic links form a loop"
+    except OSError as exc:
+        return f"'{written}' cannot be followed: {exc.strerror or type(exc).__name__}"
     try:
         candidate.relative_to(root)
     except ValueError:

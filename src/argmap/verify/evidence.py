@@ -87,7 +87,7 @@ def verify_evidence(
         if source.path is not None:
             text = reader(source.path)
             if isinstance(text, SourceError):
-                unreadable[source_id] = text.message
+                unreadable[source_id] = _as_written(text, source.file or text.name)
         if not isinstance(text, SourceText):
             for e in items:
                 checks[e.id] = EvidenceCheck(e.id, QuoteStatus.UNCHECKED, 0.0)
@@ -99,3 +99,12 @@ def verify_evidence(
                 e.id, QuoteStatus(result.status.value), result.similarity, result
             )
     return checks, unreadable
+
+
+def _as_written(error: SourceError, written: str) -> str:
+    """The reason, naming the file as the map writes it: the resolved absolute path would
+    tell every reader of a published report where the check ran, and helps none of them."""
+    prefix = f"{error.name}: "
+    if error.message.startswith(prefix):
+        return f"'{written}': {error.message[len(prefix) :]}"
+    return error.message

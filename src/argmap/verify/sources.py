@@ -15,7 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from argmap.verify.htmltext import visible_text
+from argmap.paths import NotARegularFile, read_regular_file
+from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
+from argmap.verify.htmltext import nesting_depth, visible_text
 from argmap.verify.pdftext import PdfProblem, pdf_pages
 from argmap.verify.text import SourceKind, SourceText, build_source_text
 
@@ -79,17 +81,19 @@ def read_source(
 ) -> SourceText | SourceError:
     """Read ``path`` and parse it (see :func:`parse_source`).
 
-    At most ``max_bytes + 1`` bytes are read even if the file grows or is a device, so a
-    hostile path cannot exhaust memory.
+    At most ``max_bytes + 1`` bytes are read even if the file grows, so a hostile path cannot
+    exhaust memory; a FIFO, a device or a socket is refused before a byte is read, so it
+    cannot block the run either.
     """
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular_file(path, max_bytes + 1)
     except FileNotFoundError:
         return SourceError(name, SourceProblem.NOT_FOUND, f"{name}: no such file")
     except IsADirectoryError:
         return SourceError(name, SourceProblem.UNREADABLE, f"{name}: is a folder, not a file")
+    except NotARegularFile as exc:
+        return SourceError(name, SourceProblem.UNREADABLE, f"{name}: {exc.strerror}")
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return SourceError(name, SourceProblem.UNREADABLE, f"{name}: cannot be read ({reason})")
@@ -130,6 +134,13 @@ def parse_source(
         return decoded
     text, lossy = decoded
     if kind == "html":
+        if nesting_depth(text) > HTML_MAX_DEPTH:
+            return SourceError(
+                name,
+                SourceProblem.BROKEN,
+                f"{name}: the page nests its elements more than {HTML_MAX_DEPTH:,} deep; "
+                "save its text as a .txt file",
+            )
         return _finish(name, kind, [visible_text(text)], lossy=lossy, what="visible text")
     return _finish(name, kind, [text], lossy=lossy, what="text")
 

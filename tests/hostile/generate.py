@@ -1,0 +1,411 @@
+"""Hostile inputs too big, too binary or too special to commit: made at test time.
+
+Each generator writes into ``project`` (the folder argmap runs in, marked as a project by an
+empty ``.git``) and may put things in ``outside`` (a sibling folder that the project must never
+reach). ``cases.toml`` names the generator of a case and holds its expectations, like those of
+the committed cases.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+Generator = Callable[[Path, Path], None]
+GENERATORS: dict[str, Generator] = {}
+
+HEAD = "argmap: 1\n"
+THESIS = "claims:\n  t: {text: The thesis., kind: thesis}\n"
+MB = 1024 * 1024
+SEED = 20261128  # random content is random once: the same bytes on every run
+
+
+def generator(function: Generator) -> Generator:
+    GENERATORS[function.__name__.replace("_", "-")] = function
+    return function
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _source_map(file: str, quote: str = "the quoted words") -> str:
+    return (
+        f"{HEAD}sources:\n  s: {{title: A source, file: '{file}'}}\n"
+        "claims:\n  a:\n    text: A claim.\n    kind: thesis\n"
+        f"    evidence:\n      - {{quote: '{quote}', source: s, locator: para 1}}\n"
+    )
+
+
+def _words(rng: random.Random, count: int) -> str:
+    syllables = [
+        *("ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "den", "por", "lin", "qua"),
+        *("be", "gu", "fo", "ze", "wi", "ya", "har", "mun", "tek", "sol", "dra", "pix"),
+    ]
+    return " ".join(
+        "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(count)
+    )
+
+
+# --- nesting and size ---------------------------------------------------------------------
+@generator
+def nesting_flow_sequence(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", HEAD + "claims: " + "[" * 10_000 + "]" * 10_000 + "\n")
+
+
+@generator
+def nesting_flow_mapping(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", HEAD + "claims: " + "{a: " * 10_000 + "b" + "}" * 10_000 + "\n")
+
+
+@generator
+def nesting_block_sequence(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", HEAD + "claims:\n" + "- " * 10_000 + "x\n")
+
+
+@generator
+def nesting_block_mapping(project: Path, outside: Path) -> None:
+    # Indented block mappings grow quadratically: 2,000 levels are already 2 MB.
+    lines = "".join(" " * depth + f"k{depth}:\n" for depth in range(2_000))
+    _write(project / "map.yaml", HEAD + "claims:\n" + lines)
+
+
+@generator
+def sixty_megabytes(project: Path, outside: Path) -> None:
+    line = b"  c: {text: A claim that is repeated to fill sixty megabytes., kind: premise}\n"
+    with (project / "map.yaml").open("wb") as handle:
+        handle.write(HEAD.encode() + b"claims:\n")
+        block = line * (MB // len(line))
+        for _ in range(60):
+            handle.write(block)
+
+
+@generator
+def one_byte_over_the_limit(project: Path, outside: Path) -> None:
+    body = HEAD + THESIS
+    _write(project / "map.yaml", body + "#" * (10 * MB + 1 - len(body) - 1) + "\n")
+
+
+@generator
+def just_under_the_limit(project: Path, outside: Path) -> None:
+    """10 MB of comments, then an unknown key: found, at its line, in time."""
+    body = HEAD + THESIS
+    tail = "bogus: 1\n"
+    filler = "# a comment line of a file that is nearly ten megabytes long\n"
+    count = (10 * MB - len(body) - len(tail)) // len(filler)
+    _write(project / "map.yaml", body + filler * count + tail)
+
+
+@generator
+def long_line(project: Path, outside: Path) -> None:
+    """One 5 MB line, with the error at its end: the excerpt is cut around the column."""
+    text = "word " * (MB)
+    _write(project / "map.yaml", HEAD + "claims:\n  a: {text: " + text + ", kind: thesis, x: 1}\n")
+
+
+@generator
+def alias_fan_out(project: Path, outside: Path) -> None:
+    """Not exponential: one big list aliased a few times, past the limit of 10,000 nodes."""
+    items = ", ".join(f"w{i}" for i in range(4_000))
+    _write(project / "map.yaml", HEAD + f"a: &a [{items}]\nb: [*a, *a, *a]\nclaims: {{}}\n")
+
+
+# --- encodings and bytes ------------------------------------------------------------------
+@generator
+def invalid_utf8(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", b"argmap: 1\nclaims:\n  a: {text: caf\xe9 noir, kind: thesis}\n")
+
+
+@generator
+def overlong_utf8(project: Path, outside: Path) -> None:
+    # An overlong encoding of '/', a classic filter bypass.
+    _write(project / "map.yaml", b"argmap: 1\ninclude: [..\xc0\xafetc]\n")
+
+
+@generator
+def utf16_with_bom(project: Path, outside: Path) -> None:
+    text = HEAD + THESIS + "  b: {text: Another claim., suports: t}\n"
+    _write(project / "map.yaml", b"\xff\xfe" + text.encode("utf-16-le"))
+
+
+@generator
+def utf16_without_bom(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", (HEAD + THESIS).encode("utf-16-le"))
+
+
+@generator
+def utf32_bom_truncated(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", b"\xff\xfe\x00\x00" + (HEAD + THESIS).encode("utf-32-le")[:-3])
+
+
+@generator
+def utf8_bom_with_error(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", b"\xef\xbb\xbf" + (HEAD + THESIS + "bogus: 1\n").encode())
+
+
+@generator
+def nul_byte(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", b"argmap: 1\nclaims:\n  a: {text: a\x00b, kind: thesis}\n")
+
+
+@generator
+def random_binary(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", random.Random(SEED).randbytes(64 * 1024))
+
+
+@generator
+def gzip_bytes(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", zlib.compress((HEAD + THESIS).encode() * 1000))
+
+
+@generator
+def control_characters_in_file_name(project: Path, outside: Path) -> None:
+    """A file name that would recolour a terminal and forge a line: shown escaped."""
+    _write(project / "maps" / "evil\x1b[31m\nfake.yaml:1:1: ok.yaml", HEAD + "bogus: 1\n")
+
+
+# --- special files ------------------------------------------------------------------------
+@generator
+def map_is_a_fifo(project: Path, outside: Path) -> None:
+    os.mkfifo(project / "map.yaml")
+
+
+@generator
+def folder_with_fifo(project: Path, outside: Path) -> None:
+    _write(project / "maps" / "good.yaml", HEAD + THESIS)
+    os.mkfifo(project / "maps" / "pipe.yaml")
+
+
+@generator
+def map_symlink_loop(project: Path, outside: Path) -> None:
+    _write(project / "maps" / "good.yaml", HEAD + THESIS)
+    os.symlink("b.yaml", project / "maps" / "a.yaml")
+    os.symlink("a.yaml", project / "maps" / "b.yaml")
+
+
+@generator
+def include_symlink_out(project: Path, outside: Path) -> None:
+    _write(outside / "secret.yaml", HEAD + "claims:\n  secret: {text: A secret claim.}\n")
+    os.symlink(outside / "secret.yaml", project / "part.yaml")
+    _write(project / "map.yaml", HEAD + "include: [part.yaml]\n" + THESIS)
+
+
+@generator
+def include_symlink_loop(project: Path, outside: Path) -> None:
+    os.symlink("b.yaml", project / "a.yaml")
+    os.symlink("a.yaml", project / "b.yaml")
+    _write(project / "map.yaml", HEAD + "include: [a.yaml]\n" + THESIS)
+
+
+@generator
+def include_fifo(project: Path, outside: Path) -> None:
+    os.mkfifo(project / "part.yaml")
+    _write(project / "map.yaml", HEAD + "include: [part.yaml]\n" + THESIS)
+
+
+@generator
+def include_huge(project: Path, outside: Path) -> None:
+    _write(project / "part.yaml", HEAD + "#" * (12 * MB) + "\n")
+    _write(project / "map.yaml", HEAD + "include: [part.yaml]\n" + THESIS)
+
+
+@generator
+def include_chain(project: Path, outside: Path) -> None:
+    """500 files, each including the next; the last one has an error."""
+    count = 500
+    for i in range(count):
+        name = "map.yaml" if i == 0 else f"parts/p{i}.yaml"
+        include = f"include: [{'parts/' if i == 0 else ''}p{i + 1}.yaml]\n" if i < count - 1 else ""
+        claim = f"claims:\n  c{i}: {{text: Claim {i}., kind: assumption, supports: t}}\n"
+        extra = "bogus: 1\n" if i == count - 1 else ""
+        first = "  t: {text: The thesis., kind: thesis}\n" if i == 0 else ""
+        _write(project / name, HEAD + include + claim + first + extra)
+
+
+@generator
+def source_symlink_out(project: Path, outside: Path) -> None:
+    _write(outside / "secret.txt", "the quoted words, and a secret\n")
+    os.symlink(outside / "secret.txt", project / "source.txt")
+    _write(project / "map.yaml", _source_map("source.txt"))
+
+
+@generator
+def source_symlink_device(project: Path, outside: Path) -> None:
+    os.symlink("/dev/zero", project / "zero.txt")
+    _write(project / "map.yaml", _source_map("zero.txt"))
+
+
+@generator
+def source_symlink_loop(project: Path, outside: Path) -> None:
+    os.symlink("b.txt", project / "a.txt")
+    os.symlink("a.txt", project / "b.txt")
+    _write(project / "map.yaml", _source_map("a.txt"))
+
+
+@generator
+def source_fifo(project: Path, outside: Path) -> None:
+    os.mkfifo(project / "source.txt")
+    _write(project / "map.yaml", _source_map("source.txt"))
+
+
+@generator
+def source_huge(project: Path, outside: Path) -> None:
+    with (project / "source.txt").open("wb") as handle:
+        block = b"the quoted words and many more words besides\n" * (MB // 46)
+        for _ in range(21):
+            handle.write(block)
+    _write(project / "map.yaml", _source_map("source.txt"))
+
+
+@generator
+def source_binary(project: Path, outside: Path) -> None:
+    _write(project / "source.txt", random.Random(SEED).randbytes(256 * 1024))
+    _write(project / "map.yaml", _source_map("source.txt"))
+
+
+@generator
+def source_invalid_utf8(project: Path, outside: Path) -> None:
+    _write(project / "source.txt", b"the quoted words\n\ncaf\xe9 au lait\n")
+    _write(project / "map.yaml", _source_map("source.txt"))
+
+
+@generator
+def source_pdf_bomb(project: Path, outside: Path) -> None:
+    """A PDF page whose content stream inflates from 100 KB to 100 MB."""
+    stream = zlib.compress(b"BT /F1 12 Tf 72 720 Td (the quoted words) Tj ET\n" + b" " * (100 * MB))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    _write(project / "paper.pdf", bytes(out))
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_html_deep(project: Path, outside: Path) -> None:
+    html = "<html><body>" + "<div>" * 100_000 + "the quoted words" + "</div>" * 100_000
+    _write(project / "page.html", html + "<script>var quoted = 1;</script></body></html>")
+    _write(project / "map.yaml", _source_map("page.html"))
+
+
+@generator
+def source_one_long_line(project: Path, outside: Path) -> None:
+    """A 5 MB source without a line break, and a quote that is nowhere in it."""
+    rng = random.Random(SEED)
+    _write(project / "source.txt", _words(rng, 700_000))
+    _write(project / "map.yaml", _source_map("source.txt", "a quote that the source never says"))
+
+
+@generator
+def long_quote(project: Path, outside: Path) -> None:
+    """A 200 KB quote, close to a 2 MB source but not in it: the fuzzy search must not crawl."""
+    rng = random.Random(SEED)
+    source = _words(rng, 300_000)
+    _write(project / "source.txt", source)
+    quote = source[1_000_000:1_200_000].replace("ka", "ko")
+    _write(project / "map.yaml", _source_map("source.txt", quote))
+
+
+@generator
+def many_quotes(project: Path, outside: Path) -> None:
+    """2,000 quotes, none of them in the source: each is searched for, fuzzily too."""
+    rng = random.Random(SEED)
+    _write(project / "source.txt", "\n\n".join(_words(rng, 80) for _ in range(2_000)))
+    lines = [HEAD, "sources:\n  s: {title: A source, file: source.txt}\n", "claims:\n"]
+    lines.append("  t:\n    text: The thesis.\n    kind: thesis\n    evidence:\n")
+    for _ in range(2_000):
+        lines.append(f"      - {{quote: '{_words(rng, 12)}', source: s}}\n")
+    _write(project / "map.yaml", "".join(lines))
+
+
+# --- scale --------------------------------------------------------------------------------
+def _claims(count: int, chain: bool) -> list[str]:
+    """Claims of distinct random words (so that no two are near-duplicates)."""
+    rng = random.Random(SEED)
+    lines = [HEAD, "claims:\n", "  c0: {text: The thesis., kind: thesis}\n"]
+    for i in range(1, count):
+        target = f"c{i - 1}" if chain else "c0"
+        lines.append(f"  c{i}: {{text: {_words(rng, 4)}, kind: assumption, supports: {target}}}\n")
+    return lines
+
+
+@generator
+def claims_100k(project: Path, outside: Path) -> None:
+    """100,000 claims for one thesis; the last one hides a right-to-left override."""
+    lines = _claims(100_000, chain=False)
+    lines.append('  end: {text: "The \u202eend.", kind: assumption, supports: c0}\n')
+    _write(project / "map.yaml", "".join(lines))
+
+
+@generator
+def cycle_10k(project: Path, outside: Path) -> None:
+    """10,000 claims for one thesis and a support cycle: the semantics of a cyclic map (the
+    gradual scores are iterated, not computed in one pass)."""
+    lines = _claims(10_000, chain=False)
+    lines.append("  x1: {text: 'First of a circle.', kind: assumption, supports: x2}\n")
+    lines.append("  x2: {text: 'Second of a circle.', kind: assumption, supports: x1}\n")
+    _write(project / "map.yaml", "".join(lines))
+
+
+@generator
+def chain_100k(project: Path, outside: Path) -> None:
+    """A chain of support 100,000 claims deep; its last claim hides a zero-width space."""
+    lines = _claims(100_000, chain=True)
+    lines.append('  end: {text: "The end\u200b of it.", kind: assumption, supports: c99999}\n')
+    _write(project / "map.yaml", "".join(lines))
+
+
+@generator
+def chain_5k(project: Path, outside: Path) -> None:
+    """A chain of support 5,000 claims deep: deep enough for any recursion, small enough to draw."""
+    _write(project / "map.yaml", "".join(_claims(5_000, chain=True)))
+
+
+@generator
+def dangling_20k(project: Path, outside: Path) -> None:
+    """20,000 references to nothing: each reported, and fast ("did you mean" for each one
+    against 20,000 names would be 400 million comparisons)."""
+    lines = [HEAD, "claims:\n", "  c0: {text: The thesis., kind: thesis}\n"]
+    lines.extend(
+        f"  c{i}: {{text: 'Claim {i}.', kind: assumption, supports: nothing{i}}}\n"
+        for i in range(1, 20_000)
+    )
+    _write(project / "map.yaml", "".join(lines))
+
+
+# --- imports ------------------------------------------------------------------------------
+@generator
+def import_deep_json(project: Path, outside: Path) -> None:
+    _write(project / "map.json", "[" * 100_000 + "]" * 100_000)
+
+
+@generator
+def import_fifo(project: Path, outside: Path) -> None:
+    os.mkfifo(project / "map.json")
+
+
+@generator
+def import_deep_argdown(project: Path, outside: Path) -> None:
+    lines = "".join("  " * i + f"+ <a{i}>: a reason {i}\n" for i in range(1, 1_500))
+    _write(project / "map.argdown", "[t]: The thesis.\n" + lines)

@@ -1,0 +1,211 @@
+"""Outputs are written atomically: a reader, a crash or a second argmap sees the old file or the
+new one, whole, and never a temporary file left beside it by a failure argmap saw."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.write import write_atomic
+
+from .corpus import load_cases
+
+OLD = b"the previous output\n" * 1000
+NEW = b"the new output, longer than the old one\n" * 50_000
+
+
+def _only(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_writes_the_bytes_and_leaves_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "map.svg"
+    write_atomic(target, NEW)
+    assert target.read_bytes() == NEW
+    assert _only(target.parent) == ["map.svg"]
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(OLD)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "map.svg"
+    target.symlink_to(outside)
+    write_atomic(target, NEW)
+    assert outside.read_bytes() == OLD
+    assert not target.is_symlink() and target.read_bytes() == NEW
+
+
+class _Boom(Exception):
+    pass
+
+
+def _failing_fsync(fd: int) -> None:
+    raise OSError(28, "No space left on device")
+
+
+class _HalfWriter:
+    """A file handle that writes half of what it is given, then fails (a full disk, a kill)."""
+
+    def __init__(self, handle: Any, error: BaseException) -> None:
+        self._handle = handle
+        self._error = error
+
+    def __enter__(self) -> _HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def write(self, data: bytes) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise self._error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [OSError(28, "No space left on device"), KeyboardInterrupt(), _Boom("writer failed")],
+    ids=["disk-full", "interrupt", "exception"],
+)
+def test_a_writer_failing_midway_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+    real_fdopen = os.fdopen
+
+    def half_fdopen(fd: int, *args: Any, **kwargs: Any) -> _HalfWriter:
+        return _HalfWriter(real_fdopen(fd, *args, **kwargs), error)
+
+    monkeypatch.setattr("argmap.write.os.fdopen", half_fdopen)
+    with pytest.raises(type(error)):
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
+    assert _only(tmp_path) == ["map.svg"]
+
+
+def test_a_failing_fsync_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+    monkeypatch.setattr("argmap.write.os.fsync", _failing_fsync)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
+    assert _only(tmp_path) == ["map.svg"]
+
+
+def test_a_failing_rename_leaves_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+
+    def no_replace(src: str, dst: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("argmap.write.os.replace", no_replace)
+    with pytest.raises(PermissionError):
+        write_atomic(target, NEW)
+    assert target.read_bytes() == OLD
+    assert _only(tmp_path) == ["map.svg"]
+
+
+_SLOW_WRITER = """
+import os, sys, time
+from pathlib import Path
+import argmap.write as w
+real = os.fdopen
+class Slow:
+    def __init__(self, h): self.h = h
+    def __enter__(self): return self
+    def __exit__(self, *a): self.h.close()
+    def write(self, data):
+        for i in range(0, len(data), 4096):
+            self.h.write(data[i:i + 4096]); self.h.flush()
+            if i == 4096 * 8:
+                print("halfway", flush=True)
+            time.sleep(0.001)
+    def __getattr__(self, name): return getattr(self.h, name)
+w.os.fdopen = lambda fd, *a, **k: Slow(real(fd, *a, **k))
+w.write_atomic(Path(sys.argv[1]), b"new output\\n" * 200_000)
+"""
+
+
+def test_a_run_killed_midway_leaves_the_previous_output(tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "halfway"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert target.read_bytes() == OLD
+    # A killed process cannot clean up: its partial file stays, hidden and never at the target.
+    left = [name for name in _only(tmp_path) if name != "map.svg"]
+    assert all(name.startswith(".map.svg.") and name.endswith(".tmp") for name in left)
+
+
+def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    contents = [bytes([65 + i]) * (2_000_000 + i * 7919) for i in range(4)]
+    target.write_bytes(contents[0])
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            seen.append(target.read_bytes())
+
+    def writer(data: bytes) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(15):
+                write_atomic(target, data)
+
+        return run
+
+    threads = [threading.Thread(target=writer(data)) for data in contents]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    watcher.join()
+    assert target.read_bytes() in contents
+    assert seen and all(data in contents for data in seen)
+    assert _only(tmp_path) == ["map.svg"]
+
+
+def test_two_renders_of_the_same_file_at_once_leave_a_whole_output(tmp_path: Path) -> None:
+    case = next(c for c in load_cases() if c.name == "render-chain-5k")
+    project = tmp_path / "project"
+    case.lay_out(project, tmp_path / "outside")
+    command = [sys.executable, "-m", "argmap", "render", "map.yaml", "-o", "out"]
+    renders = [
+        subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    outcomes = [render.communicate(timeout=120) for render in renders]
+    assert [render.returncode for render in renders] == [0, 0], outcomes
+    assert _only(project / "out") == ["map.svg"]
+    root = ET.fromstring((project / "out" / "map.svg").read_bytes())  # whole: it parses
+    assert root.tag.endswith("svg")
