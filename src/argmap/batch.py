@@ -17,6 +17,7 @@ from pathlib import Path
 
 from argmap import codes
 from argmap.diagnostics import Diagnostic
+from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, lint_result, load_map
 
 POOL_FROM = 64  # below this many files a pool costs more than it saves
@@ -72,7 +73,7 @@ def validate_files(
     cycle are kept: each reports the cycle)."""
     outcomes = list(_run(files, progress))
     included = frozenset().union(*(o.included for o in outcomes))
-    return [o for o in outcomes if o.path.resolve() not in included or o.in_include_cycle]
+    return [o for o in outcomes if resolved(o.path) not in included or o.in_include_cycle]
 
 
 def _run(files: Sequence[Path], progress: Callable[[int], None] | None) -> Iterator[FileOutcome]:

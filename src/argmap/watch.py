@@ -8,7 +8,9 @@ that shows the report in a frame.
 
 from __future__ import annotations
 
+import html
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -154,9 +156,11 @@ class PreviewServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def respond(self, request_path: str) -> tuple[bytes | None, str]:
-        name = request_path.split("?", 1)[0].lstrip("/")
+        name = urllib.parse.unquote(request_path.split("?", 1)[0].lstrip("/"))
         if name == "":
-            return WRAPPER.format(name=self.page).encode("utf-8"), "text/html; charset=utf-8"
+            # the file name comes from the user's disk: escaped, so it can never be markup
+            page = html.escape(urllib.parse.quote(self.page), quote=True)
+            return WRAPPER.format(name=page).encode("utf-8"), "text/html; charset=utf-8"
         if name == "__version":
             return str(self.version).encode("ascii"), "text/plain"
         target = (self.out_dir / name).resolve()

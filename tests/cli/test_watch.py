@@ -76,3 +76,12 @@ def test_preview_server_serves_only_its_folder(project: Path) -> None:
             assert info.value.code == 404
     finally:
         server.stop()
+
+
+def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:
+    server = PreviewServer(tmp_path, 'x"><script>alert(1)</script>.html', port=0)
+    body, _ = server.respond("/")
+    assert body is not None
+    assert b"<script>alert(1)" not in body
+    assert b'src="x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E.html"' in body
+    server.httpd.server_close()
