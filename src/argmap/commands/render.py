@@ -17,6 +17,7 @@ from argmap.commands.common import (
     note,
 )
 from argmap.diagnostics import has_failures
+from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
     Engine,
@@ -147,6 +148,10 @@ def render(
         if argument_map is None or has_failures(result.diagnostics):
             continue
         target = output_dir / _file_name(result, options, fmt)
+        if resolved(target) in {resolved(Path(p)) for p in result.documents}:
+            _error(f"{target} is an input of {result.path}; refusing to write over it")
+            status = EXIT_ERROR
+            continue
         if target in written:
             _error(f"{result.path} and {written[target]} would both be written to {target}")
             status = EXIT_ERROR

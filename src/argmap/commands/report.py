@@ -60,6 +60,9 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
 
     files, problems = find_files(paths)
     single = output.suffix.lower() in job.suffixes
+    if not single and output.exists() and not output.is_dir():
+        _error(f"-o {output} is a file but not {' or '.join(job.suffixes)}; give one or a folder")
+        sys.exit(EXIT_ERROR)
     if single and len(files) > 1:
         _error(f"-o {output} names one file, but {len(files)} maps were given; give a folder")
         sys.exit(EXIT_ERROR)
