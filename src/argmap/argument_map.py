@@ -99,7 +99,8 @@ class Attack:
     kind: AttackKind
     origin: Origin
     note: str | None = None
-    implicit: bool = False
+    implicit: bool = False  # written as ``attacks:``: its kind follows from the target
+    short_form: bool = False  # written under the attacking claim, not under ``attacks:``
 
 
 @dataclass(frozen=True, slots=True)

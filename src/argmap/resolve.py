@@ -213,6 +213,7 @@ def _elements_of(
                         kind or AttackKind.REBUT,
                         _at(ctx, path, tloc),
                         implicit=kind is None,
+                        short_form=True,
                     ),
                     tloc,
                 )
@@ -348,9 +349,8 @@ def _check_references(
                     expect(premise, (Claim,), path, (*loc, "premises", i))
                 expect(element.holder, (Actor,), path, (*loc, "holder"))
         elif isinstance(element, Attack):
-            short_form = loc[0] == "claims"
-            aloc = loc if short_form else (*loc, _attack_key(element.kind))
-            if not short_form:
+            aloc = loc if element.short_form else (*loc, _attack_key(element.kind))
+            if not element.short_form:
                 expect(element.attacker, (Claim,), path, (*loc, "from"))
             if element.implicit:
                 expect(element.target, (Claim, Argument), path, aloc)
@@ -402,5 +402,12 @@ def _classify(attack: Attack, elements: dict[str, Element]) -> Attack:
     else:
         kind = AttackKind.REBUT
     return Attack(
-        attack.id, attack.attacker, attack.target, kind, attack.origin, attack.note, implicit=True
+        attack.id,
+        attack.attacker,
+        attack.target,
+        kind,
+        attack.origin,
+        attack.note,
+        implicit=True,
+        short_form=True,
     )

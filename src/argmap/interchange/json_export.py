@@ -252,7 +252,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
                 target=a.target,
                 kind=a.kind.value,
                 note=a.note,
-                implicit=a.implicit,
+                implicit=a.short_form,
             )
             for a in m.attacks.values()
         ],

@@ -55,7 +55,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             target_holder = target_argument.holder or m.claims[target_argument.conclusion].holder
         else:
             target_holder = m.claims[attack.target].holder
-        note = attack.note if not attack.id.count("-x->") else (attack.note or attacker.note)
+        # a short form has no note of its own: the attacking claim's note speaks for it
+        note = attack.note or (attacker.note if attack.short_form else None)
         if target_holder == attacker.holder and not note:
             yield Finding(
                 attack.origin,
