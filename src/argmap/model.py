@@ -21,8 +21,8 @@ from pydantic import (
 
 FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
-# References may also name the elements that the short forms create (``a->b``, ``a-x->b``).
-REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.>-]{0,199}$"
+# References may also name the elements that the short forms create (``a->b``, ``a-/->b``).
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_./>-]{0,199}$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -207,7 +207,7 @@ def _elements_of(
                 # ``attacks:`` is classified once every element is known (see below).
                 yield (
                     Attack(
-                        f"{cid}-x->{target}",
+                        f"{cid}-/->{target}",
                         cid,
                         target,
                         kind or AttackKind.REBUT,

@@ -62,8 +62,8 @@ def test_short_forms_expand_into_arguments_attacks_and_evidence() -> None:
     assert list(m.arguments) == ["attendance->require-uniforms"]
     assert m.arguments["attendance->require-uniforms"].premises == ("attendance",)
     assert {a.id: (a.kind.value, a.attacker, a.target) for a in m.attacks.values()} == {
-        "expression-x->require-uniforms": ("rebut", "expression", "require-uniforms"),
-        "confound-x->attendance->require-uniforms": (
+        "expression-/->require-uniforms": ("rebut", "expression", "require-uniforms"),
+        "confound-/->attendance->require-uniforms": (
             "undercut",
             "confound",
             "attendance->require-uniforms",

@@ -42,8 +42,8 @@ def synthetic_map(size: int) -> ArgumentMap:
         parent = f"c{(i - 1) // 3}"
         if kind is ClaimKind.COUNTERCLAIM:
             target = f"c{i * 7 // 11}"
-            attacks[f"{cid}-x->{target}"] = Attack(
-                f"{cid}-x->{target}", cid, target, AttackKind.REBUT, _origin(i + 2), implicit=True
+            attacks[f"{cid}-/->{target}"] = Attack(
+                f"{cid}-/->{target}", cid, target, AttackKind.REBUT, _origin(i + 2), implicit=True
             )
         elif i % 10 == 0 and i + 1 < size:
             arguments[f"a{i}"] = Argument(f"a{i}", parent, (cid, f"c{i + 1}"), _origin(i + 2))

@@ -71,14 +71,14 @@ def test_each_relation_has_its_own_arrow_head_and_line(grammar: ArgumentMap) -> 
     }
     assert len(heads) == len(RELATION_STYLE)
     found = statements(build_digraph(grammar))
-    assert found["attack-expression-x--uniforms"]["arrowtail"] == "tee"
-    assert found["attack-cheap-brands-x--cost"]["arrowtail"] == "diamond"
-    assert found["attack-confound-x--attendance--uniforms"]["arrowtail"] == "box"
+    assert found["attack-expression----uniforms"]["arrowtail"] == "tee"
+    assert found["attack-cheap-brands----cost"]["arrowtail"] == "diamond"
+    assert found["attack-confound----attendance--uniforms"]["arrowtail"] == "box"
     assert found["support-attendance--uniforms"]["arrowtail"] == "normal"
 
 
 def test_edges_run_from_the_target_so_the_thesis_is_ranked_first(grammar: ArgumentMap) -> None:
-    edge = statements(build_digraph(grammar))["attack-expression-x--uniforms"]
+    edge = statements(build_digraph(grammar))["attack-expression----uniforms"]
     assert (edge["_tail"], edge["_head"]) == ("claim/uniforms", "claim/expression")
     assert "dir=back" in build_digraph(grammar).source  # the arrow head points at the target
 
@@ -100,9 +100,9 @@ def test_an_undercut_points_at_the_inference(grammar: ArgumentMap) -> None:
     found = statements(build_digraph(grammar))
     # attendance->uniforms has one premise but is undercut, so it gets a junction too
     assert "argument-attendance--uniforms" in found
-    undercut = found["attack-confound-x--attendance--uniforms"]
+    undercut = found["attack-confound----attendance--uniforms"]
     assert undercut["_tail"] == "argument/attendance->uniforms"
-    assert found["attack-other-years-x--fairness"]["_tail"] == "argument/fairness"
+    assert found["attack-other-years----fairness"]["_tail"] == "argument/fairness"
 
 
 def test_a_plain_support_is_one_arrow(montebello: ArgumentMap) -> None:

@@ -61,7 +61,9 @@ def test_montebello_nodes_and_edges(render: Render, montebello: ArgumentMap) -> 
 
     edges = items(svg, "edge")
     attacks = [e for e in edges if e.classes[0] == "attack"]
-    assert {e.id for e in attacks} == {"attack-" + a.replace(">", "-") for a in montebello.attacks}
+    assert {e.id for e in attacks} == {
+        "attack-" + a.replace(">", "-").replace("/", "-") for a in montebello.attacks
+    }
     supports = [e for e in edges if e.classes[0] == "support" and "link" not in e.classes]
     assert len(supports) == len(montebello.arguments)
     links = [e for e in edges if "link" in e.classes]

@@ -37,7 +37,7 @@ def test_depth_one_takes_whole_arguments_and_direct_attackers(grammar: ArgumentM
     view = select(grammar, focus="uniforms", depth=1)
     assert view.claims == {"uniforms", "attendance", "cost", "equal", "expression"}
     assert view.arguments == {"attendance->uniforms", "fairness"}
-    assert view.attacks == {"expression-x->uniforms"}
+    assert view.attacks == {"expression-/->uniforms"}
     assert view.evidence == {"attendance.ev1", "survey"}
 
 
@@ -53,14 +53,14 @@ def test_a_premise_reaches_its_co_premise_and_conclusion_in_one_step(
     view = select(grammar, focus="cost", depth=1)
     assert view.claims == {"cost", "equal", "uniforms", "cheap-brands"}
     assert view.arguments == {"fairness"}
-    assert view.attacks == {"cheap-brands-x->cost"}
+    assert view.attacks == {"cheap-brands-/->cost"}
 
 
 def test_an_undercutter_reaches_the_whole_argument(grammar: ArgumentMap) -> None:
     view = select(grammar, focus="other-years", depth=1)
     assert view.claims == {"other-years", "cost", "equal", "uniforms"}
     assert view.arguments == {"fairness"}
-    assert view.attacks == {"other-years-x->fairness"}
+    assert view.attacks == {"other-years-/->fairness"}
 
 
 def test_no_evidence_in_a_focus_view(grammar: ArgumentMap) -> None:

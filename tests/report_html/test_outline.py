@@ -53,8 +53,8 @@ def test_reasons_come_before_objections_and_depth_grows_by_one() -> None:
     }
     arguments = {"r->t": Argument("r->t", "t", ("r",), HERE, implicit=True)}
     attacks = {
-        "o-x->t": Attack("o-x->t", "o", "t", AttackKind.REBUT, HERE),
-        "u-x->r->t": Attack("u-x->r->t", "u", "r->t", AttackKind.UNDERCUT, HERE),
+        "o-/->t": Attack("o-/->t", "o", "t", AttackKind.REBUT, HERE),
+        "u-/->r->t": Attack("u-/->r->t", "u", "r->t", AttackKind.UNDERCUT, HERE),
     }
     m = ArgumentMap("m.yaml", "M", claims=claims, arguments=arguments, attacks=attacks)
     steps = outline(m)
@@ -87,11 +87,11 @@ def test_attack_cycles_end_and_unreached_claims_follow() -> None:
         "y": Claim("y", "Y attacks X.", HERE),
     }
     attacks = {
-        "a-x->t": Attack("a-x->t", "a", "t", AttackKind.REBUT, HERE),
-        "b-x->a": Attack("b-x->a", "b", "a", AttackKind.REBUT, HERE),
-        "a-x->b": Attack("a-x->b", "a", "b", AttackKind.REBUT, HERE),
-        "y-x->x": Attack("y-x->x", "y", "x", AttackKind.REBUT, HERE),
-        "x-x->y": Attack("x-x->y", "x", "y", AttackKind.REBUT, HERE),
+        "a-/->t": Attack("a-/->t", "a", "t", AttackKind.REBUT, HERE),
+        "b-/->a": Attack("b-/->a", "b", "a", AttackKind.REBUT, HERE),
+        "a-/->b": Attack("a-/->b", "a", "b", AttackKind.REBUT, HERE),
+        "y-/->x": Attack("y-/->x", "y", "x", AttackKind.REBUT, HERE),
+        "x-/->y": Attack("x-/->y", "x", "y", AttackKind.REBUT, HERE),
     }
     m = ArgumentMap("m.yaml", "M", claims=claims, attacks=attacks)
     steps = outline(m)

@@ -4,9 +4,9 @@
   never clashing across kinds, and free of ``:`` (which DOT reads as a port);
 * SVG ids are ``claim-ID``, ``evidence-ID``, ``argument-ID`` for nodes and ``support-ID``,
   ``link-ID.N``, ``attack-ID``, ``cites-ID`` for edges; the HTML report's anchors are
-  ``#claim-ID`` and ``#evidence-ID``. Slugs are kept as they are; the ``>`` of the ids that
-  argmap makes for short forms (``a->b``, ``a-x->b``) is not allowed in an XML id and
-  becomes ``-`` (``a--b``, ``a-x--b``), and the rare clash this could make is broken by
+  ``#claim-ID`` and ``#evidence-ID``. Slugs are kept as they are; the ``>`` and ``/`` of
+  the ids that argmap makes for short forms (``a->b``, ``a-/->b``) are not allowed in an XML
+  id and become ``-`` (``a--b``, ``a----b``), and the rare clash this could make is broken by
   :class:`IdAllocator`, deterministically, in declaration order.
 """
 
