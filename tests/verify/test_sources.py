@@ -258,3 +258,25 @@ def test_byte_order_marks(bom: bytes, encoding: str) -> None:
     source = text(parse_source(data, "x.txt", "text"))
     assert source.text == "Déjà vu\n\nagain"
     assert len(source.paragraphs) == 2
+
+
+def test_pypdf_is_imported_only_for_a_pdf_source(tmp_path: Path) -> None:
+    """pypdf costs ~50 ms to import: a map that quotes no PDF must not pay it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("The sky is blue today.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from argmap.verify.sources import read_source\n"
+        "read_source(Path(sys.argv[1]))\n"
+        "print('pypdf' in sys.modules)\n"
+    )
+    text = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert text.stdout.strip() == "False"

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 MAX_PAGES = 5000
 
@@ -49,6 +47,10 @@ def pdf_pages(data: bytes) -> list[str] | PdfProblem:
 def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
     if not data.lstrip(b"\r\n\t \x00").startswith(b"%PDF-"):
         return PdfProblem("broken", "not a PDF file (it does not start with '%PDF-')")
+    # Imported here: pypdf takes ~50 ms to import, and most maps quote no PDF.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
