@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,58 @@ def test_verdicts_and_quote_checks_come_from_the_pipeline(
     assert runner.invoke(main, [*args, "--no-verdicts"]).exit_code == 0
     worksheet = (tmp_path / "montebello.dot").read_text()
     assert "supported" not in worksheet and "verified" not in worksheet
+
+
+def _shown(path: Path) -> str:
+    """A path as argmap's messages show it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def test_a_map_with_more_nodes_than_the_limit_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    """Graphviz takes minutes (and then fails) on a map of 100,000 nodes: argmap says so at
+    once, before verifying a quote, and writes nothing."""
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--max-nodes", "50"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {_shown(MONTEBELLO)}: the map has 97 nodes to draw (42 claims, 45 quotes, "
+        "10 inference junctions), more than --max-nodes 50; draw a part of it with "
+        "--focus CLAIM --depth N, leave the quotes out with --no-evidence, or raise "
+        "--max-nodes\n"
+    )
+    assert not out.exists()
+
+
+def test_the_node_limit_counts_what_the_view_draws(runner: CliRunner, tmp_path: Path) -> None:
+    """Without quotes Montebello draws 42 claims and 10 junctions: 52 nodes, at the limit."""
+    result = runner.invoke(
+        main,
+        ["render", str(MONTEBELLO), "-o", str(tmp_path), "--max-nodes", "52", "--no-evidence"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "montebello.svg").is_file()
+
+
+def test_a_layout_that_takes_too_long_is_stopped(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``dot`` that never finishes (here a stand-in that sleeps) is stopped after
+    --timeout seconds, with a message and nothing written."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    out = tmp_path / "renders"
+    result = runner.invoke(
+        main, ["render", str(MONTEBELLO), "-o", str(out), "--engine", "system", "--timeout", "0.5"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {_shown(MONTEBELLO)}: Graphviz 'dot' did not finish within 0.5 s and was "
+        "stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time with "
+        "--timeout\n"
+    )
+    assert not out.exists()

@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from argmap.outcome import CheckOutcome
+from argmap.render import TooLarge
 from argmap.report_html import Paper, Variant, checked, handout, read_stamp
 from argmap.report_html.context import handout_context
 from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
@@ -136,3 +137,18 @@ def test_injection_is_text_in_the_handout(hostile: CheckOutcome) -> None:
         assert doc.css("script") == [] and doc.css("img") == []
         texts = [row.css_first(".row-text").text() for row in doc.css(".row")]
         assert INJECTION in texts
+
+
+def test_views_over_the_node_limit_are_left_for_smaller_ones(montebello: CheckOutcome) -> None:
+    """With at most 30 nodes a view, the whole map (52 nodes without quotes) is not drawn:
+    the handout shows the views around the thesis and its branches that stay under it."""
+    figures = handout_figures(checked(montebello), paper="a4", show_verdicts=True, max_nodes=30)
+    assert figures[0].caption.startswith("Around the thesis")
+    for figure in figures:
+        drawn = len(re.findall(r'<g id="[^"]*" class="node (?:claim|inference)', figure.svg))
+        assert 0 < drawn <= 30, figure.caption
+
+
+def test_a_view_over_the_limit_at_every_depth_is_an_error(montebello: CheckOutcome) -> None:
+    with pytest.raises(TooLarge, match=r"^the map has \d+ nodes to draw .* --max-nodes 2;"):
+        handout_figures(checked(montebello), paper="a4", show_verdicts=True, max_nodes=2)

@@ -152,3 +152,20 @@ def test_the_stamp_names_the_content_not_the_engine(small: CheckOutcome) -> None
     drawn_by_dot = report(small, engine=Engine.SYSTEM)
     drawn_embedded = report(small, engine=Engine.EMBEDDED)
     assert read_stamp(drawn_by_dot) == read_stamp(drawn_embedded)
+
+
+def test_a_map_too_large_to_draw_is_described_not_drawn(
+    montebello: CheckOutcome, montebello_html: bytes
+) -> None:
+    """Montebello draws 97 nodes; with a limit of 50 the report keeps every claim and says
+    why the map is missing, instead of failing or waiting minutes for Graphviz."""
+    page = parse(report(montebello, max_nodes=50))
+    assert page.css("svg") == []
+    note = page.css_first("#map .map-not-drawn")
+    assert note is not None
+    assert note.text() == (
+        "This map has 97 nodes, too many to draw on one page; the claims below hold all of "
+        "it, and 'argmap render --focus CLAIM' draws a part of it."
+    )
+    cards = "#claims [id^='claim-']"
+    assert len(page.css(cards)) == len(parse(montebello_html).css(cards)) > 0

@@ -20,6 +20,8 @@ from argmap.diagnostics import has_failures
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
+    DEFAULT_MAX_NODES,
+    DEFAULT_TIMEOUT,
     Engine,
     GraphvizNotFound,
     GroupBy,
@@ -30,6 +32,7 @@ from argmap.render import (
     UnknownFocus,
     UnsupportedFormat,
     dot_source,
+    drawable,
     is_current,
     render_source,
 )
@@ -89,6 +92,21 @@ from argmap.write import write_atomic
     help="Where the map grows from the thesis: TB puts the thesis at the top.",
 )
 @click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Refuse a view with more nodes (claims, quotes, junctions) than this: Graphviz "
+    "would take minutes on it.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds the system dot may take before it is stopped.",
+)
+@click.option(
     "--check",
     is_flag=True,
     help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
@@ -105,6 +123,8 @@ def render(
     no_legend: bool,
     group_by: str,
     rankdir: str,
+    max_nodes: int,
+    timeout: float,
     check: bool,
 ) -> None:
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
@@ -136,6 +156,7 @@ def render(
         legend=not no_legend,
         group_by=GroupBy(group_by),
         rankdir=RankDir(rankdir.upper()),
+        max_nodes=max_nodes,
     )
     files, problems = find_files(paths)
     results, status = load_for_output(files, problems)
@@ -158,6 +179,7 @@ def render(
             continue
         written[target] = result.path
         try:
+            drawable(argument_map, options)  # a view too large fails before any quote is read
             similarity = configs.for_root(result.root)[0].similarity
             checks = None if no_verdicts else _quote_status_for(argument_map, similarity)
             source = dot_source(
@@ -174,7 +196,7 @@ def render(
                     stale.append(target)
                     click.echo(f"stale: {target} (from {result.path})", err=True)
                 continue
-            write_atomic(target, render_source(source, fmt, chosen_engine))
+            write_atomic(target, render_source(source, fmt, chosen_engine, timeout=timeout))
             note(f"wrote {target}")
         except UnknownFocus as exc:
             _error(f"{result.path}: {exc}")

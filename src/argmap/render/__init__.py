@@ -9,6 +9,7 @@ See docs/rendering.md for the visual grammar.
 """
 
 from argmap.render.backends import (
+    DEFAULT_TIMEOUT,
     EmbeddedUnavailable,
     Engine,
     GraphvizNotFound,
@@ -19,12 +20,14 @@ from argmap.render.backends import (
 )
 from argmap.render.dot import build_digraph
 from argmap.render.ids import anchor, svg_id
-from argmap.render.options import GroupBy, RankDir, RenderOptions
+from argmap.render.options import DEFAULT_MAX_NODES, GroupBy, RankDir, RenderOptions
 from argmap.render.output import digest, dot_source, is_current, render_map, render_source
 from argmap.render.svg import UnsafeSvg
-from argmap.render.views import Selection, UnknownFocus, select
+from argmap.render.views import Selection, TooLarge, UnknownFocus, drawable, select
 
 __all__ = [
+    "DEFAULT_MAX_NODES",
+    "DEFAULT_TIMEOUT",
     "EmbeddedUnavailable",
     "Engine",
     "GraphvizNotFound",
@@ -35,6 +38,7 @@ __all__ = [
     "RenderError",
     "RenderOptions",
     "Selection",
+    "TooLarge",
     "UnknownFocus",
     "UnsafeSvg",
     "UnsupportedFormat",
@@ -42,6 +46,7 @@ __all__ = [
     "build_digraph",
     "digest",
     "dot_source",
+    "drawable",
     "is_current",
     "render_map",
     "render_source",

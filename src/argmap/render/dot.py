@@ -34,7 +34,7 @@ from argmap.render.ids import IdAllocator, anchor, node_name, svg_id
 from argmap.render.options import GroupBy, RenderOptions
 from argmap.render.statements import add_edge, add_node, set_attributes
 from argmap.render.text import citation, label_text, shorten, tooltip_text, wrap
-from argmap.render.views import Selection, select
+from argmap.render.views import Selection, drawable, junctions
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
 T = TypeVar("T")
@@ -66,12 +66,7 @@ def build_digraph(
     ``verdicts`` are by claim id, ``quote_status`` by evidence id; both are left out when
     ``options.show_verdicts`` is off (a worksheet).
     """
-    selection = select(
-        argument_map,
-        focus=options.focus,
-        depth=options.depth,
-        evidence=options.show_evidence,
-    )
+    selection = drawable(argument_map, options)
     shown_verdicts = (verdicts or {}) if options.show_verdicts else {}
     shown_status = (quote_status or {}) if options.show_verdicts else {}
     ids = IdAllocator(options.id_prefix)
@@ -81,13 +76,13 @@ def build_digraph(
         node_attr=dict(style.NODE_ATTR),
         edge_attr=dict(style.EDGE_ATTR),
     )
-    junctions = _junctions(argument_map, selection)
+    junctions_drawn = junctions(argument_map, selection)
     groups = _groups(argument_map, selection, options.group_by)
     nodes = _Nodes(argument_map, selection, options, ids, shown_verdicts, shown_status)
 
     for claim in _selected(argument_map.claims, selection.claims):
         groups[_group_key(claim, options.group_by)].nodes.append(nodes.claim(claim))
-    for argument in _selected(argument_map.arguments, junctions):
+    for argument in _selected(argument_map.arguments, junctions_drawn):
         group = _group_key(argument_map.claims[argument.conclusion], options.group_by)
         groups[group].nodes.append(nodes.junction(argument))
     for evidence in _selected(argument_map.evidence, selection.evidence):
@@ -96,7 +91,7 @@ def build_digraph(
     _add_groups(graph, groups, ids, options.group_by)
 
     for argument in _selected(argument_map.arguments, selection.arguments):
-        _add_argument_edges(graph, ids, argument, argument.id in junctions)
+        _add_argument_edges(graph, ids, argument, argument.id in junctions_drawn)
     for attack in _selected(argument_map.attacks, selection.attacks):
         target_kind = "argument" if attack.kind is AttackKind.UNDERCUT else "claim"
         add_edge(
@@ -289,20 +284,6 @@ def _graph_attr(
 def _selected(elements: Mapping[str, T], chosen: frozenset[str] | set[str]) -> Iterator[T]:
     """The chosen elements, in declaration order."""
     return (element for key, element in elements.items() if key in chosen)
-
-
-def _junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
-    """Arguments drawn with a junction: linked premises, or an inference that is undercut."""
-    undercut = {
-        attack.target
-        for attack in _selected(argument_map.attacks, selection.attacks)
-        if attack.kind is AttackKind.UNDERCUT
-    }
-    return {
-        a.id
-        for a in _selected(argument_map.arguments, selection.arguments)
-        if len(a.premises) > 1 or a.id in undercut
-    }
 
 
 def _group_key(claim: Claim, group_by: GroupBy) -> str | None:

@@ -26,6 +26,11 @@ class RankDir(StrEnum):
     RL = "RL"
 
 
+# A 5,000-claim map draws about 7,300 nodes, which dot lays out in ~18 s (benchmarks/); its
+# time grows faster than the map, and a chain of 100,000 nodes makes it fail after 25 s.
+DEFAULT_MAX_NODES = 20_000
+
+
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """The view of the map and the typography of its nodes.
@@ -39,7 +44,9 @@ class RenderOptions:
     * ``quote_chars``: evidence quotes are shortened to about this many characters;
     * ``id_prefix``: put before every SVG id (``map-`` when the SVG sits inside a page that
       uses ``claim-ID`` for its own anchors), ``link_base``: put before every ``#claim-ID``
-      link (e.g. ``montebello.html`` for a standalone SVG next to its report).
+      link (e.g. ``montebello.html`` for a standalone SVG next to its report);
+    * ``max_nodes``: a view with more nodes than this is refused (views.TooLarge) rather than
+      handed to Graphviz, which needs minutes for it.
     """
 
     focus: str | None = None
@@ -57,12 +64,15 @@ class RenderOptions:
     quote_chars: int = 100
     id_prefix: str = ""
     link_base: str = ""
+    max_nodes: int = DEFAULT_MAX_NODES
 
     def __post_init__(self) -> None:
         if self.depth < 0:
             raise ValueError("depth must be 0 or more")
         if self.wrap < 8 or self.evidence_wrap < 8:
             raise ValueError("wrap widths must be at least 8 characters")
+        if self.max_nodes < 1:
+            raise ValueError("max_nodes must be at least 1")
         if self.max_lines < 1:
             raise ValueError("max_lines must be at least 1")
         if not _is_safe_token(self.id_prefix):

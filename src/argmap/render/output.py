@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Mapping
 
 from argmap.argument_map import ArgumentMap
-from argmap.render.backends import Engine, OutputFormat, layout
+from argmap.render.backends import DEFAULT_TIMEOUT, Engine, OutputFormat, layout
 from argmap.render.dot import build_digraph
 from argmap.render.options import RenderOptions
 from argmap.render.raster import normalize_pdf, read_png_stamp, stamp_png
@@ -38,9 +38,15 @@ def digest(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
-def render_source(source: str, output_format: OutputFormat, engine: Engine = Engine.AUTO) -> bytes:
+def render_source(
+    source: str,
+    output_format: OutputFormat,
+    engine: Engine = Engine.AUTO,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> bytes:
     """DOT text laid out and finished: stamped SVG or PNG, PDF with constant dates."""
-    data = layout(source, output_format, engine)
+    data = layout(source, output_format, engine, timeout=timeout)
     if output_format is OutputFormat.SVG:
         return finish_svg(data, digest(source))
     if output_format is OutputFormat.PNG:

@@ -16,6 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.argument_map import ArgumentMap, AttackKind
+from argmap.render.backends import RenderError
+from argmap.render.options import RenderOptions
+
+
+class TooLarge(RenderError):
+    """The view has more nodes than ``RenderOptions.max_nodes``: Graphviz would take minutes
+    on it (and fails outright on a chain 100,000 deep), so argmap refuses before it starts."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
 
 
 class UnknownFocus(ValueError):
@@ -113,3 +124,47 @@ def _neighbourhood(
 
 def _all_in(claims: frozenset[str], conclusion: str, premises: Iterable[str]) -> bool:
     return conclusion in claims and all(p in claims for p in premises)
+
+
+def drawable(argument_map: ArgumentMap, options: RenderOptions) -> Selection:
+    """The selection ``options`` asks for, once it is known to be small enough to lay out.
+
+    Raises :class:`UnknownFocus` for a bad focus and :class:`TooLarge` for a view of more
+    than ``options.max_nodes`` nodes (claims, quotes and inference junctions).
+    """
+    selection = select(
+        argument_map,
+        focus=options.focus,
+        depth=options.depth,
+        evidence=options.show_evidence,
+    )
+    joins = len(junctions(argument_map, selection))
+    count = len(selection.claims) + len(selection.evidence) + joins
+    if count > options.max_nodes:
+        raise TooLarge(
+            f"the map has {count:,} nodes to draw ({_counted(len(selection.claims), 'claim')}, "
+            f"{_counted(len(selection.evidence), 'quote')}, "
+            f"{_counted(joins, 'inference junction')}), more than --max-nodes "
+            f"{options.max_nodes:,}; draw a part of it with --focus CLAIM --depth N, leave the "
+            "quotes out with --no-evidence, or raise --max-nodes",
+            count,
+        )
+    return selection
+
+
+def junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+    """Arguments drawn with a junction: linked premises, or an inference that is undercut."""
+    undercut = {
+        attack.target
+        for attack_id, attack in argument_map.attacks.items()
+        if attack_id in selection.attacks and attack.kind is AttackKind.UNDERCUT
+    }
+    return {
+        a.id
+        for a in argument_map.arguments.values()
+        if a.id in selection.arguments and (len(a.premises) > 1 or a.id in undercut)
+    }
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

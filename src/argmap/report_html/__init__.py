@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from argmap.outcome import CheckOutcome
-from argmap.render import Engine
+from argmap.render import DEFAULT_MAX_NODES, Engine
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
 from argmap.report_html.figures import handout_figures, report_figure
@@ -43,10 +43,13 @@ def checked(outcome: CheckOutcome) -> Checked:
     )
 
 
-def report(outcome: CheckOutcome, *, engine: Engine = Engine.AUTO) -> bytes:
-    """The report page of a checked map, as UTF-8 bytes."""
+def report(
+    outcome: CheckOutcome, *, engine: Engine = Engine.AUTO, max_nodes: int = DEFAULT_MAX_NODES
+) -> bytes:
+    """The report page of a checked map, as UTF-8 bytes; a map of more than ``max_nodes``
+    nodes is described but not drawn."""
     data = checked(outcome)
-    return report_html(report_context(data, report_figure(data, engine)))
+    return report_html(report_context(data, report_figure(data, engine, max_nodes=max_nodes)))
 
 
 def handout(
@@ -56,12 +59,19 @@ def handout(
     paper: Paper = Paper.A4,
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> bytes:
-    """The handout page (print-first HTML) of a checked map."""
+    """The handout page (print-first HTML) of a checked map; views of more than
+    ``max_nodes`` nodes are not drawn (smaller views around each thesis are)."""
     data = checked(outcome)
     show = variant is Variant.TEACHER
     figures = handout_figures(
-        data, paper=paper.value, show_verdicts=show, depth=depth, engine=engine
+        data,
+        paper=paper.value,
+        show_verdicts=show,
+        depth=depth,
+        engine=engine,
+        max_nodes=max_nodes,
     )
     context = handout_context(data, figures, variant=variant.value, paper=paper.value)
     return handout_html(context)

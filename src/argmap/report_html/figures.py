@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass, replace
 
 from argmap.argument_map import MapIndex
-from argmap.render import Engine, OutputFormat, RenderOptions, digest, dot_source, select
+from argmap.render import (
+    DEFAULT_MAX_NODES,
+    Engine,
+    OutputFormat,
+    RenderOptions,
+    TooLarge,
+    digest,
+    dot_source,
+    select,
+)
 from argmap.render.output import render_source
 from argmap.render.svg import UnsafeSvg, check_safe
 from argmap.render.text import clean
@@ -111,16 +120,26 @@ def _attribute(text: str) -> str:
     )
 
 
-def report_figure(checked: Checked, engine: Engine = Engine.AUTO) -> MapFigure:
-    """The whole map, quotes and verdicts included, for the report."""
+def report_figure(
+    checked: Checked, engine: Engine = Engine.AUTO, *, max_nodes: int = DEFAULT_MAX_NODES
+) -> MapFigure:
+    """The whole map, quotes and verdicts included, for the report; a map of more than
+    ``max_nodes`` nodes is not drawn (the figure has no SVG and a note says why)."""
     title = clean(checked.map.title)
-    drawn = draw(
-        checked,
-        RenderOptions(title=False, legend=False),
-        show_verdicts=True,
-        label=f"Argument map: {title}",
-        engine=engine,
-    )
+    try:
+        drawn = draw(
+            checked,
+            RenderOptions(title=False, legend=False, max_nodes=max_nodes),
+            show_verdicts=True,
+            label=f"Argument map: {title}",
+            engine=engine,
+        )
+    except TooLarge as exc:
+        note = (
+            f"This map has {exc.count:,} nodes, too many to draw on one page; the claims "
+            "below hold all of it, and 'argmap render --focus CLAIM' draws a part of it."
+        )
+        return MapFigure("", 0.0, 0.0, 1.0, title, note, "")
     return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, title, None, drawn.digest)
 
 
@@ -139,15 +158,26 @@ def handout_figures(
     show_verdicts: bool,
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
     else the largest view around each thesis that fits (or the one ``depth`` asks for), and
-    when that leaves claims out, one more page per branch of the thesis."""
-    return _Fitter(checked, paper, show_verdicts, engine).figures(depth)
+    when that leaves claims out, one more page per branch of the thesis. A view of more than
+    ``max_nodes`` nodes counts as one that does not fit."""
+    base = replace(BASE, max_nodes=max_nodes)
+    return _Fitter(checked, paper, show_verdicts, engine, base).figures(depth)
 
 
 class _Fitter:
-    def __init__(self, checked: Checked, paper: str, show_verdicts: bool, engine: Engine) -> None:
+    def __init__(
+        self,
+        checked: Checked,
+        paper: str,
+        show_verdicts: bool,
+        engine: Engine,
+        base: RenderOptions,
+    ) -> None:
+        self.base = base
         self.checked = checked
         self.map = checked.map
         self.index = MapIndex.of(checked.map)
@@ -166,7 +196,12 @@ class _Fitter:
     ) -> tuple[Drawn, float, int]:
         """The view at the largest of ``depths`` that fits; else the smallest, fitted."""
         for d in depths:
-            drawn, scale = self.attempt(replace(options, depth=d), label)
+            try:
+                drawn, scale = self.attempt(replace(options, depth=d), label)
+            except TooLarge:
+                if d == depths[-1]:
+                    raise
+                continue
             if scale >= MIN_SCALE:
                 break
         return drawn, scale, d
@@ -175,12 +210,16 @@ class _Fitter:
         title = clean(self.map.title)
         label = f"Argument map: {title}"
         if depth is None:
-            drawn, scale = self.attempt(replace(BASE, show_evidence=True), label)
-            if scale >= MIN_SCALE:
-                return [_figure(drawn, scale, title, None)]
-            drawn, scale = self.attempt(replace(BASE, focus=None), label)
-            if scale >= MIN_SCALE or not roots(self.map):
-                return [_figure(drawn, scale, title, NO_QUOTES)]
+            try:
+                drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
+                if scale >= MIN_SCALE:
+                    return [_figure(drawn, scale, title, None)]
+                drawn, scale = self.attempt(replace(self.base, focus=None), label)
+                if scale >= MIN_SCALE or not roots(self.map):
+                    return [_figure(drawn, scale, title, NO_QUOTES)]
+            except TooLarge:  # far too large for a page: the views around each thesis
+                if not roots(self.map):
+                    raise
         depths = AUTO_DEPTHS if depth is None else tuple(range(max(depth, 1), 0, -1))
         figures: list[MapFigure] = []
         drawn_claims: set[str] = set()
@@ -189,7 +228,7 @@ class _Fitter:
                 continue
             root_title = clean(self.map.claims[root].title)
             overview, scale, used = self.largest(
-                replace(BASE, focus=root), depths, f"Argument map around: {root_title}"
+                replace(self.base, focus=root), depths, f"Argument map around: {root_title}"
             )
             asked_for = depth is not None and used == depth
             if asked_for:
@@ -205,7 +244,7 @@ class _Fitter:
                     continue
                 branch_title = clean(self.map.claims[branch].title)
                 view, scale, used = self.largest(
-                    replace(BASE, focus=branch), (2, 1), f"Argument map around: {branch_title}"
+                    replace(self.base, focus=branch), (2, 1), f"Argument map around: {branch_title}"
                 )
                 note = _branch_note(used, scale)
                 figures.append(_figure(view, scale, f"Branch: {branch_title}", note))
