@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -45,7 +46,48 @@ class LazyGroup(click.Group):
         module_name, attribute = target.split(":")
         command = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
+        _add_verbosity_options(command)
         return command
+
+
+def _add_verbosity_options(command: click.Command) -> None:
+    """``-q``/``-v`` after the command name too (``argmap check -q FILE``), as ruff and
+    pytest take them; they override the same options given before it."""
+    if any(param.name == "quiet_" for param in command.params):
+        return
+    command.params.extend(
+        [
+            click.Option(
+                ["-q", "--quiet", "quiet_"],
+                is_flag=True,
+                expose_value=False,
+                callback=_set_verbosity(-1),
+                help="Only findings: no notes, no summary when clean.",
+            ),
+            click.Option(
+                ["-v", "--verbose", "verbose_"],
+                is_flag=True,
+                expose_value=False,
+                callback=_set_verbosity(1),
+                help="Also timings and what was read.",
+            ),
+        ]
+    )
+
+
+def _set_verbosity(level: int) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        from argmap.commands.common import set_verbosity
+
+        if not value:
+            return
+        other = "verbose_" if level < 0 else "quiet_"
+        if ctx.meta.get(f"argmap.{other}"):
+            raise click.UsageError("-q/--quiet and -v/--verbose cannot be used together", ctx)
+        ctx.meta[f"argmap.{param.name}"] = True
+        set_verbosity(level)
+
+    return callback
 
 
 @click.group(

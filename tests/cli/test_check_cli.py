@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap.cli import main
+from argmap.cli import COMMANDS, main
 from argmap.lint.rules import EXAMPLE_ARTICLE
 
 REPO = Path(__file__).parents[2]
@@ -137,3 +137,17 @@ def test_quiet_and_verbose(runner: CliRunner) -> None:
     normal = runner.invoke(main, ["check", MONTEBELLO])
     assert "45 quotes, grounded semantics" not in normal.output
     assert "45 of 45 quotes verified" in normal.output
+
+
+def test_quiet_and_verbose_after_the_command_name(runner: CliRunner) -> None:
+    """``argmap check -q FILE`` works like ``argmap -q check FILE`` (as in ruff and pytest)."""
+    assert runner.invoke(main, ["check", "-q", MONTEBELLO]).output == ""
+    assert runner.invoke(main, ["check", MONTEBELLO, "--quiet"]).output == ""
+    verbose = runner.invoke(main, ["check", "-v", MONTEBELLO])
+    assert "45 quotes, grounded semantics" in verbose.output
+    both = runner.invoke(main, ["check", "-q", "-v", MONTEBELLO])
+    assert both.exit_code == 2
+    assert "-q/--quiet and -v/--verbose cannot be used together" in both.output
+    for name in COMMANDS:
+        help_text = runner.invoke(main, [name, "--help"]).output
+        assert "-q, --quiet" in help_text and "-v, --verbose" in help_text, name
