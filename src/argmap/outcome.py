@@ -49,27 +49,12 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
                     ],
                 }
             )
-    evidence: list[dict[str, Any]] = []
-    for eid, check in outcome.checks.items():
-        loc = check.location
-        evidence.append(
-            {
-                "id": eid,
-                "status": check.status.value,
-                "similarity": round(check.similarity, 1),
-                "location": None
-                if loc is None
-                else {
-                    "paragraph": loc.paragraph,
-                    "page": loc.page,
-                    "line": loc.line,
-                    "column": loc.column,
-                    "start": loc.start,
-                    "end": loc.end,
-                },
-                "hint": check.hint,
-            }
-        )
+    from argmap.interchange.json_export import check_model
+
+    evidence = [
+        {"id": eid, **check_model(check).model_dump(mode="json")}
+        for eid, check in outcome.checks.items()
+    ]
     return {
         "path": outcome.path,
         "semantics": ev.semantics.value if ev is not None else None,

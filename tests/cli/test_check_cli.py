@@ -151,3 +151,14 @@ def test_quiet_and_verbose_after_the_command_name(runner: CliRunner) -> None:
     for name in COMMANDS:
         help_text = runner.invoke(main, [name, "--help"]).output
         assert "-q, --quiet" in help_text and "-v, --verbose" in help_text, name
+
+
+def test_check_json_and_export_json_show_a_quote_check_alike(runner: CliRunner) -> None:
+    """One contract for a quote check: check's JSON entry is export's ``check`` plus the id."""
+    checked = json.loads(runner.invoke(main, ["check", "-f", "json", MONTEBELLO]).output)
+    exported = json.loads(runner.invoke(main, ["export", "--to", "json", MONTEBELLO]).output)
+    from_export = {e["id"]: e["check"] for e in exported["evidence"]}
+    assert len(checked["evidence"]) == len(from_export) == 45
+    for entry in checked["evidence"]:
+        assert list(entry) == ["id", "status", "similarity", "location", "hint"]
+        assert {k: v for k, v in entry.items() if k != "id"} == from_export[entry["id"]]

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.outcome import CheckOutcome
+from argmap.verify.evidence import EvidenceCheck
 
 SCHEMA_ID = "https://argmap.dev/schema/argmap-export.schema.json"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -148,6 +149,26 @@ class ExportMap(_Out):
     questions: list[ExportQuestion]
 
 
+def check_model(check: EvidenceCheck) -> ExportCheck:
+    """A quote check as exported; ``argmap check --format json`` shows the same fields."""
+    loc = check.location
+    return ExportCheck(
+        status=check.status.value,
+        similarity=round(check.similarity, 1),
+        location=None
+        if loc is None
+        else ExportLocation(
+            paragraph=loc.paragraph,
+            page=loc.page,
+            line=loc.line,
+            column=loc.column,
+            start=loc.start,
+            end=loc.end,
+        ),
+        hint=check.hint,
+    )
+
+
 def export_model(outcome: CheckOutcome) -> ExportMap:
     m, ev = outcome.map, outcome.evaluation
     assert m is not None and ev is not None
@@ -175,24 +196,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
     evidence = []
     for eid, e in m.evidence.items():
         check = outcome.checks.get(eid)
-        export_check = None
-        if check is not None:
-            loc = check.location
-            export_check = ExportCheck(
-                status=check.status.value,
-                similarity=round(check.similarity, 1),
-                location=None
-                if loc is None
-                else ExportLocation(
-                    paragraph=loc.paragraph,
-                    page=loc.page,
-                    line=loc.line,
-                    column=loc.column,
-                    start=loc.start,
-                    end=loc.end,
-                ),
-                hint=check.hint,
-            )
+        export_check = None if check is None else check_model(check)
         evidence.append(
             ExportEvidence(
                 id=eid,
