@@ -11,27 +11,50 @@
     AM002 = "error"                  # error, warning or info
 
 ``argmap.toml`` holds the same keys at its top level (no ``[tool.argmap]`` header).
+
+The file comes from the same pull request as the maps, so it is read like them: only a regular
+file (a FIFO or a device is refused before a byte is read), at most :data:`MAX_CONFIG_BYTES`,
+nested at most :data:`MAX_CONFIG_DEPTH` levels (tomllib recurses), and every problem is located:
+a TOML error where tomllib saw it, a bad value at its key.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
+import re
+import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from argmap import codes
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.lint.context import LintConfig
+from argmap.load import position_of
+from argmap.paths import read_regular_file
 
 KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "similarity", "long-text", "duplicate-similarity"}
 )
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_DEPTH = 64  # arrays and inline tables inside each other; tomllib recurses on them
+
+KeyPath = tuple[str, ...]
+Locate = Callable[[KeyPath], Position | None]
+_ARGMAP_TABLE: dict[str, KeyPath] = {"pyproject.toml": ("tool", "argmap"), "argmap.toml": ()}
+_TOML_WHERE = re.compile(
+    r"\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)\s*$"
+)
 
 
 def find_config(root: Path) -> Path | None:
+    """``argmap.toml``, else ``pyproject.toml``: whatever it is, so that a FIFO or a folder of
+    that name is refused rather than passed over."""
     for name in ("argmap.toml", "pyproject.toml"):
         candidate = root / name
-        if candidate.is_file():
+        if candidate.exists():
             return candidate
     return None
 
@@ -42,27 +65,115 @@ def load_config(root: Path) -> tuple[LintConfig, list[Diagnostic]]:
     if path is None:
         return LintConfig(), []
     shown = str(path)
+    text = _read(path, shown)
+    if isinstance(text, Diagnostic):
+        return LintConfig(), [text]
+    keys = TomlKeys(text)
+    if keys.too_deep is not None:
+        message = f"the configuration nests deeper than {MAX_CONFIG_DEPTH} levels"
+        return LintConfig(), [codes.INVALID_CONFIG.at(shown, keys.too_deep, message)]
+    data = _parse(text, shown)
+    if isinstance(data, Diagnostic):
+        return LintConfig(), [data]
+    base = _ARGMAP_TABLE.get(path.name, ())
+    if base:
+        tool = data.get(base[0], {})
+        if not isinstance(tool, dict):
+            return LintConfig(), [
+                codes.INVALID_CONFIG.at(shown, keys.find(base[:1]), "[tool] must be a table")
+            ]
+        table: Any = tool.get(base[1], {})
+    else:
+        table = data
+    return parse_config(table, shown, lambda key: keys.find(base + key))
+
+
+def _read(path: Path, shown: str) -> str | Diagnostic:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return LintConfig(), [
-            codes.INVALID_CONFIG.at(shown, None, f"cannot read the configuration: {exc}")
-        ]
-    table: Any = data.get("tool", {}).get("argmap", {}) if path.name == "pyproject.toml" else data
-    return parse_config(table, shown)
+        raw = read_regular_file(path, MAX_CONFIG_BYTES + 1)
+    except IsADirectoryError:
+        return codes.INVALID_CONFIG.at(
+            shown, None, "cannot read the configuration: a folder, not a file"
+        )
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return codes.INVALID_CONFIG.at(shown, None, f"cannot read the configuration: {reason}")
+    if len(raw) > MAX_CONFIG_BYTES:
+        return codes.INVALID_CONFIG.at(
+            shown, None, f"the configuration is larger than the limit of {MAX_CONFIG_BYTES:,} bytes"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8")
+        return codes.INVALID_CONFIG.at(
+            shown,
+            position_of(good, len(good)),
+            "the configuration is not valid UTF-8: "
+            f"byte 0x{raw[exc.start]:02x} cannot start or continue a character",
+            hint="save the file as UTF-8",
+        )
 
 
-def parse_config(table: Any, shown: str) -> tuple[LintConfig, list[Diagnostic]]:
+def _parse(text: str, shown: str) -> dict[str, Any] | Diagnostic:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, pos = _toml_error(str(exc), text)
+        return codes.INVALID_CONFIG.at(shown, pos, f"not valid TOML: {message}")
+    except ValueError as exc:
+        # tomllib reads decimal integers with int(), which refuses more digits than Python's
+        # limit (4,300 by default) with a plain ValueError.
+        limit = sys.get_int_max_str_digits()
+        number = _long_number(text, limit)
+        if limit and number is not None:
+            message = f"a number with more than {limit:,} digits"
+            return codes.INVALID_CONFIG.at(shown, number, f"not valid TOML: {message}")
+        return codes.INVALID_CONFIG.at(shown, None, f"not valid TOML: {exc}")
+    except RecursionError:  # nesting that the scan did not see (it stops at broken syntax)
+        message = f"the configuration nests deeper than {MAX_CONFIG_DEPTH} levels"
+        return codes.INVALID_CONFIG.at(shown, None, message)
+
+
+def _toml_error(message: str, text: str) -> tuple[str, Position | None]:
+    """tomllib's message without its "(at line L, column C)", and that position."""
+    match = _TOML_WHERE.search(message)
+    if match is None:
+        return _lower_first(message), None
+    what = _lower_first(message[: match.start()])
+    if match["line"] is None:
+        return f"{what} at the end of the file", position_of(text, len(text))
+    return what, Position(int(match["line"]), int(match["col"]))
+
+
+def _long_number(text: str, limit: int) -> Position | None:
+    """Where the first run of more than ``limit`` digits (``_`` may separate them) starts."""
+    for match in re.finditer(r"[0-9][0-9_]*", text):
+        number = match.group()
+        if len(number) - number.count("_") > limit:
+            return position_of(text, match.start())
+    return None
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def parse_config(
+    table: Any, shown: str, locate: Locate = lambda key: None
+) -> tuple[LintConfig, list[Diagnostic]]:
+    """The settings of an ``[tool.argmap]`` table; ``locate`` gives the position of a key in it
+    (a path inside the table: ``("severity", "AM002")``), None where it is not known."""
     problems: list[Diagnostic] = []
 
-    def bad(message: str) -> None:
-        problems.append(codes.INVALID_CONFIG.at(shown, None, message))
+    def bad(message: str, *key: str) -> None:
+        problems.append(codes.INVALID_CONFIG.at(shown, locate(key), message))
 
     if not isinstance(table, dict):
         bad("[tool.argmap] must be a table")
         return LintConfig(), problems
     for key in sorted(set(table) - KNOWN_KEYS):
-        bad(f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN_KEYS))}")
+        bad(f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN_KEYS))}", key)
     config = LintConfig()
     select = _strings(table.get("select", []), "select", bad)
     ignore = _strings(table.get("ignore", []), "ignore", bad)
@@ -73,20 +184,24 @@ def parse_config(table: Any, shown: str) -> tuple[LintConfig, list[Diagnostic]]:
             try:
                 severity[str(code).upper()] = Severity(str(level))
             except ValueError:
-                bad(f"severity of {code} must be error, warning or info, not {level!r}")
+                bad(
+                    f"severity of {code} must be error, warning or info, not {level!r}",
+                    "severity",
+                    code,
+                )
     else:
-        bad("'severity' must be a table of code = level")
+        bad("'severity' must be a table of code = level", "severity")
     numbers: dict[str, float] = {}
     for key, default in (
         ("similarity", config.similarity),
         ("long-text", float(config.long_text)),
         ("duplicate-similarity", config.duplicate_similarity),
     ):
-        value = table.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            bad(f"'{key}' must be a non-negative number")
+        value = _number(table.get(key, default))
+        if value is None:
+            bad(f"'{key}' must be a non-negative number", key)
             value = default
-        numbers[key] = float(value)
+        numbers[key] = value
     return (
         LintConfig(
             select=frozenset(select),
@@ -100,8 +215,223 @@ def parse_config(table: Any, shown: str) -> tuple[LintConfig, list[Diagnostic]]:
     )
 
 
-def _strings(value: Any, key: str, bad: Any) -> list[str]:
+def _number(value: Any) -> float | None:
+    """A finite number at or above 0; None for anything else (text, inf, nan, 10**400)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+def _strings(value: Any, key: str, bad: Callable[..., None]) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [v.upper() if v[:2].lower() == "am" else v for v in value]
-    bad(f"'{key}' must be a list of rule codes or names")
+    bad(f"'{key}' must be a list of rule codes or names", key)
     return []
+
+
+# --- where the keys are ---------------------------------------------------------------------
+_BLANK = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_SPACES = re.compile(r"[ \t]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?')  # unterminated: up to the line's end
+_LITERAL = re.compile(r"'[^'\n]*'?")
+_SCALAR = re.compile(r"[^ \t\r\n,\]}#]+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_AFTER_SPACE = re.compile(r" \d{2}:[^ \t\r\n,\]}#]*")
+
+
+class TomlKeys:
+    """Where each key of a TOML text is written, found by a scan of the text (iterative, linear).
+
+    tomllib returns values without positions; the scan follows table headers, dotted and quoted
+    keys and inline tables, so ``find(("tool", "argmap", "similarity"))`` is the line and column
+    of that key, wherever the file writes it. The scan also measures nesting, which tomllib
+    would otherwise recurse into: ``too_deep`` is where it first passes :data:`MAX_CONFIG_DEPTH`.
+    On text that is not TOML the scan stops early or skips lines; it never raises.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+        self.too_deep: Position | None = None
+        self._keys: dict[KeyPath, int] = {}
+        self._line_starts: list[int] | None = None
+        self._scan()
+
+    def find(self, path: KeyPath) -> Position | None:
+        """The position of ``path``; else of its nearest enclosing table; else None."""
+        for end in range(len(path), 0, -1):
+            index = self._keys.get(path[:end])
+            if index is not None:
+                return self._position(index)
+        return None
+
+    def _position(self, index: int) -> Position:
+        if self._line_starts is None:  # a config with thousands of bad keys: no n * lines
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self._line_starts, index)
+        return Position(line, index - self._line_starts[line - 1] + 1)
+
+    def _record(self, path: KeyPath, index: int) -> bool:
+        """Note where ``path`` (and each table above it) is written; False when it is too deep."""
+        if not self._within_limit(path, index):
+            return False
+        for end in range(1, len(path) + 1):
+            self._keys.setdefault(path[:end], index)
+        return True
+
+    def _within_limit(self, path: KeyPath, index: int) -> bool:
+        """tomllib takes time quadratic in the parts of a dotted key: they count as nesting."""
+        if len(path) > MAX_CONFIG_DEPTH:
+            self.too_deep = self._position(index)
+            return False
+        return True
+
+    def _scan(self) -> None:
+        text = self.text
+        table: KeyPath = ()
+        while self.too_deep is None:
+            self._skip(_BLANK)
+            if self.i >= len(text):
+                return
+            start = self.i
+            if text[start] == "[":
+                self.i += 2 if text.startswith("[[", start) else 1
+                header = self._key()
+                if header:
+                    table = header
+                    if not self._record(table, start):
+                        return
+                self._skip_line()  # the closing bracket and a comment
+                continue
+            key = self._key()
+            if not key or not text.startswith("=", self.i):
+                self._skip_line()
+                continue
+            self.i += 1
+            if not self._record(table + key, start):
+                return
+            self._value(table + key)
+
+    def _key(self) -> KeyPath:
+        """A bare, quoted or dotted key at ``self.i``; () when there is none."""
+        text, parts = self.text, []
+        while True:
+            self._skip(_SPACES)
+            pattern = {'"': _BASIC, "'": _LITERAL}.get(text[self.i : self.i + 1], _BARE_KEY)
+            match = pattern.match(text, self.i)
+            if match is None:
+                break
+            self.i = match.end()
+            word = match.group()
+            parts.append(word if pattern is _BARE_KEY else word[1:-1])
+            self._skip(_SPACES)
+            if not text.startswith(".", self.i):
+                break
+            self.i += 1
+        return tuple(parts)
+
+    def _value(self, path: KeyPath) -> None:
+        """Past one value; the keys of the inline tables in it are recorded under ``path``."""
+        text = self.text
+        stack: list[tuple[str, KeyPath | None]] = []  # closing bracket, inline table's path
+        current: KeyPath | None = path  # the path of the value about to be read
+        state = "value"  # or "key" (in an inline table) or "after" (a value was read)
+        while True:
+            self._skip(_BLANK if stack else _SPACES)
+            if self.i >= len(text):
+                return
+            char = text[self.i]
+            closing = stack[-1][0] if stack else None
+            if char == closing and (state == "after" or state == "key" or closing == "]"):
+                self.i += 1
+                stack.pop()
+                if not stack:
+                    return
+                state = "after"
+            elif state == "value":
+                if char in "[{":
+                    if len(stack) >= MAX_CONFIG_DEPTH:
+                        self.too_deep = self._position(self.i)
+                        return
+                    stack.append(("]", None) if char == "[" else ("}", current))
+                    self.i += 1
+                    state = "value" if char == "[" else "key"
+                    current = None
+                    continue
+                if not self._scalar():
+                    return
+                if not stack:
+                    return
+                state = "after"
+            elif state == "key":
+                start = self.i
+                key = self._key()
+                if not key or not text.startswith("=", self.i):
+                    return
+                self.i += 1
+                table = stack[-1][1]
+                if table is None:  # an inline table in an array: its keys have no one path
+                    current = None
+                    if not self._within_limit(key, start):
+                        return
+                else:
+                    current = table + key
+                    if not self._record(current, start):
+                        return
+                state = "value"
+            elif char == ",":
+                self.i += 1
+                state = "key" if closing == "}" else "value"
+                current = None
+            else:
+                return
+
+    def _scalar(self) -> bool:
+        """Past a string, number, boolean or date at ``self.i``; False when there is none."""
+        text, start = self.text, self.i
+        for quotes in ('"""', "'''"):
+            if text.startswith(quotes, start):
+                self.i = self._multiline_end(quotes, start + 3)
+                return True
+        pattern = {'"': _BASIC, "'": _LITERAL}.get(text[start], _SCALAR)
+        match = pattern.match(text, start)
+        if match is None:
+            return False
+        self.i = match.end()
+        if _DATE.fullmatch(match.group()):  # 1979-05-27 07:32:00: one value with a space
+            time = _TIME_AFTER_SPACE.match(text, self.i)
+            if time is not None:
+                self.i = time.end()
+        return True
+
+    def _multiline_end(self, quotes: str, index: int) -> int:
+        """Past the closing quotes (with up to two quotes of content before them)."""
+        text = self.text
+        while True:
+            end = text.find(quotes, index)
+            if end < 0:
+                return len(text)
+            escape = text.find("\\", index, end) if quotes == '"""' else -1
+            if escape >= 0:
+                index = escape + 2
+                continue
+            end += 3
+            extra = 0
+            while extra < 2 and text.startswith(quotes[0], end):
+                end += 1
+                extra += 1
+            return end
+
+    def _skip(self, pattern: re.Pattern[str]) -> None:
+        match = pattern.match(self.text, self.i)
+        if match is not None:
+            self.i = match.end()
+
+    def _skip_line(self) -> None:
+        end = self.text.find("\n", self.i)
+        self.i = len(self.text) if end < 0 else end + 1

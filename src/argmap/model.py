@@ -26,6 +26,9 @@ REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_./>-]{0,199}$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+# A web address or a DOI: never ``javascript:``, ``data:`` or a bare host name (issue #7).
+URL_PATTERN = r"^(https?://|doi:)\S+$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -82,7 +85,7 @@ class Source(_Element):
     publisher: str | None = Field(
         None, description="Who published it.", examples=["Hudson Institute"]
     )
-    url: str | None = Field(
+    url: Url | None = Field(
         None,
         description="Where it is published (http, https or doi:).",
         examples=["https://www.hudson.org/"],
@@ -107,8 +110,10 @@ class Actor(_Element):
     role: str | None = Field(
         None, description="Their role.", examples=["Chair, Council of Canadians"]
     )
-    url: str | None = Field(
-        None, description="A page about them.", examples=["https://canadians.org"]
+    url: Url | None = Field(
+        None,
+        description="A page about them (http, https or doi:).",
+        examples=["https://canadians.org"],
     )
     note: str | None = Field(
         None,

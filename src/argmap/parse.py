@@ -107,7 +107,7 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
         return codes.INVALID_VALUE.at(
             doc.path,
             positions.value(loc),
-            f"{where}: {_show(got)} is not a web address",
+            f"{where}: {_show(got)} is not a web address or a DOI",
             hint="write an address that starts with http://, https:// or doi:",
         )
     if kind == "string_pattern_mismatch":

@@ -394,6 +394,56 @@ def dangling_20k(project: Path, outside: Path) -> None:
     _write(project / "map.yaml", "".join(lines))
 
 
+# --- configuration ------------------------------------------------------------------------
+def _configured(project: Path, name: str, text: str) -> None:
+    _write(project / "map.yaml", HEAD + THESIS)
+    _write(project / name, text)
+
+
+@generator
+def config_tool_not_a_table(project: Path, outside: Path) -> None:
+    """Generated, not committed: ruff and other tools read every pyproject.toml in the tree."""
+    text = '# [tool] is a table in every pyproject.toml; here it is text\ntool = "argmap"\n'
+    _configured(project, "pyproject.toml", text + '\n[project]\nname = "x"\n')
+
+
+@generator
+def config_too_large(project: Path, outside: Path) -> None:
+    """An argmap.toml one byte over 1 MB (valid TOML: a setting, then comments)."""
+    body = "similarity = 80\n"
+    _configured(project, "argmap.toml", body + "#" * (MB - len(body)) + "\n")
+
+
+@generator
+def config_fifo(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", HEAD + THESIS)
+    os.mkfifo(project / "argmap.toml")
+
+
+@generator
+def config_directory(project: Path, outside: Path) -> None:
+    _write(project / "map.yaml", HEAD + THESIS)
+    (project / "pyproject.toml").mkdir()
+
+
+@generator
+def config_deep_nesting(project: Path, outside: Path) -> None:
+    """Arrays 100,000 deep: tomllib recurses on them (RecursionError at about 400)."""
+    _configured(project, "argmap.toml", "x = " + "[" * 100_000 + "\n")
+
+
+@generator
+def config_dotted_key_bomb(project: Path, outside: Path) -> None:
+    """A key of 500,000 dotted parts: tomllib takes time quadratic in them (hours)."""
+    _configured(project, "argmap.toml", "a" + ".a" * 500_000 + " = 1\n")
+
+
+@generator
+def config_number_too_many_digits(project: Path, outside: Path) -> None:
+    """More digits than Python's int() reads (4,300): tomllib raises a bare ValueError."""
+    _configured(project, "argmap.toml", "similarity = 80\nlong-text = " + "9" * 5_000 + "\n")
+
+
 # --- imports ------------------------------------------------------------------------------
 @generator
 def import_deep_json(project: Path, outside: Path) -> None:

@@ -63,13 +63,23 @@ def import_map(
         validate_yaml,
     )
     from argmap.interchange.limits import DEFAULT_IMPORT_LIMITS
+    from argmap.paths import read_regular_file
     from argmap.pipeline import display_path
     from argmap.write import write_atomic
 
-    if not file.is_file():
+    shown = display_path(file)
+    try:
+        # Refused like every reader's input: a FIFO would block the read for ever and a device
+        # never ends. The check opens without blocking and reads nothing.
+        read_regular_file(file, 0)
+    except FileNotFoundError:
         click.echo(f"argmap: {file}: no such file", err=True)
         sys.exit(EXIT_ERROR)
-    shown = display_path(file)
+    except OSError as exc:  # a FIFO, a device, a socket, a loop of links, no permission
+        reason = exc.strerror or type(exc).__name__
+        problem = codes.IMPORT_INVALID.at(shown, None, f"cannot read: {reason}")
+        _report([problem], {}, output_format, to_stderr=output is None)
+        sys.exit(EXIT_FINDINGS)
     text = read_input(file, shown, DEFAULT_IMPORT_LIMITS)
     if isinstance(text, Diagnostic):
         _report([text], {}, output_format, to_stderr=output is None)

@@ -1,0 +1,277 @@
+"""The configuration (``argmap.toml``, ``[tool.argmap]`` in ``pyproject.toml``) comes from pull
+requests like the maps: it is read only when it is a regular file of at most 1 MB, every problem
+is located where it is (a TOML error where tomllib saw it, a bad value at its key), and no
+content makes the loader raise (issue #7)."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from argmap.config import MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH, load_config
+from argmap.diagnostics import Diagnostic
+from argmap.lint.context import LintConfig
+
+
+def _problems(root: Path) -> list[tuple[str, int, int, str]]:
+    _, problems = load_config(root)
+    assert all(d.code == "AM903" for d in problems), problems
+    return sorted((Path(d.path).name, d.line, d.col, d.message) for d in problems)
+
+
+def _located(root: Path) -> list[tuple[str, int, int]]:
+    return [(name, line, col) for name, line, col, _ in _problems(root)]
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    (root / name).write_text(text, encoding="utf-8")
+
+
+# --- a good configuration -------------------------------------------------------------------
+def test_a_good_configuration_is_read_without_problems(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.argmap]\nignore = ["missing-label", "am002"]\n'
+        'similarity = 70\nlong-text = 60.0\n\n[tool.argmap.severity]\nAM002 = "error"\n',
+    )
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert config.ignore == frozenset({"missing-label", "AM002"})
+    assert (config.similarity, config.long_text) == (70.0, 60)
+    assert dict(config.severity) == {"AM002": "error"}
+
+
+def test_no_configuration_and_no_argmap_table_are_the_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == (LintConfig(), [])
+    _write(tmp_path, "pyproject.toml", '[tool.ruff]\nselect = ["E"]\n')
+    assert load_config(tmp_path) == (LintConfig(), [])
+
+
+# --- bad values: at their key ---------------------------------------------------------------
+def test_bad_values_are_located_at_their_key_in_the_argmap_table(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "pyproject.toml",
+        "[project]\n"
+        'name = "x"\n'
+        "\n"
+        "[tool.ruff]\n"
+        "select = 3  # not ours: must not be mistaken for argmap's\n"
+        "\n"
+        "[tool.argmap]\n"
+        'select = "AM001"\n'
+        '  similarity = "high"\n'
+        "bogus = 1\n"
+        "\n"
+        "[tool.argmap.severity]\n"
+        'AM002 = "fatal"\n',
+    )
+    assert _problems(tmp_path) == [
+        ("pyproject.toml", 8, 1, "'select' must be a list of rule codes or names"),
+        ("pyproject.toml", 9, 3, "'similarity' must be a non-negative number"),
+        (
+            "pyproject.toml",
+            10,
+            1,
+            "unknown setting 'bogus'; known: duplicate-similarity, ignore, long-text, select, "
+            "severity, similarity",
+        ),
+        ("pyproject.toml", 13, 1, "severity of AM002 must be error, warning or info, not 'fatal'"),
+    ]
+
+
+def test_dotted_quoted_and_inline_keys_are_located(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "argmap.toml",
+        "# argmap's own file: the settings at the top level\n"
+        'severity.AM002 = "fatal"\n'
+        '"long-text" = -1\n'
+        'select = ["AM001", 2]\n'
+        "ignore = 'x'\n",
+    )
+    assert _located(tmp_path) == [
+        ("argmap.toml", 2, 1),
+        ("argmap.toml", 3, 1),
+        ("argmap.toml", 4, 1),
+        ("argmap.toml", 5, 1),
+    ]
+    _write(
+        tmp_path,
+        "argmap.toml",
+        'select = [\n  "AM001",\n]\nseverity = { AM001 = "error", AM002 = "fatal" }\n',
+    )
+    assert _located(tmp_path) == [("argmap.toml", 4, 31)]
+
+
+def test_a_dotted_argmap_table_in_pyproject_is_located(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "pyproject.toml",
+        '# settings without a header\ntool.argmap.similarity = "high"\n[project]\nname = "x"\n',
+    )
+    assert _located(tmp_path) == [("pyproject.toml", 2, 1)]
+
+
+def test_a_table_or_tool_that_is_not_a_table_is_located(tmp_path: Path) -> None:
+    _write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n[tool]\nargmap = 3\n')
+    assert _problems(tmp_path) == [("pyproject.toml", 4, 1, "[tool.argmap] must be a table")]
+    _write(tmp_path, "pyproject.toml", 'tool = "argmap"\n')
+    assert _problems(tmp_path) == [("pyproject.toml", 1, 1, "[tool] must be a table")]
+    _write(tmp_path, "argmap.toml", "severity = 3\n")
+    assert _problems(tmp_path) == [
+        ("argmap.toml", 1, 1, "'severity' must be a table of code = level")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "long-text = inf",
+        "similarity = nan",
+        "duplicate-similarity = -inf",
+        "long-text = 1e400",
+        "long-text = 1" + "0" * 400,
+        "similarity = true",
+    ],
+)
+def test_numbers_that_are_not_finite_are_refused_not_raised(tmp_path: Path, line: str) -> None:
+    _write(tmp_path, "argmap.toml", f"# a comment\n{line}\n")
+    config, problems = load_config(tmp_path)
+    assert [(d.line, d.col) for d in problems] == [(2, 1)]
+    assert problems[0].message.endswith("must be a non-negative number")
+    assert config == LintConfig()
+
+
+# --- broken TOML: where tomllib saw it ------------------------------------------------------
+def test_a_toml_error_is_where_tomllib_saw_it(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", "similarity = 85\nlong-text = = 3\n")
+    assert _problems(tmp_path) == [("argmap.toml", 2, 13, "not valid TOML: invalid value")]
+    _write(tmp_path, "argmap.toml", 'select = ["a" "b"]\n')
+    assert _located(tmp_path) == [("argmap.toml", 1, 15)]
+
+
+def test_a_toml_error_at_the_end_is_after_the_last_line(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", "select = [\n")
+    assert _problems(tmp_path) == [
+        ("argmap.toml", 2, 1, "not valid TOML: invalid value at the end of the file")
+    ]
+
+
+def test_a_number_too_long_for_python_is_a_toml_error_at_the_number(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", "similarity = 80\nlong-text = " + "9" * 5_000 + "\n")
+    assert _problems(tmp_path) == [
+        ("argmap.toml", 2, 13, "not valid TOML: a number with more than 4,300 digits")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "col"),
+    [
+        ("[", len("x = ") + MAX_CONFIG_DEPTH + 1),  # at the array one level too deep
+        ("{a = ", len("x = ") + 5 * (MAX_CONFIG_DEPTH - 1) + 2),  # at the key x.a.a...a (65)
+    ],
+)
+def test_deep_nesting_is_refused_before_tomllib_recurses(
+    tmp_path: Path, opening: str, col: int
+) -> None:
+    _write(tmp_path, "argmap.toml", "# deep\nx = " + opening * 100_000 + "\n")
+    assert _problems(tmp_path) == [
+        ("argmap.toml", 2, col, f"the configuration nests deeper than {MAX_CONFIG_DEPTH} levels")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + ".a" * 500_000 + " = 1\n",  # tomllib: quadratic in the parts of a dotted key
+        "[a" + ".a" * 500_000 + "]\n",
+        "x = [{" + "a." * 500_000 + "a = 1}]\n",
+        "[tool]\n" + "a." * 500_000 + "a = 1\n",
+    ],
+)
+def test_dotted_keys_deeper_than_the_limit_are_refused_in_time(tmp_path: Path, text: str) -> None:
+    _write(tmp_path, "argmap.toml", text)
+    started = time.monotonic()
+    problems = _problems(tmp_path)
+    assert time.monotonic() - started < 5
+    assert [message for *_, message in problems] == [
+        f"the configuration nests deeper than {MAX_CONFIG_DEPTH} levels"
+    ]
+
+
+def test_nesting_within_the_limit_is_toml_as_usual(tmp_path: Path) -> None:
+    depth = MAX_CONFIG_DEPTH
+    _write(tmp_path, "argmap.toml", "x = " + "[" * depth + "]" * depth + "\n")
+    assert _located(tmp_path) == [("argmap.toml", 1, 1)]  # unknown setting 'x', nothing worse
+
+
+def test_invalid_utf8_is_located_at_its_byte(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_bytes(b"similarity = 80\n# caf\xe9\n")
+    problems = _problems(tmp_path)
+    assert [(line, col) for _, line, col, _ in problems] == [(2, 6)]
+    assert problems[0][3].startswith("the configuration is not valid UTF-8")
+
+
+# --- what is read at all --------------------------------------------------------------------
+def test_a_configuration_over_1_mb_is_refused_unread(tmp_path: Path) -> None:
+    body = "similarity = 80\n"
+    filler = "#" * (MAX_CONFIG_BYTES - len(body) - 1) + "\n"
+    _write(tmp_path, "argmap.toml", body + filler)
+    assert load_config(tmp_path)[1] == []  # exactly the limit: read
+    _write(tmp_path, "argmap.toml", body + "#" + filler)
+    assert _problems(tmp_path) == [
+        (
+            "argmap.toml",
+            1,
+            1,
+            f"the configuration is larger than the limit of {MAX_CONFIG_BYTES:,} bytes",
+        )
+    ]
+    assert MAX_CONFIG_BYTES == 1024 * 1024
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_configuration_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "argmap.toml")
+    _write(tmp_path, "pyproject.toml", "[tool.argmap]\nsimilarity = 70\n")
+    started = time.monotonic()
+    config, problems = load_config(tmp_path)
+    assert time.monotonic() - started < 5
+    assert config == LintConfig()  # not the pyproject.toml beside it: argmap.toml comes first
+    assert [(d.line, d.col, d.message) for d in problems] == [
+        (1, 1, "cannot read the configuration: a named pipe, not a regular file")
+    ]
+
+
+def test_a_folder_named_like_the_configuration_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").mkdir()
+    assert _problems(tmp_path) == [
+        ("pyproject.toml", 1, 1, "cannot read the configuration: a folder, not a file")
+    ]
+
+
+def test_no_text_makes_the_configuration_raise(tmp_path: Path) -> None:
+    """Arbitrary text, and TOML cut at every point: always a result, never an exception."""
+    rng = random.Random(20261128)
+    good = (
+        '# c\n[tool.argmap]\nselect = ["AM001", \'x\']  # c\nseverity = {AM002 = "x", "a.b" = 1}\n'
+        'similarity = """\n[tool.argmap]\nx = 1"""\n'
+        '[[tool.argmap.list]]\n"q\\"k".\'l\' = [{a = 1}]\n'
+    )
+    texts = [good[:cut] for cut in range(len(good) + 1)]
+    alphabet = "[]{}=.,\"'#\\\n \tax1"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(500)]
+    for name in ("argmap.toml", "pyproject.toml"):
+        for text in texts:
+            for other in tmp_path.iterdir():
+                other.unlink()
+            _write(tmp_path, name, text)
+            _, problems = load_config(tmp_path)
+            for d in problems:
+                assert isinstance(d, Diagnostic) and d.line >= 1 and d.col >= 1, (text, d)
