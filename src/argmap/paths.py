@@ -41,13 +41,17 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     A folder raises :class:`IsADirectoryError`, anything else :class:`NotARegularFile`.
     """
     fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(path))
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KIND_NAMES if test(mode)), "a special file")
             raise NotARegularFile(errno.EINVAL, f"{kind}, not a regular file", str(path))
+    except BaseException:
+        os.close(fd)  # fdopen has not taken it over yet
+        raise
+    with os.fdopen(fd, "rb") as handle:
         return handle.read(max_bytes)
 
 

@@ -51,7 +51,7 @@ def test_device_is_refused_without_reading(tmp_path: Path) -> None:
 
 
 def test_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(IsADirectoryError):
+    with pytest.raises(IsADirectoryError, match="a folder, not a file"):
         read_regular_file(tmp_path, 10)
     problem = read_source(tmp_path)
     assert isinstance(problem, SourceError) and problem.message.endswith("is a folder, not a file")
@@ -106,3 +106,15 @@ def test_yaml_1_1_line_breaks_do_not_shift_positions(separator: str) -> None:
     doc = load_text(f'argmap: 1\ntitle: "a{separator}b"\nclaims: {{a: {{text: x}}}}\n', "m.yaml")
     assert doc.positions.key(("claims", "a", "text")) == Position(3, 14)
     assert doc.positions.value(("title",)) == Position(2, 8)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+def test_refused_files_leave_no_descriptor_open(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        for path, error in ((tmp_path, IsADirectoryError), (fifo, NotARegularFile)):
+            with pytest.raises(error):
+                read_regular_file(path, 10)
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -7,6 +7,7 @@ validates, and reports what could not be carried over. Everything between is pur
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +47,8 @@ def import_map(
     it. The map is written only when it validates; the report lists what could not be carried
     over (warnings) and where. Without -o the map goes to stdout and the report to stderr.
 
-    Exit status: 0 imported, 1 the input has errors, 2 usage (no such file, unknown format).
+    Exit status: 0 imported, 1 the input has errors or is not a regular file (a FIFO, a
+    device, a folder), 2 usage (no such file, unknown format).
 
     \b
     Examples:
@@ -63,23 +65,15 @@ def import_map(
         validate_yaml,
     )
     from argmap.interchange.limits import DEFAULT_IMPORT_LIMITS
-    from argmap.paths import read_regular_file
     from argmap.pipeline import display_path
     from argmap.write import write_atomic
 
-    shown = display_path(file)
-    try:
-        # Refused like every reader's input: a FIFO would block the read for ever and a device
-        # never ends. The check opens without blocking and reads nothing.
-        read_regular_file(file, 0)
-    except FileNotFoundError:
+    if not os.path.lexists(file):
         click.echo(f"argmap: {file}: no such file", err=True)
         sys.exit(EXIT_ERROR)
-    except OSError as exc:  # a FIFO, a device, a socket, a loop of links, no permission
-        reason = exc.strerror or type(exc).__name__
-        problem = codes.IMPORT_INVALID.at(shown, None, f"cannot read: {reason}")
-        _report([problem], {}, output_format, to_stderr=output is None)
-        sys.exit(EXIT_FINDINGS)
+    shown = display_path(file)
+    # A FIFO, a device or a folder is refused (AM406) by read_input, on the opened
+    # descriptor: nothing can swap the file for a FIFO between a check and the read.
     text = read_input(file, shown, DEFAULT_IMPORT_LIMITS)
     if isinstance(text, Diagnostic):
         _report([text], {}, output_format, to_stderr=output is None)

@@ -56,10 +56,10 @@ def importers() -> dict[str, Importer]:
 def read_input(path: Path, shown: str, limits: ImportLimits) -> str | Diagnostic:
     """The file's text, or why it cannot be had (too large, unreadable, not text)."""
     from argmap.load import decode
+    from argmap.paths import read_regular_file
 
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+    try:  # a FIFO or a device is refused on the opened descriptor, never read
+        raw = read_regular_file(path, limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return codes.IMPORT_INVALID.at(shown, None, f"cannot read: {reason}")
