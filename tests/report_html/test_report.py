@@ -169,3 +169,19 @@ def test_a_map_too_large_to_draw_is_described_not_drawn(
     )
     cards = "#claims [id^='claim-']"
     assert len(page.css(cards)) == len(parse(montebello_html).css(cards)) > 0
+
+
+def test_the_text_legend_has_the_colours_of_the_map(montebello_html: bytes) -> None:
+    """The legend under the map and the map are drawn from one table of colours."""
+    from argmap.render import style
+    from argmap.verdict import Verdict
+
+    (css,) = [node.text() for node in parse(montebello_html).css("style")]
+    for verdict in Verdict:
+        rule = re.search(rf"\.verdict-{verdict.value} {{ border: [0-9.]+px \w+ (#\w+)", css)
+        assert rule is not None and rule.group(1) == style.VERDICT_STYLE[verdict][0].lower()
+    for relation in ("support", "rebut", "undermine", "undercut"):
+        rule = re.search(rf"\.swatch\.line-{relation} {{ border-top[^#]*(#\w+)", css)
+        colour = style.RELATION_STYLE[relation]["color"]
+        assert rule is not None and rule.group(1) == colour.lower(), relation
+    assert css.count(".swatch.dot {") == 1

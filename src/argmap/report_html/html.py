@@ -55,6 +55,39 @@ def stylesheet(name: str) -> Markup:
     return Markup(text)  # package data, never user text
 
 
+def page_stylesheet(name: str) -> Markup:
+    """A page's stylesheet followed by the legend's, which both pages share."""
+    return stylesheet(name) + "\n" + legend_stylesheet()
+
+
+@cache
+def legend_stylesheet() -> Markup:
+    """The text legend's rules, in the colours the map itself is drawn with."""
+    text = environment().get_template("legend.css.j2").render(c=legend_colours())
+    if "</" in text:
+        raise ValueError("legend.css.j2 must not contain '</'")
+    return Markup(text)  # package data and argmap's own colour constants, never user text
+
+
+def legend_colours() -> dict[str, str]:
+    """Each swatch of the legend: the colour of what it stands for in the map."""
+    from argmap.render import style
+    from argmap.verdict import Verdict
+
+    relations = style.RELATION_STYLE
+    colours = {
+        "ink": style.INK,
+        "paper": style.PAPER,
+        "counter_paper": style.KIND_STYLE["counterclaim"]["fillcolor"],
+        "evidence_paper": style.KIND_STYLE["evidence"]["fillcolor"],
+        "evidence": style.KIND_STYLE["evidence"]["color"],
+        "quote": relations["evidence-supports"]["color"],
+        **{v.value: style.VERDICT_STYLE[v][0] for v in Verdict},
+        **{r: relations[r]["color"] for r in ("support", "rebut", "undermine", "undercut")},
+    }
+    return {name: value.lower() for name, value in colours.items()}
+
+
 def map_svg(figure: MapFigure) -> Markup:
     """The figure's SVG as markup: checked again here, where it enters the page."""
     check_safe(figure.svg.encode("utf-8"))
@@ -76,7 +109,7 @@ def report_html(context: ReportContext) -> bytes:
             figure=figure,
             actors=context.actors,
             sources=context.sources,
-            style=stylesheet("report.css"),
+            style=page_stylesheet("report.css"),
             stamp=stamp,
         )
 
@@ -97,7 +130,7 @@ def handout_html(context: HandoutContext) -> bytes:
             pro=context.pro,
             con=context.con,
             sources=context.sources,
-            style=stylesheet("handout.css"),
+            style=page_stylesheet("handout.css"),
             stamp=stamp,
         )
 
