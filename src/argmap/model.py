@@ -27,7 +27,9 @@ REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_./>-]{0,199}$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 # A web address or a DOI: never ``javascript:``, ``data:`` or a bare host name (issue #7).
-URL_PATTERN = r"^(https?://|doi:)\S+$"
+# Schemes are case-insensitive (RFC 3986, 3.1); the pattern spells that out because JSON
+# Schema's regular expressions (ECMA 262) have no inline flags.
+URL_PATTERN = r"^([Hh][Tt][Tt][Pp][Ss]?://|[Dd][Oo][Ii]:)\S+$"
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 

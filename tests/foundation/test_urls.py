@@ -20,6 +20,9 @@ VALID_URLS = [
     "https://example.org/<script>alert(1)</script>",  # shown as text or escaped, never run
     "doi:10.1000/x",
     "doi:10.1016/j.cognition.2007.08.002",
+    "HTTPS://EXAMPLE.ORG/Uniforms",  # schemes are case-insensitive (RFC 3986, 3.1)
+    "Http://example.org/",
+    "DOI:10.1000/x",
 ]
 INVALID_URLS = [
     "javascript:alert(1)",

@@ -122,19 +122,34 @@ def test_injection_shows_as_text(hostile_html: bytes) -> None:
     assert doc.css_first("title").text().startswith('Injection <script>alert("title")</script>')
 
 
-def test_only_http_links_become_links(hostile_html: bytes) -> None:
+def test_only_http_links_and_dois_become_links(hostile_html: bytes) -> None:
     doc = parse(hostile_html)
     hrefs = [a.attributes.get("href") or "" for a in doc.css("a")]
     external = [href for href in hrefs if href and not href.startswith("#")]
-    assert external == ['https://example.org/a?b=1&c="2"']
-    link = doc.css_first('a[href^="https://"]')
-    assert link is not None and link.attributes["rel"] == "noopener noreferrer"
+    # the DOI goes to its resolver, percent-encoded, as citation styles print it
+    assert external == [
+        'https://example.org/a?b=1&c="2"',
+        "https://doi.org/10.1000/%3Cscript%3E",
+    ]
+    for link in doc.css('a[href^="https://"]'):
+        assert link.attributes["rel"] == "noopener noreferrer"
     other = doc.css_first("#source-other")
-    assert other is not None and "doi:10.1000/<script>" in other.text()
+    assert other is not None and "https://doi.org/10.1000/%3Cscript%3E" in other.text()
+    assert doc.css("script") == []
     assert safe_url("javascript:alert(1)") == (None, "javascript:alert(1)")
     assert safe_url("JavaScript:alert(1)") == (None, "JavaScript:alert(1)")
     assert safe_url("https://example.org/x") == ("https://example.org/x", None)
     assert safe_url("http:/relative") == (None, "http:/relative")
+    assert safe_url("HTTPS://example.org/x") == ("HTTPS://example.org/x", None)
+
+
+def test_a_doi_links_to_its_resolver() -> None:
+    assert safe_url("doi:10.1016/j.cognition.2007.08.002") == (
+        "https://doi.org/10.1016/j.cognition.2007.08.002",
+        None,
+    )
+    assert safe_url("DOI:10.1000/a<b>") == ("https://doi.org/10.1000/a%3Cb%3E", None)
+    assert safe_url("doi:") == (None, "doi:")
 
 
 def test_a_misquote_shows_its_closest_passage(hostile_html: bytes) -> None:

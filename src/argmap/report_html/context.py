@@ -7,6 +7,7 @@ their evidence cards are numbered in that order, so the numbers run down the pag
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Sequence
 
 from argmap.argument_map import ArgumentMap
@@ -252,12 +253,15 @@ def _sources(m: ArgumentMap, views: ClaimViews) -> tuple[SourceView, ...]:
 
 
 def safe_url(url: str | None) -> tuple[str | None, str | None]:
-    """(a link, None) for an http(s) URL; (None, the text) for anything else, such as
-    ``javascript:`` or ``doi:``, which the page shows but never links."""
+    """(a link, None) for an http(s) URL or a DOI (linked to https://doi.org/, percent-encoded);
+    (None, the text) for anything else, such as ``javascript:``, which the page shows but
+    never links."""
     if not url:
         return None, None
     text = clean(url)
     scheme, colon, rest = text.partition(":")
     if colon and scheme.lower() in ("http", "https") and rest.startswith("//") and " " not in text:
         return text, None
+    if colon and scheme.lower() == "doi" and rest.strip() and " " not in text:
+        return "https://doi.org/" + urllib.parse.quote(rest, safe="/;:@&=+$,-_.!~*'()"), None
     return None, text
