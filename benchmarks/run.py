@@ -392,6 +392,7 @@ class Config:
     batch_files: int
     timeout: float
     use_argdown: bool = True
+    quick: bool = False
 
 
 def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]]:
@@ -670,6 +671,8 @@ def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]
         )
     )
     rows.extend(kernel_rows(cfg, log))
+    if not cfg.quick:
+        rows.extend(hostile_rows(cfg, log))
     return rows, notes
 
 
@@ -690,6 +693,48 @@ def kernel_rows(cfg: Config, log: Callable[[str], None]) -> list[Row]:
                 break
             result.samples.append(Sample(float(done.stdout.strip()), 0.0, 0))
         rows.append(Row(task, n, result, "—", None, f"≤ {limit:g} s", limit, absolute=True))
+    return rows
+
+
+# The hardening issue's limit for every hostile input; the corpus (tests/hostile) checks the
+# outcome of each case and this harness the time and memory of the large ones.
+HOSTILE_SECONDS = 5.0
+HOSTILE_MB = 1024.0
+
+
+def hostile_rows(cfg: Config, log: Callable[[str], None]) -> list[Row]:
+    """The large cases of the hostile corpus (100,000 claims, a chain 100,000 deep, ...),
+    laid out as the corpus does, timed like every other row: each ≤ 5 s and ≤ 1 GB."""
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile.corpus import load_cases
+
+    rows: list[Row] = []
+    for case in load_cases():
+        if case.category != "scale" and not case.slow:
+            continue
+        log(f"hostile case {case.name} ...")
+        folder = OUT / "hostile" / case.name
+        shutil.rmtree(folder, ignore_errors=True)
+        case.lay_out(folder / "project", folder / "outside")
+        command = [str(cfg.argmap), case.command, *case.args]
+        (found,) = measure(
+            [command], cfg.runs, cwd=folder / "project", ok_codes=frozenset({case.exit})
+        )
+        rows.append(
+            Row(
+                f"hostile: `{case.command}` {case.name}",
+                "—",
+                found,
+                "—",
+                None,
+                f"≤ {HOSTILE_SECONDS:g} s, ≤ 1 GB",
+                None,
+                absolute=True,
+                passed_override=found.ok
+                and found.seconds <= HOSTILE_SECONDS
+                and found.peak_mb <= HOSTILE_MB,
+            )
+        )
     return rows
 
 
@@ -755,6 +800,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch_files=100 if args.quick else BATCH_FILES,
         timeout=args.timeout,
         use_argdown=not args.no_argdown,
+        quick=args.quick,
     )
     started = time.perf_counter()
     info = machine(cfg.python)

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any, Protocol
 
 import yaml
@@ -77,27 +78,55 @@ class PositionMap:
 
     Paths are tuples of keys and indices, as pydantic reports them in ``loc``. A path with no
     entry of its own (a value reached through an alias) falls back to its nearest ancestor.
+    Positions are stored packed in one int each (see :func:`_pack`): a large map has one for
+    every key and every value, and a :class:`Position` is made only when one is asked for.
     """
 
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    values: dict[PathKey, int] = field(default_factory=dict)
+    keys: dict[PathKey, int] = field(default_factory=dict)
 
     def value(self, path: PathKey) -> Position:
-        return self._nearest(self.values, path)
+        return Position(*self.value_line_col(path))
 
     def key(self, path: PathKey) -> Position:
         """The position of the key that introduces ``path`` (its value's when none)."""
-        if path in self.keys:
-            return self.keys[path]
-        return self.value(path)
+        return Position(*self.key_line_col(path))
+
+    def value_line_col(self, path: PathKey) -> tuple[int, int]:
+        """:meth:`value` as a pair, for callers that ask hundreds of thousands of times."""
+        packed = self.values.get(path)
+        if packed is None:
+            # most often one level up: ``supports: x``, where a list item is asked for
+            packed = self.values.get(path[:-1])
+            if packed is None:
+                packed = self._nearest(self.values, path)
+        return (packed >> _SHIFT) + 1, (packed & _COLUMN) + 1
+
+    def key_line_col(self, path: PathKey) -> tuple[int, int]:
+        """:meth:`key` as a pair."""
+        packed = self.keys.get(path)
+        if packed is None:
+            return self.value_line_col(path)
+        return (packed >> _SHIFT) + 1, (packed & _COLUMN) + 1
 
     @staticmethod
-    def _nearest(table: dict[PathKey, Position], path: PathKey) -> Position:
-        for end in range(len(path), -1, -1):
-            pos = table.get(path[:end])
-            if pos is not None:
-                return pos
-        return Position(1, 1)
+    def _nearest(table: dict[PathKey, int], path: PathKey) -> int:
+        """The entry of the nearest ancestor above the parent (``value`` tried those two)."""
+        for end in range(len(path) - 2, -1, -1):
+            packed = table.get(path[:end])
+            if packed is not None:
+                return packed
+        return 0  # line 1, column 1
+
+
+# A position packed into one int: the 0-based line above the 0-based column.
+_SHIFT = 32
+_COLUMN = (1 << _SHIFT) - 1
+
+
+def _pack(pos: Position) -> int:
+    """A :class:`Position` as :class:`PositionMap` stores it."""
+    return (pos.line - 1) << _SHIFT | (pos.col - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,14 +234,17 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
         )
     marks = _Marks(text)
     builder = _Builder(path, limits, marks)
+    loader = _Loader(text)
     try:
-        data = builder.build(_events(text))
+        data = builder.build(iter(loader.get_event, None))  # None once the stream has ended
     except _Stop as stop:
         return _failed(path, text, stop.diagnostic, builder.diagnostics)
     except yaml.MarkedYAMLError as exc:
         return _failed(path, text, _syntax_error(path, exc, marks), builder.diagnostics)
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
         return _failed(path, text, codes.YAML_SYNTAX.at(path, None, str(exc)), builder.diagnostics)
+    finally:
+        loader.dispose()
     if data is None:
         return _failed(path, text, codes.EMPTY_FILE.at(path, None, "the file holds no document"))
     if not isinstance(data, dict):
@@ -227,17 +259,6 @@ def _failed(
     path: str, text: str, diagnostic: Diagnostic, earlier: list[Diagnostic] | None = None
 ) -> Document:
     return Document(path, text, None, PositionMap(), (*(earlier or []), diagnostic))
-
-
-def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                yield event
-    finally:
-        loader.dispose()
 
 
 def _syntax_error(path: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagnostic:
@@ -269,6 +290,14 @@ class _Mark(Protocol):
     column: int
 
 
+def _has_odd_break(text: str) -> bool:
+    """``_ODD_BREAK.search(text)``, quicker: each character is looked for on its own (the
+    regular expression alone takes 50 ms over 10 MB), and a CR only when there is one."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return True
+    return "\r" in text and _ODD_BREAK.search(text) is not None
+
+
 class _Marks:
     """libyaml's marks as positions. YAML 1.1 also ends a line at NEL, LS, PS and a lone CR,
     which editors and the reports' excerpts do not: after one of them, libyaml's line numbers
@@ -276,7 +305,7 @@ class _Marks:
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
-        if _ODD_BREAK.search(text):
+        if _has_odd_break(text):
             self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def at(self, mark: _Mark | None) -> Position:
@@ -297,9 +326,10 @@ class _Frame:
     anchor: str | None
     size: int = 1
     key: str | None = None  # the pending key of a mapping, once read
-    key_pos: Position | None = None
+    key_path: PathKey = ()  # the path of its value, once the key is read
+    key_pos: Position | None = None  # the position of a pending merge key
     expect_key: bool = True
-    merges: list[tuple[Any, Position | None]] = field(default_factory=list)
+    merges: list[tuple[Any, Position | None]] | None = None
     merge_pending: bool = False
 
 
@@ -321,29 +351,32 @@ class _Builder:
         documents = 0
         values, keys = self.positions.values, self.positions.keys
         fast = self.marks.starts is None
+        max_depth = self.limits.max_depth
         for event in events:
-            # The fast path, for most events of a large file: a plain or quoted scalar, untagged
-            # and unanchored, as a key of a mapping or a value in a container. It does what the
-            # general path below does, without its calls.
+            # The fast paths, for most events of a large file: a plain or quoted scalar, or the
+            # start of a mapping or list, untagged and unanchored, as a key of a mapping or a
+            # value in a container; the end of a mapping or list. They do what the general
+            # path below does, without its calls.
             if (
-                fast
-                and isinstance(event, yaml.ScalarEvent)
+                isinstance(event, yaml.ScalarEvent)
+                and fast
                 and stack
                 and event.tag is None
                 and event.anchor is None
             ):
                 frame = stack[-1]
                 mark = event.start_mark
-                pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+                pos = mark.line << _SHIFT | mark.column if mark is not None else 0
                 text = event.value
                 holder = frame.container
                 if frame.expect_key:
                     if (text == _MERGE and not event.style) or text in holder:
                         self._take_key(frame, event)
                         continue
-                    frame.key = text
+                    frame.key = text = intern(text)  # a few key names, repeated throughout
                     frame.expect_key = False
-                    frame.key_pos = keys[(*frame.path, text)] = pos
+                    frame.key_path = path = (*frame.path, text)
+                    keys[path] = pos
                     continue
                 scalar = None if not event.style and text in _NULLS else text
                 if isinstance(holder, list):
@@ -352,12 +385,58 @@ class _Builder:
                     frame.size += 1
                     continue
                 if frame.key is not None and not frame.merge_pending:
-                    values[(*frame.path, frame.key)] = pos
+                    values[frame.key_path] = pos
                     holder[frame.key] = scalar
                     frame.size += 1
                     frame.key = None
                     frame.expect_key = True
                     continue
+            elif (
+                isinstance(event, yaml.CollectionStartEvent)
+                and fast
+                and stack
+                and event.tag is None
+                and event.anchor is None
+                and len(stack) < max_depth
+            ):
+                frame = stack[-1]
+                holder = frame.container
+                if isinstance(holder, list):
+                    path = (*frame.path, len(holder))
+                elif frame.key is not None and not frame.merge_pending:
+                    path = frame.key_path
+                else:
+                    path = None  # a key expected (an error), a dropped or a merged value
+                if path is not None:
+                    mark = event.start_mark
+                    values[path] = mark.line << _SHIFT | mark.column if mark is not None else 0
+                    if isinstance(event, yaml.MappingStartEvent):
+                        stack.append(_Frame({}, path, None))
+                    else:
+                        stack.append(_Frame([], path, None, expect_key=False))
+                    continue
+            elif isinstance(event, yaml.CollectionEndEvent):
+                frame = stack.pop()
+                if (
+                    frame.merges is not None
+                    or frame.anchor is not None
+                    or not stack
+                    or stack[-1].merge_pending
+                ):
+                    value = self._finish(frame)
+                    root = self._attach(stack, value, frame.size, frame.anchor, root)
+                    continue
+                parent = stack[-1]
+                parent.size += frame.size
+                holder = parent.container
+                if isinstance(holder, list):
+                    holder.append(frame.container)
+                    continue
+                if parent.key is not None:
+                    holder[parent.key] = frame.container
+                parent.key = None
+                parent.expect_key = True
+                continue
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -370,11 +449,6 @@ class _Builder:
                         )
                     )
                 continue
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                frame = stack.pop()
-                value = self._finish(frame)
-                root = self._attach(stack, value, frame.size, frame.anchor, root)
-                continue
             if not isinstance(event, yaml.NodeEvent):
                 continue  # stream and document boundaries
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
@@ -383,23 +457,23 @@ class _Builder:
             path = self._child_path(stack)
             if isinstance(event, yaml.AliasEvent):
                 value, size = self._alias(event)
-                self.positions.values.setdefault(path, self._pos(event))
+                values.setdefault(path, _pack(self._pos(event)))
                 root = self._attach(stack, value, size, None, root)
             elif isinstance(event, yaml.ScalarEvent):
-                self.positions.values[path] = self._pos(event)
+                values[path] = _pack(self._pos(event))
                 root = self._attach(stack, self._scalar(event), 1, event.anchor, root)
             else:
                 assert isinstance(event, yaml.CollectionStartEvent)
                 self._check_container_tag(event)
-                if len(stack) >= self.limits.max_depth:
+                if len(stack) >= max_depth:
                     raise _Stop(
                         codes.DEPTH_LIMIT.at(
                             self.path,
                             self._pos(event),
-                            f"nesting deeper than {self.limits.max_depth} levels",
+                            f"nesting deeper than {max_depth} levels",
                         )
                     )
-                self.positions.values[path] = self._pos(event)
+                values[path] = _pack(self._pos(event))
                 is_list = not isinstance(event, yaml.MappingStartEvent)
                 container: dict[str, Any] | list[Any] = [] if is_list else {}
                 stack.append(_Frame(container, path, event.anchor, expect_key=not is_list))
@@ -425,8 +499,9 @@ class _Builder:
             frame.key = None
             return
         assert isinstance(frame.container, dict)
+        path = (*frame.path, key)
         if key in frame.container:
-            first = self.positions.keys[(*frame.path, key)]
+            first = self.positions.key(path)
             self.diagnostics.append(
                 codes.DUPLICATE_KEY.at(
                     self.path,
@@ -439,7 +514,8 @@ class _Builder:
             frame.key = None  # the value is read and dropped: the first one stays
             return
         frame.key = key
-        self.positions.keys[(*frame.path, key)] = pos
+        frame.key_path = path
+        self.positions.keys[path] = _pack(pos)
 
     def _child_path(self, stack: list[_Frame]) -> PathKey:
         if not stack:
@@ -449,7 +525,7 @@ class _Builder:
             return (*frame.path, len(frame.container))
         if frame.key is None:
             return (*frame.path, "\x00dropped")
-        return (*frame.path, frame.key)
+        return frame.key_path
 
     # -- values ------------------------------------------------------------------------------
     def _scalar(self, event: yaml.ScalarEvent) -> str | None:
@@ -510,6 +586,8 @@ class _Builder:
             frame.container.append(value)
             return root
         if frame.merge_pending:
+            if frame.merges is None:
+                frame.merges = []
             frame.merges.append((value, frame.key_pos))
             frame.merge_pending = False
         elif frame.key is not None:

@@ -17,6 +17,7 @@ from argmap.verdict import Verdict
 from argmap.verify.evidence import EvidenceCheck
 
 VERDICT_ORDER = (Verdict.SUPPORTED, Verdict.CONTESTED, Verdict.UNSUPPORTED, Verdict.REFUTED)
+_VERDICT_COLUMN = {v: f"{v.value:<11}" for v in Verdict}  # the first column of claim_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,12 @@ def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
         return []
     lines = [f"{outcome.path}: {m.title}"]
     id_width = min(max((len(c) for c in m.claims), default=0), 36)
+    verdicts = ev.verdicts
     for cid, claim in m.claims.items():
-        v = ev.verdicts[cid]
-        head = f"  {v.verdict.value:<11}  {v.score:4.2f}  {cid:<{id_width}}  "
+        v = verdicts[cid]
+        head = f"  {_VERDICT_COLUMN[v.verdict]}  {v.score:4.2f}  {cid:<{id_width}}  "
         room = max(width - len(head), 10)
-        text = " ".join(claim.title.split())
+        text = " ".join((claim.label or claim.text).split())  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
     lines.append("  " + summary(outcome))
     return lines

@@ -74,28 +74,29 @@ def resolve(files: Sequence[ParsedFile], root: Path) -> tuple[ArgumentMap | None
     elements: dict[str, Element] = {}
     loc_of: dict[str, tuple[str, PathKey]] = {}
 
-    def define(element: Element, path: str, loc: PathKey) -> None:
-        existing = elements.get(element.id)
-        if existing is not None:
-            first = existing.origin
-            kind = _KIND_OF_TABLE[type(existing)]
-            ctx.diagnostics.append(
-                codes.DUPLICATE_ID.at(
-                    path,
-                    ctx.pos(path, loc, key=True),
-                    f"the identifier '{element.id}' is already used by {_a(kind)}",
-                    hint=f"first defined at {first.path}:{first.line}:{first.col}; "
-                    "identifiers are unique across the whole map",
-                ),
-            )
-            return
-        elements[element.id] = element
-        loc_of[element.id] = (path, loc)
+    def duplicate(element: Element, path: str, loc: PathKey) -> None:
+        existing = elements[element.id]
+        first = existing.origin
+        kind = _KIND_OF_TABLE[type(existing)]
+        ctx.diagnostics.append(
+            codes.DUPLICATE_ID.at(
+                path,
+                ctx.pos(path, loc, key=True),
+                f"the identifier '{element.id}' is already used by {_a(kind)}",
+                hint=f"first defined at {first.path}:{first.line}:{first.col}; "
+                "identifiers are unique across the whole map",
+            ),
+        )
 
     questions: list[Question] = []
     for parsed in files:
+        path = parsed.document.path
         for element, loc in _elements_of(parsed, ctx, root):
-            define(element, parsed.document.path, loc)
+            if element.id in elements:
+                duplicate(element, path, loc)
+            else:
+                elements[element.id] = element
+                loc_of[element.id] = (path, loc)
         questions.extend(_questions_of(parsed, ctx))
 
     _check_references(elements, loc_of, questions, ctx)
@@ -131,10 +132,19 @@ def _split(elements: dict[str, Element]) -> dict[type, dict[str, Element]]:
 
 
 # --- reading the elements of one file ---------------------------------------------------------
+_SHORT_ATTACKS = (
+    ("attacks", None),
+    ("rebuts", AttackKind.REBUT),
+    ("undermines", AttackKind.UNDERMINE),
+    ("undercuts", AttackKind.UNDERCUT),
+)
+
+
 def _elements_of(
     parsed: ParsedFile, ctx: _Context, root: Path
 ) -> Iterator[tuple[Element, PathKey]]:
     path = parsed.document.path
+    positions = parsed.document.positions
     model = parsed.model
     for sid, s in model.sources.items():
         loc = ("sources", sid)
@@ -169,11 +179,12 @@ def _elements_of(
         yield Actor(aid, a.name, ctx.origin(path, loc), a.role, a.url, a.note), loc
     for cid, c in model.claims.items():
         loc = ("claims", cid)
+        line, col = positions.key_line_col(loc)
         yield (
             Claim(
                 cid,
                 c.text,
-                ctx.origin(path, loc),
+                Origin(path, line, col),
                 c.kind,
                 c.label,
                 c.holder,
@@ -185,38 +196,35 @@ def _elements_of(
         )
         for i, target in enumerate(c.supports):
             tloc = (*loc, "supports", i)
+            line, col = positions.value_line_col(tloc)
             yield (
                 Argument(
                     f"{cid}->{target}",
                     target,
                     (cid,),
-                    _at(ctx, path, tloc),
+                    Origin(path, line, col),
                     priority=c.priority,
                     implicit=True,
                 ),
                 tloc,
             )
-        for field_name, kind in (
-            ("attacks", None),
-            ("rebuts", AttackKind.REBUT),
-            ("undermines", AttackKind.UNDERMINE),
-            ("undercuts", AttackKind.UNDERCUT),
-        ):
-            for i, target in enumerate(getattr(c, field_name)):
-                tloc = (*loc, field_name, i)
-                # ``attacks:`` is classified once every element is known (see below).
-                yield (
-                    Attack(
-                        f"{cid}-/->{target}",
-                        cid,
-                        target,
-                        kind or AttackKind.REBUT,
-                        _at(ctx, path, tloc),
-                        implicit=kind is None,
-                        short_form=True,
-                    ),
-                    tloc,
-                )
+        if c.attacks or c.rebuts or c.undermines or c.undercuts:  # most claims attack nothing
+            for field_name, kind in _SHORT_ATTACKS:
+                for i, target in enumerate(getattr(c, field_name)):
+                    tloc = (*loc, field_name, i)
+                    # ``attacks:`` is classified once every element is known (see below).
+                    yield (
+                        Attack(
+                            f"{cid}-/->{target}",
+                            cid,
+                            target,
+                            kind or AttackKind.REBUT,
+                            _at(ctx, path, tloc),
+                            implicit=kind is None,
+                            short_form=True,
+                        ),
+                        tloc,
+                    )
         for i, e in enumerate(c.evidence):
             eloc = (*loc, "evidence", i)
             yield (
@@ -318,6 +326,8 @@ def _check_references(
         if ref is None:
             return
         found = elements.get(ref)
+        if found is not None and isinstance(found, kinds):
+            return
         wanted = " or ".join(_KIND_OF_TABLE[k] for k in kinds)
         pos = ctx.pos(path, loc)
         if found is None:
@@ -336,18 +346,26 @@ def _check_references(
                 )
             )
 
-    for element_id, element in list(elements.items()):
-        path, loc = loc_of[element_id]
+    # Classifying an ``attacks:`` replaces the element under its id: the dict keeps its size
+    # and its keys, so iterating it meanwhile is fine.
+    for element_id, element in elements.items():
+        # the two commonest elements first, checked without a call when all is well
         if isinstance(element, Claim):
-            expect(element.holder, (Actor,), path, (*loc, "holder"))
-        elif isinstance(element, Argument):
-            if element.implicit:
-                expect(element.conclusion, (Claim,), path, loc)
-            else:
-                expect(element.conclusion, (Claim,), path, (*loc, "conclusion"))
-                for i, premise in enumerate(element.premises):
-                    expect(premise, (Claim,), path, (*loc, "premises", i))
+            if element.holder is not None:
+                path, loc = loc_of[element_id]
                 expect(element.holder, (Actor,), path, (*loc, "holder"))
+            continue
+        if isinstance(element, Argument) and element.implicit:
+            if not isinstance(elements.get(element.conclusion), Claim):
+                path, loc = loc_of[element_id]
+                expect(element.conclusion, (Claim,), path, loc)
+            continue
+        path, loc = loc_of[element_id]
+        if isinstance(element, Argument):  # written out under ``arguments:``
+            expect(element.conclusion, (Claim,), path, (*loc, "conclusion"))
+            for i, premise in enumerate(element.premises):
+                expect(premise, (Claim,), path, (*loc, "premises", i))
+            expect(element.holder, (Actor,), path, (*loc, "holder"))
         elif isinstance(element, Attack):
             aloc = loc if element.short_form else (*loc, _attack_key(element.kind))
             if not element.short_form:

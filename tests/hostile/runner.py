@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GB of address space
-HANG_GUARD = 60.0  # seconds: a run this long has hung (the target is 5 s; see docs/security.md)
+HANG_GUARD = 60.0  # seconds: a run this long has hung (the 5 s target is make bench's)
 TIMINGS: list[tuple[str, float, int]] = []  # (case, seconds, peak KB), summed up by conftest
 
 DIAGNOSTIC = re.compile(

@@ -22,7 +22,7 @@ from argmap.commands.common import (
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
 from argmap.evaluate import evaluate_map
 from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
-from argmap.pipeline import ConfigCache, MapResult, find_files, lint_result, load_maps
+from argmap.pipeline import ConfigCache, MapResult, find_files, kept_maps, lint_alongside
 from argmap.semantics.errors import SemanticsTimeout
 from argmap.semantics.labels import Semantics
 from argmap.verify.evidence import EvidenceCheck, verify_evidence
@@ -53,8 +53,10 @@ def check_result(
     if result.map is not None:
         checks, unreadable = verify_evidence(result.map, threshold=config.similarity)
         status = {eid: c.status for eid, c in checks.items()}
-        evaluation = evaluate_map(result.map, status, semantics=semantics, time_limit=time_limit)
-        lint_result(result, config, checks, unreadable)
+        with lint_alongside(result, config, checks, unreadable):
+            evaluation = evaluate_map(
+                result.map, status, semantics=semantics, time_limit=time_limit
+            )
     diagnostics = sorted(result.diagnostics, key=sort_key)
     outcome = CheckOutcome(result.path, result.map, evaluation, checks, diagnostics)
     return outcome, config_problems
@@ -91,19 +93,20 @@ def check(
     diagnostics: list[Diagnostic] = list(problems)
     texts: dict[str, str] = {}
     try:
-        for result in load_maps(files):
-            started = time.perf_counter()
-            outcome, config_problems = check_result(
-                result, configs, Semantics(semantics), time_limit
-            )
-            detail(
-                f"checked {result.path}: {len(outcome.checks)} quotes, "
-                f"{semantics} semantics, {time.perf_counter() - started:.2f} s"
-            )
-            outcomes.append(outcome)
-            diagnostics.extend(config_problems)
-            diagnostics.extend(outcome.diagnostics)
-            texts.update(result.texts)
+        with kept_maps(files) as results:
+            for result in results:
+                started = time.perf_counter()
+                outcome, config_problems = check_result(
+                    result, configs, Semantics(semantics), time_limit
+                )
+                detail(
+                    f"checked {result.path}: {len(outcome.checks)} quotes, "
+                    f"{semantics} semantics, {time.perf_counter() - started:.2f} s"
+                )
+                outcomes.append(outcome)
+                diagnostics.extend(config_problems)
+                diagnostics.extend(outcome.diagnostics)
+                texts.update(result.texts)
     except SemanticsTimeout as exc:
         click.echo(f"argmap: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -121,8 +124,9 @@ def check(
 
             if (output_format or default_format()) == "text" and not quiet():
                 for outcome in outcomes:
-                    for line in claim_lines(outcome):
-                        click.echo(line)
+                    lines = claim_lines(outcome)
+                    if lines:  # one write, not one per claim
+                        click.echo("\n".join(lines))
                     click.echo()
         emit_diagnostics(diagnostics, texts, len(files), output_format)
     if any(p.code == "AM901" for p in problems):

@@ -80,40 +80,64 @@ def build_framework(
 ) -> MapFramework:
     status = quote_status or {}
     fw = MapFramework()
-    for cid in m.claims:
-        fw.add(f"claim:{cid}", CLAIM_BASE)
-    for aid in m.arguments:
-        fw.add(f"arg:{aid}", INFERENCE_BASE)
+    # What ``add``, ``attack`` and ``support`` do, written out, and claims found by their id:
+    # a large map has hundreds of thousands of nodes.
+    names, index, base = fw.names, fw.index, fw.base
+    attacks, supports, attack_origin = fw.attacks, fw.supports, fw.attack_origin
+
+    def add_all(new_names: list[str], new_base: list[float]) -> None:
+        start = len(names)
+        index.update(zip(new_names, range(start, start + len(new_names)), strict=True))
+        names.extend(new_names)
+        base.extend(new_base)
+
+    add_all([f"claim:{cid}" for cid in m.claims], [CLAIM_BASE] * len(m.claims))
+    claim_node = dict(zip(m.claims, range(len(m.claims)), strict=True))  # claim:{cid}
+    first_argument = len(names)
+    add_all([f"arg:{aid}" for aid in m.arguments], [INFERENCE_BASE] * len(m.arguments))
     evidence = [e for e in m.evidence.values() if counts(status.get(e.id, QuoteStatus.UNCHECKED))]
-    for e in evidence:
-        weight = STATUS_WEIGHT[status.get(e.id, QuoteStatus.UNCHECKED)]
-        fw.add(f"ev:{e.id}", e.strength * weight)
+    add_all(
+        [f"ev:{e.id}" for e in evidence],
+        [e.strength * STATUS_WEIGHT[status.get(e.id, QuoteStatus.UNCHECKED)] for e in evidence],
+    )
 
-    for arg in m.arguments.values():
-        for premise in dict.fromkeys(arg.premises):
+    backers: dict[str, list[int]] = {}
+    for node, arg in enumerate(m.arguments.values(), start=first_argument):
+        for premise in dict.fromkeys(arg.premises) if len(arg.premises) > 1 else arg.premises:
             need = f"need:{arg.id}:{premise}"
-            fw.add(need, 1.0)
-            fw.attack(f"claim:{premise}", need)
-            fw.attack(need, f"arg:{arg.id}")
-        fw.support(f"arg:{arg.id}", f"claim:{arg.conclusion}")
-
-    backers: dict[str, list[str]] = {}
-    for arg in m.arguments.values():
-        backers.setdefault(arg.conclusion, []).append(f"arg:{arg.id}")
-    for e in evidence:
-        if e.stance is Stance.SUPPORTS:
-            backers.setdefault(e.target, []).append(f"ev:{e.id}")
-            fw.support(f"ev:{e.id}", f"claim:{e.target}")
+            index[need] = need_node = len(names)
+            names.append(need)
+            base.append(1.0)
+            attacks.append((claim_node[premise], need_node))
+            attacks.append((need_node, node))
+        supports.append((node, claim_node[arg.conclusion]))
+        backing = backers.get(arg.conclusion)
+        if backing is None:
+            backers[arg.conclusion] = [node]
         else:
-            fw.attack(f"ev:{e.id}", f"claim:{e.target}", e.id)
-    for cid in m.claims:
-        if cid in backers:
+            backing.append(node)
+    for e in evidence:
+        node = index[f"ev:{e.id}"]
+        target = claim_node[e.target]
+        if e.stance is Stance.SUPPORTS:
+            backers.setdefault(e.target, []).append(node)
+            supports.append((node, target))
+        else:
+            attacks.append((node, target))
+            attack_origin.setdefault((node, target), e.id)
+    for cid, claim in claim_node.items():
+        backing = backers.get(cid)
+        if backing is not None:
             nobasis = f"nobasis:{cid}"
-            fw.add(nobasis, 0.0)  # only meaningful in the framework, not in the scores
-            for backer in backers[cid]:
-                fw.attack(backer, nobasis)
-            fw.attack(nobasis, f"claim:{cid}")
+            index[nobasis] = nobasis_node = len(names)
+            names.append(nobasis)
+            base.append(0.0)  # only meaningful in the framework, not in the scores
+            for backer in backing:
+                attacks.append((backer, nobasis_node))
+            attacks.append((nobasis_node, claim))
 
+    if not m.attacks:
+        return fw
     strength = _last_link(m)
     for attack in m.attacks.values():
         attacker = f"claim:{attack.attacker}"
@@ -142,5 +166,5 @@ def scoring_graph(fw: MapFramework) -> tuple[list[float], list[tuple[int, int]],
     """The bipolar graph for gradual scores: ``nobasis`` nodes are framework-only, so their
     attacks are left out, and so are the nodes' supports into them."""
     nobasis = {i for name, i in fw.index.items() if name.startswith("nobasis:")}
-    attacks = [(a, t) for a, t in fw.attacks if a not in nobasis and t not in nobasis]
+    attacks = [pair for pair in fw.attacks if nobasis.isdisjoint(pair)]
     return fw.base, attacks, sorted(nobasis)

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
-from argmap.argument_map import ArgumentMap, MapIndex, Stance
+from argmap.argument_map import Argument, ArgumentMap, Attack, Evidence, MapIndex, Stance
 from argmap.evaluate.build import MapFramework
 from argmap.model import ClaimKind
 from argmap.semantics.labels import Label
@@ -18,6 +18,9 @@ from argmap.verdict import ClaimVerdict, QuoteStatus, Reason, Verdict
 
 VERIFIED = (QuoteStatus.VERIFIED, QuoteStatus.VERIFIED_WITH_EDITS)
 _VERDICT_OF_LABEL = {Label.OUT: Verdict.REFUTED, Label.UNDEC: Verdict.CONTESTED}
+_LABEL_TEXT = {label: label.value.upper() for label in Label}  # IN, OUT, UNDEC
+_FATE = {Label.IN: "succeeds", Label.OUT: "is defeated", Label.UNDEC: "is undecided"}
+_NO_SUPPORT = "it stands only because nothing defeats it: no verified evidence backs it"
 
 
 def claim_verdicts(
@@ -29,19 +32,39 @@ def claim_verdicts(
 ) -> dict[str, ClaimVerdict]:
     backed = _backed_claims(m, labels, status)
     index = MapIndex.of(m)
+    evidence_for, arguments_for, attacks_on = (
+        index.evidence_for,
+        index.arguments_for,
+        index.attacks_on,
+    )
     verdicts: dict[str, ClaimVerdict] = {}
     for cid in m.claims:
-        label = labels[f"claim:{cid}"]
+        name = f"claim:{cid}"
+        label = labels[name]
         if label is Label.IN:
             verdict = Verdict.SUPPORTED if cid in backed else Verdict.UNSUPPORTED
         else:
             verdict = _VERDICT_OF_LABEL[label]
+        reasons: list[Reason] = []
+        evidence = evidence_for.get(cid)
+        if evidence is not None:
+            reasons.extend(_evidence_reasons(evidence, status))
+        arguments = arguments_for.get(cid)
+        if arguments is not None:
+            for arg in arguments:
+                reasons.append(_argument_reason(arg, labels[f"arg:{arg.id}"]))
+        attacks = attacks_on.get(cid)
+        if attacks is not None:
+            reasons.extend(_attack_reasons(attacks, labels, fw.ignored_attacks))
+        if arguments is not None:
+            for arg in arguments:
+                undercuts = attacks_on.get(arg.id)
+                if undercuts is not None:
+                    reasons.extend(_undercut_reasons(arg, undercuts, labels))
+        if verdict is Verdict.UNSUPPORTED:
+            reasons.append(Reason("no-support", cid, _NO_SUPPORT))
         verdicts[cid] = ClaimVerdict(
-            claim=cid,
-            verdict=verdict,
-            score=round(scores[f"claim:{cid}"], 4),
-            label=label.value.upper(),
-            reasons=tuple(_reasons(index, fw, cid, verdict, labels, status)),
+            cid, verdict, round(scores[name], 4), _LABEL_TEXT[label], tuple(reasons)
         )
     return verdicts
 
@@ -59,6 +82,8 @@ def _backed_claims(
         for e in m.evidence.values()
         if e.stance is Stance.SUPPORTS and status.get(e.id) in VERIFIED
     }
+    if not backed:
+        return backed  # nothing rests on evidence, so nothing rests on arguments either
     standing = [a for a in m.arguments.values() if labels[f"arg:{a.id}"] is Label.IN]
     waiting: dict[str, list[int]] = {}
     for i, arg in enumerate(standing):
@@ -83,57 +108,41 @@ def _fills(premise: str, m: ArgumentMap, backed: set[str]) -> bool:
     return premise in backed or m.claims[premise].kind is ClaimKind.ASSUMPTION
 
 
-def _reasons(
-    index: MapIndex,
-    fw: MapFramework,
-    cid: str,
-    verdict: Verdict,
-    labels: Mapping[str, Label],
-    status: Mapping[str, QuoteStatus],
-) -> list[Reason]:
-    reasons: list[Reason] = []
-    ignored = fw.ignored_attacks
-    for e in index.evidence_for.get(cid, []):
+# The reasons of a claim's verdict, in this order: its evidence, its arguments, the attacks on
+# it, the undercuts of its arguments, and "no-support" when it stands unsupported.
+def _evidence_reasons(
+    evidence: Iterable[Evidence], status: Mapping[str, QuoteStatus]
+) -> Iterator[Reason]:
+    for e in evidence:
         quote_state = status.get(e.id, QuoteStatus.UNCHECKED)
         where = f"{e.source}, {e.locator}" if e.locator else e.source
         verb = "backs it" if e.stance is Stance.SUPPORTS else "counts against it"
-        reasons.append(Reason("evidence", e.id, f"quote {e.id} ({where}) is {quote_state}; {verb}"))
-    for arg in index.arguments_for.get(cid, []):
-        label = labels[f"arg:{arg.id}"]
-        premises = ", ".join(arg.premises)
-        if label is Label.IN:
-            text = f"argument {arg.id} from {premises} stands"
-        elif label is Label.OUT:
-            text = f"argument {arg.id} from {premises} falls"
-        else:
-            text = f"argument {arg.id} from {premises} is undecided"
-        reasons.append(Reason("argument", arg.id, text))
-    for attack in index.attacks_on.get(cid, []):
+        yield Reason("evidence", e.id, f"quote {e.id} ({where}) is {quote_state}; {verb}")
+
+
+def _argument_reason(arg: Argument, label: Label) -> Reason:
+    premises = ", ".join(arg.premises)
+    if label is Label.IN:
+        text = f"argument {arg.id} from {premises} stands"
+    elif label is Label.OUT:
+        text = f"argument {arg.id} from {premises} falls"
+    else:
+        text = f"argument {arg.id} from {premises} is undecided"
+    return Reason("argument", arg.id, text)
+
+
+def _attack_reasons(
+    attacks: Iterable[Attack], labels: Mapping[str, Label], ignored: set[str]
+) -> Iterator[Reason]:
+    for attack in attacks:
         state = labels[f"claim:{attack.attacker}"]
-        if attack.id in ignored:
-            fate = "fails: the attacker is weaker"
-        else:
-            fate = {Label.IN: "succeeds", Label.OUT: "is defeated", Label.UNDEC: "is undecided"}[
-                state
-            ]
-        reasons.append(
-            Reason("attack", attack.id, f"{attack.kind.value} by {attack.attacker} {fate}")
-        )
-    for arg in index.arguments_for.get(cid, []):
-        for attack in index.attacks_on.get(arg.id, []):
-            state = labels[f"claim:{attack.attacker}"]
-            fate = {Label.IN: "succeeds", Label.OUT: "is defeated", Label.UNDEC: "is undecided"}[
-                state
-            ]
-            reasons.append(
-                Reason("attack", attack.id, f"undercut of {arg.id} by {attack.attacker} {fate}")
-            )
-    if verdict is Verdict.UNSUPPORTED:
-        reasons.append(
-            Reason(
-                "no-support",
-                cid,
-                "it stands only because nothing defeats it: no verified evidence backs it",
-            )
-        )
-    return reasons
+        fate = "fails: the attacker is weaker" if attack.id in ignored else _FATE[state]
+        yield Reason("attack", attack.id, f"{attack.kind.value} by {attack.attacker} {fate}")
+
+
+def _undercut_reasons(
+    arg: Argument, undercuts: Iterable[Attack], labels: Mapping[str, Label]
+) -> Iterator[Reason]:
+    for attack in undercuts:
+        fate = _FATE[labels[f"claim:{attack.attacker}"]]
+        yield Reason("attack", attack.id, f"undercut of {arg.id} by {attack.attacker} {fate}")

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from argmap.argument_map import ArgumentMap, Origin
 from argmap.diagnostics import Severity
+from argmap.lint.graph import claim_components
 
 
 class QuoteResult(Protocol):
@@ -53,6 +54,14 @@ class LintContext:
     quotes: Mapping[str, QuoteResult] | None = None  # evidence id -> result; None: not checked
     unreadable_sources: Mapping[str, str] = field(default_factory=dict)  # source id -> reason
     texts: Mapping[str, str] = field(default_factory=dict)  # file path -> its text
+    _components: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def claim_components(self) -> dict[str, int]:
+        """:func:`argmap.lint.graph.claim_components` of the map, worked out once for all the
+        rules that ask (AM003, AM004)."""
+        if not self._components and self.map.claims:
+            self._components.update(claim_components(self.map))
+        return self._components
 
 
 @dataclass(frozen=True, slots=True)

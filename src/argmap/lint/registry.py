@@ -132,6 +132,8 @@ def suppressions(text: str) -> dict[int, frozenset[str]]:
     """``# argmap: disable=AM002`` silences a rule on its line; ``disable-next-line`` on the
     next one. Several codes or names are separated by commas; ``all`` silences every rule."""
     found: dict[int, frozenset[str]] = {}
+    if "disable" not in text:  # no comment can match: no need to look at every line
+        return found
     for number, line in enumerate(text.splitlines(), start=1):
         match = _SUPPRESS.search(line)
         if match is None:

@@ -24,7 +24,6 @@ from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
-from argmap.lint.graph import claim_components
 from argmap.model import ClaimKind
 
 CODE = "AM003"
@@ -34,7 +33,7 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     m = ctx.map
-    component = claim_components(m)
+    component = ctx.claim_components()
     with_thesis = {component[c.id] for c in m.claims.values() if c.kind is ClaimKind.THESIS}
     if not with_thesis:
         return  # AM004 says that there is no thesis

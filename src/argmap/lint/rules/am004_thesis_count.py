@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from argmap.argument_map import Origin
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
-from argmap.lint.graph import claim_components
 from argmap.model import ClaimKind
 
 CODE = "AM004"
@@ -44,7 +43,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             "mark the claim the map is about with 'kind: thesis'",
         )
         return
-    component = claim_components(m)
+    component = ctx.claim_components()
     first_in: dict[int, str] = {}
     for thesis in theses:
         group = component[thesis.id]

@@ -42,17 +42,39 @@ _ESCAPED = re.compile(
 )
 
 
+# What ``str.splitlines`` ends a line at, so that line numbers are the same as its; all but
+# the line feed are rare.
+_LINE_END = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_RARE_LINE_ENDS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def check(ctx: LintContext) -> Iterator[Finding]:
     for path in ctx.map.files:
         text = ctx.texts.get(path)
         if text is None:
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            for match in _HIDDEN.finditer(line):
-                char = match.group()
-                yield _finding(path, number, match.start() + 1, ord(char))
-            for match in _ESCAPED.finditer(line):
-                yield _finding(path, number, match.start() + 1, int(match.group(1), 16))
+        # Each pattern searches the whole text at once, counting lines as it goes: a hit
+        # never spans lines, so this finds what a search of every line would, and reports it
+        # in the same order (by line, characters before escapes, by column).
+        hits: list[tuple[int, int, int, int]] = []  # line, pattern, column, code point
+        rare: bool | None = None  # whether lines end at anything but a line feed
+        for kind, pattern in enumerate((_HIDDEN, _ESCAPED)):
+            line, line_start, counted = 1, 0, 0  # the line at ``counted``, and its start
+            for match in pattern.finditer(text):
+                start = match.start()
+                if rare is None:
+                    rare = any(end in text for end in _RARE_LINE_ENDS)
+                if rare:
+                    for end in _LINE_END.finditer(text, counted, start):
+                        line, line_start = line + 1, end.end()
+                elif (newlines := text.count("\n", counted, start)) > 0:
+                    line, line_start = line + newlines, text.rfind("\n", counted, start) + 1
+                counted = start
+                code_point = int(match.group(1), 16) if kind else ord(match.group())
+                hits.append((line, kind, start - line_start + 1, code_point))
+        hits.sort()
+        for number, _, col, code_point in hits:
+            yield _finding(path, number, col, code_point)
 
 
 def _finding(path: str, line: int, col: int, code_point: int) -> Finding:
