@@ -13,6 +13,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate.run import Evaluation
+from argmap.report.text import visible
 from argmap.verdict import Verdict
 from argmap.verify.evidence import EvidenceCheck
 
@@ -70,14 +71,15 @@ def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
     m, ev = outcome.map, outcome.evaluation
     if m is None or ev is None:
         return []
-    lines = [f"{outcome.path}: {m.title}"]
+    # A title or a claim may hold an escape sequence or a bell: shown, never acted on.
+    lines = [visible(f"{outcome.path}: {m.title}")]
     id_width = min(max((len(c) for c in m.claims), default=0), 36)
     verdicts = ev.verdicts
     for cid, claim in m.claims.items():
         v = verdicts[cid]
         head = f"  {_VERDICT_COLUMN[v.verdict]}  {v.score:4.2f}  {cid:<{id_width}}  "
         room = max(width - len(head), 10)
-        text = " ".join((claim.label or claim.text).split())  # the claim's title
+        text = visible(" ".join((claim.label or claim.text).split()))  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
     lines.append("  " + summary(outcome))
     return lines

@@ -162,3 +162,18 @@ def test_check_json_and_export_json_show_a_quote_check_alike(runner: CliRunner) 
     for entry in checked["evidence"]:
         assert list(entry) == ["id", "status", "similarity", "location", "hint"]
         assert {k: v for k, v in entry.items() if k != "id"} == from_export[entry["id"]]
+
+
+def test_claim_lines_show_control_characters_as_escapes(runner: CliRunner, tmp_path: Path) -> None:
+    """A claim's text cannot recolour the terminal or ring its bell from check's claim list."""
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        'argmap: 1\ntitle: "Map \\e]0;owned\\a"\n'
+        'claims:\n  a: {text: "Red \\e[31malert\\e[0m and a bell \\a.", kind: thesis}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"{path}: Map \\x1b]0;owned\\x07"
+    assert lines[1].endswith("a  Red \\x1b[31malert\\x1b[0m and a bell \\x07.")
