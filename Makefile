@@ -57,7 +57,10 @@ test: lint typecheck unit check-renders
 
 # Benchmarks side by side with Argdown 1.7.5 and bare dot / C-YAML (3-7 minutes);
 # writes benchmarks/RESULTS.md. Installs @argdown/cli into benchmarks/.cache/ on first use.
+# argmap is installed editable, so its modules have no bytecode until Python writes it, which it
+# does not where PYTHONDONTWRITEBYTECODE is set; compile them first, as 'pip install argmap' does.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q src/argmap
 	$(BIN)/python benchmarks/run.py
 
 # Thousands of fuzzed maps through load -> check -> render -> report (about 5 minutes).
