@@ -159,14 +159,24 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# At most this many problems of one configuration are listed (a 1 MB file of unknown keys
+# would print 100,000 lines); the rest are counted in one more.
+MAX_CONFIG_PROBLEMS = 50
+
+
 def parse_config(
     table: Any, shown: str, locate: Locate = lambda key: None
 ) -> tuple[LintConfig, list[Diagnostic]]:
     """The settings of an ``[tool.argmap]`` table; ``locate`` gives the position of a key in it
     (a path inside the table: ``("severity", "AM002")``), None where it is not known."""
     problems: list[Diagnostic] = []
+    not_shown = 0
 
     def bad(message: str, *key: str) -> None:
+        nonlocal not_shown
+        if len(problems) >= MAX_CONFIG_PROBLEMS:
+            not_shown += 1  # counted, not located: a flood costs no scanning
+            return
         problems.append(codes.INVALID_CONFIG.at(shown, locate(key), message))
 
     if not isinstance(table, dict):
@@ -202,6 +212,15 @@ def parse_config(
             bad(f"'{key}' must be a non-negative number", key)
             value = default
         numbers[key] = value
+    if not_shown:
+        problems.append(
+            codes.INVALID_CONFIG.at(
+                shown,
+                None,
+                f"{not_shown:,} more problems in the configuration are not shown; "
+                "mend the ones above first",
+            )
+        )
     return (
         LintConfig(
             select=frozenset(select),

@@ -275,3 +275,15 @@ def test_no_text_makes_the_configuration_raise(tmp_path: Path) -> None:
             _, problems = load_config(tmp_path)
             for d in problems:
                 assert isinstance(d, Diagnostic) and d.line >= 1 and d.col >= 1, (text, d)
+
+
+def test_a_flood_of_bad_settings_is_cut_short(tmp_path: Path) -> None:
+    """60,000 unknown keys would print 60,000 lines: the first 50 are shown, then a count."""
+    _write(tmp_path, "argmap.toml", "".join(f"key{i:05d} = 1\n" for i in range(60_000)))
+    _, problems = load_config(tmp_path)
+    assert len(problems) == 51
+    assert [(d.line, d.col) for d in problems[:3]] == [(1, 1), (2, 1), (3, 1)]
+    assert problems[0].message.startswith("unknown setting 'key00000'")
+    assert problems[-1].message == (
+        "59,950 more problems in the configuration are not shown; mend the ones above first"
+    )
