@@ -6,7 +6,6 @@ the disk for argument files.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
 import signal
@@ -20,6 +19,7 @@ from pathlib import Path
 from argmap import codes
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Diagnostic
+from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
@@ -86,31 +86,8 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> MapResult:
     """Load a file and everything it includes, then resolve the map."""
-    with _collector_paused():
+    with collector_paused():
         return _load_map(path, limits)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading builds a large tree of objects that never form cycles; Python's cycle collector
-    would walk it again and again as it grows (a third of the time of a 100,000-claim map).
-
-    On the way out, what was allocated meanwhile is moved to the oldest generation unscanned
-    (``gc.freeze`` then ``gc.unfreeze``): re-enabled, the collector would otherwise start with
-    one collection of the whole young tree (0.3 s at 100,000 claims), which all survives.
-    It stays in the collector's care: the next full collection scans it like anything else.
-    (Not done if something else froze objects: unfreezing would undo that.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _load_map(path: Path, limits: Limits) -> MapResult:
@@ -212,7 +189,7 @@ def kept_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Iterato
     the block and never form cycles; each collection they trigger would rescan them (0.2-0.3 s
     of checking a 100,000-claim map), to free nothing.
     """
-    with _collector_paused():
+    with collector_paused():
         yield load_maps(files, limits)
 
 

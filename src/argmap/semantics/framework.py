@@ -13,11 +13,11 @@ every consumer, and every export, sees each attack once and in a deterministic o
 
 from __future__ import annotations
 
-import gc
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import accumulate, chain
+
+from argmap.gcpause import collector_paused
 
 
 class ArgumentationFramework:
@@ -42,7 +42,7 @@ class ArgumentationFramework:
         names_tuple = tuple(names)
         n = len(names_tuple)
         _check_names(names_tuple)
-        with _collector_paused():
+        with collector_paused():
             unique = dict.fromkeys(attacks)
             out: list[list[int]] = [[] for _ in range(n)]
             try:
@@ -155,7 +155,7 @@ class ArgumentationFramework:
         if self._in_offsets is None or self._in_sources is None:
             n = len(self._names)
             offsets, targets = self._out_offsets, self._out_targets
-            with _collector_paused():
+            with collector_paused():
                 incoming: list[list[int]] = [[] for _ in range(n)]
                 for attacker in range(n):
                     for target in targets[offsets[attacker] : offsets[attacker + 1]]:
@@ -163,23 +163,6 @@ class ArgumentationFramework:
             self._in_offsets = array("q", accumulate(map(len, incoming), initial=0))
             self._in_sources = array("i", list(chain.from_iterable(incoming)))
         return self._in_offsets, self._in_sources
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building many small lists.
-
-    Creating ``n`` lists triggers collections that rescan every young container over and
-    over; on a million attacks that was a third of the building time. Nothing built here
-    forms a cycle, so pausing is safe; the previous state is restored on the way out.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check_names(names: tuple[str, ...]) -> None:
