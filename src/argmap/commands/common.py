@@ -117,3 +117,17 @@ def load_for_output(
     if has_failures(diagnostics):
         status = max(status, EXIT_FINDINGS)
     return results, status
+
+
+def stale_status(stale: Sequence[object], noun: str, command: str, status: int) -> int:
+    """The exit status of a ``--check`` run: ``status``, or 1 when outputs are out of date,
+    said once on stderr with what to run."""
+    if not stale:
+        return status
+    count = len(stale)
+    click.echo(
+        f"{count} {noun}{'s' if count > 1 else ''} out of date; run '{command}' with the "
+        "same options and commit the result",
+        err=True,
+    )
+    return max(status, EXIT_FINDINGS)

@@ -12,9 +12,9 @@ import click
 from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
-    EXIT_FINDINGS,
     load_for_output,
     note,
+    stale_status,
 )
 from argmap.diagnostics import has_failures
 from argmap.paths import resolved
@@ -207,14 +207,7 @@ def render(
         except RenderError as exc:
             _error(f"{result.path}: {exc}")
             status = EXIT_ERROR
-    if stale:
-        count = len(stale)
-        click.echo(
-            f"{count} render{'s' if count > 1 else ''} out of date; "
-            "run 'argmap render' with the same options and commit the result",
-            err=True,
-        )
-        status = max(status, EXIT_FINDINGS)
+    status = stale_status(stale, "render", "argmap render", status)
     sys.exit(status)
 
 

@@ -16,9 +16,9 @@ import click
 
 from argmap.commands.common import (
     EXIT_ERROR,
-    EXIT_FINDINGS,
     load_for_output,
     note,
+    stale_status,
 )
 from argmap.diagnostics import has_failures
 from argmap.outcome import CheckOutcome
@@ -86,14 +86,7 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
         except RenderError as exc:
             _error(f"{result.path}: {exc}")
             status = EXIT_ERROR
-    if stale:
-        count = len(stale)
-        click.echo(
-            f"{count} file{'s' if count > 1 else ''} out of date; run '{job.command}' with the "
-            "same options and commit the result",
-            err=True,
-        )
-        status = max(status, EXIT_FINDINGS)
+    status = stale_status(stale, "file", job.command, status)
     sys.exit(status)
 
 
