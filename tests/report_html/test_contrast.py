@@ -7,6 +7,8 @@ from importlib.resources import files
 
 import pytest
 
+from argmap.report_html.html import page_stylesheet
+
 AA_TEXT = 4.5
 WHITE = "#ffffff"
 VERDICTS = ("supported", "refuted", "contested", "unsupported")
@@ -26,7 +28,8 @@ def contrast(a: str, b: str) -> float:
 
 
 def variables(name: str) -> dict[str, str]:
-    css = (files("argmap") / "templates" / name).read_text(encoding="utf-8")
+    """The colour variables of a page: its own sheet and the shared one that follows it."""
+    css = str(page_stylesheet(name))
     return dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})\s*;", css))
 
 

@@ -56,21 +56,21 @@ def stylesheet(name: str) -> Markup:
 
 
 def page_stylesheet(name: str) -> Markup:
-    """A page's stylesheet followed by the legend's, which both pages share."""
-    return stylesheet(name) + "\n" + legend_stylesheet()
+    """A page's stylesheet followed by the one both pages share (badges, legend)."""
+    return stylesheet(name) + "\n" + shared_stylesheet()
 
 
 @cache
-def legend_stylesheet() -> Markup:
-    """The text legend's rules, in the colours the map itself is drawn with."""
-    text = environment().get_template("legend.css.j2").render(c=legend_colours())
+def shared_stylesheet() -> Markup:
+    """The verdict badges' and the text legend's rules, in the colours of the map itself."""
+    text = environment().get_template("shared.css.j2").render(c=map_colours())
     if "</" in text:
-        raise ValueError("legend.css.j2 must not contain '</'")
+        raise ValueError("shared.css.j2 must not contain '</'")
     return Markup(text)  # package data and argmap's own colour constants, never user text
 
 
-def legend_colours() -> dict[str, str]:
-    """Each swatch of the legend: the colour of what it stands for in the map."""
+def map_colours() -> dict[str, str]:
+    """The colours a page borrows from the map: verdicts, relations, kinds of box."""
     from argmap.render import style
     from argmap.verdict import Verdict
 
