@@ -4,17 +4,22 @@ is not blank (Argdown's default page size makes a large map an empty SVG)."""
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from argmap.argument_map import ArgumentMap
 from argmap.render import OutputFormat, render_map
+from report_html.png import decode  # the report's browser tests read screenshots with it
 
 from .conftest import chromium
-from .pngtools import colour_counts
 
-WHITE = b"\xff\xff\xff"
+WHITE = (255, 255, 255)
+
+
+def colour_counts(png: bytes) -> Counter[tuple[int, int, int]]:
+    return Counter(decode(png)[2])
 
 
 def screenshot(page: Path, out: Path, profile: Path, size: str = "1200,400") -> bytes:
