@@ -16,12 +16,6 @@ MONTEBELLO = str(REPO / "arguments" / "montebello.yaml")
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return CliRunner()
-
-
-@pytest.fixture
 def project(tmp_path: Path) -> Path:
     (tmp_path / "argmap.toml").write_text("")
     (tmp_path / "sources").mkdir()

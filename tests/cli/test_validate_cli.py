@@ -15,13 +15,6 @@ UNKNOWN_KEY = str(EXAMPLES / "invalid" / "unknown-key.yaml")
 VALID = str(EXAMPLES / "valid")
 
 
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return CliRunner()
-
-
 def test_clean_folder_exits_0(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", VALID])
     assert result.exit_code == 0, result.output

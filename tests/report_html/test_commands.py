@@ -20,13 +20,6 @@ INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return CliRunner()
-
-
-@pytest.fixture
 def maps(tmp_path: Path) -> Path:
     """A folder with two argument files and the sources they quote."""
     folder = tmp_path / "arguments"
