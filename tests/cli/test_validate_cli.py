@@ -138,9 +138,7 @@ def test_internal_errors_are_exit_2_without_traceback(
 
     monkeypatch.setattr(command, "validate_files", explode)
     monkeypatch.setattr("sys.argv", ["argmap", "validate", VALID])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.run()
-    assert exit_info.value.code == 2
+    assert cli.exit_status() == 2
     err = capsys.readouterr().err
     assert "argmap: internal error: RuntimeError: boom" in err
     assert "Traceback" not in err

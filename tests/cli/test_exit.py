@@ -1,0 +1,71 @@
+"""The console entry point leaves without tearing the interpreter down (``os._exit``): what
+it printed must still all arrive, and its exit status must be the command's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+MAP = """\
+argmap: 1
+title: Exit
+claims:
+  a: {text: Alpha holds., kind: thesis}
+  b:
+    text: Beta holds.
+    supports: [a]
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ARGMAP, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_a_long_output_to_a_pipe_arrives_whole() -> None:
+    out = run("schema")
+    assert out.returncode == 0, out.stderr
+    schema = json.loads(out.stdout)  # all of it was flushed before the process left
+    assert schema["title"]
+    assert out.stdout.endswith("}\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (MAP, 0),
+        (MAP.replace("supports: [a]", "supports: [zz]"), 1),
+    ],
+)
+def test_the_exit_status_is_the_commands(tmp_path: Path, text: str, status: int) -> None:
+    (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+    out = run("validate", "map.yaml", cwd=tmp_path)
+    assert out.returncode == status, out.stderr
+    if status:
+        assert "map.yaml:7:16: error[AM" in out.stdout
+
+
+def test_a_usage_error_exits_2_with_its_message() -> None:
+    out = run("render", "--no-such-option")
+    assert out.returncode == 2
+    assert "No such option '--no-such-option'" in out.stderr
+
+
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    # `argmap export ... | head -1`: the reader goes away before argmap has written all of
+    # its 80 KB, more than a pipe holds.
+    montebello = Path(__file__).parents[2] / "arguments" / "montebello.yaml"
+    command = [*ARGMAP, "export", str(montebello), "--to", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        status = process.wait(timeout=60)
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
+    assert status in (0, 1)
