@@ -5,18 +5,15 @@ the disk for argument files.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import signal
-import sys
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
-from argmap import codes
+from argmap import codes, forked
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Diagnostic
 from argmap.gcpause import collector_paused
@@ -248,84 +245,34 @@ def lint_alongside(
     """
     child = None
     if result.map is not None and len(result.map.claims) >= LINT_ALONGSIDE_FROM:
-        child = _lint_in_child(result, config, quotes, unreadable_sources)
+        child = forked.fork(partial(_findings_pickled, result, config, quotes, unreadable_sources))
     if child is None:
         yield
         lint_result(result, config, quotes, unreadable_sources)
         return
-    pid, pipe = child
     try:
         yield
     except BaseException:
-        _end_child(pid, pipe)
+        child.end()
         raise
-    found = _child_findings(pid, pipe)
-    if found is None:
+    payload = child.result()
+    if payload is None:
         lint_result(result, config, quotes, unreadable_sources)
     else:
+        found: list[Diagnostic] = pickle.loads(payload)  # from our own child, not from a file
         result.diagnostics.extend(found)
 
 
-def _lint_in_child(
+def _findings_pickled(
     result: MapResult,
     config: LintConfig,
     quotes: Mapping[str, QuoteResult] | None,
     unreadable_sources: Mapping[str, str] | None,
-) -> tuple[int, int] | None:
-    """Fork a child that lints ``result`` and writes its findings, pickled, to a pipe."""
-    if not sys.platform.startswith("linux"):
-        return None  # fork is only safe and cheap where the commands already use it
-    if threading.active_count() > 1:
-        return None  # a lock held by another thread (watch's server) would stay held in the child
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid:
-        os.close(write_end)
-        return pid, read_end
-    status = 1  # the child: nothing it does may reach the parent's files or output
-    try:
-        os.close(read_end)
-        start = len(result.diagnostics)
-        lint_result(result, config, quotes, unreadable_sources)
-        payload = pickle.dumps(result.diagnostics[start:], protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as out:
-            out.write(payload)
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _child_findings(pid: int, pipe: int) -> list[Diagnostic] | None:
-    """The findings the child sent, once it has ended; None if it failed."""
-    payload = None
-    try:
-        with os.fdopen(pipe, "rb") as incoming:
-            payload = incoming.read()
-    except OSError:
-        pass
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if payload is None or os.waitstatus_to_exitcode(status) != 0:
-        return None
-    found: list[Diagnostic] = pickle.loads(payload)  # from our own child, not from a file
-    return found
-
-
-def _end_child(pid: int, pipe: int) -> None:
-    with contextlib.suppress(OSError):
-        os.close(pipe)
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+) -> bytes:
+    """The findings of :func:`lint_result` on ``result``, pickled (in the child)."""
+    start = len(result.diagnostics)
+    lint_result(result, config, quotes, unreadable_sources)
+    return pickle.dumps(result.diagnostics[start:], protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ConfigCache:

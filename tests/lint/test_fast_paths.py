@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from argmap import forked as forking
 from argmap import pipeline
 from argmap.argument_map import ArgumentMap, Claim, Origin
 from argmap.commands.check import check_result
@@ -161,18 +162,18 @@ def _lint_every_map_alongside(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """From now on every map is linted alongside; the children forked to do it, as they are."""
     monkeypatch.setattr(pipeline, "LINT_ALONGSIDE_FROM", 1)
     # whatever threads earlier tests of this session left (a browser driver's) are not ours
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
-    forked: list[int] = []
-    real_fork = pipeline.os.fork
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)
+    children: list[int] = []
+    real_fork = forking.os.fork
 
     def fork() -> int:
         pid = real_fork()
         if pid:
-            forked.append(pid)
+            children.append(pid)
         return pid
 
-    monkeypatch.setattr(pipeline.os, "fork", fork)
-    return forked
+    monkeypatch.setattr(forking.os, "fork", fork)
+    return children
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="lints alongside on Linux only")
@@ -207,7 +208,7 @@ def test_linting_alongside_stops_when_the_evaluation_fails(
     assert result.diagnostics == before  # not linted, as it would not have been
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):  # the child was ended and reaped
-        pipeline.os.waitpid(forks[0], pipeline.os.WNOHANG)
+        forking.os.waitpid(forks[0], forking.os.WNOHANG)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="lints alongside on Linux only")
@@ -220,6 +221,6 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path, monkeypatch: pytest.M
     path.write_text(MAP, encoding="utf-8")
     in_process = _findings(path)
     forked = _lint_every_map_alongside(monkeypatch)
-    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 2)
     assert _findings(path) == in_process
     assert forked == []

@@ -1,0 +1,105 @@
+"""Work in a forked child process: on the second core (``check`` lints a large map while it
+evaluates it), or where it can be stopped (the embedded Graphviz, which runs as WebAssembly
+inside this process and could not be interrupted otherwise).
+
+Linux only, and only while this process has a single thread: a child gets only the forking
+thread, so a lock another thread holds (watch's preview server, a logging handler) would
+stay held in it for ever. :func:`fork` returns None where it cannot fork, and the caller
+does the work in-process instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import select
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class ChildTimeout(Exception):
+    """The child did not finish in time; it has been stopped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A forked child that writes its result to ``pipe`` and exits 0."""
+
+    pid: int
+    pipe: int
+
+    def result(self, timeout: float | None = None) -> bytes | None:
+        """What the child wrote, once it has ended; None if it failed in any way. After
+        ``timeout`` seconds the child is stopped and :class:`ChildTimeout` raised."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        chunks: list[bytes] = []
+        try:
+            while True:
+                if deadline is not None and not self._readable_before(deadline):
+                    self.end()
+                    raise ChildTimeout
+                chunk = os.read(self.pipe, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:
+            self.end()
+            return None
+        os.close(self.pipe)
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        return b"".join(chunks)
+
+    def _readable_before(self, deadline: float) -> bool:
+        poller = select.poll()
+        poller.register(self.pipe, select.POLLIN | select.POLLHUP | select.POLLERR)
+        while (left := deadline - time.monotonic()) > 0:
+            if poller.poll(math.ceil(left * 1000)):
+                return True
+        return False
+
+    def end(self) -> None:
+        """Stop the child and reap it; its result is not wanted."""
+        with contextlib.suppress(OSError):
+            os.close(self.pipe)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def fork(work: Callable[[], bytes]) -> Child | None:
+    """Run ``work`` in a forked child, which sends back the bytes it returns; None where
+    forking is not possible or not safe (see the module's docstring)."""
+    if not sys.platform.startswith("linux"):
+        return None  # fork is only safe and cheap where the commands already use it
+    if threading.active_count() > 1:
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid:
+        os.close(write_end)
+        return Child(pid, read_end)
+    status = 1  # the child: nothing it does may reach the parent's files or output
+    try:
+        os.close(read_end)
+        payload = work()
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+        status = 0
+    finally:
+        os._exit(status)
