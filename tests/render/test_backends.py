@@ -3,8 +3,11 @@ SVG, PNG and PDF (stamps, constant dates, the safety check)."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+from argmap import forked
 from argmap.argument_map import ArgumentMap
 from argmap.render import (
     Engine,
@@ -71,6 +74,55 @@ def test_broken_dot_is_a_layout_error(engine: Engine) -> None:
         render_source("digraph { a -> }", OutputFormat.SVG, engine)
     # the embedded engine still works after a failure
     assert b"<svg" in render_source(TINY, OutputFormat.SVG, engine)
+
+
+# A graph the embedded Graphviz takes minutes over (many crossings to minimise).
+SLOW = (
+    "digraph {\n"
+    + "".join(
+        f"n{i} -> n{(i * 7 + 3) % 1500}; n{i} -> n{(i * 13 + 5) % 1500};\n" for i in range(1500)
+    )
+    + "}\n"
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
+def test_the_embedded_engine_is_stopped_after_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # no browser thread of ours
+    with pytest.raises(LayoutFailed) as raised:
+        layout(SLOW, OutputFormat.SVG, Engine.EMBEDDED, timeout=0.3)
+    assert str(raised.value) == (
+        "the embedded Graphviz did not finish within 0.3 s and was stopped; draw a part of "
+        "the map with --focus CLAIM --depth N, or allow more time with --timeout"
+    )
+    # the layout ran in a child: this process's embedded Graphviz is untouched
+    assert b"<svg" in layout(TINY, OutputFormat.SVG, Engine.EMBEDDED, timeout=60)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
+def test_the_embedded_engine_draws_the_same_in_a_child(
+    monkeypatch: pytest.MonkeyPatch, grammar: ArgumentMap
+) -> None:
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    children: list[int] = []
+    real_fork = forked.os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(forked.os, "fork", fork)
+    source = dot_source(grammar)
+    in_child = layout(source, OutputFormat.SVG, Engine.EMBEDDED, timeout=60)
+    assert len(children) == 1
+    here = layout(source, OutputFormat.SVG, Engine.EMBEDDED, timeout=None)
+    assert len(children) == 1  # no limit: no child
+    assert in_child == here
+    with pytest.raises(LayoutFailed, match=r"^the embedded Graphviz failed: "):
+        layout("digraph { a -> }", OutputFormat.SVG, Engine.EMBEDDED, timeout=60)
+    assert len(children) == 2
 
 
 def test_svg_stamp_replaces_the_graphviz_version() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from argmap import forked
 from argmap.cli import main
 from argmap.render.svg import read_stamp
 
@@ -190,6 +192,27 @@ def test_the_node_limit_counts_what_the_view_draws(runner: CliRunner, tmp_path: 
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "montebello.svg").is_file()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
+def test_an_embedded_layout_that_takes_too_long_is_stopped(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded Graphviz runs in a forked child, stopped after --timeout seconds like the
+    system dot (here a millisecond, which the Montebello map's layout takes far longer than)."""
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # no browser thread of ours
+    out = tmp_path / "renders"
+    result = runner.invoke(
+        main,
+        ["render", str(MONTEBELLO), "-o", str(out), "--engine", "embedded", "--timeout", "0.001"],
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {_shown(MONTEBELLO)}: the embedded Graphviz did not finish within 0.001 s and "
+        "was stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time "
+        "with --timeout\n"
+    )
+    assert not out.exists()
 
 
 def test_a_layout_that_takes_too_long_is_stopped(

@@ -104,7 +104,7 @@ from argmap.write import write_atomic
     type=click.FloatRange(min=0, min_open=True),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds the system dot may take before it is stopped.",
+    help="Seconds a layout may take before it is stopped (the embedded Graphviz: on Linux).",
 )
 @click.option(
     "--check",

