@@ -875,6 +875,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{time.perf_counter() - started:6.0f} s] {message}", flush=True)
 
     rows, notes = bench(cfg, log)
+    info["argdown"] = _first_line([str(ARGDOWN_BIN), "--version"])  # installed by the run
     info["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     info["benchmark took"] = f"{time.perf_counter() - started:.0f} s"
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
