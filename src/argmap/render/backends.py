@@ -168,7 +168,8 @@ def _embedded(source: str, output_format: OutputFormat, timeout: float | None) -
     if timeout is not None:
         # Set the engine up here (its WebAssembly compiled once, 0.4 s), so that every child
         # starts from it rather than compiling its own.
-        _embedded_outcome("digraph {}", OutputFormat.SVG)
+        if _embedded_outcome("digraph {}", OutputFormat.SVG)[0] == "stopped":
+            _forget_embedded_session()
         child = forked.fork(lambda: pickle.dumps(_embedded_outcome(source, output_format)))
         if child is not None:
             try:
