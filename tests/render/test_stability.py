@@ -1,0 +1,101 @@
+"""Stable layouts (Argdown #145, #182): a small edit to a map moves as little of the drawing
+as it can. Laid out by the system ``dot`` and read back as its plain-text positions."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from argmap.argument_map import ArgumentMap
+from argmap.render import dot_source
+
+from .conftest import MONTEBELLO, load
+
+pytestmark = pytest.mark.exe
+
+# node name -> (x, y, width, height), in inches
+Box = tuple[float, float, float, float]
+
+
+def positions(argument_map: ArgumentMap) -> dict[str, Box]:
+    dot = shutil.which("dot")
+    assert dot is not None
+    plain = subprocess.run(
+        [dot, "-Tplain"],
+        input=dot_source(argument_map).encode(),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout.decode()
+    boxes: dict[str, Box] = {}
+    for line in plain.splitlines():
+        if line.startswith("node "):
+            # node NAME X Y WIDTH HEIGHT ...; argmap's node names are quoted and hold no space
+            _, name, x, y, width, height = line.split()[:6]
+            boxes[name.strip('"')] = (float(x), float(y), float(width), float(height))
+    return boxes
+
+
+def test_a_claim_that_grows_moves_no_other_node_sideways(montebello: ArgumentMap) -> None:
+    claims = dict(montebello.claims)
+    longer = claims["dont-blame"].text + " Given how little the governments told them, who could?"
+    claims["dont-blame"] = replace(claims["dont-blame"], text=longer, label=None)
+    before, after = positions(montebello), positions(replace(montebello, claims=claims))
+    assert before.keys() == after.keys()
+    grown = after["claim/dont-blame"][3] - before["claim/dont-blame"][3]
+    assert grown > 0.1  # the edit did make the node taller (more lines)
+    for name, (x, y, width, height) in before.items():
+        x2, y2, width2, height2 = after[name]
+        if name == "claim/dont-blame":
+            continue
+        assert (width2, height2) == (width, height), name
+        assert abs(x2 - x) < 0.01, f"{name} moved sideways by {x2 - x:.2f} in"
+        # its rank grew taller: the ranks beyond it shift by that much, and no more
+        assert abs(y2 - y) <= grown + 0.01, f"{name} moved by {y2 - y:.2f} in"
+
+
+def swapped_pairs(before: dict[str, Box], after: dict[str, Box]) -> tuple[int, int]:
+    """Of the pairs of claims side by side in a rank before, how many changed sides."""
+    ranks: defaultdict[float, list[str]] = defaultdict(list)
+    for name, box in before.items():
+        if name.startswith("claim/") and name in after:
+            ranks[round(box[1], 2)].append(name)
+    pairs = swapped = 0
+    for names in ranks.values():
+        names.sort(key=lambda name: before[name][0])
+        for i, left in enumerate(names):
+            for right in names[i + 1 :]:
+                pairs += 1
+                swapped += after[left][0] > after[right][0]
+    return swapped, pairs
+
+
+def test_adding_a_claim_keeps_the_order_of_the_others(
+    montebello: ArgumentMap, tmp_path: Path
+) -> None:
+    """Argdown users' complaint (#145): one new claim reshuffles the map. Graphviz swapped
+    45 of the 91 pairs of claims side by side here (the legend, a cluster in the map's top
+    ranks, defeats ``ordering=out``); with the top row hung from one point in the file's
+    order, 4 of 135."""
+    text = MONTEBELLO.read_text(encoding="utf-8")
+    new_claim = (
+        "  new-point:\n"
+        '    text: "A fresh point that backs the authors on blaming the critics."\n'
+        "    supports: [dont-blame]\n"
+    )
+    at = text.index("\narguments:\n") + 1
+    (tmp_path / "map.yaml").write_text(text[:at] + new_claim + text[at:], encoding="utf-8")
+    shutil.copytree(MONTEBELLO.parent / "sources", tmp_path / "sources")
+    before, after = positions(montebello), positions(load(tmp_path / "map.yaml"))
+    swapped, pairs = swapped_pairs(before, after)
+    assert pairs > 50
+    assert swapped <= pairs * 0.05, f"{swapped} of {pairs} pairs of claims changed sides"
+    # the top row (the claims nothing points into) keeps the file's order
+    top = max(y for name, (_, y, _, _) in before.items() if name.startswith("claim/"))
+    row = [n for n, (_, y, _, _) in before.items() if n.startswith("claim/") and y == top]
+    assert sorted(row, key=lambda n: before[n][0]) == sorted(row, key=lambda n: after[n][0])
