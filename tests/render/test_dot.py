@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import graphviz
 import pytest
 
 from argmap.argument_map import ArgumentMap
+from argmap.pipeline import load_map
 from argmap.render import GroupBy, RankDir, RenderOptions, UnknownFocus, build_digraph
+from argmap.render.dot import TOP_ROW_MAX
 from argmap.render.style import KIND_STYLE, RELATION_STYLE
 from argmap.verdict import ClaimVerdict, QuoteStatus, Verdict
 
@@ -241,3 +244,33 @@ def test_a_small_edit_changes_only_its_own_lines(montebello: ArgumentMap) -> Non
 def test_the_builder_is_linear_enough_for_5000_claims() -> None:
     graph = build_digraph(synthetic_map(5000))
     assert graph.source.count('class="claim ') == 5000
+
+
+def _free_claims(tmp_path: Path, count: int) -> ArgumentMap:
+    lines = ["argmap: 1", "title: Free claims", "claims:"]
+    lines += [f"  c{i}: {{text: Claim {i} stands alone., kind: claim}}" for i in range(count)]
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_map(tmp_path / "map.yaml")
+    assert result.map is not None, result.diagnostics
+    return result.map
+
+
+def test_the_top_row_hangs_from_one_point_in_declaration_order(montebello: ArgumentMap) -> None:
+    source = build_digraph(montebello).source
+    edges = re.findall(r'^\t"([^"]+)" -> "([^"]+)"', source, re.M)
+    heads = {head for tail, head in edges if tail != "layout/top"}
+    declared = re.findall(r'^\t"(claim/[^"]+)" \[', source, re.M)
+    top_row = [name for name in declared if name not in heads]
+    hung = [head for tail, head in edges if tail == "layout/top"]
+    assert hung == top_row
+    assert hung[:2] == ["claim/spp-fails", "claim/spp-good-effort"]
+    assert '\t"layout/top" [label="" shape="point" width="0" height="0" style="invis"]\n' in source
+
+
+def test_no_point_for_one_top_claim_or_a_list_of_thousands(tmp_path: Path) -> None:
+    assert '"layout/top"' in build_digraph(_free_claims(tmp_path, 2)).source
+    assert '"layout/top"' not in build_digraph(_free_claims(tmp_path, 1)).source
+    many = build_digraph(_free_claims(tmp_path, TOP_ROW_MAX + 1)).source
+    assert '"layout/top"' not in many
+    assert many.count('class="claim ') == TOP_ROW_MAX + 1
