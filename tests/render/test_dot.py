@@ -191,7 +191,8 @@ def test_focus_and_no_evidence(montebello: ArgumentMap) -> None:
 
 def test_group_by_actor_and_tag(grammar: ArgumentMap) -> None:
     by_actor = build_digraph(grammar, options=RenderOptions(group_by=GroupBy.ACTOR)).source
-    assert by_actor.count("subgraph cluster_") == 3  # board, students, and the legend
+    assert by_actor.count("subgraph cluster_") == 2  # board and students (not the legend)
+    assert "subgraph legend {" in by_actor
     assert 'label="School board" id="group-actor-board" class="group actor"' in by_actor
     by_tag = build_digraph(grammar, options=RenderOptions(group_by=GroupBy.TAG)).source
     assert 'id="group-tag-evidence-based"' in by_tag
@@ -202,7 +203,7 @@ def test_rankdir_and_no_legend(grammar: ArgumentMap) -> None:
     options = RenderOptions(rankdir=RankDir.LR, legend=False)
     source = build_digraph(grammar, options=options).source
     assert "rankdir=LR" in source
-    assert "cluster_legend" not in source
+    assert '"legend/' not in source
 
 
 def test_ids_are_unique_and_prefixed_on_request(montebello: ArgumentMap) -> None:
@@ -268,9 +269,19 @@ def test_the_top_row_hangs_from_one_point_in_declaration_order(montebello: Argum
     assert '\t"layout/top" [label="" shape="point" width="0" height="0" style="invis"]\n' in source
 
 
+def test_the_map_hangs_under_the_legend(tmp_path: Path) -> None:
+    source = build_digraph(_free_claims(tmp_path, 1)).source
+    assert (
+        '\t"legend/claim" -> "layout/top" [style="invis" dir="none" weight="0" '
+        'minlen="0"]\n\t"layout/top" -> "claim/c0" [style="invis" dir="none" weight="0"]\n'
+    ) in source
+    assert "subgraph cluster_" not in source
+
+
 def test_no_point_for_one_top_claim_or_a_list_of_thousands(tmp_path: Path) -> None:
-    assert '"layout/top"' in build_digraph(_free_claims(tmp_path, 2)).source
-    assert '"layout/top"' not in build_digraph(_free_claims(tmp_path, 1)).source
+    plain = RenderOptions(legend=False)
+    assert '"layout/top"' in build_digraph(_free_claims(tmp_path, 2), options=plain).source
+    assert '"layout/top"' not in build_digraph(_free_claims(tmp_path, 1), options=plain).source
     many = build_digraph(_free_claims(tmp_path, TOP_ROW_MAX + 1)).source
     assert '"layout/top"' not in many
     assert many.count('class="claim ') == TOP_ROW_MAX + 1

@@ -79,9 +79,9 @@ def test_adding_a_claim_keeps_the_order_of_the_others(
     montebello: ArgumentMap, tmp_path: Path
 ) -> None:
     """Argdown users' complaint (#145): one new claim reshuffles the map. Graphviz swapped
-    45 of the 91 pairs of claims side by side here (the legend, a cluster in the map's top
-    ranks, defeats ``ordering=out``); with the top row hung from one point in the file's
-    order, 4 of 135."""
+    45 of the 91 pairs of claims side by side here when the legend was a cluster in the map's
+    top ranks (a cluster defeats ``ordering=out``); with the legend in ranks of its own, not
+    a cluster, and the top row hung from one point in the file's order, 2 of 135."""
     text = MONTEBELLO.read_text(encoding="utf-8")
     new_claim = (
         "  new-point:\n"

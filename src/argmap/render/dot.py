@@ -122,15 +122,16 @@ def build_digraph(
             },
         )
 
+    legend = None
     if options.legend and selection.claims:
-        style.add_legend(
+        legend = style.add_legend(
             graph,
             ids,
             kinds=_kinds_shown(argument_map, selection),
             relations=_relations_shown(argument_map, selection),
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
-    _order_top_row(graph, _top_row(argument_map, selection))
+    _hang_top_row(graph, _top_row(argument_map, selection), legend)
     return graph
 
 
@@ -147,20 +148,23 @@ _TOP_POINT: Final[Mapping[str, str]] = {
 _TOP_EDGE: Final[Mapping[str, str]] = {"style": "invis", "dir": "none", "weight": "0"}
 
 
-def _order_top_row(graph: graphviz.Digraph, top_row: list[str]) -> None:
+def _hang_top_row(graph: graphviz.Digraph, top_row: list[str], legend: str | None) -> None:
     """Hang the map's top row (``top_row``, in declaration order) from one invisible point
-    above it, whose out-edges ``ordering=out`` keeps in that order.
+    above it, whose out-edges ``ordering=out`` keeps in that order; with a legend, the point
+    stands in the legend's lower rank (``legend`` is its last node), so that the legend has
+    ranks of its own above the map.
 
-    Graphviz is free to order the top row as it likes, and it orders a cluster (the legend
-    shares the map's top ranks) and ``ordering=out`` badly together: adding one claim to the
-    Montebello map swapped 45 of its 91 pairs of claims side by side in a rank. Hung from
-    the point, 4 of 135, and the top row keeps the file's order. Weight 0: the point orders
-    the row, it does not pull the claims together.
+    Graphviz is otherwise free to order the top row as it likes: adding one claim to the
+    Montebello map swapped 45 of its 91 pairs of claims side by side in a rank when the
+    legend was a cluster in the map's top ranks; now 2 of 135, and the top row keeps the
+    file's order. Weight 0: the point orders the row, it does not pull the claims together.
     """
-    if not 2 <= len(top_row) <= TOP_ROW_MAX:
+    if len(top_row) > TOP_ROW_MAX or (legend is None and len(top_row) < 2):
         return
     point = node_name("layout", "top")
     add_node(graph, point, _TOP_POINT)
+    if legend is not None:
+        add_edge(graph, legend, point, {**_TOP_EDGE, "minlen": "0"})
     for name in top_row:
         add_edge(graph, point, name, _TOP_EDGE)
 

@@ -204,28 +204,34 @@ def add_legend(
     kinds: Collection[str],
     relations: Collection[str],
     verdicts: Collection[Verdict],
-) -> None:
-    """A cluster explaining the shapes, lines and verdicts that this map uses, in two rows:
-    the kinds and the verdicts, then each relation as its name and a short arrow.
+) -> str:
+    """Two rows explaining the shapes, lines and verdicts that this map uses: the word
+    "Legend", the kinds and the verdicts; then each relation as its name and a short arrow.
+    Returns the last node of the lower row, under which the builder hangs the map.
 
-    Two ranks only, because the legend shares the map's ranks: a taller legend would stretch
-    the gaps between the map's top rows. Each row is a ``rank=same`` subgraph whose nodes are
-    chained left to right (by the relations' own arrows, else invisible edges).
+    Not a cluster, though a box around it would look better: Graphviz orders a cluster and
+    ``ordering=out`` badly together, and with a legend cluster, adding one claim to a
+    1,000-claim map swapped 5,727 of the 38,531 pairs of claims side by side in a rank
+    (without it, none). Each row is a ``rank=same`` subgraph whose nodes are chained left
+    to right (by the relations' own arrows, else invisible edges).
     """
     upper: list[str] = []
     lower: list[str] = []
-    with graph.subgraph(name="cluster_legend") as legend:
-        set_attributes(
-            legend,
-            {
-                "label": label_text(["Legend"]),
-                "id": ids.take("legend"),
-                "class": "legend",
-                **LEGEND_STYLE,
-            },
-        )
+    with graph.subgraph(name="legend") as legend:
         with legend.subgraph() as row:
             set_attributes(row, {"rank": "same"})
+            title = node_name("legend", "title")
+            add_node(
+                row,
+                title,
+                {
+                    "label": label_text(["Legend"]),
+                    "id": ids.take("legend"),
+                    "class": "legend title",
+                    **LEGEND_TITLE,
+                },
+            )
+            upper.append(title)
             for kind in (k for k in KIND_ORDER if k in kinds):
                 name = node_name("legend", kind)
                 add_node(
@@ -294,14 +300,14 @@ def add_legend(
                     add_edge(legend, left, right, _INVISIBLE_EDGE)
         if upper and lower:
             add_edge(legend, upper[0], lower[0], _INVISIBLE_EDGE)
+    return (lower or upper)[-1]
 
 
-LEGEND_STYLE: Final[Mapping[str, str]] = {
+LEGEND_TITLE: Final[Mapping[str, str]] = {
+    "shape": "plaintext",
+    "style": "",
     "fontsize": "10",
     "fontcolor": MUTED,
-    "color": FAINT,
-    "style": "rounded",
-    "margin": "12",
 }
 _ARROW_END: Final[Mapping[str, str]] = {
     "label": "",
