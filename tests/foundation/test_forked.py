@@ -10,13 +10,10 @@ import pytest
 
 from argmap import forked
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
-
-
-@pytest.fixture(autouse=True)
-def _single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
-    # whatever threads earlier tests of this session left (a browser driver's) are not ours
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only"),
+    pytest.mark.usefixtures("forks"),  # single-threaded, whatever earlier tests left running
+]
 
 
 def _reaped(pid: int) -> bool:

@@ -158,43 +158,30 @@ def _findings(path: Path) -> list[tuple[str, int, int, str]]:
     return [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics]
 
 
-def _lint_every_map_alongside(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """From now on every map is linted alongside; the children forked to do it, as they are."""
+def _lint_every_map_alongside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on every map is linted alongside (``forks`` records the children)."""
     monkeypatch.setattr(pipeline, "LINT_ALONGSIDE_FROM", 1)
-    # whatever threads earlier tests of this session left (a browser driver's) are not ours
-    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)
-    children: list[int] = []
-    real_fork = forking.os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            children.append(pid)
-        return pid
-
-    monkeypatch.setattr(forking.os, "fork", fork)
-    return children
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="lints alongside on Linux only")
 def test_linting_alongside_finds_what_linting_in_process_finds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     (tmp_path / "argmap.toml").write_text("")
     path = tmp_path / "map.yaml"
     path.write_text(MAP, encoding="utf-8")
     in_process = _findings(path)
     assert {"AM002", "AM003", "AM007", "AM012"} <= {code for code, *_ in in_process}
-    forked = _lint_every_map_alongside(monkeypatch)
+    _lint_every_map_alongside(monkeypatch)
     assert _findings(path) == in_process
-    assert len(forked) == 1  # it did lint in a child
+    assert len(forks) == 1  # it did lint in a child
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="lints alongside on Linux only")
 def test_linting_alongside_stops_when_the_evaluation_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
-    forks = _lint_every_map_alongside(monkeypatch)
+    _lint_every_map_alongside(monkeypatch)
     (tmp_path / "argmap.toml").write_text("")
     path = tmp_path / "map.yaml"
     path.write_text(MAP, encoding="utf-8")
@@ -212,7 +199,9 @@ def test_linting_alongside_stops_when_the_evaluation_fails(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="lints alongside on Linux only")
-def test_no_fork_while_another_thread_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_fork_while_another_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     """A forked child gets only the forking thread: a lock another thread holds (watch's
     preview server, a logging handler) would stay held in it for ever. So with threads about,
     the map is linted in-process."""
@@ -220,7 +209,7 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path, monkeypatch: pytest.M
     path = tmp_path / "map.yaml"
     path.write_text(MAP, encoding="utf-8")
     in_process = _findings(path)
-    forked = _lint_every_map_alongside(monkeypatch)
+    _lint_every_map_alongside(monkeypatch)
     monkeypatch.setattr(forking.threading, "active_count", lambda: 2)
     assert _findings(path) == in_process
-    assert forked == []
+    assert forks == []

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from argmap import forked
 from argmap.argument_map import ArgumentMap
 from argmap.render import (
     Engine,
@@ -87,8 +86,8 @@ SLOW = (
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
-def test_the_embedded_engine_is_stopped_after_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)  # no browser thread of ours
+@pytest.mark.usefixtures("forks")
+def test_the_embedded_engine_is_stopped_after_the_timeout() -> None:
     with pytest.raises(LayoutFailed) as raised:
         layout(SLOW, OutputFormat.SVG, Engine.EMBEDDED, timeout=0.3)
     assert str(raised.value) == (
@@ -101,28 +100,17 @@ def test_the_embedded_engine_is_stopped_after_the_timeout(monkeypatch: pytest.Mo
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
 def test_the_embedded_engine_draws_the_same_in_a_child(
-    monkeypatch: pytest.MonkeyPatch, grammar: ArgumentMap
+    grammar: ArgumentMap, forks: list[int]
 ) -> None:
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
-    children: list[int] = []
-    real_fork = forked.os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            children.append(pid)
-        return pid
-
-    monkeypatch.setattr(forked.os, "fork", fork)
     source = dot_source(grammar)
     in_child = layout(source, OutputFormat.SVG, Engine.EMBEDDED, timeout=60)
-    assert len(children) == 1
+    assert len(forks) == 1
     here = layout(source, OutputFormat.SVG, Engine.EMBEDDED, timeout=None)
-    assert len(children) == 1  # no limit: no child
+    assert len(forks) == 1  # no limit: no child
     assert in_child == here
     with pytest.raises(LayoutFailed, match=r"^the embedded Graphviz failed: "):
         layout("digraph { a -> }", OutputFormat.SVG, Engine.EMBEDDED, timeout=60)
-    assert len(children) == 2
+    assert len(forks) == 2
 
 
 def test_svg_stamp_replaces_the_graphviz_version() -> None:
