@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import pickle
 import select
 import signal
 import sys
@@ -20,6 +21,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class ChildTimeout(Exception):
@@ -27,15 +31,15 @@ class ChildTimeout(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class Child:
-    """A forked child that writes its result to ``pipe`` and exits 0."""
+class Child(Generic[T]):
+    """A forked child that writes its result, pickled, to ``pipe`` and exits 0."""
 
     pid: int
     pipe: int
 
-    def result(self, timeout: float | None = None) -> bytes | None:
-        """What the child wrote, once it has ended; None if it failed in any way. After
-        ``timeout`` seconds the child is stopped and :class:`ChildTimeout` raised."""
+    def result(self, timeout: float | None = None) -> T | None:
+        """What the child's work returned, once it has ended; None if it failed in any way.
+        After ``timeout`` seconds the child is stopped and :class:`ChildTimeout` raised."""
         deadline = None if timeout is None else time.monotonic() + timeout
         chunks: list[bytes] = []
         try:
@@ -54,7 +58,8 @@ class Child:
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             return None
-        return b"".join(chunks)
+        found: T = pickle.loads(b"".join(chunks))  # from our own child, not from a file
+        return found
 
     def _readable_before(self, deadline: float) -> bool:
         poller = select.poll()
@@ -74,9 +79,9 @@ class Child:
             os.waitpid(self.pid, 0)
 
 
-def fork(work: Callable[[], bytes]) -> Child | None:
-    """Run ``work`` in a forked child, which sends back the bytes it returns; None where
-    forking is not possible or not safe (see the module's docstring)."""
+def fork(work: Callable[[], T]) -> Child[T] | None:
+    """Run ``work`` in a forked child, which sends back what it returns (pickled); None
+    where forking is not possible or not safe (see the module's docstring)."""
     if not sys.platform.startswith("linux"):
         return None  # fork is only safe and cheap where the commands already use it
     if threading.active_count() > 1:
@@ -97,7 +102,7 @@ def fork(work: Callable[[], bytes]) -> Child | None:
     status = 1  # the child: nothing it does may reach the parent's files or output
     try:
         os.close(read_end)
-        payload = work()
+        payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)
         status = 0

@@ -6,7 +6,6 @@ the disk for argument files.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -245,7 +244,7 @@ def lint_alongside(
     """
     child = None
     if result.map is not None and len(result.map.claims) >= LINT_ALONGSIDE_FROM:
-        child = forked.fork(partial(_findings_pickled, result, config, quotes, unreadable_sources))
+        child = forked.fork(partial(_findings, result, config, quotes, unreadable_sources))
     if child is None:
         yield
         lint_result(result, config, quotes, unreadable_sources)
@@ -255,24 +254,23 @@ def lint_alongside(
     except BaseException:
         child.end()
         raise
-    payload = child.result()
-    if payload is None:
+    found = child.result()
+    if found is None:
         lint_result(result, config, quotes, unreadable_sources)
     else:
-        found: list[Diagnostic] = pickle.loads(payload)  # from our own child, not from a file
         result.diagnostics.extend(found)
 
 
-def _findings_pickled(
+def _findings(
     result: MapResult,
     config: LintConfig,
     quotes: Mapping[str, QuoteResult] | None,
     unreadable_sources: Mapping[str, str] | None,
-) -> bytes:
-    """The findings of :func:`lint_result` on ``result``, pickled (in the child)."""
+) -> list[Diagnostic]:
+    """The findings :func:`lint_result` adds to ``result`` (in the child)."""
     start = len(result.diagnostics)
     lint_result(result, config, quotes, unreadable_sources)
-    return pickle.dumps(result.diagnostics[start:], protocol=pickle.HIGHEST_PROTOCOL)
+    return result.diagnostics[start:]
 
 
 class ConfigCache:

@@ -193,24 +193,27 @@ def test_the_node_limit_counts_what_the_view_draws(runner: CliRunner, tmp_path: 
     assert (tmp_path / "montebello.svg").is_file()
 
 
+def _assert_stopped(runner: CliRunner, out: Path, engine: str, timeout: str, program: str) -> None:
+    """``argmap render --engine ENGINE --timeout TIMEOUT`` on Montebello stops the layout
+    with a message naming ``program``, exit 2 and nothing written."""
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--engine", engine, "--timeout", timeout]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {_shown(MONTEBELLO)}: {program} did not finish within {timeout} s and was "
+        "stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time with "
+        "--timeout\n"
+    )
+    assert not out.exists()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
 def test_an_embedded_layout_that_takes_too_long_is_stopped(
     runner: CliRunner, tmp_path: Path, forks: list[int]
 ) -> None:
     """The embedded Graphviz runs in a forked child, stopped after --timeout seconds like the
     system dot (here a millisecond, which the Montebello map's layout takes far longer than)."""
-    out = tmp_path / "renders"
-    result = runner.invoke(
-        main,
-        ["render", str(MONTEBELLO), "-o", str(out), "--engine", "embedded", "--timeout", "0.001"],
-    )
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"argmap: {_shown(MONTEBELLO)}: the embedded Graphviz did not finish within 0.001 s and "
-        "was stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time "
-        "with --timeout\n"
-    )
-    assert not out.exists()
+    _assert_stopped(runner, tmp_path / "renders", "embedded", "0.001", "the embedded Graphviz")
     assert len(forks) == 1  # the layout ran in a child, which was stopped
 
 
@@ -225,14 +228,4 @@ def test_a_layout_that_takes_too_long_is_stopped(
     fake.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    out = tmp_path / "renders"
-    result = runner.invoke(
-        main, ["render", str(MONTEBELLO), "-o", str(out), "--engine", "system", "--timeout", "0.5"]
-    )
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"argmap: {_shown(MONTEBELLO)}: Graphviz 'dot' did not finish within 0.5 s and was "
-        "stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time with "
-        "--timeout\n"
-    )
-    assert not out.exists()
+    _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'")

