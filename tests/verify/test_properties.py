@@ -3,7 +3,7 @@ exactly the place it was taken from."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from argmap.verify import Status, build_source_text, verify_quote
@@ -75,6 +75,7 @@ _ANY_TEXT = st.lists(
 
 
 @given(_ANY_TEXT, _ANY_TEXT, st.one_of(st.none(), st.text(max_size=12)))
+@example(quote="1", raw=" 000000000", locator=None)  # closest passage: the space; was -1.0
 def test_any_quote_against_any_source_gives_a_consistent_answer(
     quote: str, raw: str, locator: str | None
 ) -> None:

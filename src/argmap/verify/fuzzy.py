@@ -70,6 +70,8 @@ def refine(prepared: PreparedSource, target: str, start: int, end: int) -> tuple
             score = fuzz.ratio(target, text[first:last])
             if score > best[0]:
                 best = (float(score), first, last)
+    if best[0] < 0:  # no word edges around it (the passage is a space): score it as it is
+        best = (float(fuzz.ratio(target, text[start:end])), start, end)
     return best
 
 
