@@ -200,3 +200,11 @@ def test_the_text_legend_has_the_colours_of_the_map(montebello_html: bytes) -> N
         colour = style.RELATION_STYLE[relation]["color"]
         assert rule is not None and rule.group(1) == colour.lower(), relation
     assert css.count(".swatch.dot {") == 1
+
+
+def test_the_text_legend_explains_both_kinds_of_junction(montebello_html: bytes) -> None:
+    """Montebello names its arguments, which the map draws as small ellipses."""
+    items = [node.text().strip() for node in parse(montebello_html).css(".legend .item")]
+    assert "premises that work together" in items
+    assert "an argument's name, where its premises meet" in items
+    assert parse(montebello_html).css_first(".legend .swatch.named") is not None

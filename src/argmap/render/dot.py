@@ -10,9 +10,12 @@ What is drawn (the grammar is in :mod:`argmap.render.style` and docs/rendering.m
   ``label`` when the text is long; the verdict shows as the border and a badge line;
 * a node per evidence item under the claim it bears on: the quote shortened, its source and
   locator, and the quote check's mark;
-* a junction (a small dot) for an argument whose premises are linked or whose inference is
-  undercut: the premises meet there, one arrow goes on to the conclusion, and an undercut
-  points at the junction; any other argument is a single arrow from premise to conclusion;
+* a junction for an argument whose premises are linked, that has a name, or whose inference
+  is undercut: the premises meet there, one arrow goes on to the conclusion, and an undercut
+  points at the junction; a small dot, or a small box holding the argument's name (never a
+  label on an edge: one edge label makes ``dot`` double every rank of the map, and lay it
+  out two to five times slower); any other argument is a single arrow from premise to
+  conclusion;
 * an edge per attack, styled by its kind.
 
 Layout stability: statements follow the file's declaration order (claims, junctions,
@@ -270,11 +273,13 @@ class _Nodes:
     def junction(self, argument: Argument) -> Node:
         linked = "linked" if len(argument.premises) > 1 else "single"
         premises = ", ".join(argument.premises)
+        name = argument.label
+        named = bool(name)
         return node_name("argument", argument.id), {
-            "label": "",
+            "label": label_text(wrap(name, ARGUMENT_LABEL_WRAP)) if name else "",
             "id": self.ids.take(svg_id("argument", argument.id)),
-            "class": f"inference {linked}",
-            **style.node_style("inference"),
+            "class": f"inference {linked} named" if named else f"inference {linked}",
+            **style.node_style("named-inference" if named else "inference"),
             "tooltip": tooltip_text(
                 [
                     argument.label or argument.id,
@@ -300,8 +305,6 @@ def _add_argument_edges(
             [argument.label or "", f"{', '.join(argument.premises)} → {argument.conclusion}"]
         ),
     }
-    if argument.label:
-        support["label"] = label_text(wrap(argument.label, ARGUMENT_LABEL_WRAP))
     if not junction:
         add_edge(graph, conclusion, node_name("claim", argument.premises[0]), support)
         return

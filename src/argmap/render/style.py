@@ -98,6 +98,16 @@ KIND_STYLE: Final[Mapping[str, Mapping[str, str]]] = {
         "fillcolor": INK,
         "style": "filled",
     },
+    "named-inference": {
+        "shape": "ellipse",
+        "style": "filled",
+        "width": "0",
+        "height": "0",
+        "margin": "0.04,0.02",
+        "color": INK,
+        "penwidth": "0.8",
+        "fontsize": "8",
+    },
 }
 
 # relation -> edge attributes (on top of EDGE_ATTR)

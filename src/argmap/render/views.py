@@ -153,7 +153,8 @@ def drawable(argument_map: ArgumentMap, options: RenderOptions) -> Selection:
 
 
 def junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
-    """Arguments drawn with a junction: linked premises, or an inference that is undercut."""
+    """Arguments drawn with a junction: linked premises, a name (its ``label``, shown in the
+    junction), or an inference that is undercut."""
     undercut = {
         attack.target
         for attack_id, attack in argument_map.attacks.items()
@@ -162,7 +163,7 @@ def junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
     return {
         a.id
         for a in argument_map.arguments.values()
-        if a.id in selection.arguments and (len(a.premises) > 1 or a.id in undercut)
+        if a.id in selection.arguments and (len(a.premises) > 1 or a.label or a.id in undercut)
     }
 
 
