@@ -12,10 +12,11 @@
 
 ``argmap.toml`` holds the same keys at its top level (no ``[tool.argmap]`` header).
 
-The file comes from the same pull request as the maps, so it is read like them: only a regular
-file (a FIFO or a device is refused before a byte is read), at most :data:`MAX_CONFIG_BYTES`,
-nested at most :data:`MAX_CONFIG_DEPTH` levels (tomllib recurses), and every problem is located:
-a TOML error where tomllib saw it, a bad value at its key.
+The file comes from the same pull request as the maps, so it is read like them: only inside
+the project (a symbolic link that leads out is refused), only a regular file (a FIFO or a
+device is refused before a byte is read), at most :data:`MAX_CONFIG_BYTES`, nested at most
+:data:`MAX_CONFIG_DEPTH` levels (tomllib recurses), and every problem is located: a TOML error
+where tomllib saw it, a bad value at its key.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from argmap import codes
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.lint.context import LintConfig
 from argmap.load import position_of
-from argmap.paths import read_regular_file
+from argmap.paths import read_regular_file, resolved
 
 KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "similarity", "long-text", "duplicate-similarity"}
@@ -65,6 +66,12 @@ def load_config(root: Path) -> tuple[LintConfig, list[Diagnostic]]:
     if path is None:
         return LintConfig(), []
     shown = str(path)
+    if not resolved(path).is_relative_to(resolved(root)):
+        message = (
+            "cannot read the configuration: it is a symbolic link that leads outside the "
+            "project, and argmap reads nothing outside it"
+        )
+        return LintConfig(), [codes.INVALID_CONFIG.at(shown, None, message)]
     text = _read(path, shown)
     if isinstance(text, Diagnostic):
         return LintConfig(), [text]

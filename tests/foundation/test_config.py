@@ -256,6 +256,35 @@ def test_a_folder_named_like_the_configuration_is_refused(tmp_path: Path) -> Non
     ]
 
 
+def test_a_configuration_linked_from_outside_the_project_is_refused(tmp_path: Path) -> None:
+    """Like an include or a source, the configuration may not lead out of the project."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    _write(elsewhere, "argmap.toml", "similarity = 70\n")
+    (project / "argmap.toml").symlink_to(elsewhere / "argmap.toml")
+    config, problems = load_config(project)
+    assert config == LintConfig()
+    assert [(Path(d.path).name, d.line, d.col, d.message) for d in problems] == [
+        (
+            "argmap.toml",
+            1,
+            1,
+            "cannot read the configuration: it is a symbolic link that leads outside the "
+            "project, and argmap reads nothing outside it",
+        )
+    ]
+
+
+def test_a_configuration_linked_from_inside_the_project_is_read(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    _write(tmp_path / "config", "shared.toml", "similarity = 70\n")
+    (tmp_path / "argmap.toml").symlink_to(tmp_path / "config" / "shared.toml")
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert config.similarity == 70
+
+
 def test_no_text_makes_the_configuration_raise(tmp_path: Path) -> None:
     """Arbitrary text, and TOML cut at every point: always a result, never an exception."""
     rng = random.Random(20261128)
