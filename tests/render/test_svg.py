@@ -100,6 +100,8 @@ def test_hostile_text_is_shown_literally(render: Render, hostile: ArgumentMap) -
         text = hostile.claims[claim_id].text
         assert list(node.lines) == wrap(text, 30, 6), claim_id
         assert node.tooltip == clean(text), claim_id
+    (junction,) = [n for n in nodes if n.classes[0] == "inference"]
+    assert list(junction.lines) == ['Name "x" \\N <b>y</b> ]; z', "[ {a|b}"]
     evidence = next(n for n in nodes if n.classes[0] == "evidence")
     assert evidence.lines[0] == '“"a quote" with \\N and <b>tags</b>'
     assert evidence.lines[-1] == "— \\G, para <1>"
