@@ -245,6 +245,16 @@ def test_group_by_actor_and_tag(grammar: ArgumentMap) -> None:
     assert "mclimit" not in build_digraph(grammar).source
 
 
+def test_the_legend_explains_a_named_inference_when_the_map_has_one(grammar: ArgumentMap) -> None:
+    found = statements(build_digraph(grammar))
+    entry = found["legend-named-inference"]
+    assert (entry["label"], entry["shape"]) == ("argument name", "ellipse")
+    assert entry["class"] == "legend named-inference"
+    unnamed = synthetic_map(30)
+    assert not any(a.label for a in unnamed.arguments.values())
+    assert "legend-named-inference" not in statements(build_digraph(unnamed))
+
+
 def test_rankdir_and_no_legend(grammar: ArgumentMap) -> None:
     options = RenderOptions(rankdir=RankDir.LR, legend=False)
     source = build_digraph(grammar, options=options).source

@@ -133,7 +133,7 @@ def build_digraph(
         legend = style.add_legend(
             graph,
             ids,
-            kinds=_kinds_shown(argument_map, selection),
+            kinds=_kinds_shown(argument_map, selection, junctions_drawn),
             relations=_relations_shown(argument_map, selection),
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
@@ -404,10 +404,14 @@ def _add_groups(
                 add_node(cluster, name, attrs)
 
 
-def _kinds_shown(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+def _kinds_shown(
+    argument_map: ArgumentMap, selection: Selection, junctions_drawn: set[str]
+) -> set[str]:
     kinds = {argument_map.claims[c].kind.value for c in selection.claims}
     if selection.evidence:
         kinds.add("evidence")
+    if any(argument_map.arguments[a].label for a in junctions_drawn):
+        kinds.add("named-inference")
     return kinds
 
 

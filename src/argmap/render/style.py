@@ -174,7 +174,17 @@ QUOTE_MARK: Final[Mapping[QuoteStatus, str]] = {
     QuoteStatus.UNCHECKED: "? unchecked",
 }
 
-KIND_ORDER: Final = ("thesis", "claim", "premise", "assumption", "counterclaim", "evidence")
+KIND_ORDER: Final = (
+    "thesis",
+    "claim",
+    "premise",
+    "assumption",
+    "counterclaim",
+    "evidence",
+    "named-inference",
+)
+# what the legend calls a kind, when not by its own name
+KIND_NAME: Final[Mapping[str, str]] = {"named-inference": "argument name"}
 RELATION_ORDER: Final = (
     "support",
     "rebut",
@@ -248,7 +258,7 @@ def add_legend(
                     row,
                     name,
                     {
-                        "label": label_text([kind]),
+                        "label": label_text([KIND_NAME.get(kind, kind)]),
                         "id": ids.take(f"legend-{kind}"),
                         "class": f"legend {kind}",
                         **node_style(kind),
