@@ -4,7 +4,7 @@ A map of N claims has the shape of real ones: a thesis at the root of a tree of 
 some claims supporting two conclusions (a DAG), linked arguments of 2-3 premises, counterclaims
 that rebut claims or undermine premises, claims that undercut an inference (``undercuts: A->B``),
 a few attack cycles, and about one quote per three claims taken verbatim from a synthetic source
-text that is written beside the map (``sources/synthetic.txt``) with correct ``para N``
+text that is written beside the map (``sources/<map name>.txt``) with correct ``para N``
 locators. The same seed gives the same bytes.
 
 The Argdown file has the same structure: one statement per claim (titled with the claim's id),
@@ -38,7 +38,7 @@ Stance = Literal["supports", "attacks"]
 AttackKind = Literal["rebuts", "undermines", "undercuts"]
 
 SOURCE_ID = "synthetic"
-SOURCE_FILE = "sources/synthetic.txt"
+SOURCE_FILE = "sources/synthetic.txt"  # the shared source of --files
 LONG_TEXT = 80  # argmap's default ``long-text``: longer claims get a label
 
 # Proportions, per claim created after the thesis.
@@ -538,7 +538,7 @@ def _quote_lines(quote: Quote, indent: str, first: str) -> list[str]:
     return lines
 
 
-def to_yaml(m: SyntheticMap, with_source: bool = True) -> str:
+def to_yaml(m: SyntheticMap, with_source: bool = True, source_file: str = SOURCE_FILE) -> str:
     lines = [
         "argmap: 1",
         f"title: {_q(m.title)}",
@@ -553,7 +553,7 @@ def to_yaml(m: SyntheticMap, with_source: bool = True) -> str:
             "    title: Synthetic source text",
             "    authors: [argmap benchmarks]",
             '    date: "2026"',
-            f"    file: {SOURCE_FILE}",
+            f"    file: {source_file}",
             "",
         ]
     lines.append("actors:")
@@ -665,12 +665,14 @@ def to_argdown(m: SyntheticMap) -> str:
 
 
 def write_map(claims: int, fmt: Format, seed: int, output: Path) -> SyntheticMap:
-    """Write one map (and, for YAML, its source text beside it)."""
+    """Write one map (and, for YAML, its source text beside it, ``sources/<name>.txt``, so
+    that maps written into one folder do not overwrite each other's)."""
     m = build_map(claims, seed)
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "yaml":
-        output.write_text(to_yaml(m), encoding="utf-8")
-        source = output.parent / SOURCE_FILE
+        source_file = f"sources/{output.stem}.txt"
+        output.write_text(to_yaml(m, source_file=source_file), encoding="utf-8")
+        source = output.parent / source_file
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(m.source.text(), encoding="utf-8")
     else:

@@ -367,7 +367,7 @@ class Maps:
 def make_maps(sizes: Sequence[int], batch_files: int) -> Maps:
     maps = Maps({}, {}, {}, OUT / "batch-yaml", OUT / "batch-argdown")
     for n in (1, *sizes):
-        folder = OUT / "maps" / str(n)  # each map quotes its own sources/synthetic.txt
+        folder = OUT / "maps" / str(n)  # each map quotes its own sources/map-N.txt
         maps.yaml[n] = folder / f"map-{n}.yaml"
         maps.argdown[n] = folder / f"map-{n}.argdown"
         built = generate.write_map(n, "yaml", SEED, maps.yaml[n])

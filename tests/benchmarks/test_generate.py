@@ -1,0 +1,36 @@
+"""The benchmark's map generator (``benchmarks/generate.py``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
+
+
+def _generate(claims: int, output: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--claims", str(claims), "-o", str(output)],
+        check=True,
+        timeout=120,
+    )
+
+
+def test_two_maps_in_one_folder_quote_their_own_source_texts(tmp_path: Path) -> None:
+    """Each map's source text is named after the map: one shared ``sources/synthetic.txt``
+    let the second map overwrite the first one's, so that every quote of the first missed."""
+    _generate(30, tmp_path / "small.yaml")
+    _generate(300, tmp_path / "large.yaml")
+    small = (tmp_path / "small.yaml").read_text(encoding="utf-8")
+    assert "    file: sources/small.txt\n" in small
+    assert "    file: sources/large.txt\n" in (tmp_path / "large.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == ["large.txt", "small.txt"]
+    (tmp_path / "argmap.toml").write_text("")
+    checked = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(tmp_path / "small.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
