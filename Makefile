@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 LINT_PATHS := src tests $(wildcard benchmarks)
 
-.PHONY: all install install-test validate render check-renders test lint typecheck unit fuzz bench clean
+.PHONY: all install install-test validate render render-all check-renders test lint typecheck unit fuzz bench clean
 
 # The main job: validate every map, then render it (SVG, HTML report, two handouts).
 all: validate render
@@ -30,7 +30,16 @@ install-test: $(TEST_STAMP)
 validate: $(STAMP)
 	$(BIN)/argmap validate arguments/
 
+# Like make itself, it redraws only what is missing or stale: a committed render drawn by
+# another Graphviz (or the embedded one) is left as it is, so a fresh clone stays clean.
+# To redraw everything: make render-all.
 render: $(STAMP)
+	$(BIN)/argmap render --stale-only arguments/ -o renders/
+	$(BIN)/argmap report --stale-only arguments/ -o renders/
+	$(BIN)/argmap handout --stale-only arguments/ --variant teacher -o renders/
+	$(BIN)/argmap handout --stale-only arguments/ --variant student -o renders/
+
+render-all: $(STAMP)
 	$(BIN)/argmap render arguments/ -o renders/
 	$(BIN)/argmap report arguments/ -o renders/
 	$(BIN)/argmap handout arguments/ --variant teacher -o renders/

@@ -62,6 +62,46 @@ def test_check_passes_then_finds_stale_and_missing(
     assert "2 renders out of date" in result.stderr
 
 
+def test_stale_only_redraws_what_check_would_report(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    """``make`` on a machine with another Graphviz (or none) left every committed render
+    redrawn, a little differently, for nothing: --stale-only writes only the stale and the
+    missing ones."""
+    out = tmp_path / "renders"
+    args = ["render", str(maps), "-o", str(out), "--engine", "embedded"]
+    assert runner.invoke(main, args).exit_code == 0
+    hostile = out / "hostile.svg"
+    drawn_elsewhere = hostile.read_bytes().replace(b"</svg>", b"<!-- another dot --></svg>")
+    hostile.write_bytes(drawn_elsewhere)  # the same DOT, drawn by another Graphviz
+    grammar = maps / "grammar.yaml"
+    grammar.write_text(
+        grammar.read_text().replace("improve attendance.", "improve attendance a lot.")
+    )
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert hostile.read_bytes() == drawn_elsewhere
+    assert f"up to date: {hostile}" in result.stderr
+    assert f"wrote {out / 'grammar.svg'}" in result.stderr
+    assert b"improve attendance a lot." in (out / "grammar.svg").read_bytes()
+    assert runner.invoke(main, [*args, "--check"]).exit_code == 0
+
+    (out / "grammar.svg").unlink()
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'grammar.svg'}" in result.stderr
+
+
+def test_check_and_stale_only_together_are_a_usage_error(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    args = ["render", str(maps), "-o", str(tmp_path), "--check", "--stale-only"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "--check and --stale-only cannot be used together" in result.stderr
+    assert list(tmp_path.iterdir()) == [maps]
+
+
 @pytest.mark.exe
 def test_check_does_not_depend_on_the_engine(runner: CliRunner, maps: Path, tmp_path: Path) -> None:
     out = tmp_path / "renders"

@@ -57,6 +57,34 @@ def test_report_check_finds_stale_and_missing(
     assert "2 files out of date; run 'argmap report'" in result.stderr
 
 
+def test_report_stale_only_writes_only_what_is_out_of_date(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    assert runner.invoke(main, ["report", str(maps), "-o", str(out)]).exit_code == 0
+    hostile = out / "hostile.html"
+    before = hostile.stat().st_mtime_ns
+    small = maps / "small.yaml"
+    small.write_text(small.read_text().replace("cost families money", "cost families a lot"))
+    result = runner.invoke(main, ["report", "--stale-only", str(maps), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert hostile.stat().st_mtime_ns == before
+    assert f"up to date: {hostile}" in result.stderr
+    assert f"wrote {out / 'small.html'}" in result.stderr
+    assert "cost families a lot" in (out / "small.html").read_text(encoding="utf-8")
+    assert runner.invoke(main, ["report", "--check", str(maps), "-o", str(out)]).exit_code == 0
+
+
+def test_report_check_and_stale_only_together_are_a_usage_error(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["report", "--check", "--stale-only", str(maps), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "--check and --stale-only cannot be used together" in result.stderr
+    assert not out.exists()
+
+
 def test_one_file_name_for_several_maps_is_a_usage_error(
     runner: CliRunner, maps: Path, tmp_path: Path
 ) -> None:
@@ -120,3 +148,23 @@ def test_handout_pdfs_in_a_folder_and_check(
         assert runner.invoke(main, [*args, "--check"]).exit_code == 0
         result = runner.invoke(main, [*args[:-3], "a4", "-o", str(out), "--check"])
         assert result.exit_code == 1, result.output  # A4 is not the Letter PDF written
+
+
+def test_handout_stale_only_keeps_a_current_pdf_and_redraws_another_paper(
+    runner: CliRunner, tmp_path: Path, pdf: Callable[[bytes], bytes]
+) -> None:
+    out = tmp_path / "renders"
+    target = out / "small-teacher.pdf"
+    args = ["handout", str(SMALL), "--variant", "teacher", "-o", str(out), "--stale-only"]
+    result = runner.invoke(main, [*args, "--paper", "letter"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target}" in result.stderr  # missing, so written
+    letter = target.read_bytes()
+    result = runner.invoke(main, [*args, "--paper", "letter"])
+    assert result.exit_code == 0, result.output
+    assert f"up to date: {target}" in result.stderr
+    assert target.read_bytes() == letter
+    result = runner.invoke(main, [*args, "--paper", "a4"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target}" in result.stderr
+    assert target.read_bytes() != letter

@@ -27,6 +27,19 @@ format_option = click.option(
     help="Output format [default: text; github under GitHub Actions].",
 )
 strict_option = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+stale_only_option = click.option(
+    "--stale-only",
+    is_flag=True,
+    help="Write only the outputs that --check would report (missing or stale) and leave the "
+    "current ones as they are, even where another Graphviz would draw them a little "
+    "differently (what make does).",
+)
+
+
+def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:
+    """``--check`` writes nothing and ``--stale-only`` writes: asking for both is a mistake."""
+    if check and stale_only:
+        raise click.UsageError("--check and --stale-only cannot be used together")
 
 
 # -1 quiet, 0 normal, 1 verbose; set once by the top-level -q/-v options.

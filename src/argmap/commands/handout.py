@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR
+from argmap.commands.common import EXIT_ERROR, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
 from argmap.render import Engine
 
@@ -54,6 +54,7 @@ from argmap.render import Engine
 )
 @engine_option
 @check_option
+@stale_only_option
 def handout(
     paths: tuple[Path, ...],
     variant: str,
@@ -63,6 +64,7 @@ def handout(
     output_format: str | None,
     engine: str,
     check: bool,
+    stale_only: bool,
 ) -> None:
     """Write a print-first handout of each map for a debate class: the question, the map
     sized to the page, the claims for and against, numbered evidence cards and discussion
@@ -122,4 +124,4 @@ def handout(
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
     )
-    run_pages(paths, output, job, check)
+    run_pages(paths, output, job, check, stale_only)

@@ -14,6 +14,8 @@ from argmap.commands.common import (
     EXIT_ERROR,
     load_for_output,
     note,
+    refuse_check_with_stale_only,
+    stale_only_option,
     stale_status,
 )
 from argmap.diagnostics import has_failures
@@ -111,6 +113,7 @@ from argmap.write import write_atomic
     is_flag=True,
     help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
 )
+@stale_only_option
 def render(
     paths: tuple[Path, ...],
     output_dir: Path,
@@ -126,6 +129,7 @@ def render(
     max_nodes: int,
     timeout: float,
     check: bool,
+    stale_only: bool,
 ) -> None:
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
 
@@ -145,8 +149,10 @@ def render(
       argmap render arguments/montebello.yaml --format pdf -o handouts/
       argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
       argmap render --check arguments/
+      argmap render --stale-only arguments/ -o renders/
     """
     fmt = OutputFormat(output_format)
+    refuse_check_with_stale_only(check, stale_only)
     chosen_engine = Engine(engine)
     options = RenderOptions(
         focus=focus,
@@ -188,14 +194,16 @@ def render(
                 quote_status=checks,
                 options=options,
             )
-            if check:
-                if not target.is_file():
-                    stale.append(target)
-                    click.echo(f"missing: {target} (from {result.path})", err=True)
-                elif not is_current(target.read_bytes(), source, fmt, chosen_engine):
-                    stale.append(target)
-                    click.echo(f"stale: {target} (from {result.path})", err=True)
-                continue
+            if check or stale_only:
+                out_of_date = _out_of_date(target, source, fmt, chosen_engine)
+                if check:
+                    if out_of_date:
+                        stale.append(target)
+                        click.echo(f"{out_of_date}: {target} (from {result.path})", err=True)
+                    continue
+                if not out_of_date:
+                    note(f"up to date: {target}")
+                    continue
             write_atomic(target, render_source(source, fmt, chosen_engine, timeout=timeout))
             note(f"wrote {target}")
         except UnknownFocus as exc:
@@ -216,6 +224,15 @@ def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> 
     if options.focus:
         stem = f"{stem}.{options.focus}"
     return f"{stem}.{fmt.value}"
+
+
+def _out_of_date(target: Path, source: str, fmt: OutputFormat, engine: Engine) -> str | None:
+    """``missing``, ``stale``, or None when ``target`` already shows ``source``."""
+    if not target.is_file():
+        return "missing"
+    if not is_current(target.read_bytes(), source, fmt, engine):
+        return "stale"
+    return None
 
 
 def _error(message: str) -> None:

@@ -18,11 +18,13 @@ from argmap.commands.common import (
     EXIT_ERROR,
     load_for_output,
     note,
+    refuse_check_with_stale_only,
+    stale_only_option,
     stale_status,
 )
 from argmap.diagnostics import has_failures
 from argmap.outcome import CheckOutcome
-from argmap.pipeline import ConfigCache, MapResult, find_files
+from argmap.pipeline import ConfigCache, find_files
 from argmap.render import Engine, RenderError
 from argmap.semantics.labels import Semantics
 from argmap.write import write_atomic
@@ -54,10 +56,14 @@ class PageJob:
     command: str  # for the message about stale files
 
 
-def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) -> NoReturn:
-    """Build a page for every map in ``paths``; write it, or check the file already there."""
+def run_pages(
+    paths: Sequence[Path], output: Path, job: PageJob, check: bool, stale_only: bool = False
+) -> NoReturn:
+    """Build a page for every map in ``paths``; write it, or check the file already there
+    (``check``), or write it only where the file there is missing or stale (``stale_only``)."""
     from argmap.commands.check import check_result
 
+    refuse_check_with_stale_only(check, stale_only)
     files, problems = find_files(paths)
     single = output.suffix.lower() in job.suffixes
     if not single and output.exists() and not output.is_dir():
@@ -77,10 +83,16 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
         outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
         try:
             page = job.page(outcome)
-            if check:
-                if _is_stale(result, target, page, job):
-                    stale.append(target)
-                continue
+            if check or stale_only:
+                out_of_date = _out_of_date(target, page, job)
+                if check:
+                    if out_of_date:
+                        stale.append(target)
+                        click.echo(f"{out_of_date}: {target} (from {result.path})", err=True)
+                    continue
+                if not out_of_date:
+                    note(f"up to date: {target}")
+                    continue
             write_atomic(target, job.finish(page, target))
             note(f"wrote {target}")
         except RenderError as exc:
@@ -90,14 +102,13 @@ def run_pages(paths: Sequence[Path], output: Path, job: PageJob, check: bool) ->
     sys.exit(status)
 
 
-def _is_stale(result: MapResult, target: Path, page: bytes, job: PageJob) -> bool:
+def _out_of_date(target: Path, page: bytes, job: PageJob) -> str | None:
+    """``missing``, ``stale``, or None when ``target`` already holds ``page``."""
     if not target.is_file():
-        click.echo(f"missing: {target} (from {result.path})", err=True)
-        return True
+        return "missing"
     if job.stamp_of(target.read_bytes(), target) != job.stamp(page):
-        click.echo(f"stale: {target} (from {result.path})", err=True)
-        return True
-    return False
+        return "stale"
+    return None
 
 
 def _error(message: str) -> None:
@@ -116,7 +127,10 @@ def _error(message: str) -> None:
 )
 @engine_option
 @check_option
-def report(paths: tuple[Path, ...], output: Path, engine: str, check: bool) -> None:
+@stale_only_option
+def report(
+    paths: tuple[Path, ...], output: Path, engine: str, check: bool, stale_only: bool
+) -> None:
     """Write a self-contained HTML report of each map: the question, the map (each node links
     to its claim), the claims from the thesis down with verdicts, objections and evidence
     cards, who holds what, the sources, and a summary.
@@ -133,6 +147,7 @@ def report(paths: tuple[Path, ...], output: Path, engine: str, check: bool) -> N
       argmap report arguments/montebello.yaml -o montebello.html
       argmap report arguments/ -o renders/
       argmap report --check arguments/ -o renders/
+      argmap report --stale-only arguments/ -o renders/
     """
     from argmap.report_html import read_stamp
     from argmap.report_html import report as build_report
@@ -147,4 +162,4 @@ def report(paths: tuple[Path, ...], output: Path, engine: str, check: bool) -> N
         stamp=read_stamp,
         command="argmap report",
     )
-    run_pages(paths, output, job, check)
+    run_pages(paths, output, job, check, stale_only)
