@@ -74,7 +74,7 @@ bench: $(STAMP)
 
 # Thousands of fuzzed maps through load -> check -> render -> report (about 5 minutes).
 fuzz: $(TEST_STAMP)
-	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz -q
+	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz -q --timeout=0
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -186,6 +185,7 @@ def test_deep_nesting_is_refused_before_tomllib_recurses(
     ]
 
 
+@pytest.mark.timeout(5)
 @pytest.mark.parametrize(
     "text",
     [
@@ -197,9 +197,7 @@ def test_deep_nesting_is_refused_before_tomllib_recurses(
 )
 def test_dotted_keys_deeper_than_the_limit_are_refused_in_time(tmp_path: Path, text: str) -> None:
     _write(tmp_path, "argmap.toml", text)
-    started = time.monotonic()
     problems = _problems(tmp_path)
-    assert time.monotonic() - started < 5
     assert [message for *_, message in problems] == [
         f"the configuration nests deeper than {MAX_CONFIG_DEPTH} levels"
     ]
@@ -236,13 +234,12 @@ def test_a_configuration_over_1_mb_is_refused_unread(tmp_path: Path) -> None:
     assert MAX_CONFIG_BYTES == 1024 * 1024
 
 
+@pytest.mark.timeout(5)
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_configuration_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "argmap.toml")
     _write(tmp_path, "pyproject.toml", "[tool.argmap]\nsimilarity = 70\n")
-    started = time.monotonic()
     config, problems = load_config(tmp_path)
-    assert time.monotonic() - started < 5
     assert config == LintConfig()  # not the pyproject.toml beside it: argmap.toml comes first
     assert [(d.line, d.col, d.message) for d in problems] == [
         (1, 1, "cannot read the configuration: a named pipe, not a regular file")

@@ -5,7 +5,6 @@ corpus's end-to-end runs."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,10 @@ def test_regular_file_is_read_up_to_the_limit(tmp_path: Path) -> None:
     assert read_regular_file(path, 10) == b"x" * 10
 
 
+@pytest.mark.timeout(5)
 def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    started = time.monotonic()
     with pytest.raises(NotARegularFile, match="a named pipe"):
         read_regular_file(fifo, 10)
     problem = read_source(fifo)
@@ -39,7 +38,6 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert [(d.code, d.message) for d in doc.diagnostics] == [
         ("AM101", "cannot read: a named pipe, not a regular file")
     ]
-    assert time.monotonic() - started < 5
 
 
 @needs_device
@@ -94,11 +92,10 @@ def test_nesting_depth_of_html(markup: str, depth: int) -> None:
     assert nesting_depth(markup) == depth
 
 
+@pytest.mark.timeout(5)
 def test_nesting_depth_stops_early_on_hostile_pages() -> None:
-    started = time.monotonic()
     assert nesting_depth("<div>" * 1_000_000) == MAX_DEPTH + 1
     assert nesting_depth("<div " * 200_000) == 0  # tags that never close start nothing
-    assert time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r"])

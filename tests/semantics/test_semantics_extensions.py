@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import threading
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -223,13 +222,12 @@ def dense_random_framework(n: int, density: float, seed: int) -> ArgumentationFr
     return ArgumentationFramework([f"a{i}" for i in range(n)], attacks)
 
 
+@pytest.mark.timeout(2)
 def test_time_limit_raises_quickly_with_a_clear_message() -> None:
     af = dense_random_framework(300, 0.05, seed=1)
     threads_before = threading.active_count()
-    started = time.monotonic()
     with pytest.raises(SemanticsTimeout) as caught:
         preferred_extensions(af, time_limit=0.05)
-    assert time.monotonic() - started < 2.0
     error = caught.value
     assert error.semantics is PR and error.time_limit == 0.05
     assert str(error) == (
@@ -240,16 +238,16 @@ def test_time_limit_raises_quickly_with_a_clear_message() -> None:
     assert threading.active_count() == threads_before
 
 
+@pytest.mark.timeout(2)
 def test_many_extensions_hit_the_limit_between_solver_calls() -> None:
     # 20 independent mutual attacks: about a million preferred extensions.
     pairs = [(2 * i, 2 * i + 1) for i in range(20)] + [(2 * i + 1, 2 * i) for i in range(20)]
     af = ArgumentationFramework([f"a{i}" for i in range(40)], pairs)
-    started = time.monotonic()
     with pytest.raises(SemanticsTimeout, match=r"within 0\.2 s on a framework of 40 arguments"):
         stable_extensions(af, time_limit=0.2)
-    assert time.monotonic() - started < 2.0
 
 
+@pytest.mark.timeout(2)
 def test_interrupt_stops_a_single_hard_solver_call() -> None:
     # The encoding of a tiny framework plus a pigeonhole formula the solver cannot finish.
     af = ArgumentationFramework(["a"], [])
@@ -257,10 +255,8 @@ def test_interrupt_stops_a_single_hard_solver_call() -> None:
         offset = 10
         for clause in PHP(11).clauses:
             session.add_clause([lit + offset if lit > 0 else lit - offset for lit in clause])
-        started = time.monotonic()
         with pytest.raises(SemanticsTimeout, match="stable semantics"):
             session.solve()
-        assert time.monotonic() - started < 2.0
 
 
 def test_timeout_message_singular_and_thousands() -> None:
