@@ -8,7 +8,6 @@ and the files each one included — so little crosses the process boundary.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap import codes
+from argmap.cores import usable_cores
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, lint_result, load_map
@@ -60,8 +60,7 @@ def validate_file(path: Path, configs: ConfigCache) -> FileOutcome:
 
 
 def workers_for(count: int) -> int:
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(usable or 1, max(1, count // POOL_FROM))
+    return min(usable_cores(), max(1, count // POOL_FROM))
 
 
 def validate_files(

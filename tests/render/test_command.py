@@ -269,3 +269,103 @@ def test_a_layout_that_takes_too_long_is_stopped(
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'")
+
+
+# A stand-in for dot that runs the real one, after noting how many layouts are running (itself
+# included) and, with WAIT set, waiting up to 10 s for a second one to start; a DOT text that
+# contains FAIL_HERE makes it fail as dot does.
+_COUNTING_DOT = """#!/bin/sh
+log="$ARGMAP_TEST_LOG"
+touch "$log/running.$$"
+i=0
+while [ "$WAIT" = 1 ] && [ "$(ls "$log" | grep -c '^running')" -lt 2 ] && [ $i -lt 100 ]; do
+  sleep 0.1; i=$((i + 1))
+done
+ls "$log" | grep -c '^running' > "$log/seen.$$"
+cat > "$log/input.$$"
+if grep -q FAIL_HERE "$log/input.$$"; then
+  rm "$log/running.$$"; echo "Error: <stdin>: syntax error in line 1" >&2; exit 1
+fi
+"$REAL_DOT" "$@" < "$log/input.$$"
+status=$?
+rm "$log/running.$$"
+exit $status
+"""
+
+
+def _counting_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wait: bool) -> Path:
+    real = shutil.which("dot")
+    assert real is not None
+    bin_dir, log = tmp_path / "bin", tmp_path / "log"
+    bin_dir.mkdir()
+    log.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text(_COUNTING_DOT, encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("REAL_DOT", real)
+    monkeypatch.setenv("ARGMAP_TEST_LOG", str(log))
+    monkeypatch.setenv("WAIT", "1" if wait else "0")
+    return log
+
+
+def _seen(log: Path) -> list[int]:
+    return sorted(int(p.read_text()) for p in log.glob("seen.*"))
+
+
+@pytest.mark.exe
+def test_the_layouts_of_several_maps_run_at_once(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each map's dot is its own process: with --jobs 2, two run side by side (each saw the
+    other running), and the files are the same as one at a time would write."""
+    log = _counting_dot(tmp_path, monkeypatch, wait=True)
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert _seen(log) == [2, 2]
+    assert result.stderr.splitlines() == [
+        f"wrote {out / 'grammar.svg'}",
+        f"wrote {out / 'hostile.svg'}",
+    ]
+    alone = tmp_path / "alone"
+    monkeypatch.setenv("WAIT", "0")
+    assert runner.invoke(main, ["render", str(maps), "-o", str(alone), "-j", "1"]).exit_code == 0
+    for name in ("grammar.svg", "hostile.svg"):
+        assert (out / name).read_bytes() == (alone / name).read_bytes()
+
+
+@pytest.mark.exe
+def test_jobs_1_lays_out_one_map_at_a_time(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = _counting_dot(tmp_path, monkeypatch, wait=False)
+    shutil.copy(maps / "grammar.yaml", maps / "third.yaml")
+    args = ["render", str(maps), "-o", str(tmp_path / "renders"), "--jobs", "1"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert _seen(log) == [1, 1, 1]
+
+
+@pytest.mark.exe
+def test_a_failed_layout_among_several_spoils_only_its_own_map(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _counting_dot(tmp_path, monkeypatch, wait=False)
+    text = (maps / "grammar.yaml").read_text(encoding="utf-8")
+    (maps / "broken.yaml").write_text(text.replace("title: ", "title: FAIL_HERE ", 1))
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["grammar.svg", "hostile.svg"]
+    assert result.stderr.splitlines() == [
+        f"argmap: {_shown(maps / 'broken.yaml')}: Graphviz 'dot' failed: "
+        "Error: <stdin>: syntax error in line 1",
+        f"wrote {out / 'grammar.svg'}",
+        f"wrote {out / 'hostile.svg'}",
+    ]
+
+
+def test_jobs_must_be_at_least_one(runner: CliRunner, maps: Path, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["render", str(maps), "-o", str(tmp_path), "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in result.stderr

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import click
@@ -14,10 +14,12 @@ from argmap.commands.common import (
     EXIT_ERROR,
     load_for_output,
     note,
+    quiet,
     refuse_check_with_stale_only,
     stale_only_option,
     stale_status,
 )
+from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, MapResult, find_files
@@ -36,8 +38,8 @@ from argmap.render import (
     dot_source,
     drawable,
     is_current,
-    render_source,
 )
+from argmap.render.many import Drawn, Layouts
 from argmap.verdict import ClaimVerdict, QuoteStatus
 from argmap.write import write_atomic
 
@@ -114,6 +116,13 @@ from argmap.write import write_atomic
     help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
 )
 @stale_only_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many maps the system dot lays out at once [default: the usable cores].",
+)
 def render(
     paths: tuple[Path, ...],
     output_dir: Path,
@@ -130,6 +139,7 @@ def render(
     timeout: float,
     check: bool,
     stale_only: bool,
+    jobs: int | None,
 ) -> None:
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
 
@@ -170,53 +180,84 @@ def render(
 
     stale: list[Path] = []
     written: dict[Path, str] = {}
-    for result in results:
-        argument_map = result.map
-        if argument_map is None or has_failures(result.diagnostics):
-            continue
-        target = output_dir / _file_name(result, options, fmt)
-        if resolved(target) in {resolved(Path(p)) for p in result.documents}:
-            _error(f"{target} is an input of {result.path}; refusing to write over it")
-            status = EXIT_ERROR
-            continue
-        if target in written:
-            _error(f"{result.path} and {written[target]} would both be written to {target}")
-            status = EXIT_ERROR
-            continue
-        written[target] = result.path
-        try:
-            drawable(argument_map, options)  # a view too large fails before any quote is read
-            similarity = configs.for_root(result.root)[0].similarity
-            checks = None if no_verdicts else _quote_status_for(argument_map, similarity)
-            source = dot_source(
-                argument_map,
-                verdicts=None if no_verdicts else _verdicts_for(argument_map, checks),
-                quote_status=checks,
-                options=options,
-            )
-            if check or stale_only:
-                out_of_date = _out_of_date(target, source, fmt, chosen_engine)
-                if check:
-                    if out_of_date:
-                        stale.append(target)
-                        click.echo(f"{out_of_date}: {target} (from {result.path})", err=True)
-                    continue
-                if not out_of_date:
-                    note(f"up to date: {target}")
-                    continue
-            write_atomic(target, render_source(source, fmt, chosen_engine, timeout=timeout))
-            note(f"wrote {target}")
-        except UnknownFocus as exc:
-            _error(f"{result.path}: {exc}")
-            status = EXIT_ERROR
-        except (GraphvizNotFound, UnsupportedFormat) as exc:
-            _error(str(exc))
-            sys.exit(EXIT_ERROR)  # the same for every file: say it once
-        except RenderError as exc:
-            _error(f"{result.path}: {exc}")
-            status = EXIT_ERROR
+    layouts: Layouts[tuple[str, Path]] = Layouts(
+        fmt, chosen_engine, timeout=timeout, jobs=jobs or usable_cores()
+    )
+
+    def say(message: str) -> None:
+        """A line on stderr, after those of the maps before it (whose layouts may still run),
+        so that the lines come in the order of the maps."""
+        nonlocal status
+        status = _write(layouts.rest(), status)
+        click.echo(message, err=True)
+
+    with layouts:
+        for result in results:
+            argument_map = result.map
+            if argument_map is None or has_failures(result.diagnostics):
+                continue
+            target = output_dir / _file_name(result, options, fmt)
+            if resolved(target) in {resolved(Path(p)) for p in result.documents}:
+                say(f"argmap: {target} is an input of {result.path}; refusing to write over it")
+                status = EXIT_ERROR
+                continue
+            if target in written:
+                say(
+                    f"argmap: {result.path} and {written[target]} would both be written to {target}"
+                )
+                status = EXIT_ERROR
+                continue
+            written[target] = result.path
+            try:
+                drawable(argument_map, options)  # a view too large fails before quotes are read
+                similarity = configs.for_root(result.root)[0].similarity
+                checks = None if no_verdicts else _quote_status_for(argument_map, similarity)
+                source = dot_source(
+                    argument_map,
+                    verdicts=None if no_verdicts else _verdicts_for(argument_map, checks),
+                    quote_status=checks,
+                    options=options,
+                )
+                if check or stale_only:
+                    out_of_date = _out_of_date(target, source, fmt, chosen_engine)
+                    if check:
+                        if out_of_date:
+                            stale.append(target)
+                            say(f"{out_of_date}: {target} (from {result.path})")
+                        continue
+                    if not out_of_date:
+                        if not quiet():
+                            say(f"up to date: {target}")
+                        continue
+                layouts.put((result.path, target), source)
+            except UnknownFocus as exc:
+                say(f"argmap: {result.path}: {exc}")
+                status = EXIT_ERROR
+            except (GraphvizNotFound, UnsupportedFormat) as exc:
+                say(f"argmap: {exc}")
+                sys.exit(EXIT_ERROR)  # the same for every file: say it once
+            except RenderError as exc:
+                say(f"argmap: {result.path}: {exc}")
+                status = EXIT_ERROR
+            status = _write(layouts.ready(), status)
+        status = _write(layouts.rest(), status)
     status = stale_status(stale, "render", "argmap render", status)
     sys.exit(status)
+
+
+def _write(drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int) -> int:
+    """Write each finished layout (or say why it failed); the exit status so far."""
+    for (path, target), data in drawn:
+        if isinstance(data, GraphvizNotFound | UnsupportedFormat):
+            _error(str(data))
+            sys.exit(EXIT_ERROR)  # the same for every file: say it once
+        if isinstance(data, RenderError):
+            _error(f"{path}: {data}")
+            status = EXIT_ERROR
+            continue
+        write_atomic(target, data)
+        note(f"wrote {target}")
+    return status
 
 
 def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> str:
