@@ -35,7 +35,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -598,6 +598,8 @@ def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]
     if 1_000 in bare_dot:
         rows.append(warm_render_row(cfg, maps.yaml[1_000], bare_dot[1_000], log))
         notes.append(startup_floor_note(cfg, bare_dot[1_000]))
+    if render:
+        notes.append(own_share_note(render, bare_dot))
     for n in cfg.render_sizes:
         if not (has_render and has_dot) or n not in render:
             continue
@@ -734,6 +736,23 @@ def startup_floor_note(cfg: Config, bare_dot: Measurement) -> str:
         f"`python -c '{FLOOR_IMPORTS}'` {floor.seconds:.3f} s; with bare `dot` at "
         f"{bare_dot.seconds:.3f} s on the 1,000-claim DOT, a Python command that did nothing "
         f"but those imports before `dot` would already be at {best:.2f}× bare `dot`."
+    )
+
+
+def own_share_note(render: Mapping[int, Measurement], bare_dot: Mapping[int, Measurement]) -> str:
+    """What argmap adds to ``dot`` in a render, in seconds: a ratio to ``dot`` falls as
+    ``dot`` gets faster, this does not."""
+    shares = [
+        f"{n:,} claims {render[n].seconds - bare_dot[n].seconds:.3f} s"
+        for n in sorted(render)
+        if n in bare_dot and render[n].ok and bare_dot[n].ok
+    ]
+    if not shares:
+        return "argmap's own share of a render: not measured (a command failed)."
+    return (
+        "argmap's own share of a render (`argmap render` less bare `dot` on its DOT, medians): "
+        + ", ".join(shares)
+        + "."
     )
 
 
