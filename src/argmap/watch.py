@@ -19,18 +19,20 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic
 from argmap.pipeline import ConfigCache, load_map
-from argmap.write import write_atomic
+from argmap.write import cannot_write, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
 class Build:
-    """One rebuild: what was written, what was found, and the files it depends on."""
+    """One rebuild: what was written (and why an output could not be), what was found, and
+    the files it depends on."""
 
     number: int
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     texts: dict[str, str]
     inputs: frozenset[Path]
+    unwritten: tuple[str, ...] = ()  # "cannot write PATH: why", one per output refused
 
 
 def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
@@ -44,6 +46,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     inputs = {path.resolve(), *result.included}
     written: list[Path] = []
+    unwritten: list[str] = []
     if outcome.map is not None and outcome.evaluation is not None:
         inputs |= {s.path for s in outcome.map.sources.values() if s.path is not None}
         stem = path.stem
@@ -59,7 +62,11 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
             (out_dir / f"{stem}.svg", svg),
             (out_dir / f"{stem}.html", report(outcome)),
         ):
-            write_atomic(target, data)
+            try:
+                write_atomic(target, data)
+            except OSError as exc:  # a folder in the way, a full disk: say so, keep watching
+                unwritten.append(cannot_write(target, exc))
+                continue
             written.append(target)
     return Build(
         number,
@@ -67,6 +74,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
         (*problems, *outcome.diagnostics),
         result.texts,
         frozenset(inputs),
+        tuple(unwritten),
     )
 
 

@@ -28,3 +28,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def cannot_write(path: Path, error: OSError) -> str:
+    """Why ``path`` could not be written, for a person: the folder or file in the way, or the
+    system's reason (a full disk, no permission)."""
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return f"cannot write {path}: it is a folder"
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return f"cannot write {path}: {blocker} is a file, not a folder"
+    if isinstance(error, PermissionError):
+        return f"cannot write {path}: permission denied"
+    return f"cannot write {path}: {error.strerror or error}"

@@ -31,6 +31,13 @@ def test_build_once_writes_svg_and_report(project: Path) -> None:
     assert b'href="map.html#claim-attendance"' in (project / "out" / "map.svg").read_bytes()
 
 
+def test_an_output_that_cannot_be_written_is_said_and_the_watch_goes_on(project: Path) -> None:
+    (project / "out" / "map.svg").mkdir(parents=True)
+    build = build_once(project / "map.yaml", project / "out")
+    assert [p.name for p in build.written] == ["map.html"]
+    assert build.unwritten == (f"cannot write {project / 'out' / 'map.svg'}: it is a folder",)
+
+
 def test_a_save_triggers_a_rebuild(project: Path) -> None:
     builds: list[Build] = []
     stop = threading.Event()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from argmap.write import write_atomic
+from argmap.write import cannot_write, write_atomic
 
 from .corpus import load_cases
 
@@ -209,3 +209,41 @@ def test_two_renders_of_the_same_file_at_once_leave_a_whole_output(tmp_path: Pat
     assert _only(project / "out") == ["map.svg"]
     root = ET.fromstring((project / "out" / "map.svg").read_bytes())  # whole: it parses
     assert root.tag.endswith("svg")
+
+
+# -- what argmap says when it cannot write ---------------------------------------------------
+
+
+def test_cannot_write_names_a_folder_in_the_way(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "map.svg"
+    target.mkdir(parents=True)
+    with pytest.raises(OSError) as caught:
+        write_atomic(target, NEW)
+    assert cannot_write(target, caught.value) == f"cannot write {target}: it is a folder"
+    assert _only(target.parent) == ["map.svg"]
+
+
+@pytest.mark.parametrize("depth", [0, 2], ids=["parent", "grandparent"])
+def test_cannot_write_names_a_file_where_a_folder_should_be(tmp_path: Path, depth: int) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_bytes(OLD)
+    target = blocker.joinpath(*["sub"] * depth, "map.svg")
+    with pytest.raises(OSError) as caught:
+        write_atomic(target, NEW)
+    assert cannot_write(target, caught.value) == (
+        f"cannot write {target}: {blocker} is a file, not a folder"
+    )
+    assert blocker.read_bytes() == OLD
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(28, "No space left on device"), "No space left on device"),
+        (OSError("no errno at all"), "no errno at all"),
+    ],
+)
+def test_cannot_write_gives_the_system_reason(tmp_path: Path, error: OSError, reason: str) -> None:
+    target = tmp_path / "map.svg"
+    assert cannot_write(target, error) == f"cannot write {target}: {reason}"

@@ -95,3 +95,34 @@ def test_exports_are_listed_and_iccma_still_works(tmp_path: Path) -> None:
         result = RUN.invoke(main, ["export", str(montebello), "--to", fmt, "-o", str(out)])
         assert result.exit_code == 0, (fmt, result.output)
         assert out.stat().st_size > 0
+
+
+def test_import_export_and_schema_onto_a_folder_say_so(tmp_path: Path) -> None:
+    """An -o that is a folder (or under a file) is a clear error, not an internal one."""
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    montebello = Path(__file__).parents[2] / "arguments" / "montebello.yaml"
+    said = f"argmap: cannot write {folder}: it is a folder"
+    runs = {
+        "import": (
+            ["import", str(CORPUS / "intro.argdown"), "-o", str(folder)],
+            f"Invalid value for '-o' / '--output': File '{folder}' is a directory.",
+        ),
+        "export": (["export", str(montebello), "--to", "json", "-o", str(folder)], said),
+        "schema": (["schema", "-o", str(folder)], said),
+    }
+    for name, (args, message) in runs.items():
+        result = RUN.invoke(main, args)
+        assert result.exit_code == 2, (name, result.output)
+        assert message in result.stderr, name
+        assert "internal error" not in result.output, name
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = RUN.invoke(main, ["schema", "-o", str(blocker / "schema.json")])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"argmap: cannot write {blocker / 'schema.json'}: {blocker} is a file, not a folder"
+        in result.stderr
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "taken"]
+    assert list(folder.iterdir()) == []

@@ -369,3 +369,18 @@ def test_jobs_must_be_at_least_one(runner: CliRunner, maps: Path, tmp_path: Path
     result = runner.invoke(main, ["render", str(maps), "-o", str(tmp_path), "--jobs", "0"])
     assert result.exit_code == 2
     assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in result.stderr
+
+
+def test_a_folder_where_a_render_goes_is_said_and_the_other_maps_are_written(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    (out / "grammar.svg").mkdir(parents=True)
+    result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--engine", "embedded"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"argmap: cannot write {out / 'grammar.svg'}: it is a folder",
+        f"wrote {out / 'hostile.svg'}",
+    ]
+    assert "internal error" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["grammar.svg", "hostile.svg"]

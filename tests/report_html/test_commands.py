@@ -168,3 +168,15 @@ def test_handout_stale_only_keeps_a_current_pdf_and_redraws_another_paper(
     assert result.exit_code == 0, result.output
     assert f"wrote {target}" in result.stderr
     assert target.read_bytes() != letter
+
+
+def test_report_onto_a_folder_is_said_not_an_internal_error(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "renders"
+    (out / "hostile.html").mkdir(parents=True)
+    result = runner.invoke(main, ["report", str(maps), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"argmap: cannot write {out / 'hostile.html'}: it is a folder" in result.stderr
+    assert "internal error" not in result.output
+    assert (out / "small.html").is_file()

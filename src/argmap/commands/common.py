@@ -36,6 +36,19 @@ stale_only_option = click.option(
 )
 
 
+def write_output(target: Path, data: bytes) -> bool:
+    """Write ``target`` atomically; when the system refuses (a folder in the way, a full disk,
+    no permission) say why on stderr and return False, leaving whatever was there."""
+    from argmap.write import cannot_write, write_atomic
+
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        click.echo(f"argmap: {cannot_write(target, exc)}", err=True)
+        return False
+    return True
+
+
 def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:
     """``--check`` writes nothing and ``--stale-only`` writes: asking for both is a mistake."""
     if check and stale_only:

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics, write_output
 from argmap.diagnostics import has_failures
 from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import load_map
 from argmap.semantics.iccma import write_apx, write_i23
-from argmap.write import write_atomic
 
 
 def _iccma(outcome: CheckOutcome) -> str:
@@ -109,4 +108,5 @@ def export(file: Path, to: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        if not write_output(output, text.encode("utf-8")):
+            sys.exit(EXIT_ERROR)

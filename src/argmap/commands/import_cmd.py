@@ -14,7 +14,14 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, default_format, use_color
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    default_format,
+    use_color,
+    write_output,
+)
 from argmap.diagnostics import Diagnostic, sort_key
 
 
@@ -66,7 +73,6 @@ def import_map(
     )
     from argmap.interchange.limits import DEFAULT_IMPORT_LIMITS
     from argmap.pipeline import display_path
-    from argmap.write import write_atomic
 
     if not os.path.lexists(file):
         click.echo(f"argmap: {file}: no such file", err=True)
@@ -99,7 +105,8 @@ def import_map(
     if output is None:
         click.echo(yaml_text, nl=False)
     else:
-        write_atomic(output, yaml_text.encode("utf-8"))
+        if not write_output(output, yaml_text.encode("utf-8")):
+            sys.exit(EXIT_ERROR)
     draft = outcome.draft
     attacks = sum(
         len(c.rebuts) + len(c.undermines) + len(c.undercuts) for c in draft.claims.values()

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR
+from argmap.commands.common import EXIT_ERROR, write_output
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
-from argmap.write import write_atomic
 
 SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap.schema.json"
 
@@ -35,8 +34,11 @@ def init(path: Path, force: bool) -> None:
             sys.exit(EXIT_ERROR)
     schema = _schema_reference(path)
     text = STARTER_MAP.format(schema=schema, name=path.name)
-    write_atomic(source, STARTER_SOURCE.encode("utf-8"))
-    write_atomic(path, text.encode("utf-8"))
+    if not (
+        write_output(source, STARTER_SOURCE.encode("utf-8"))
+        and write_output(path, text.encode("utf-8"))
+    ):
+        sys.exit(EXIT_ERROR)
     click.echo(f"wrote {path} and {source}")
     click.echo(f"next: argmap check {path}")
 

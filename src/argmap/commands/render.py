@@ -18,6 +18,7 @@ from argmap.commands.common import (
     refuse_check_with_stale_only,
     stale_only_option,
     stale_status,
+    write_output,
 )
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
@@ -41,7 +42,6 @@ from argmap.render import (
 )
 from argmap.render.many import Drawn, Layouts
 from argmap.verdict import ClaimVerdict, QuoteStatus
-from argmap.write import write_atomic
 
 
 @click.command()
@@ -255,7 +255,9 @@ def _write(drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int) -> int:
             _error(f"{path}: {data}")
             status = EXIT_ERROR
             continue
-        write_atomic(target, data)
+        if not write_output(target, data):
+            status = EXIT_ERROR
+            continue
         note(f"wrote {target}")
     return status
 

@@ -21,13 +21,13 @@ from argmap.commands.common import (
     refuse_check_with_stale_only,
     stale_only_option,
     stale_status,
+    write_output,
 )
 from argmap.diagnostics import has_failures
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
 from argmap.render import Engine, RenderError
 from argmap.semantics.labels import Semantics
-from argmap.write import write_atomic
 
 engine_option = click.option(
     "--engine",
@@ -93,7 +93,9 @@ def run_pages(
                 if not out_of_date:
                     note(f"up to date: {target}")
                     continue
-            write_atomic(target, job.finish(page, target))
+            if not write_output(target, job.finish(page, target)):
+                status = EXIT_ERROR
+                continue
             note(f"wrote {target}")
         except RenderError as exc:
             _error(f"{result.path}: {exc}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from argmap.commands.common import EXIT_ERROR, write_output
 from argmap.schema import schema_text
-from argmap.write import write_atomic
 
 
 @click.command()
@@ -28,4 +29,5 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        if not write_output(output, text.encode("utf-8")):
+            sys.exit(EXIT_ERROR)

@@ -43,6 +43,8 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
             emit_diagnostics(build.diagnostics, build.texts, 1, "text")
         for path in build.written:
             note(f"[{build.number}] wrote {path}")
+        for message in build.unwritten:
+            click.echo(f"argmap: [{build.number}] {message}", err=True)
         if server is not None:
             server.version = build.number
 
