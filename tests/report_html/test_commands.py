@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -180,3 +182,71 @@ def test_report_onto_a_folder_is_said_not_an_internal_error(
     assert f"argmap: cannot write {out / 'hostile.html'}: it is a folder" in result.stderr
     assert "internal error" not in result.output
     assert (out / "small.html").is_file()
+
+
+def _converting_in(
+    log: Path, real: Callable[[bytes], bytes], wait: bool
+) -> Callable[[bytes], bytes]:
+    """A stand-in for WeasyPrint's conversion that notes the process it runs in and, with
+    ``wait``, waits up to 10 s for a conversion in another process to start. The pool's
+    workers are forked, so they run it too."""
+
+    def converting(html: bytes) -> bytes:
+        (log / f"started.{os.getpid()}").touch()
+        deadline = time.monotonic() + 10
+        while wait and len(list(log.glob("started.*"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (log / f"seen.{os.getpid()}").write_text(str(len(list(log.glob("started.*")))))
+        return real(html)
+
+    return converting
+
+
+@pytest.mark.exe
+def test_handout_pdfs_of_several_maps_are_made_side_by_side(
+    runner: CliRunner,
+    maps: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pdf: Callable[[bytes], bytes],
+) -> None:
+    """WeasyPrint holds the interpreter, so PDFs are made in worker processes: with --jobs 2
+    two conversions run at once, neither in argmap's own process, and the files are those of
+    -j 1."""
+    log = tmp_path / "log"
+    log.mkdir()
+    monkeypatch.setattr("argmap.report_html.pdf.html_to_pdf", _converting_in(log, pdf, True))
+    out = tmp_path / "renders"
+    args = ["handout", str(maps), "--variant", "teacher", "-o", str(out)]
+    result = runner.invoke(main, [*args, "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    seen = {int(p.suffix[1:]): int(p.read_text()) for p in log.glob("seen.*")}
+    assert sorted(seen.values()) == [2, 2]
+    assert os.getpid() not in seen
+    assert result.stderr.splitlines() == [
+        f"wrote {out / 'hostile-teacher.pdf'}",
+        f"wrote {out / 'small-teacher.pdf'}",
+    ]
+
+    monkeypatch.setattr("argmap.report_html.pdf.html_to_pdf", pdf)
+    alone = tmp_path / "alone"
+    result = runner.invoke(main, [*args[:-1], str(alone), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    for name in ("hostile-teacher.pdf", "small-teacher.pdf"):
+        assert (out / name).read_bytes() == (alone / name).read_bytes()
+
+
+@pytest.mark.exe
+def test_handout_jobs_1_makes_its_pdfs_in_its_own_process(
+    runner: CliRunner,
+    maps: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pdf: Callable[[bytes], bytes],
+) -> None:
+    log = tmp_path / "log"
+    log.mkdir()
+    monkeypatch.setattr("argmap.report_html.pdf.html_to_pdf", _converting_in(log, pdf, False))
+    args = ["handout", str(maps), "-o", str(tmp_path / "renders"), "-j", "1"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert [p.name for p in log.glob("seen.*")] == [f"seen.{os.getpid()}"]

@@ -9,7 +9,9 @@ import click
 
 from argmap.commands.common import EXIT_ERROR, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
-from argmap.render import Engine
+from argmap.cores import usable_cores
+from argmap.render import Engine, OutputFormat
+from argmap.render.many import system_layouts
 
 
 @click.command()
@@ -55,6 +57,14 @@ from argmap.render import Engine
 @engine_option
 @check_option
 @stale_only_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many PDFs are made at once, each in a process of its own, when the system dot "
+    "lays the maps out [default: the usable cores].",
+)
 def handout(
     paths: tuple[Path, ...],
     variant: str,
@@ -65,6 +75,7 @@ def handout(
     engine: str,
     check: bool,
     stale_only: bool,
+    jobs: int | None,
 ) -> None:
     """Write a print-first handout of each map for a debate class: the question, the map
     sized to the page, the claims for and against, numbered evidence cards and discussion
@@ -83,10 +94,11 @@ def handout(
       argmap handout arguments/montebello.yaml --variant teacher --paper letter -o t.pdf
       argmap handout arguments/ --variant teacher -o renders/
       argmap handout --check arguments/ --variant student -o renders/
+      argmap handout arguments/ --variant teacher -o renders/ --jobs 2
     """
     from argmap.report_html import Paper, Variant, read_stamp
     from argmap.report_html import handout as build_handout
-    from argmap.report_html.pdf import html_to_pdf, read_pdf_stamp, unavailable
+    from argmap.report_html.pdf import read_pdf_stamp, unavailable
 
     suffix = output.suffix.lower()
     if suffix in (".pdf", ".html", ".htm"):
@@ -119,9 +131,21 @@ def handout(
             depth=depth,
             engine=chosen_engine,
         ),
-        finish=lambda page, target: html_to_pdf(page) if is_pdf(target) else page,
+        finish=finish_handout,
         stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
     )
-    run_pages(paths, output, job, check, stale_only)
+    # WeasyPrint holds the interpreter, so PDFs are made in worker processes; forked ones,
+    # which is safe only while argmap runs no threads of its own (the embedded Graphviz does).
+    pdf_in_workers = chosen_format == "pdf" and system_layouts(chosen_engine, OutputFormat.SVG)
+    workers = (jobs or usable_cores()) if pdf_in_workers else 1
+    run_pages(paths, output, job, check, stale_only, workers=workers)
+
+
+def finish_handout(page: bytes, target: Path) -> bytes:
+    """The bytes of a handout file: the page as PDF for a ``.pdf`` target, else as it is.
+    At module level, so that a worker process can be handed it."""
+    from argmap.report_html.pdf import html_to_pdf
+
+    return html_to_pdf(page) if target.suffix.lower() == ".pdf" else page

@@ -22,6 +22,7 @@ from argmap.commands.common import (
 )
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
+from argmap.inorder import InOrder
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
@@ -40,7 +41,7 @@ from argmap.render import (
     drawable,
     is_current,
 )
-from argmap.render.many import Drawn, Layouts
+from argmap.render.many import Drawn, draw, layout_pool
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
 
@@ -180,8 +181,8 @@ def render(
 
     stale: list[Path] = []
     written: dict[Path, str] = {}
-    layouts: Layouts[tuple[str, Path]] = Layouts(
-        fmt, chosen_engine, timeout=timeout, jobs=jobs or usable_cores()
+    layouts: InOrder[tuple[str, Path], Drawn] = InOrder(
+        layout_pool(chosen_engine, fmt, jobs or usable_cores())
     )
 
     def say(message: str) -> None:
@@ -229,7 +230,7 @@ def render(
                         if not quiet():
                             say(f"up to date: {target}")
                         continue
-                layouts.put((result.path, target), source)
+                layouts.put((result.path, target), draw, source, fmt, chosen_engine, timeout)
             except UnknownFocus as exc:
                 say(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR

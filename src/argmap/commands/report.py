@@ -6,8 +6,10 @@ each page, then write it atomically or (``--check``) compare its stamp with the 
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -18,12 +20,14 @@ from argmap.commands.common import (
     EXIT_ERROR,
     load_for_output,
     note,
+    quiet,
     refuse_check_with_stale_only,
     stale_only_option,
     stale_status,
     write_output,
 )
 from argmap.diagnostics import has_failures
+from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
 from argmap.render import Engine, RenderError
@@ -57,10 +61,18 @@ class PageJob:
 
 
 def run_pages(
-    paths: Sequence[Path], output: Path, job: PageJob, check: bool, stale_only: bool = False
+    paths: Sequence[Path],
+    output: Path,
+    job: PageJob,
+    check: bool,
+    stale_only: bool = False,
+    *,
+    workers: int = 1,
 ) -> NoReturn:
     """Build a page for every map in ``paths``; write it, or check the file already there
-    (``check``), or write it only where the file there is missing or stale (``stale_only``)."""
+    (``check``), or write it only where the file there is missing or stale (``stale_only``).
+    With ``workers`` > 1, ``job.finish`` (a module-level function) runs in that many worker
+    processes while the next page is built."""
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
@@ -76,32 +88,60 @@ def run_pages(
 
     configs = ConfigCache()
     stale: list[Path] = []
-    for result in results:
-        if result.map is None or has_failures(result.diagnostics):
-            continue
-        target = output if single else output / job.name(Path(result.path).stem)
-        outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
-        try:
-            page = job.page(outcome)
-            if check or stale_only:
-                out_of_date = _out_of_date(target, page, job)
-                if check:
-                    if out_of_date:
-                        stale.append(target)
-                        click.echo(f"{out_of_date}: {target} (from {result.path})", err=True)
-                    continue
-                if not out_of_date:
-                    note(f"up to date: {target}")
-                    continue
-            if not write_output(target, job.finish(page, target)):
-                status = EXIT_ERROR
+    pool = None if check else _finishing_pool(min(workers, len(results)))
+    finishing: InOrder[tuple[str, Path], bytes] = InOrder(pool)
+
+    def say(message: str) -> None:
+        """A line on stderr after those of the maps before it, whose files may be in the
+        making."""
+        nonlocal status
+        status = _write_pages(finishing.rest(), status)
+        click.echo(message, err=True)
+
+    with finishing:
+        for result in results:
+            if result.map is None or has_failures(result.diagnostics):
                 continue
-            note(f"wrote {target}")
-        except RenderError as exc:
-            _error(f"{result.path}: {exc}")
-            status = EXIT_ERROR
+            target = output if single else output / job.name(Path(result.path).stem)
+            outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
+            try:
+                page = job.page(outcome)
+                if check or stale_only:
+                    out_of_date = _out_of_date(target, page, job)
+                    if check:
+                        if out_of_date:
+                            stale.append(target)
+                            say(f"{out_of_date}: {target} (from {result.path})")
+                        continue
+                    if not out_of_date:
+                        if not quiet():
+                            say(f"up to date: {target}")
+                        continue
+                finishing.put((result.path, target), job.finish, page, target)
+            except RenderError as exc:
+                say(f"argmap: {result.path}: {exc}")
+                status = EXIT_ERROR
+            status = _write_pages(finishing.ready(), status)
+        status = _write_pages(finishing.rest(), status)
     status = stale_status(stale, "file", job.command, status)
     sys.exit(status)
+
+
+def _finishing_pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers < 2:
+        return None
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+def _write_pages(finished: Iterable[tuple[tuple[str, Path], bytes]], status: int) -> int:
+    """Write each finished page; the exit status so far."""
+    for (_, target), data in finished:
+        if not write_output(target, data):
+            status = EXIT_ERROR
+            continue
+        note(f"wrote {target}")
+    return status
 
 
 def _out_of_date(target: Path, page: bytes, job: PageJob) -> str | None:

@@ -1,0 +1,61 @@
+"""Work done in the background and handed back in the order it was given.
+
+A command that writes one file per map starts each map's slow part (a ``dot`` process, a PDF)
+as soon as it can and goes on with the next map; the files are still written, and their lines
+printed, in the order of the maps. Without a pool the work runs at once, when it is given.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from types import TracebackType
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class InOrder(Generic[K, V]):
+    """``put`` hands over a piece of work under a key; ``ready`` yields the finished ones at
+    the front of the line, ``rest`` waits for all. A piece that raised raises again when it is
+    taken, in its place. Leaving the ``with`` block cancels what has not started and waits for
+    what has."""
+
+    def __init__(self, pool: Executor | None = None) -> None:
+        self._pool = pool
+        self._line: deque[tuple[K, Future[V]]] = deque()
+
+    def __enter__(self) -> InOrder[K, V]:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def put(self, key: K, work: Callable[..., V], *args: object) -> None:
+        if self._pool is not None:
+            self._line.append((key, self._pool.submit(work, *args)))
+            return
+        done: Future[V] = Future()
+        try:
+            done.set_result(work(*args))
+        except Exception as exc:  # raised again when taken, as from a pool
+            done.set_exception(exc)
+        self._line.append((key, done))
+
+    def ready(self) -> Iterator[tuple[K, V]]:
+        while self._line and self._line[0][1].done():
+            key, future = self._line.popleft()
+            yield key, future.result()
+
+    def rest(self) -> Iterator[tuple[K, V]]:
+        while self._line:
+            key, future = self._line.popleft()
+            yield key, future.result()
