@@ -192,6 +192,22 @@ def test_unsafe_svg_is_refused(svg: bytes) -> None:
         check_safe(svg)
 
 
+@pytest.mark.parametrize("at", [0, (1 << 20) - 10, (1 << 20) + 5, 3 * (1 << 20) - 40])
+@pytest.mark.parametrize(
+    "unsafe",
+    [b'<g id="x"\n ONLOAD="alert(1)"/>', b"<a href=' javascript:x'/>", b"<SCRIPT/>"],
+)
+def test_an_unsafe_tag_anywhere_in_a_large_svg_is_refused(at: int, unsafe: bytes) -> None:
+    """The scan goes through a large SVG a part at a time (parts end before a "<"): a tag
+    just before, across or after where a part would end is seen whole."""
+    safe = b'<text x="1">onload= an onclick="word" in text</text>\n'
+    body = safe * (3 * (1 << 20) // len(safe))
+    svg = b"<svg>" + body[:at] + unsafe + body[at:] + b"</svg>"
+    check_safe(b"<svg>" + body + b"</svg>")
+    with pytest.raises(UnsafeSvg):
+        check_safe(svg)
+
+
 def test_handlers_in_text_or_values_are_only_text() -> None:
     check_safe(
         b'<svg><a xlink:title="x onload=alert(1) onerror=" href="#claim-x">'

@@ -37,6 +37,7 @@ _ATTRIBUTE_START = re.compile(rb"(?:<[\w:.-]+|[\"']) +(?:[\w.-]+:)?$")
 _EXTERNAL_HREF = re.compile(rb"href *= *(?:\"(?!#)([^\"]*)\"|'(?!#)([^']*)')")
 _FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
 _HEAD = 2048  # the stamp and Graphviz's comment are in the first lines
+_PART = 1 << 20  # check_safe scans the SVG in parts of about this many bytes
 _FONT = b'font-family="Arial"'
 _FONT_WITH_FALLBACKS = b'font-family="Arial,Helvetica,sans-serif"'
 
@@ -77,7 +78,20 @@ def check_safe(svg: bytes) -> None:
     or after the closing quote of the attribute before it, and ``on...=`` anywhere else is
     text or part of a value (``title="x onload=..."``). Any doubt is decided against the SVG.
     """
-    text = svg.lower().translate(_ONE_SPACE)
+    start = 0
+    while start < len(svg):
+        # A part ends before a "<": every tag, with its attributes and values, is whole in
+        # one part, so the parts are scanned as the whole would be, in a copy of 1 MB at a
+        # time rather than two of the whole SVG (15 MB at 5,000 claims, in every report).
+        end = svg.find(b"<", start + _PART) if start + _PART < len(svg) else -1
+        end = len(svg) if end < 0 else end
+        _check_part(svg[start:end].lower().translate(_ONE_SPACE))
+        start = end
+
+
+def _check_part(text: bytes) -> None:
+    """The scans of :func:`check_safe` on a part of the SVG, lowered, with every whitespace
+    character made a space."""
     element = _FORBIDDEN_ELEMENT.search(text)
     if element:
         raise UnsafeSvg(f"the SVG holds a <{element.group(1).decode(errors='replace')}> element")
