@@ -11,6 +11,7 @@ from argmap.outcome import CheckOutcome
 from argmap.render import TooLarge
 from argmap.report_html import Paper, Variant, checked, handout, read_stamp
 from argmap.report_html.context import handout_context
+from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
 from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
 
 from .conftest import INJECTION
@@ -152,3 +153,56 @@ def test_views_over_the_node_limit_are_left_for_smaller_ones(montebello: CheckOu
 def test_a_view_over_the_limit_at_every_depth_is_an_error(montebello: CheckOutcome) -> None:
     with pytest.raises(TooLarge, match=r"^the map has \d+ nodes to draw .* --max-nodes 2;"):
         handout_figures(checked(montebello), paper="a4", show_verdicts=True, max_nodes=2)
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory: pytest.TempPathFactory) -> CheckOutcome:
+    """The benchmark's synthetic map of 1,000 claims (one thesis, a bushy tree below it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from .conftest import checked_outcome
+
+    folder = tmp_path_factory.mktemp("thousand")
+    (folder / "argmap.toml").write_text("")
+    generator = Path(__file__).parents[2] / "benchmarks" / "generate.py"
+    path = folder / "map.yaml"
+    subprocess.run(
+        [sys.executable, str(generator), "--claims", "1000", "-o", str(path)],
+        check=True,
+        timeout=120,
+    )
+    return checked_outcome(path)
+
+
+def test_a_map_too_large_to_print_is_handed_out_from_the_thesis_down(
+    thousand: CheckOutcome,
+) -> None:
+    """A handout lists at most HANDOUT_MAX_CLAIMS claims: whole levels from the thesis down,
+    and says so; the 5,000-claim map made a PDF of 989 pages (2 GB, 96 s) before."""
+    assert thousand.map is not None
+    thesis = next(c for c in thousand.map.claims.values() if c.kind.value == "thesis")
+    doc = page(thousand, Variant.TEACHER)
+    rows = doc.css(".claims .row")
+    assert 0 < len(rows) <= HANDOUT_MAX_CLAIMS
+    assert rows[0].attributes["id"] == f"claim-{thesis.id}"
+    note = doc.css_first(".cover .excerpt-note")
+    assert note is not None
+    assert re.fullmatch(
+        r"This map has 1,000 claims, too many to print: this handout holds the \d+ within "
+        r"\d steps? of the thesis\. 'argmap report' shows them all\.",
+        note.text(),
+    ), note.text()
+    shown = int(note.text().split("holds the ")[1].split()[0])
+    assert shown == len(rows)
+    assert len(doc.css(".card")) < 200
+    student = page(thousand, Variant.STUDENT)
+    assert len(student.css(".claims .row")) == len(rows)
+
+
+def test_a_map_that_can_be_printed_is_handed_out_whole(montebello: CheckOutcome) -> None:
+    doc = page(montebello, Variant.TEACHER)
+    assert montebello.map is not None
+    assert len(doc.css(".claims .row")) == len(montebello.map.claims)
+    assert doc.css_first(".excerpt-note") is None

@@ -19,6 +19,7 @@ from argmap.outcome import CheckOutcome
 from argmap.render import DEFAULT_MAX_NODES, Engine
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
+from argmap.report_html.excerpt import excerpt
 from argmap.report_html.figures import handout_figures, report_figure
 from argmap.report_html.html import handout_html, read_stamp, report_html
 
@@ -63,7 +64,7 @@ def handout(
 ) -> bytes:
     """The handout page (print-first HTML) of a checked map; views of more than
     ``max_nodes`` nodes are not drawn (smaller views around each thesis are)."""
-    data = checked(outcome)
+    data, note = excerpt(checked(outcome))
     show = variant is Variant.TEACHER
     figures = handout_figures(
         data,
@@ -73,7 +74,9 @@ def handout(
         engine=engine,
         max_nodes=max_nodes,
     )
-    context = handout_context(data, figures, variant=variant.value, paper=paper.value)
+    context = handout_context(
+        data, figures, variant=variant.value, paper=paper.value, excerpt_note=note
+    )
     return handout_html(context)
 
 

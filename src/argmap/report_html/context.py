@@ -56,6 +56,7 @@ def handout_context(
     *,
     variant: str,
     paper: str,
+    excerpt_note: str | None = None,
 ) -> HandoutContext:
     """A handout: the teacher's carries verdicts and reasons, the student's none at all."""
     show = variant == "teacher"
@@ -70,6 +71,7 @@ def handout_context(
         pro=tuple(_side_item(views, s) for s in pro),
         con=tuple(_side_item(views, s) for s in con),
         sources=_sources(checked.map, views),
+        excerpt_note=excerpt_note,
     )
 
 

@@ -130,6 +130,7 @@ def handout_html(context: HandoutContext) -> bytes:
             pro=context.pro,
             con=context.con,
             sources=context.sources,
+            excerpt_note=context.excerpt_note,
             style=page_stylesheet("handout.css"),
             stamp=stamp,
         )

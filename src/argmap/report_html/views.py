@@ -239,3 +239,4 @@ class HandoutContext:
     pro: tuple[SideItem, ...]
     con: tuple[SideItem, ...]
     sources: tuple[SourceView, ...]
+    excerpt_note: str | None = None  # a map too large to print: what the handout holds
