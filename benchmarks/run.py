@@ -657,6 +657,7 @@ def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]
         ours = [("validate", validate[5_000]), ("check", check[5_000])]
         if 5_000 in render:
             ours.append(("render svg", render[5_000]))
+            ours.extend(page_commands(cfg, maps.yaml[5_000], log))
         worst_name, worst = max(ours, key=lambda p: p[1].peak_mb if p[1].ok else 0.0)
         ref = json_export.get(5_000)
         memory_ratio = worst.peak_mb / ref.peak_mb if ref is not None and ref.ok else None
@@ -698,6 +699,36 @@ def bench(cfg: Config, log: Callable[[str], None]) -> tuple[list[Row], list[str]
     if not cfg.quick:
         rows.extend(hostile_rows(cfg, log))
     return rows, notes
+
+
+def page_commands(
+    cfg: Config, map_path: Path, log: Callable[[str], None]
+) -> list[tuple[str, Measurement]]:
+    """The report and the teacher's handout (PDF) of a map, for the memory row: the target
+    is for any command. The handout is left out where WeasyPrint cannot run."""
+    argmap = str(cfg.argmap)
+    commands = [("report", [argmap, "report", str(map_path), "-o", str(OUT / "pages")])]
+    probe = [
+        str(cfg.python),
+        "-c",
+        "from argmap.report_html.pdf import unavailable as u; raise SystemExit(1 if u() else 0)",
+    ]
+    if subprocess.run(probe, capture_output=True, check=False).returncode == 0:
+        handout = [
+            argmap,
+            "handout",
+            str(map_path),
+            "--variant",
+            "teacher",
+            "-o",
+            str(OUT / "pages"),
+        ]
+        commands.append(("handout pdf", handout))
+    found: list[tuple[str, Measurement]] = []
+    for name, command in commands:
+        log(f"{name}, 5,000 claims ...")
+        found.append((name, measure([command], cfg.runs, timeout=cfg.timeout)[0]))
+    return found
 
 
 def warm_render_row(
