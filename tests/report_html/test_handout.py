@@ -206,3 +206,25 @@ def test_a_map_that_can_be_printed_is_handed_out_whole(montebello: CheckOutcome)
     assert montebello.map is not None
     assert len(doc.css(".claims .row")) == len(montebello.map.claims)
     assert doc.css_first(".excerpt-note") is None
+
+
+def test_a_large_map_without_a_top_is_handed_out_from_its_first_claims(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A ring of 250 objections has no thesis and no claim that nothing points at."""
+    from .conftest import checked_outcome
+
+    folder = tmp_path_factory.mktemp("ring")
+    (folder / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: A ring of objections", "claims:"]
+    for i in range(250):
+        lines += [f"  c{i}:", f"    text: Objection number {i}.", f"    attacks: c{(i + 1) % 250}"]
+    (folder / "ring.yaml").write_text("\n".join(lines) + "\n")
+    doc = page(checked_outcome(folder / "ring.yaml"), Variant.STUDENT)
+    note = doc.css_first(".excerpt-note")
+    assert note is not None
+    assert note.text() == (
+        "This map has 250 claims, too many to print: this handout holds the first 200 in the "
+        "file. 'argmap report' shows them all."
+    )
+    assert len(doc.css(".claims .row")) == 200

@@ -25,7 +25,14 @@ def excerpt(checked: Checked, limit: int = HANDOUT_MAX_CLAIMS) -> tuple[Checked,
     m = checked.map
     if len(m.claims) <= limit:
         return checked, None
-    keep, depth = _levels(m, limit)
+    top = list(dict.fromkeys(roots(m)))
+    if top:
+        keep, depth = _levels(m, top, limit)
+        within = f"{depth} step{'s' if depth != 1 else ''} of the thesis"
+        head = f"the {len(keep):,} within {within}" if depth else f"its {len(keep):,} theses"
+    else:  # every claim supports or attacks another (a ring of objections): no top to start at
+        keep = set(list(m.claims)[:limit])
+        head = f"the first {len(keep):,} in the file"
     part = _part(m, keep)
     shown = Checked(
         part,
@@ -33,8 +40,6 @@ def excerpt(checked: Checked, limit: int = HANDOUT_MAX_CLAIMS) -> tuple[Checked,
         {eid: c for eid, c in checked.checks.items() if eid in part.evidence},
         checked.labels,
     )
-    within = f"{depth} step{'s' if depth != 1 else ''} of the thesis" if depth else "theses"
-    head = f"the {len(keep):,} within {within}" if depth else f"its {len(keep):,} {within}"
     note = (
         f"This map has {len(m.claims):,} claims, too many to print: this handout holds "
         f"{head}. 'argmap report' shows them all."
@@ -42,10 +47,10 @@ def excerpt(checked: Checked, limit: int = HANDOUT_MAX_CLAIMS) -> tuple[Checked,
     return shown, note
 
 
-def _levels(m: ArgumentMap, limit: int) -> tuple[set[str], int]:
-    """The claims of the theses' levels 0..d, for the largest d that keeps to ``limit``."""
+def _levels(m: ArgumentMap, top: list[str], limit: int) -> tuple[set[str], int]:
+    """The claims of levels 0..d below ``top``, for the largest d that keeps to ``limit``."""
     index = MapIndex.of(m)
-    level = list(dict.fromkeys(roots(m)))[:limit]
+    level = top[:limit]
     keep = set(level)
     depth = 0
     while level:
