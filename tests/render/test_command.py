@@ -271,17 +271,20 @@ def test_a_layout_that_takes_too_long_is_stopped(
     _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'")
 
 
-# A stand-in for dot that runs the real one, after noting how many layouts are running (itself
-# included) and, with WAIT set, waiting up to 10 s for a second one to start; a DOT text that
-# contains FAIL_HERE makes it fail as dot does.
+# A stand-in for dot that runs the real one. It notes how many layouts are running as it
+# starts (itself included: `seen`) and, with WAIT set, waits up to 10 s for a second layout to
+# have started, then notes how many have (`waited`); a second one that started while the first
+# was waiting ran beside it, however short it was. A DOT text holding FAIL_HERE fails as dot
+# does.
 _COUNTING_DOT = """#!/bin/sh
 log="$ARGMAP_TEST_LOG"
-touch "$log/running.$$"
+touch "$log/started.$$" "$log/running.$$"
+ls "$log" | grep -c '^running' > "$log/seen.$$"
 i=0
-while [ "$WAIT" = 1 ] && [ "$(ls "$log" | grep -c '^running')" -lt 2 ] && [ $i -lt 100 ]; do
+while [ "$WAIT" = 1 ] && [ "$(ls "$log" | grep -c '^started')" -lt 2 ] && [ $i -lt 100 ]; do
   sleep 0.1; i=$((i + 1))
 done
-ls "$log" | grep -c '^running' > "$log/seen.$$"
+ls "$log" | grep -c '^started' > "$log/waited.$$"
 cat > "$log/input.$$"
 if grep -q FAIL_HERE "$log/input.$$"; then
   rm "$log/running.$$"; echo "Error: <stdin>: syntax error in line 1" >&2; exit 1
@@ -309,8 +312,8 @@ def _counting_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wait: bool) -
     return log
 
 
-def _seen(log: Path) -> list[int]:
-    return sorted(int(p.read_text()) for p in log.glob("seen.*"))
+def _counts(log: Path, kind: str) -> list[int]:
+    return sorted(int(p.read_text()) for p in log.glob(f"{kind}.*"))
 
 
 @pytest.mark.exe
@@ -323,7 +326,7 @@ def test_the_layouts_of_several_maps_run_at_once(
     out = tmp_path / "renders"
     result = runner.invoke(main, ["render", str(maps), "-o", str(out), "--jobs", "2"])
     assert result.exit_code == 0, result.output
-    assert _seen(log) == [2, 2]
+    assert _counts(log, "waited") == [2, 2]
     assert result.stderr.splitlines() == [
         f"wrote {out / 'grammar.svg'}",
         f"wrote {out / 'hostile.svg'}",
@@ -343,7 +346,7 @@ def test_jobs_1_lays_out_one_map_at_a_time(
     shutil.copy(maps / "grammar.yaml", maps / "third.yaml")
     args = ["render", str(maps), "-o", str(tmp_path / "renders"), "--jobs", "1"]
     assert runner.invoke(main, args).exit_code == 0
-    assert _seen(log) == [1, 1, 1]
+    assert _counts(log, "seen") == [1, 1, 1]
 
 
 @pytest.mark.exe
