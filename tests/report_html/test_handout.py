@@ -228,3 +228,28 @@ def test_a_large_map_without_a_top_is_handed_out_from_its_first_claims(
         "file. 'argmap report' shows them all."
     )
     assert len(doc.css(".claims .row")) == 200
+
+
+def test_max_claims_sets_how_much_of_a_large_map_a_handout_holds(thousand: CheckOutcome) -> None:
+    doc = page(thousand, Variant.STUDENT, max_claims=1000)
+    assert len(doc.css(".claims .row")) == 1000
+    assert doc.css_first(".excerpt-note") is None
+    fewer = page(thousand, Variant.STUDENT, max_claims=10)
+    assert 0 < len(fewer.css(".claims .row")) <= 10
+
+
+def test_the_max_claims_option_reaches_the_handout(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    from .conftest import SMALL
+
+    out = tmp_path_factory.mktemp("max-claims") / "small.html"
+    result = CliRunner().invoke(main, ["handout", str(SMALL), "-o", str(out), "--max-claims", "1"])
+    assert result.exit_code == 0, result.output
+    assert "too many to print: this handout holds" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["handout", str(SMALL), "-o", str(out), "--max-claims", "0"])
+    assert result.exit_code == 2

@@ -12,6 +12,7 @@ from argmap.commands.report import PageJob, check_option, engine_option, run_pag
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
 from argmap.render.many import system_layouts
+from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
 
 
 @click.command()
@@ -37,6 +38,13 @@ from argmap.render.many import system_layouts
     default=None,
     help="Draw only the claims within this many steps of the thesis [default: the whole "
     "map when it fits the page, else the largest view that does, plus a page per branch].",
+)
+@click.option(
+    "--max-claims",
+    type=click.IntRange(min=1),
+    default=HANDOUT_MAX_CLAIMS,
+    show_default=True,
+    help="A map with more claims is handed out from the thesis down: the whole levels that fit.",
 )
 @click.option(
     "-o",
@@ -70,6 +78,7 @@ def handout(
     variant: str,
     paper: str,
     depth: int | None,
+    max_claims: int,
     output: Path,
     output_format: str | None,
     engine: str,
@@ -129,6 +138,7 @@ def handout(
             variant=chosen_variant,
             paper=chosen_paper,
             depth=depth,
+            max_claims=max_claims,
             engine=chosen_engine,
         ),
         finish=finish_handout,

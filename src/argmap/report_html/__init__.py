@@ -19,7 +19,7 @@ from argmap.outcome import CheckOutcome
 from argmap.render import DEFAULT_MAX_NODES, Engine
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
-from argmap.report_html.excerpt import excerpt
+from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS, excerpt
 from argmap.report_html.figures import handout_figures, report_figure
 from argmap.report_html.html import handout_html, read_stamp, report_html
 
@@ -61,10 +61,12 @@ def handout(
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
+    max_claims: int = HANDOUT_MAX_CLAIMS,
 ) -> bytes:
     """The handout page (print-first HTML) of a checked map; views of more than
-    ``max_nodes`` nodes are not drawn (smaller views around each thesis are)."""
-    data, note = excerpt(checked(outcome))
+    ``max_nodes`` nodes are not drawn (smaller views around each thesis are); of a map of
+    more than ``max_claims`` claims, the part nearest its theses."""
+    data, note = excerpt(checked(outcome), max_claims)
     show = variant is Variant.TEACHER
     figures = handout_figures(
         data,
