@@ -387,3 +387,27 @@ def test_a_folder_where_a_render_goes_is_said_and_the_other_maps_are_written(
     ]
     assert "internal error" not in result.output
     assert sorted(p.name for p in out.iterdir()) == ["grammar.svg", "hostile.svg"]
+
+
+@pytest.mark.exe
+def test_stale_only_lays_a_current_pdf_out_once(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF has no stamp, so whether it is current is known only by drawing it again; that
+    drawing is the one written when it differs, not a second one."""
+    out = tmp_path / "renders"
+    args = ["render", str(maps / "grammar.yaml"), "-o", str(out), "--format", "pdf"]
+    assert runner.invoke(main, args).exit_code == 0
+    before = (out / "grammar.pdf").stat().st_mtime_ns
+    log = _counting_dot(tmp_path, monkeypatch, wait=False)
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert f"up to date: {out / 'grammar.pdf'}" in result.stderr
+    assert (out / "grammar.pdf").stat().st_mtime_ns == before
+    assert len(list(log.glob("seen.*"))) == 1
+    grammar = maps / "grammar.yaml"
+    grammar.write_text(grammar.read_text().replace("improve attendance.", "improve it a lot."))
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'grammar.pdf'}" in result.stderr
+    assert len(list(log.glob("seen.*"))) == 2

@@ -189,7 +189,7 @@ def render(
         """A line on stderr, after those of the maps before it (whose layouts may still run),
         so that the lines come in the order of the maps."""
         nonlocal status
-        status = _write(layouts.rest(), status)
+        status = _write(layouts.rest(), status, stale_only)
         click.echo(message, err=True)
 
     with layouts:
@@ -219,7 +219,8 @@ def render(
                     quote_status=checks,
                     options=options,
                 )
-                if check or stale_only:
+                # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
+                if check or (stale_only and fmt is not OutputFormat.PDF):
                     out_of_date = _out_of_date(target, source, fmt, chosen_engine)
                     if check:
                         if out_of_date:
@@ -240,14 +241,17 @@ def render(
             except RenderError as exc:
                 say(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR
-            status = _write(layouts.ready(), status)
-        status = _write(layouts.rest(), status)
+            status = _write(layouts.ready(), status, stale_only)
+        status = _write(layouts.rest(), status, stale_only)
     status = stale_status(stale, "render", "argmap render", status)
     sys.exit(status)
 
 
-def _write(drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int) -> int:
-    """Write each finished layout (or say why it failed); the exit status so far."""
+def _write(
+    drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int, keep_same: bool = False
+) -> int:
+    """Write each finished layout (or say why it failed); the exit status so far. With
+    ``keep_same``, a file that already holds the same bytes is left as it is."""
     for (path, target), data in drawn:
         if isinstance(data, GraphvizNotFound | UnsupportedFormat):
             _error(str(data))
@@ -255,6 +259,9 @@ def _write(drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int) -> int:
         if isinstance(data, RenderError):
             _error(f"{path}: {data}")
             status = EXIT_ERROR
+            continue
+        if keep_same and target.is_file() and target.read_bytes() == data:
+            note(f"up to date: {target}")
             continue
         if not write_output(target, data):
             status = EXIT_ERROR
