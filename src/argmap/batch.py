@@ -7,15 +7,13 @@ and the files each one included — so little crosses the process boundary.
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap import codes
-from argmap.cores import usable_cores
+from argmap.cores import usable_cores, worker_context
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, lint_result, load_map
@@ -84,11 +82,9 @@ def _run(files: Sequence[Path], progress: Callable[[int], None] | None) -> Itera
             if progress:
                 progress(1)
         return
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
     chunk = max(1, -(-len(files) // (workers * 4)))
-    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker
+        max_workers=workers, mp_context=worker_context(), initializer=_start_worker
     ) as pool:
         for outcome in pool.map(_validate_in_worker, files, chunksize=chunk):
             yield outcome

@@ -9,12 +9,36 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:  # concurrent.futures costs 3 ms of start-up (logging): only with a pool
+    from concurrent.futures import Executor
 
 K = TypeVar("K")
 V = TypeVar("V")
+V_co = TypeVar("V_co", covariant=True)
+
+
+class _Pending(Protocol[V_co]):
+    def done(self) -> bool: ...
+
+    def result(self) -> V_co: ...
+
+
+class _Done(Generic[V]):
+    """Work that ran when it was given: its value, or what it raised."""
+
+    def __init__(self, value: V | None, error: Exception | None) -> None:
+        self._value, self._error = value, error
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> V:
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]  # set whenever error is not
 
 
 class InOrder(Generic[K, V]):
@@ -25,7 +49,7 @@ class InOrder(Generic[K, V]):
 
     def __init__(self, pool: Executor | None = None) -> None:
         self._pool = pool
-        self._line: deque[tuple[K, Future[V]]] = deque()
+        self._line: deque[tuple[K, _Pending[V]]] = deque()
 
     def __enter__(self) -> InOrder[K, V]:
         return self
@@ -43,11 +67,10 @@ class InOrder(Generic[K, V]):
         if self._pool is not None:
             self._line.append((key, self._pool.submit(work, *args)))
             return
-        done: Future[V] = Future()
         try:
-            done.set_result(work(*args))
+            done: _Done[V] = _Done(work(*args), None)
         except Exception as exc:  # raised again when taken, as from a pool
-            done.set_exception(exc)
+            done = _Done(None, exc)
         self._line.append((key, done))
 
     def ready(self) -> Iterator[tuple[K, V]]:

@@ -182,7 +182,7 @@ def render(
     stale: list[Path] = []
     written: dict[Path, str] = {}
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(
-        layout_pool(chosen_engine, fmt, jobs or usable_cores())
+        layout_pool(chosen_engine, fmt, min(jobs or usable_cores(), len(results)))
     )
 
     def say(message: str) -> None:

@@ -6,7 +6,6 @@ each page, then write it atomically or (``--check``) compare its stamp with the 
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +25,7 @@ from argmap.commands.common import (
     stale_status,
     write_output,
 )
+from argmap.cores import worker_context
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
@@ -130,8 +130,7 @@ def run_pages(
 def _finishing_pool(workers: int) -> ProcessPoolExecutor | None:
     if workers < 2:
         return None
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(workers, mp_context=worker_context())
 
 
 def _write_pages(finished: Iterable[tuple[tuple[str, Path], bytes]], status: int) -> int:

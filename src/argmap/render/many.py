@@ -10,7 +10,7 @@ and forking while other threads run is not safe.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from argmap.render.backends import (
     DEFAULT_TIMEOUT,
@@ -20,6 +20,9 @@ from argmap.render.backends import (
     resolve_engine,
 )
 from argmap.render.output import render_source
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 Drawn = bytes | RenderError  # the finished file, or why the layout failed
 
@@ -43,6 +46,8 @@ def layout_pool(
     """Threads for ``jobs`` layouts at once, when each is a ``dot`` process of its own."""
     if jobs < 2 or not system_layouts(engine, output_format):
         return None
+    from concurrent.futures import ThreadPoolExecutor
+
     return ThreadPoolExecutor(jobs, "argmap-dot")
 
 
