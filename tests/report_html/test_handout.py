@@ -253,3 +253,9 @@ def test_the_max_claims_option_reaches_the_handout(
     assert "too many to print: this handout holds" in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["handout", str(SMALL), "-o", str(out), "--max-claims", "0"])
     assert result.exit_code == 2
+
+
+def test_the_command_and_the_builder_agree_on_the_claim_limit() -> None:
+    from argmap.commands.handout import DEFAULT_MAX_CLAIMS
+
+    assert DEFAULT_MAX_CLAIMS == HANDOUT_MAX_CLAIMS

@@ -12,7 +12,10 @@ from argmap.commands.report import PageJob, check_option, engine_option, run_pag
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
 from argmap.render.many import system_layouts
-from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
+
+# = argmap.report_html.excerpt.HANDOUT_MAX_CLAIMS (a test keeps them equal): importing that
+# package here would load Jinja2 for every `argmap --help`.
+DEFAULT_MAX_CLAIMS = 200
 
 
 @click.command()
@@ -42,7 +45,7 @@ from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
 @click.option(
     "--max-claims",
     type=click.IntRange(min=1),
-    default=HANDOUT_MAX_CLAIMS,
+    default=DEFAULT_MAX_CLAIMS,
     show_default=True,
     help="A map with more claims is handed out from the thesis down: the whole levels that fit.",
 )
