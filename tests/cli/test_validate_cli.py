@@ -159,6 +159,23 @@ def test_validate_does_not_import_graphviz_or_jinja2() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_help_does_not_import_jinja2_or_the_report() -> None:
+    """--help lists every command; listing handout must not load the report's templates."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from argmap.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\n"
+        "CliRunner().invoke(main, ['handout', '--help'])\n"
+        "print(sorted(m for m in ('jinja2', 'argmap.report_html') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_version_does_not_import_pydantic() -> None:
     import subprocess
     import sys
