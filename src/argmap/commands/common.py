@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -47,6 +47,35 @@ def write_output(target: Path, data: bytes) -> bool:
         click.echo(f"argmap: {cannot_write(target, exc)}", err=True)
         return False
     return True
+
+
+def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``-j/--jobs N``: how much runs at once (default, None: the usable cores)."""
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help_text)
+
+
+def settled(
+    out_of_date: str | None,
+    *,
+    check: bool,
+    target: Path,
+    origin: str,
+    stale: list[Path],
+    say: Callable[[str], None],
+) -> bool:
+    """Whether ``--check`` or ``--stale-only`` has dealt with ``target`` (``out_of_date`` is
+    "missing", "stale" or None): under --check it is listed when out of date and never
+    written; under --stale-only a current one is left as it is, and said to be."""
+    if check:
+        if out_of_date:
+            stale.append(target)
+            say(f"{out_of_date}: {target} (from {origin})")
+        return True
+    if not out_of_date:
+        if not quiet():
+            say(f"up to date: {target}")
+        return True
+    return False
 
 
 def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:

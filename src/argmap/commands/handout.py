@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, stale_only_option
+from argmap.commands.common import EXIT_ERROR, jobs_option, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
@@ -68,13 +68,9 @@ DEFAULT_MAX_CLAIMS = 200
 @engine_option
 @check_option
 @stale_only_option
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="How many PDFs are made at once, each in a process of its own, when the system dot "
-    "lays the maps out [default: the usable cores].",
+@jobs_option(
+    "How many PDFs are made at once, each in a process of its own, when the system dot lays "
+    "the maps out [default: the usable cores]."
 )
 def handout(
     paths: tuple[Path, ...],

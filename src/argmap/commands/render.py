@@ -12,10 +12,11 @@ import click
 from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
+    jobs_option,
     load_for_output,
     note,
-    quiet,
     refuse_check_with_stale_only,
+    settled,
     stale_only_option,
     stale_status,
     write_output,
@@ -117,13 +118,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
 )
 @stale_only_option
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="How many maps the system dot lays out at once [default: the usable cores].",
-)
+@jobs_option("How many maps the system dot lays out at once [default: the usable cores].")
 def render(
     paths: tuple[Path, ...],
     output_dir: Path,
@@ -220,17 +215,15 @@ def render(
                     options=options,
                 )
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
-                if check or (stale_only and fmt is not OutputFormat.PDF):
-                    out_of_date = _out_of_date(target, source, fmt, chosen_engine)
-                    if check:
-                        if out_of_date:
-                            stale.append(target)
-                            say(f"{out_of_date}: {target} (from {result.path})")
-                        continue
-                    if not out_of_date:
-                        if not quiet():
-                            say(f"up to date: {target}")
-                        continue
+                if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
+                    _out_of_date(target, source, fmt, chosen_engine),
+                    check=check,
+                    target=target,
+                    origin=result.path,
+                    stale=stale,
+                    say=say,
+                ):
+                    continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, timeout)
             except UnknownFocus as exc:
                 say(f"argmap: {result.path}: {exc}")

@@ -19,8 +19,8 @@ from argmap.commands.common import (
     EXIT_ERROR,
     load_for_output,
     note,
-    quiet,
     refuse_check_with_stale_only,
+    settled,
     stale_only_option,
     stale_status,
     write_output,
@@ -106,17 +106,15 @@ def run_pages(
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
                 page = job.page(outcome)
-                if check or stale_only:
-                    out_of_date = _out_of_date(target, page, job)
-                    if check:
-                        if out_of_date:
-                            stale.append(target)
-                            say(f"{out_of_date}: {target} (from {result.path})")
-                        continue
-                    if not out_of_date:
-                        if not quiet():
-                            say(f"up to date: {target}")
-                        continue
+                if (check or stale_only) and settled(
+                    _out_of_date(target, page, job),
+                    check=check,
+                    target=target,
+                    origin=result.path,
+                    stale=stale,
+                    say=say,
+                ):
+                    continue
                 finishing.put((result.path, target), job.finish, page, target)
             except RenderError as exc:
                 say(f"argmap: {result.path}: {exc}")
