@@ -492,7 +492,8 @@ def build_map(
     for i in range(1, n):
         if i in opposed:
             own = {holder[t] for t in opposed[i]}
-            holder.append(rng.choice([a for a in names[1:] if a not in own]))
+            free = [a for a in names[1:] if a not in own]
+            holder.append(rng.choice(free) if free else None)  # all critics are opposed
         elif rng.random() < 0.6:
             holder.append(holder[parent[i]] if i in parent else names[0])
         else:

@@ -34,3 +34,23 @@ def test_two_maps_in_one_folder_quote_their_own_source_texts(tmp_path: Path) -> 
         timeout=120,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_small_maps_of_fifty_claims_are_written_and_check_clean(tmp_path: Path) -> None:
+    """With three actors, a counterclaim against claims of both critics had no actor left
+    to hold it, and the generator stopped with an IndexError."""
+    folder = tmp_path / "batch"
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--files", "200", "--claims", "50", "-o", str(folder)],
+        check=True,
+        timeout=120,
+    )
+    (folder / "argmap.toml").write_text("")
+    checked = subprocess.run(
+        [sys.executable, "-m", "argmap", "-q", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert len(list(folder.glob("*.yaml"))) == 200
