@@ -12,9 +12,10 @@ from pathlib import Path
 
 from argmap.argument_map import ArgumentMap, Evidence
 from argmap.verdict import QuoteStatus
+from argmap.verify.cache import read_source_once
 from argmap.verify.index import prepare
 from argmap.verify.match import DEFAULT_THRESHOLD, Location, QuoteCheck, verify_many
-from argmap.verify.sources import SourceError, read_source
+from argmap.verify.sources import SourceError
 from argmap.verify.text import SourceText
 
 PASSAGE_HINT = 160  # characters of the closest passage shown in a hint
@@ -73,7 +74,7 @@ def verify_evidence(
     m: ArgumentMap,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    reader: Reader = read_source,
+    reader: Reader = read_source_once,
 ) -> tuple[dict[str, EvidenceCheck], dict[str, str]]:
     """Check every quote; return the checks by evidence id and the unreadable sources."""
     by_source: dict[str, list[Evidence]] = {}

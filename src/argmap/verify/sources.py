@@ -85,9 +85,17 @@ def read_source(
     exhaust memory; a FIFO, a device or a socket is refused before a byte is read, so it
     cannot block the run either.
     """
+    data = read_source_bytes(path, max_bytes=max_bytes)
+    if isinstance(data, SourceError):
+        return data
+    return parse_source(data, str(path), source_kind(path), max_bytes=max_bytes, errors=errors)
+
+
+def read_source_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | SourceError:
+    """The bytes of ``path``, at most ``max_bytes + 1`` of them, or why they cannot be read."""
     name = str(path)
     try:
-        data = read_regular_file(path, max_bytes + 1)
+        return read_regular_file(path, max_bytes + 1)
     except FileNotFoundError:
         return SourceError(name, SourceProblem.NOT_FOUND, f"{name}: no such file")
     except IsADirectoryError:
@@ -97,7 +105,6 @@ def read_source(
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return SourceError(name, SourceProblem.UNREADABLE, f"{name}: cannot be read ({reason})")
-    return parse_source(data, name, source_kind(path), max_bytes=max_bytes, errors=errors)
 
 
 def parse_source(
