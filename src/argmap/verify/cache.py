@@ -18,7 +18,7 @@ from pathlib import Path
 from argmap.verify.sources import SourceError, parse_source, read_source_bytes, source_kind
 from argmap.verify.text import SourceText
 
-MAX_BYTES = 64 * 1024 * 1024  # of source files kept, over all sources
+MAX_BYTES = 16 * 1024 * 1024  # of source files kept, over all sources (their texts weigh more)
 
 
 class SourceCache:
