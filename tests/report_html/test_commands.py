@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -192,6 +193,7 @@ def _converting_in(
     workers are forked, so they run it too."""
 
     def converting(html: bytes) -> bytes:
+        os.close(tempfile.mkstemp(prefix=f"call.{os.getpid()}.", dir=log)[0])  # one per call
         (log / f"started.{os.getpid()}").touch()
         deadline = time.monotonic() + 10
         while wait and len(list(log.glob("started.*"))) < 2 and time.monotonic() < deadline:
@@ -250,3 +252,5 @@ def test_handout_jobs_1_makes_its_pdfs_in_its_own_process(
     args = ["handout", str(maps), "-o", str(tmp_path / "renders"), "-j", "1"]
     assert runner.invoke(main, args).exit_code == 0
     assert [p.name for p in log.glob("seen.*")] == [f"seen.{os.getpid()}"]
+    calls = sorted(p.name.split(".")[1] for p in log.glob("call.*"))
+    assert calls == [str(os.getpid())] * 2  # both maps' PDFs, both here

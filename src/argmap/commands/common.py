@@ -55,17 +55,21 @@ def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
 
 
 def settled(
-    out_of_date: str | None,
+    target: Path,
+    current: Callable[[bytes], bool],
     *,
     check: bool,
-    target: Path,
     origin: str,
     stale: list[Path],
     say: Callable[[str], None],
 ) -> bool:
-    """Whether ``--check`` or ``--stale-only`` has dealt with ``target`` (``out_of_date`` is
-    "missing", "stale" or None): under --check it is listed when out of date and never
-    written; under --stale-only a current one is left as it is, and said to be."""
+    """Whether ``--check`` or ``--stale-only`` has dealt with ``target``, which is missing,
+    stale (``current`` of its bytes is false) or current: under --check it is listed when out
+    of date and never written; under --stale-only a current one is left as it is, and said
+    to be."""
+    out_of_date = (
+        "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
+    )
     if check:
         if out_of_date:
             stale.append(target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 
 import click
@@ -216,9 +217,9 @@ def render(
                 )
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
-                    _out_of_date(target, source, fmt, chosen_engine),
+                    target,
+                    partial(is_current, source=source, output_format=fmt, engine=chosen_engine),
                     check=check,
-                    target=target,
                     origin=result.path,
                     stale=stale,
                     say=say,
@@ -268,15 +269,6 @@ def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> 
     if options.focus:
         stem = f"{stem}.{options.focus}"
     return f"{stem}.{fmt.value}"
-
-
-def _out_of_date(target: Path, source: str, fmt: OutputFormat, engine: Engine) -> str | None:
-    """``missing``, ``stale``, or None when ``target`` already shows ``source``."""
-    if not target.is_file():
-        return "missing"
-    if not is_current(target.read_bytes(), source, fmt, engine):
-        return "stale"
-    return None
 
 
 def _error(message: str) -> None:

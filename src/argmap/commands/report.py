@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -107,9 +108,9 @@ def run_pages(
             try:
                 page = job.page(outcome)
                 if (check or stale_only) and settled(
-                    _out_of_date(target, page, job),
+                    target,
+                    partial(_holds, job, target, page),
                     check=check,
-                    target=target,
                     origin=result.path,
                     stale=stale,
                     say=say,
@@ -141,13 +142,9 @@ def _write_pages(finished: Iterable[tuple[tuple[str, Path], bytes]], status: int
     return status
 
 
-def _out_of_date(target: Path, page: bytes, job: PageJob) -> str | None:
-    """``missing``, ``stale``, or None when ``target`` already holds ``page``."""
-    if not target.is_file():
-        return "missing"
-    if job.stamp_of(target.read_bytes(), target) != job.stamp(page):
-        return "stale"
-    return None
+def _holds(job: PageJob, target: Path, page: bytes, data: bytes) -> bool:
+    """Whether ``data``, read from ``target``, is ``page`` as written (by their stamps)."""
+    return job.stamp_of(data, target) == job.stamp(page)
 
 
 def _error(message: str) -> None:
