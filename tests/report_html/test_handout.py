@@ -146,7 +146,7 @@ def test_views_over_the_node_limit_are_left_for_smaller_ones(montebello: CheckOu
     figures = handout_figures(checked(montebello), paper="a4", show_verdicts=True, max_nodes=30)
     assert figures[0].caption.startswith("Around the thesis")
     for figure in figures:
-        drawn = len(re.findall(r'<g id="[^"]*" class="node (?:claim|inference)', figure.svg))
+        drawn = len(re.findall(rb'<g id="[^"]*" class="node (?:claim|inference)', figure.svg))
         assert 0 < drawn <= 30, figure.caption
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from argmap.outcome import CheckOutcome
 from argmap.render import Engine
-from argmap.report_html import read_stamp, report
+from argmap.report_html import checked, read_stamp, report
 from argmap.report_html.context import safe_url
+from argmap.report_html.figures import report_figure
 
-from .conftest import INJECTION, missing
+from .conftest import INJECTION, SMALL, checked_outcome, missing
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
 
@@ -167,6 +169,29 @@ def test_the_stamp_names_the_content_not_the_engine(small: CheckOutcome) -> None
     drawn_by_dot = report(small, engine=Engine.SYSTEM)
     drawn_embedded = report(small, engine=Engine.EMBEDDED)
     assert read_stamp(drawn_by_dot) == read_stamp(drawn_embedded)
+
+
+def test_text_that_spells_the_maps_place_in_the_page_stays_text(tmp_path: Path) -> None:
+    """The page is spliced around the map's SVG at a mark; a question that spells that mark,
+    with the digest of this very map, is escaped text and gets no copy of the map."""
+    shutil.copytree(SMALL.parent / "sources", tmp_path / "sources")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    digest = report_figure(checked(checked_outcome(plain))).digest
+    spelled = f"<!--argmap-svg {digest}-->"
+    tricky = tmp_path / "tricky.yaml"
+    tricky.write_text(
+        SMALL.read_text(encoding="utf-8").replace(
+            "question: Should our school require uniforms?", f"question: '{spelled}'"
+        ),
+        encoding="utf-8",
+    )
+    outcome = checked_outcome(tricky)
+    assert report_figure(checked(outcome)).digest == digest  # the question is not in the DOT
+    html = report(outcome).decode("utf-8")
+    assert html.count("<svg") == 1 and html.count("</svg>") == 1
+    assert f"&lt;!--argmap-svg {digest}--&gt;" in html
+    assert spelled not in html
 
 
 def test_a_map_too_large_to_draw_is_described_not_drawn(

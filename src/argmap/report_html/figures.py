@@ -54,7 +54,7 @@ _SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
 class Drawn:
     """One drawing of the map with one set of options."""
 
-    svg: str
+    svg: bytes  # the <svg> element, UTF-8
     width_pt: float
     height_pt: float
     digest: str
@@ -83,12 +83,12 @@ def draw(
     return Drawn(svg, width, height, digest(source), shown.claims)
 
 
-def inline_svg(svg: bytes, label: str) -> tuple[str, float, float]:
-    """The ``<svg>`` element alone (no XML prolog), sized by CSS, labelled for screen
+def inline_svg(svg: bytes, label: str) -> tuple[bytes, float, float]:
+    """The ``<svg>`` element alone (no XML prolog), UTF-8, sized by CSS, labelled for screen
     readers; with its natural width and height in points.
 
-    Only the root tag is read as text; the rest is copied once, as bytes, and decoded once
-    (a 5,000-claim map is 15 MB of SVG, and each text copy of it 31 MB)."""
+    Only the root tag is read as text; the rest is copied once and stays bytes, which the
+    page splices in (a 5,000-claim map is 15 MB of SVG, and a text copy of it 31 MB)."""
     start, end = svg.find(b"<svg"), svg.rfind(b"</svg>")
     close = svg.find(b">", start) if start >= 0 else -1
     root = _ROOT_TAG.match(svg[start : close + 1].decode("utf-8")) if 0 <= close < end else None
@@ -103,7 +103,7 @@ def inline_svg(svg: bytes, label: str) -> tuple[str, float, float]:
     )
     element = b"".join((tag.encode("utf-8"), memoryview(svg)[close + 1 : end + len(b"</svg>")]))
     check_safe(element)
-    return element.decode("utf-8"), sizes.get("width", 0.0), sizes.get("height", 0.0)
+    return element, sizes.get("width", 0.0), sizes.get("height", 0.0)
 
 
 def _points(value: str, unit: str) -> float:
@@ -140,7 +140,7 @@ def report_figure(
             f"This map has {exc.count:,} nodes, too many to draw on one page; the claims "
             "below hold all of it, and 'argmap render --focus CLAIM' draws a part of it."
         )
-        return MapFigure("", 0.0, 0.0, 1.0, title, note, "")
+        return MapFigure(b"", 0.0, 0.0, 1.0, title, note, "")
     return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, title, None, drawn.digest)
 
 

@@ -3,7 +3,10 @@
 Claim text, quotes, names and titles are data: every one goes through Jinja2's escaping.
 Only two things are inserted as markup, each from argmap itself: the stylesheets (package
 data) and the map's SVG, which argmap's renderer made and :func:`map_svg` checks once more
-(no script, no event handler, no script link) right where it enters the page.
+(no script, no event handler, no script link) right where it enters the page. The SVG stays
+UTF-8 bytes: the template holds a mark in its place (a comment that escaped text cannot
+form, as its ``<`` would be ``&lt;``), and the page's bytes are spliced around it, so a
+15 MB map is never copied as text (twice its size) nor into one more page-sized string.
 
 Each page carries a stamp, ``<meta name="argmap-sha256">``: the SHA-256 of the page with
 every map replaced by the digest of the DOT it was drawn from (and its size left out). It
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -27,6 +31,8 @@ from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
 STAMP_NAME = "argmap-sha256"
 _PLACEHOLDER = "0" * 64
 _STAMP = re.compile(rb'<meta name="argmap-sha256" content="([0-9a-f]{64})">')
+_MARK = "<!--argmap-svg {}-->"
+_MARKS = re.compile(r"<!--argmap-svg ([0-9a-f]{64})-->")
 _HEAD = 4096
 
 
@@ -89,9 +95,24 @@ def map_colours() -> dict[str, str]:
 
 
 def map_svg(figure: MapFigure) -> Markup:
-    """The figure's SVG as markup: checked again here, where it enters the page."""
-    check_safe(figure.svg.encode("utf-8"))
-    return Markup(figure.svg)  # argmap's own SVG, checked just above
+    """The mark where the figure's SVG goes (:func:`_splice` puts it there), named by the
+    digest of the DOT it was drawn from; the SVG is checked again here, where it enters the
+    page."""
+    check_safe(figure.svg)
+    return Markup(_MARK.format(figure.digest))  # argmap's own mark
+
+
+def _splice(page: str, figures: Iterable[MapFigure]) -> bytes:
+    """The page as UTF-8, each figure's SVG in place of its mark. One DOT draws one SVG,
+    so figures with one digest have one SVG."""
+    svgs = {f.digest: f.svg for f in figures}
+    parts: list[bytes] = []
+    start = 0
+    for mark in _MARKS.finditer(page):
+        parts += (page[start : mark.start()].encode("utf-8"), svgs[mark.group(1)])
+        start = mark.end()
+    parts.append(page[start:].encode("utf-8"))
+    return b"".join(parts)
 
 
 def points(value: float) -> str:
@@ -103,8 +124,8 @@ def report_html(context: ReportContext) -> bytes:
     """The self-contained report page."""
     template = environment().get_template("report.html.j2")
 
-    def render(figure: MapFigure, stamp: str) -> str:
-        return template.render(
+    def render(figure: MapFigure, stamp: str) -> bytes:
+        page = template.render(
             page=context.page,
             figure=figure,
             actors=context.actors,
@@ -112,17 +133,18 @@ def report_html(context: ReportContext) -> bytes:
             style=page_stylesheet("report.css"),
             stamp=stamp,
         )
+        return _splice(page, (figure,))
 
     stamp = _digest(render(_stable(context.figure), _PLACEHOLDER))
-    return render(context.figure, stamp).encode("utf-8")
+    return render(context.figure, stamp)
 
 
 def handout_html(context: HandoutContext) -> bytes:
     """The print-first handout page (WeasyPrint turns it into the PDF)."""
     template = environment().get_template("handout.html.j2")
 
-    def render(figures: tuple[MapFigure, ...], stamp: str) -> str:
-        return template.render(
+    def render(figures: tuple[MapFigure, ...], stamp: str) -> bytes:
+        page = template.render(
             page=context.page,
             variant=context.variant,
             paper=context.paper,
@@ -134,25 +156,26 @@ def handout_html(context: HandoutContext) -> bytes:
             style=page_stylesheet("handout.css"),
             stamp=stamp,
         )
+        return _splice(page, figures)
 
     stable = tuple(_stable(f) for f in context.figures)
     stamp = _digest(render(stable, _PLACEHOLDER))
-    return render(context.figures, stamp).encode("utf-8")
+    return render(context.figures, stamp)
 
 
 def _stable(figure: MapFigure) -> MapFigure:
     """The figure as the stamp sees it: the DOT it was drawn from, not the drawing."""
     return replace(
         figure,
-        svg=f'<svg data-dot-sha256="{figure.digest}"></svg>',
+        svg=f'<svg data-dot-sha256="{figure.digest}"></svg>'.encode(),
         width_pt=0.0,
         height_pt=0.0,
         scale=0.0,
     )
 
 
-def _digest(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+def _digest(html: bytes) -> str:
+    return hashlib.sha256(html).hexdigest()
 
 
 def read_stamp(html: bytes) -> str | None:

@@ -186,7 +186,7 @@ class SideItem:
 class MapFigure:
     """An inline SVG map (argmap's own renderer made it: no scripts, no handlers)."""
 
-    svg: str
+    svg: bytes  # the <svg> element, UTF-8; empty when the map was not drawn
     width_pt: float
     height_pt: float
     scale: float  # 1 = natural size; on a handout, the scale that fits the page
