@@ -1,19 +1,28 @@
 """Writing outputs atomically: a temporary file in the target's folder, then a rename.
 
 An interrupted run, a full disk or a second argmap writing the same file never leaves a
-half-written output behind; readers see the old file or the new one, whole.
+half-written output behind; readers see the old file or the new one, whole. A pipe or a
+device named as the output is written to, never replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that ``path`` is always either old or new, never partial."""
+    """Write ``data`` to ``path`` so that ``path`` is always either old or new, never partial.
+
+    A pipe or a character device (``/dev/null``, ``/dev/stdout``, ``>(gzip)``) is a stream,
+    not a file to replace: it is written to, as given."""
+    if _is_stream(path):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -28,6 +37,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` (its links followed) is a pipe or a character device."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def cannot_write(path: Path, error: OSError) -> str:

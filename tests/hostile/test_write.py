@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -247,3 +248,20 @@ def test_cannot_write_names_a_file_where_a_folder_should_be(tmp_path: Path, dept
 def test_cannot_write_gives_the_system_reason(tmp_path: Path, error: OSError, reason: str) -> None:
     target = tmp_path / "map.svg"
     assert cannot_write(target, error) == f"cannot write {target}: {reason}"
+
+
+@pytest.mark.timeout(5)
+def test_a_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null`, `-o /dev/stdout`, `-o >(gzip)`: a pipe or a device is a stream to
+    write to. Renaming a temporary file over it replaced /dev/null itself with a file (as
+    root, on this very machine)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, NEW)
+    reader.join()
+    assert received == [NEW]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert _only(tmp_path) == ["pipe"]
