@@ -341,3 +341,53 @@ def test_no_point_for_one_top_claim_or_a_list_of_thousands(tmp_path: Path) -> No
     many = build_digraph(_free_claims(tmp_path, TOP_ROW_MAX + 1)).source
     assert '"layout/top"' not in many
     assert many.count('class="claim ') == TOP_ROW_MAX + 1
+
+
+def _huge_map(tmp_path: Path) -> Path:
+    """Every text the map draws, 20,000 characters long (with characters that escape long),
+    and an argument of 2,000 linked premises."""
+    huge = ("Words & more \\ words “quoted” " * 700)[:20_000]
+    plain = ("plain words, no escapes " * 900)[:20_000]  # Graphviz's scanner trips on this
+    premises = "\n".join(f"  p{i}: {{text: Premise {i}.}}" for i in range(2_000))
+    source = tmp_path / "huge.yaml"
+    source.write_text(
+        "argmap: 1\n"
+        f"title: '{huge}'\n"
+        f"actors:\n  someone: {{name: '{huge}'}}\n"
+        "claims:\n"
+        f"  t: {{text: '{huge}', kind: thesis, holder: someone, tags: ['{huge[:200]}']}}\n"
+        f"  a: {{text: '{plain}', label: '{plain}', supports: t, holder: someone}}\n"
+        f"  c: {{text: Against., kind: counterclaim, attacks: t, note: '{plain}'}}\n"
+        f"{premises}\n"
+        "arguments:\n"
+        f"  all: {{conclusion: a, premises: [{', '.join(f'p{i}' for i in range(2_000))}],"
+        f" label: '{huge}'}}\n",
+        encoding="utf-8",
+    )
+    return source
+
+
+@pytest.mark.parametrize("group_by", [GroupBy.NONE, GroupBy.ACTOR, GroupBy.TAG])
+def test_no_dot_string_outgrows_graphvizs_limit(tmp_path: Path, group_by: GroupBy) -> None:
+    """Graphviz refuses a quoted string over 16,384 bytes ("syntax error ... longer than
+    16384?"): labels and tooltips of huge texts are cut well below it."""
+    graph = build_digraph(load(_huge_map(tmp_path)), options=RenderOptions(group_by=group_by))
+    strings = re.findall(r'"(?:[^"\\]|\\.)*"', graph.source)
+    longest = max(len(s.encode("utf-8")) for s in strings)
+    assert 2_000 < longest <= 16_384
+    text, holder = statements(graph)["claim-t"]["tooltip"].split("\\n")
+    assert text.startswith("Words &amp; more \\\\\\\\ words “quoted” Words")
+    assert text.endswith("…") and len(text.replace("&amp;", "&").replace("\\" * 4, "\\")) <= 1_000
+    assert holder.startswith("— Words &amp; more") and holder.endswith("…")
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("group_by", [GroupBy.NONE, GroupBy.ACTOR])
+def test_the_system_dot_draws_huge_texts(tmp_path: Path, group_by: GroupBy) -> None:
+    """What Graphviz made of it before the cut: "syntax error in line 5 scanning a quoted
+    string (missing endquote? longer than 16384?)"."""
+    from argmap.render import Engine, OutputFormat, dot_source, render_source
+
+    source = dot_source(load(_huge_map(tmp_path)), options=RenderOptions(group_by=group_by))
+    svg = render_source(source, OutputFormat.SVG, Engine.SYSTEM)
+    assert svg.count(b'class="node claim') == 2_003

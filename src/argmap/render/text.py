@@ -11,7 +11,11 @@ Claim text is the user's, and may hold anything: quotes, backslashes, braces, ``
   line end): each ``\\`` is doubled in labels; tooltips are unescaped twice (once when read,
   once when written to the SVG), so there it is written four times;
 * Graphviz decodes ``&amp;``-style entities in labels and tooltips: each ``&`` is written
-  ``&amp;`` so an entity in the text stays literal.
+  ``&amp;`` so an entity in the text stays literal;
+* Graphviz refuses a quoted string of more than 16,384 bytes (a syntax error): a label shows
+  at most :data:`LABEL_CHARS` characters, a tooltip at most :data:`TOOLTIP_CHARS` (each of its
+  paragraphs :data:`PARAGRAPH_CHARS`), cut with an ellipsis. Escaped, a character takes at most
+  five bytes (``&amp;``), so no string comes near the limit, whatever the text.
 
 The embedded WebAssembly Graphviz has no HTML-like labels at all (it is built without
 expat), so the map uses plain labels only; both engines then draw the same DOT.
@@ -28,6 +32,9 @@ import graphviz
 from argmap.argument_map import Source
 
 ELLIPSIS = "…"
+LABEL_CHARS = 2_000
+PARAGRAPH_CHARS = 1_000
+TOOLTIP_CHARS = 3_000
 
 # C0/C1 controls (but tab and newlines, handled as spaces), lone surrogates, non-characters:
 # none is valid in the SVG's XML, none can be shown.
@@ -81,15 +88,32 @@ def _escape(text: str, backslash: str) -> str:
 def label_text(lines: Sequence[str], *, align: str = "center") -> str:
     """A plain DOT label showing ``lines`` literally: centred, or left-aligned (``left``)."""
     end = "\\l" if align == "left" else "\\n"
-    body = end.join(_escape(line, "\\\\") for line in lines)
+    body = end.join(_escape(line, "\\\\") for line in _within(lines, LABEL_CHARS))
     escaped: str = graphviz.nohtml(body + end if align == "left" else body)
     return escaped
 
 
 def tooltip_text(paragraphs: Sequence[str]) -> str:
     """A DOT tooltip showing ``paragraphs`` literally, one per line."""
-    escaped: str = graphviz.nohtml("\\n".join(_escape(p, "\\\\\\\\") for p in paragraphs if p))
+    shown = [shorten(p, PARAGRAPH_CHARS) for p in paragraphs if p]
+    escaped: str = graphviz.nohtml(
+        "\\n".join(_escape(p, "\\\\\\\\") for p in _within(shown, TOOLTIP_CHARS))
+    )
     return escaped
+
+
+def _within(lines: Sequence[str], limit: int) -> list[str]:
+    """The first of ``lines`` that hold at most ``limit`` characters together; when some are
+    left out, the last one kept is cut to make room for an ellipsis."""
+    kept: list[str] = []
+    room = limit
+    for line in lines:
+        if len(line) > room:
+            kept.append(shorten(line, room) if room > len(ELLIPSIS) else ELLIPSIS)
+            break
+        kept.append(line)
+        room -= len(line)
+    return kept
 
 
 def citation(source: Source | None, source_id: str, locator: str | None) -> str:
