@@ -68,8 +68,11 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
             found.append(given)
         else:
             problems.append(codes.PATH_NOT_FOUND.at(str(given), None, "no such file or folder"))
-    unique = list(dict.fromkeys(found))
-    return unique, problems
+    # one file under two spellings (a/m.yaml, ./a/../a/m.yaml, its absolute path) is one map
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(resolved(path), path)
+    return list(unique.values()), problems
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -185,7 +185,26 @@ def test_two_files_with_one_name_are_refused(runner: CliRunner, tmp_path: Path) 
         ["render", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "--format", "dot"],
     )
     assert result.exit_code == 2
-    assert "would both be written" in result.stderr
+    a, b = tmp_path / "a" / "grammar.yaml", tmp_path / "b" / "grammar.yaml"
+    assert result.stderr == (
+        f"argmap: {a} and {b} would both be written to {out / 'grammar.dot'}; "
+        "give them different names or folders\n"
+    )
+    assert not out.exists()  # refused before anything was written, whatever the order
+
+
+def test_one_file_under_two_spellings_is_rendered_once(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    shutil.copy(FIXTURES / "grammar.yaml", tmp_path / "a" / "grammar.yaml")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "renders"
+    spellings = ["a/grammar.yaml", str(tmp_path / "a" / "grammar.yaml"), "a/../a/grammar.yaml"]
+    result = runner.invoke(main, ["render", *spellings, "-o", str(out), "--format", "dot"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["grammar.dot"]
+    assert result.stderr == f"wrote {out / 'grammar.dot'}\n"
 
 
 def test_verdicts_and_quote_checks_come_from_the_pipeline(

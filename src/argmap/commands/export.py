@@ -93,6 +93,7 @@ def export(file: Path, to: str, output: Path | None) -> None:
       argmap export arguments/montebello.yaml --to iccma -o montebello.i23
     """
     from argmap.commands.check import check_result
+    from argmap.commands.targets import files_read, refuse_input
     from argmap.pipeline import ConfigCache
     from argmap.semantics.labels import Semantics
 
@@ -100,6 +101,10 @@ def export(file: Path, to: str, output: Path | None) -> None:
         click.echo(f"argmap: {file}: no such file", err=True)
         sys.exit(EXIT_ERROR)
     result = load_map(file)
+    refused = None if output is None else refuse_input(output, files_read([result]))
+    if refused is not None:
+        click.echo(f"argmap: {refused}", err=True)
+        sys.exit(EXIT_ERROR)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     if outcome.map is None or has_failures(problems):
         emit_diagnostics([*problems, *outcome.diagnostics], result.texts, 1, None)

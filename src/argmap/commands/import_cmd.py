@@ -72,12 +72,18 @@ def import_map(
         validate_yaml,
     )
     from argmap.interchange.limits import DEFAULT_IMPORT_LIMITS
+    from argmap.paths import resolved
     from argmap.pipeline import display_path
 
     if not os.path.lexists(file):
         click.echo(f"argmap: {file}: no such file", err=True)
         sys.exit(EXIT_ERROR)
     shown = display_path(file)
+    if output is not None and resolved(output) == resolved(file):
+        click.echo(
+            f"argmap: {output} is the file being imported; refusing to write over it", err=True
+        )
+        sys.exit(EXIT_ERROR)
     # A FIFO, a device or a folder is refused (AM406) by read_input, on the opened
     # descriptor: nothing can swap the file for a FIFO between a check and the read.
     text = read_input(file, shown, DEFAULT_IMPORT_LIMITS)

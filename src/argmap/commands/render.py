@@ -22,10 +22,10 @@ from argmap.commands.common import (
     stale_status,
     write_output,
 )
+from argmap.commands.targets import files_read, plan
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
-from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
     DEFAULT_MAX_NODES,
@@ -176,7 +176,6 @@ def render(
     configs = ConfigCache()
 
     stale: list[Path] = []
-    written: dict[Path, str] = {}
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(
         layout_pool(chosen_engine, fmt, min(jobs or usable_cores(), len(results)))
     )
@@ -188,23 +187,20 @@ def render(
         status = _write(layouts.rest(), status, stale_only)
         click.echo(message, err=True)
 
+    drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
+    planned, refused = plan(
+        drawable_maps,
+        lambda result: output_dir / _file_name(result, options, fmt),
+        read=files_read(results),
+    )
+    for message in refused:
+        _error(message)
+        status = EXIT_ERROR
+
     with layouts:
-        for result in results:
+        for result, target in planned:
             argument_map = result.map
-            if argument_map is None or has_failures(result.diagnostics):
-                continue
-            target = output_dir / _file_name(result, options, fmt)
-            if resolved(target) in {resolved(Path(p)) for p in result.documents}:
-                say(f"argmap: {target} is an input of {result.path}; refusing to write over it")
-                status = EXIT_ERROR
-                continue
-            if target in written:
-                say(
-                    f"argmap: {result.path} and {written[target]} would both be written to {target}"
-                )
-                status = EXIT_ERROR
-                continue
-            written[target] = result.path
+            assert argument_map is not None
             try:
                 drawable(argument_map, options)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity

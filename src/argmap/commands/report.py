@@ -26,6 +26,7 @@ from argmap.commands.common import (
     stale_status,
     write_output,
 )
+from argmap.commands.targets import files_read, plan
 from argmap.cores import worker_context
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
@@ -99,11 +100,18 @@ def run_pages(
         status = _write_pages(finishing.rest(), status)
         click.echo(message, err=True)
 
+    drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
+    planned, refused = plan(
+        drawable_maps,
+        lambda result: output if single else output / job.name(Path(result.path).stem),
+        read=files_read(results),
+    )
+    for message in refused:
+        _error(message)
+        status = EXIT_ERROR
+
     with finishing:
-        for result in results:
-            if result.map is None or has_failures(result.diagnostics):
-                continue
-            target = output if single else output / job.name(Path(result.path).stem)
+        for result, target in planned:
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
                 page = job.page(outcome)

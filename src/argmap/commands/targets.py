@@ -1,0 +1,85 @@
+"""Where each map of a run will be written, decided before anything is written.
+
+A run reads files (the maps, the files they include, the source texts they quote) and
+writes one file per map. Two mistakes would lose work: an output that lands on a file the
+run reads (an article saved as ``map.html`` beside ``map.yaml`` under ``argmap report -o .``),
+and two maps whose outputs land on one file (``a/map.yaml`` and ``b/map.yaml``), where the
+second would replace the first. Both are found here, for every map at once, so that a
+refused run writes nothing it would then have to take back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.paths import resolved
+from argmap.pipeline import MapResult
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A file the run reads: by which map, and as what (``None``: the map or an include)."""
+
+    by: str
+    source: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.by} (source '{self.source}')" if self.source else self.by
+
+
+def files_read(results: Iterable[MapResult]) -> dict[Path, Read]:
+    """Every file the maps of a run read, resolved: their documents and source texts."""
+    read: dict[Path, Read] = {}
+    for result in results:
+        for document in result.documents:
+            read.setdefault(resolved(Path(document)), Read(result.path))
+        if result.map is not None:
+            for source in result.map.sources.values():
+                if source.path is not None:
+                    read.setdefault(resolved(source.path), Read(result.path, source.id))
+    return read
+
+
+def refuse_input(target: Path, read: dict[Path, Read]) -> str | None:
+    """Why ``target`` must not be written (it is a file the run reads), or None."""
+    reader = read.get(resolved(target))
+    if reader is None:
+        return None
+    return f"{target} is an input of {reader.describe()}; refusing to write over it"
+
+
+def plan(
+    results: Sequence[MapResult],
+    target_of: Callable[[MapResult], Path],
+    *,
+    read: dict[Path, Read] | None = None,
+) -> tuple[list[tuple[MapResult, Path]], list[str]]:
+    """Each map with the file it goes to, and a message for each map (or group of maps)
+    that is refused: its file is read by the run, or is shared with another map (then none
+    of them is written, as which one would win depends on the order of the arguments)."""
+    read = files_read(results) if read is None else read
+    wanted: dict[Path, list[tuple[MapResult, Path]]] = {}
+    refused: list[str] = []
+    for result in results:
+        target = target_of(result)
+        why = refuse_input(target, read)
+        if why is not None:
+            refused.append(why)
+            continue
+        wanted.setdefault(resolved(target), []).append((result, target))
+    planned: list[tuple[MapResult, Path]] = []
+    for sharing in wanted.values():
+        if len(sharing) == 1:
+            planned.append(sharing[0])
+            continue
+        names = [result.path for result, _ in sharing]
+        both = "both" if len(names) == 2 else "all"
+        refused.append(
+            f"{', '.join(names[:-1])} and {names[-1]} would {both} be written to "
+            f"{sharing[0][1]}; give them different names or folders"
+        )
+    order = {id(result): i for i, result in enumerate(results)}
+    planned.sort(key=lambda pair: order[id(pair[0])])
+    return planned, refused
