@@ -228,6 +228,10 @@ def test_focus_and_no_evidence(montebello: ArgumentMap) -> None:
     assert "claim-spp-fails" not in claims
     assert "focus" in found["claim-spp-threat"]["class"]
     assert not any(k.startswith("evidence-") for k in found)
+    graph = build_digraph(montebello, options=options)
+    assert 'around spp-threat, 1 step"' in graph.source  # not "1 steps"
+    graph = build_digraph(montebello, options=RenderOptions(focus="spp-threat", depth=3))
+    assert 'around spp-threat, 3 steps"' in graph.source
     with pytest.raises(UnknownFocus):
         build_digraph(montebello, options=RenderOptions(focus="nothing-like-it"))
 

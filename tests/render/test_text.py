@@ -46,6 +46,8 @@ def test_clean_joins_lines_and_drops_controls() -> None:
     assert clean("a\n  b\tc\r\nd") == "a b c d"
     assert clean("bell\x07 nul\x00 esc\x1b[2J ok") == "bell nul esc[2J ok"
     assert clean("lone \ud800 surrogate") == "lone surrogate"
+    # NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR end lines as a newline does
+    assert clean("para sep\x85nel\u2028line\u2029para") == "para sep nel line para"
 
 
 @pytest.mark.parametrize(

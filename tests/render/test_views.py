@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from argmap.argument_map import ArgumentMap
 from argmap.render.views import UnknownFocus, select
 
+from .conftest import load
 from .synthetic import chain_map, synthetic_map
 
 
@@ -34,11 +37,44 @@ def test_depth_zero_is_the_claim_and_its_evidence(grammar: ArgumentMap) -> None:
 
 
 def test_depth_one_takes_whole_arguments_and_direct_attackers(grammar: ArgumentMap) -> None:
+    """The undercutters of its arguments too: an undercutter is one step from the claims
+    of the argument it undercuts, both ways (it used to take two steps from the claims)."""
     view = select(grammar, focus="uniforms", depth=1)
-    assert view.claims == {"uniforms", "attendance", "cost", "equal", "expression"}
+    assert view.claims == {
+        "uniforms",
+        "attendance",
+        "cost",
+        "equal",
+        "expression",
+        "confound",
+        "other-years",
+    }
     assert view.arguments == {"attendance->uniforms", "fairness"}
-    assert view.attacks == {"expression-/->uniforms"}
+    assert view.attacks == {
+        "expression-/->uniforms",
+        "confound-/->attendance->uniforms",
+        "other-years-/->fairness",
+    }
     assert view.evidence == {"attendance.ev1", "survey"}
+
+
+def test_steps_to_and_from_an_undercutter_are_the_same(tmp_path: Path) -> None:
+    source = tmp_path / "undercut.yaml"
+    source.write_text(
+        "argmap: 1\n"
+        "claims:\n"
+        "  concl: {text: The conclusion., kind: thesis}\n"
+        "  prem: {text: The premise., kind: assumption, supports: concl}\n"
+        "  uc: {text: The undercutter., kind: assumption, undercuts: prem->concl}\n"
+        "  far: {text: Far away., kind: assumption, supports: uc}\n",
+        encoding="utf-8",
+    )
+    undercut = load(source)
+    assert select(undercut, focus="concl", depth=1).claims == {"concl", "prem", "uc"}
+    assert select(undercut, focus="prem", depth=1).claims == {"concl", "prem", "uc"}
+    assert select(undercut, focus="uc", depth=1).claims == {"concl", "prem", "uc", "far"}
+    assert select(undercut, focus="far", depth=1).claims == {"uc", "far"}
+    assert select(undercut, focus="far", depth=2).claims == {"concl", "prem", "uc", "far"}
 
 
 def test_depth_two_reaches_underminers_and_undercutters(grammar: ArgumentMap) -> None:
@@ -51,9 +87,9 @@ def test_a_premise_reaches_its_co_premise_and_conclusion_in_one_step(
     grammar: ArgumentMap,
 ) -> None:
     view = select(grammar, focus="cost", depth=1)
-    assert view.claims == {"cost", "equal", "uniforms", "cheap-brands"}
+    assert view.claims == {"cost", "equal", "uniforms", "cheap-brands", "other-years"}
     assert view.arguments == {"fairness"}
-    assert view.attacks == {"cheap-brands-/->cost"}
+    assert view.attacks == {"cheap-brands-/->cost", "other-years-/->fairness"}
 
 
 def test_an_undercutter_reaches_the_whole_argument(grammar: ArgumentMap) -> None:

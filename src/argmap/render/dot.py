@@ -340,7 +340,8 @@ def _graph_attr(
     if options.title:
         heading = wrap(argument_map.title, 70)
         if options.focus:
-            heading += wrap(f"around {options.focus}, {options.depth} steps", 70)
+            steps = "1 step" if options.depth == 1 else f"{options.depth} steps"
+            heading += wrap(f"around {options.focus}, {steps}", 70)
         attrs.update({"label": label_text(heading), "labelloc": "t", "fontsize": "18"})
     return attrs
 

@@ -36,9 +36,9 @@ LABEL_CHARS = 2_000
 PARAGRAPH_CHARS = 1_000
 TOOLTIP_CHARS = 3_000
 
-# C0/C1 controls (but tab and newlines, handled as spaces), lone surrogates, non-characters:
-# none is valid in the SVG's XML, none can be shown.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# C0/C1 controls (but tab and newlines, NEL among them, handled as spaces), lone surrogates,
+# non-characters: none is valid in the SVG's XML, none can be shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 
 

@@ -85,7 +85,8 @@ def _neighbourhood(
     argument_map: ArgumentMap, focus: str, depth: int
 ) -> tuple[frozenset[str], frozenset[str]]:
     # Ids are unique across a map whatever their kind, so claims and arguments share one
-    # graph. Edges: claim -> argument costs 1, argument -> claim costs 0, claim -> claim 1.
+    # graph. Edges: claim -> argument costs 1, argument -> claim costs 0 (its undercutters too),
+    # claim -> claim 1.
     edges: dict[str, list[tuple[str, int]]] = {}
 
     def link(a: str, b: str, cost: int) -> None:
@@ -97,7 +98,9 @@ def _neighbourhood(
             link(argument.id, claim, 0)
     for attack in argument_map.attacks.values():
         link(attack.attacker, attack.target, 1)
-        link(attack.target, attack.attacker, 1)
+        # back from an undercut argument costs nothing: entering it from one of its claims
+        # was the step, as entering it from the undercutter is
+        link(attack.target, attack.attacker, 0 if attack.kind is AttackKind.UNDERCUT else 1)
 
     distance = {focus: 0}
     queue: deque[str] = deque([focus])
