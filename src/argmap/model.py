@@ -25,7 +25,9 @@ SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_./>-]{0,199}$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# Text must show something: not empty, not only spaces and line breaks (drawn as an empty box).
+TEXT_PATTERN = r"\S"
+Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN)]
 # A web address or a DOI: never ``javascript:``, ``data:`` or a bare host name (issue #7).
 # Schemes are case-insensitive (RFC 3986, 3.1); the pattern spells that out because JSON
 # Schema's regular expressions (ECMA 262) have no inline flags.

@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 from argmap import codes
 from argmap.diagnostics import Diagnostic
 from argmap.load import Document, PathKey
-from argmap.model import KIND_NAMES, ArgumentFile, ClaimKind
+from argmap.model import KIND_NAMES, TEXT_PATTERN, ArgumentFile, ClaimKind
 
 _KEY_MARK = "[key]"
 _TYPE_NAMES = {
@@ -102,6 +102,12 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             doc.path,
             positions.value(loc),
             f"{where} should be {_TYPE_NAMES[kind]}, not {_describe_value(got)}",
+        )
+    if kind == "string_too_short" or (
+        kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == TEXT_PATTERN
+    ):
+        return codes.INVALID_VALUE.at(
+            doc.path, positions.value(loc), f"{where} is blank: write what it says"
         )
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "url":
         return codes.INVALID_VALUE.at(
