@@ -3,6 +3,10 @@
 An interrupted run, a full disk or a second argmap writing the same file never leaves a
 half-written output behind; readers see the old file or the new one, whole. A pipe or a
 device named as the output is written to, never replaced.
+
+The temporary file is ``.argmap-XXXXXXXX.tmp`` (20 bytes), whatever the target's name: a name
+built from the target's would be longer than it, and fail for a target near the file
+system's limit on a name (255 bytes on most).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         return
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, temporary = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

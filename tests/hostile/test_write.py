@@ -4,6 +4,7 @@ new one, whole, and never a temporary file left beside it by a failure argmap sa
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -34,6 +35,30 @@ def test_writes_the_bytes_and_leaves_nothing_else(tmp_path: Path) -> None:
     assert target.read_bytes() == NEW
     assert _only(target.parent) == ["map.svg"]
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_name_near_the_file_systems_limit_is_written(tmp_path: Path) -> None:
+    # The temporary name must not be longer than the target's: 250 bytes is within the
+    # 255 of common file systems, a name that adds 14 to it is not.
+    target = tmp_path / ("m" * 246 + ".svg")
+    write_atomic(target, NEW)
+    assert target.read_bytes() == NEW
+    assert _only(tmp_path) == [target.name]
+
+
+def test_the_temporary_file_has_a_short_fixed_shape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spying_replace(src: str, dst: Path) -> None:
+        seen.append(Path(src).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr("argmap.write.os.replace", spying_replace)
+    write_atomic(tmp_path / ("m" * 246 + ".svg"), NEW)
+    assert len(seen) == 1 and re.fullmatch(r"\.argmap-[a-z0-9_]{8}\.tmp", seen[0]), seen
 
 
 def test_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
@@ -161,7 +186,7 @@ def test_a_run_killed_midway_leaves_the_previous_output(tmp_path: Path) -> None:
     assert target.read_bytes() == OLD
     # A killed process cannot clean up: its partial file stays, hidden and never at the target.
     left = [name for name in _only(tmp_path) if name != "map.svg"]
-    assert all(name.startswith(".map.svg.") and name.endswith(".tmp") for name in left)
+    assert all(re.fullmatch(r"\.argmap-[a-z0-9_]{8}\.tmp", name) for name in left), left
 
 
 def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
