@@ -171,3 +171,17 @@ def test_claim_lines_show_control_characters_as_escapes(runner: CliRunner, tmp_p
     lines = result.output.splitlines()
     assert lines[0] == f"{path}: Map \\x1b]0;owned\\x07"
     assert lines[1].endswith("a  Red \\x1b[31malert\\x1b[0m and a bell \\x07.")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e300", "0.001"])
+def test_a_time_limit_that_is_not_a_finite_number_of_seconds_is_a_usage_error(
+    runner: CliRunner, value: str
+) -> None:
+    result = runner.invoke(
+        main, ["check", "--semantics", "preferred", "--time-limit", value, MONTEBELLO]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--time-limit': must be a finite number of seconds, at "
+        f"least 0.01 and at most 86400 (one day), not {value!r}"
+    )

@@ -430,3 +430,25 @@ def test_stale_only_lays_a_current_pdf_out_once(
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'grammar.pdf'}" in result.stderr
     assert len(list(log.glob("seen.*"))) == 2
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e300", "86400.5", "0", "-1", "soon"])
+def test_a_timeout_that_is_not_a_finite_number_of_seconds_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, value: str
+) -> None:
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--timeout", value])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--timeout': must be a finite number of seconds, more than "
+        f"0 and at most 86400 (one day), not {value!r}"
+    )
+    assert not out.exists()
+
+
+def test_a_timeout_of_one_day_is_allowed(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "renders"
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--timeout", "86400", "--no-evidence"]
+    result = runner.invoke(main, [*args, "--engine", "embedded"])
+    assert result.exit_code == 0, result.output
+    assert (out / "montebello.svg").is_file()

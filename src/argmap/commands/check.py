@@ -13,6 +13,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    Seconds,
     detail,
     emit_diagnostics,
     format_option,
@@ -36,10 +37,10 @@ semantics_option = click.option(
 )
 time_limit_option = click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.01),
+    type=Seconds(0.01, inclusive=True),
     default=10.0,
     show_default=True,
-    help="Seconds the preferred or stable semantics may take.",
+    help="Seconds the preferred or stable semantics may take (0.01 to 86400, a day).",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -47,6 +48,41 @@ def write_output(target: Path, data: bytes) -> bool:
         click.echo(f"argmap: {cannot_write(target, exc)}", err=True)
         return False
     return True
+
+
+# The longest time limit an option takes: a layout or a solver that has not finished in a day
+# will not; beyond it the system's timers overflow (1e300 s), as NaN and infinity break them.
+MAX_SECONDS = 86_400
+
+
+class Seconds(click.ParamType[float]):
+    """A time limit in seconds (``--timeout``, ``--time-limit``): a finite number above
+    ``minimum`` (or from it, when ``inclusive``) and at most :data:`MAX_SECONDS`; anything else
+    is a usage error naming the option."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float = 0.0, *, inclusive: bool = False) -> None:
+        self.minimum = minimum
+        self.inclusive = inclusive
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            seconds = math.nan
+        above = seconds >= self.minimum if self.inclusive else seconds > self.minimum
+        if not (math.isfinite(seconds) and above and seconds <= MAX_SECONDS):
+            floor = "at least" if self.inclusive else "more than"
+            self.fail(
+                f"must be a finite number of seconds, {floor} {self.minimum:g} and at most "
+                f"{MAX_SECONDS} (one day), not {value!r}",
+                param,
+                ctx,
+            )
+        return seconds
 
 
 def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

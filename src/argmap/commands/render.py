@@ -13,6 +13,7 @@ import click
 from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
+    Seconds,
     jobs_option,
     load_for_output,
     note,
@@ -108,10 +109,11 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Seconds(),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds a layout may take before it is stopped (the embedded Graphviz: on Linux).",
+    help="Seconds a layout may take before it is stopped (the embedded Graphviz: on Linux), "
+    "at most 86400 (a day).",
 )
 @click.option(
     "--check",
