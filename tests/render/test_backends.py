@@ -122,6 +122,96 @@ def test_broken_dot_is_a_layout_error(engine: Engine) -> None:
     assert b"<svg" in render_source(TINY, OutputFormat.SVG, engine)
 
 
+def _fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """A ``dot`` on PATH that runs ``script`` (sh) instead of Graphviz."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text(f"#!/bin/sh\ncat >/dev/null\n{script}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+
+def _dot_printing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: bytes) -> None:
+    """A ``dot`` on PATH that prints ``output`` and exits 0, whatever it is asked for."""
+    printed = tmp_path / "printed"
+    printed.write_bytes(output)
+    _fake_dot(tmp_path, monkeypatch, f"cat '{printed}'\nexit 0")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output"),
+    [
+        (OutputFormat.SVG, b""),
+        (OutputFormat.SVG, b"garbage"),
+        (OutputFormat.SVG, b'<?xml version="1.0"?>\n<svg width="1pt">\n<g>'),  # cut short
+        (OutputFormat.SVG, b"<html></html>\n"),
+        (OutputFormat.PNG, b""),
+        (OutputFormat.PNG, b"GIF89a"),
+        (OutputFormat.PDF, b""),
+        (OutputFormat.PDF, b"%PDF-1.5\n1 0 obj"),  # cut short: no %%EOF
+    ],
+    ids=[
+        "svg-empty",
+        "svg-garbage",
+        "svg-cut",
+        "svg-html",
+        "png-empty",
+        "png-gif",
+        "pdf-empty",
+        "pdf-cut",
+    ],
+)
+def test_a_dot_that_writes_no_drawing_is_a_layout_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: OutputFormat, output: bytes
+) -> None:
+    _dot_printing(tmp_path, monkeypatch, output)
+    with pytest.raises(LayoutFailed) as raised:
+        render_source(TINY, fmt, Engine.SYSTEM)
+    name = fmt.value.upper()
+    assert str(raised.value) == (
+        f"Graphviz 'dot' wrote no {name}: its output ({len(output)} bytes) is not a whole "
+        f"{name} file; check that the 'dot' on PATH is Graphviz (dot -V)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output"),
+    [
+        (OutputFormat.SVG, b'<?xml version="1.0"?>\n<svg width="1pt">\n</svg>\n'),
+        (OutputFormat.PNG, PNG_SIGNATURE + b"\x00\x00\x00\x00IEND\xaeB`\x82"),
+        (OutputFormat.PDF, b"%PDF-1.5\n1 0 obj\n%%EOF\n"),
+    ],
+    ids=["svg", "png", "pdf"],
+)
+def test_output_with_its_formats_signature_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: OutputFormat, output: bytes
+) -> None:
+    _dot_printing(tmp_path, monkeypatch, output)
+    assert layout(TINY, fmt, Engine.SYSTEM) == output
+
+
+def test_a_dot_killed_by_a_signal_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_dot(tmp_path, monkeypatch, "kill -9 $$")
+    with pytest.raises(LayoutFailed) as raised:
+        layout(TINY, OutputFormat.SVG, Engine.SYSTEM)
+    assert str(raised.value) == (
+        "Graphviz 'dot' was killed by signal 9 (SIGKILL), perhaps out of memory"
+    )
+
+
+def test_a_dot_that_crashes_says_which_signal_and_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_dot(tmp_path, monkeypatch, "echo 'Error: something broke' >&2\nkill -SEGV $$")
+    with pytest.raises(LayoutFailed) as raised:
+        layout(TINY, OutputFormat.SVG, Engine.SYSTEM)
+    assert str(raised.value) == (
+        "Graphviz 'dot' was killed by signal 11 (SIGSEGV): Error: something broke"
+    )
+    assert raised.value.stderr == "Error: something broke\n"
+
+
 # A graph the embedded Graphviz takes minutes over (many crossings to minimise).
 SLOW = (
     "digraph {\n"

@@ -452,3 +452,37 @@ def test_a_timeout_of_one_day_is_allowed(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(main, [*args, "--engine", "embedded"])
     assert result.exit_code == 0, result.output
     assert (out / "montebello.svg").is_file()
+
+
+def test_a_dot_that_prints_nothing_writes_nothing_and_fails_the_check(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``dot`` that exits 0 having printed nothing drew nothing: exit 2, no file; and an
+    SVG such a ``dot`` once left (a stamp and no drawing) is stale under --check."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text("#!/bin/sh\ncat >/dev/null\nexit 0\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    out = tmp_path / "renders"
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--engine", "system"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {_shown(MONTEBELLO)}: Graphviz 'dot' wrote no SVG: its output (0 bytes) is "
+        "not a whole SVG file; check that the 'dot' on PATH is Graphviz (dot -V)\n"
+    )
+    assert not out.exists()
+
+    monkeypatch.setenv("PATH", os.environ["PATH"].split(os.pathsep, 1)[1])
+    assert runner.invoke(main, [*args[:-2], "--engine", "embedded"]).exit_code == 0
+    drawn = out / "montebello.svg"
+    svg = drawn.read_bytes()
+    stamp_only = svg[: svg.index(b"-->") + 4]  # the declaration and the stamp, no <svg>
+    assert b"<svg" not in stamp_only
+    assert read_stamp(stamp_only) == read_stamp(svg) is not None
+    drawn.write_bytes(stamp_only)
+    result = runner.invoke(main, [*args[:-2], "--check"])
+    assert result.exit_code == 1
+    assert f"stale: {drawn}" in result.stderr

@@ -17,11 +17,13 @@ DOT output is argmap's own DOT text and needs no engine.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 from enum import StrEnum
 from typing import Any
 
 from argmap import forked
+from argmap.render.signatures import is_whole
 from argmap.render.wasmcache import use_cached_backend
 
 
@@ -155,10 +157,31 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
         raise GraphvizNotFound(
             f"the Graphviz program 'dot' could not be run ({exc.strerror}): {INSTALL_HINT}"
         ) from exc
+    stderr = _text(done.stderr)
+    if done.returncode < 0:
+        raise LayoutFailed(_killed("Graphviz 'dot'", -done.returncode, stderr), stderr)
     if done.returncode != 0:
-        stderr = _text(done.stderr)
         raise LayoutFailed(f"Graphviz 'dot' failed: {_first_line(stderr)}", stderr)
+    if not is_whole(done.stdout, output_format):
+        name = output_format.value.upper()
+        raise LayoutFailed(
+            f"Graphviz 'dot' wrote no {name}: its output ({len(done.stdout)} bytes) is not a "
+            f"whole {name} file; check that the 'dot' on PATH is Graphviz (dot -V)",
+            stderr,
+        )
     return done.stdout
+
+
+def _killed(program: str, number: int, stderr: str) -> str:
+    """Why ``program`` ended by signal ``number``: SIGKILL is most often the system's
+    out-of-memory killer; what the program had said, if anything, follows."""
+    try:
+        name = f" ({signal.Signals(number).name})"
+    except ValueError:
+        name = ""
+    reason = ", perhaps out of memory" if number == signal.SIGKILL else ""
+    said = f": {_first_line(stderr)}" if stderr.strip() else ""
+    return f"{program} was killed by signal {number}{name}{reason}{said}"
 
 
 # What the embedded build made of a DOT text: ("ok", the bytes) or (a failure, its message).

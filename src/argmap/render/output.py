@@ -14,6 +14,7 @@ from argmap.render.backends import DEFAULT_TIMEOUT, Engine, OutputFormat, layout
 from argmap.render.dot import build_digraph
 from argmap.render.options import RenderOptions
 from argmap.render.raster import normalize_pdf, read_png_stamp, stamp_png
+from argmap.render.signatures import is_whole
 from argmap.render.svg import finish_svg, read_stamp
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
@@ -80,12 +81,13 @@ def is_current(
 
     SVG and PNG are compared by their stamp (the digest of the DOT they were drawn from), so
     the check needs no Graphviz and does not depend on its version; DOT is compared byte for
-    byte; PDF, which carries no stamp, is drawn again and compared byte for byte.
+    byte; PDF, which carries no stamp, is drawn again and compared byte for byte. An SVG that
+    is not whole (a stamp and no drawing, written by a broken ``dot``) is not current.
     """
     if output_format is OutputFormat.DOT:
         return existing == source.encode("utf-8")
     if output_format is OutputFormat.SVG:
-        return read_stamp(existing) == digest(source)
+        return read_stamp(existing) == digest(source) and is_whole(existing, output_format)
     if output_format is OutputFormat.PNG:
         return read_png_stamp(existing) == digest(source)
     return existing == render_source(source, output_format, engine)

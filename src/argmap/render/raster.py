@@ -13,9 +13,9 @@ import re
 import struct
 import zlib
 
+from argmap.render.signatures import PNG_SIGNATURE
 from argmap.render.svg import STAMP_KEY
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[^)]*)\)")
 _EPOCH = b"D:19700101000000"
 

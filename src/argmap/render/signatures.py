@@ -1,0 +1,29 @@
+"""Whether bytes are a whole file of an output format: how a file of each format starts and
+ends. A layout whose output lacks them (a broken or stand-in ``dot`` that exits 0 having
+printed nothing, or garbage) drew nothing, and must not be written as a drawing.
+
+* SVG: an ``<svg`` element, and ``</svg>`` at the end;
+* PNG: the 8-byte PNG signature at the start;
+* PDF: ``%PDF-`` at the start and ``%%EOF`` near the end.
+"""
+
+from __future__ import annotations
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PDF_START = b"%PDF-"
+_PDF_END = b"%%EOF"
+_PDF_TAIL = 1024  # %%EOF is on the last line, which writers may follow with a little space
+_SVG_START = b"<svg"
+_SVG_END = b"</svg>"
+
+
+def is_whole(data: bytes, output_format: str) -> bool:
+    """Whether ``data`` has the start and end of an ``output_format`` ("svg", "png", "pdf")
+    file; any other format (DOT, argmap's own text) is taken as it is."""
+    if output_format == "svg":
+        return _SVG_START in data and data.rstrip().endswith(_SVG_END)
+    if output_format == "png":
+        return data.startswith(PNG_SIGNATURE)
+    if output_format == "pdf":
+        return data.startswith(_PDF_START) and _PDF_END in data[-_PDF_TAIL:]
+    return True
