@@ -6,6 +6,11 @@ Linux only, and only while this process has a single thread: a child gets only t
 thread, so a lock another thread holds (watch's preview server, a logging handler) would
 stay held in it for ever. :func:`fork` returns None where it cannot fork, and the caller
 does the work in-process instead.
+
+A child never outlives its work's use: the parent stops and reaps it on any way out of
+:meth:`Child.result` (its time limit, Ctrl-C, an exception), and the child asks the kernel to
+kill it when the parent ends (``PR_SET_PDEATHSIG``), so that a parent killed outright, which
+runs nothing more, does not leave it working with no time limit.
 """
 
 from __future__ import annotations
@@ -45,7 +50,6 @@ class Child(Generic[T]):
         try:
             while True:
                 if deadline is not None and not self._readable_before(deadline):
-                    self.end()
                     raise ChildTimeout
                 chunk = os.read(self.pipe, 1 << 20)
                 if not chunk:
@@ -54,8 +58,15 @@ class Child(Generic[T]):
         except OSError:
             self.end()
             return None
+        except BaseException:  # the time limit, Ctrl-C, SystemExit: the child is not wanted
+            self.end()
+            raise
         os.close(self.pipe)
-        _, status = os.waitpid(self.pid, 0)
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except BaseException:  # interrupted before it was reaped: the pid is still our child's
+            self._stop()
+            raise
         if os.waitstatus_to_exitcode(status) != 0:
             return None
         found: T = pickle.loads(b"".join(chunks))  # from our own child, not from a file
@@ -73,6 +84,10 @@ class Child(Generic[T]):
         """Stop the child and reap it; its result is not wanted."""
         with contextlib.suppress(OSError):
             os.close(self.pipe)
+        self._stop()
+
+    def _stop(self) -> None:
+        """Kill the child and wait for it, so that it is neither left running nor a zombie."""
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
@@ -90,6 +105,7 @@ def fork(work: Callable[[], T]) -> Child[T] | None:
         read_end, write_end = os.pipe()
     except OSError:
         return None
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -101,6 +117,7 @@ def fork(work: Callable[[], T]) -> Child[T] | None:
         return Child(pid, read_end)
     status = 1  # the child: nothing it does may reach the parent's files or output
     try:
+        _die_with(parent)
         os.close(read_end)
         payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
@@ -108,3 +125,21 @@ def fork(work: Callable[[], T]) -> Child[T] | None:
         status = 0
     finally:
         os._exit(status)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """In the child: have the kernel send it SIGKILL when the parent ends; exit at once if
+    the parent ended already, before it could be asked. Without ``prctl`` (no C library
+    found) the parent's own cleanup is all there is."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -53,6 +56,93 @@ def test_a_slow_child_is_stopped_after_the_timeout() -> None:
     with pytest.raises(forked.ChildTimeout):
         child.result(timeout=0.2)
     assert _reaped(child.pid)  # killed and waited for, not left a zombie
+
+
+# A parent that forks a child which works for a minute, says the child's pid, and waits for
+# its result; the test interrupts or kills the parent while it waits. An interrupted parent
+# says so and lives on (as a caller that handles Ctrl-C would), so that only its own cleanup
+# can have stopped the child.
+_PARENT = """
+import time
+from argmap import forked
+
+child = forked.fork(lambda: time.sleep(60))
+print(child.pid, flush=True)
+try:
+    child.result(timeout=60)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    time.sleep(60)
+"""
+
+
+def _state(pid: int) -> str | None:
+    """The state of process ``pid`` ("R", "S", "Z" for a zombie...), None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+def _state_soon(pid: int, wanted: set[str | None]) -> str | None:
+    """The state of ``pid`` once it is one of ``wanted``, or after five seconds."""
+    deadline = time.monotonic() + 5
+    while (state := _state(pid)) not in wanted and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return state
+
+
+def _parent_and_child() -> tuple[subprocess.Popen[str], int]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    assert _state(child) in ("R", "S")
+    return parent, child
+
+
+def _clean_up(parent: subprocess.Popen[str], child: int) -> None:
+    parent.kill()
+    parent.wait()
+    if _state(child) not in (None, "Z"):
+        os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.timeout(10)
+def test_an_interrupted_wait_stops_and_reaps_the_child() -> None:
+    """Ctrl-C while the parent waits (SIGINT to the parent alone, so that the child works
+    on): the child is killed and reaped, not left working unbounded by the time limit."""
+    parent, child = _parent_and_child()
+    try:
+        assert _state_soon(parent.pid, {"S"}) == "S"  # asleep: waiting for the child's result
+        parent.send_signal(signal.SIGINT)
+        assert parent.stdout is not None
+        assert parent.stdout.readline() == "interrupted\n"
+        assert parent.poll() is None  # the parent lives on...
+        assert _state(child) is None  # ...and has killed and reaped the child
+    finally:
+        _clean_up(parent, child)
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kill", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_parent_killed_outright_takes_its_child_with_it(kill: signal.Signals) -> None:
+    """A parent ended by a signal it does not handle runs no cleanup: the system ends the
+    child (left a zombie until whoever adopts it reaps it)."""
+    parent, child = _parent_and_child()
+    try:
+        parent.send_signal(kill)
+        parent.wait(timeout=5)
+        assert _state_soon(child, {None, "Z"}) in (None, "Z")
+    finally:
+        _clean_up(parent, child)
 
 
 def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
