@@ -8,12 +8,11 @@ and the files each one included — so little crosses the process boundary.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap import codes
-from argmap.cores import usable_cores, worker_context
+from argmap.cores import usable_cores, worker_pool
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, lint_result, load_map
@@ -83,9 +82,7 @@ def _run(files: Sequence[Path], progress: Callable[[int], None] | None) -> Itera
                 progress(1)
         return
     chunk = max(1, -(-len(files) // (workers * 4)))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=worker_context(), initializer=_start_worker
-    ) as pool:
+    with worker_pool(workers, _start_worker) as pool:
         for outcome in pool.map(_validate_in_worker, files, chunksize=chunk):
             yield outcome
             if progress:

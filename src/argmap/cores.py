@@ -1,13 +1,16 @@
 """How many cores this process may use (its CPU affinity, where the system has one), and how
-its worker processes start."""
+its worker processes start and end."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
 
@@ -25,3 +28,25 @@ def worker_context() -> BaseContext:
     import multiprocessing  # 5 ms: only where workers are started
 
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def worker_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes (see :func:`worker_context`), each of which runs
+    ``initializer`` as it starts and is killed by the system when this process ends, even
+    killed outright: a worker left behind would finish its task for nobody, then wait for
+    the next one for ever."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=worker_context(),
+        initializer=partial(_start_worker, os.getpid(), initializer),
+    )
+
+
+def _start_worker(parent: int, initializer: Callable[[], None] | None) -> None:
+    from argmap.forked import die_with
+
+    die_with(parent)
+    if initializer is not None:
+        initializer()

@@ -117,7 +117,7 @@ def fork(work: Callable[[], T]) -> Child[T] | None:
         return Child(pid, read_end)
     status = 1  # the child: nothing it does may reach the parent's files or output
     try:
-        _die_with(parent)
+        die_with(parent)
         os.close(read_end)
         payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
@@ -130,10 +130,13 @@ def fork(work: Callable[[], T]) -> Child[T] | None:
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _die_with(parent: int) -> None:
-    """In the child: have the kernel send it SIGKILL when the parent ends; exit at once if
-    the parent ended already, before it could be asked. Without ``prctl`` (no C library
-    found) the parent's own cleanup is all there is."""
+def die_with(parent: int) -> None:
+    """In a child of ``parent`` (a forked child, a pool's worker): have the kernel send it
+    SIGKILL when the parent ends, and exit at once if the parent ended already, before it
+    could be asked. Linux only; elsewhere, or without ``prctl``, the parent's own cleanup is
+    all there is."""
+    if not sys.platform.startswith("linux"):
+        return
     import ctypes
 
     try:

@@ -145,6 +145,43 @@ def test_a_parent_killed_outright_takes_its_child_with_it(kill: signal.Signals) 
         _clean_up(parent, child)
 
 
+# A parent with a pool of two workers, each of which says its pid and works for a minute.
+_POOL_PARENT = """
+import os, time
+from argmap.cores import worker_pool
+
+def work():
+    print(os.getpid(), flush=True)
+    time.sleep(60)
+
+pool = worker_pool(2)
+for _ in range(2):
+    pool.submit(work)
+time.sleep(60)
+"""
+
+
+@pytest.mark.timeout(10)
+def test_a_killed_parent_takes_its_pool_workers_with_it() -> None:
+    """The workers of a pool (handout's PDFs, validate's files) are not left behind, working
+    or waiting for ever, by a parent killed outright."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _POOL_PARENT], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert parent.stdout is not None
+    workers = [int(parent.stdout.readline()) for _ in range(2)]
+    try:
+        assert len(set(workers)) == 2 and all(_state(w) in ("R", "S") for w in workers)
+        parent.kill()
+        parent.wait(timeout=5)
+        assert [_state_soon(w, {None, "Z"}) in (None, "Z") for w in workers] == [True, True]
+    finally:
+        for worker in workers:
+            if _state(worker) not in (None, "Z"):
+                os.kill(worker, signal.SIGKILL)
+
+
 def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked.threading, "active_count", lambda: 2)
     assert forked.fork(lambda: b"") is None

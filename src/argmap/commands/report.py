@@ -27,7 +27,7 @@ from argmap.commands.common import (
     write_output,
 )
 from argmap.commands.targets import files_read, plan
-from argmap.cores import worker_context
+from argmap.cores import worker_pool
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
@@ -137,7 +137,7 @@ def run_pages(
 def _finishing_pool(workers: int) -> ProcessPoolExecutor | None:
     if workers < 2:
         return None
-    return ProcessPoolExecutor(workers, mp_context=worker_context())
+    return worker_pool(workers)
 
 
 def _write_pages(finished: Iterable[tuple[tuple[str, Path], bytes]], status: int) -> int:
