@@ -22,7 +22,7 @@ from argmap.render import (
     is_current,
     render_source,
 )
-from argmap.render.backends import layout, resolve_engine
+from argmap.render.backends import DOT_MEMORY_LIMIT, layout, resolve_engine
 from argmap.render.raster import PNG_SIGNATURE, normalize_pdf, read_png_stamp, stamp_png
 from argmap.render.svg import check_safe, finish_svg, read_stamp
 
@@ -210,6 +210,30 @@ def test_a_dot_that_crashes_says_which_signal_and_what_it_wrote(
         "Graphviz 'dot' was killed by signal 11 (SIGSEGV): Error: something broke"
     )
     assert raised.value.stderr == "Error: something broke\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prlimit is Linux only")
+def test_dot_may_use_no_more_memory_than_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map dense enough drove dot to 23 GB, the whole machine, before it failed: dot runs
+    with an address-space limit (this stand-in prints the limit it was given)."""
+    _fake_dot(tmp_path, monkeypatch, 'echo "<svg>$(ulimit -v)</svg>"')
+    drawn = layout(TINY, OutputFormat.SVG, Engine.SYSTEM)
+    assert drawn == f"<svg>{DOT_MEMORY_LIMIT // 1024}</svg>\n".encode()
+
+
+@pytest.mark.parametrize("end", ["exit 1", "kill -SEGV $$"])  # Graphviz 2.43 does both
+def test_dot_out_of_memory_names_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, end: str
+) -> None:
+    _fake_dot(tmp_path, monkeypatch, f"echo 'out of memory' >&2\n{end}")
+    with pytest.raises(LayoutFailed) as raised:
+        layout(TINY, OutputFormat.SVG, Engine.SYSTEM)
+    assert str(raised.value) == (
+        "Graphviz 'dot' ran out of the 4 GB of memory argmap allows it: the map is too dense "
+        "to draw whole; draw a part of it with --focus CLAIM --depth N"
+    )
 
 
 # A graph the embedded Graphviz takes minutes over (many crossings to minimise).

@@ -67,6 +67,11 @@ class EmbeddedUnavailable(RenderError):
 
 # Seconds a layout may take before it is stopped (None: no limit).
 DEFAULT_TIMEOUT = 600.0
+# The address space the system dot may use. Graphviz's memory grows with a map's crossings,
+# not only its size: 1,000 claims that each rebut ten others took more than 6 GB, and a
+# clique of 400 claims took the whole of a 23 GB machine before it failed. A 5,000-claim map
+# of the usual shape takes about 100 MB.
+DOT_MEMORY_LIMIT = 4 << 30
 
 
 class LayoutFailed(RenderError):
@@ -144,20 +149,21 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
     if program is None:
         raise GraphvizNotFound(f"the Graphviz program 'dot' is not on PATH: {INSTALL_HINT}")
     try:
-        done = subprocess.run(
-            [program, f"-T{output_format.value}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:  # run() has killed it
+        done = _run_limited([program, f"-T{output_format.value}"], source.encode("utf-8"), timeout)
+    except subprocess.TimeoutExpired as exc:  # it has been killed
         raise LayoutFailed(_too_slow("Graphviz 'dot'", timeout)) from exc
     except OSError as exc:
         raise GraphvizNotFound(
             f"the Graphviz program 'dot' could not be run ({exc.strerror}): {INSTALL_HINT}"
         ) from exc
     stderr = _text(done.stderr)
+    if done.returncode != 0 and "out of memory" in stderr.lower():  # it may then crash
+        raise LayoutFailed(
+            f"Graphviz 'dot' ran out of the {DOT_MEMORY_LIMIT >> 30} GB of memory argmap allows "
+            "it: the map is too dense to draw whole; draw a part of it with --focus CLAIM "
+            "--depth N",
+            stderr,
+        )
     if done.returncode < 0:
         raise LayoutFailed(_killed("Graphviz 'dot'", -done.returncode, stderr), stderr)
     if done.returncode != 0:
@@ -170,6 +176,38 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
             stderr,
         )
     return done.stdout
+
+
+def _run_limited(
+    command: list[str], data: bytes, timeout: float | None
+) -> subprocess.CompletedProcess[bytes]:
+    """``subprocess.run`` with the output captured, the process given at most
+    :data:`DOT_MEMORY_LIMIT` of address space before it reads its input, and killed on any
+    way out (the timeout, Ctrl-C)."""
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        _limit_memory(process.pid)
+        try:
+            out, err = process.communicate(data, timeout=timeout)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _limit_memory(pid: int) -> None:
+    """Limit process ``pid``'s address space to :data:`DOT_MEMORY_LIMIT` (or to the hard
+    limit it has, if lower), where the system can (Linux)."""
+    try:
+        import resource
+
+        _, hard = resource.prlimit(pid, resource.RLIMIT_AS)
+        soft = DOT_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(hard, DOT_MEMORY_LIMIT)
+        resource.prlimit(pid, resource.RLIMIT_AS, (soft, hard))
+    except (ImportError, AttributeError, OSError, ValueError):
+        return  # no prlimit here, or the process has ended already
 
 
 def _killed(program: str, number: int, stderr: str) -> str:
