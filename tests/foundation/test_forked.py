@@ -151,7 +151,7 @@ import os, time
 from argmap.cores import worker_pool
 
 def work():
-    print(os.getpid(), flush=True)
+    os.write(1, f"{os.getpid()}\\n".encode())  # one write: the two workers' lines stay whole
     time.sleep(60)
 
 pool = worker_pool(2)
