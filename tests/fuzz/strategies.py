@@ -8,7 +8,8 @@ guarantees and the tests rely on:
 * identifiers are slugs, unique across kinds (each kind has its own prefix);
 * support only goes from a later claim to an earlier one, so it never forms a circle;
 * nothing attacks itself; every reference names an element of the right kind;
-* text holds no bidirectional or zero-width characters (those are findings, rule AM012);
+* text holds no bidirectional or zero-width characters (those are findings, rule AM012), and
+  is not blank (AM204);
 * every quote is copied from its source, which is written beside the map.
 """
 
@@ -42,7 +43,7 @@ HOSTILE_TEXT = (
     "::error file=x,line=1::forged",
     "%0A::warning::forged%25",
     "line one\nline two\r\nline three",
-    "\u2028\u2029",
+    "line\u2028separator\u2029paragraph",  # not only separators: that is blank (AM204)
     "{0} {x!r} %s %(name)s",
     "\u202eevil\u202c",
     "zero\u200bwidth",
@@ -62,7 +63,8 @@ plain_text = st.text(_PLAIN, min_size=1, max_size=60).filter(lambda s: s.strip()
 any_text = st.one_of(
     plain_text,
     st.sampled_from(HOSTILE_TEXT),
-    st.text(min_size=1, max_size=40).filter(lambda s: "\x00" not in s or len(s) > 1),
+    # not blank (only spaces and line breaks is an error, AM204)
+    st.text(min_size=1, max_size=40).filter(lambda s: not s.isspace() and s != "\x00"),
 )
 
 
