@@ -91,6 +91,7 @@ def to_argdown(m: ArgumentMap) -> str:
     }
     lines = _front_matter(m)
     out_relations: dict[str, list[str]] = {cid: [] for cid in m.claims}
+    undermines: dict[str, list[str]] = {}  # attacker -> what it undermines, in the map's order
     for arg in m.arguments.values():
         if arg.implicit and arg.id not in undercut_targets:
             (premise,) = arg.premises
@@ -101,6 +102,8 @@ def to_argdown(m: ArgumentMap) -> str:
             out_relations[attack.attacker].append(f"  _> {target}")
         else:
             out_relations[attack.attacker].append(f"  -> [{claim_titles[attack.target]}]")
+            if attack.kind is AttackKind.UNDERMINE:
+                undermines.setdefault(attack.attacker, []).append(attack.target)
     evidence: dict[str, list[dict[str, Any]]] = {}
     for e in m.evidence.values():
         item: dict[str, Any] = {"quote": e.quote, "source": e.source}
@@ -127,13 +130,8 @@ def to_argdown(m: ArgumentMap) -> str:
             data["priority"] = claim.priority
         if cid in evidence:
             data["evidence"] = evidence[cid]
-        undermined = [
-            a.target
-            for a in m.attacks.values()
-            if a.attacker == cid and a.kind is AttackKind.UNDERMINE
-        ]
-        if undermined:
-            data["undermines"] = undermined  # Argdown's '->' does not tell it from a rebuttal
+        if cid in undermines:
+            data["undermines"] = undermines[cid]  # Argdown's '->' does not tell it from a rebuttal
         if any(")" in t for t in claim.tags):
             data["tags"] = list(claim.tags)  # '#(...)' cannot hold a ')'
         tags = "".join(f" #({t})" for t in claim.tags if ")" not in t)
