@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from argmap.commands.common import (
 )
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
 from argmap.evaluate import evaluate_map
+from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
 from argmap.pipeline import ConfigCache, MapResult, find_files, kept_maps, lint_alongside
 from argmap.semantics.errors import SemanticsTimeout
@@ -118,7 +118,7 @@ def check(
         }
         if len(outcomes) == 1 and not problems:
             data = outcome_dict(outcomes[0])
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(indented_json(data))
     else:
         if output_format in (None, "text") and (output_format or "") != "github":
             from argmap.commands.common import default_format

@@ -13,10 +13,10 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, Source
+from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
 
 
@@ -83,4 +83,4 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
 
 
 def to_claimreview(outcome: CheckOutcome) -> str:
-    return json.dumps(claim_reviews(outcome), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(claim_reviews(outcome)) + "\n"

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
 from argmap.verify.evidence import EvidenceCheck
 
@@ -267,7 +268,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
 
 def to_json(outcome: CheckOutcome) -> str:
     data = export_model(outcome).model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data) + "\n"
 
 
 def export_schema() -> dict[str, Any]:

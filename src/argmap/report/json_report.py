@@ -15,10 +15,10 @@ removed or changes meaning.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic
+from argmap.indented_json import indented_json
 from argmap.report.common import ReportOptions, Summary, count, ordered
 
 VERSION = 1
@@ -41,4 +41,4 @@ def render(
         },
         "diagnostics": [d.to_dict() for d in ordered(diagnostics)],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(document) + "\n"

@@ -13,10 +13,10 @@ Node and edge ids are numbers written as text, given in the map's order.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, AttackKind, Stance
+from argmap.indented_json import indented_json
 
 
 class _Graph:
@@ -88,4 +88,4 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
 
 
 def to_aif(m: ArgumentMap) -> str:
-    return json.dumps(aif_document(m), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(aif_document(m)) + "\n"

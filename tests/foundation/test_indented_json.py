@@ -1,0 +1,62 @@
+"""``indented_json`` writes exactly what ``json.dumps(value, indent=2, ensure_ascii=False)``
+writes, the exports' bytes, without the pure-Python encoder's cost."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.indented_json import indented_json
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+def _reference(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        'é \u2028 " \\ \n \x00 𝄞',
+        [],
+        {},
+        {"a": [], "b": {}, "c": [[]], "d": [{}]},
+        {"nodes": [{"nodeID": "1", "text": "x", "formEdgeID": None}], "edges": []},
+        {"claims": [{"id": "c", "score": 0.5, "reasons": [{"kind": "attack"}], "tags": []}]},
+        [1, [2, [3, [4, {"deep": [5.0, True, False, None]}]]]],
+        {1: "int key", 2.5: "float key", False: "bool key", None: "null key"},
+        {"nested": {1: [1], None: {"x": [True]}}},
+        (1, (2, ()), {"t": (3,)}),
+        [float("nan"), float("inf"), -float("inf"), 1e300, -0.0],
+    ],
+)
+def test_same_bytes_as_the_indenting_encoder(value: Any) -> None:
+    assert indented_json(value) == _reference(value)
+
+
+@settings(max_examples=300)
+@given(_VALUES)
+def test_same_bytes_for_any_json_value(value: Any) -> None:
+    assert indented_json(value) == _reference(value)
+
+
+def test_what_json_cannot_write_is_refused_as_json_refuses_it() -> None:
+    with pytest.raises(TypeError):
+        indented_json({"a": [{"b": object()}]})
