@@ -195,12 +195,10 @@ class _Mapper:
     def claims(self) -> None:
         draft = self.outcome.draft
         assert draft is not None
-        roots = [i for i in self.doc.order if _parent(i) is None]
-        question_roots = {
-            r
-            for r in roots
-            if any(_parent(i) == r and self.doc.entries[i].stance is None for i in self.doc.order)
-        }
+        parents = {i: _parent(i) for i in self.doc.order}
+        # a root with an entry under it that is neither Pro nor Con is the question
+        plain_parents = {parents[i] for i in self.doc.order if self.doc.entries[i].stance is None}
+        question_roots = {i for i in self.doc.order if parents[i] is None and i in plain_parents}
         for index in self.doc.order:
             entry = self.doc.entries[index]
             link = _LINK_ENTRY.match(entry.text)
@@ -214,7 +212,7 @@ class _Mapper:
             if not text:
                 self.lost(entry.line, f"{index} has no text; skipped")
                 continue
-            parent = _parent(index)
+            parent = parents[index]
             thesis = parent is None or (parent in question_roots and entry.stance is None)
             note = None
             if cited:
