@@ -61,6 +61,11 @@ class MapDraft:
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     questions: list[str] = field(default_factory=list)
     ids: IdAllocator = field(default_factory=IdAllocator)
+    # (claim, target) of every support and every attack in the claims' lists, for the test
+    # "already there?": one claim can attack tens of thousands of others, and looking
+    # through its lists for each new one was quadratic
+    supported: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    attacked: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     # -- adding ------------------------------------------------------------------------------
     def add_claim(self, wanted: str, text: str, **fields: Any) -> str:
@@ -91,10 +96,10 @@ class MapDraft:
         """
         if premise == conclusion:
             return "a claim cannot support itself"
-        claim = self.claims[premise]
-        if conclusion in claim.supports:
+        if (premise, conclusion) in self.supported:
             return None
-        claim.supports.append(conclusion)
+        self.claims[premise].supports.append(conclusion)
+        self.supported.add((premise, conclusion))
         return None
 
     def attack(self, attacker: str, target: str, kind: str) -> str | None:
@@ -103,10 +108,10 @@ class MapDraft:
             return "a claim cannot attack itself"
         claim = self.claims[attacker]
         key = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}[kind]
-        targets: list[str] = getattr(claim, key)
-        if any(target in getattr(claim, k) for k in ATTACK_KEYS):
+        if (attacker, target) in self.attacked:
             return None
-        targets.append(target)
+        getattr(claim, key).append(target)
+        self.attacked.add((attacker, target))
         return None
 
     @staticmethod
@@ -143,8 +148,9 @@ class MapDraft:
                     del self.arguments[label]
                 else:
                     target = label.split("->", 1)[1]
-                    if target in self.claims[node].supports:
+                    if (node, target) in self.supported:
                         self.claims[node].supports.remove(target)
+                        self.supported.discard((node, target))
                 dropped.append(
                     f"support '{label}' dropped: it closes a circle of support ({shown})"
                 )
@@ -157,10 +163,14 @@ class MapDraft:
             known.update(self.implicit_argument(cid, t) for t in claim.supports)
         dropped = []
         for claim in self.claims.values():
-            for target in list(claim.undercuts):
-                if target not in known:
-                    claim.undercuts.remove(target)
+            kept = []
+            for target in claim.undercuts:
+                if target in known:
+                    kept.append(target)
+                else:
+                    self.attacked.discard((claim.id, target))
                     dropped.append(f"undercut of '{target}' by '{claim.id}' dropped with it")
+            claim.undercuts = kept
         return dropped
 
     # -- output ------------------------------------------------------------------------------

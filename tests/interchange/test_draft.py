@@ -1,0 +1,65 @@
+"""The map every importer builds: what it keeps once, what it refuses, what it drops."""
+
+from __future__ import annotations
+
+from argmap.interchange.draft import MapDraft
+
+
+def _draft(*ids: str) -> MapDraft:
+    draft = MapDraft(title="Draft")
+    for cid in ids:
+        draft.add_claim(cid, f"Claim {cid}.")
+    return draft
+
+
+def test_a_claim_attacks_a_target_once_whatever_the_kind() -> None:
+    draft = _draft("a", "b", "c")
+    assert draft.attack("a", "b", "rebut") is None
+    assert draft.attack("a", "b", "undermine") is None
+    assert draft.attack("a", "b", "rebut") is None
+    assert draft.attack("a", "c", "undermine") is None
+    assert draft.attack("a", "a", "rebut") == "a claim cannot attack itself"
+    a = draft.claims["a"]
+    assert (a.rebuts, a.undermines, a.undercuts) == (["b"], ["c"], [])
+
+
+def test_a_claim_supports_a_conclusion_once() -> None:
+    draft = _draft("a", "b", "c")
+    for target in ("b", "c", "b"):
+        assert draft.support("a", target) is None
+    assert draft.support("a", "a") == "a claim cannot support itself"
+    assert draft.claims["a"].supports == ["b", "c"]
+
+
+def test_a_dropped_support_and_its_undercuts_can_be_made_again() -> None:
+    draft = _draft("a", "b", "x", "y")
+    draft.support("a", "b")
+    draft.support("b", "a")
+    draft.attack("x", "b->a", "undercut")
+    draft.attack("y", "b->a", "undercut")
+    draft.attack("y", "a->b", "undercut")
+    dropped = draft.break_support_cycles()
+    assert dropped == [
+        "support 'b->a' dropped: it closes a circle of support (a -> b -> a)",
+        "undercut of 'b->a' by 'x' dropped with it",
+        "undercut of 'b->a' by 'y' dropped with it",
+    ]
+    assert draft.claims["b"].supports == []
+    assert draft.claims["y"].undercuts == ["a->b"]
+    draft.support("b", "x")
+    draft.attack("x", "b->x", "undercut")
+    assert draft.claims["b"].supports == ["x"]
+    assert draft.claims["x"].undercuts == ["b->x"]
+    draft.attack("y", "b->a", "undercut")  # refused before, for it was there
+    assert draft.claims["y"].undercuts == ["a->b", "b->a"]
+
+
+def test_one_claim_attacking_many_keeps_them_in_order() -> None:
+    targets = [f"t{i}" for i in range(2000)]
+    draft = _draft("a", *targets)
+    for kind, target in zip(("rebut", "undermine") * 1000, targets, strict=True):
+        draft.attack("a", target, kind)
+    for target in reversed(targets):
+        draft.attack("a", target, "rebut")
+    assert draft.claims["a"].rebuts == targets[0::2]
+    assert draft.claims["a"].undermines == targets[1::2]
