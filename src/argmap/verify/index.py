@@ -12,12 +12,13 @@ of its rarest word and a few comparisons, not a scan of the whole text:
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from argmap.verify.normalize import Normalized, is_boundary, normalize, words
+from argmap.verify.normalize import Normalized, is_boundary, iter_words, normalize, words
 from argmap.verify.text import SourceText
 
 # Windows aligned fuzzily per quote, and words of a quote used to find them.
@@ -47,11 +48,22 @@ class PreparedSource:
         return self.normalized.text
 
     @cached_property
-    def index(self) -> dict[str, list[int]]:
-        """Lower-cased word → its offsets in the normalised text, in order."""
-        index: dict[str, list[int]] = {}
-        for offset, word in words(self.normalized.text, self.normalized.joins):
-            index.setdefault(word, []).append(offset)
+    def index(self) -> dict[str, array[int]]:
+        """Lower-cased word → its offsets in the normalised text, in order.
+
+        Built straight from the text's words, one at a time, into arrays of machine integers:
+        about 4 bytes a word, where lists of Python integers took 36 and a list of all the
+        words first some 200 (a 5 MB source indexed in 158 MB, now in a few)."""
+        text = self.normalized.text
+        code = "i" if len(text) < 2**31 else "q"
+        index: dict[str, array[int]] = {}
+        get = index.get
+        for offset, word in iter_words(text, self.normalized.joins):
+            offsets = get(word)
+            if offsets is None:
+                index[word] = array(code, (offset,))
+            else:
+                offsets.append(offset)
         return index
 
     def boundary(self, offset: int) -> bool:
@@ -142,9 +154,9 @@ def _variants(needle: str, flexible_case: bool) -> tuple[str, ...]:
 
 def _rarest(
     prepared: PreparedSource, needle: str, joins: tuple[int, ...]
-) -> tuple[int, list[int]] | None:
+) -> tuple[int, array[int]] | None:
     """(offset in the needle, offsets in the source) of the needle's rarest indexed word."""
-    best: tuple[int, list[int]] | None = None
+    best: tuple[int, array[int]] | None = None
     for offset, word in words(needle, joins):
         positions = prepared.index.get(word)
         if positions is not None and (best is None or len(positions) < len(best[1])):

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SINGLE_QUOTES = "'‘’‚‛′‵‹›`´ʼ"
@@ -315,25 +316,23 @@ def is_boundary(text: str, offset: int, joins: frozenset[int] | tuple[int, ...] 
 def words(text: str, joins: tuple[int, ...] = ()) -> list[tuple[int, str]]:
     """(offset, lower-cased word) for each word of normalised ``text``, split at joins, so that
     the source and a quote are cut into the same words."""
-    found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    if joins:
-        found = _split_at(found, joins)
-    return [(start, text[start:end].lower()) for start, end in found]
+    return list(iter_words(text, joins))
 
 
-def _split_at(spans: list[tuple[int, int]], joins: tuple[int, ...]) -> list[tuple[int, int]]:
-    starts = [start for start, _ in spans]
-    cuts: dict[int, list[int]] = {}
-    for join in joins:
-        i = bisect_right(starts, join) - 1
-        if i >= 0 and spans[i][0] < join < spans[i][1]:
-            cuts.setdefault(i, []).append(join)
-    if not cuts:
-        return spans
-    out: list[tuple[int, int]] = []
-    for i, (start, end) in enumerate(spans):
-        for cut in cuts.get(i, ()):
-            out.append((start, cut))
-            start = cut
-        out.append((start, end))
-    return out
+def iter_words(text: str, joins: tuple[int, ...] = ()) -> Iterator[tuple[int, str]]:
+    """:func:`words`, one at a time: a source of megabytes is indexed without a list of all
+    its words. ``joins`` are sorted; one inside a word cuts it in two."""
+    if not joins:
+        for match in _WORD.finditer(text):
+            yield match.start(), match.group().lower()
+        return
+    k, count = 0, len(joins)
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        while k < count and joins[k] <= start:
+            k += 1
+        while k < count and joins[k] < end:
+            yield start, text[start : joins[k]].lower()
+            start = joins[k]
+            k += 1
+        yield start, text[start:end].lower()
