@@ -11,7 +11,7 @@ import pytest
 from argmap.verify import SourceText, Status, build_source_text, verify_many, verify_quote
 from argmap.verify.fuzzy import WHOLE_TEXT_FUZZY
 from argmap.verify.index import PreparedSource, prepare
-from argmap.verify.normalize import words
+from argmap.verify.normalize import normalize, words
 
 from .test_match import MONTEBELLO_QUOTE, where
 
@@ -128,3 +128,32 @@ def _index_by_lists(prepared: PreparedSource) -> dict[str, list[int]]:
     for offset, word in words(prepared.text, prepared.normalized.joins):
         index.setdefault(word, []).append(offset)
     return index
+
+
+def test_a_source_is_normalised_in_little_memory() -> None:
+    """A text with an accent, a curly quote or a dash every few characters has a stretch of
+    its offset map every few characters: the map takes a few bytes a stretch, and normalising
+    does not hold a small object per stretch (it took 38 bytes per character, 65 at its peak)."""
+    rng = random.Random(4)
+    syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiouéèàô"]
+    vocabulary = ["".join(rng.choices(syllables, k=3)) for _ in range(3000)]
+    paragraphs = [
+        " ".join(rng.choices(vocabulary, k=40)) + " — « un mot » l\u2019homme.\n"
+        for _ in range(3500)
+    ]
+    text = "\n".join(paragraphs)
+    tracemalloc.start()
+    try:
+        normalized = normalize(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    stretches = len(normalized.offsets.norm_starts)
+    assert stretches > len(text) // 4
+    assert kept < 8 * len(text)
+    assert peak < 10 * len(text)
+    assert normalized.text.startswith(paragraphs[0][:40])
+    passage = '-" un mot " l\'homme.'
+    found = normalized.text.index(passage)
+    start, end = normalized.offsets.start(found), normalized.offsets.end(found + len(passage))
+    assert text[start:end] == "— « un mot » l\u2019homme."

@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from argmap.verify.normalize import Normalized, is_boundary, iter_words, normalize, words
+from argmap.verify.normalize import (
+    Normalized,
+    is_boundary,
+    iter_words,
+    normalize,
+    offset_code,
+    words,
+)
 from argmap.verify.text import SourceText
 
 # Windows aligned fuzzily per quote, and words of a quote used to find them.
@@ -55,7 +62,7 @@ class PreparedSource:
         about 4 bytes a word, where lists of Python integers took 36 and a list of all the
         words first some 200 (a 5 MB source indexed in 158 MB, now in a few)."""
         text = self.normalized.text
-        code = "i" if len(text) < 2**31 else "q"
+        code = offset_code(len(text))
         index: dict[str, array[int]] = {}
         get = index.get
         for offset, word in iter_words(text, self.normalized.joins):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,6 +65,10 @@ _RECLASSIFY = re.compile(
     rf"[\s\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}{re.escape(DASHES)}{_FORMAT}]"
 )
 _WORD = re.compile(r"\w+")
+# Output pieces joined at a time while normalising.
+_PIECES = 4096
+# Normalising makes a text at most this many times longer (NFKC of U+FDFA has 18 characters).
+_MAX_GROWTH = 18
 
 # Token kinds of the slow path.
 _TEXT, _SPACE, _DASH, _SHY, _DROP = range(5)
@@ -81,10 +86,10 @@ class OffsetMap:
     of spaces, a ligature, ``…``) maps as a whole.
     """
 
-    norm_starts: tuple[int, ...]
-    orig_starts: tuple[int, ...]
-    orig_ends: tuple[int, ...]
-    linear: tuple[bool, ...]
+    norm_starts: array[int]
+    orig_starts: array[int]
+    orig_ends: array[int]
+    linear: bytes  # 1 for a linear stretch, 0 otherwise
     norm_length: int
     orig_length: int
 
@@ -119,23 +124,33 @@ class Normalized:
 
 
 class _Builder:
-    """Accumulates output pieces and map stretches; one instance per :func:`normalize` call."""
+    """Accumulates output pieces and map stretches; one instance per :func:`normalize` call.
+
+    A text with an accent in every other word has a stretch every few characters: the map is
+    kept in arrays of machine integers, and the output pieces are joined a few thousand at a
+    time, so that a megabyte of text does not become a million small objects.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.chunks: list[str] = []  # pieces joined
         self.pieces: list[str] = []
         self.length = 0
         self.last = ""
-        self.norm_starts: list[int] = []
-        self.orig_starts: list[int] = []
-        self.orig_ends: list[int] = []
-        self.linear: list[bool] = []
+        code = offset_code(len(source) * _MAX_GROWTH)
+        self.norm_starts: array[int] = array(code)
+        self.orig_starts: array[int] = array(code)
+        self.orig_ends: array[int] = array(code)
+        self.linear = bytearray()
         self.joins: list[int] = []
 
     def emit(self, out: str, start: int, end: int, *, linear: bool) -> None:
         if not out:
             return
         self.pieces.append(out)
+        if len(self.pieces) >= _PIECES:
+            self.chunks.append("".join(self.pieces))
+            self.pieces.clear()
         self.norm_starts.append(self.length)
         self.orig_starts.append(start)
         self.orig_ends.append(end)
@@ -243,14 +258,20 @@ class _Builder:
 
     def result(self) -> Normalized:
         offsets = OffsetMap(
-            norm_starts=tuple(self.norm_starts),
-            orig_starts=tuple(self.orig_starts),
-            orig_ends=tuple(self.orig_ends),
-            linear=tuple(self.linear),
+            norm_starts=self.norm_starts,
+            orig_starts=self.orig_starts,
+            orig_ends=self.orig_ends,
+            linear=bytes(self.linear),
             norm_length=self.length,
             orig_length=len(self.source),
         )
-        return Normalized("".join(self.pieces), offsets, tuple(self.joins))
+        self.chunks.append("".join(self.pieces))
+        return Normalized("".join(self.chunks), offsets, tuple(self.joins))
+
+
+def offset_code(limit: int) -> str:
+    """The array type code for offsets below ``limit``: 4 bytes each where they fit."""
+    return "i" if limit < 2**31 else "q"
 
 
 def _resolve_soft_hyphens(
