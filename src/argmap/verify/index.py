@@ -108,8 +108,9 @@ def anchored_find(
     text = prepared.text
     hi = len(text) if hi is None else hi
     variants = _variants(needle, flexible_case)
-    anchor = _rarest(prepared, needle, joins)
-    if anchor is None or hi - lo < SCAN_BELOW or len(anchor[1]) > SCAN_ABOVE:
+    # a short span is scanned before the index is asked: a small source never builds one
+    anchor = None if hi - lo < SCAN_BELOW else _rarest(prepared, needle, joins)
+    if anchor is None or len(anchor[1]) > SCAN_ABOVE:
         yield from _scan(prepared, variants, lo, hi)
         return
     offset_in_needle, positions = anchor
