@@ -55,6 +55,8 @@ _FORMAT = (
 _PLAIN = r"\x21-\x2c\x2e-\x5f\x61-\x7e"
 # A run of characters that need work, with the spaces around and between them; or two spaces.
 _RUN = re.compile(rf"(?:[ ]*[^{_PLAIN} ])+[ ]*|[ ]{{2,}}")
+# What a run begins with, but for one space before it.
+_CORE = re.compile(rf"[^{_PLAIN} ]|[ ]{{2}}")
 # Inside a run, anything that is not an NFKC-stable letter or mark needs the slow path.
 _NEEDS_WORK = re.compile(
     rf"[^\S ]|[ ]{{2}}|[\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}"
@@ -305,12 +307,29 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_RUN.finditer(text)``, found about twice as fast on plain text: a run
+    can only begin at its first character that needs work (or its first two spaces), or at
+    the one space before it (two spaces would have begun it), so ``_CORE`` looks for that
+    character and ``_RUN`` matches from there instead of being tried at every space."""
+    pos = 0
+    search, match = _CORE.search, _RUN.match
+    while (found := search(text, pos)) is not None:
+        start = found.start()
+        if start > pos and text[start - 1] == " ":
+            start -= 1
+        run = match(text, start)
+        if run is None:  # never: _CORE found what begins a run
+            raise AssertionError(f"no run at {start}")
+        pos = run.end()
+        yield start, pos
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching (see the module docstring for what is unified)."""
     builder = _Builder(text)
     pos = 0
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+    for start, end in _runs(text):
         if start > pos and _is_mark(text[start]):
             start -= 1  # the ASCII letter before a combining mark composes with it
         builder.copy(pos, start)

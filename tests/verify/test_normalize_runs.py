@@ -1,0 +1,36 @@
+"""Normalising looks for the runs of characters that need work with a quick search for their
+first character; it must find exactly the runs that ``_RUN.finditer`` finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from argmap.verify.normalize import _RUN, _runs
+
+PIECES = [
+    *("a", "b", "Z", "1", "_", ".", "`", "-", "--", " ", "  ", "   ", "\n", "\t", "\u00a0"),
+    *("\u00e9", "e\u0301", "\u0301", "\u00ad", "\u200b", "\ufb01", "\u2026", "\u201c", "\u2019"),
+    *("\u2014", "\u00ab", "\ufdfa", "\u0130", "-\n", " \u0301", "\x00", "\x7f"),
+]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_runs_are_those_of_the_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choices(PIECES, k=rng.randint(0, 80)))
+        assert list(_runs(text)) == [m.span() for m in _RUN.finditer(text)], repr(text)
+
+
+def test_runs_of_plain_text() -> None:
+    text = "Plain words, one space apart.  Two here -- and  \u2014 a dash; caf\u00e9 \u00e9t\u00e9."
+    assert list(_runs(text)) == [m.span() for m in _RUN.finditer(text)]
+    assert [text[a:b] for a, b in _runs(text)] == [
+        "  ",
+        " -- ",
+        "  \u2014 ",
+        "\u00e9 \u00e9",
+        "\u00e9",
+    ]
