@@ -233,3 +233,49 @@ def test_the_text_legend_explains_both_kinds_of_junction(montebello_html: bytes)
     assert "premises that work together" in items
     assert "an argument's name, where its premises meet" in items
     assert parse(montebello_html).css_first(".legend .swatch.named") is not None
+
+
+def star(folder: Path, reasons: int) -> CheckOutcome:
+    """A thesis with ``reasons`` direct supporters, written to ``folder``."""
+    (folder / "argmap.toml").write_text("")
+    lines = [
+        "argmap: 1",
+        "title: A star",
+        "claims:",
+        "  t:",
+        "    text: The thesis.",
+        "    kind: thesis",
+    ]
+    for i in range(reasons):
+        lines += [f"  p{i}:", f"    text: Reason number {i}.", "    supports: t"]
+    (folder / "star.yaml").write_text("\n".join(lines) + "\n")
+    return checked_outcome(folder / "star.yaml")
+
+
+def test_a_claim_with_many_reasons_is_viewed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each of the thesis's 300 supporters refers back to it; its verdict, with its 300
+    reasons, is made once and shared, not once per reference (which made a 5,000-claim
+    star take 12 s and 530 MB)."""
+    from argmap.report_html import claims
+    from argmap.report_html.context import handout_context
+
+    outcome = star(tmp_path, 300)
+    data = checked(outcome)
+    cleaned: list[str] = []
+
+    def counting_clean(text: str) -> str:
+        cleaned.append(text)
+        return clean(text)
+
+    clean = claims.clean
+    monkeypatch.setattr(claims, "clean", counting_clean)
+    context = handout_context(data, [], variant="teacher", paper="a4")
+    thesis_reasons = [r.text for r in data.verdicts["t"].reasons if r.kind == "argument"]
+    assert len(thesis_reasons) == 300
+    assert [cleaned.count(text) for text in thesis_reasons] == [1] * 300
+    thesis, *others = context.page.outline
+    assert thesis.claim.verdict is not None and len(thesis.claim.verdict.reasons) == 301
+    assert len(others) == 300
+    assert all(e.parent is not None and e.parent.verdict is thesis.claim.verdict for e in others)

@@ -95,8 +95,18 @@ class ClaimViews:
             for r in v.reasons
             if r.kind == "attack"
         }
+        # A claim is referred to from every claim around it (a thesis of 5,000 reasons by
+        # each of them), so its verdict and its reference are made once and shared.
+        self._verdicts: dict[str, VerdictView | None] = {}
+        self._refs: dict[str, ClaimRef] = {}
 
     def verdict(self, claim_id: str) -> VerdictView | None:
+        if claim_id in self._verdicts:
+            return self._verdicts[claim_id]
+        view = self._verdicts[claim_id] = self._verdict(claim_id)
+        return view
+
+    def _verdict(self, claim_id: str) -> VerdictView | None:
         found = self.checked.verdicts.get(claim_id)
         if not self.show_verdicts or found is None:
             return None
@@ -110,10 +120,14 @@ class ClaimViews:
         )
 
     def ref(self, claim_id: str) -> ClaimRef:
+        known = self._refs.get(claim_id)
+        if known is not None:
+            return known
         claim = self.map.claims[claim_id]
-        return ClaimRef(
+        ref = self._refs[claim_id] = ClaimRef(
             claim_id, anchor_id("claim", claim_id), clean(claim.title), self.verdict(claim_id)
         )
+        return ref
 
     def card_numbers(self, claim_id: str) -> tuple[int, ...]:
         return tuple(self.card(e).number for e in self.index.evidence_for.get(claim_id, []))
