@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -112,6 +113,31 @@ def test_a_large_map_is_simplified_and_split_never_shrunk(
         "Branch: The SPP's structural flaws are serious.",
         "Branch: Chances to fix the SPP running out",
         "Branch: U.S. engagement is the key",
+    ]
+
+
+def test_only_a_branch_with_more_below_it_gets_a_page(tmp_path: Path) -> None:
+    """60 claims undercut the thesis's one argument: the view within one step of the thesis
+    is the one that fits, and it leaves them out, but none has anything below it, so none
+    gets a map page of its own (each did: 61 map pages, a Graphviz run each)."""
+    from .conftest import checked_outcome
+
+    (tmp_path / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: Undercuts", "claims:", "  t:", "    text: The thesis."]
+    lines += ["    kind: thesis", "  s:", "    text: The support.", "    supports: t"]
+    for i in range(60):
+        lines += [f"  u{i}:", f"    text: Undercut number {i}.", "    undercuts: s->t"]
+    (tmp_path / "undercuts.yaml").write_text("\n".join(lines) + "\n")
+    figures = handout_figures(
+        checked(checked_outcome(tmp_path / "undercuts.yaml")), paper="a4", show_verdicts=True
+    )
+    assert [(f.caption, f.note) for f in figures] == [
+        (
+            "Around the thesis: The thesis.",
+            "Simplified: the claims within one step of the thesis, without the quotes (they "
+            "are on the evidence cards). Each branch that goes further has a page of its own; "
+            "every claim is in the outline.",
+        )
     ]
 
 

@@ -163,7 +163,8 @@ def handout_figures(
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
     else the largest view around each thesis that fits (or the one ``depth`` asks for), and
-    when that leaves claims out, one more page per branch of the thesis. A view of more than
+    when that leaves claims out, one more page per branch of the thesis with more below it
+    (a claim with nothing below it is in the outline). A view of more than
     ``max_nodes`` nodes counts as one that does not fit."""
     base = replace(BASE, max_nodes=max_nodes)
     return _Fitter(checked, paper, show_verdicts, engine, base).figures(depth)
@@ -241,8 +242,9 @@ class _Fitter:
             if asked_for:
                 continue  # the view asked for fits the page: no branch pages
             for branch in dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)):
-                if self.below(branch) <= drawn_claims:
-                    continue
+                below = self.below(branch)
+                if below <= drawn_claims or below == {branch}:
+                    continue  # drawn already, or nothing below it: the outline has it
                 branch_title = clean(self.map.claims[branch].title)
                 view, scale, used = self.largest(
                     replace(self.base, focus=branch), (2, 1), f"Argument map around: {branch_title}"
