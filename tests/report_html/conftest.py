@@ -57,6 +57,21 @@ def checked_outcome(path: Path) -> CheckOutcome:
     return outcome
 
 
+def star_outcome(
+    folder: Path, size: int, *, relation: str = "supports", theses: int = 1
+) -> CheckOutcome:
+    """``theses`` theses with ``size`` claims around them in all: claim ``pI`` ``relation``
+    (supports or attacks) thesis ``t{I % theses}``; written to ``folder`` and checked."""
+    (folder / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: A star", "claims:"]
+    for t in range(theses):
+        lines += [f"  t{t}:", f"    text: Thesis number {t}.", "    kind: thesis"]
+    for i in range(size):
+        lines += [f"  p{i}:", f"    text: Claim number {i}.", f"    {relation}: t{i % theses}"]
+    (folder / "star.yaml").write_text("\n".join(lines) + "\n")
+    return checked_outcome(folder / "star.yaml")
+
+
 @pytest.fixture(scope="session")
 def montebello() -> CheckOutcome:
     return checked_outcome(MONTEBELLO)

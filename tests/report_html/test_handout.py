@@ -15,7 +15,7 @@ from argmap.report_html.context import handout_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
 from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
 
-from .conftest import INJECTION
+from .conftest import INJECTION, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 
@@ -254,6 +254,63 @@ def test_a_large_map_without_a_top_is_handed_out_from_its_first_claims(
         "file. 'argmap report' shows them all."
     )
     assert len(doc.css(".claims .row")) == 200
+
+
+def test_a_star_too_large_to_print_holds_the_first_claims_below_its_thesis(
+    tmp_path: Path,
+) -> None:
+    """A thesis with 250 reasons: not one whole level below it fits in 200 claims, so the
+    handout holds the thesis and its first 199 reasons; the thesis's verdict lists only
+    the reasons that the handout holds (all 250 made an 88-page PDF at 5,000 claims)."""
+    doc = page(star_outcome(tmp_path, 250), Variant.TEACHER)
+    note = doc.css_first(".excerpt-note")
+    assert note is not None
+    assert note.text() == (
+        "This map has 251 claims, too many to print: this handout holds its thesis and the "
+        "first 199 of the 250 claims one step below it. 'argmap report' shows them all."
+    )
+    rows = doc.css(".claims .row")
+    assert [r.attributes["id"] for r in rows] == ["claim-t0"] + [f"claim-p{i}" for i in range(199)]
+    reasons = [li.text() for li in rows[0].css(".row-reasons li")]
+    assert reasons == [
+        *(f"argument p{i}->t0 from p{i} stands" for i in range(199)),
+        "51 more reasons, about claims this handout leaves out",
+        "it stands only because nothing defeats it: no verified evidence backs it",
+    ]
+    assert len(doc.css(".sides td .side-claim")) == 199
+
+
+def test_a_star_of_objections_lists_only_the_objections_it_holds(tmp_path: Path) -> None:
+    doc = page(star_outcome(tmp_path, 250, relation="attacks"), Variant.TEACHER, max_claims=3)
+    note = doc.css_first(".excerpt-note")
+    assert note is not None and "holds its thesis and the first 2 of the 250 claims" in (
+        note.text()
+    )
+    thesis = doc.css(".claims .row")[0]
+    assert [li.text() for li in thesis.css(".row-reasons li")] == [
+        "rebut by p0 succeeds",
+        "rebut by p1 succeeds",
+        "248 more reasons, about claims this handout leaves out",
+    ]
+    assert len(thesis.css(".objection")) == 2
+
+
+def test_a_handout_names_how_many_theses_it_holds(tmp_path: Path) -> None:
+    """Three theses with a reason each: the theses and the first of their reasons, or, when
+    even the theses are too many, the first of them."""
+    outcome = star_outcome(tmp_path, 3, theses=3)
+    notes = {
+        limit: page(outcome, Variant.STUDENT, max_claims=limit).css_first(".excerpt-note")
+        for limit in (2, 3, 4)
+    }
+    assert {limit: note.text() if note else None for limit, note in notes.items()} == {
+        2: "This map has 6 claims, too many to print: this handout holds the first 2 of its "
+        "3 theses. 'argmap report' shows them all.",
+        3: "This map has 6 claims, too many to print: this handout holds its 3 theses. "
+        "'argmap report' shows them all.",
+        4: "This map has 6 claims, too many to print: this handout holds its 3 theses and "
+        "the first 1 of the 3 claims one step below them. 'argmap report' shows them all.",
+    }
 
 
 def test_max_claims_sets_how_much_of_a_large_map_a_handout_holds(thousand: CheckOutcome) -> None:

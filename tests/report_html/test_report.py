@@ -15,7 +15,7 @@ from argmap.report_html import checked, read_stamp, report
 from argmap.report_html.context import safe_url
 from argmap.report_html.figures import report_figure
 
-from .conftest import INJECTION, SMALL, checked_outcome, missing
+from .conftest import INJECTION, SMALL, checked_outcome, missing, star_outcome
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
 
@@ -235,23 +235,6 @@ def test_the_text_legend_explains_both_kinds_of_junction(montebello_html: bytes)
     assert parse(montebello_html).css_first(".legend .swatch.named") is not None
 
 
-def star(folder: Path, reasons: int) -> CheckOutcome:
-    """A thesis with ``reasons`` direct supporters, written to ``folder``."""
-    (folder / "argmap.toml").write_text("")
-    lines = [
-        "argmap: 1",
-        "title: A star",
-        "claims:",
-        "  t:",
-        "    text: The thesis.",
-        "    kind: thesis",
-    ]
-    for i in range(reasons):
-        lines += [f"  p{i}:", f"    text: Reason number {i}.", "    supports: t"]
-    (folder / "star.yaml").write_text("\n".join(lines) + "\n")
-    return checked_outcome(folder / "star.yaml")
-
-
 def test_a_claim_with_many_reasons_is_viewed_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -261,8 +244,7 @@ def test_a_claim_with_many_reasons_is_viewed_once(
     from argmap.report_html import claims
     from argmap.report_html.context import handout_context
 
-    outcome = star(tmp_path, 300)
-    data = checked(outcome)
+    data = checked(star_outcome(tmp_path, 300))
     cleaned: list[str] = []
 
     def counting_clean(text: str) -> str:
@@ -272,7 +254,7 @@ def test_a_claim_with_many_reasons_is_viewed_once(
     clean = claims.clean
     monkeypatch.setattr(claims, "clean", counting_clean)
     context = handout_context(data, [], variant="teacher", paper="a4")
-    thesis_reasons = [r.text for r in data.verdicts["t"].reasons if r.kind == "argument"]
+    thesis_reasons = [r.text for r in data.verdicts["t0"].reasons if r.kind == "argument"]
     assert len(thesis_reasons) == 300
     assert [cleaned.count(text) for text in thesis_reasons] == [1] * 300
     thesis, *others = context.page.outline
