@@ -141,6 +141,34 @@ def test_only_a_branch_with_more_below_it_gets_a_page(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("relation", ["supports", "attacks"])
+def test_a_thesis_with_too_many_claims_in_a_row_is_drawn_with_the_first_that_fit(
+    tmp_path: Path, relation: str
+) -> None:
+    """60 claims one step from the thesis make a row some 7,500 pt wide, which printed at
+    a tenth of its size on a landscape page: the map shows the thesis and the first of them
+    that fit at 60 % or more, and says so."""
+    figures = handout_figures(
+        checked(star_outcome(tmp_path, 60, relation=relation)), paper="a4", show_verdicts=True
+    )
+    assert len(figures) == 1
+    (figure,) = figures
+    assert figure.caption == "Around the thesis: Thesis number 0."
+    assert figure.scale >= MIN_SCALE
+    assert figure.note is not None
+    shown = re.fullmatch(
+        r"Simplified: the thesis and the first (\d+) of the 60 claims one step below it, "
+        r"which do not all fit the page, without the quotes \(they are on the evidence "
+        r"cards\)\. Every claim is in the outline\.",
+        figure.note,
+    )
+    assert shown is not None, figure.note
+    count = int(shown.group(1))
+    assert 1 <= count < 60
+    drawn = re.findall(rb'<g id="map&#45;claim&#45;([^"]*)" class="node claim', figure.svg)
+    assert drawn == [b"t0", *(f"p{i}".encode() for i in range(count))]
+
+
 def test_depth_chooses_the_view(montebello: CheckOutcome) -> None:
     figures = handout_figures(checked(montebello), paper="a4", show_verdicts=True, depth=1)
     assert len(figures) == 1 and figures[0].note is None

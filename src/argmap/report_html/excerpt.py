@@ -49,7 +49,7 @@ def excerpt(checked: Checked, limit: int = HANDOUT_MAX_CLAIMS) -> tuple[Checked,
     else:  # every claim supports or attacks another (a ring of objections): no top to start at
         keep = set(list(m.claims)[:limit])
         head = f"the first {len(keep):,} in the file"
-    part = _part(m, keep)
+    part = part_of(m, keep)
     shown = Checked(
         part,
         {cid: _within(v, part) for cid, v in checked.verdicts.items() if cid in keep},
@@ -127,7 +127,7 @@ def _about(reason: Reason, part: ArgumentMap) -> bool:
     return True  # its own quotes, which the part keeps, and "no-support"
 
 
-def _part(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
+def part_of(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
     """The map cut down to the claims in ``keep``: the arguments, attacks, quotes and
     questions among them."""
     arguments = {

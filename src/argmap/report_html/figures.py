@@ -6,8 +6,9 @@ on exactly what goes into the page. Its ids carry the prefix ``map-`` so they ne
 with the page's ``claim-ID`` anchors, while its links still point at ``#claim-ID``.
 
 On paper a map is never shrunk below :data:`MIN_SCALE`: a map too wide for the page is
-simplified (no quotes, then only the claims near the thesis) and split (one more page per
-branch of the thesis), and the page says so.
+simplified (no quotes, then only the claims near the thesis, then only the first of the
+claims one step from it) and split (one more page per branch of the thesis), and the page
+says so.
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from argmap.render.output import render_source
 from argmap.render.svg import UnsafeSvg, check_safe
 from argmap.render.text import clean
 from argmap.report_html.claims import Checked
+from argmap.report_html.excerpt import part_of
 from argmap.report_html.outline import children, roots
 from argmap.report_html.views import MapFigure
 
 MIN_SCALE = 0.6  # below this, 10 pt map text prints under 6 pt
 ID_PREFIX = "map-"
 AUTO_DEPTHS = (3, 2, 1)
+FIT_TRIES = 3  # drawings tried for the first claims below a thesis that fit the page
 MM = 72 / 25.4
 
 # Landscape pages for maps: (width, height) of the room a map may take, in points: the
@@ -233,8 +236,11 @@ class _Fitter:
                 replace(self.base, focus=root), depths, f"Argument map around: {root_title}"
             )
             asked_for = depth is not None and used == depth
+            first = None if asked_for or scale >= MIN_SCALE else self.first_that_fit(root, scale)
             if asked_for:
                 note = None if scale >= MIN_SCALE else PRINTED_SMALL
+            elif first is not None:
+                overview, scale, note = first
             else:
                 note = _overview_note(used)
             figures.append(_figure(overview, scale, f"Around the thesis: {root_title}", note))
@@ -253,6 +259,32 @@ class _Fitter:
                 figures.append(_figure(view, scale, f"Branch: {branch_title}", note))
                 drawn_claims |= view.claims
         return figures
+
+    def first_that_fit(self, root: str, scale: float) -> tuple[Drawn, float, str] | None:
+        """``root`` and the first claims one step below it, as many as fit the page at
+        :data:`MIN_SCALE` by a guess (a row of all of them prints at ``scale``), and the
+        note that says so; None when not even one does. A few tries, each guessing from the
+        last drawing's scale, since a row's width grows with the claims in it."""
+        below = list(dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)))
+        count = len(below)
+        for _ in range(FIT_TRIES):
+            count = max(1, min(count - 1, int(count * scale / MIN_SCALE)))
+            if count >= len(below):
+                return None
+            part = replace(self.checked, map=part_of(self.map, {root, *below[:count]}))
+            drawn = draw(
+                part,
+                replace(self.base, focus=root, depth=1),
+                show_verdicts=self.show_verdicts,
+                label=f"Argument map around: {clean(self.map.claims[root].title)}",
+                engine=self.engine,
+            )
+            scale = scale_to(drawn, self.paper)
+            if scale >= MIN_SCALE:
+                return drawn, scale, _first_note(len(drawn.claims) - 1, len(below))
+            if count == 1:
+                return None
+        return None
 
     def below(self, claim: str) -> set[str]:
         """``claim`` and its reasons and objections, all the way down."""
@@ -278,6 +310,14 @@ def _overview_note(depth: int) -> str:
         f"Simplified: the claims within {steps} of the thesis, without the quotes (they are "
         "on the evidence cards). Each branch that goes further has a page of its own; every "
         "claim is in the outline."
+    )
+
+
+def _first_note(shown: int, of: int) -> str:
+    return (
+        f"Simplified: the thesis and the first {shown:,} of the {of:,} claims one step below "
+        "it, which do not all fit the page, without the quotes (they are on the evidence "
+        "cards). Every claim is in the outline."
     )
 
 
