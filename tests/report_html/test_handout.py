@@ -323,6 +323,29 @@ def test_a_star_of_objections_lists_only_the_objections_it_holds(tmp_path: Path)
     assert len(thesis.css(".objection")) == 2
 
 
+def test_a_cut_handout_lists_the_sources_of_the_quotes_it_holds(tmp_path: Path) -> None:
+    """250 claims quote a source each, and one source is cited by none: the handout of
+    200 claims lists the 199 sources its cards cite, and the uncited one (all 5,000 sources
+    of such a map made the handout 672 MB)."""
+    from .conftest import checked_outcome
+
+    (tmp_path / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: Many sources", "sources:"]
+    for i in range(251):
+        lines += [f"  s{i}:", f"    title: Source number {i}"]
+    lines += ["claims:", "  t:", "    text: The thesis.", "    kind: thesis"]
+    for i in range(250):
+        lines += [f"  c{i}:", f"    text: Claim number {i}.", "    supports: t", "    evidence:"]
+        lines += [f"      - quote: Words of source {i}.", f"        source: s{i}"]
+    (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n")
+    doc = page(checked_outcome(tmp_path / "sources.yaml"), Variant.STUDENT)
+    assert len(doc.css(".card")) == 199
+    assert [li.text() for li in doc.css(".sources li")] == [
+        *(f"Source number {i}." for i in range(199)),
+        "Source number 250.",
+    ]
+
+
 def test_a_handout_names_how_many_theses_it_holds(tmp_path: Path) -> None:
     """Three theses with a reason each: the theses and the first of their reasons, or, when
     even the theses are too many, the first of them."""

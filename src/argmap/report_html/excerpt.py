@@ -129,7 +129,7 @@ def _about(reason: Reason, part: ArgumentMap) -> bool:
 
 def part_of(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
     """The map cut down to the claims in ``keep``: the arguments, attacks, quotes and
-    questions among them."""
+    questions among them, and the sources of those quotes (or of none at all)."""
     arguments = {
         aid: a
         for aid, a in m.arguments.items()
@@ -140,11 +140,15 @@ def part_of(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
         for aid, a in m.attacks.items()
         if a.attacker in keep and (a.target in keep or a.target in arguments)
     }
+    evidence = {eid: e for eid, e in m.evidence.items() if e.target in keep}
+    cited = {e.source for e in evidence.values()}
+    uncited = set(m.sources) - {e.source for e in m.evidence.values()}
     return replace(
         m,
         claims={cid: c for cid, c in m.claims.items() if cid in keep},
         arguments=arguments,
         attacks=attacks,
-        evidence={eid: e for eid, e in m.evidence.items() if e.target in keep},
+        evidence=evidence,
+        sources={sid: s for sid, s in m.sources.items() if sid in cited or sid in uncited},
         questions=tuple(q for q in m.questions if all(c in keep for c in q.about)),
     )
