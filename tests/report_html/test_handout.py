@@ -169,6 +169,30 @@ def test_a_thesis_with_too_many_claims_in_a_row_is_drawn_with_the_first_that_fit
     assert drawn == [b"t0", *(f"p{i}".encode() for i in range(count))]
 
 
+def test_a_linked_argument_is_drawn_whole_or_not_at_all(tmp_path: Path) -> None:
+    """The thesis rests on one argument of 60 linked premises: a few of them, drawn without
+    the rest, would show an argument that is not the map's, so the row is drawn whole."""
+    from .conftest import checked_outcome
+
+    (tmp_path / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: Linked", "claims:", "  t:", "    text: The thesis."]
+    lines += ["    kind: thesis"]
+    for i in range(60):
+        lines += [f"  p{i}:", f"    text: Premise number {i}.", "    kind: assumption"]
+    lines += ["arguments:", "  a:", "    conclusion: t"]
+    lines += ["    premises: [" + ", ".join(f"p{i}" for i in range(60)) + "]"]
+    (tmp_path / "linked.yaml").write_text("\n".join(lines) + "\n")
+    figures = handout_figures(
+        checked(checked_outcome(tmp_path / "linked.yaml")), paper="a4", show_verdicts=True
+    )
+    assert len(figures) == 1
+    assert figures[0].scale < MIN_SCALE
+    assert figures[0].note is not None
+    assert figures[0].note.startswith("Simplified: the claims within one step of the thesis")
+    drawn = re.findall(rb'<g id="map&#45;claim&#45;([^"]*)" class="node claim', figures[0].svg)
+    assert len(drawn) == 61
+
+
 def test_depth_chooses_the_view(montebello: CheckOutcome) -> None:
     figures = handout_figures(checked(montebello), paper="a4", show_verdicts=True, depth=1)
     assert len(figures) == 1 and figures[0].note is None

@@ -268,23 +268,38 @@ class _Fitter:
         below = list(dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)))
         count = len(below)
         for _ in range(FIT_TRIES):
-            count = max(1, min(count - 1, int(count * scale / MIN_SCALE)))
-            if count >= len(below):
+            shown = self.whole_arguments(
+                root, below[: min(count - 1, int(count * scale / MIN_SCALE))]
+            )
+            if not shown:
                 return None
-            part = replace(self.checked, map=part_of(self.map, {root, *below[:count]}))
             drawn = draw(
-                part,
-                replace(self.base, focus=root, depth=1),
+                replace(self.checked, map=part_of(self.map, {root, *shown})),
+                self.base,
                 show_verdicts=self.show_verdicts,
                 label=f"Argument map around: {clean(self.map.claims[root].title)}",
                 engine=self.engine,
             )
             scale = scale_to(drawn, self.paper)
             if scale >= MIN_SCALE:
-                return drawn, scale, _first_note(len(drawn.claims) - 1, len(below))
-            if count == 1:
-                return None
+                return drawn, scale, _first_note(len(shown), len(below))
+            count = len(shown)
         return None
+
+    def whole_arguments(self, root: str, first: list[str]) -> list[str]:
+        """``first`` less the premises of each argument for ``root`` that it holds only in
+        part: a linked argument is drawn whole or not at all. The premises of an argument
+        come together, and before the objections, so what is left is still a first part."""
+        kept = set(first)
+        arguments = self.index.arguments_for.get(root, [])
+        while split := [
+            a
+            for a in arguments
+            if not kept.isdisjoint(a.premises) and not kept.issuperset(a.premises)
+        ]:
+            for argument in split:
+                kept.difference_update(argument.premises)
+        return [c for c in first if c in kept]
 
     def below(self, claim: str) -> set[str]:
         """``claim`` and its reasons and objections, all the way down."""
