@@ -117,9 +117,9 @@ def test_a_large_map_is_simplified_and_split_never_shrunk(
 
 
 def test_only_a_branch_with_more_below_it_gets_a_page(tmp_path: Path) -> None:
-    """60 claims undercut the thesis's one argument: the view within one step of the thesis
-    is the one that fits, and it leaves them out, but none has anything below it, so none
-    gets a map page of its own (each did: 61 map pages, a Graphviz run each)."""
+    """60 claims undercut the thesis's one argument: they are one step from the thesis, too
+    many to fit, so the overview leaves most of them out, but none has anything below it, so
+    none gets a map page of its own (each did: 61 map pages, a Graphviz run each)."""
     from .conftest import checked_outcome
 
     (tmp_path / "argmap.toml").write_text("")
@@ -134,9 +134,9 @@ def test_only_a_branch_with_more_below_it_gets_a_page(tmp_path: Path) -> None:
     assert [(f.caption, f.note) for f in figures] == [
         (
             "Around the thesis: The thesis.",
-            "Simplified: the claims within one step of the thesis, without the quotes (they "
-            "are on the evidence cards). Each branch that goes further has a page of its own; "
-            "every claim is in the outline.",
+            "Simplified: the thesis and the first 9 of the 61 claims one step below it, which "
+            "do not all fit the page, without the quotes (they are on the evidence cards). "
+            "Every claim is in the outline.",
         )
     ]
 
