@@ -71,6 +71,16 @@ def hostile() -> ArgumentMap:
     return load(FIXTURES / "hostile.yaml")
 
 
+def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """A ``dot`` first on PATH that runs the ``sh`` ``script`` instead of Graphviz."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+
 @pytest.fixture
 def no_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """``dot`` hidden: PATH is an empty folder."""

@@ -26,7 +26,7 @@ from argmap.render.backends import DOT_MEMORY_LIMIT, layout, resolve_engine
 from argmap.render.raster import PNG_SIGNATURE, normalize_pdf, read_png_stamp, stamp_png
 from argmap.render.svg import check_safe, finish_svg, read_stamp
 
-from .conftest import MONTEBELLO
+from .conftest import MONTEBELLO, fake_dot
 
 TINY = 'digraph argmap {\n\t"claim/a" [label="a"]\n}\n'
 
@@ -123,13 +123,8 @@ def test_broken_dot_is_a_layout_error(engine: Engine) -> None:
 
 
 def _fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
-    """A ``dot`` on PATH that runs ``script`` (sh) instead of Graphviz."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "dot"
-    fake.write_text(f"#!/bin/sh\ncat >/dev/null\n{script}\n", encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    """A ``dot`` on PATH that reads its input, then runs ``script`` (sh)."""
+    fake_dot(tmp_path, monkeypatch, f"cat >/dev/null\n{script}")
 
 
 def _dot_printing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: bytes) -> None:

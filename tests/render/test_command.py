@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.render.svg import read_stamp
 
-from .conftest import FIXTURES, MONTEBELLO
+from .conftest import FIXTURES, MONTEBELLO, fake_dot
 
 INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml"
 
@@ -281,12 +281,7 @@ def test_a_layout_that_takes_too_long_is_stopped(
 ) -> None:
     """A ``dot`` that never finishes (here a stand-in that sleeps) is stopped after
     --timeout seconds, with a message and nothing written."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "dot"
-    fake.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    fake_dot(tmp_path, monkeypatch, "exec sleep 30")
     _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'")
 
 
@@ -459,12 +454,7 @@ def test_a_dot_that_prints_nothing_writes_nothing_and_fails_the_check(
 ) -> None:
     """A ``dot`` that exits 0 having printed nothing drew nothing: exit 2, no file; and an
     SVG such a ``dot`` once left (a stamp and no drawing) is stale under --check."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "dot"
-    fake.write_text("#!/bin/sh\ncat >/dev/null\nexit 0\n", encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    fake_dot(tmp_path, monkeypatch, "cat >/dev/null\nexit 0")
     out = tmp_path / "renders"
     args = ["render", str(MONTEBELLO), "-o", str(out), "--engine", "system"]
     result = runner.invoke(main, args)

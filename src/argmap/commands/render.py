@@ -193,7 +193,7 @@ def render(
     planned, refused = plan(
         drawable_maps,
         lambda result: output_dir / _file_name(result, options, fmt),
-        read=files_read(results),
+        files_read(results),
     )
     for message in refused:
         _error(message)

@@ -104,7 +104,7 @@ def run_pages(
     planned, refused = plan(
         drawable_maps,
         lambda result: output if single else output / job.name(Path(result.path).stem),
-        read=files_read(results),
+        files_read(results),
     )
     for message in refused:
         _error(message)

@@ -51,15 +51,12 @@ def refuse_input(target: Path, read: dict[Path, Read]) -> str | None:
 
 
 def plan(
-    results: Sequence[MapResult],
-    target_of: Callable[[MapResult], Path],
-    *,
-    read: dict[Path, Read] | None = None,
+    results: Sequence[MapResult], target_of: Callable[[MapResult], Path], read: dict[Path, Read]
 ) -> tuple[list[tuple[MapResult, Path]], list[str]]:
-    """Each map with the file it goes to, and a message for each map (or group of maps)
-    that is refused: its file is read by the run, or is shared with another map (then none
-    of them is written, as which one would win depends on the order of the arguments)."""
-    read = files_read(results) if read is None else read
+    """Each map with the file it goes to, in the order of ``results``, and a message for each
+    map (or group of maps) that is refused: its file is in ``read`` (:func:`files_read` of the
+    whole run, maps with errors included), or is shared with another map (then none of them
+    is written, as which one would win depends on the order of the arguments)."""
     wanted: dict[Path, list[tuple[MapResult, Path]]] = {}
     refused: list[str] = []
     for result in results:
@@ -80,6 +77,4 @@ def plan(
             f"{', '.join(names[:-1])} and {names[-1]} would {both} be written to "
             f"{sharing[0][1]}; give them different names or folders"
         )
-    order = {id(result): i for i, result in enumerate(results)}
-    planned.sort(key=lambda pair: order[id(pair[0])])
-    return planned, refused
+    return planned, refused  # groups of one keep the order their first map gave them
