@@ -104,8 +104,14 @@ def test_dispatch_by_shape() -> None:
 
 
 def test_iteration_cap_reports_no_convergence() -> None:
-    result = quadratic_energy_scores(2, [1.0, 0.5], [(0, 1), (1, 0)], [], max_iterations=1)
+    """A cycle too large for Newton's finish (33 nodes) stopped after one sweep says so."""
+    ring = [(i, (i + 1) % 33) for i in range(33)]
+    base = [1.0 if i % 2 else 0.5 for i in range(33)]
+    result = quadratic_energy_scores(33, base, ring, [], max_iterations=1)
     assert not result.converged and result.iterations == 1
+    # a two-node cycle stopped after one sweep is finished by Newton's method
+    finished = quadratic_energy_scores(2, [1.0, 0.5], [(0, 1), (1, 0)], [], max_iterations=1)
+    assert finished.converged and finished.iterations == 1
     settled = quadratic_energy_scores(2, [1.0, 0.5], [(0, 1), (1, 0)], [])
     assert settled.converged and 1 < settled.iterations < 1000
     assert quadratic_energy_scores(1, [0.3], [], []).scores == (0.3,)
@@ -159,6 +165,19 @@ def test_adding_an_attacker_never_raises_the_score(
     before = dfquad_scores(n, base, attacks, supports)[target]
     after = dfquad_scores(n + 1, [*base, strength], [*attacks, (n, target)], supports)[target]
     assert after <= before + 1e-15
+
+
+def test_a_tangent_fixed_point_converges_too() -> None:
+    """Found by the property below: node 1 supports itself and node 2, node 2 supports it;
+    at the fixed point their energy is 0, where h is flat, and the Euler steps crawl (after
+    1,000 sweeps the residual was 0.007; some 6,400 were needed). Newton's method finishes
+    such a small cycle."""
+    graph = (3, [0.5, 0.0, 0.0], [], [(0, 2), (1, 1), (1, 2), (2, 1)])
+    result = gradual_scores(*graph)
+    assert result.method is GradualMethod.QUADRATIC_ENERGY
+    assert result.converged
+    assert qe_residual(*graph, list(result.scores)) < 1e-12
+    assert result.scores == pytest.approx((0.5, 0.5, 0.5), abs=1e-12)
 
 
 @settings(max_examples=60, deadline=None)
