@@ -53,8 +53,7 @@ def _write(value: Any, level: int, emit: Callable[[str], None]) -> None:
     inner = _INDENT * (level + 1)
     is_dict = isinstance(value, dict)
     opening, closing = ("{", "}") if is_dict else ("[", "]")
-    members = value.values() if is_dict else value
-    if not any(_is_container(member) and member for member in members):
+    if _holds_no_container(value):
         body = _members(level).encode(value)
         emit(f"{opening}\n{inner}{body[1:-1]}\n{_INDENT * level}{closing}")
         return
@@ -76,14 +75,15 @@ def _write(value: Any, level: int, emit: Callable[[str], None]) -> None:
     emit(f"\n{_INDENT * level}{closing}")
 
 
+def _holds_no_container(value: dict[Any, Any] | list[Any] | tuple[Any, ...]) -> bool:
+    """Whether no member of ``value`` is a non-empty object or array."""
+    members = value.values() if isinstance(value, dict) else value
+    return not any(member and _is_container(member) for member in members)
+
+
 def _is_flat_object(value: Any) -> bool:
     """A non-empty object whose members hold no non-empty object or array."""
-    if not isinstance(value, dict) or not value:
-        return False
-    for member in value.values():
-        if member and isinstance(member, dict | list | tuple):
-            return False
-    return True
+    return isinstance(value, dict) and bool(value) and _holds_no_container(value)
 
 
 def _objects(objects: list[Any] | tuple[Any, ...], level: int) -> str:

@@ -264,9 +264,9 @@ def _newton(
                 scores[u] for u in attackers[node]
             )
             weight = base[node]
-            target = weight - weight * _h(-energy) + (1.0 - weight) * _h(energy)
+            target = weight - weight * _influence(-energy) + (1.0 - weight) * _influence(energy)
             gaps.append(target - scores[node])
-            slope = weight * _dh(-energy) + (1.0 - weight) * _dh(energy)
+            slope = weight * _slope(-energy) + (1.0 - weight) * _slope(energy)
             row = jacobian[i]
             for u in supporters[node]:
                 if u in at:
@@ -286,12 +286,9 @@ def _newton(
     return residual
 
 
-def _h(x: float) -> float:
-    return x * x / (1.0 + x * x) if x > 0.0 else 0.0
-
-
-def _dh(x: float) -> float:
-    return 2.0 * x / ((1.0 + x * x) ** 2) if x > 0.0 else 0.0
+def _slope(energy: float) -> float:
+    """The derivative of :func:`_influence`: ``2x / (1 + x^2)^2`` for ``x > 0``, else 0."""
+    return 2.0 * energy / ((1.0 + energy * energy) ** 2) if energy > 0.0 else 0.0
 
 
 def _solve(matrix: list[list[float]], rhs: list[float]) -> list[float] | None:
