@@ -189,6 +189,31 @@ def test_a_run_killed_midway_leaves_the_previous_output(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"\.argmap-[a-z0-9_]{8}\.tmp", name) for name in left), left
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_run_ended_midway_by_a_signal_cleans_up(tmp_path: Path, stop: signal.Signals) -> None:
+    """SIGTERM or SIGHUP (argmap.terminate) unwinds the run: the partial file is removed, the
+    previous output stays, and the process dies of the signal."""
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+    script = (
+        _SLOW_WRITER.replace(
+            "w.write_atomic(Path(sys.argv[1])",
+            "from argmap import terminate\nterminate.install()\n"
+            "try:\n    w.write_atomic(Path(sys.argv[1])",
+        ).rstrip("\n")
+        + "\nexcept terminate.Terminated as end:\n    terminate.die(end.signum)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "halfway"
+    child.send_signal(stop)
+    assert child.wait(timeout=30) == -stop
+    assert target.read_bytes() == OLD
+    assert _only(tmp_path) == ["map.svg"]
+
+
 def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
     target = tmp_path / "map.svg"
     contents = [bytes([65 + i]) * (2_000_000 + i * 7919) for i in range(4)]

@@ -16,13 +16,14 @@ DOT output is argmap's own DOT text and needs no engine.
 
 from __future__ import annotations
 
+import math
 import shutil
 import signal
 import subprocess
 from enum import StrEnum
 from typing import Any
 
-from argmap import forked
+from argmap import forked, terminate
 from argmap.render.signatures import is_whole
 from argmap.render.wasmcache import use_cached_backend
 
@@ -72,6 +73,10 @@ DEFAULT_TIMEOUT = 600.0
 # clique of 400 claims took the whole of a 23 GB machine before it failed. A 5,000-claim map
 # of the usual shape takes about 100 MB.
 DOT_MEMORY_LIMIT = 4 << 30
+# CPU seconds the system dot may use beyond its time limit. The time limit is kept by the
+# thread that waits for dot; this one by the system, for a dot whose argmap was killed
+# outright (SIGKILL, the out-of-memory killer) and can stop nothing.
+DOT_CPU_MARGIN = 5
 
 
 class LayoutFailed(RenderError):
@@ -182,32 +187,69 @@ def _run_limited(
     command: list[str], data: bytes, timeout: float | None
 ) -> subprocess.CompletedProcess[bytes]:
     """``subprocess.run`` with the output captured, the process given at most
-    :data:`DOT_MEMORY_LIMIT` of address space before it reads its input, and killed on any
-    way out (the timeout, Ctrl-C)."""
+    :data:`DOT_MEMORY_LIMIT` of address space (and its time limit in CPU seconds) before it
+    reads its input, and killed on any way out (the timeout, Ctrl-C, SIGTERM)."""
+    if _dots.stopping:
+        raise LayoutFailed(_STOPPING)
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
-        _limit_memory(process.pid)
         try:
+            _dots.running.add(process)
+            if _dots.stopping:  # the run was ended while this one started
+                raise LayoutFailed(_STOPPING)
+            _limit(process.pid, timeout)
             out, err = process.communicate(data, timeout=timeout)
         except BaseException:
             process.kill()
             process.wait()
             raise
+        finally:
+            _dots.running.discard(process)
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-def _limit_memory(pid: int) -> None:
-    """Limit process ``pid``'s address space to :data:`DOT_MEMORY_LIMIT` (or to the hard
-    limit it has, if lower), where the system can (Linux)."""
+_STOPPING = "the run was ended (SIGTERM or SIGHUP) before Graphviz 'dot' could start"
+
+
+class _Dots:
+    """The system ``dot`` processes running (each waited on by a thread of its own), so that
+    a run ended by a signal stops them rather than leave them working for nobody."""
+
+    def __init__(self) -> None:
+        self.running: set[subprocess.Popen[bytes]] = set()
+        self.stopping = False
+
+    def stop(self) -> None:
+        # A layout's thread adds its process, then looks at ``stopping``; this sets
+        # ``stopping``, then kills what was added: either side sees the other.
+        self.stopping = True
+        for process in list(self.running):
+            process.kill()
+
+
+_dots = _Dots()
+terminate.on_termination(_dots.stop)
+
+
+def _limit(pid: int, timeout: float | None) -> None:
+    """Limit process ``pid``'s address space to :data:`DOT_MEMORY_LIMIT`, and its CPU time
+    to ``timeout`` and :data:`DOT_CPU_MARGIN` seconds (or to the hard limits it has, if
+    lower), where the system can (Linux)."""
     try:
         import resource
-
-        _, hard = resource.prlimit(pid, resource.RLIMIT_AS)
-        soft = DOT_MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(hard, DOT_MEMORY_LIMIT)
-        resource.prlimit(pid, resource.RLIMIT_AS, (soft, hard))
-    except (ImportError, AttributeError, OSError, ValueError):
-        return  # no prlimit here, or the process has ended already
+    except ImportError:
+        return
+    limits = [(resource.RLIMIT_AS, DOT_MEMORY_LIMIT)]
+    if timeout is not None:
+        limits.append((resource.RLIMIT_CPU, math.ceil(timeout) + DOT_CPU_MARGIN))
+    for which, wanted in limits:
+        try:
+            _, hard = resource.prlimit(pid, which)
+            soft = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
+            resource.prlimit(pid, which, (soft, hard))
+        except (AttributeError, OSError, ValueError):
+            return  # no prlimit here, or the process has ended already
 
 
 def _killed(program: str, number: int, stderr: str) -> str:

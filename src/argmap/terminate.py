@@ -1,0 +1,66 @@
+"""SIGTERM and SIGHUP end a run the way Ctrl-C does.
+
+Left to their default, the two signals end the process at once: no ``finally`` runs, so a
+half-written temporary file stays next to its target, and a ``dot`` the run started works on
+for nobody. A CI job over its time limit, ``kill``, a closed terminal or a process manager
+send them. :func:`install` makes them raise :class:`Terminated` in the main thread instead,
+after stopping what the interpreter's unwinding cannot reach (the ``dot`` processes of other
+threads, see :func:`on_termination`); the console entry point then dies of the same signal,
+so that whoever started argmap sees what happened to it (exit status 143 in a shell).
+
+A signal its parent chose to ignore (``nohup``, ``trap '' TERM``) stays ignored. A process
+forked from this one (a pool's worker, a forked child) inherits the handler; there it does
+what the default would.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+from types import FrameType
+
+SIGNALS = ("SIGTERM", "SIGHUP")
+
+_stoppers: list[Callable[[], None]] = []
+_main_pid: int | None = None
+
+
+class Terminated(BaseException):
+    """The run was asked to end by signal ``signum``. A ``BaseException``, as
+    ``KeyboardInterrupt`` is, so that ``except Exception`` does not swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"ended by signal {signum}")
+        self.signum = signum
+
+
+def on_termination(stop: Callable[[], None]) -> None:
+    """Call ``stop`` (in the main thread, before anything unwinds) when a signal ends the run:
+    for work the unwinding would wait for, such as a child process another thread waits on."""
+    _stoppers.append(stop)
+
+
+def install() -> None:
+    """Handle SIGTERM and SIGHUP in this process (from its main thread), unless ignored."""
+    global _main_pid
+    _main_pid = os.getpid()
+    for name in SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _handle)
+
+
+def die(signum: int) -> None:
+    """End this process by signal ``signum``, as if it had never been handled."""
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _handle(signum: int, frame: FrameType | None) -> None:
+    if os.getpid() != _main_pid:  # a forked worker: end as the default would
+        die(signum)
+        return
+    for stop in _stoppers:
+        stop()
+    raise Terminated(signum)

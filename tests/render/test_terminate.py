@@ -1,0 +1,175 @@
+"""A run ended by SIGTERM (a CI job's time limit, ``kill``) or SIGHUP (its terminal closed)
+stops its ``dot`` processes, removes its half-written files and dies of the signal, as it
+does on Ctrl-C; a ``dot`` left behind by a run killed outright stops by itself."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.render import Engine, OutputFormat, backends
+from argmap.render.backends import LayoutFailed, layout
+
+from .conftest import fake_dot
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="reads /proc; signals as on Linux"
+)
+
+MAP = """\
+argmap: 1
+title: Map {n}
+claims:
+  a: {{text: Alpha {n} holds., kind: thesis}}
+  b: {{text: Beta {n} holds., supports: a}}
+"""
+
+
+def _state(pid: int) -> str | None:
+    """The state of process ``pid`` ("R", "S", "Z" for a zombie...), None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+def _gone_soon(pid: int) -> bool:
+    """Whether ``pid`` has ended (gone, or a zombie waiting to be reaped) within five seconds."""
+    deadline = time.monotonic() + 5
+    while _state(pid) not in (None, "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _state(pid) in (None, "Z")
+
+
+def _lines_soon(path: Path, count: int) -> list[str]:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        lines = path.read_text().split() if path.exists() else []
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    raise AssertionError(f"{path} did not get {count} lines")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stopped_render_stops_its_dots_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: signal.Signals
+) -> None:
+    pids = tmp_path / "dot-pids"
+    # a dot that says its pid, then takes a minute (a dense map)
+    fake_dot(tmp_path, monkeypatch, f'echo $$ >> "{pids}"\nexec sleep 60')
+    for n in range(3):
+        (tmp_path / f"m{n}.yaml").write_text(MAP.format(n=n), encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "render",
+            "m0.yaml",
+            "m1.yaml",
+            "m2.yaml",
+            "--jobs",
+            "2",
+            "-o",
+            str(out),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        started = _lines_soon(pids, 2)  # two layouts at once
+        run.send_signal(stop)
+        _, err = run.communicate(timeout=10)
+        assert run.returncode == -stop  # it died of the signal, as a shell reports it
+        assert err == b""
+        for pid in started:
+            assert _gone_soon(int(pid)), f"dot {pid} outlived argmap"
+        time.sleep(0.3)
+        assert pids.read_text().split() == started  # no third layout began
+        assert not out.exists() or sorted(os.listdir(out)) == []
+    finally:
+        run.kill()
+        for pid in pids.read_text().split() if pids.exists() else []:
+            if _state(int(pid)) not in (None, "Z"):
+                os.kill(int(pid), signal.SIGKILL)
+
+
+@pytest.mark.timeout(60)
+def test_an_ignored_sighup_stays_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``nohup argmap render ...`` goes on when its terminal closes."""
+    pids = tmp_path / "dot-pids"
+    svg = tmp_path / "drawn.svg"
+    svg.write_text('<?xml version="1.0"?>\n<svg width="1pt"><g/></svg>\n', encoding="utf-8")
+    fake_dot(tmp_path, monkeypatch, f'cat >/dev/null\necho $$ >> "{pids}"\nsleep 1\ncat "{svg}"')
+    (tmp_path / "m.yaml").write_text(MAP.format(n=0), encoding="utf-8")
+    run = subprocess.Popen(
+        ["nohup", sys.executable, "-m", "argmap", "render", "m.yaml", "-o", "out"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        _lines_soon(pids, 1)
+        run.send_signal(signal.SIGHUP)
+        _, err = run.communicate(timeout=30)
+        assert run.returncode == 0, err
+        drawn = (tmp_path / "out" / "m.svg").read_text(encoding="utf-8")
+        assert drawn.endswith('<svg width="1pt"><g/></svg>\n')  # dot's, stamped by argmap
+    finally:
+        run.kill()
+
+
+def test_dot_may_use_no_more_cpu_than_its_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed outright (SIGKILL, the out-of-memory killer) cannot stop its dot: the
+    system does, once dot has used its time limit in CPU seconds (this stand-in prints the
+    limit it was given)."""
+    fake_dot(tmp_path, monkeypatch, 'cat >/dev/null\necho "<svg>$(ulimit -t)</svg>"')
+    tiny = "digraph { a -> b }"
+    assert layout(tiny, OutputFormat.SVG, Engine.SYSTEM, timeout=30) == b"<svg>35</svg>\n"
+    assert layout(tiny, OutputFormat.SVG, Engine.SYSTEM, timeout=0.2) == b"<svg>6</svg>\n"
+    assert layout(tiny, OutputFormat.SVG, Engine.SYSTEM, timeout=None) == b"<svg>unlimited</svg>\n"
+
+
+def test_no_dot_starts_once_the_run_is_ending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Layouts queued behind the stopped ones, or starting as the signal arrives, do not
+    start a dot that nothing would stop."""
+    started = tmp_path / "started"
+    fake_dot(tmp_path, monkeypatch, f'touch "{started}"\ncat >/dev/null\nexec sleep 60')
+    dots = backends._Dots()
+    monkeypatch.setattr(backends, "_dots", dots)
+    real_popen = subprocess.Popen
+
+    def popen_as_the_signal_arrives(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        process = real_popen(*args, **kwargs)
+        dots.stop()  # SIGTERM, between the start of this dot and its registration
+        return process
+
+    monkeypatch.setattr(backends.subprocess, "Popen", popen_as_the_signal_arrives)
+    with pytest.raises(LayoutFailed) as raised:
+        layout("digraph { a }", OutputFormat.SVG, Engine.SYSTEM, timeout=30)
+    assert str(raised.value) == backends._STOPPING
+    assert dots.running == set()
+    monkeypatch.setattr(backends.subprocess, "Popen", real_popen)
+    started.unlink(missing_ok=True)
+    with pytest.raises(LayoutFailed) as raised:
+        layout("digraph { a }", OutputFormat.SVG, Engine.SYSTEM, timeout=30)
+    assert str(raised.value) == backends._STOPPING
+    assert not started.exists()  # not even started
