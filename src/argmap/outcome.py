@@ -60,6 +60,11 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
     return {
         "path": outcome.path,
         "semantics": ev.semantics.value if ev is not None else None,
+        "scores": (
+            {"method": ev.gradual_method.value, "converged": ev.gradual_converged}
+            if ev is not None
+            else None
+        ),
         "claims": claims,
         "evidence": evidence,
         "diagnostics": [d.to_dict() for d in outcome.diagnostics],
@@ -82,7 +87,15 @@ def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
         text = visible(" ".join((claim.label or claim.text).split()))  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
     lines.append("  " + summary(outcome))
+    if not ev.gradual_converged:
+        lines.append("  " + UNSETTLED)
     return lines
+
+
+UNSETTLED = (
+    "the scores are approximate: they did not settle within 1,000 iterations "
+    "(a large cycle of supports and attacks; see docs/evaluation.md)"
+)
 
 
 def summary(outcome: CheckOutcome) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,7 @@ def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -
     assert verdicts["spp-fails"] == "supported"
     assert verdicts["congress-poisonous"] == "supported"  # the concession does not defeat it
     assert verdicts["harper-dismissal"] == "refuted"
+    assert data["scores"] == {"method": "df-quad", "converged": True}  # no attack cycle
     assert data["diagnostics"] == []
 
 
@@ -185,3 +187,45 @@ def test_a_time_limit_that_is_not_a_finite_number_of_seconds_is_a_usage_error(
         f"Error: Invalid value for '--time-limit': must be a finite number of seconds, at "
         f"least 0.01 and at most 86400 (one day), not {value!r}"
     )
+
+
+def _ring(n: int) -> str:
+    """``n`` assumptions supporting each other in a ring, and two claims rebutting each other:
+    an attack cycle, so the scores come from the quadratic energy model, by iteration."""
+    lines = ["argmap: 1", "title: Ring", "claims:"]
+    lines += [
+        f"  c{i}: {{text: Claim {i} holds., kind: assumption, supports: c{(i + 1) % n}}}"
+        for i in range(n)
+    ]
+    lines += [
+        "  x: {text: X holds., kind: assumption, rebuts: y}",
+        "  y: {text: Y holds., kind: assumption, rebuts: x}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_scores_that_did_not_settle_are_said_to_be_approximate(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ring.yaml"
+    path.write_text(_ring(40), encoding="utf-8")
+    settled = runner.invoke(main, ["check", str(path)])
+    assert "approximate" not in settled.output
+    data = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
+    assert data["scores"] == {"method": "quadratic-energy", "converged": True}
+
+    # One iteration, as if the ring needed more than 1,000: a cycle of 42 nodes is too large
+    # to be finished by Newton's method.
+    from argmap.evaluate import run
+    from argmap.semantics import gradual
+
+    monkeypatch.setattr(run, "gradual_scores", partial(gradual.gradual_scores, max_iterations=1))
+    result = runner.invoke(main, ["check", str(path)])
+    lines = result.output.splitlines()
+    summary = lines.index("  42 contested; 0 of 0 quotes verified")
+    assert lines[summary + 1] == (
+        "  the scores are approximate: they did not settle within 1,000 iterations "
+        "(a large cycle of supports and attacks; see docs/evaluation.md)"
+    )
+    data = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
+    assert data["scores"] == {"method": "quadratic-energy", "converged": False}
