@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +14,7 @@ from argmap.outcome import CheckOutcome
 from argmap.report_html import Paper, Variant, handout, read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
-from .conftest import INJECTION
+from .conftest import INJECTION, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 A4 = (595.28, 841.89)
@@ -123,3 +124,17 @@ def test_injection_is_text_in_the_pdf(hostile: CheckOutcome, pdf: Pdf) -> None:
     for variant in Variant:
         text = pdf_text(pdf(handout(hostile, variant=variant)))
         assert INJECTION in text
+
+
+def test_a_long_row_does_not_leave_the_claims_heading_alone_on_a_page(
+    tmp_path: Path, pdf: Pdf
+) -> None:
+    """A thesis with 250 reasons has a row of four pages in the teacher's handout: it starts
+    under the heading of its section, not on the next page, away from it."""
+    reader = PdfReader(
+        io.BytesIO(pdf(handout(star_outcome(tmp_path, 250), variant=Variant.TEACHER)))
+    )
+    texts = [words_of(page.extract_text() or "") for page in reader.pages]
+    (heading,) = [t for t in texts if "The claims and their verdicts" in t]
+    assert "Thesis Thesis number 0. ○ unsupported score" in heading
+    assert "argument p0->t0 from p0 stands" in heading
