@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from argmap.argument_map import ArgumentMap
+from argmap.argument_map import ArgumentMap, Claim, Origin
 from argmap.render import Engine, OutputFormat, RenderOptions, build_digraph, render_map
 from argmap.render.svg import read_stamp
 from argmap.render.text import clean, wrap
@@ -108,6 +108,21 @@ def test_hostile_text_is_shown_literally(render: Render, hostile: ArgumentMap) -
     title = re.search(rb'<text[^>]*font-size="18.00"[^>]*>([^<]*)</text>', svg)
     assert title is not None
     assert title.group(1) == b"Hostile &quot;title&quot; \\N &lt;b&gt;bold&lt;/b&gt; ]; x ["
+
+
+def test_a_right_to_left_override_is_drawn_as_an_escape(render: Render) -> None:
+    """The node would read "Pay 100 love" for "Pay evol 001" (rule AM012 reports it)."""
+    argument_map = ArgumentMap(
+        path="m.yaml",
+        title="Hidden \u202echaracters",
+        claims={"pay": Claim("pay", "Pay \u202eevol 001\u202c now", Origin("m.yaml", 4, 3))},
+    )
+    svg = render(argument_map).decode("utf-8")
+    assert "\u202e" not in svg and "\u202c" not in svg
+    (node,) = [n for n in items(svg.encode(), "node") if n.classes[0] == "claim"]
+    assert list(node.lines) == ["Pay \\u202eevol 001\\u202c now"]
+    assert node.tooltip == "Pay \\u202eevol 001\\u202c now"
+    assert ">Hidden \\u202echaracters</text>" in svg
 
 
 def test_no_script_can_reach_the_svg(render: Render, hostile: ArgumentMap) -> None:

@@ -50,6 +50,19 @@ def test_clean_joins_lines_and_drops_controls() -> None:
     assert clean("para sep\x85nel\u2028line\u2029para") == "para sep nel line para"
 
 
+def test_clean_shows_characters_that_change_how_text_reads() -> None:
+    # a right-to-left override would draw "Pay 100 love" (Trojan Source); zero-width
+    # characters hide between letters: each is drawn as its escape
+    assert clean("Pay \u202eevol 001\u202c now") == "Pay \\u202eevol 001\\u202c now"
+    assert clean("zero\u200bwidth\u2060joined\ufeff") == "zero\\u200bwidth\\u2060joined\\ufeff"
+    assert clean("isolate \u2067x\u2069 mark \u200f\u061c") == (
+        "isolate \\u2067x\\u2069 mark \\u200f\\u061c"
+    )
+    assert clean("soft\u00adhyphen") == "soft\u00adhyphen"  # shows only at a line's end
+    hebrew_and_arabic = "\u05e9\u05dc\u05d5\u05dd and \u0633\u0644\u0627\u0645"
+    assert clean(hebrew_and_arabic) == hebrew_and_arabic  # right-to-left scripts need no controls
+
+
 @pytest.mark.parametrize(
     ("text", "limit", "expected"),
     [

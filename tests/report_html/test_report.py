@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from argmap.outcome import CheckOutcome
 from argmap.render import Engine
-from argmap.report_html import checked, read_stamp, report
+from argmap.report_html import Variant, checked, handout, read_stamp, report
 from argmap.report_html.context import safe_url
 from argmap.report_html.figures import report_figure
 
@@ -261,3 +262,37 @@ def test_a_claim_with_many_reasons_is_viewed_once(
     assert thesis.claim.verdict is not None and len(thesis.claim.verdict.reasons) == 301
     assert len(others) == 300
     assert all(e.parent is not None and e.parent.verdict is thesis.claim.verdict for e in others)
+
+
+HIDDEN_TEXT = """\
+argmap: 1
+title: "Hidden \\u202echaracters"
+claims:
+  pay:
+    text: "Pay \\u202eevol 001\\u202c now, said \\u200bthe\\x07 bank."
+    kind: thesis
+"""
+
+
+@pytest.mark.parametrize(
+    "make",
+    [report, lambda outcome: handout(outcome, variant=Variant.TEACHER)],
+    ids=["report", "handout"],
+)
+def test_characters_that_change_how_text_reads_are_shown_not_obeyed(
+    tmp_path: Path, make: Callable[[CheckOutcome], bytes]
+) -> None:
+    """A right-to-left override shows "Pay 100 love" for "Pay evol 001" (Trojan Source):
+    rule AM012 reports it, and the page shows it as an escape, as the terminal does, where a
+    reader of the page would otherwise see a claim that is not the one written. A control
+    character such as the bell is dropped, as in the map."""
+    (tmp_path / "argmap.toml").write_text("")
+    path = tmp_path / "hidden.yaml"
+    path.write_text(HIDDEN_TEXT, encoding="utf-8")
+    html = make(checked_outcome(path)).decode("utf-8")
+    for char in "\u202e\u202c\u200b\x07":
+        assert char not in html, f"U+{ord(char):04X}"
+    claim = parse(html.encode()).css_first("#claim-pay")
+    assert claim is not None
+    assert "Pay \\u202eevol 001\\u202c now, said \\u200bthe bank." in claim.text()
+    assert "<title>Hidden \\u202echaracters" in html

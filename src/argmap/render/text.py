@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import graphviz
 
 from argmap.argument_map import Source
+from argmap.unseen import show_unseen
 
 ELLIPSIS = "…"
 LABEL_CHARS = 2_000
@@ -43,10 +44,11 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """One line of printable text: whitespace runs (newlines too) become one space."""
+    """One line of printable text: whitespace runs (newlines too) become one space, and
+    characters that change how text reads unseen are shown as escapes (:mod:`argmap.unseen`)."""
     if text.isprintable() and "  " not in text and text.strip(" ") == text:
         return text  # the common case, without a regular expression
-    return _SPACES.sub(" ", _UNPRINTABLE.sub("", text)).strip()
+    return _SPACES.sub(" ", show_unseen(_UNPRINTABLE.sub("", text))).strip()
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,6 +1,8 @@
 """The report and the handouts as HTML: Jinja2 with autoescaping everywhere.
 
-Claim text, quotes, names and titles are data: every one goes through Jinja2's escaping.
+Claim text, quotes, names and titles are data: every one goes through Jinja2's escaping,
+and characters that change how text reads without being seen are shown as escapes
+(:func:`shown`).
 Only two things are inserted as markup, each from argmap itself: the stylesheets (package
 data) and the map's SVG, which argmap's renderer made and :func:`map_svg` checks once more
 (no script, no event handler, no script link) right where it enters the page. The SVG stays
@@ -27,6 +29,7 @@ from markupsafe import Markup
 
 from argmap.render.svg import check_safe
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
+from argmap.unseen import UNSEEN
 
 STAMP_NAME = "argmap-sha256"
 _PLACEHOLDER = "0" * 64
@@ -36,11 +39,31 @@ _MARKS = re.compile(r"<!--argmap-svg ([0-9a-f]{64})-->")
 _HEAD = 4096
 
 
+# C0 and C1 controls (but tab, line feed and carriage return), and the unseen characters.
+_UNSEEN_IN_PAGE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{UNSEEN}]")
+
+
+def shown(value: object) -> object:
+    """Jinja's ``finalize``, for every value printed into a page: a string's control and
+    unseen characters (:mod:`argmap.unseen`) become escapes (``\\u202e``, ``\\x07``), as in
+    the terminal's output, so that the page shows the text as written. Markup (argmap's own,
+    from a macro or a filter) passes as it is."""
+    if type(value) is str and _UNSEEN_IN_PAGE.search(value) is not None:
+        return _UNSEEN_IN_PAGE.sub(_escape, value)
+    return value
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("argmap", "templates"),
         autoescape=True,
+        finalize=shown,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

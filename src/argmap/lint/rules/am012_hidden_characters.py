@@ -4,6 +4,9 @@ Such characters make text display differently from what it says ("Trojan Source"
 can look verified while it is not, a claim can read reversed. They are never needed in an
 argument file, so every one is reported where it stands.
 
+The map, the report and the handouts of a map that has them show each as its escape
+(``\\u202e``), so they never show a text other than the one written.
+
 PASS:
 
     argmap: 1
