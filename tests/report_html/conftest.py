@@ -27,6 +27,7 @@ FIXTURES = HERE / "fixtures"
 MONTEBELLO = REPO / "arguments" / "montebello.yaml"
 HOSTILE = FIXTURES / "hostile.yaml"
 SMALL = FIXTURES / "small.yaml"
+LONG_WORDS = FIXTURES / "long-words.yaml"
 ARTIFACTS = REPO / "test-artifacts"
 INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")
@@ -87,6 +88,12 @@ def hostile() -> CheckOutcome:
 def small() -> CheckOutcome:
     """A map small enough to print whole, with no discussion questions of its own."""
     return checked_outcome(SMALL)
+
+
+@pytest.fixture(scope="session")
+def long_words() -> CheckOutcome:
+    """Every text a writer controls holds a word longer than a line."""
+    return checked_outcome(LONG_WORDS)
 
 
 @pytest.fixture(scope="session")

@@ -144,3 +144,36 @@ def test_injected_markup_stays_text_in_the_browser(
     assert watched.dialogs == [] and watched.errors == []
     assert watched.requests == [path.as_uri()]
     page.locator("#claim-inject").screenshot(path=str(artifacts / "report-injection.png"))
+
+
+# What sticks out past its box: an element whose content is wider than it, where the
+# overflow shows (the map's viewport scrolls by design, and the SVG is drawn to fit it).
+OVERFLOWING = """() => [...document.querySelectorAll('body *')]
+    .filter(e => !e.closest('svg') && getComputedStyle(e).overflowX === 'visible')
+    .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("name", ["montebello", "long_words"])
+def test_no_text_runs_past_the_page(
+    browser: Any,
+    request: pytest.FixtureRequest,
+    name: str,
+    width: int,
+    tmp_path: Path,
+    artifacts: Path,
+) -> None:
+    """A word longer than a line (a URL, a German compound) wraps inside its box, and the
+    evidence cards and actors fit a phone's width: the page never scrolls sideways."""
+    path = tmp_path / f"{name}.html"
+    path.write_bytes(report(request.getfixturevalue(name)))
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.screenshot(path=str(artifacts / f"report-{name}-{width}.png"), full_page=True)
+        assert page.evaluate(OVERFLOWING) == []
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+    finally:
+        context.close()

@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -138,3 +139,35 @@ def test_a_long_row_does_not_leave_the_claims_heading_alone_on_a_page(
     (heading,) = [t for t in texts if "The claims and their verdicts" in t]
     assert "Thesis Thesis number 0. ○ unsupported score" in heading
     assert "argument p0->t0 from p0 stands" in heading
+
+
+def text_past_its_box(html: bytes) -> list[str]:
+    """Each run of text that WeasyPrint lays out past the right edge of the block it is in
+    (on paper: cut off at the page's edge, or printed over the next column)."""
+    import weasyprint
+    from weasyprint.formatting_structure import boxes
+
+    found: list[str] = []
+
+    def walk(box: Any, right: float, page: int) -> None:
+        if isinstance(box, boxes.BlockContainerBox):
+            right = box.content_box_x() + box.width
+        past = box.position_x + box.width - right if isinstance(box, boxes.TextBox) else 0
+        if past > 0.5:
+            found.append(f"page {page}: {box.text[:40]!r} ends {past:.0f}px past")
+        for child in getattr(box, "children", ()):
+            walk(child, right, page)
+
+    document = weasyprint.HTML(string=html.decode("utf-8"), base_url=None).render()
+    for number, page in enumerate(document.pages, 1):
+        walk(page._page_box, page.width, number)  # the only way to WeasyPrint's layout
+    return found
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_long_words_wrap_inside_the_page(
+    long_words: CheckOutcome, pdf: Pdf, variant: Variant
+) -> None:
+    """A URL or a compound longer than a line wraps: nothing is cut off at the paper's edge
+    or printed over the card beside it. (``pdf``: skipped, or failed, without WeasyPrint.)"""
+    assert text_past_its_box(handout(long_words, variant=variant)) == []
