@@ -28,6 +28,7 @@ MONTEBELLO = REPO / "arguments" / "montebello.yaml"
 HOSTILE = FIXTURES / "hostile.yaml"
 SMALL = FIXTURES / "small.yaml"
 LONG_WORDS = FIXTURES / "long-words.yaml"
+PAGE_IDS = FIXTURES / "page-ids.yaml"
 ARTIFACTS = REPO / "test-artifacts"
 INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")

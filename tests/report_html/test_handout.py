@@ -15,7 +15,7 @@ from argmap.report_html.context import handout_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
 from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
 
-from .conftest import INJECTION, star_outcome
+from .conftest import INJECTION, PAGE_IDS, checked_outcome, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 
@@ -417,3 +417,14 @@ def test_the_command_and_the_builder_agree_on_the_claim_limit() -> None:
     from argmap.commands.handout import DEFAULT_MAX_CLAIMS
 
     assert DEFAULT_MAX_CLAIMS == HANDOUT_MAX_CLAIMS
+
+
+def test_an_anchor_names_one_element_in_the_handout() -> None:
+    """Evidence named 'title' spelled the id of the cards' heading."""
+    for variant in Variant:
+        doc = page(checked_outcome(PAGE_IDS), variant)
+        ids = [node.attributes["id"] for node in doc.css("[id]")]
+        assert sorted({i for i in ids if ids.count(i) > 1}) == []
+        assert "card" in (doc.css_first("#evidence-title").attributes["class"] or "")
+        heading = doc.css_first("section.evidence").attributes["aria-labelledby"]
+        assert doc.css_first(f"#{heading}").text() == "Evidence cards"

@@ -16,7 +16,7 @@ from argmap.report_html import Variant, checked, handout, read_stamp, report
 from argmap.report_html.context import safe_url
 from argmap.report_html.figures import report_figure
 
-from .conftest import INJECTION, SMALL, checked_outcome, missing, star_outcome
+from .conftest import INJECTION, PAGE_IDS, SMALL, checked_outcome, missing, star_outcome
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
 
@@ -296,3 +296,27 @@ def test_characters_that_change_how_text_reads_are_shown_not_obeyed(
     assert claim is not None
     assert "Pay \\u202eevol 001\\u202c now, said \\u200bthe bank." in claim.text()
     assert "<title>Hidden \\u202echaracters" in html
+
+
+def repeated_ids(doc: LexborHTMLParser) -> list[str]:
+    ids = [node.attributes["id"] for node in doc.css("[id]")]
+    return sorted({i for i in ids if i is not None and ids.count(i) > 1})
+
+
+def test_an_anchor_names_one_element_whatever_the_ids_are() -> None:
+    """A claim 'a-text', an actor 'board-name', evidence 'index' and 'title' spell the ids
+    the page made for itself (claim a's heading, the evidence section...): a link to
+    claim-a-text led to claim a, and the contents' 'Evidence' to a card."""
+    doc = parse(report(checked_outcome(PAGE_IDS)))
+    assert repeated_ids(doc) == []
+    claim = doc.css_first("#claim-a-text")
+    assert claim.tag == "article" and claim.css_first("h3").text() == "Uniforms improve attendance."
+    actor = doc.css_first("#actor-board-name")
+    assert actor.tag == "article" and actor.css_first("h3").text() == "The board's spokesperson"
+    for evidence_id in ("index", "title"):
+        assert "card" in (doc.css_first(f"#evidence-{evidence_id}").attributes["class"] or "")
+    toc = {a.text(): a.attributes["href"] for a in doc.css("nav.toc a")}
+    assert doc.css_first(toc["Evidence"] or "").css_first("h2").text() == "Evidence at a glance"
+    for labelled in doc.css("[aria-labelledby]"):  # each names an element inside it
+        name = labelled.attributes["aria-labelledby"]
+        assert labelled.css_first(f"#{name}") is not None, name
