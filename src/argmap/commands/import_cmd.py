@@ -54,8 +54,8 @@ def import_map(
     it. The map is written only when it validates; the report lists what could not be carried
     over (warnings) and where. Without -o the map goes to stdout and the report to stderr.
 
-    Exit status: 0 imported, 1 the input has errors or is not a regular file (a FIFO, a
-    device, a folder), 2 usage (no such file, unknown format).
+    Exit status: 0 imported, 1 the input has errors or cannot be read (a FIFO, a device),
+    2 usage (no such file, a folder, unknown format).
 
     \b
     Examples:
