@@ -1,0 +1,91 @@
+"""The console examples of README.md and docs/tutorial.md, run: what they show is what argmap
+prints. A line ``...`` stands for any number of lines; every other line is compared whole,
+and an example without ``...`` at its start or end shows the output from its first or to its
+last line."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+REPO = Path(__file__).parents[2]
+CONSOLE = re.compile(r"^```console\n(.*?)^```", re.DOTALL | re.MULTILINE)
+YAML = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+Example = tuple[list[str], list[str]]  # argmap's arguments, the lines shown under them
+
+
+def examples(markdown: Path) -> list[Example]:
+    """Each ``$ argmap ...`` line of the console blocks, with the output shown under it."""
+    found: list[Example] = []
+    for block in CONSOLE.findall(markdown.read_text(encoding="utf-8")):
+        for command in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            line, *shown = command.rstrip("\n").split("\n")
+            words = shlex.split(line, comments=True)
+            assert words[0] == "argmap", line
+            found.append((words[1:], shown))
+    return found
+
+
+def shows(shown: list[str], output: str) -> bool:
+    """Whether ``output`` is what ``shown`` shows, a ``...`` line standing for any lines."""
+    lines = [line.rstrip() for line in output.strip("\n").split("\n")]
+    pattern = "".join(
+        r"(?:.*\n)*?" if line.strip() == "..." else re.escape(line.rstrip()) + r"\n"
+        for line in shown
+    )
+    return re.fullmatch(pattern, "\n".join(lines) + "\n") is not None
+
+
+def run(runner: CliRunner, arguments: list[str], shown: list[str]) -> None:
+    result = runner.invoke(main, arguments)
+    assert shows(shown, result.output), (
+        f"$ argmap {shlex.join(arguments)}\n--- the docs show\n"
+        + "\n".join(shown)
+        + f"\n--- argmap printed\n{result.output}"
+    )
+
+
+def test_the_readme_tour_prints_what_it_shows(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    tour = [(a, s) for a, s in examples(REPO / "README.md") if Path(a[-1]).exists()]
+    assert [a[0] for a, _ in tour] == ["validate", "validate", "check"]
+    for arguments, shown in tour:
+        run(runner, arguments, shown)
+
+
+def test_the_tutorial_prints_what_it_shows(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a fresh folder: init, then the map of steps 1 and 2, then the finished map (the
+    one in arguments/), drawn and reported where the comments say."""
+    tutorial = REPO / "docs" / "tutorial.md"
+    (init, init_shown), (first, first_shown), (last, last_shown), *after = examples(tutorial)
+    monkeypatch.chdir(tmp_path)
+    run(runner, init, init_shown)
+
+    header, step_two = YAML.findall(tutorial.read_text(encoding="utf-8"))[:2]
+    (tmp_path / "montebello.yaml").write_text(header + "\n" + step_two, encoding="utf-8")
+    shutil.copytree(REPO / "arguments" / "sources", tmp_path / "sources", dirs_exist_ok=True)
+    run(runner, first, first_shown)
+
+    shutil.copy(REPO / "arguments" / "montebello.yaml", tmp_path / "montebello.yaml")
+    run(runner, last, last_shown)
+
+    render, report = after[0][0], after[1][0]
+    assert render[0] == "render" and report[0] == "report"
+    for arguments in (render, report):
+        assert runner.invoke(main, arguments).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "renders").iterdir()) == [
+        "montebello.html",
+        "montebello.svg",
+    ]
