@@ -126,3 +126,20 @@ def test_import_export_and_schema_onto_a_folder_say_so(tmp_path: Path) -> None:
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "taken"]
     assert list(folder.iterdir()) == []
+
+
+def test_the_summary_counts_in_words(tmp_path: Path) -> None:
+    """'1 supports, 1 attacks; 1 notes' was the summary of a map with one of each."""
+    kialo = tmp_path / "one.txt"
+    kialo.write_text(
+        "Discussion Title: Uniforms?\n\n1. Schools should require uniforms.\n"
+        "1.1. Pro: Uniforms improve attendance. [1]\n1.2. Con: Uniforms cost money.\n\n"
+        "Sources:\n[1] District study on uniforms.\n",
+        encoding="utf-8",
+    )
+    result = RUN.invoke(main, ["import", str(kialo), "-o", str(tmp_path / "one.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        f"imported {kialo} (kialo) -> {tmp_path / 'one.yaml'}: 3 claims, 1 support, "
+        "1 attack; 1 note on what was not carried over\n"
+    )
