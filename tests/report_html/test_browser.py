@@ -177,3 +177,31 @@ def test_no_text_runs_past_the_page(
         assert page.evaluate("document.documentElement.scrollWidth") == width
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 960, 700, 360])
+def test_a_link_target_is_not_hidden_under_the_contents_bar(
+    browser: Any, report_file: Path, width: int
+) -> None:
+    """The contents bar stays at the top of the window; what a link leads to (a claim, a
+    card, a section, a box of the map) comes into view below it, on a phone too, where the
+    bar once wrapped onto three lines and covered the top of every target."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        for target in (
+            "claim-bush-executive-only",
+            "evidence-spp-fails.ev1",
+            "actor-barlow",
+            "sources",
+            "map-claim-spp-fails",
+        ):
+            page.goto(f"{report_file.as_uri()}#{target}")
+            bar, top = page.evaluate(
+                """(id) => [document.querySelector('nav.toc').getBoundingClientRect().bottom,
+                            document.getElementById(id).getBoundingClientRect().top]""",
+                target,
+            )
+            assert bar <= top, f"#{target} starts at {top} px, under the bar (to {bar} px)"
+    finally:
+        context.close()
