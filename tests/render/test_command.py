@@ -151,6 +151,16 @@ def test_an_unknown_focus_is_a_usage_error(runner: CliRunner, tmp_path: Path) ->
     assert not list(tmp_path.iterdir())
 
 
+def test_depth_without_focus_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    """--depth counts steps from the --focus claim; alone it was ignored, and the whole map
+    drawn, for a user who meant the handout's --depth (steps from the thesis)."""
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--depth", "1"])
+    assert result.exit_code == 2
+    assert "--depth counts steps from the --focus claim: give --focus CLAIM" in result.stderr
+    assert not out.exists()
+
+
 @pytest.mark.usefixtures("no_dot")
 def test_png_without_dot_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "renders"

@@ -162,6 +162,8 @@ def render(
     """
     fmt = OutputFormat(output_format)
     refuse_check_with_stale_only(check, stale_only)
+    if focus is None and _given("depth"):
+        raise click.UsageError("--depth counts steps from the --focus claim: give --focus CLAIM")
     chosen_engine = Engine(engine)
     options = RenderOptions(
         focus=focus,
@@ -288,3 +290,9 @@ def _quote_status_for(argument_map: ArgumentMap, similarity: float) -> Mapping[s
 
     checks, _ = verify_evidence(argument_map, threshold=similarity)
     return {evidence_id: check.status for evidence_id, check in checks.items()}
+
+
+def _given(parameter: str) -> bool:
+    """Whether the command line (not a default) set ``parameter``."""
+    source = click.get_current_context().get_parameter_source(parameter)
+    return source is click.core.ParameterSource.COMMANDLINE
