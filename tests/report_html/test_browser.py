@@ -7,6 +7,7 @@ view without navigation. Screenshots go to ``test-artifacts/`` (git-ignored) to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,3 +206,21 @@ def test_a_link_target_is_not_hidden_under_the_contents_bar(
             assert bar <= top, f"#{target} starts at {top} px, under the bar (to {bar} px)"
     finally:
         context.close()
+
+
+def test_every_label_is_on_an_element_that_can_carry_it(
+    watched: Watched, report_file: Path
+) -> None:
+    """An aria-label on a plain <div> is ignored by screen readers: the legend's name ("How
+    to read the map") never reached them. Each labelled element is a named landmark, region,
+    group or article in the accessibility tree."""
+    page = watched.page
+    page.goto(report_file.as_uri())
+    labels = page.eval_on_selector_all(
+        "body [aria-label]:not(svg *)", "nodes => nodes.map(n => n.getAttribute('aria-label'))"
+    )
+    assert "How to read the map" in labels
+    tree = page.locator("body").aria_snapshot()  # '- group "How to read the map":' ...
+    for label in sorted(set(labels)):
+        pattern = rf"^\s*- '?[a-z]+ \"{re.escape(label)}\""
+        assert re.search(pattern, tree, re.MULTILINE), label

@@ -428,3 +428,10 @@ def test_an_anchor_names_one_element_in_the_handout() -> None:
         assert "card" in (doc.css_first("#evidence-title").attributes["class"] or "")
         heading = doc.css_first("section.evidence").attributes["aria-labelledby"]
         assert doc.css_first(f"#{heading}").text() == "Evidence cards"
+
+
+def test_every_label_is_on_an_element_that_can_carry_it(small: CheckOutcome) -> None:
+    """ARIA forbids naming a plain <div>: screen readers ignored 'Room to write'."""
+    for variant in Variant:
+        for node in page(small, variant).css("[aria-label]"):
+            assert node.tag not in {"div", "span", "p"} or "role" in node.attributes, node.html
