@@ -29,6 +29,7 @@ HOSTILE = FIXTURES / "hostile.yaml"
 SMALL = FIXTURES / "small.yaml"
 LONG_WORDS = FIXTURES / "long-words.yaml"
 PAGE_IDS = FIXTURES / "page-ids.yaml"
+HEBREW = FIXTURES / "hebrew.yaml"
 ARTIFACTS = REPO / "test-artifacts"
 INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")

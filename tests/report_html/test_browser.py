@@ -17,7 +17,7 @@ import pytest
 from argmap.outcome import CheckOutcome
 from argmap.report_html import report
 
-from .conftest import INJECTION
+from .conftest import HEBREW, INJECTION, checked_outcome
 from .png import decode
 
 pytestmark = pytest.mark.browser
@@ -224,3 +224,44 @@ def test_every_label_is_on_an_element_that_can_carry_it(
     for label in sorted(set(labels)):
         pattern = rf"^\s*- '?[a-z]+ \"{re.escape(label)}\""
         assert re.search(pattern, tree, re.MULTILINE), label
+
+
+# Each text node of the page (outside the map) that is one of ``texts``, with whether it
+# reads right to left: its closing mark (?, !, .) stands left of its first letter.
+RIGHT_TO_LEFT = """(texts) => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data.trim();
+    if (!texts.includes(text) || node.parentElement.closest('svg')) continue;
+    const start = node.data.indexOf(text), range = document.createRange();
+    range.setStart(node, start); range.setEnd(node, start + 1);
+    const first = range.getBoundingClientRect();
+    range.setStart(node, start + text.length - 1); range.setEnd(node, start + text.length);
+    const mark = range.getBoundingClientRect();
+    found.push([text, node.parentElement.tagName.toLowerCase(), mark.right <= first.left + 0.5]);
+  }
+  return found;
+}"""
+
+
+def test_a_map_in_a_right_to_left_script_reads_right_to_left(
+    watched: Watched, tmp_path: Path
+) -> None:
+    """Hebrew in a page whose own words are English: the title, the question, the claims (in
+    headings and in the links of English sentences), quotes, names and questions each take
+    the direction of their own first letter, so that 'הספר?' does not end in a '?' at its
+    right, where a Hebrew reader starts."""
+    outcome = checked_outcome(HEBREW)
+    assert outcome.map is not None
+    m = outcome.map
+    texts = [m.title, m.question, m.description, *(c.text for c in m.claims.values())]
+    texts += [e.quote for e in m.evidence.values()] + [s.title for s in m.sources.values()]
+    texts += [a.name for a in m.actors.values()] + [a.role for a in m.actors.values()]
+    texts += [q.text for q in m.questions]
+    path = tmp_path / "hebrew.html"
+    path.write_bytes(report(outcome))
+    watched.page.goto(path.as_uri())
+    found = watched.page.evaluate(RIGHT_TO_LEFT, texts)
+    assert {text for text, _, _ in found} == set(texts)  # each is on the page, as text
+    assert [(text, tag) for text, tag, rtl in found if not rtl] == []

@@ -17,7 +17,7 @@ from argmap.cli import main
 from argmap.report_html import read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
-from .conftest import FIXTURES, LONG_WORDS, PAGE_IDS, SMALL
+from .conftest import FIXTURES, HOSTILE, SMALL
 
 INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml"
 
@@ -26,7 +26,9 @@ INVALID = Path(__file__).parents[1] / "examples" / "invalid" / "unknown-key.yaml
 def maps(tmp_path: Path) -> Path:
     """A folder with two argument files and the sources they quote."""
     folder = tmp_path / "arguments"
-    shutil.copytree(FIXTURES, folder, ignore=shutil.ignore_patterns(LONG_WORDS.name, PAGE_IDS.name))
+    shutil.copytree(FIXTURES / "sources", folder / "sources")
+    for map_file in (HOSTILE, SMALL):
+        shutil.copy(map_file, folder)
     return folder
 
 
