@@ -53,3 +53,16 @@ def test_rules_and_explain_commands() -> None:
     )
     unknown = runner.invoke(main, ["explain", "AM777"])
     assert unknown.exit_code == 2
+
+
+def test_a_misspelt_rule_name_gets_a_suggestion() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["rules", "quote-not-verifed"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "argmap: unknown code or rule name 'quote-not-verifed'; "
+        "did you mean 'quote-not-verified'?\n"
+    )
+    far = runner.invoke(main, ["explain", "xyzzy"])
+    assert far.exit_code == 2
+    assert far.stderr == "argmap: unknown code or rule name 'xyzzy'\n"

@@ -7,8 +7,8 @@ import sys
 import click
 
 from argmap.commands.common import EXIT_ERROR
+from argmap.lint.docs import closest_name, rules_markdown, rules_table
 from argmap.lint.docs import explain as explain_code
-from argmap.lint.docs import rules_markdown, rules_table
 
 
 @click.command()
@@ -47,6 +47,8 @@ def explain(code: str) -> None:
 def _explain(code: str) -> None:
     text = explain_code(code)
     if text is None:
-        click.echo(f"argmap: unknown code or rule name '{code}'", err=True)
+        close = closest_name(code)
+        hint = f"; did you mean '{close}'?" if close else ""
+        click.echo(f"argmap: unknown code or rule name '{code}'{hint}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(text, nl=False)

@@ -3,6 +3,8 @@ and the stage codes, so the documentation cannot drift from the code."""
 
 from __future__ import annotations
 
+import difflib
+
 from argmap.codes import ALL_CODES
 from argmap.lint.registry import RULES, Rule
 
@@ -109,3 +111,10 @@ def explain(code: str) -> str | None:
         if wanted.upper() == c.code or wanted == c.name:
             return f"{c.code} {c.name} ({c.severity.value})\n\n{c.summary}\n"
     return None
+
+
+def closest_name(code: str) -> str | None:
+    """The rule or stage code name nearest a misspelt one (``quote-not-verifed``), if any."""
+    names = [r.name for r in RULES] + [c.name for c in ALL_CODES]
+    close = difflib.get_close_matches(code.strip().lower(), names, n=1, cutoff=0.6)
+    return close[0] if close else None
