@@ -50,6 +50,19 @@ class LazyGroup(click.Group):
         _add_verbosity_options(command)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A misspelt command is refused with the nearest one, as click does for options."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            if close and not ctx.resilient_parsing:
+                ctx.fail(f"No such command '{name}'. Did you mean '{close[0]}'?")
+        return super().resolve_command(ctx, args)
+
 
 def _add_verbosity_options(command: click.Command) -> None:
     """``-q``/``-v`` after the command name too (``argmap check -q FILE``), as ruff and

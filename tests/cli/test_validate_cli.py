@@ -198,3 +198,13 @@ def test_python_dash_m_works() -> None:
     )
     assert out.returncode == 0
     assert out.stdout == "4 files checked, no problems\n"
+
+
+def test_a_misspelt_command_gets_a_suggestion(runner: CliRunner) -> None:
+    """Like a misspelt option ('No such option: --strcit. Did you mean --strict?')."""
+    result = runner.invoke(main, ["valdate", "map.yaml"])
+    assert result.exit_code == 2
+    assert "Error: No such command 'valdate'. Did you mean 'validate'?" in result.stderr
+    far = runner.invoke(main, ["frobnicate"])
+    assert far.exit_code == 2
+    assert "Error: No such command 'frobnicate'.\n" in far.stderr
