@@ -240,7 +240,7 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
     except _Stop as stop:
         return _failed(path, text, stop.diagnostic, builder.diagnostics)
     except yaml.MarkedYAMLError as exc:
-        return _failed(path, text, _syntax_error(path, exc, marks), builder.diagnostics)
+        return _failed(path, text, _syntax_error(path, text, exc, marks), builder.diagnostics)
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
         return _failed(path, text, codes.YAML_SYNTAX.at(path, None, str(exc)), builder.diagnostics)
     finally:
@@ -261,7 +261,7 @@ def _failed(
     return Document(path, text, None, PositionMap(), (*(earlier or []), diagnostic))
 
 
-def _syntax_error(path: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagnostic:
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagnostic:
     problem_mark = exc.problem_mark or exc.context_mark
     pos = marks.at(problem_mark) if problem_mark is not None else None
     problem = exc.problem or "invalid YAML"
@@ -269,6 +269,13 @@ def _syntax_error(path: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagno
         return codes.DEPTH_LIMIT.at(
             path, pos, "nesting deeper than libyaml's limit of 1,000 levels"
         )
+    if (
+        exc.problem_mark is not None
+        and text[exc.problem_mark.index : exc.problem_mark.index + 1] == "\t"
+    ):
+        # libyaml says 'found character that cannot start any token', which names no tab
+        message = "YAML syntax error: a tab, which YAML does not allow for indentation"
+        return codes.YAML_SYNTAX.at(path, pos, message, "indent with spaces")
     message = f"YAML syntax error: {problem}"
     hint = None
     if exc.context and exc.context_mark is not None:
