@@ -29,7 +29,44 @@ def test_init_writes_a_map_that_checks_clean(
     assert {e["status"] for e in data["evidence"]} == {"verified"}
     again = runner.invoke(main, ["init"])
     assert again.exit_code == 2
-    assert "exists; use --force" in again.output
+    assert again.output == "argmap: map.yaml exists; use --force to overwrite it\n"
+
+
+def test_init_adds_a_second_map_beside_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The starter source is already there, as init wrote it: a second map shares it."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "a.yaml"]).exit_code == 0
+    second = runner.invoke(main, ["init", "b.yaml"])
+    assert second.exit_code == 0, second.output
+    assert second.output == (
+        "wrote b.yaml (sources/district-study.txt is there already)\nnext: argmap check b.yaml\n"
+    )
+    assert runner.invoke(main, ["check", "b.yaml"]).exit_code == 0
+    # a source of that name with other text is the user's: not replaced without --force
+    (tmp_path / "sources" / "district-study.txt").write_text("My own notes.\n")
+    third = runner.invoke(main, ["init", "c.yaml"])
+    assert third.exit_code == 2
+    assert third.output == (
+        "argmap: sources/district-study.txt exists; use --force to overwrite it\n"
+    )
+    assert not (tmp_path / "c.yaml").exists()
+
+
+@pytest.mark.parametrize("name", ["map.txt", "map.json", "notes.md"])
+def test_init_refuses_a_name_that_no_folder_search_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", name])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"argmap: {name}: an argument map's name ends in .yaml or .yml (argmap finds maps in "
+        "folders by that)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def test_stats_counts_kinds_verdicts_and_quotes(

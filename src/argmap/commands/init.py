@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from argmap.commands.common import EXIT_ERROR, write_output
+from argmap.pipeline import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 
 SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap.schema.json"
@@ -20,27 +21,50 @@ SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap
 def init(path: Path, force: bool) -> None:
     """Write a commented starter map to PATH (default map.yaml), with the source it quotes.
 
+    PATH ends in .yaml or .yml, or is a folder (FOLDER/map.yaml). The source,
+    sources/district-study.txt beside the map, is shared by the maps init writes there.
+
     \b
     Examples:
       argmap init
       argmap init arguments/uniforms.yaml && argmap check arguments/uniforms.yaml
     """
-    if path.suffix not in (".yaml", ".yml"):
-        path = path / "map.yaml" if path.is_dir() or not path.suffix else path
+    if path.suffix not in SUFFIXES:
+        if path.suffix and not path.is_dir():
+            click.echo(
+                f"argmap: {path}: an argument map's name ends in .yaml or .yml (argmap finds "
+                "maps in folders by that)",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+        path = path / "map.yaml"
     source = path.parent / "sources" / "district-study.txt"
-    for target in (path, source):
+    source_bytes = STARTER_SOURCE.encode("utf-8")
+    shared = not force and _holds(source, source_bytes)  # a map init wrote before quotes it
+    for target in (path,) if shared else (path, source):
         if target.exists() and not force:
             click.echo(f"argmap: {target} exists; use --force to overwrite it", err=True)
             sys.exit(EXIT_ERROR)
     schema = _schema_reference(path)
     text = STARTER_MAP.format(schema=schema, name=path.name)
     if not (
-        write_output(source, STARTER_SOURCE.encode("utf-8"))
+        (shared or write_output(source, source_bytes))
         and write_output(path, text.encode("utf-8"))
     ):
         sys.exit(EXIT_ERROR)
-    click.echo(f"wrote {path} and {source}")
+    if shared:
+        click.echo(f"wrote {path} ({source} is there already)")
+    else:
+        click.echo(f"wrote {path} and {source}")
     click.echo(f"next: argmap check {path}")
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _schema_reference(path: Path) -> str:
