@@ -48,8 +48,7 @@ def init(path: Path, force: bool) -> None:
     schema = _schema_reference(path)
     text = STARTER_MAP.format(schema=schema, name=path.name)
     if not (
-        (shared or write_output(source, source_bytes))
-        and write_output(path, text.encode("utf-8"))
+        (shared or write_output(source, source_bytes)) and write_output(path, text.encode("utf-8"))
     ):
         sys.exit(EXIT_ERROR)
     if shared:
