@@ -320,3 +320,41 @@ def test_an_anchor_names_one_element_whatever_the_ids_are() -> None:
     for labelled in doc.css("[aria-labelledby]"):  # each names an element inside it
         name = labelled.attributes["aria-labelledby"]
         assert labelled.css_first(f"#{name}") is not None, name
+
+
+@pytest.mark.parametrize(
+    ("date", "time_element", "created"),
+    [
+        ("2026-11-01", '<time datetime="2026-11-01">2026-11-01</time>', "2026-11-01T00:00:00Z"),
+        ("2026-11", '<time datetime="2026-11">2026-11</time>', None),
+        ("2026", '<time datetime="2026">2026</time>', None),
+        ("2026-13-45", None, None),  # no such day: shown as written, no machine date
+        ("2026-02-30", None, None),
+        ("Spring 2026", None, None),
+    ],
+)
+def test_only_a_real_date_is_given_to_machines(
+    tmp_path: Path, date: str, time_element: str | None, created: str | None
+) -> None:
+    """The map's date is free text; the report's <time datetime> and the handout PDF's
+    creation date are given only when it is a calendar date (an invalid one is invalid HTML,
+    and WeasyPrint drops it without a word)."""
+    shutil.copytree(SMALL.parent / "sources", tmp_path / "sources")
+    path = tmp_path / "dated.yaml"
+    path.write_text(
+        SMALL.read_text(encoding="utf-8").replace('date: "2026-11-01"', f'date: "{date}"', 1),
+        encoding="utf-8",
+    )
+    outcome = checked_outcome(path)
+    page = report(outcome).decode("utf-8")
+    byline = parse(page.encode()).css_first(".byline")
+    assert byline is not None and byline.text().strip().endswith(date)
+    if time_element is None:
+        assert "<time" not in page
+    else:
+        assert time_element in page
+    sheet = handout(outcome, variant=Variant.STUDENT).decode("utf-8")
+    if created is None:
+        assert "dcterms.created" not in sheet
+    else:
+        assert f'<meta name="dcterms.created" content="{created}">' in sheet

@@ -6,6 +6,7 @@ their evidence cards are numbered in that order, so the numbers run down the pag
 
 from __future__ import annotations
 
+import datetime
 import re
 import urllib.parse
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from argmap.report_html.views import (
 from argmap.verdict import QuoteStatus, Verdict
 
 GENERATED_QUESTIONS = 6
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def report_context(checked: Checked, figure: MapFigure) -> ReportContext:
@@ -75,18 +76,35 @@ def handout_context(
     )
 
 
+def calendar_date(text: str | None) -> str | None:
+    """``text`` when it is a year, a month or a day of the calendar (``2026``, ``2026-11``,
+    ``2026-11-01``), as HTML's ``<time datetime>`` takes it; None for anything else (the
+    map's date is free text: ``Spring 2026``, or no day at all, ``2026-13-45``)."""
+    found = _DATE.fullmatch(text or "")
+    if found is None:
+        return None
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return text
+
+
 def _page(checked: Checked, views: ClaimViews, *, show_verdicts: bool) -> Page:
     m = checked.map
     entries = _outline_entries(m, views)
     cards = tuple(views.cards.values())
     date = text_or_none(m.date)
+    machine_date = calendar_date(date)
     return Page(
         title=clean(m.title),
         question=text_or_none(m.question),
         description=text_or_none(m.description),
         authors=tuple(clean(a) for a in m.authors),
         date=date,
-        created=f"{date}T00:00:00Z" if date and _DATE.fullmatch(date) else None,
+        machine_date=machine_date,
+        created=f"{date}T00:00:00Z" if machine_date and len(machine_date) == 10 else None,
         outline=entries,
         cards=cards,
         questions=_questions(checked, views),

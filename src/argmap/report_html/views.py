@@ -214,6 +214,7 @@ class Page:
     description: str | None
     authors: tuple[str, ...]
     date: str | None
+    machine_date: str | None  # the date when it is one of the calendar, for <time datetime>
     created: str | None  # an ISO date-time for the PDF's metadata, from the map's date
     outline: tuple[OutlineEntry, ...]
     cards: tuple[EvidenceCard, ...]
