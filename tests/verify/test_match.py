@@ -282,6 +282,47 @@ def test_quote_must_stand_at_word_boundaries(montebello: SourceText) -> None:
     assert check.status is Status.PARAPHRASE
 
 
+NUMBERS = (
+    "Spending rose by 4.5 percent, to 4,500 dollars a head, while at -5 degrees and at "
+    "\u22122 degrees the roads froze in 1994-1995."
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        pytest.param("500 dollars a head", id="after-a-thousands-separator"),
+        pytest.param("Spending rose by 4", id="before-a-decimal-point"),
+        pytest.param("5 percent, to 4,500", id="after-a-decimal-point"),
+        pytest.param("5 degrees and at", id="without-its-minus-sign"),
+        pytest.param("2 degrees the roads", id="without-its-unicode-minus-sign"),
+    ],
+)
+def test_quote_may_not_cut_a_number(quote: str) -> None:
+    # Cutting a number at its decimal point, thousands separator or sign changes what the
+    # source says: "500 dollars" is not in "4,500 dollars", nor "5 degrees" in "-5 degrees".
+    check = verify_quote(quote, build_source_text("n.txt", "text", [NUMBERS]))
+    assert check.status is Status.PARAPHRASE
+    assert check.occurrences == 0
+
+
+@pytest.mark.parametrize(
+    ("quote", "start", "end"),
+    [
+        pytest.param("4.5 percent, to 4,500 dollars", 17, 46, id="whole-numbers"),
+        pytest.param("-5 degrees", 64, 74, id="with-its-minus-sign"),
+        pytest.param("\u22122 degrees the roads froze", 82, 108, id="with-a-unicode-minus"),
+        pytest.param("\u22125 degrees", 64, 74, id="minus-for-hyphen"),
+        pytest.param("froze in 1994-1995.", 103, 122, id="a-range"),
+        pytest.param("1995.", 117, 122, id="the-end-of-a-range"),
+    ],
+)
+def test_quote_of_whole_numbers_is_verified(quote: str, start: int, end: int) -> None:
+    check = verify_quote(quote, build_source_text("n.txt", "text", [NUMBERS]))
+    assert check.status is Status.VERIFIED
+    assert check.spans == (Span(start, end),)
+
+
 # --- locators --------------------------------------------------------------------------------
 
 

@@ -74,7 +74,39 @@ class PreparedSource:
         return index
 
     def boundary(self, offset: int) -> bool:
-        return is_boundary(self.normalized.text, offset, self.join_set)
+        """Whether a quote may begin or end at ``offset``: not inside a word, nor inside a
+        number (see :meth:`cuts_number`)."""
+        return is_boundary(self.normalized.text, offset, self.join_set) and not self.cuts_number(
+            offset
+        )
+
+    def cuts_number(self, offset: int) -> bool:
+        """Whether ``offset`` splits a number: between a digit and the decimal point or
+        thousands separator next to it (``4|.5``, ``4,|500``), or between a number and its
+        minus sign (``-|5``). A quote cut there changes the number: "500 dollars" is not what
+        "4,500 dollars" says, nor "5 degrees" what "-5 degrees" says."""
+        text = self.normalized.text
+        if offset <= 0 or offset >= len(text):
+            return False
+        before, after = text[offset - 1], text[offset]
+        if before.isdecimal():
+            return after in ".," and text[offset + 1 : offset + 2].isdecimal()
+        if not after.isdecimal():
+            return False
+        if before in ".,":
+            return offset >= 2 and text[offset - 2].isdecimal()
+        return before == "-" and self._is_sign(offset - 1)
+
+    def _is_sign(self, dash: int) -> bool:
+        """Whether the dash at normalised ``dash``, before a digit, is that number's sign: in
+        the original it touches the digit, and no letter or digit stands just before it (as
+        in ``1994-1995`` or ``Covid-19``; spaces before a dash are not in the normalised
+        text, so the original is asked)."""
+        offsets = self.normalized.offsets
+        if offsets.end(dash + 1) != offsets.start(dash + 1):
+            return False  # "result - 5 people": a dash of prose
+        start = offsets.start(dash)
+        return start == 0 or not self.source.text[start - 1].isalnum()
 
 
 def prepare(source: SourceText) -> PreparedSource:

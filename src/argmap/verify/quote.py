@@ -117,11 +117,17 @@ def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised ``text`` without leading and trailing spaces and dashes, and its joins.
 
     A dash at a quote's edge ("—maybe inter-planetary—") has no word on its far side, so it
-    would not be dropped as the source's dash between two words is: it is trimmed instead.
+    would not be dropped as the source's dash between two words is: it is trimmed instead;
+    but not a minus sign, a dash right before the digit that begins the quote ("-5 degrees").
     """
     normalized = normalize(text)
     stripped = normalized.text.strip(" -")
     offset = normalized.text.find(stripped) if stripped else 0
+    if offset and normalized.text[offset - 1] == "-" and stripped[:1].isdecimal():
+        offsets = normalized.offsets
+        if offsets.end(offset) == offsets.start(offset):  # the dash touches the digit
+            offset -= 1
+            stripped = normalized.text[offset : offset + len(stripped) + 1]
     joins = tuple(j - offset for j in normalized.joins if offset < j < offset + len(stripped))
     return stripped, joins
 
