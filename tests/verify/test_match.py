@@ -228,6 +228,63 @@ def test_bracketed_first_letter_is_a_case_change(montebello: SourceText) -> None
     assert check.edits.case_changed is True
 
 
+PARAPHRASE, NOT_FOUND = Status.PARAPHRASE, Status.NOT_FOUND
+NEGATIONS = build_source_text(
+    "negations.txt",
+    "text",
+    [
+        "The minister did not approve the plan. The board never approved the budget. "
+        "The mayor didn't sign it. The report was a failure. The plan, which was not "
+        "popular, was approved. He did, as we saw, not agree."
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        pytest.param("The minister did ... approve the plan", PARAPHRASE, id="omitted-not"),
+        pytest.param("The minister did [...] approve the plan", PARAPHRASE, id="bracketed"),
+        pytest.param("The board [...] approved the budget", PARAPHRASE, id="omitted-never"),
+        pytest.param("The mayor … sign it", NOT_FOUND, id="omitted-contraction"),
+        pytest.param("He did, as we saw, … agree", PARAPHRASE, id="negation-ends-the-omission"),
+        pytest.param(
+            "The board [the directors] approved the budget", PARAPHRASE, id="insertion-for-never"
+        ),
+        pytest.param(
+            "The minister [Smith] approve the plan", PARAPHRASE, id="insertion-for-did-not"
+        ),
+        pytest.param("The report was [not] a failure", PARAPHRASE, id="insertion-adds-not"),
+    ],
+)
+def test_edits_may_not_remove_or_add_a_negation(quote: str, status: Status) -> None:
+    # An ellipsis or a bracket that drops the "not" next to the quoted words, or adds one,
+    # makes the quote say the opposite of its source.
+    check = verify_quote(quote, NEGATIONS)
+    assert check.status is status
+    assert check.occurrences == 0
+
+
+@pytest.mark.parametrize(
+    ("quote", "spans"),
+    [
+        pytest.param(
+            "The plan, … was approved", ((128, 137), (161, 173)), id="negation-set-off-by-commas"
+        ),
+        pytest.param(
+            "The mayor [did not] sign it", ((76, 85), (93, 100)), id="insertion-keeps-not"
+        ),
+        pytest.param("[The minister] did not approve the plan", ((13, 37),), id="insertion-before"),
+    ],
+)
+def test_edits_that_keep_the_negation_are_verified(
+    quote: str, spans: tuple[tuple[int, int], ...]
+) -> None:
+    check = verify_quote(quote, NEGATIONS)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.spans == tuple(Span(*span) for span in spans)
+
+
 def test_literal_ellipsis_in_the_source_is_an_exact_match() -> None:
     source = load("montebello.txt")
     check = verify_quote("Sean Kelly and Christopher Sands on CSA/NASA Collaboration...", source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.verify import QuotePart, parse_quote
+from argmap.verify.quote import changes_negation
 
 
 def test_plain_quote_is_one_part() -> None:
@@ -34,6 +35,39 @@ def test_insertions_are_skipped_with_a_smaller_gap() -> None:
     ]
     assert parsed.insertions == ("It", "the SPP", "sic")
     assert parsed.omissions == 0
+
+
+def test_parts_carry_the_insertions_before_them() -> None:
+    parsed = parse_quote("[It] has looked at [the SPP] [...] and [sic] [not] assumed")
+    assert [(p.text, p.inserted) for p in parsed.parts] == [
+        ("has looked at", ()),
+        ("and", ("the SPP",)),
+        ("assumed", ("sic", "not")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "gap", "after", "inserted", "changes"),
+    [
+        ("d", " not ", "a", (), True),
+        ("d", " not really ", "a", (), True),
+        (",", " as we saw, not ", "a", (), True),
+        ("d", " didn't ", "a", (), True),
+        (",", " which was not popular, ", "w", (), False),
+        ("d", " surely ", "a", (), False),
+        ("r", " never ", "a", ("Smith",), True),
+        ("r", " never ", "a", ("did not",), False),
+        ("r", " didn't ", "a", ("did not",), False),
+        ("r", " never ", "a", ("didn\u2019t",), False),  # an insertion is not normalised
+        ("s", " ", "a", ("not",), True),
+        ("s", " ", "a", ("Nobody",), True),
+        ("s", " ", "a", ("sic",), False),
+    ],
+)
+def test_changes_negation(
+    before: str, gap: str, after: str, inserted: tuple[str, ...], changes: bool
+) -> None:
+    assert changes_negation(before, gap, after, inserted) is changes
 
 
 def test_bracketed_letter_starts_the_next_part() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from argmap.verify.index import PreparedSource, anchored_find
-from argmap.verify.quote import ParsedQuote, QuotePart, words_of
+from argmap.verify.quote import ParsedQuote, QuotePart, changes_negation, words_of
 
 # Occurrences counted (and tried against the locator) before giving up counting.
 MAX_OCCURRENCES = 100
@@ -76,7 +76,8 @@ def _after(
     for start in anchored_find(
         prepared, part.text, part.joins, flexible_case=True, lo=prev[1], hi=hi
     ):
-        yield (start, start + len(part.text))
+        if _faithful(prepared, prev[1], start, part):
+            yield (start, start + len(part.text))
 
 
 def _before(
@@ -88,7 +89,20 @@ def _before(
         anchored_find(prepared, part.text, part.joins, flexible_case=True, lo=lo, hi=following[0])
     )
     for start in reversed(found):  # the nearest first
-        yield (start, start + len(part.text))
+        if _faithful(prepared, start + len(part.text), following[0], parts[i + 1]):
+            yield (start, start + len(part.text))
+
+
+def _faithful(prepared: PreparedSource, gap_start: int, gap_end: int, part: QuotePart) -> bool:
+    """Whether the source's text between two parts may be read as the edit written before
+    ``part`` without removing or adding a negation (see :func:`.quote.changes_negation`)."""
+    text = prepared.text
+    return not changes_negation(
+        text[gap_start - 1 : gap_start],
+        text[gap_start:gap_end],
+        text[gap_end : gap_end + 1],
+        part.inserted,
+    )
 
 
 def _dfs(

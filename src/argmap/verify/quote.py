@@ -13,6 +13,11 @@ becoming a misquote. argmap honours them, and only them:
   its case is free;
 * the first letter of the quote, and of each part, may differ in case from the source
   ("the" for "The" when the quote starts mid-sentence).
+
+Neither may turn the source's meaning round: what an omission leaves out, or an insertion
+stands for, may not hold a negation (``not``, ``never``, ``n't``…) next to the quoted words
+(not set off from them by punctuation), unless the insertion says it too; and an insertion
+may not add a negation its source does not have (:func:`changes_negation`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,13 @@ from argmap.verify.normalize import normalize, words
 
 DEFAULT_MAX_GAP = 400
 DEFAULT_INSERTION_GAP = 80
+
+# Words that negate the words next to them; and what sets a clause off from its neighbours.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot)\b|n['\u2019]t\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 
 # An omission (possibly bracketed), a bracketed insertion, or a bracketed letter before a word.
 _MARK = re.compile(
@@ -39,12 +51,14 @@ class QuotePart:
     """One stretch of a quote that must appear verbatim (after normalisation).
 
     ``max_gap`` is how many normalised characters may separate it from the part before (0 for
-    the first part); ``joins`` are its normalised joins (see :mod:`.normalize`).
+    the first part); ``joins`` are its normalised joins (see :mod:`.normalize`); ``inserted``
+    are the bracketed insertions written between it and the part before.
     """
 
     text: str
     max_gap: int
     joins: tuple[int, ...] = ()
+    inserted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,36 +93,42 @@ def parse_quote(
     insertion_gap: int = DEFAULT_INSERTION_GAP,
 ) -> ParsedQuote:
     """Split ``quote`` at its editorial marks and normalise each part."""
-    pieces: list[tuple[str, int]] = []
+    pieces: list[tuple[str, int, tuple[str, ...]]] = []
     omissions = 0
     insertions: list[str] = []
     gap = 0
+    inserted: tuple[str, ...] = ()  # the insertions of the mark before the next piece
     position = 0
     carry = ""  # a bracketed letter that begins the next piece
     for mark in _MARK.finditer(quote):
-        pieces.append((carry + quote[position : mark.start()], gap))
+        pieces.append((carry + quote[position : mark.start()], gap, inserted))
         position = mark.end()
         letter, insertion = mark.group("letter"), mark.group("insertion")
-        carry = ""
+        carry, inserted = "", ()
         if letter is not None:
             insertions.append(letter)
             carry, gap = letter, 1
         elif insertion is not None:
             insertions.append(insertion.strip())
-            gap = insertion_gap
+            gap, inserted = insertion_gap, (insertion.strip(),)
         else:
             omissions += 1
             gap = max_gap
-    pieces.append((carry + quote[position:], gap))
+    pieces.append((carry + quote[position:], gap, inserted))
 
     parts: list[QuotePart] = []
     pending = 0
-    for text, piece_gap in pieces:
+    pending_inserted: tuple[str, ...] = ()
+    for text, piece_gap, piece_inserted in pieces:
         stripped, joins = _normalized(text)
         pending = max(pending, piece_gap)
+        pending_inserted += piece_inserted
         if stripped:
-            parts.append(QuotePart(stripped, pending if parts else 0, joins))
-            pending = 0
+            if parts:
+                parts.append(QuotePart(stripped, pending, joins, pending_inserted))
+            else:
+                parts.append(QuotePart(stripped, 0, joins))
+            pending, pending_inserted = 0, ()
     whole, whole_joins = _normalized(quote)
     return ParsedQuote(quote, whole, whole_joins, tuple(parts), omissions, tuple(insertions))
 
@@ -130,6 +150,23 @@ def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
             stripped = normalized.text[offset : offset + len(stripped) + 1]
     joins = tuple(j - offset for j in normalized.joins if offset < j < offset + len(stripped))
     return stripped, joins
+
+
+def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...]) -> bool:
+    """Whether reading ``gap`` (the source's normalised text between two parts of a quote,
+    ``before`` and ``after`` being the characters around it) as an edit would remove or add a
+    negation: ``did … approve`` for ``did not approve``, ``[Smith] approved`` for ``never
+    approved``, ``was [not] a failure`` for ``was a failure``.
+
+    A negation left out counts only next to the quoted words: ``The plan, … was approved``
+    for ``The plan, which was not popular, was approved`` leaves out a clause of its own.
+    """
+    clauses = _CLAUSE_BREAK.split(f"{before} {gap} {after}")
+    removed = _NEGATION.search(clauses[0]) or _NEGATION.search(clauses[-1])
+    added = any(_NEGATION.search(text) for text in inserted)
+    if added:
+        return _NEGATION.search(gap) is None
+    return removed is not None
 
 
 def words_of(part: QuotePart) -> list[tuple[int, str]]:
