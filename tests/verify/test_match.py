@@ -339,6 +339,40 @@ def test_quote_must_stand_at_word_boundaries(montebello: SourceText) -> None:
     assert check.status is Status.PARAPHRASE
 
 
+@pytest.mark.parametrize(
+    ("source", "quote", "status"),
+    [
+        pytest.param("a non-violent protest", "violent protest", Status.PARAPHRASE, id="non-"),
+        pytest.param("un-American activities", "American activities", Status.PARAPHRASE, id="un-"),
+        pytest.param("the anti\u2010war march", "war march", Status.NOT_FOUND, id="hyphen-u2010"),
+        pytest.param("a non-violent protest", "a non", Status.NOT_FOUND, id="cut-before"),
+        pytest.param("the gov-\nernment said so", "ernment said so", Status.PARAPHRASE, id="wrap"),
+    ],
+)
+def test_quote_may_not_cut_a_hyphenated_word(source: str, quote: str, status: Status) -> None:
+    # A compound's hyphen is inside a word: "violent protest" is not what "non-violent
+    # protest" says.
+    check = verify_quote(quote, build_source_text("h.txt", "text", [source]))
+    assert check.status is status
+    assert check.occurrences == 0
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "the continent\u2014maybe more",
+        "the continent--maybe more",
+        "the continent -- maybe more",
+        "the continent - maybe more",
+        "the continent \u2013\nmaybe more",
+    ],
+)
+def test_quote_may_begin_after_a_dash_between_words(source: str) -> None:
+    check = verify_quote("maybe more", build_source_text("d.txt", "text", [source]))
+    assert check.status is Status.VERIFIED
+    assert check.spans == (Span(len(source) - 10, len(source)),)
+
+
 NUMBERS = (
     "Spending rose by 4.5 percent, to 4,500 dollars a head, while at -5 degrees and at "
     "\u22122 degrees the roads froze in 1994-1995."

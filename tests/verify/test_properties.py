@@ -9,10 +9,27 @@ from hypothesis import strategies as st
 from argmap.verify import Status, build_source_text, verify_quote
 
 # Every word starts with "X" and has no other capital: two words glued by a dropped dash
-# ("Xab—Xcd" → "XabXcd") never spell a third, so each word sequence occurs once.
+# ("Xab—Xcd" → "XabXcd") never spell a third, so each word sequence occurs once. A hyphen
+# ("Xab-\nXcd") would make one word of two: the dashes here are set off, or em dashes.
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvw", min_size=1, max_size=7).map("X".__add__)
 _SEPARATORS = st.sampled_from(
-    [" ", " ", " ", "\n", "\n\n", ", ", " — ", "—", "-\n", "\u00a0", " “", "” ", " … ", "’s "]
+    [
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ", ",
+        " — ",
+        "—",
+        "—\n",
+        " -\n",
+        "\u00a0",
+        " “",
+        "” ",
+        " … ",
+        "’s ",
+    ]
 )
 
 

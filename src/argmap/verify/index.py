@@ -43,7 +43,8 @@ MAX_ANCHOR_HITS = 2000
 
 @dataclass(frozen=True)
 class PreparedSource:
-    """A :class:`SourceText` with its normalised form; the word index is built on first use."""
+    """A :class:`SourceText` with its normalised form; the word index is built on first use.
+    ``join_set`` holds the joins that are word boundaries (not those of hyphens)."""
 
     source: SourceText
     normalized: Normalized
@@ -118,7 +119,9 @@ def prepare(source: SourceText) -> PreparedSource:
 @lru_cache(maxsize=4)
 def _prepare(source: SourceText) -> PreparedSource:
     normalized = normalize(source.text)
-    return PreparedSource(source, normalized, frozenset(normalized.joins))
+    # a hyphen's join cuts words for the index, but a quote may not begin or end there
+    boundaries = frozenset(normalized.joins).difference(normalized.hyphens)
+    return PreparedSource(source, normalized, boundaries)
 
 
 def anchored_find(

@@ -16,7 +16,10 @@ What is unified (case is not: only a quote's first letter may differ, see :mod:`
   joins ``gov-\\nernment`` into ``government`` and makes ``inter-\\nplanetary``, ``inter-planetary``
   and ``continent—maybe`` / ``continent -- maybe`` compare equal, whether the source broke the
   line at a compound's hyphen or not. The place where such a dash stood is kept as a *join*: it
-  still counts as a word boundary, so a quote may begin right after an em dash;
+  still counts as a word boundary, so a quote may begin right after an em dash; but a *hyphen*
+  (one ``-``, ``‐`` or ``‑`` touching the letter before it, and the one after or only a line
+  break) joins the parts of one word: ``violent protest`` does not stand in ``non-violent
+  protest``, nor ``ernment`` in ``gov-\\nernment``;
 * whitespace runs, line breaks and NBSP → one space; soft hyphens and zero-width and other
   format characters (Unicode category Cf) are removed; control characters count as spaces.
 
@@ -38,6 +41,7 @@ SINGLE_QUOTES = "'‘’‚‛′‵‹›`´ʼ"
 DOUBLE_QUOTES = '"“”„‟″‶«»〝〞〟'
 DASHES = "-‐‑‒–—―−⸺⸻﹘﹣－"
 SOFT_HYPHEN = "\u00ad"
+HYPHENS = "-\u2010\u2011"
 
 _QUOTE_MAP = {c: "'" for c in SINGLE_QUOTES} | {c: '"' for c in DOUBLE_QUOTES}
 _DASH_SET = frozenset(DASHES)
@@ -118,11 +122,15 @@ class OffsetMap:
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """Normalised text, its map back to the original, and its joins (sorted offsets where a
-    dash between two letters was dropped: word boundaries though no space marks them)."""
+    dash between two letters was dropped: word boundaries though no space marks them).
+    ``hyphens`` are the joins where the dash was a hyphen inside a word (see the module
+    docstring): words are still cut there, as at any join, but a quote may not begin or end
+    there."""
 
     text: str
     offsets: OffsetMap
     joins: tuple[int, ...]
+    hyphens: tuple[int, ...] = ()
 
 
 class _Builder:
@@ -145,6 +153,7 @@ class _Builder:
         self.orig_ends: array[int] = array(code)
         self.linear = bytearray()
         self.joins: list[int] = []
+        self.hyphens: list[int] = []
 
     def emit(self, out: str, start: int, end: int, *, linear: bool) -> None:
         if not out:
@@ -238,18 +247,26 @@ class _Builder:
                 while j < count and tokens[j][0] == _DASH:
                     j += 1
                 dash_end = tokens[j - 1][3]
-                j, _, _ = _spaces(tokens, j)
+                hyphen = j == k + 1 and self._hyphen(start)
+                j, breaks, spaces = _spaces(tokens, j)
                 following = tokens[j][1][:1] if j < count else after
                 if j < count and tokens[j][0] != _TEXT:
                     following = ""
                 if self.last.isalpha() and following.isalpha():
                     self.joins.append(self.length)
+                    if hyphen and (breaks or not spaces):
+                        self.hyphens.append(self.length)
                 else:
                     self.emit("-", start, dash_end, linear=dash_end - start == 1)
                 k = j
             else:
                 self.emit(out, start, stop, linear=len(out) == 1 and stop - start == 1)
                 k += 1
+
+    def _hyphen(self, at: int) -> bool:
+        """Whether the one dash at original offset ``at`` is a hyphen touching the character
+        before it (``non-violent``, ``gov-``), not a dash set off by a space."""
+        return self.source[at] in HYPHENS and at > 0 and not self.source[at - 1].isspace()
 
     def _bullet(self, tokens: list[_Token], k: int) -> bool:
         """Whether the dash at ``k``, first on its line, is a list bullet (``- item``) rather
@@ -268,7 +285,7 @@ class _Builder:
             orig_length=len(self.source),
         )
         self.chunks.append("".join(self.pieces))
-        return Normalized("".join(self.chunks), offsets, tuple(self.joins))
+        return Normalized("".join(self.chunks), offsets, tuple(self.joins), tuple(self.hyphens))
 
 
 def offset_code(limit: int) -> str:
