@@ -112,6 +112,33 @@ def test_html_declared_charset_is_honoured() -> None:
     assert load("latin1-declared.html").text == "Café crème à Montréal."
 
 
+@pytest.mark.parametrize(
+    "label", ["iso-8859-1", "ISO-8859-1", "latin1", "us-ascii", "windows-1252"]
+)
+def test_html_latin1_or_ascii_means_windows_1252(label: str) -> None:
+    # As browsers read it (the WHATWG Encoding Standard): a page declaring Latin-1 has its
+    # curly quotes and dashes at 0x80-0x9F, and they are not control characters.
+    data = f'<meta charset="{label}"><p>'.encode() + b"\x93Caf\xe9\x94 \x96 cr\xe8me \x81</p>"
+    assert (
+        text(parse_source(data, "x.html", "html")).text
+        == "\u201cCaf\u00e9\u201d \u2013 cr\u00e8me \x81"
+    )
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-16be", "utf-32"])
+def test_html_declaring_utf16_in_a_meta_is_read_as_utf8(label: str) -> None:
+    # A page whose <meta> can be read at all is not in UTF-16 (that starts with a byte-order
+    # mark, which wins): browsers read it as UTF-8, and so does argmap.
+    data = f'<meta charset="{label}"><p>D\u00e9j\u00e0 vu here</p>'.encode()
+    assert text(parse_source(data, "x.html", "html")).text == "D\u00e9j\u00e0 vu here"
+
+
+def test_html_declaring_utf7_is_not_decoded_as_utf7() -> None:
+    # Browsers never decode UTF-7: the page shows "a+AGE-b", and no quote may verify "aab".
+    data = b'<meta charset="utf-7"><p>a+AGE-b</p>'
+    assert text(parse_source(data, "x.html", "html")).text == "a+AGE-b"
+
+
 def test_html_preformatted_lines_are_kept() -> None:
     markup = b"<pre>first  line\n  second</pre><p>after</p>"
     assert text(parse_source(markup, "x.html", "html")).text == "first line\nsecond\n\nafter"

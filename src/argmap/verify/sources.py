@@ -67,6 +67,29 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
+# What browsers make of a declared charset (the WHATWG Encoding Standard), by Python's name
+# for it: Latin-1 and ASCII mean windows-1252, whose curly quotes and dashes at 0x80-0x9F
+# pages rely on; a page whose <meta> could be read is not UTF-16 or UTF-32, so it is UTF-8;
+# UTF-7 is never decoded (it would show text the reader does not see).
+_AS_BROWSERS_READ: dict[str, str | None] = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "utf-32": "utf-8",
+    "utf-32-le": "utf-8",
+    "utf-32-be": "utf-8",
+    "utf-7": None,
+}
+# windows-1252 as browsers decode it: the five bytes Python's cp1252 leaves undefined are the
+# C1 controls of the same number, as in Latin-1.
+_WINDOWS_1252 = {
+    byte: bytes([byte]).decode("cp1252")
+    for byte in range(0x80, 0xA0)
+    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
 
 def source_kind(path: Path | str) -> SourceKind:
     """The reader for a file, by its suffix; anything unknown is read as plain text."""
@@ -156,7 +179,8 @@ def decode(
     data: bytes, name: str, *, html: bool = False, errors: Errors = "strict"
 ) -> tuple[str, bool] | SourceError:
     """Text from bytes: a byte-order mark wins, then UTF-8, then (HTML only) the charset the
-    page declares in a ``<meta>``. Returns the text and whether bytes were replaced.
+    page declares in a ``<meta>``, read as browsers read it (``iso-8859-1`` is
+    windows-1252). Returns the text and whether bytes were replaced.
 
     A NUL character means the file is binary, not text: refusing it early gives a clearer
     message than a thousand failed quotes.
@@ -174,7 +198,10 @@ def decode(
         return _binary(name, nul)
     lossy = False
     try:
-        text = data.decode(encoding)
+        if encoding == "cp1252":  # never fails: every byte has a character
+            text = data.decode("latin-1").translate(_WINDOWS_1252)
+        else:
+            text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         if errors == "strict":
             line = data.count(b"\n", 0, exc.start) + 1
@@ -210,7 +237,7 @@ def _declared_charset(data: bytes) -> str | None:
     # Only real text encodings: a page may not choose rot13 or base64 for itself.
     if not getattr(info, "_is_text_encoding", True):
         return None
-    return info.name
+    return _AS_BROWSERS_READ.get(info.name, info.name)
 
 
 def _finish(
