@@ -87,6 +87,26 @@ def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path
     )
 
 
+def test_an_edit_that_removes_a_negation_is_named(runner: CliRunner, project: Path) -> None:
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace(
+            "legally indefensible and politically poisonous",
+            "legally defensible, … politically poisonous",
+        ),
+        encoding="utf-8",
+    )
+    (project / "sources" / "article.txt").write_text(
+        EXAMPLE_ARTICLE.replace("but politically", "but not politically"), encoding="utf-8"
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert (
+        "map.yaml:10:9: error[AM001] quote's omission or insertion removes or adds a negation "
+        "('not', 'never'…): not verbatim from source 'article' (quote-not-verified)"
+    ) in result.output, result.output
+
+
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:

@@ -263,6 +263,14 @@ def test_edits_may_not_remove_or_add_a_negation(quote: str, status: Status) -> N
     check = verify_quote(quote, NEGATIONS)
     assert check.status is status
     assert check.occurrences == 0
+    assert check.negation is True  # said in the finding: a "100% similar paraphrase" puzzles
+
+
+def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:
+    check = verify_quote("The minister did ... approve the budget", NEGATIONS)
+    assert check.status is Status.NOT_FOUND
+    assert check.negation is False
+    assert verify_quote("The minister did not approve", NEGATIONS).negation is False
 
 
 @pytest.mark.parametrize(

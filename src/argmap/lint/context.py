@@ -29,6 +29,9 @@ class QuoteResult(Protocol):
     @property
     def location_text(self) -> str | None: ...
 
+    @property
+    def negation(self) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LintConfig:

@@ -35,6 +35,11 @@ class EvidenceCheck:
         return self.check.location if self.check is not None else None
 
     @property
+    def negation(self) -> bool:
+        """Whether the quote is not verified only because an edit would turn a negation round."""
+        return self.check is not None and self.check.negation
+
+    @property
     def location_text(self) -> str | None:
         loc = self.location
         if loc is None:

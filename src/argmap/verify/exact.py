@@ -30,8 +30,12 @@ def exact_matches(prepared: PreparedSource, parsed: ParsedQuote) -> list[Chain]:
     return [((start, start + length),) for start in islice(found, MAX_OCCURRENCES)]
 
 
-def edited_matches(prepared: PreparedSource, parts: tuple[QuotePart, ...]) -> list[Chain]:
-    """Every placement of the parts in order, each within its gap of the one before.
+def edited_matches(
+    prepared: PreparedSource, parts: tuple[QuotePart, ...], *, faithful: bool = True
+) -> list[Chain]:
+    """Every placement of the parts in order, each within its gap of the one before, and
+    (unless ``faithful`` is false) none reading a gap as an edit that removes or adds a
+    negation.
 
     The search starts from the part with the rarest word (the pivot) and extends backwards
     and forwards from each of its occurrences, depth first with a budget, so a common first
@@ -43,13 +47,16 @@ def edited_matches(prepared: PreparedSource, parts: tuple[QuotePart, ...]) -> li
     for start in anchored_find(prepared, parts[pivot].text, parts[pivot].joins, flexible_case=True):
         span = (start, start + len(parts[pivot].text))
         before = _dfs(
-            pivot, lambda level, s: _before(prepared, parts, pivot - 1 - level, s), span, budget
+            pivot,
+            lambda level, s: _before(prepared, parts, pivot - 1 - level, s, faithful),
+            span,
+            budget,
         )
         if before is None:
             continue
         after = _dfs(
             len(parts) - pivot - 1,
-            lambda level, s: _after(prepared, parts, pivot + 1 + level, s),
+            lambda level, s: _after(prepared, parts, pivot + 1 + level, s, faithful),
             span,
             budget,
         )
@@ -69,19 +76,27 @@ def _frequency(prepared: PreparedSource, part: QuotePart) -> int:
 
 
 def _after(
-    prepared: PreparedSource, parts: tuple[QuotePart, ...], i: int, prev: tuple[int, int]
+    prepared: PreparedSource,
+    parts: tuple[QuotePart, ...],
+    i: int,
+    prev: tuple[int, int],
+    faithful: bool,
 ) -> Iterator[tuple[int, int]]:
     part = parts[i]
     hi = prev[1] + part.max_gap + len(part.text)
     for start in anchored_find(
         prepared, part.text, part.joins, flexible_case=True, lo=prev[1], hi=hi
     ):
-        if _faithful(prepared, prev[1], start, part):
+        if not faithful or _faithful(prepared, prev[1], start, part):
             yield (start, start + len(part.text))
 
 
 def _before(
-    prepared: PreparedSource, parts: tuple[QuotePart, ...], i: int, following: tuple[int, int]
+    prepared: PreparedSource,
+    parts: tuple[QuotePart, ...],
+    i: int,
+    following: tuple[int, int],
+    faithful: bool,
 ) -> Iterator[tuple[int, int]]:
     part = parts[i]
     lo = max(0, following[0] - parts[i + 1].max_gap - len(part.text))
@@ -89,7 +104,7 @@ def _before(
         anchored_find(prepared, part.text, part.joins, flexible_case=True, lo=lo, hi=following[0])
     )
     for start in reversed(found):  # the nearest first
-        if _faithful(prepared, start + len(part.text), following[0], parts[i + 1]):
+        if not faithful or _faithful(prepared, start + len(part.text), following[0], parts[i + 1]):
             yield (start, start + len(part.text))
 
 

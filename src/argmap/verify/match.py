@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from argmap.verify.exact import Chain, edited_matches, exact_matches
@@ -97,7 +97,9 @@ class QuoteCheck:
     or insertions). ``occurrences`` counts exact matches (0 for a paraphrase or a miss, capped
     at :data:`argmap.verify.exact.MAX_OCCURRENCES`); when there are several, the first one
     that agrees with the locator is reported, else the first. ``similarity`` is 100 for a
-    verified quote.
+    verified quote. ``negation`` is true when the quote's parts do stand in the source, but
+    only if an omission or insertion is read as removing or adding a negation (see
+    :func:`argmap.verify.quote.changes_negation`): the reason it is not verified.
     """
 
     quote: str
@@ -109,6 +111,7 @@ class QuoteCheck:
     spans: tuple[Span, ...] = ()
     edits: QuoteEdits = QuoteEdits()
     locator: LocatorCheck | None = None
+    negation: bool = False
 
     @property
     def verified(self) -> bool:
@@ -140,11 +143,14 @@ def verify_quote(
     exact = exact_matches(prepared, parsed)
     if exact:
         return _found(parsed, prepared, exact, Status.VERIFIED, locator, wanted)
+    negation = False
     if parsed.has_edits:
         chains = edited_matches(prepared, parsed.parts)
         if chains:
             return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
-    return _closest(quote, prepared, parsed, edits, locator, threshold)
+        negation = bool(edited_matches(prepared, parsed.parts, faithful=False))
+    check = _closest(quote, prepared, parsed, edits, locator, threshold)
+    return replace(check, negation=True) if negation else check
 
 
 def verify_many(

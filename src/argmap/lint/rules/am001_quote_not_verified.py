@@ -3,7 +3,8 @@
 The evidence's quote was looked for in the source's local file after normalising quotes,
 dashes, whitespace and hyphenation. A paraphrase (a close but not verbatim match) or a quote
 that cannot be found at all is an error: the map claims the source says something it does not.
-The hint shows the closest passage of the source.
+So is a quote whose omission (`...`) or insertion (`[...]`) stands for a `not`, `never`… of the
+source next to the quoted words, or adds one. The hint shows the closest passage of the source.
 
 PASS:
 
@@ -51,7 +52,14 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         result = quotes.get(evidence.id)
         if result is None:
             continue
-        if result.status == "paraphrase":
+        if result.status in ("paraphrase", "not-found") and result.negation:
+            yield Finding(
+                evidence.origin,
+                "quote's omission or insertion removes or adds a negation ('not', 'never'…): "
+                f"not verbatim from source '{evidence.source}'",
+                result.hint,
+            )
+        elif result.status == "paraphrase":
             yield Finding(
                 evidence.origin,
                 f"quote is a paraphrase ({result.similarity:.0f}% similar), not verbatim from "
