@@ -422,6 +422,33 @@ def test_quote_of_whole_numbers_is_verified(quote: str, start: int, end: int) ->
     assert check.spans == (Span(start, end),)
 
 
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("500 dollars a head", "4,500 dollars a head"),
+        ("5 percent, to", "4.5 percent, to"),
+        ("2 degrees the roads", "\u22122 degrees the roads"),
+    ],
+)
+def test_closest_passage_to_a_cut_number_holds_the_whole_number(quote: str, passage: str) -> None:
+    # The hint shows what the source says, not the quote again "100% similar".
+    check = verify_quote(quote, build_source_text("n.txt", "text", [NUMBERS]))
+    assert check.status is Status.PARAPHRASE
+    assert check.passage == passage
+    assert check.similarity < 100
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_quote_may_not_cut_a_number_grouped_by_a_fixed_space(space: str) -> None:
+    # "4 500" with a no-break or thin space between the groups is one number, as typeset in
+    # French or SI style; an ordinary space may separate two numbers.
+    source = build_source_text("n.txt", "text", [f"It is 4{space}500 people, not 2 300 people"])
+    assert verify_quote("500 people, not", source).status is Status.PARAPHRASE
+    assert verify_quote("It is 4", source).status is Status.NOT_FOUND
+    assert verify_quote("It is 4 500 people", source).status is Status.VERIFIED
+    assert verify_quote("300 people", source).status is Status.VERIFIED
+
+
 # --- locators --------------------------------------------------------------------------------
 
 

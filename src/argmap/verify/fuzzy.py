@@ -90,13 +90,19 @@ def _edges(prepared: PreparedSource, near: int, reach: int, *, opening: bool) ->
 
 
 def _is_edge(prepared: PreparedSource, offset: int, *, opening: bool) -> bool:
+    """Whether a passage may begin (``opening``) or end at ``offset``: at a space, or at the
+    edge of a word, but not inside a number (``4,|500``); a number's minus sign begins one."""
     text = prepared.text
     if opening:
         if offset >= len(text) or text[offset] == " ":
             return False
+        if text[offset] == "-" and text[offset + 1 : offset + 2].isdecimal():
+            return prepared.is_sign(offset)
         before = text[offset - 1] if offset else " "
-        return before == " " or (is_word_char(text[offset]) and not is_word_char(before))
-    if offset <= 0 or text[offset - 1] == " ":
-        return False
-    after = text[offset] if offset < len(text) else " "
-    return after == " " or (is_word_char(text[offset - 1]) and not is_word_char(after))
+        edge = before == " " or (is_word_char(text[offset]) and not is_word_char(before))
+    else:
+        if offset <= 0 or text[offset - 1] == " ":
+            return False
+        after = text[offset] if offset < len(text) else " "
+        edge = after == " " or (is_word_char(text[offset - 1]) and not is_word_char(after))
+    return edge and not prepared.cuts_number(offset)

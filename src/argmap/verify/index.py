@@ -39,6 +39,8 @@ SCAN_ABOVE = 1500
 MAX_REJECTED = 10_000
 # A word found more often than this is no anchor for the fuzzy search (``the``, ``and``).
 MAX_ANCHOR_HITS = 2000
+# Spaces that group a number's digits (``4 500``): typeset on purpose, unlike a plain space.
+_GROUPING_SPACES = frozenset("\u00a0\u202f\u2009")
 
 
 @dataclass(frozen=True)
@@ -83,22 +85,33 @@ class PreparedSource:
 
     def cuts_number(self, offset: int) -> bool:
         """Whether ``offset`` splits a number: between a digit and the decimal point or
-        thousands separator next to it (``4|.5``, ``4,|500``), or between a number and its
-        minus sign (``-|5``). A quote cut there changes the number: "500 dollars" is not what
-        "4,500 dollars" says, nor "5 degrees" what "-5 degrees" says."""
+        thousands separator next to it (``4|.5``, ``4,|500``, and ``4 500`` grouped by a
+        no-break or thin space), or between a number and its minus sign (``-|5``). A quote
+        cut there changes the number: "500 dollars" is not what "4,500 dollars" says, nor
+        "5 degrees" what "-5 degrees" says."""
         text = self.normalized.text
         if offset <= 0 or offset >= len(text):
             return False
         before, after = text[offset - 1], text[offset]
         if before.isdecimal():
-            return after in ".," and text[offset + 1 : offset + 2].isdecimal()
+            return self._separator(offset) and text[offset + 1 : offset + 2].isdecimal()
         if not after.isdecimal():
             return False
-        if before in ".,":
-            return offset >= 2 and text[offset - 2].isdecimal()
-        return before == "-" and self._is_sign(offset - 1)
+        if before in ". ,":
+            return offset >= 2 and text[offset - 2].isdecimal() and self._separator(offset - 1)
+        return before == "-" and self.is_sign(offset - 1)
 
-    def _is_sign(self, dash: int) -> bool:
+    def _separator(self, at: int) -> bool:
+        """Whether the normalised character at ``at`` may separate a number's digits: a
+        decimal point, a comma, or a space that was one no-break or thin space."""
+        char = self.normalized.text[at]
+        if char != " ":
+            return char in ".,"
+        offsets = self.normalized.offsets
+        start = offsets.start(at)
+        return offsets.end(at + 1) == start + 1 and self.source.text[start] in _GROUPING_SPACES
+
+    def is_sign(self, dash: int) -> bool:
         """Whether the dash at normalised ``dash``, before a digit, is that number's sign: in
         the original it touches the digit, and no letter or digit stands just before it (as
         in ``1994-1995`` or ``Covid-19``; spaces before a dash are not in the normalised
