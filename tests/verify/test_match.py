@@ -157,6 +157,27 @@ def test_first_letter_case_may_differ(montebello: SourceText) -> None:
     assert check.edits.case_changed is True
 
 
+@pytest.mark.parametrize(
+    ("quote", "status", "start", "end"),
+    [
+        ('"the plan works," and left', Status.VERIFIED, 9, 35),
+        ("(the plan works)", Status.VERIFIED, 37, 53),
+        ("[...] “the plan works,”", Status.VERIFIED_WITH_EDITS, 9, 26),
+    ],
+)
+def test_first_letter_after_an_opening_mark_may_differ_in_case(
+    quote: str, status: Status, start: int, end: int
+) -> None:
+    source = build_source_text(
+        "q.txt", "text", ["He said: \u201cThe plan works,\u201d and left. (The plan works)"]
+    )
+    check = verify_quote(quote, source)
+    assert check.status is status
+    assert check.location is not None
+    assert (check.location.start, check.location.end) == (start, end)
+    assert check.edits.case_changed is True
+
+
 def test_case_elsewhere_in_the_quote_may_not_differ(montebello: SourceText) -> None:
     check = verify_quote("The Leaders have two chances left to fix the SPP", montebello)
     assert check.status is Status.PARAPHRASE

@@ -39,6 +39,8 @@ SCAN_ABOVE = 1500
 MAX_REJECTED = 10_000
 # A word found more often than this is no anchor for the fuzzy search (``the``, ``and``).
 MAX_ANCHOR_HITS = 2000
+# What may open a quote before the letter whose case is free (normalised: one kind of quote).
+_OPENING = "\"'(["
 # Spaces that group a number's digits (``4 500``): typeset on purpose, unlike a plain space.
 _GROUPING_SPACES = frozenset("\u00a0\u202f\u2009")
 
@@ -202,10 +204,19 @@ def _bounded(prepared: PreparedSource, start: int, length: int) -> bool:
 
 def _variants(needle: str, flexible_case: bool) -> tuple[str, ...]:
     if flexible_case and needle:
-        swapped = needle[0].swapcase() + needle[1:]
+        at = first_letter(needle)
+        swapped = needle[:at] + needle[at].swapcase() + needle[at + 1 :]
         if swapped != needle and len(swapped) == len(needle):
             return (needle, swapped)
     return (needle,)
+
+
+def first_letter(needle: str) -> int:
+    """Where the letter whose case is free stands in a non-empty ``needle``: its first
+    character, or the one after the opening quotation marks and brackets it begins with
+    (``"the plan works,"`` for ``“The plan works,”``)."""
+    stripped = needle.lstrip(_OPENING)
+    return len(needle) - len(stripped) if stripped else 0
 
 
 def _rarest(

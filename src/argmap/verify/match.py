@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from argmap.verify.exact import Chain, edited_matches, exact_matches
 from argmap.verify.fuzzy import best_alignment, refine
-from argmap.verify.index import PreparedSource, prepare
+from argmap.verify.index import PreparedSource, first_letter, prepare
 from argmap.verify.locator import (
     Locator,
     LocatorCheck,
@@ -252,8 +252,9 @@ def _edits(
         texts = [part.text for part in parsed.parts]
         edits = QuoteEdits(parsed.omissions, parsed.insertions)
     case_changed = any(
-        text[:1] != prepared.text[start : start + 1]
+        text[first_letter(text)] != prepared.text[start + first_letter(text)]
         for text, (start, _) in zip(texts, chain, strict=False)
+        if text
     )
     return QuoteEdits(edits.omissions, edits.insertions, case_changed)
 

@@ -12,7 +12,8 @@ becoming a misquote. argmap honours them, and only them:
 * a bracketed letter that starts a word — ``[T]he`` — is a change of case: the letter is kept and
   its case is free;
 * the first letter of the quote, and of each part, may differ in case from the source
-  ("the" for "The" when the quote starts mid-sentence).
+  ("the" for "The" when the quote starts mid-sentence), after any opening quotation marks and
+  brackets (``"the plan`` for ``“The plan``).
 
 Neither may turn the source's meaning round: what an omission leaves out, or an insertion
 stands for, may not hold a negation (``not``, ``never``, ``n't``…) next to the quoted words
