@@ -107,6 +107,40 @@ def test_an_edit_that_removes_a_negation_is_named(runner: CliRunner, project: Pa
     ) in result.output, result.output
 
 
+@pytest.mark.parametrize(
+    ("locator", "message"),
+    [
+        (
+            "para 3",
+            "locator 'para 3' disagrees with the source: the quote stands at para 2",
+        ),
+        (
+            "para 0",
+            "locator 'para 0' is not one argmap understands: write 'para 3', 'page 2' or 'line 40'",
+        ),
+        (
+            "section 2",
+            "locator 'section 2' is not one argmap understands: write 'para 3', 'page 2' or "
+            "'line 40'",
+        ),
+    ],
+)
+def test_locator_findings(runner: CliRunner, project: Path, locator: str, message: str) -> None:
+    # A locator argmap cannot read does not "disagree with the source": it says nothing.
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace("legally indefensible and", "legally defensible,\n          but")
+        .replace("quote: legally", "quote: >-\n          legally")
+        .replace("locator: para 2", f"locator: {locator}"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"map.yaml:10:9: warning[AM006] {message} (locator-mismatch)" in result.output, (
+        result.output
+    )
+
+
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:

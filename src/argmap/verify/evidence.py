@@ -59,16 +59,14 @@ class EvidenceCheck:
 
     @property
     def locator_hint(self) -> str | None:
+        """What is wrong with the locator, to follow ``locator '...'``; None if nothing."""
         locator = self.check.locator if self.check is not None else None
         if locator is None:
             return None
         if not locator.understood:
-            return (
-                f"'{locator.text}' is not a locator argmap understands; "
-                "write 'para 3', 'page 2' or 'line 40'"
-            )
+            return "is not one argmap understands: write 'para 3', 'page 2' or 'line 40'"
         if locator.agrees is False and locator.expected:
-            return f"the quote stands at {locator.expected}"
+            return f"disagrees with the source: the quote stands at {locator.expected}"
         return None
 
 

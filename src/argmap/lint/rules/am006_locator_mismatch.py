@@ -1,7 +1,8 @@
 """A locator that disagrees with where the quote stands.
 
 The quote was found, but not where its ``locator`` says (another paragraph, page or line).
-The message names the right locator.
+The message names the right locator. A locator argmap cannot read (``section 2``, ``para 0``)
+is reported too, with the forms it can.
 
 PASS:
 
@@ -48,5 +49,5 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         if result.status in ("verified", "verified-with-edits"):
             yield Finding(
                 evidence.origin,
-                f"locator '{evidence.locator}' disagrees with the source: {result.locator_hint}",
+                f"locator '{evidence.locator}' {result.locator_hint}",
             )
