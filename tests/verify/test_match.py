@@ -592,6 +592,70 @@ def test_html_entities_and_nbsp() -> None:
     assert check.location.paragraph == 7
 
 
+MARKDOWN = (
+    "# The *Title*\n"
+    "\n"
+    'The **plan** works, said [the minister](https://example.org/x "t"), and _nobody_\n'
+    "disagreed; see ![the chart](chart.png) and <https://example.org>.\n"
+    "\n"
+    "> A quoted line\n"
+    "> that wraps, *emphasis\n"
+    "> across lines*.\n"
+    "\n"
+    "Use `code` here, snake_case_name, 2 * 3 * 4 and an escaped \\*star\\*.\n"
+    "\n"
+    "[ref]: https://example.org/hidden-reference\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start", "end", "paragraph"),
+    [
+        pytest.param("The Title", 2, 12, 1, id="heading"),
+        pytest.param(
+            "The plan works, said the minister, and nobody disagreed;",
+            15,
+            106,
+            2,
+            id="emphasis-and-link",
+        ),
+        pytest.param("see the chart and https://example.org.", 107, 161, 2, id="image-autolink"),
+        pytest.param(
+            "A quoted line that wraps, emphasis across lines.", 165, 219, 3, id="blockquote"
+        ),
+        pytest.param(
+            "Use code here, snake_case_name, 2 * 3 * 4 and an escaped *star*.",
+            221,
+            289,
+            4,
+            id="code-and-escapes",
+        ),
+    ],
+)
+def test_markdown_quote_of_what_a_reader_sees(
+    quote: str, start: int, end: int, paragraph: int
+) -> None:
+    # A Markdown source is quoted as it reads, not as it is marked up: emphasis, links,
+    # code, block quotes and escapes do not stand between the words.
+    check = verify_quote(quote, build_source_text("a.md", "markdown", [MARKDOWN]))
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    assert (check.location.start, check.location.end) == (start, end)
+    assert check.location.paragraph == paragraph
+
+
+@pytest.mark.parametrize("hidden", ["example.org/x", "chart.png", "hidden-reference"])
+def test_markdown_link_targets_are_not_quotable(hidden: str) -> None:
+    check = verify_quote(hidden, build_source_text("a.md", "markdown", [MARKDOWN]))
+    assert check.status is not Status.VERIFIED
+    assert check.occurrences == 0
+
+
+def test_markdown_markup_is_kept_in_a_text_source() -> None:
+    check = verify_quote("The plan works", build_source_text("a.txt", "text", [MARKDOWN]))
+    assert check.status is Status.PARAPHRASE
+
+
 def test_pdf_page_locator_is_corrected() -> None:
     source = load("three-pages.pdf")
     quote = "the leaders took no action to make the SPP more transparent -- or to reach out"

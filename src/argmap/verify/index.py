@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from argmap.verify.markdowntext import hide_markup
 from argmap.verify.normalize import (
     Normalized,
     is_boundary,
@@ -133,7 +134,8 @@ def prepare(source: SourceText) -> PreparedSource:
 
 @lru_cache(maxsize=4)
 def _prepare(source: SourceText) -> PreparedSource:
-    normalized = normalize(source.text)
+    # Markdown is matched as it reads; its markup, hidden, keeps every offset in place
+    normalized = normalize(hide_markup(source.text) if source.kind == "markdown" else source.text)
     # a hyphen's join cuts words for the index, but a quote may not begin or end there
     boundaries = frozenset(normalized.joins).difference(normalized.hyphens)
     return PreparedSource(source, normalized, boundaries)

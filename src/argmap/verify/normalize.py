@@ -70,6 +70,7 @@ _NEEDS_WORK = re.compile(
 _RECLASSIFY = re.compile(
     rf"[\s\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}{re.escape(DASHES)}{_FORMAT}]"
 )
+_FORMAT_RUN = re.compile(f"[{_FORMAT[1:]}]+")  # not the soft hyphen, which joins lines
 _WORD = re.compile(r"\w+")
 # Output pieces joined at a time while normalising.
 _PIECES = 4096
@@ -198,7 +199,12 @@ class _Builder:
             elif ch.isspace() or unicodedata.category(ch) == "Cc":
                 tokens.append((_SPACE, " ", i, i + 1, ch in _LINE_BREAKS))
             elif unicodedata.category(ch) == "Cf":
-                tokens.append((_DROP, "", i, i + 1, False))
+                # a run of them is one token (Markdown's hidden markup, see .markdowntext)
+                stop = _FORMAT_RUN.match(text, i, end)
+                j = stop.end() if stop is not None else i + 1
+                tokens.append((_DROP, "", i, j, False))
+                i = j
+                continue
             else:
                 j = i + 1
                 while j < end and _is_mark(text[j]):
