@@ -276,6 +276,10 @@ NEGATIONS = build_source_text(
             "The minister [Smith] approve the plan", PARAPHRASE, id="insertion-for-did-not"
         ),
         pytest.param("The report was [not] a failure", PARAPHRASE, id="insertion-adds-not"),
+        pytest.param(
+            "[It is not true that] the report was a failure", PARAPHRASE, id="leading-not"
+        ),
+        pytest.param("The report was a failure [not]", PARAPHRASE, id="trailing-not"),
     ],
 )
 def test_edits_may_not_remove_or_add_a_negation(quote: str, status: Status) -> None:
@@ -304,6 +308,7 @@ def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:
             "The mayor [did not] sign it", ((76, 85), (93, 100)), id="insertion-keeps-not"
         ),
         pytest.param("[The minister] did not approve the plan", ((13, 37),), id="insertion-before"),
+        pytest.param("[The minister did not] approve the plan", ((21, 37),), id="leading-not-kept"),
     ],
 )
 def test_edits_that_keep_the_negation_are_verified(

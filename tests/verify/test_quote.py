@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.verify import QuotePart, parse_quote
-from argmap.verify.quote import changes_negation
+from argmap.verify.quote import adds_negation, changes_negation
 
 
 def test_plain_quote_is_one_part() -> None:
@@ -44,6 +44,29 @@ def test_parts_carry_the_insertions_before_them() -> None:
         ("and", ("the SPP",)),
         ("assumed", ("sic", "not")),
     ]
+
+
+def test_insertions_at_the_edges() -> None:
+    parsed = parse_quote("[It is not true that] [...] the plan works [sic] [not]")
+    assert [p.text for p in parsed.parts] == ["the plan works"]
+    assert (parsed.leading, parsed.trailing) == (("It is not true that",), ("sic", "not"))
+    assert parse_quote("[sic]").leading == parse_quote("[sic]").trailing == ()
+
+
+@pytest.mark.parametrize(
+    ("context", "inserted", "before", "adds"),
+    [
+        ("The mayor said. ", ("It is not true that",), True, True),
+        ("The minister did not ", ("He did not",), True, False),
+        ("It failed; it was never ", ("never",), True, False),
+        ("not this. It ", ("never",), True, True),  # another sentence's negation
+        (". Not at all", ("not",), False, True),
+        (" not at all, then", ("not",), False, False),
+        ("The mayor said. ", ("the mayor",), True, False),
+    ],
+)
+def test_adds_negation(context: str, inserted: tuple[str, ...], before: bool, adds: bool) -> None:
+    assert adds_negation(context, inserted, before=before) is adds
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from argmap.verify.quote import (
     DEFAULT_INSERTION_GAP,
     DEFAULT_MAX_GAP,
     ParsedQuote,
+    adds_negation,
     parse_quote,
 )
 from argmap.verify.text import SourceText, Span
@@ -145,12 +146,29 @@ def verify_quote(
         return _found(parsed, prepared, exact, Status.VERIFIED, locator, wanted)
     negation = False
     if parsed.has_edits:
-        chains = edited_matches(prepared, parsed.parts)
+        chains = [
+            chain
+            for chain in edited_matches(prepared, parsed.parts)
+            if _edges_faithful(prepared, parsed, chain, insertion_gap)
+        ]
         if chains:
             return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
         negation = bool(edited_matches(prepared, parsed.parts, faithful=False))
     check = _closest(quote, prepared, parsed, edits, locator, threshold)
     return replace(check, negation=True) if negation else check
+
+
+def _edges_faithful(
+    prepared: PreparedSource, parsed: ParsedQuote, chain: Chain, reach: int
+) -> bool:
+    """Whether the insertions before and after the quoted words add no negation that the
+    source's text next to them (as far as an insertion may stand for) does not have."""
+    text = prepared.text
+    start, end = chain[0][0], chain[-1][1]
+    return not (
+        adds_negation(text[max(0, start - reach) : start], parsed.leading, before=True)
+        or adds_negation(text[end : end + reach], parsed.trailing, before=False)
+    )
 
 
 def verify_many(

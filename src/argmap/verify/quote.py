@@ -18,7 +18,8 @@ becoming a misquote. argmap honours them, and only them:
 Neither may turn the source's meaning round: what an omission leaves out, or an insertion
 stands for, may not hold a negation (``not``, ``never``, ``n't``…) next to the quoted words
 (not set off from them by punctuation), unless the insertion says it too; and an insertion
-may not add a negation its source does not have (:func:`changes_negation`).
+may not add a negation its source does not have (:func:`changes_negation`), nor one at the
+quote's start or end (:func:`adds_negation`).
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class ParsedQuote:
     parts: tuple[QuotePart, ...]
     omissions: int
     insertions: tuple[str, ...]
+    leading: tuple[str, ...] = ()  # insertions before the first part
+    trailing: tuple[str, ...] = ()  # and after the last
 
     @property
     def has_edits(self) -> bool:
@@ -120,6 +123,7 @@ def parse_quote(
     parts: list[QuotePart] = []
     pending = 0
     pending_inserted: tuple[str, ...] = ()
+    leading: tuple[str, ...] = ()
     for text, piece_gap, piece_inserted in pieces:
         stripped, joins = _normalized(text)
         pending = max(pending, piece_gap)
@@ -129,9 +133,13 @@ def parse_quote(
                 parts.append(QuotePart(stripped, pending, joins, pending_inserted))
             else:
                 parts.append(QuotePart(stripped, 0, joins))
+                leading = pending_inserted
             pending, pending_inserted = 0, ()
     whole, whole_joins = _normalized(quote)
-    return ParsedQuote(quote, whole, whole_joins, tuple(parts), omissions, tuple(insertions))
+    trailing = pending_inserted if parts else ()
+    return ParsedQuote(
+        quote, whole, whole_joins, tuple(parts), omissions, tuple(insertions), leading, trailing
+    )
 
 
 def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
@@ -168,6 +176,16 @@ def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...
     if added:
         return _NEGATION.search(gap) is None
     return removed is not None
+
+
+def adds_negation(context: str, inserted: tuple[str, ...], *, before: bool) -> bool:
+    """Whether insertions at a quote's start (``before``) or end add a negation that the
+    source's clause just before or after the quoted words, ``context``, does not have:
+    ``[It is not true that] the plan works`` for ``The plan works``."""
+    if not any(_NEGATION.search(text) for text in inserted):
+        return False
+    clauses = _CLAUSE_BREAK.split(context)
+    return _NEGATION.search(clauses[-1] if before else clauses[0]) is None
 
 
 def words_of(part: QuotePart) -> list[tuple[int, str]]:
