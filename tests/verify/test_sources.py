@@ -252,6 +252,17 @@ def test_binary_source() -> None:
     assert problem.message == f"{path}: a binary file, not text (NUL byte at offset 8)"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(encoding: str) -> None:
+    # Not "a binary file": the file is text, in an encoding argmap cannot tell without a BOM.
+    data = "D\u00e9j\u00e0 vu, said the report.\n".encode(encoding)
+    problem = error(parse_source(data, "x.txt", "text"))
+    assert problem.problem is SourceProblem.INVALID_ENCODING
+    assert problem.message == (
+        "x.txt: UTF-16 text without a byte-order mark; save the file as UTF-8"
+    )
+
+
 def test_size_limit() -> None:
     path = FIXTURES / "montebello.txt"
     problem = error(read_source(path, max_bytes=1000))

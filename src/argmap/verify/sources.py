@@ -195,6 +195,12 @@ def decode(
             encoding = _declared_charset(data) or "utf-8"
     nul = -1 if encoding.startswith("utf-16") or encoding.startswith("utf-32") else data.find(0)
     if nul != -1:
+        if _looks_like_utf16(data):
+            return SourceError(
+                name,
+                SourceProblem.INVALID_ENCODING,
+                f"{name}: UTF-16 text without a byte-order mark; save the file as UTF-8",
+            )
         return _binary(name, nul)
     lossy = False
     try:
@@ -217,6 +223,19 @@ def decode(
     if nul != -1:
         return _binary(name, nul)
     return text, lossy
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` reads as mostly-ASCII UTF-16 (little or big endian): NUL in nearly
+    every other byte of its beginning, and almost never in the bytes between."""
+    head = data[:1024]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 4:
+        return False
+    for text, zeros in ((even, odd), (odd, even)):
+        if zeros.count(0) >= 0.8 * len(zeros) and text.count(0) <= 0.05 * len(text):
+            return True
+    return False
 
 
 def _binary(name: str, offset: int) -> SourceError:
