@@ -8,6 +8,7 @@ import pytest
 
 from argmap.verify import (
     QuoteCheck,
+    SourceKind,
     SourceText,
     Span,
     Status,
@@ -659,6 +660,40 @@ def test_markdown_link_targets_are_not_quotable(hidden: str) -> None:
 def test_markdown_markup_is_kept_in_a_text_source() -> None:
     check = verify_quote("The plan works", build_source_text("a.txt", "text", [MARKDOWN]))
     assert check.status is Status.PARAPHRASE
+
+
+FOOTNOTED = "The plan works.[1] It was cheap,[12][a] they said[citation needed] at the time."
+
+
+@pytest.mark.parametrize("kind", ["text", "html", "markdown"])
+@pytest.mark.parametrize(
+    ("quote", "start", "end"),
+    [
+        ("The plan works. It was cheap, they said at the time.", 0, 79),
+        ("works.[1] It was cheap,[12][a] they said", 9, 49),
+        ("works. It was cheap,[12][a] they said", 9, 49),
+    ],
+)
+def test_footnote_markers_do_not_stand_between_words(
+    kind: SourceKind, quote: str, start: int, end: int
+) -> None:
+    # Pages copied from an encyclopedia glue "[1]" to the word before: a quote is verified
+    # with or without the markers, exactly (they are not the editor's insertions).
+    check = verify_quote(quote, build_source_text("f", kind, [FOOTNOTED]))
+    assert check.status is Status.VERIFIED
+    assert check.spans == (Span(start, end),)
+    assert check.edits.insertions == ()
+
+
+@pytest.mark.parametrize(
+    ("quote", "insertion"),
+    [("[T]he plan works", "T"), ("the [plan] works", "plan"), ("array [1] value", "1")],
+)
+def test_brackets_that_are_no_footnote_markers_stay_insertions(quote: str, insertion: str) -> None:
+    source = build_source_text("f", "text", ["The plan works; array value and more"])
+    check = verify_quote(quote, source)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.edits.insertions == (insertion,)
 
 
 def test_pdf_page_locator_is_corrected() -> None:

@@ -5,7 +5,8 @@ Pure functions over frozen data, with reading the source file as the only I/O
 
 * :mod:`.sources` — a file → :class:`SourceText` (text, HTML's visible text, a PDF's pages) or a
   :class:`SourceError`;
-* :mod:`.markdowntext` — a Markdown source's markup hidden, character for character;
+* :mod:`.footnotes` and :mod:`.markdowntext` — footnote markers and a Markdown source's markup
+  hidden, character for character;
 * :mod:`.normalize` — quotes, dashes, spaces, hyphenation unified, with offsets kept;
 * :mod:`.quote` — omissions and insertions in the quote;
 * :mod:`.locator` — ``para 12``, ``p. 3``, ``lines 40-42``;

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.markdowntext import hide_markup
 from argmap.verify.normalize import (
     Normalized,
@@ -134,8 +135,10 @@ def prepare(source: SourceText) -> PreparedSource:
 
 @lru_cache(maxsize=4)
 def _prepare(source: SourceText) -> PreparedSource:
-    # Markdown is matched as it reads; its markup, hidden, keeps every offset in place
-    normalized = normalize(hide_markup(source.text) if source.kind == "markdown" else source.text)
+    # Footnote markers and Markdown's markup are hidden: matched as the text reads, every
+    # offset kept in place
+    text = hide_footnote_markers(source.text)
+    normalized = normalize(hide_markup(text) if source.kind == "markdown" else text)
     # a hyphen's join cuts words for the index, but a quote may not begin or end there
     boundaries = frozenset(normalized.joins).difference(normalized.hyphens)
     return PreparedSource(source, normalized, boundaries)

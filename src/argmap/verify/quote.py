@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.normalize import normalize, words
 
 DEFAULT_MAX_GAP = 400
@@ -96,7 +97,9 @@ def parse_quote(
     max_gap: int = DEFAULT_MAX_GAP,
     insertion_gap: int = DEFAULT_INSERTION_GAP,
 ) -> ParsedQuote:
-    """Split ``quote`` at its editorial marks and normalise each part."""
+    """Split ``quote`` at its editorial marks and normalise each part. Footnote markers
+    (``works.[1]``) are not marks: they are dropped, as from the source."""
+    raw, quote = quote, hide_footnote_markers(quote)
     pieces: list[tuple[str, int, tuple[str, ...]]] = []
     omissions = 0
     insertions: list[str] = []
@@ -138,7 +141,7 @@ def parse_quote(
     whole, whole_joins = _normalized(quote)
     trailing = pending_inserted if parts else ()
     return ParsedQuote(
-        quote, whole, whole_joins, tuple(parts), omissions, tuple(insertions), leading, trailing
+        raw, whole, whole_joins, tuple(parts), omissions, tuple(insertions), leading, trailing
     )
 
 
