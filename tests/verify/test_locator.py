@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.verify import LocatorKind, parse_locator
-from argmap.verify.locator import Place, check_locator
+from argmap.verify.locator import _KEYWORDS, Place, check_locator
 
 PARA, PAGE, LINE = LocatorKind.PARAGRAPH, LocatorKind.PAGE, LocatorKind.LINE
 
@@ -98,3 +98,18 @@ def test_unparsed_locator_is_flagged() -> None:
         None,
         None,
     )
+
+
+@pytest.mark.parametrize("keyword", sorted(_KEYWORDS))
+@pytest.mark.parametrize(("first", "last"), [(3, 3), (3, 4)])
+def test_every_correction_is_a_locator_argmap_understands(
+    keyword: str, first: int, last: int
+) -> None:
+    # A correction is meant to be pasted back: "pg 2" for a quote on pages 3-4 suggested
+    # "pgs 3-4", which argmap did not read.
+    locator = parse_locator(f"{keyword} 1")
+    assert locator is not None
+    (part,) = locator.parts
+    corrected = parse_locator(part.written_as(first, last))
+    assert corrected is not None
+    assert [(p.kind, p.first, p.last) for p in corrected.parts] == [(part.kind, first, last)]

@@ -5,7 +5,7 @@ the style it was written*: ``¶12`` becomes ``¶13``, ``pp. 3-4`` becomes ``p. 5
 be pasted back. The grammar, case-insensitive, with or without a space before the number:
 
 * paragraph: ``para``, ``paras``, ``para.``, ``paragraph``, ``paragraphs``, ``par.``, ``¶``, ``¶¶``
-* page: ``page``, ``pages``, ``p``, ``p.``, ``pp``, ``pp.``, ``pg``, ``pg.``
+* page: ``page``, ``pages``, ``p``, ``p.``, ``pp``, ``pp.``, ``pg``, ``pg.``, ``pgs``, ``pgs.``
 * line: ``line``, ``lines``, ``l.``, ``ll.``
 
 followed by a number or a range (``3-4``, ``3–4``, ``3 to 4``); several may be joined by ``,`` or
@@ -45,6 +45,7 @@ _KEYWORDS: dict[str, LocatorKind] = {
     "pp.": LocatorKind.PAGE,
     "pg": LocatorKind.PAGE,
     "pg.": LocatorKind.PAGE,
+    "pgs": LocatorKind.PAGE,
     "pgs.": LocatorKind.PAGE,
     "line": LocatorKind.LINE,
     "lines": LocatorKind.LINE,
