@@ -226,6 +226,8 @@ class SourceText:
         if roll < P_ELLIPSIS and len(words) >= 12:
             cut = rng.randint(4, len(words) - 6)
             text = " ".join(words[:cut]) + " ... " + " ".join(words[cut + 2 :])
+            if "not" in words[cut : cut + 2]:  # leaving out a "not" is a misquote: keep it all
+                text = " ".join(words)
         elif roll < 0.5:
             text = " ".join(words)
         else:
