@@ -242,6 +242,21 @@ def test_sic_is_skipped(montebello: SourceText) -> None:
     assert where(check) == (1570, 1637, 15, 263, 15, 329, 8)
 
 
+@pytest.mark.parametrize("mark", ["[sic]", "[Sic]", "[sic!]", "[]", "[ ]", "[,]"])
+def test_sic_and_empty_brackets_stand_for_nothing(mark: str) -> None:
+    # "[sic]" says the words before it are the source's own: it replaces none of them, and
+    # neither does a bracket without a word. Either would otherwise hide 80 characters.
+    source = build_source_text(
+        "s.txt", "text", ["The minister, after years of opposition, approved the plan in1994."]
+    )
+    assert verify_quote(f"The minister {mark} approved the plan", source).status is (
+        Status.NOT_FOUND
+    )
+    check = verify_quote(f"approved the plan in1994 {mark}.", source)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.spans == (Span(41, 65), Span(65, 66))
+
+
 def test_bracketed_first_letter_is_a_case_change(montebello: SourceText) -> None:
     check = verify_quote("[t]he exclusion of the U.S. Congress", montebello)
     assert check.status is Status.VERIFIED_WITH_EDITS

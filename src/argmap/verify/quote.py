@@ -8,7 +8,8 @@ becoming a misquote. argmap honours them, and only them:
   normalised characters: an ellipsis that leaves out half the article is not an omission);
 * an **insertion** — ``[the SPP]``, ``[sic]`` — is the editor's, not the source's: it is skipped,
   and the parts around it may stand up to ``insertion_gap`` characters apart (the bracket often
-  replaces a word of the source, ``[the SPP]`` for ``it``);
+  replaces a word of the source, ``[the SPP]`` for ``it``); ``[sic]`` and a bracket without a
+  word replace nothing, so the parts around them may only be a space apart;
 * a bracketed letter that starts a word — ``[T]he`` — is a change of case: the letter is kept and
   its case is free;
 * the first letter of the quote, and of each part, may differ in case from the source
@@ -38,6 +39,7 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot)\b|n['\u2019]t\b",
     re.IGNORECASE,
 )
+_SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 
 # An omission (possibly bracketed), a bracketed insertion, or a bracketed letter before a word.
@@ -117,7 +119,7 @@ def parse_quote(
             carry, gap = letter, 1
         elif insertion is not None:
             insertions.append(insertion.strip())
-            gap, inserted = insertion_gap, (insertion.strip(),)
+            gap, inserted = _insertion_gap(insertion, insertion_gap), (insertion.strip(),)
         else:
             omissions += 1
             gap = max_gap
@@ -143,6 +145,15 @@ def parse_quote(
     return ParsedQuote(
         raw, whole, whole_joins, tuple(parts), omissions, tuple(insertions), leading, trailing
     )
+
+
+def _insertion_gap(insertion: str, insertion_gap: int) -> int:
+    """How much of the source an insertion may stand for: ``[sic]`` (the words before it are
+    the source's own) and a bracket without a word (``[]``, ``[,]``) stand for nothing but a
+    space; any other, such as ``[the SPP]`` for ``it``, for up to ``insertion_gap``."""
+    if _SIC.fullmatch(insertion) or not any(c.isalnum() for c in insertion):
+        return 1
+    return insertion_gap
 
 
 def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
