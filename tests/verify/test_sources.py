@@ -125,6 +125,15 @@ def test_html_latin1_or_ascii_means_windows_1252(label: str) -> None:
     )
 
 
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "koi8-r"])
+def test_html_in_valid_utf8_is_utf8_whatever_it_declares(label: str) -> None:
+    # A page saved from the web keeps the <meta> of the bytes it was served as, while the
+    # server's header (which browsers obey first) said UTF-8: valid UTF-8 wins, as
+    # decode() documents, instead of turning "Café" into "CafÃ©".
+    data = f'<meta charset="{label}"><p>Caf\u00e9 \u201cquoted\u201d</p>'.encode()
+    assert text(parse_source(data, "x.html", "html")).text == "Caf\u00e9 \u201cquoted\u201d"
+
+
 @pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-16be", "utf-32"])
 def test_html_declaring_utf16_in_a_meta_is_read_as_utf8(label: str) -> None:
     # A page whose <meta> can be read at all is not in UTF-16 (that starts with a byte-order

@@ -191,7 +191,7 @@ def decode(
             data, encoding = data[len(bom) :], bom_encoding
             break
     else:
-        if html:
+        if html and not _is_utf8(data):
             encoding = _declared_charset(data) or "utf-8"
     nul = -1 if encoding.startswith("utf-16") or encoding.startswith("utf-32") else data.find(0)
     if nul != -1:
@@ -223,6 +223,17 @@ def decode(
     if nul != -1:
         return _binary(name, nul)
     return text, lossy
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8: a page saved from the web often keeps a ``<meta>``
+    charset its server's header overrode, and text of another encoding is almost never
+    valid UTF-8 by chance."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_utf16(data: bytes) -> bool:
