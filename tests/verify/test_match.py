@@ -335,6 +335,29 @@ def test_edits_that_keep_the_negation_are_verified(
     assert check.spans == tuple(Span(*span) for span in spans)
 
 
+@pytest.mark.parametrize(
+    ("quote", "word"),
+    [
+        pytest.param("approve the plan", "not", id="not"),
+        pytest.param("approved the budget", "never", id="never"),
+        pytest.param("sign it", "didn't", id="contraction"),
+        pytest.param("… approve the plan", "not", id="leading-omission"),
+        pytest.param("agree", "not", id="after-a-clause"),
+        pytest.param("did not approve the plan", None, id="quoted-with-it"),
+        pytest.param("[The minister did not] approve the plan", None, id="said-by-an-insertion"),
+        pytest.param("the plan", None, id="not-next-to-it"),
+        pytest.param("was approved", None, id="set-off-by-a-comma"),
+        pytest.param("The report was a failure", None, id="none-before"),
+    ],
+)
+def test_a_negation_right_before_the_quoted_words_is_noted(quote: str, word: str | None) -> None:
+    """Verbatim, but the source's 'not' stands right before: 'approve the plan' from 'did not
+    approve the plan' says the opposite (rule AM014 warns). The word is the source's own."""
+    check = verify_quote(quote, NEGATIONS)
+    assert check.verified, check
+    assert check.negated_before == word
+
+
 def test_literal_ellipsis_in_the_source_is_an_exact_match() -> None:
     source = load("montebello.txt")
     check = verify_quote("Sean Kelly and Christopher Sands on CSA/NASA Collaboration...", source)

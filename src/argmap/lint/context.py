@@ -32,6 +32,9 @@ class QuoteResult(Protocol):
     @property
     def negation(self) -> bool: ...
 
+    @property
+    def negated_before(self) -> str | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LintConfig:

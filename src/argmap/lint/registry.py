@@ -23,6 +23,7 @@ from argmap.lint.rules import (
     am011_self_attack,
     am012_hidden_characters,
     am013_unreadable_source,
+    am014_quote_drops_negation,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -39,6 +40,7 @@ MODULES: tuple[ModuleType, ...] = (
     am011_self_attack,
     am012_hidden_characters,
     am013_unreadable_source,
+    am014_quote_drops_negation,
 )
 
 

@@ -40,6 +40,11 @@ class EvidenceCheck:
         return self.check is not None and self.check.negation
 
     @property
+    def negated_before(self) -> str | None:
+        """The source's negating word right before a verified quote (``not``), if any."""
+        return self.check.negated_before if self.check is not None else None
+
+    @property
     def location_text(self) -> str | None:
         loc = self.location
         if loc is None:

@@ -33,6 +33,7 @@ from argmap.verify.quote import (
     DEFAULT_MAX_GAP,
     ParsedQuote,
     adds_negation,
+    negation_before,
     parse_quote,
 )
 from argmap.verify.text import SourceText, Span
@@ -101,6 +102,8 @@ class QuoteCheck:
     verified quote. ``negation`` is true when the quote's parts do stand in the source, but
     only if an omission or insertion is read as removing or adding a negation (see
     :func:`argmap.verify.quote.changes_negation`): the reason it is not verified.
+    ``negated_before`` is the source's word right before a verified quote when it negates the
+    quoted words (``not`` before ``approve the plan``), as the source writes it.
     """
 
     quote: str
@@ -113,6 +116,7 @@ class QuoteCheck:
     edits: QuoteEdits = QuoteEdits()
     locator: LocatorCheck | None = None
     negation: bool = False
+    negated_before: str | None = None
 
     @property
     def verified(self) -> bool:
@@ -222,7 +226,25 @@ def _found(
         spans=spans,
         edits=_edits(prepared, parsed, chosen, status),
         locator=None if locator is None else check_locator(locator, location.place),
+        negated_before=_negated_before(prepared, parsed, chosen[0][0]),
     )
+
+
+# How much of the source before a quote is looked at for the word right before it.
+_WORD_BEFORE_REACH = 40
+
+
+def _negated_before(prepared: PreparedSource, parsed: ParsedQuote, start: int) -> str | None:
+    """The source's word right before the quoted words, at ``start``, when it negates them
+    and the quote's own leading insertion does not say so too."""
+    if any(negation_before(text) for text in parsed.leading):
+        return None
+    begin = max(0, start - _WORD_BEFORE_REACH)
+    found = negation_before(prepared.text[begin:start])
+    if found is None:
+        return None
+    span = _original(prepared, begin + found[0], begin + found[1])
+    return prepared.source.text[span.start : span.end]
 
 
 def _preferred(prepared: PreparedSource, chains: list[Chain], wanted: Locator) -> int:

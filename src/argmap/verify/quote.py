@@ -39,6 +39,13 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot)\b|n['\u2019]t\b",
     re.IGNORECASE,
 )
+# A whole negating word ("didn't" and "cannot" included), and the last word of a text with
+# what follows it.
+_NEGATING_WORD = re.compile(
+    r"not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|\w+n['\u2019]t",
+    re.IGNORECASE,
+)
+_LAST_WORD = re.compile(r"([\w'\u2019]+)(\W*)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 
@@ -200,6 +207,18 @@ def adds_negation(context: str, inserted: tuple[str, ...], *, before: bool) -> b
         return False
     clauses = _CLAUSE_BREAK.split(context)
     return _NEGATION.search(clauses[-1] if before else clauses[0]) is None
+
+
+def negation_before(context: str) -> tuple[int, int] | None:
+    """Where in ``context`` (the source's text just before the quoted words) the word right
+    before them stands, when it negates them: ``approve the plan`` from ``did not approve the
+    plan``. None when that word negates nothing, or punctuation sets the quote off from it."""
+    found = _LAST_WORD.search(context)
+    if found is None or _CLAUSE_BREAK.search(found.group(2)):
+        return None
+    if _NEGATING_WORD.fullmatch(found.group(1)) is None:
+        return None
+    return found.start(1), found.end(1)
 
 
 def words_of(part: QuotePart) -> list[tuple[int, str]]:

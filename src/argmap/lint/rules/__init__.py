@@ -9,4 +9,6 @@ EXAMPLE_ARTICLE = (
     "\n"
     "The SPP manages the asymmetry among the three countries well by moving discussions to a\n"
     "technical level.\n"
+    "\n"
+    "Whatever its critics say, the SPP is not a threat to the sovereignty of any of the three.\n"
 )
