@@ -210,3 +210,23 @@ def test_the_export_walks_the_attacks_a_fixed_number_of_times(tmp_path: Path) ->
     counted = replace(ring, attacks=_CountedAttacks(ring.attacks))
     assert to_argdown(counted) == expected
     assert _CountedAttacks.walks <= 3
+
+
+def test_a_label_that_is_another_claims_id_does_not_merge_the_two(tmp_path: Path) -> None:
+    # claim x is labelled "y", and claim y has no label: both would be titled [y], and
+    # Argdown (and argmap's import) would read them as one statement with two texts
+    path = tmp_path / "collide.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Collide\nclaims:\n"
+        "  x: {text: X text., label: 'y', supports: z}\n"
+        "  y: {text: Y text., rebuts: z}\n"
+        "  z: {text: Z text., kind: thesis}\n",
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert '[x]: X text. {"id": "x", "label": "y"}\n' in text
+    assert '[y]: Y text. {"id": "y"}\n' in text
+    outcome = imported(text, "argdown", "collide.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))

@@ -1,8 +1,9 @@
 """argmap -> Argdown: a map as an Argdown document that the reference implementation reads.
 
 * each claim is a statement ``[Title]: text #(tag)``; the title is its label when that is
-  unique and fits in brackets, else its id; its relations hang below it: ``+> [B]`` for a
-  support, ``-> [B]`` for a rebuttal or an undermining, ``_> <A>`` for an undercut;
+  unique, fits in brackets and is not another claim's id, else its id; its relations hang
+  below it: ``+> [B]`` for a support, ``-> [B]`` for a rebuttal or an undermining, ``_> <A>``
+  for an undercut;
 * each written-out argument, and each short-form support that something undercuts, is an
   argument ``<Title>`` with its premise-conclusion structure ``(1) [P] ... ---- (n) [C]``;
 * what Argdown has no syntax for (id, kind, holder, note, priority and the evidence with its
@@ -62,7 +63,11 @@ def _inner(raw: str) -> str:
 
 
 def _titles(names: dict[str, str | None]) -> dict[str, str]:
-    """id -> title: the label when unique and safe, else the id."""
+    """id -> title: the label when unique, safe and not another element's id, else the id.
+
+    An element without a usable label is titled by its id, so a label that is some other
+    element's id would give two elements one title: Argdown would read them as one statement.
+    """
     counts: dict[str, int] = {}
     for label in names.values():
         if label:
@@ -71,9 +76,8 @@ def _titles(names: dict[str, str | None]) -> dict[str, str]:
     out: dict[str, str] = {}
     for element_id, label in names.items():
         title = one_line(label) if label else ""
-        if not title or counts.get(title, 0) > 1 or _TITLE_UNSAFE.search(title):
-            title = element_id
-        if title in out.values() and title != element_id:
+        someone_elses = title in names and title != element_id
+        if not title or counts[title] > 1 or someone_elses or _TITLE_UNSAFE.search(title):
             title = element_id
         out[element_id] = title
     return out
