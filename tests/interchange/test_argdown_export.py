@@ -62,6 +62,18 @@ claims:
   doubt:
     text: Doubts the premise.
     undermines: plain
+  first:
+    text: A first linked premise.
+  second:
+    text: A second linked premise.
+arguments:
+  joint:
+    conclusion: tricky
+    premises: [first, second]
+    label: "Joint: {both} = together"
+    holder: me
+    note: "An argument's note, with } brace"
+    priority: 2
 evidence:
   against:
     quote: a counter quote
@@ -99,6 +111,10 @@ def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
     assert {(x.id, x.premises, x.conclusion) for x in a.arguments.values()} == {
         (x.id, x.premises, x.conclusion) for x in b.arguments.values()
     }
+    for aid, argument in a.arguments.items():
+        other = b.arguments[aid]
+        for name in ("label", "holder", "note", "priority"):
+            assert getattr(argument, name) == getattr(other, name), (aid, name)
     assert {(x.attacker, x.target, x.kind) for x in a.attacks.values()} == {
         (x.attacker, x.target, x.kind) for x in b.attacks.values()
     }

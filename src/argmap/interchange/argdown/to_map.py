@@ -190,6 +190,15 @@ class _Mapper:
         kind = data.get("kind")
         if kind in _KINDS:
             fields["kind"] = kind
+        fields.update(self.shared_fields(data, offset, what))
+        unknown = sorted(k for k in data if k not in CLAIM_DATA)
+        if unknown:
+            self.report(offset, f"{what}: data not carried over: {', '.join(unknown)}")
+        return fields
+
+    def shared_fields(self, data: dict[str, Any], offset: int, what: str) -> dict[str, Any]:
+        """The holder, note and priority that claims and arguments have alike."""
+        fields: dict[str, Any] = {}
         holder = data.get("holder")
         if isinstance(holder, str):
             if holder in self.draft.actors:
@@ -201,9 +210,6 @@ class _Mapper:
         priority = str(data.get("priority", "0"))
         if priority.lstrip("-").isdigit() and int(priority):
             fields["priority"] = int(priority)
-        unknown = sorted(k for k in data if k not in CLAIM_DATA)
-        if unknown:
-            self.report(offset, f"{what}: data not carried over: {', '.join(unknown)}")
         return fields
 
     def evidence(self, cid: str, items: Any, offset: int) -> None:
@@ -235,6 +241,10 @@ class _Mapper:
         steps = [k for k, item in enumerate(arg.pcs) if item.role is not Role.PREMISE]
         previous = -1
         description = "; ".join(d.clean for d in arg.descriptions if d.clean) or None
+        # holder, note and priority in the data (argmap's export writes them) are the main
+        # inference's: argmap's argument is that inference
+        shared = self.shared_fields(arg.data, arg.offset, f"argument <{arg.title}>")
+        data_note = shared.pop("note", None)
         for n, k in enumerate(steps, start=1):
             item = arg.pcs[k]
             inference = item.inference
@@ -254,7 +264,9 @@ class _Mapper:
             last = k == len(arg.pcs) - 1
             wanted = main_id if last else f"{main_id}.{n}"
             rules = ", ".join(inference.rules) if inference is not None else ""
-            notes = [description.rstrip(".") + "."] if last and description else []
+            notes = [data_note] if last and data_note else []
+            if last and description:
+                notes.append(description.rstrip(".") + ".")
             if rules:
                 notes.append(f"Inference: {rules}.")
             if last and arg.tags:
@@ -275,6 +287,7 @@ class _Mapper:
                 label=(_label(arg.data, arg.title, arg.untitled) if last else None)
                 or (None if last else f"{arg.title}, step {n}"),
                 note=" ".join(notes) or None,
+                **(shared if last else {}),
             )
             self.result.arguments[(arg.title, k)] = aid
             if inference is not None:
