@@ -126,6 +126,9 @@ def test_round_trip_keeps_the_structure(tmp_path: Path) -> None:
     }
 
 
+_ONE_CLAIM = '{"nodes": [{"nodeID": 1, "type": "I", "text": "A claim."}], "edges": []}'
+
+
 @pytest.mark.parametrize(
     ("text", "code", "line", "col"),
     [
@@ -135,6 +138,12 @@ def test_round_trip_keeps_the_structure(tmp_path: Path) -> None:
         ('{"nodes": {}, "edges": []}', codes.IMPORT_INVALID, 1, 1),
         ('{"nodes": [{"type": "I", "text": "x"}], "edges": []}', codes.IMPORT_INVALID, 1, 1),
         ('{"nodes": [], "edges": []}', codes.IMPORT_EMPTY, 1, 1),
+        ('{"nodes": 3, "edges": []}', codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": [], "edges": 3}', codes.IMPORT_INVALID, 1, 1),
+        (_ONE_CLAIM.replace("[]}", '[], "locutions": 5}'), codes.IMPORT_INVALID, 1, 1),
+        (_ONE_CLAIM.replace("[]}", '[], "participants": {"a": 1}}'), codes.IMPORT_INVALID, 1, 1),
+        (_ONE_CLAIM.replace("[]}", '[], "locutions": [5]}'), codes.IMPORT_INVALID, 1, 1),
+        (_ONE_CLAIM.replace("[]}", '[], "participants": ["Ann"]}'), codes.IMPORT_INVALID, 1, 1),
         ('{"nodes": ' + "[" * 100 + "]" * 100 + "}", codes.IMPORT_TOO_DEEP, 1, 74),
     ],
 )
@@ -152,3 +161,17 @@ def test_too_many_nodes() -> None:
 
     outcome = import_text(text, "big.json", "aif", ImportLimits(max_elements=10))
     assert [d.code for d in outcome.diagnostics] == [codes.IMPORT_TOO_MANY.code]
+
+
+def test_an_i_node_whose_text_is_not_text_is_skipped(tmp_path: Path) -> None:
+    nodes = [
+        {"nodeID": 1, "type": "I", "text": None},
+        {"nodeID": 2, "type": "I", "text": ["a", "list"]},
+        {"nodeID": 3, "type": "I", "text": "A claim."},
+    ]
+    outcome = imported(json.dumps({"nodes": nodes, "edges": []}), "aif", "odd.json")
+    assert [d.message for d in outcome.diagnostics] == [
+        "I-node 1 has no text; skipped",
+        "I-node 2 has no text; skipped",
+    ]
+    assert [c.text for c in loaded(outcome, tmp_path).claims.values()] == ["A claim."]

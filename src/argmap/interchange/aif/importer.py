@@ -53,11 +53,25 @@ def _structure(data: Any, shown: str) -> tuple[dict[str, Any], str | None] | Dia
     )
 
 
-def _graph(aif: dict[str, Any], shown: str, out: list[Diagnostic]) -> _Graph | None:
+def _shape(aif: dict[str, Any], shown: str) -> Diagnostic | None:
+    """Why the lists of ``aif`` cannot be read (lists of objects), or None."""
     nodes, edges = aif.get("nodes"), aif.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        out.append(codes.IMPORT_INVALID.at(shown, None, "'nodes' and 'edges' must be lists"))
-        return None
+        return codes.IMPORT_INVALID.at(shown, None, "'nodes' and 'edges' must be lists")
+    for key in ("locutions", "participants"):
+        items = aif.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            return codes.IMPORT_INVALID.at(shown, None, f"'{key}' must be a list")
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                return codes.IMPORT_INVALID.at(shown, None, f"{key}[{index}]: not an object")
+    return None
+
+
+def _graph(aif: dict[str, Any], shown: str, out: list[Diagnostic]) -> _Graph:
+    nodes, edges = aif["nodes"], aif.get("edges", [])
     g = _Graph()
     for index, node in enumerate(nodes):
         if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
@@ -101,7 +115,8 @@ class _Builder:
         for node_id, node in self.g.nodes.items():
             if self.g.kind(node_id) != "I":
                 continue
-            text, hidden = strip_hidden(one_line(str(node.get("text", ""))))
+            raw = node.get("text")
+            text, hidden = strip_hidden(one_line(raw if isinstance(raw, str) else ""))
             if hidden:
                 self.lost(f"I-node {node_id}: invisible control characters removed")
             if not text:
@@ -218,13 +233,16 @@ def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> Impor
     if isinstance(found, Diagnostic):
         return ImportOutcome("aif", None, [found])
     aif, found_title = found
+    shape = _shape(aif, shown)
+    if shape is not None:
+        return ImportOutcome("aif", None, [shape])
     diagnostics: list[Diagnostic] = []
-    size = len(aif.get("nodes") or []) + len(aif.get("edges") or [])
+    size = len(aif["nodes"]) + len(aif.get("edges", []))
     if size > limits.max_elements:
         message = f"{size:,} nodes and edges: more than the limit of {limits.max_elements:,}"
         return ImportOutcome("aif", None, [codes.IMPORT_TOO_MANY.at(shown, None, message)])
     g = _graph(aif, shown, diagnostics)
-    if g is None or any(d.code == codes.IMPORT_INVALID.code for d in diagnostics):
+    if any(d.code == codes.IMPORT_INVALID.code for d in diagnostics):
         return ImportOutcome("aif", None, diagnostics)
     builder = _Builder(g, aif, shown, diagnostics=diagnostics)
     builder.draft.title = found_title or title
