@@ -175,3 +175,31 @@ def test_an_i_node_whose_text_is_not_text_is_skipped(tmp_path: Path) -> None:
         "I-node 2 has no text; skipped",
     ]
     assert [c.text for c in loaded(outcome, tmp_path).claims.values()] == ["A claim."]
+
+
+def test_participant_names_keep_every_letter(tmp_path: Path) -> None:
+    # AIFdb writes a missing name as the word "None": that word goes, not the letters
+    # "None" inside a name
+    aif = {
+        "nodes": [
+            {"nodeID": 1, "type": "I", "text": "A claim."},
+            {"nodeID": 2, "type": "I", "text": "Another claim."},
+            {"nodeID": 3, "type": "L", "text": "Simone: a claim"},
+            {"nodeID": 4, "type": "YA", "text": "Asserting"},
+            {"nodeID": 5, "type": "L", "text": "Ann: another claim"},
+            {"nodeID": 6, "type": "YA", "text": "Asserting"},
+        ],
+        "edges": [
+            {"fromID": 3, "toID": 4},
+            {"fromID": 4, "toID": 1},
+            {"fromID": 5, "toID": 6},
+            {"fromID": 6, "toID": 2},
+        ],
+        "locutions": [{"nodeID": 3, "personID": 1}, {"nodeID": 5, "personID": 2}],
+        "participants": [
+            {"participantID": 1, "firstname": "Simone", "surname": "Nonesuch"},
+            {"participantID": 2, "firstname": "Ann", "surname": "None"},
+        ],
+    }
+    m = loaded(imported(json.dumps(aif), "aif", "names.json"), tmp_path)
+    assert [a.name for a in m.actors.values()] == ["Simone Nonesuch", "Ann"]

@@ -129,8 +129,10 @@ class _Builder:
         people: dict[str, str] = {}
         for p in self.aif.get("participants") or []:
             if isinstance(p, dict) and "participantID" in p:
-                name = one_line(f"{p.get('firstname') or ''} {p.get('surname') or ''}")
-                name = name.replace("None", "").strip() or f"Participant {p['participantID']}"
+                parts = (p.get("firstname"), p.get("surname"))
+                # AIFdb writes a missing name as the word "None"
+                words = one_line(" ".join(str(x) for x in parts if x not in (None, "None")))
+                name = words or f"Participant {p['participantID']}"
                 people[str(p["participantID"])] = name
         speaker: dict[str, str] = {}
         for loc in self.aif.get("locutions") or []:
