@@ -5,11 +5,14 @@ then errors and limits."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from argmap.interchange import codes
+from argmap.interchange.argdown import inline, lexer
+from argmap.interchange.argdown.lexer import data_end
 from argmap.interchange.argdown.parser import parse_argdown
 from argmap.interchange.argdown.summary import summarise
 from argmap.interchange.limits import ImportLimits
@@ -179,3 +182,52 @@ def test_empty_input_is_an_error() -> None:
     outcome = imported("// only a comment\n", "argdown", "empty.argdown")
     assert outcome.failed
     assert outcome.diagnostics[-1].code == codes.IMPORT_EMPTY.code
+
+
+class _Counted:
+    """A compiled pattern that adds up how many characters its matches may scan."""
+
+    scanned = 0
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        _Counted.scanned += end - pos
+        return self.pattern.match(text, pos, end)
+
+
+def _counted_data_end(text: str, start: int, limit: int) -> int | None:
+    _Counted.scanned += limit - start
+    return data_end(text, start, limit)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 20_000,
+        "<" * 20_000,
+        "#(" * 10_000,
+        " @[" * 7_000,
+        " @<" * 7_000,
+        "[a](b" * 4_000,
+        "{'" * 20_000,
+    ],
+    ids=["brackets", "angles", "tags", "mentions", "angle-mentions", "links", "data"],
+)
+def test_unclosed_markup_is_scanned_in_linear_time(
+    body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each of these openers used to be matched against the rest of the text, which took
+    # minutes for a 100 KB line; a match may now scan only up to the first closer
+    for module in (lexer, inline):
+        for name in ("_LINK", "_BRACKET", "_ANGLE", "_TAG_PAREN", "_MENTION", "_TAG"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, _Counted(getattr(module, name)))
+    monkeypatch.setattr(inline, "data_end", _counted_data_end)
+    _Counted.scanned = 0
+    text = f"[A]: {body}\n"
+    doc, _ = parse_argdown(text, "long.argdown")
+    assert "A" in doc.statements
+    assert _Counted.scanned < 25 * len(text)

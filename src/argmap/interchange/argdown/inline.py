@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from argmap.interchange.argdown.lexer import Line, data_end
+from argmap.interchange.argdown.lexer import MAX_DATA_CHARS, Line, NextChar, data_end
 from argmap.interchange.text import one_line
 
 _INLINE = re.compile(r"[\\\[<@#{*_]")
@@ -79,11 +79,30 @@ class _Piece:
     keep: bool = True
 
 
+@dataclass(slots=True)
+class _Scan:
+    """The text being read, what was read so far, and how to read it in linear time."""
+
+    content: Content
+    out: InlineText
+    pieces: list[_Piece] = field(default_factory=list)
+    nxt: NextChar = field(init=False)
+    budget: int = field(init=False)  # characters left to spend looking for data ends
+
+    def __post_init__(self) -> None:
+        self.nxt = NextChar(self.content.text)
+        self.budget = 20 * len(self.content.text) + MAX_DATA_CHARS
+
+    def closer(self, ch: str, start: int) -> int | None:
+        """Where the first ``ch`` at or after ``start`` is (None: nothing closes)."""
+        return self.nxt.find(ch, start, len(self.content.text))
+
+
 def parse_inline(content: Content, start: int) -> InlineText:
     """Read the text of ``content`` from index ``start`` on."""
     s = content.text
-    out = InlineText()
-    pieces: list[_Piece] = []
+    scan = _Scan(content, InlineText())
+    pieces = scan.pieces
     i, n = start, len(s)
     while i < n:
         m = _INLINE.search(s, i)
@@ -92,15 +111,22 @@ def parse_inline(content: Content, start: int) -> InlineText:
             pieces.append(_Piece("text", s[i:j]))
             i = j
             continue
-        i = _token(s, i, content, pieces, out)
+        i = _token(scan, i)
+    out = scan.out
     _pair_markers(pieces, s, start)
     out.text = one_line("".join(p.text for p in pieces if p.keep))
     out.clean = one_line("".join(p.text for p in pieces if p.keep and p.kind != "tag"))
     return out
 
 
-def _token(s: str, i: int, content: Content, pieces: list[_Piece], out: InlineText) -> int:
-    """Read the token at ``i``; return where the next one starts."""
+def _token(scan: _Scan, i: int) -> int:
+    """Read the token at ``i``; return where the next one starts.
+
+    Patterns that run to a closing character are tried only up to the first one (after it
+    they could not match), so that no character is scanned again and again.
+    """
+    content, pieces, out = scan.content, scan.pieces, scan.out
+    s = content.text
     ch = s[i]
     if ch == "\\":
         m = _ESCAPE.match(s, i)
@@ -108,12 +134,15 @@ def _token(s: str, i: int, content: Content, pieces: list[_Piece], out: InlineTe
             pieces.append(_Piece("text", m.group(1) + m.group(2)))
             return m.end()
     elif ch == "[":
-        m = _LINK.match(s, i)
+        close = scan.closer("]", i + 1)
+        paren = scan.closer(")", close + 1) if close is not None else None
+        m = _LINK.match(s, i, paren + 2) if paren is not None else None
         if m:
             out.links.append((m.group(1), m.group(2)))
             pieces.append(_Piece("text", m.group(1) + m.group(3)))
             return m.end()
-        m = _BRACKET.match(s, i)
+        close = scan.closer("]", i + 2)
+        m = _BRACKET.match(s, i, close + 1) if close is not None else None
         if m:
             out.problems.append(
                 (
@@ -125,7 +154,8 @@ def _token(s: str, i: int, content: Content, pieces: list[_Piece], out: InlineTe
             pieces.append(_Piece("text", m.group()))
             return m.end()
     elif ch == "<":
-        m = _ANGLE.match(s, i)
+        close = scan.closer(">", i + 2)
+        m = _ANGLE.match(s, i, close + 1) if close is not None else None
         if m:
             out.problems.append(
                 (
@@ -137,18 +167,23 @@ def _token(s: str, i: int, content: Content, pieces: list[_Piece], out: InlineTe
             pieces.append(_Piece("text", m.group()))
             return m.end()
     elif ch == "@":
-        m = _MENTION.match(s, i)
+        after = s[i + 1 : i + 2]
+        close = scan.closer({"[": "]", "<": ">"}[after], i + 3) if after in ("[", "<") else None
+        m = _MENTION.match(s, i, close + 2) if close is not None else None
         if m:
             pieces.append(_Piece("text", m.group()))
             return m.end()
     elif ch == "#":
-        m = _TAG.match(s, i)
+        close = scan.closer(")", i + 2) if s[i + 1 : i + 2] == "(" else len(s)
+        m = _TAG.match(s, i, close + 2) if close is not None else None
         if m:
             out.tags.append((m.group(1) or m.group(2)).strip())
             pieces.append(_Piece("tag", m.group()))
             return m.end()
     elif ch == "{":
-        end = data_end(s, i, len(s))
+        limit = min(len(s), i + MAX_DATA_CHARS)
+        scan.budget -= limit - i
+        end = data_end(s, i, limit) if scan.budget > 0 else None
         if end is not None:
             out.data.append(Data(s[i:end], content.offset(i)))
             return end

@@ -78,6 +78,29 @@ class Lexed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+class NextChar:
+    """Where a character next occurs in a text: its positions found once, then bisected.
+
+    A pattern such as ``\\[[^\\n]+?\\]`` tried at every ``[`` of a line of ``[`` alone scans the
+    rest of the line each time: quadratic, minutes for a 100 KB line. Asking here for the
+    closer first, and matching only up to it, keeps the scans linear: a match that is tried
+    consumes what it scans, and one that cannot close is never tried.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._positions: dict[str, list[int]] = {}
+
+    def find(self, ch: str, start: int, end: int) -> int | None:
+        """The position of the first ``ch`` in ``text[start:end]``, or None."""
+        positions = self._positions.get(ch)
+        if positions is None:
+            positions = [m.start() for m in re.finditer(re.escape(ch), self.text)]
+            self._positions[ch] = positions
+        k = bisect.bisect_left(positions, start)
+        return positions[k] if k < len(positions) and positions[k] < end else None
+
+
 def data_end(text: str, start: int, limit: int) -> int | None:
     """The end (exclusive) of the ``{...}`` data starting at ``start``, or None if unclosed.
 
@@ -156,6 +179,7 @@ def lex(raw: str, path: str) -> Lexed:
     at_line_start = True
     budget = 20 * max(n, 1) + MAX_DATA_CHARS  # bounds the work spent looking for data ends
     blocks = _BlockEnds(text)
+    nxt = NextChar(text)
     while i < n:
         if at_line_start:
             at_line_start = False
@@ -188,15 +212,8 @@ def lex(raw: str, path: str) -> Lexed:
             builder.had_comment = True
             i = comment_end
             continue
-        if ch == "[":
-            m = _LINK.match(text, i) or _BRACKET.match(text, i)
-            end = m.end() if m else i + 1
-            builder.add(text[i:end], i)
-            i = end
-            continue
-        if ch == "<":
-            m = _ANGLE.match(text, i)
-            end = m.end() if m else i + 1
+        if ch in "[<":
+            end = _reference_end(text, i, nxt)
             builder.add(text[i:end], i)
             i = end
             continue
@@ -213,7 +230,12 @@ def lex(raw: str, path: str) -> Lexed:
             i += 1
             continue
         if ch == "#":
-            m = _TAG_PAREN.match(text, i)
+            close = (
+                nxt.find(")", i + 2, _line_end(text, i, nxt))
+                if text[i + 1 : i + 2] == "("
+                else None
+            )
+            m = _TAG_PAREN.match(text, i, close + 1) if close is not None else None
             end = m.end() if m else i + 1
             builder.add(text[i:end], i)
             i = end
@@ -224,6 +246,29 @@ def lex(raw: str, path: str) -> Lexed:
     if line is not None and (line.text or builder.runs):
         lexed.lines.append(line)
     return lexed
+
+
+def _line_end(text: str, i: int, nxt: NextChar) -> int:
+    end = nxt.find("\n", i, len(text))
+    return len(text) if end is None else end
+
+
+def _reference_end(text: str, i: int, nxt: NextChar) -> int:
+    """The end of the link, ``[...]`` or ``<...>`` at ``i`` (``i + 1`` when none closes)."""
+    eol = _line_end(text, i, nxt)
+    if text[i] == "<":
+        close = nxt.find(">", i + 2, eol)
+        m = _ANGLE.match(text, i, close + 1) if close is not None else None
+        return m.end() if m else i + 1
+    m = None
+    close = nxt.find("]", i + 1, eol)
+    if close is not None:
+        paren = nxt.find(")", close + 1, eol)
+        m = _LINK.match(text, i, paren + 1) if paren is not None else None
+        if m is None:
+            close = nxt.find("]", i + 2, eol)
+            m = _BRACKET.match(text, i, close + 1) if close is not None else None
+    return m.end() if m else i + 1
 
 
 def _comment_end(text: str, i: int, path: str, source: SourceText, lexed: Lexed) -> int | None:
