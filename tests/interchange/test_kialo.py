@@ -123,3 +123,20 @@ def test_roots_are_told_apart_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> No
     assert outcome.draft is not None
     assert len(outcome.draft.claims) == size
     assert calls <= 5 * size
+
+
+def test_a_continuation_line_may_start_with_a_decimal_number(tmp_path: Path) -> None:
+    # "3.5 percent" is not the entry "3." with the text "5 percent": an entry's number is
+    # followed by a space
+    text = (
+        "Discussion Title: Rates\n\n1. Rates should rise.\n"
+        "1.1. Pro: Inflation was\n3.5 percent in 2020.\n1.2. Con: Growth is weak.\n"
+    )
+    outcome = imported(text, "kialo", "rates.txt")
+    assert outcome.diagnostics == []
+    m = loaded(outcome, tmp_path)
+    assert [c.text for c in m.claims.values()] == [
+        "Rates should rise.",
+        "Inflation was 3.5 percent in 2020.",
+        "Growth is weak.",
+    ]

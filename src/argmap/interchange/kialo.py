@@ -37,7 +37,7 @@ from argmap.interchange.limits import ImportLimits
 from argmap.interchange.text import one_line, slugify, strip_hidden
 
 _TITLE = re.compile(r"\s*Discussion Title:\s*(.*)$", re.IGNORECASE)
-_ENTRY = re.compile(r"((?:\d+\.)+)\s*(?:(Pro|Con|Thesis):\s*)?(.*)$", re.IGNORECASE)
+_ENTRY = re.compile(r"((?:\d+\.)+)(?:\s+|$)(?:(Pro|Con|Thesis):\s*)?(.*)$", re.IGNORECASE)
 _LINK_ENTRY = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$", re.IGNORECASE)
 _SOURCES = re.compile(r"\s*Sources:\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"\s*(?:\[(\d+)\]|(\d+)[.)]|[-*])?\s*(.+)$")
