@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,36 @@ def test_a_continuation_line_may_start_with_a_decimal_number(tmp_path: Path) -> 
         "Inflation was 3.5 percent in 2020.",
         "Growth is weak.",
     ]
+
+
+class _CountedLinks:
+    """Kialo's link pattern, adding up how many characters its searches may scan."""
+
+    scanned = 0
+
+    def __init__(self) -> None:
+        self.pattern = kialo._MD_LINK
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        _CountedLinks.scanned += end - pos
+        return self.pattern.match(text, pos, end)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        # a search tries the pattern at every '[', and a link never closed runs to the end
+        _CountedLinks.scanned += sum(len(text) - k for k, ch in enumerate(text) if ch == "[")
+        return self.pattern.sub(repl, text)
+
+
+@pytest.mark.parametrize("opener", ["[a](b", "[", "[a\\]"])
+def test_unclosed_links_are_scanned_in_linear_time(
+    opener: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a claim of 8,000 '[a](b' took 5 s: each was matched against the rest of the text
+    monkeypatch.setattr(kialo, "_MD_LINK", _CountedLinks())
+    _CountedLinks.scanned = 0
+    text = "1. A claim [with](https://example.org/a) link " + opener * 8_000 + "\n"
+    outcome = imported(text, "kialo", "links.txt")
+    assert outcome.draft is not None
+    assert [s["url"] for s in outcome.draft.sources.values()] == ["https://example.org/a"]
+    assert _CountedLinks.scanned < 5 * len(text)

@@ -27,6 +27,7 @@ Kialo exports a discussion as a numbered outline::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -133,6 +134,50 @@ def _parse(text: str, shown: str, limits: ImportLimits) -> tuple[_Kialo, list[Di
     return doc, problems
 
 
+def _links(text: str) -> list[re.Match[str]]:
+    """The ``[text](url)`` links of ``text``, as ``_MD_LINK.sub`` would find them.
+
+    The pattern is tried only where it matches: its ``]`` is the first one not escaped after
+    the ``[``, its ``)`` the first one not escaped after the ``](``, and no backslash before a
+    line break (which ``\\.`` cannot take) lies between. Tried at every ``[`` instead, a link
+    never closed was scanned to the end of the text each time: 8,000 of them took 5 s.
+    """
+    closes: list[int] = []
+    parens: list[int] = []
+    stops: list[int] = []  # a backslash escaping a line break or nothing
+    run = 0  # backslashes just before the character
+    for k, ch in enumerate(text):
+        if run % 2 == 0:
+            if ch == "]":
+                closes.append(k)
+            elif ch == ")":
+                parens.append(k)
+        elif text[k - 1] == "\\" and ch == "\n":
+            stops.append(k - 1)
+        run = run + 1 if ch == "\\" else 0
+    if run % 2:
+        stops.append(len(text) - 1)
+    found: list[re.Match[str]] = []
+    i = text.find("[")
+    while i >= 0:
+        m = None
+        close = _first(closes, i + 1)
+        if close is not None and close > i + 1 and text.startswith("(", close + 1):
+            paren = _first(parens, close + 2)
+            stop = _first(stops, i + 1)
+            if paren is not None and paren > close + 2 and (stop is None or stop > paren):
+                m = _MD_LINK.match(text, i, paren + 1)
+        if m is not None:
+            found.append(m)
+        i = text.find("[", m.end() if m is not None else i + 1)
+    return found
+
+
+def _first(positions: list[int], start: int) -> int | None:
+    k = bisect.bisect_left(positions, start)
+    return positions[k] if k < len(positions) else None
+
+
 def _parent(index: str) -> str | None:
     parts = index.split(".")[:-1]
     return ".".join(parts[:-1]) + "." if len(parts) > 1 else None
@@ -183,7 +228,12 @@ class _Mapper:
                 cited.append(sid)
             return label
 
-        text = _MD_LINK.sub(link, entry.text)
+        parts: list[str] = []
+        done = 0
+        for m in _links(entry.text):
+            parts += [entry.text[done : m.start()], link(m)]
+            done = m.end()
+        text = "".join([*parts, entry.text[done:]])
         for n in _FOOTNOTE.findall(text):
             if n in self.footnotes:
                 cited.append(self.footnotes[n])
