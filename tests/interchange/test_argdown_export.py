@@ -246,3 +246,11 @@ def test_a_label_that_is_another_claims_id_does_not_merge_the_two(tmp_path: Path
     outcome = imported(text, "argdown", "collide.argdown")
     assert outcome.diagnostics == []
     _same_map(original, loaded(outcome, tmp_path))
+
+
+def test_export_import_export_gives_the_same_text(tmp_path: Path) -> None:
+    # arguments come back in the order they are written out, not in the order their titles
+    # are first mentioned (an undercut '_> <A>' above the argument mentions it first)
+    first = to_argdown(_load(MONTEBELLO))
+    again = to_argdown(loaded(imported(first, "argdown", "montebello.argdown"), tmp_path))
+    assert again.splitlines() == first.splitlines()

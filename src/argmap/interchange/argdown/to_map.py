@@ -416,6 +416,14 @@ def _defined_at(st: Statement) -> int:
     return min((m.offset for m in st.members if not m.is_reference), default=st.offset)
 
 
+def _argument_defined_at(arg: Argument) -> int:
+    """Arguments come in the order they are reconstructed or described (an undercut above
+    may mention one first)."""
+    if arg.pcs:
+        return arg.pcs[0].offset
+    return min((d.offset for d in arg.descriptions), default=arg.offset)
+
+
 def argdown_to_draft(
     doc: ArgdownDocument, source: SourceText, path: str, fallback_title: str
 ) -> ArgdownImport:
@@ -425,10 +433,11 @@ def argdown_to_draft(
     mapper.front_matter(fallback_title)
     for st in sorted(doc.statements.values(), key=_defined_at):
         mapper.claim_from_statement(st)
-    for arg in doc.arguments.values():
+    arguments = sorted(doc.arguments.values(), key=_argument_defined_at)
+    for arg in arguments:
         if not arg.reconstructed:
             mapper.claim_from_argument(arg)
-    for arg in doc.arguments.values():
+    for arg in arguments:
         if arg.reconstructed:
             mapper.reconstruction(arg)
     mapper.relations()
