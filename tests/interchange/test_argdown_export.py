@@ -119,11 +119,14 @@ def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
         (x.attacker, x.target, x.kind) for x in b.attacks.values()
     }
     key = [
-        (e.quote, e.source, e.target, e.stance, e.locator, e.strength) for e in a.evidence.values()
+        (e.id, e.quote, e.source, e.target, e.stance, e.locator, e.strength, e.note)
+        for e in a.evidence.values()
     ]
     assert sorted(key) == sorted(
-        (e.quote, e.source, e.target, e.stance, e.locator, e.strength) for e in b.evidence.values()
+        (e.id, e.quote, e.source, e.target, e.stance, e.locator, e.strength, e.note)
+        for e in b.evidence.values()
     )
+    assert [(q.text, q.about) for q in a.questions] == [(q.text, q.about) for q in b.questions]
     assert {s: (x.title, x.url, x.file) for s, x in a.sources.items()} == {
         s: (x.title, x.url, x.file) for s, x in b.sources.items()
     }
@@ -254,3 +257,16 @@ def test_export_import_export_gives_the_same_text(tmp_path: Path) -> None:
     first = to_argdown(_load(MONTEBELLO))
     again = to_argdown(loaded(imported(first, "argdown", "montebello.argdown"), tmp_path))
     assert again.splitlines() == first.splitlines()
+
+
+def test_questions_about_unknown_claims_keep_the_known_ones(tmp_path: Path) -> None:
+    text = (
+        '===\nargmap: {questions: [{text: "Why?", about: [a, nope]}, "How?"]}\n===\n\n'
+        "[A]: A claim. {id: a}\n"
+    )
+    outcome = imported(text, "argdown", "questions.argdown")
+    assert [(d.code, d.message) for d in outcome.diagnostics] == [
+        ("AM410", "question about unknown claims: nope")
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(q.text, q.about) for q in m.questions] == [("Why?", ("a",)), ("How?", ())]

@@ -59,7 +59,7 @@ class MapDraft:
     claims: dict[str, DraftClaim] = field(default_factory=dict)
     arguments: dict[str, DraftArgument] = field(default_factory=dict)
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
-    questions: list[str] = field(default_factory=list)
+    questions: list[str | dict[str, Any]] = field(default_factory=list)
     ids: IdAllocator = field(default_factory=IdAllocator)
     # (claim, target) of every support and every attack in the claims' lists, for the test
     # "already there?": one claim can attack tens of thousands of others, and looking

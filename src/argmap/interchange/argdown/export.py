@@ -109,8 +109,14 @@ def to_argdown(m: ArgumentMap) -> str:
             if attack.kind is AttackKind.UNDERMINE:
                 undermines.setdefault(attack.attacker, []).append(attack.target)
     evidence: dict[str, list[dict[str, Any]]] = {}
+    inline: dict[str, int] = {}  # claim -> evidence written under it (ids claim.ev1, ...)
     for e in m.evidence.values():
         item: dict[str, Any] = {"quote": e.quote, "source": e.source}
+        n = inline.get(e.target, 0) + 1
+        if e.stance is Stance.SUPPORTS and e.id == f"{e.target}.ev{n}":
+            inline[e.target] = n
+        else:
+            item = {"id": e.id, **item}  # named in the map's evidence: keep its name
         if e.locator:
             item["locator"] = e.locator
         if e.strength != 1.0:
@@ -194,7 +200,9 @@ def _front_matter(m: ArgumentMap) -> list[str]:
             for aid, a in m.actors.items()
         }
     if m.questions:
-        meta["questions"] = [q.text for q in m.questions]
+        meta["questions"] = [
+            {"text": q.text, "about": list(q.about)} if q.about else q.text for q in m.questions
+        ]
     lines = ["===", f"title: {_json_scalar(m.title)}"]
     if meta:
         lines.append(f"argmap: {data_json(meta)}")

@@ -111,10 +111,19 @@ class _Mapper:
                         self._restore(key, str(wanted), entry)
         questions = meta.get("questions")
         if isinstance(questions, list):
-            self.draft.questions = [str(q) for q in questions if isinstance(q, str)]
+            self.draft.questions = [q for q in map(_question, questions) if q is not None]
         ignored = [k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap")]
         if ignored:
             self.report(None, f"front matter settings not carried over: {', '.join(ignored)}")
+
+    def questions_about(self) -> None:
+        """Questions are about claims of the map: other ids are dropped, and said so."""
+        for question in self.draft.questions:
+            if isinstance(question, dict):
+                unknown = [a for a in question["about"] if a not in self.draft.claims]
+                if unknown:
+                    question["about"] = [a for a in question["about"] if a in self.draft.claims]
+                    self.report(None, f"question about unknown claims: {', '.join(unknown)}")
 
     def _restore(self, key: str, wanted: str, entry: dict[str, Any]) -> None:
         fields = {k: v for k, v in entry.items() if isinstance(v, str | list)}
@@ -228,7 +237,12 @@ class _Mapper:
                     entry["strength"] = float(entry["strength"])
                 except ValueError:
                     del entry["strength"]
-            if str(item.get("stance", "supports")) == "attacks":
+            stance = "attacks" if str(item.get("stance", "supports")) == "attacks" else "supports"
+            name = item.get("id")
+            if isinstance(name, str) and name:  # the map named it (argmap's export says so)
+                eid = self.draft.ids.take(name, "evidence")
+                self.draft.evidence[eid] = {**entry, stance: cid}
+            elif stance == "attacks":
                 eid = self.draft.ids.take(f"{cid}-against", "evidence")
                 self.draft.evidence[eid] = {**entry, "attacks": cid}
             else:
@@ -391,6 +405,18 @@ class _Mapper:
             self.draft.attack(source, aid, "undercut")
 
 
+def _question(value: Any) -> str | dict[str, Any] | None:
+    """A question of the front matter: its text, or its text and the claims it is about."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("text"), str):
+        about = value.get("about")
+        if isinstance(about, list) and about:
+            return {"text": value["text"], "about": [str(a) for a in about]}
+        return str(value["text"])
+    return None
+
+
 def _tags(data: dict[str, Any]) -> list[str]:
     """Tags written in the data (by argmap's export, when one has a ')' in it)."""
     tags = data.get("tags")
@@ -441,6 +467,7 @@ def argdown_to_draft(
         if arg.reconstructed:
             mapper.reconstruction(arg)
     mapper.relations()
+    mapper.questions_about()
     for message in result.draft.break_support_cycles():
         mapper.report(None, message)
     return result
