@@ -66,6 +66,19 @@ claims:
     text: A first linked premise.
   second:
     text: A second linked premise.
+  objector:
+    text: An objector.
+attacks:
+  objection:
+    from: objector
+    rebuts: tricky
+    note: "Named, with a note } and {"
+  named-cut:
+    from: objector
+    undercuts: plain->tricky
+  named-doubt:
+    from: objector
+    undermines: first
 arguments:
   joint:
     conclusion: tricky
@@ -115,8 +128,8 @@ def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
         other = b.arguments[aid]
         for name in ("label", "holder", "note", "priority"):
             assert getattr(argument, name) == getattr(other, name), (aid, name)
-    assert {(x.attacker, x.target, x.kind) for x in a.attacks.values()} == {
-        (x.attacker, x.target, x.kind) for x in b.attacks.values()
+    assert {(x.id, x.attacker, x.target, x.kind, x.note) for x in a.attacks.values()} == {
+        (x.id, x.attacker, x.target, x.kind, x.note) for x in b.attacks.values()
     }
     key = [
         (e.id, e.quote, e.source, e.target, e.stance, e.locator, e.strength, e.note)
@@ -270,3 +283,14 @@ def test_questions_about_unknown_claims_keep_the_known_ones(tmp_path: Path) -> N
     ]
     m = loaded(outcome, tmp_path)
     assert [(q.text, q.about) for q in m.questions] == [("Why?", ("a",)), ("How?", ())]
+
+
+def test_named_attacks_in_data_need_an_id_a_target_and_a_relation(tmp_path: Path) -> None:
+    text = "[A]: a {id: a, attacks: [{id: x, rebuts: b}, 5, {id: y}]}\n\n[B]: b {id: b}\n"
+    outcome = imported(text, "argdown", "named.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 1, 1, "claim 'a': attack 'x' has no relation below it; skipped"),
+        ("AM410", 1, 1, "claim 'a': a named attack without an id and a target skipped"),
+        ("AM410", 1, 1, "claim 'a': a named attack without an id and a target skipped"),
+    ]
+    assert loaded(outcome, tmp_path).attacks == {}

@@ -114,7 +114,7 @@ def import_map(
         if not write_output(output, yaml_text.encode("utf-8")):
             sys.exit(EXIT_ERROR)
     draft = outcome.draft
-    attacks = sum(
+    attacks = len(draft.attacks) + sum(
         len(c.rebuts) + len(c.undermines) + len(c.undercuts) for c in draft.claims.values()
     )
     supports = sum(len(c.supports) for c in draft.claims.values()) + len(draft.arguments)

@@ -58,6 +58,7 @@ class MapDraft:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     claims: dict[str, DraftClaim] = field(default_factory=dict)
     arguments: dict[str, DraftArgument] = field(default_factory=dict)
+    attacks: dict[str, dict[str, Any]] = field(default_factory=dict)  # named, under 'attacks:'
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     questions: list[str | dict[str, Any]] = field(default_factory=list)
     ids: IdAllocator = field(default_factory=IdAllocator)
@@ -113,6 +114,20 @@ class MapDraft:
         getattr(claim, key).append(target)
         self.attacked.add((attacker, target))
         return None
+
+    def name_attack(self, attacker: str, target: str, kind: str, wanted: str, note: Any) -> bool:
+        """Move an attack from ``attacker``'s list to ``attacks:``, under a name (and with a
+        note); False when ``attacker`` does not attack ``target`` that way."""
+        key = ATTACK_KEYS[("rebut", "undermine", "undercut").index(kind)]
+        listed: list[str] = getattr(self.claims[attacker], key)
+        if target not in listed:
+            return False
+        listed.remove(target)
+        entry: dict[str, Any] = {"from": attacker, key: target}
+        if isinstance(note, str) and note:
+            entry["note"] = note
+        self.attacks[self.ids.take(wanted, "attack")] = entry
+        return True
 
     @staticmethod
     def implicit_argument(premise: str, conclusion: str) -> str:
@@ -193,6 +208,8 @@ class MapDraft:
             out["claims"] = {cid: _claim_dict(c) for cid, c in self.claims.items()}
         if self.arguments:
             out["arguments"] = {aid: _argument_dict(a) for aid, a in self.arguments.items()}
+        if self.attacks:
+            out["attacks"] = self.attacks
         if self.evidence:
             out["evidence"] = self.evidence
         if self.questions:

@@ -26,6 +26,11 @@ from argmap.interchange.text import one_line
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
 _TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]")
+_ATTACK_KEYS = {
+    AttackKind.REBUT: "rebuts",
+    AttackKind.UNDERMINE: "undermines",
+    AttackKind.UNDERCUT: "undercuts",
+}
 
 
 def escape(text: str) -> str:
@@ -96,11 +101,17 @@ def to_argdown(m: ArgumentMap) -> str:
     lines = _front_matter(m)
     out_relations: dict[str, list[str]] = {cid: [] for cid in m.claims}
     undermines: dict[str, list[str]] = {}  # attacker -> what it undermines, in the map's order
+    named: dict[str, list[dict[str, str]]] = {}  # attacker -> its attacks under 'attacks:'
     for arg in m.arguments.values():
         if arg.implicit and arg.id not in undercut_targets:
             (premise,) = arg.premises
             out_relations[premise].append(f"  +> [{claim_titles[arg.conclusion]}]")
     for attack in m.attacks.values():
+        if not attack.short_form:  # Argdown's relations have no name and no note
+            entry = {"id": attack.id, _ATTACK_KEYS[attack.kind]: attack.target}
+            named.setdefault(attack.attacker, []).append(
+                entry if attack.note is None else {**entry, "note": attack.note}
+            )
         if attack.kind is AttackKind.UNDERCUT:
             target = f"<{argument_titles[attack.target]}>"
             out_relations[attack.attacker].append(f"  _> {target}")
@@ -142,6 +153,8 @@ def to_argdown(m: ArgumentMap) -> str:
             data["evidence"] = evidence[cid]
         if cid in undermines:
             data["undermines"] = undermines[cid]  # Argdown's '->' does not tell it from a rebuttal
+        if cid in named:
+            data["attacks"] = named[cid]
         if any(")" in t for t in claim.tags):
             data["tags"] = list(claim.tags)  # '#(...)' cannot hold a ')'
         tags = "".join(f" #({t})" for t in claim.tags if ")" not in t)

@@ -44,7 +44,18 @@ from argmap.interchange.text import one_line, slugify, strip_hidden
 from argmap.model import ClaimKind
 
 CLAIM_DATA = frozenset(
-    {"id", "label", "kind", "holder", "note", "priority", "evidence", "tags", "undermines"}
+    {
+        "id",
+        "label",
+        "kind",
+        "holder",
+        "note",
+        "priority",
+        "evidence",
+        "tags",
+        "undermines",
+        "attacks",
+    }
 )
 ARGUMENT_DATA = frozenset({"id", "label", "holder", "note", "priority"})
 FRONT_MATTER_META = ("question", "description", "authors", "date", "sources", "actors")
@@ -351,6 +362,26 @@ class _Mapper:
             if rel.type in (RelationType.CONTRADICTORY, RelationType.CONTRARY):
                 self.draft.attack(target, source, self.attack_kind(rel.target, source, premises))
 
+    def named_attacks(self, st: Statement) -> None:
+        """Attacks that the map named under ``attacks:`` (argmap's export lists them in the
+        attacker's data) get their names and notes back."""
+        entries = st.data.get("attacks")
+        if not isinstance(entries, list):
+            return
+        attacker = self.result.claims[(NodeKind.STATEMENT, st.title)]
+        for entry in entries:
+            found = _named_attack(entry)
+            if found is None:
+                skipped = "a named attack without an id and a target skipped"
+                self.report(st.offset, f"claim '{attacker}': {skipped}")
+                continue
+            name, kind, target, note = found
+            if not self.draft.name_attack(attacker, target, kind, name, note):
+                self.report(
+                    st.offset,
+                    f"claim '{attacker}': attack '{name}' has no relation below it; skipped",
+                )
+
     def attack_kind(self, source: NodeRef, target: str, premises: set[str]) -> str:
         """Undermine a premise, rebut anything else; argmap's export says which in data."""
         node = self.doc.statements.get(source.title) if source.kind is NodeKind.STATEMENT else None
@@ -403,6 +434,17 @@ class _Mapper:
             return
         for aid in inferences:
             self.draft.attack(source, aid, "undercut")
+
+
+def _named_attack(entry: Any) -> tuple[str, str, str, Any] | None:
+    """(id, kind, target, note) of a named attack written in data, or None."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        return None
+    for kind in ("rebut", "undermine", "undercut"):
+        target = entry.get(f"{kind}s")
+        if isinstance(target, str):
+            return entry["id"], kind, target, entry.get("note")
+    return None
 
 
 def _question(value: Any) -> str | dict[str, Any] | None:
@@ -470,4 +512,6 @@ def argdown_to_draft(
     mapper.questions_about()
     for message in result.draft.break_support_cycles():
         mapper.report(None, message)
+    for st in doc.statements.values():
+        mapper.named_attacks(st)
     return result
