@@ -203,3 +203,17 @@ def test_participant_names_keep_every_letter(tmp_path: Path) -> None:
     }
     m = loaded(imported(json.dumps(aif), "aif", "names.json"), tmp_path)
     assert [a.name for a in m.actors.values()] == ["Simone Nonesuch", "Ann"]
+
+
+def test_a_node_id_given_twice_keeps_the_first_node_and_says_so(tmp_path: Path) -> None:
+    nodes = [
+        {"nodeID": 1, "type": "I", "text": "The first claim."},
+        {"nodeID": "1", "type": "I", "text": "A second claim with the same id."},
+        {"nodeID": 2, "type": "I", "text": "Another claim."},
+    ]
+    outcome = imported(json.dumps({"nodes": nodes, "edges": []}), "aif", "twice.json")
+    assert [(d.code, d.message) for d in outcome.diagnostics] == [
+        ("AM410", "nodes[1]: nodeID 1 is given twice; this node is skipped")
+    ]
+    texts = [c.text for c in loaded(outcome, tmp_path).claims.values()]
+    assert texts == ["The first claim.", "Another claim."]

@@ -80,7 +80,17 @@ def _graph(aif: dict[str, Any], shown: str, out: list[Diagnostic]) -> _Graph:
         if not isinstance(node.get("type"), str):
             out.append(codes.IMPORT_INVALID.at(shown, None, f"nodes[{index}]: no type"))
             continue
-        g.nodes[str(node["nodeID"])] = node
+        node_id = str(node["nodeID"])
+        if node_id in g.nodes:  # edges could not tell the two apart
+            out.append(
+                codes.NOT_CARRIED_OVER.at(
+                    shown,
+                    None,
+                    f"nodes[{index}]: nodeID {node_id} is given twice; this node is skipped",
+                )
+            )
+            continue
+        g.nodes[node_id] = node
     for index, edge in enumerate(edges):
         if not isinstance(edge, dict):
             out.append(codes.IMPORT_INVALID.at(shown, None, f"edges[{index}]: not an object"))
