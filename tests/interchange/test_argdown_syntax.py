@@ -231,3 +231,58 @@ def test_unclosed_markup_is_scanned_in_linear_time(
     doc, _ = parse_argdown(text, "long.argdown")
     assert "A" in doc.statements
     assert _Counted.scanned < 25 * len(text)
+
+
+def test_data_of_the_wrong_shape_is_reported_not_imported(tmp_path: Path) -> None:
+    # hand-written {...} data and front matter in argmap's keys: a value of the wrong type
+    # is left out with a warning; the imported map still validates (AM408 would be a bug)
+    text = (
+        "===\ntitle: [A, list]\n"
+        "argmap: {sources: {s: {title: T, url: [1]}, t: {title: [T]}},"
+        " actors: {ann: {name: Ann, role: {a: 1}}}, authors: [Ann, [Bob]], date: [3],"
+        " question: [4], description: {a: 1}}\n===\n\n"
+        "[A]: x {evidence: [{quote: q, source: s, strength: '2'},"
+        " {quote: q1, source: s, strength: nan}, {quote: [1], source: s},"
+        " {quote: q2, source: s, locator: [5], note: {a: 1}}, {quote: '', source: s}]}\n"
+    )
+    outcome = imported(text, "argdown", "shapes.argdown")
+    not_a_strength = "is not a number from 0 to 1; not carried over"
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 1, 1, "front matter: 'title' is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: 'description' is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: 'question' is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: 'authors' has an entry that is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: 'date' is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: source 's': 'url' is not text; not carried over"),
+        ("AM410", 1, 1, "front matter: source 't' has no title; skipped"),
+        ("AM410", 1, 1, "front matter: actor 'ann': 'role' is not text; not carried over"),
+        ("AM410", 6, 1, f"claim 'a': evidence 'strength' {not_a_strength}"),
+        ("AM410", 6, 1, f"claim 'a': evidence 'strength' {not_a_strength}"),
+        ("AM410", 6, 1, "claim 'a': evidence without quote and source skipped"),
+        ("AM410", 6, 1, "claim 'a': evidence 'locator' is not text; not carried over"),
+        ("AM410", 6, 1, "claim 'a': evidence 'note' is not text; not carried over"),
+        ("AM410", 6, 1, "claim 'a': evidence without quote and source skipped"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert (m.title, m.authors, m.date, m.question, m.description) == (
+        "Imported",
+        ("Ann",),
+        None,
+        None,
+        None,
+    )
+    assert [(e.quote, e.strength, e.locator) for e in m.evidence.values()] == [
+        ("q", 1.0, None),
+        ("q1", 1.0, None),
+        ("q2", 1.0, None),
+    ]
+    assert (list(m.sources), m.sources["s"].url, m.actors["ann"].role) == (["s"], None, None)
+
+
+def test_claim_data_of_the_wrong_shape_is_left_out(tmp_path: Path) -> None:
+    # a list as the kind was an internal error (unhashable), a list as the label or a tag
+    # became its Python spelling "['l']"
+    text = "[A]: x {id: a, kind: [thesis], label: [l], tags: [[t], u]}\n"
+    outcome = imported(text, "argdown", "claim.argdown")
+    claim = loaded(outcome, tmp_path).claims["a"]
+    assert (claim.kind.value, claim.label, claim.tags) == ("claim", None, ("u",))

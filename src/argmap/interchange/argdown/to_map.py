@@ -58,8 +58,11 @@ CLAIM_DATA = frozenset(
     }
 )
 ARGUMENT_DATA = frozenset({"id", "label", "holder", "note", "priority"})
-FRONT_MATTER_META = ("question", "description", "authors", "date", "sources", "actors")
-EVIDENCE_KEYS = ("quote", "source", "locator", "strength", "note")
+_TABLE_FIELDS = {
+    "sources": frozenset({"authors", "date", "publisher", "url", "file", "note"}),
+    "actors": frozenset({"role", "url", "note"}),
+}
+_LOST = "not carried over"
 _KINDS = frozenset(k.value for k in ClaimKind)
 
 
@@ -101,23 +104,26 @@ class _Mapper:
         fm = self.doc.front_matter
         found = fm.get("argmap")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
-        title = fm.get("title")
-        self.draft.title = one_line(str(title)) if title else fallback_title
-        subtitle = fm.get("subTitle")
-        description = meta.get("description") or (one_line(str(subtitle)) if subtitle else None)
-        self.draft.description = description
-        self.draft.question = meta.get("question")
-        authors = meta.get("authors", fm.get("author"))
-        if isinstance(authors, str):
-            authors = [authors]
+        title = self.setting(fm, "title")
+        self.draft.title = one_line(title) if title else fallback_title
+        subtitle = self.setting(fm, "subTitle")
+        description = self.setting(meta, "description")
+        self.draft.description = description or (one_line(subtitle) if subtitle else None)
+        self.draft.question = self.setting(meta, "question")
+        table, key = (meta, "authors") if "authors" in meta else (fm, "author")
+        authors = table.get(key)
         if isinstance(authors, list):
-            self.draft.authors = [one_line(str(a)) for a in authors if a]
-        date = meta.get("date", fm.get("date"))
-        self.draft.date = str(date) if date else None
+            if not all(isinstance(a, str) for a in authors):
+                self.report(None, f"front matter: '{key}' has an entry that is not text; {_LOST}")
+            self.draft.authors = [one_line(a) for a in authors if isinstance(a, str) and a]
+        elif authors is not None:
+            self.draft.authors = [one_line(a) for a in [self.setting(table, key)] if a]
+        table = meta if "date" in meta else fm
+        self.draft.date = self.setting(table, "date") or None
         for key in ("sources", "actors"):
-            table = meta.get(key)
-            if isinstance(table, dict):
-                for wanted, entry in table.items():
+            entries = meta.get(key)
+            if isinstance(entries, dict):
+                for wanted, entry in entries.items():
                     if isinstance(entry, dict):
                         self._restore(key, str(wanted), entry)
         questions = meta.get("questions")
@@ -136,13 +142,36 @@ class _Mapper:
                     question["about"] = [a for a in question["about"] if a in self.draft.claims]
                     self.report(None, f"question about unknown claims: {', '.join(unknown)}")
 
+    def setting(self, table: dict[str, Any], key: str) -> str | None:
+        """The text at ``key`` of the front matter; a list or a mapping there is reported."""
+        value = table.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.report(None, f"front matter: '{key}' is not text; {_LOST}")
+        return None
+
     def _restore(self, key: str, wanted: str, entry: dict[str, Any]) -> None:
-        fields = {k: v for k, v in entry.items() if isinstance(v, str | list)}
-        if key == "sources" and isinstance(fields.get("title"), str):
-            title = str(fields.pop("title"))
-            self.draft.add_source(wanted, title, **fields)
-        elif key == "actors" and isinstance(fields.get("name"), str):
-            name = str(fields.pop("name"))
+        what, name_key = ("source", "title") if key == "sources" else ("actor", "name")
+        name = entry.get(name_key)
+        if not isinstance(name, str) or not name:
+            self.report(None, f"front matter: {what} '{wanted}' has no {name_key}; skipped")
+            return
+        fields: dict[str, Any] = {}
+        for field_name, value in entry.items():
+            if field_name == name_key or value is None:
+                continue
+            texts = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            if field_name not in _TABLE_FIELDS[key]:
+                self.report(None, f"front matter: {what} '{wanted}': '{field_name}' {_LOST}")
+            elif isinstance(value, str) or (field_name == "authors" and texts):
+                fields[field_name] = value
+            else:
+                self.report(
+                    None, f"front matter: {what} '{wanted}': '{field_name}' is not text; {_LOST}"
+                )
+        if key == "sources":
+            self.draft.add_source(wanted, name, **fields)
+        else:
             self.draft.add_actor(wanted, name, **fields)
 
     # -- claims ------------------------------------------------------------------------------
@@ -208,7 +237,7 @@ class _Mapper:
     def claim_fields(self, data: dict[str, Any], offset: int, what: str) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         kind = data.get("kind")
-        if kind in _KINDS:
+        if isinstance(kind, str) and kind in _KINDS:
             fields["kind"] = kind
         fields.update(self.shared_fields(data, offset, what))
         unknown = sorted(k for k in data if k not in CLAIM_DATA)
@@ -236,18 +265,32 @@ class _Mapper:
         if not isinstance(items, list):
             return
         for item in items:
-            if not isinstance(item, dict) or not {"quote", "source"} <= item.keys():
+            if not isinstance(item, dict) or not all(
+                isinstance(item.get(k), str) and item[k] for k in ("quote", "source")
+            ):
                 self.report(offset, f"claim '{cid}': evidence without quote and source skipped")
                 continue
             if item["source"] not in self.draft.sources:
                 self.report(offset, f"claim '{cid}': evidence from unknown source skipped")
                 continue
-            entry = {k: item[k] for k in EVIDENCE_KEYS if item.get(k) not in (None, "")}
-            if "strength" in entry:
-                try:
-                    entry["strength"] = float(entry["strength"])
-                except ValueError:
-                    del entry["strength"]
+            entry: dict[str, Any] = {"quote": item["quote"], "source": item["source"]}
+            for key in ("locator", "strength", "note"):
+                value = item.get(key)
+                if value in (None, ""):
+                    continue
+                if key == "strength":
+                    strength = _unit(value)
+                    if strength is None:
+                        problem = "is not a number from 0 to 1"
+                    else:
+                        entry[key] = strength
+                        continue
+                elif isinstance(value, str):
+                    entry[key] = value
+                    continue
+                else:
+                    problem = "is not text"
+                self.report(offset, f"claim '{cid}': evidence '{key}' {problem}; {_LOST}")
             stance = "attacks" if str(item.get("stance", "supports")) == "attacks" else "supports"
             name = item.get("id")
             if isinstance(name, str) and name:  # the map named it (argmap's export says so)
@@ -447,6 +490,15 @@ def _named_attack(entry: Any) -> tuple[str, str, str, Any] | None:
     return None
 
 
+def _unit(value: Any) -> float | None:
+    """``value`` as a number from 0 to 1 (a strength), or None."""
+    try:
+        number = float(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return number if number is not None and 0.0 <= number <= 1.0 else None
+
+
 def _question(value: Any) -> str | dict[str, Any] | None:
     """A question of the front matter: its text, or its text and the claims it is about."""
     if isinstance(value, str):
@@ -462,7 +514,7 @@ def _question(value: Any) -> str | dict[str, Any] | None:
 def _tags(data: dict[str, Any]) -> list[str]:
     """Tags written in the data (by argmap's export, when one has a ')' in it)."""
     tags = data.get("tags")
-    return [str(t) for t in tags] if isinstance(tags, list) else []
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
 
 
 def _wanted_id(data: dict[str, Any], title: str, text: str, untitled: bool) -> str:
@@ -475,7 +527,7 @@ def _wanted_id(data: dict[str, Any], title: str, text: str, untitled: bool) -> s
 def _label(data: dict[str, Any], title: str, untitled: bool) -> str | None:
     if "id" in data:  # written by argmap's export: the label is in the data, if any
         label = data.get("label")
-        return str(label) if label else None
+        return label if isinstance(label, str) and label else None
     return None if untitled else title
 
 
