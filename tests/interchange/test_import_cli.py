@@ -143,3 +143,55 @@ def test_the_summary_counts_in_words(tmp_path: Path) -> None:
         f"imported {kialo} (kialo) -> {tmp_path / 'one.yaml'}: 3 claims, 1 support, "
         "1 attack; 1 note on what was not carried over\n"
     )
+
+
+RLO = "\u202e"  # right-to-left override: lint rule AM012 refuses it anywhere in a map
+HIDDEN_INPUTS = {
+    "hidden.argdown": (
+        f'===\ntitle: "T{RLO}"\n'
+        f'argmap: {{question: "Q{RLO}?", sources: {{s: {{title: "S{RLO}"}}}}}}\n'
+        f"===\n\n# Head{RLO}\n\n[A{RLO}B]: x #t{RLO}g\n\n<Arg{RLO}X>: y\n"
+    ),
+    "hidden.txt": (
+        f"Discussion Title: T{RLO}\n\n1. A claim [t{RLO}](https://x.org/a).\n\n"
+        f"Sources:\n[1] S{RLO} https://y.org\n"
+    ),
+    "hidden.json": json.dumps(
+        {
+            "AIF": {
+                "nodes": [
+                    {"nodeID": 1, "type": "I", "text": "a"},
+                    {"nodeID": 2, "type": "RA", "text": f"Sch{RLO}eme"},
+                    {"nodeID": 3, "type": "I", "text": "b"},
+                    {"nodeID": 4, "type": "L", "text": "x"},
+                    {"nodeID": 5, "type": "YA", "text": "Asserting"},
+                ],
+                "edges": [
+                    {"fromID": 1, "toID": 2},
+                    {"fromID": 2, "toID": 3},
+                    {"fromID": 4, "toID": 5},
+                    {"fromID": 5, "toID": 1},
+                ],
+                "locutions": [{"nodeID": 4, "personID": 1}],
+                "participants": [{"participantID": 1, "firstname": f"A{RLO}n", "surname": "B"}],
+            },
+            "text": {"title": f"T{RLO}"},
+        }
+    ),
+}
+
+
+def test_hidden_characters_are_removed_from_every_text(tmp_path: Path) -> None:
+    # only claim texts were cleaned: a hidden character in a title, a label, a tag, a source,
+    # a scheme or a name made the import fail with AM408 (which says it is a bug)
+    for name, text in HIDDEN_INPUTS.items():
+        source = tmp_path / name
+        source.write_text(text, encoding="utf-8")
+        out = tmp_path / f"{name}.yaml"
+        result = RUN.invoke(main, ["import", str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "AM408" not in result.output
+        assert "invisible control characters removed" in result.output
+        written = out.read_text(encoding="utf-8")
+        assert RLO not in written and "\\u202E" not in written.upper()
+        assert RUN.invoke(main, ["validate", str(out)]).exit_code == 0

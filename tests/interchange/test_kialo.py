@@ -175,3 +175,14 @@ def test_unclosed_links_are_scanned_in_linear_time(
     assert outcome.draft is not None
     assert [s["url"] for s in outcome.draft.sources.values()] == ["https://example.org/a"]
     assert _CountedLinks.scanned < 5 * len(text)
+
+
+def test_a_source_line_of_hidden_characters_only_is_skipped(tmp_path: Path) -> None:
+    text = "1. A claim.\n\nSources:\n\u202e\n[1] A study\u202e https://example.org/s\n"
+    outcome = imported(text, "kialo", "sources.txt")
+    assert [(d.code, d.line, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 4, "a source line without text; skipped"),
+        ("AM410", 5, "source 'a-study': invisible control characters removed"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(s.title, s.url) for s in m.sources.values()] == [("A study", "https://example.org/s")]

@@ -8,10 +8,10 @@ the file as a plain dict in the format's order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from argmap.interchange.text import IdAllocator
+from argmap.interchange.text import IdAllocator, strip_hidden
 from argmap.lint.graph import find_cycles
 
 ATTACK_KEYS = ("rebuts", "undermines", "undercuts")
@@ -188,6 +188,42 @@ class MapDraft:
             claim.undercuts = kept
         return dropped
 
+    def remove_hidden(self) -> list[str]:
+        """Remove invisible control characters from every text (lint rule AM012 refuses them
+        anywhere in a map); name each element that had some."""
+        found: list[str] = []
+        for name in ("title", "question", "description", "date", "authors", "questions"):
+            cleaned, changed = _without_hidden(getattr(self, name))
+            if changed:
+                setattr(self, name, cleaned)
+                found.append(f"the map's {name}")
+        tables: list[tuple[str, dict[str, Any]]] = [
+            ("source", self.sources),
+            ("actor", self.actors),
+            ("attack", self.attacks),
+            ("evidence", self.evidence),
+        ]
+        for what, table in tables:
+            for key, entry in table.items():
+                table[key], changed = _without_hidden(entry)
+                if changed:
+                    found.append(f"{what} '{key}'")
+        elements: list[tuple[str, dict[str, Any]]] = [
+            ("claim", self.claims),
+            ("argument", self.arguments),
+        ]
+        for what, items in elements:
+            for key, element in items.items():
+                changed = False
+                for f in fields(element):
+                    cleaned, hidden = _without_hidden(getattr(element, f.name))
+                    if hidden:
+                        setattr(element, f.name, cleaned)
+                        changed = True
+                if changed:
+                    found.append(f"{what} '{key}'")
+        return [f"{where}: invisible control characters removed" for where in found]
+
     # -- output ------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """The argument file as a plain dict, keys in the format's order, empty keys left out."""
@@ -215,6 +251,19 @@ class MapDraft:
         if self.questions:
             out["questions"] = list(self.questions)
         return out
+
+
+def _without_hidden(value: Any) -> tuple[Any, bool]:
+    """``value`` (text, or lists and mappings of it) without hidden characters; True if any."""
+    if isinstance(value, str):
+        return strip_hidden(value)
+    if isinstance(value, list):
+        pairs = [_without_hidden(v) for v in value]
+        return [v for v, _ in pairs], any(c for _, c in pairs)
+    if isinstance(value, dict):
+        items = {k: _without_hidden(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in items.items()}, any(c for _, c in items.values())
+    return value, False
 
 
 def _claim_dict(c: DraftClaim) -> dict[str, Any]:

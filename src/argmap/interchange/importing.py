@@ -99,7 +99,11 @@ def import_text(
     limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
     title: str = "Imported map",
 ) -> ImportOutcome:
-    return importers()[fmt](text, shown, limits, title)
+    outcome = importers()[fmt](text, shown, limits, title)
+    if outcome.draft is not None:  # importers clean claim texts (located); this, the rest
+        for message in outcome.draft.remove_hidden():
+            outcome.diagnostics.append(codes.NOT_CARRIED_OVER.at(shown, None, message))
+    return outcome
 
 
 def render_yaml(draft: MapDraft, fmt: str, shown: str) -> str:

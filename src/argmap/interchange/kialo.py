@@ -199,11 +199,17 @@ class _Mapper:
     def sources(self) -> None:
         draft = self.outcome.draft
         assert draft is not None
-        for n, text, line in self.doc.sources:
+        for n, raw, line in self.doc.sources:
+            text, _ = strip_hidden(raw)  # reported with the source, once it has an id
+            if not text.strip():
+                self.lost(line, "a source line without text; skipped")
+                continue
             url_match = _URL.search(text)
             url = url_match.group().rstrip(".,;)") if url_match else None
             title = one_line(_URL.sub("", text)).strip(" .,;:-") or url or text
             sid = draft.add_source(slugify(title, "source", max_words=6), title, url=url)
+            if text != raw:
+                self.lost(line, f"source '{sid}': invisible control characters removed")
             if url:
                 self.source_ids.setdefault(url, sid)
             if n is not None:
