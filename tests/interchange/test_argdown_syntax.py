@@ -286,3 +286,18 @@ def test_claim_data_of_the_wrong_shape_is_left_out(tmp_path: Path) -> None:
     outcome = imported(text, "argdown", "claim.argdown")
     claim = loaded(outcome, tmp_path).claims["a"]
     assert (claim.kind.value, claim.label, claim.tags) == ("claim", None, ("u",))
+
+
+def test_a_statement_of_hidden_characters_only_gets_its_title_as_text(tmp_path: Path) -> None:
+    outcome = imported("\u202e\n\n[A]: \u200b\n", "argdown", "hidden.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            1,
+            1,
+            "statement [Untitled 1]: invisible control characters removed from its text",
+        ),
+        ("AM410", 3, 1, "statement [A]: invisible control characters removed from its text"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(c.text, c.label) for c in m.claims.values()] == [("Untitled 1", None), ("A", None)]

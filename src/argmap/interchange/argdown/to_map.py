@@ -93,11 +93,12 @@ class _Mapper:
         pos = self.source.position(offset)
         self.result.diagnostics.append(codes.IMPORT_NOTE.at(self.path, pos, message))
 
-    def text(self, value: str, offset: int, what: str) -> str:
+    def text(self, value: str, fallback: str, offset: int, what: str) -> str:
+        """``value`` without hidden characters, or ``fallback`` (the title) if nothing is left."""
         cleaned, changed = strip_hidden(value)
         if changed:
             self.report(offset, f"{what}: invisible control characters removed from its text")
-        return cleaned
+        return cleaned.strip() or strip_hidden(fallback)[0]
 
     # -- front matter ------------------------------------------------------------------------
     def front_matter(self, fallback_title: str) -> None:
@@ -199,7 +200,7 @@ class _Mapper:
         else:
             text = st.title
             self.note(st.offset, f"statement [{st.title}] is never defined; its title is its text")
-        text = self.text(text or st.title, st.offset, f"statement [{st.title}]")
+        text = self.text(text, st.title, st.offset, f"statement [{st.title}]")
         wanted = _wanted_id(data, st.title, text, st.untitled)
         label = _label(data, st.title, st.untitled)
         label = None if label == text else label
@@ -224,7 +225,7 @@ class _Mapper:
             self.note(
                 arg.offset, f"argument <{arg.title}> has no description; its title is its text"
             )
-        text = self.text(text or arg.title, arg.offset, f"argument <{arg.title}>")
+        text = self.text(text, arg.title, arg.offset, f"argument <{arg.title}>")
         cid = self.draft.add_claim(
             _wanted_id(arg.data, arg.title, text, arg.untitled),
             text,
