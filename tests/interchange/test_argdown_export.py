@@ -294,3 +294,50 @@ def test_named_attacks_in_data_need_an_id_a_target_and_a_relation(tmp_path: Path
         ("AM410", 1, 1, "claim 'a': a named attack without an id and a target skipped"),
     ]
     assert loaded(outcome, tmp_path).attacks == {}
+
+
+ODD_LABELS = """\
+argmap: 1
+title: Odd labels
+claims:
+  t: {text: T., kind: thesis}
+  p: {text: P.}
+  q: {text: Q., label: "+ q"}
+  r: {text: R., label: "_r_"}
+arguments:
+  a1: {conclusion: t, premises: [p], label: "+x"}
+  a2: {conclusion: t, premises: [q], label: "-x"}
+  a3: {conclusion: t, premises: [r], label: "_x"}
+  a4: {conclusion: t, premises: [p, q], label: "!-- x"}
+  a5: {conclusion: t, premises: [p, r], label: "a /* b // c"}
+"""
+
+
+def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
+    argdown_cli: Path, tmp_path: Path
+) -> None:
+    # '<+x>', '<-x>', '<_x>' at a line start are relations, '<!-- x>' a comment: the
+    # reference refused the export ("Invalid paragraph start") and so did argmap's import
+    path = tmp_path / "odd.yaml"
+    path.write_text(ODD_LABELS, encoding="utf-8")
+    original = _load(path)
+    text = to_argdown(original)
+    assert '<a1> {"id": "a1", "label": "+x"}' in text
+    assert '<a4> {"id": "a4", "label": "!-- x"}' in text
+    assert '<a /* b // c> {"id": "a5"' in text  # comments cannot start inside a title
+    source = tmp_path / "odd.argdown"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [str(argdown_cli), "json", source.name, "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Invalid" not in done.stdout + done.stderr
+    reference = summarise_reference(json.loads((tmp_path / "odd.json").read_text()))
+    assert list(reference["arguments"]) == ["a1", "a2", "a3", "a4", "a /* b // c"]
+    outcome = imported(text, "argdown", "odd.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))

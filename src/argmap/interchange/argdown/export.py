@@ -26,6 +26,8 @@ from argmap.interchange.text import one_line
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
 _TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]")
+# at a line start, '<+', '<-' and '<_' open a relation and '<!--' a comment
+_ARGUMENT_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^[-+_]|^!--")
 _ATTACK_KEYS = {
     AttackKind.REBUT: "rebuts",
     AttackKind.UNDERMINE: "undermines",
@@ -67,7 +69,9 @@ def _inner(raw: str) -> str:
     return "".join(out)
 
 
-def _titles(names: dict[str, str | None]) -> dict[str, str]:
+def _titles(
+    names: dict[str, str | None], unsafe: re.Pattern[str] = _TITLE_UNSAFE
+) -> dict[str, str]:
     """id -> title: the label when unique, safe and not another element's id, else the id.
 
     An element without a usable label is titled by its id, so a label that is some other
@@ -82,7 +86,7 @@ def _titles(names: dict[str, str | None]) -> dict[str, str]:
     for element_id, label in names.items():
         title = one_line(label) if label else ""
         someone_elses = title in names and title != element_id
-        if not title or counts[title] > 1 or someone_elses or _TITLE_UNSAFE.search(title):
+        if not title or counts[title] > 1 or someone_elses or unsafe.search(title):
             title = element_id
         out[element_id] = title
     return out
@@ -93,7 +97,9 @@ def to_argdown(m: ArgumentMap) -> str:
     undercut_targets = {a.target for a in m.attacks.values() if a.kind is AttackKind.UNDERCUT}
     written = [a for a in m.arguments.values() if not a.implicit or a.id in undercut_targets]
     claim_titles = _titles({cid: c.label for cid, c in m.claims.items()})
-    argument_titles = _titles({a.id: a.label or a.id.replace("->", " → ") for a in written})
+    argument_titles = _titles(
+        {a.id: a.label or a.id.replace("->", " → ") for a in written}, _ARGUMENT_TITLE_UNSAFE
+    )
     argument_titles = {
         aid: (title.replace("->", " → ") if ">" in title or "<" in title else title)
         for aid, title in argument_titles.items()
