@@ -341,3 +341,14 @@ def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
     outcome = imported(text, "argdown", "odd.argdown")
     assert outcome.diagnostics == []
     _same_map(original, loaded(outcome, tmp_path))
+
+
+def test_a_label_equal_to_the_text_survives_the_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "same.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Same\nclaims:\n  t: {text: Short., label: Short., kind: thesis}\n",
+        encoding="utf-8",
+    )
+    original = _load(path)
+    outcome = imported(to_argdown(original), "argdown", "same.argdown")
+    assert loaded(outcome, tmp_path).claims["t"].label == "Short."

@@ -203,7 +203,8 @@ class _Mapper:
         text = self.text(text, st.title, st.offset, f"statement [{st.title}]")
         wanted = _wanted_id(data, st.title, text, st.untitled)
         label = _label(data, st.title, st.untitled)
-        label = None if label == text else label
+        if label == text and "id" not in data:  # a title that only repeats the text
+            label = None
         cid = self.draft.add_claim(
             wanted,
             text,
