@@ -352,3 +352,21 @@ def test_a_label_equal_to_the_text_survives_the_round_trip(tmp_path: Path) -> No
     original = _load(path)
     outcome = imported(to_argdown(original), "argdown", "same.argdown")
     assert loaded(outcome, tmp_path).claims["t"].label == "Short."
+
+
+def test_data_cannot_turn_an_argument_reference_into_a_definition(tmp_path: Path) -> None:
+    # '<a1> {"note": "x >: y"}' reads (in the reference too) as the definition of an argument
+    # titled 'a1> {"note": "x', whose reconstruction then belongs to nobody
+    path = tmp_path / "colon.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Colon\nclaims:\n"
+        "  t: {text: T., kind: thesis}\n  p: {text: P.}\n  q: {text: Q.}\n"
+        "arguments:\n  a1: {conclusion: t, premises: [p, q], note: 'x >: y'}\n",
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert '<a1> {"id": "a1", "note": "x >\\u003a y"}' in text
+    outcome = imported(text, "argdown", "colon.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))

@@ -47,7 +47,8 @@ def data_json(data: dict[str, Any]) -> str:
 
 
 def _inner(raw: str) -> str:
-    """The JSON object without its outer braces, with braces and '=' inside it escaped."""
+    """The JSON object without its outer braces, with braces, '=' and the ':' of '>:' inside
+    it escaped."""
     body = raw[1:-1]
     out: list[str] = []
     in_string = False
@@ -60,7 +61,8 @@ def _inner(raw: str) -> str:
                 escaped = True
             elif ch == '"':
                 in_string = False
-            elif ch in "{}=":
+            elif ch in "{}=" or (ch == ":" and out[-1] == ">"):
+                # '>:' would end an argument reference '<A> {...}' as a definition '<A ...>:'
                 out.append(f"\\u{ord(ch):04x}")
                 continue
         elif ch == '"':
