@@ -15,6 +15,7 @@ from argmap.argument_map import ArgumentMap, Attack
 from argmap.interchange.argdown.export import to_argdown
 from argmap.interchange.argdown.parser import parse_argdown
 from argmap.interchange.argdown.summary import summarise, summarise_reference
+from argmap.interchange.text import one_line
 from argmap.pipeline import load_map
 
 from .compare import assert_same
@@ -368,5 +369,38 @@ def test_data_cannot_turn_an_argument_reference_into_a_definition(tmp_path: Path
     text = to_argdown(original)
     assert '<a1> {"id": "a1", "note": "x >\\u003a y"}' in text
     outcome = imported(text, "argdown", "colon.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))
+
+
+def test_shortcode_spans_show_the_text_itself_in_argdown(argdown_cli: Path, tmp_path: Path) -> None:
+    # Argdown reads '.word.' and ':word:' (no space inside) as one token, a shortcode: a
+    # known one becomes a symbol (':+1:' is a thumbs up) and an unknown one is shown as
+    # written, escapes included ('file.name\_x.txt.' showed its backslash)
+    texts = [
+        "See file.name_x.txt.",
+        "Thumbs :+1: up, for all .A. and :happy: people.",
+        "At 10:30:45 the U.S. team used a #hash.tag_here.",
+    ]
+    path = tmp_path / "spans.yaml"
+    claims = "".join(f"  c{k}: {{text: {json.dumps(t)}}}\n" for k, t in enumerate(texts))
+    path.write_text(f"argmap: 1\ntitle: Spans\nclaims:\n{claims}", encoding="utf-8")
+    original = _load(path)
+    text = to_argdown(original)
+    source = tmp_path / "spans.argdown"
+    source.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [str(argdown_cli), "json", source.name, "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    reference = summarise_reference(json.loads((tmp_path / "spans.json").read_text()))
+    shown = [[one_line(t) for t in s["texts"]] for s in reference["statements"].values()]
+    assert shown == [[t] for t in texts]
+    outcome = imported(text, "argdown", "spans.argdown")
     assert outcome.diagnostics == []
     _same_map(original, loaded(outcome, tmp_path))

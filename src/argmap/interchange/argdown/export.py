@@ -25,6 +25,7 @@ from argmap.argument_map import ArgumentMap, AttackKind, Stance
 from argmap.interchange.text import one_line
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
+_SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")  # Argdown's special-character token
 _TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]")
 # at a line start, '<+', '<-' and '<_' open a relation and '<!--' a comment
 _ARGUMENT_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^[-+_]|^!--")
@@ -37,7 +38,27 @@ _ATTACK_KEYS = {
 
 def escape(text: str) -> str:
     """Text on one line with every Argdown special character escaped."""
-    return _ESCAPED.sub(r"\\\1", one_line(text))
+    return _break_shortcodes(_ESCAPED.sub(r"\\\1", one_line(text)))
+
+
+def _break_shortcodes(escaped: str) -> str:
+    """Escape the ``.`` or ``:`` that opens a shortcode span in ``escaped``.
+
+    Argdown reads ``.word.`` and ``:word:`` (no space inside) as one token: a known shortcode
+    becomes a symbol (``:+1:``, ``.A.``) and any other is shown as written, so escapes inside
+    it would show their backslashes. An escaped opener is an escaped character instead.
+    """
+    out: list[str] = []
+    i, n = 0, len(escaped)
+    while i < n:
+        ch = escaped[i]
+        if ch == "\\":
+            out.append(escaped[i : i + 2])
+            i += 2
+            continue
+        out.append("\\" + ch if ch in ".:" and _SHORTCODE.match(escaped, i) else ch)
+        i += 1
+    return "".join(out)
 
 
 def data_json(data: dict[str, Any]) -> str:
