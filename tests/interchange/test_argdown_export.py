@@ -305,6 +305,7 @@ claims:
   p: {text: P.}
   q: {text: Q., label: "+ q"}
   r: {text: R., label: "_r_"}
+  s: {text: S., label: "-s", supports: t}
 arguments:
   a1: {conclusion: t, premises: [p], label: "+x"}
   a2: {conclusion: t, premises: [q], label: "-x"}
@@ -326,6 +327,7 @@ def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
     assert '<a1> {"id": "a1", "label": "+x"}' in text
     assert '<a4> {"id": "a4", "label": "!-- x"}' in text
     assert '<a /* b // c> {"id": "a5"' in text  # comments cannot start inside a title
+    assert '[s]: S. {"id": "s", "label": "-s"}' in text  # Argdown's '[-s]' is no reference
     source = tmp_path / "odd.argdown"
     source.write_text(text, encoding="utf-8")
     done = subprocess.run(

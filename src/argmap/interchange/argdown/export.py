@@ -26,7 +26,8 @@ from argmap.interchange.text import one_line
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")  # Argdown's special-character token
-_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]")
+# a reference '[-x]' or '<-x>' is no reference to Argdown
+_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^-")
 # at a line start, '<+', '<-' and '<_' open a relation and '<!--' a comment
 _ARGUMENT_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^[-+_]|^!--")
 _ATTACK_KEYS = {

@@ -18,8 +18,8 @@ from argmap.interchange.text import one_line
 _INLINE = re.compile(r"[\\\[<@#{*_]")
 _ESCAPE = re.compile(r"\\(.)([ \t]*)", re.DOTALL)
 _LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)([ \t]?)")
-_BRACKET = re.compile(r"\[(.+?)\]")
-_ANGLE = re.compile(r"<(.+?)>")
+_BRACKET = re.compile(r"\[([^-].*?)\]")  # as Argdown: a reference never starts with "-"
+_ANGLE = re.compile(r"<([^-].*?)>")
 _MENTION = re.compile(r"@(?:\[.+?\]|<.+?>)[ \t]?")
 _TAG = re.compile(
     r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?"
@@ -29,9 +29,9 @@ _CLOSERS = frozenset(" \t)}_.,!?;:-*")
 
 HEAD_LINK = re.compile(r"[ \t]*\[[^\]]+?\]\([^)]+?\)")
 STATEMENT_DEFINITION = re.compile(r"[ \t]*\[(.+?)\]:")
-STATEMENT_REFERENCE = re.compile(r"[ \t]*\[(.+?)\]")
+STATEMENT_REFERENCE = re.compile(r"[ \t]*\[([^-].*?)\]")
 ARGUMENT_DEFINITION = re.compile(r"[ \t]*<(.+?)>:")
-ARGUMENT_REFERENCE = re.compile(r"[ \t]*<(.+?)>")
+ARGUMENT_REFERENCE = re.compile(r"[ \t]*<([^-].*?)>")
 
 
 class Content:

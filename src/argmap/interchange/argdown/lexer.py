@@ -24,8 +24,8 @@ _SPECIAL = re.compile(r"[\\<\[/{#\n]")
 # Relation symbols and inference lines at a line start: scanned as such, never as ``<...>``.
 _LINE_START = re.compile(r"[ \t]*(?:--|\+>|->|<\+|<-|<_|_>|><|\+|-)")
 _LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
-_BRACKET = re.compile(r"\[[^\n]+?\]")
-_ANGLE = re.compile(r"<[^\n]+?>")
+_BRACKET = re.compile(r"\[[^-\n][^\n]*?\]")  # as Argdown: a reference never starts with "-"
+_ANGLE = re.compile(r"<[^-\n][^\n]*?>")
 _TAG_PAREN = re.compile(r"#\([^)\n]+\)")
 _FENCE = re.compile(r"[ \t]*={3,}[ \t]*")
 MAX_DATA_CHARS = 65_536
