@@ -406,3 +406,21 @@ def test_shortcode_spans_show_the_text_itself_in_argdown(argdown_cli: Path, tmp_
     outcome = imported(text, "argdown", "spans.argdown")
     assert outcome.diagnostics == []
     _same_map(original, loaded(outcome, tmp_path))
+
+
+def test_line_separators_in_data_survive_the_round_trip(tmp_path: Path) -> None:
+    # YAML folds a raw NEL (U+0085) in a quoted string into a space
+    path = tmp_path / "nel.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: NEL\nsources:\n  s: {title: S}\nclaims:\n"
+        '  t:\n    text: T.\n    kind: thesis\n    note: "a\\x85b\\u2028c\\u2029d"\n'
+        '    evidence: [{quote: "q\\x85r", source: s}]\n',
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert "\x85" not in text
+    outcome = imported(text, "argdown", "nel.argdown")
+    m = loaded(outcome, tmp_path)
+    assert m.claims["t"].note == "a\x85b\u2028c\u2029d"
+    assert [e.quote for e in m.evidence.values()] == ["q\x85r"]

@@ -68,6 +68,10 @@ def data_json(data: dict[str, Any]) -> str:
     return "{" + _inner(raw) + "}"
 
 
+# in data strings: braces and '=' (Argdown syntax), and the line breaks YAML would fold
+_DATA_ESCAPED = frozenset("{}=\x85\u2028\u2029")
+
+
 def _inner(raw: str) -> str:
     """The JSON object without its outer braces, with braces, '=' and the ':' of '>:' inside
     it escaped."""
@@ -83,7 +87,7 @@ def _inner(raw: str) -> str:
                 escaped = True
             elif ch == '"':
                 in_string = False
-            elif ch in "{}=" or (ch == ":" and out[-1] == ">"):
+            elif ch in _DATA_ESCAPED or (ch == ":" and out[-1] == ">"):
                 # '>:' would end an argument reference '<A> {...}' as a definition '<A ...>:'
                 out.append(f"\\u{ord(ch):04x}")
                 continue
