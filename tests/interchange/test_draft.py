@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from argmap.interchange.draft import MapDraft
 
 
@@ -63,3 +65,31 @@ def test_one_claim_attacking_many_keeps_them_in_order() -> None:
         draft.attack("a", target, "rebut")
     assert draft.claims["a"].rebuts == targets[0::2]
     assert draft.claims["a"].undermines == targets[1::2]
+
+
+class _CountedArguments(dict[str, Any]):
+    """The draft's arguments, counting how often the whole table is walked."""
+
+    walks = 0
+
+    def values(self) -> Any:
+        _CountedArguments.walks += 1
+        return super().values()
+
+
+def test_the_inferences_from_a_claim_are_found_without_walking_every_argument() -> None:
+    # an Argdown file undercutting 4,000 described arguments walked every argument for each
+    # undercut: 0.9 s, and minutes near the element limit
+    draft = _draft("a", "b", "c", *(f"p{i}" for i in range(50)))
+    draft.arguments = _CountedArguments()
+    draft.support("a", "b")
+    draft.add_argument("a-c", "c", ["a"])
+    draft.add_argument("ab-c", "c", ["a", "b"])
+    for i in range(50):
+        draft.add_argument(f"p{i}-c", "c", [f"p{i}"])
+    _CountedArguments.walks = 0
+    assert draft.support_arguments("a") == ["a->b", "a-c"]
+    assert draft.support_arguments("p7") == ["p7-c"]
+    assert _CountedArguments.walks == 0
+    del draft.arguments["a-c"]  # a circle of support can drop an argument
+    assert draft.support_arguments("a") == ["a->b"]

@@ -67,6 +67,9 @@ class MapDraft:
     # through its lists for each new one was quadratic
     supported: set[tuple[str, str]] = field(default_factory=set, repr=False)
     attacked: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    # premise -> ids of the arguments it is the only premise of: the inferences an undercut
+    # of a claim reaches, found without walking every argument for every undercut
+    sole_premise: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     # -- adding ------------------------------------------------------------------------------
     def add_claim(self, wanted: str, text: str, **fields: Any) -> str:
@@ -78,6 +81,8 @@ class MapDraft:
         aid = self.ids.take(wanted, "argument")
         unique = list(dict.fromkeys(premises))
         self.arguments[aid] = DraftArgument(aid, conclusion, unique, **fields)
+        if len(unique) == 1:
+            self.sole_premise.setdefault(unique[0], []).append(aid)
         return aid
 
     def add_actor(self, wanted: str, name: str, **fields: Any) -> str:
@@ -138,7 +143,7 @@ class MapDraft:
         """Ids of the inferences from ``claim``: its short-form supports, then arguments that
         have it as their only premise."""
         found = [self.implicit_argument(claim, t) for t in self.claims[claim].supports]
-        found += [a.id for a in self.arguments.values() if a.premises == [claim]]
+        found += [aid for aid in self.sole_premise.get(claim, []) if aid in self.arguments]
         return found
 
     # -- checks ------------------------------------------------------------------------------
