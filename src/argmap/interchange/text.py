@@ -53,14 +53,18 @@ class IdAllocator:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        # base -> the number to try next: the numbers below it were all taken, and stay so
+        self._next: dict[str, int] = {}
 
     def take(self, wanted: str, fallback: str = "item") -> str:
         base = wanted if _SLUG.match(wanted) and len(wanted) <= 80 else slugify(wanted, fallback)
         candidate = base
-        n = 2
+        n = self._next.get(base, 2)
         while candidate in self._used:
             candidate = f"{base[:70]}-{n}"
             n += 1
+        if candidate != base:
+            self._next[base] = n
         self._used.add(candidate)
         return candidate
 
