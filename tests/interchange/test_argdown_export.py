@@ -424,3 +424,20 @@ def test_line_separators_in_data_survive_the_round_trip(tmp_path: Path) -> None:
     m = loaded(outcome, tmp_path)
     assert m.claims["t"].note == "a\x85b\u2028c\u2029d"
     assert [e.quote for e in m.evidence.values()] == ["q\x85r"]
+
+
+def test_tags_that_argdown_would_change_go_into_the_data(tmp_path: Path) -> None:
+    # '#(a\nb)' put a line break into the statement (an empty line inside a tag would end
+    # the block), and Argdown trims ' spaced '
+    path = tmp_path / "tags.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: Tags\nclaims:\n  t:\n    text: T.\n    kind: thesis\n"
+        '    tags: ["a\\n\\nb", " spaced ", "plain"]\n',
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert "\n\n[t]: T. #(plain) {" in text and '"tags": ["a\\n\\nb", " spaced ", "plain"]' in text
+    outcome = imported(text, "argdown", "tags.argdown")
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))

@@ -97,6 +97,12 @@ def _inner(raw: str) -> str:
     return "".join(out)
 
 
+def _plain_tag(tag: str) -> bool:
+    """Whether ``#(tag)`` reads back as ``tag``: it cannot hold a ')', and Argdown joins
+    lines and trims."""
+    return ")" not in tag and one_line(tag) == tag
+
+
 def _titles(
     names: dict[str, str | None], unsafe: re.Pattern[str] = _TITLE_UNSAFE
 ) -> dict[str, str]:
@@ -189,9 +195,9 @@ def to_argdown(m: ArgumentMap) -> str:
             data["undermines"] = undermines[cid]  # Argdown's '->' does not tell it from a rebuttal
         if cid in named:
             data["attacks"] = named[cid]
-        if any(")" in t for t in claim.tags):
-            data["tags"] = list(claim.tags)  # '#(...)' cannot hold a ')'
-        tags = "".join(f" #({t})" for t in claim.tags if ")" not in t)
+        if not all(map(_plain_tag, claim.tags)):
+            data["tags"] = list(claim.tags)
+        tags = "".join(f" #({t})" for t in claim.tags if _plain_tag(t))
         head = f"[{claim_titles[cid]}]: {escape(claim.text)}{tags} {data_json(data)}"
         lines.extend(["", head, *out_relations[cid]])
     for arg in written:
