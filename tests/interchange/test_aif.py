@@ -217,3 +217,22 @@ def test_a_node_id_given_twice_keeps_the_first_node_and_says_so(tmp_path: Path) 
     ]
     texts = [c.text for c in loaded(outcome, tmp_path).claims.values()]
     assert texts == ["The first claim.", "Another claim."]
+
+
+def test_a_scheme_that_is_not_text_is_not_a_label(tmp_path: Path) -> None:
+    nodes = [
+        {"nodeID": 1, "type": "I", "text": "A premise."},
+        {"nodeID": 2, "type": "I", "text": "A conclusion."},
+        {"nodeID": 3, "type": "RA", "text": "Expert Opinion", "scheme": {"id": 7}},
+        {"nodeID": 4, "type": "RA", "text": ["x"], "scheme": 12},
+        {"nodeID": 5, "type": "I", "text": "Another premise."},
+    ]
+    edges = [
+        {"fromID": 1, "toID": 3},
+        {"fromID": 3, "toID": 2},
+        {"fromID": 5, "toID": 4},
+        {"fromID": 4, "toID": 2},
+    ]
+    outcome = imported(json.dumps({"nodes": nodes, "edges": edges}), "aif", "schemes.json")
+    m = loaded(outcome, tmp_path)
+    assert [a.label for a in m.arguments.values()] == ["Expert Opinion", None]

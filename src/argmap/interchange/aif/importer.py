@@ -177,7 +177,8 @@ class _Builder:
             if not premises or not conclusions:
                 self.lost(f"{kind}-node {node_id}: no premise or no conclusion; skipped")
                 continue
-            scheme = one_line(str(node.get("scheme") or node.get("text") or ""))
+            named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
+            scheme = one_line(named[0]) if named else ""
             label = "rephrase" if kind == "MA" else scheme
             if label.lower() in _DEFAULT_SCHEMES:
                 label = ""
