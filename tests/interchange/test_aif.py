@@ -203,6 +203,9 @@ def test_participant_names_keep_every_letter(tmp_path: Path) -> None:
     }
     m = loaded(imported(json.dumps(aif), "aif", "names.json"), tmp_path)
     assert [a.name for a in m.actors.values()] == ["Simone Nonesuch", "Ann"]
+    aif["participants"][1] = {"participantID": 2, "firstname": ["Ann"], "surname": 5}
+    m = loaded(imported(json.dumps(aif), "aif", "names.json"), tmp_path)
+    assert [a.name for a in m.actors.values()] == ["Simone Nonesuch", "Participant 2"]
 
 
 def test_a_node_id_given_twice_keeps_the_first_node_and_says_so(tmp_path: Path) -> None:

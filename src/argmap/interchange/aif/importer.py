@@ -141,7 +141,7 @@ class _Builder:
             if isinstance(p, dict) and "participantID" in p:
                 parts = (p.get("firstname"), p.get("surname"))
                 # AIFdb writes a missing name as the word "None"
-                words = one_line(" ".join(str(x) for x in parts if x not in (None, "None")))
+                words = one_line(" ".join(x for x in parts if isinstance(x, str) and x != "None"))
                 name = words or f"Participant {p['participantID']}"
                 people[str(p["participantID"])] = name
         speaker: dict[str, str] = {}
