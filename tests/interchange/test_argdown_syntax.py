@@ -132,6 +132,8 @@ def test_strict_mode_contraries_are_mutual(tmp_path: Path) -> None:
         ("[A]: x\n  >< <B>: an argument\n", 2, 5, "a statement is expected"),
         ("[A]: x {unclosed: [1, 2}\n", 1, 8, "not valid YAML"),
         ("===\ntitle: x\n\n[A]: y\n", 1, 1, "never closed"),
+        ("===\ntitle: x\nbad: [1, 2\n===\n\n[A]: y\n", 4, 1, "front matter: YAML syntax error"),
+        ("\n===\ntitle: x\n  - wrong: indent\n===\n[A]: y\n", 4, 10, "front matter"),
         ("[A]: x\n\n--\n", 3, 1, "no element above it"),
     ],
 )

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
 from argmap.interchange.argdown.inline import (
     ARGUMENT_DEFINITION,
@@ -148,15 +148,10 @@ class _Parser:
         document = load_text(text, self.path, limits)
         if document.data is None:
             if text.strip():
-                for d in document.diagnostics:
-                    self.diagnostics.append(
-                        codes.IMPORT_SYNTAX.at(
-                            self.path,
-                            None,
-                            f"front matter: {d.message}",
-                            hint=f"at line {first_line + d.line - 1}",
-                        )
-                    )
+                for d in document.diagnostics:  # located in the YAML, which starts on first_line
+                    at = Position(first_line + max(d.line, 1) - 1, max(d.col, 1))
+                    message = f"front matter: {d.message}"  # (its hint counts the YAML's lines)
+                    self.diagnostics.append(codes.IMPORT_SYNTAX.at(self.path, at, message))
             return
         self.doc.front_matter = document.data
         model = document.data.get("model")
