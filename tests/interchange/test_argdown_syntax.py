@@ -303,3 +303,9 @@ def test_a_statement_of_hidden_characters_only_gets_its_title_as_text(tmp_path: 
     ]
     m = loaded(outcome, tmp_path)
     assert [(c.text, c.label) for c in m.claims.values()] == [("Untitled 1", None), ("A", None)]
+
+
+def test_a_headings_tags_are_not_part_of_the_tag_it_gives(tmp_path: Path) -> None:
+    text = "# Pros and **cons** #tagged\n\n[A]: a\n\n# #only-tags\n\n[B]: b\n"
+    m = loaded(imported(text, "argdown", "heading.argdown"), tmp_path)
+    assert (m.claims["a"].tags, m.claims["b"].tags) == (("Pros and cons",), ())

@@ -37,11 +37,12 @@ class Role(StrEnum):
 
 @dataclass(slots=True)
 class Section:
-    title: str
+    title: str  # as the reference shows it: markup removed, tags kept
     level: int
     offset: int
     data: dict[str, Any] = field(default_factory=dict)
     parent: Section | None = None
+    clean: str = ""  # without its tags: the tag it gives the elements under it
 
     @property
     def is_group(self) -> bool:

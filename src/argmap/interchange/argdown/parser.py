@@ -403,7 +403,9 @@ class _Parser:
         parent = self.section
         while parent is not None and parent.level >= level:
             parent = parent.parent
-        section = Section(inline.text.strip(), level, content.offset(0), data, parent)
+        section = Section(
+            inline.text.strip(), level, content.offset(0), data, parent, inline.clean.strip()
+        )
         self.doc.sections.append(section)
         self.section = section
 

@@ -178,10 +178,11 @@ class _Mapper:
     # -- claims ------------------------------------------------------------------------------
     @staticmethod
     def section_tags(section: Section | None) -> list[str]:
-        """The innermost heading that groups the element (``{isGroup: false}`` does not)."""
+        """The innermost heading that groups the element (``{isGroup: false}`` does not),
+        without the heading's own tags."""
         while section is not None:
-            if section.is_group and section.title:
-                return [section.title]
+            if section.is_group and section.clean:
+                return [section.clean]
             section = section.parent
         return []
 
