@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from argmap.outcome import CheckOutcome
 from argmap.render import TooLarge
@@ -435,3 +435,36 @@ def test_every_label_is_on_an_element_that_can_carry_it(small: CheckOutcome) -> 
     for variant in Variant:
         for node in page(small, variant).css("[aria-label]"):
             assert node.tag not in {"div", "span", "p"} or "role" in node.attributes, node.html
+
+
+def fragment_links(node: LexborNode) -> list[str]:
+    """The ``#fragment`` of each link in ``node`` (``href`` or ``xlink:href``), in order."""
+    links = [
+        value
+        for element in node.css("a")
+        for name, value in element.attributes.items()
+        if name in ("href", "xlink:href") and value and value.startswith("#")
+    ]
+    return [link[1:] for link in links]
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_each_map_page_has_ids_of_its_own(montebello: CheckOutcome, variant: Variant) -> None:
+    """The Montebello handout draws four maps (an overview and three branches): each SVG
+    named its graph map-map and its claims map-claim-ID, so up to four elements had one id
+    and a link to #map-claim-ID could lead to any of them. Every id names one element; each
+    map's links lead to the page's claims and cards, or to an element of that same map."""
+    doc = page(montebello, variant)
+    maps = doc.css("svg")
+    assert len(maps) == 4
+    ids = [node.attributes["id"] for node in doc.css("[id]")]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    outside = {node.attributes["id"] for node in doc.css("[id]:not(svg, svg *)")}
+    for svg in maps:
+        own = {node.attributes["id"] for node in svg.css("[id]")}
+        links = fragment_links(svg)
+        assert links != []
+        for link in links:
+            assert link in own or (link.startswith(("claim-", "evidence-")) and link in outside)
+    for link in fragment_links(doc.css_first("body")):
+        assert link in ids, link

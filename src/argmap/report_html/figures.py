@@ -3,7 +3,9 @@
 The SVG comes from :mod:`argmap.render` only, which escapes all text and refuses any SVG
 holding a script, an event handler or a script link; :func:`inline_svg` checks that again
 on exactly what goes into the page. Its ids carry the prefix ``map-`` so they never clash
-with the page's ``claim-ID`` anchors, while its links still point at ``#claim-ID``.
+with the page's ``claim-ID`` anchors, while its links still point at ``#claim-ID``. A
+handout's second and later maps take ``map2-``, ``map3-``, ... (:func:`id_prefix`): each
+draws the same claims, and one id must name one element of the page.
 
 On paper a map is never shrunk below :data:`MIN_SCALE`: a map too wide for the page is
 simplified (no quotes, then only the claims near the thesis, then only the first of the
@@ -71,9 +73,10 @@ def draw(
     show_verdicts: bool,
     label: str,
     engine: Engine = Engine.AUTO,
+    prefix: str = ID_PREFIX,
 ) -> Drawn:
-    """The map drawn with ``options`` (ids prefixed ``map-``), ready to go inline."""
-    options = replace(options, id_prefix=ID_PREFIX, show_verdicts=show_verdicts)
+    """The map drawn with ``options`` (ids prefixed ``prefix``), ready to go inline."""
+    options = replace(options, id_prefix=prefix, show_verdicts=show_verdicts)
     quote_status = {eid: c.status for eid, c in checked.checks.items()}
     source = dot_source(
         checked.map,
@@ -107,6 +110,12 @@ def inline_svg(svg: bytes, label: str) -> tuple[bytes, float, float]:
     element = b"".join((tag.encode("utf-8"), memoryview(svg)[close + 1 : end + len(b"</svg>")]))
     check_safe(element)
     return element, sizes.get("width", 0.0), sizes.get("height", 0.0)
+
+
+def id_prefix(number: int) -> str:
+    """The prefix of the SVG ids of a page's map ``number`` (from 1): ``map-``, then
+    ``map2-``, ``map3-``...; none of them begins another, so no two maps share an id."""
+    return ID_PREFIX if number == 1 else f"map{number}-"
 
 
 def _points(value: str, unit: str) -> float:
@@ -190,19 +199,26 @@ class _Fitter:
         self.show_verdicts = show_verdicts
         self.engine = engine
 
-    def attempt(self, options: RenderOptions, label: str) -> tuple[Drawn, float]:
+    def attempt(
+        self, options: RenderOptions, label: str, prefix: str = ID_PREFIX
+    ) -> tuple[Drawn, float]:
         drawn = draw(
-            self.checked, options, show_verdicts=self.show_verdicts, label=label, engine=self.engine
+            self.checked,
+            options,
+            show_verdicts=self.show_verdicts,
+            label=label,
+            engine=self.engine,
+            prefix=prefix,
         )
         return drawn, scale_to(drawn, self.paper)
 
     def largest(
-        self, options: RenderOptions, depths: tuple[int, ...], label: str
+        self, options: RenderOptions, depths: tuple[int, ...], label: str, prefix: str
     ) -> tuple[Drawn, float, int]:
         """The view at the largest of ``depths`` that fits; else the smallest, fitted."""
         for d in depths:
             try:
-                drawn, scale = self.attempt(replace(options, depth=d), label)
+                drawn, scale = self.attempt(replace(options, depth=d), label, prefix)
             except TooLarge:
                 if d == depths[-1]:
                     raise
@@ -232,11 +248,16 @@ class _Fitter:
             if root in drawn_claims:
                 continue
             root_title = clean(self.map.claims[root].title)
+            prefix = id_prefix(len(figures) + 1)
             overview, scale, used = self.largest(
-                replace(self.base, focus=root), depths, f"Argument map around: {root_title}"
+                replace(self.base, focus=root), depths, f"Argument map around: {root_title}", prefix
             )
             asked_for = depth is not None and used == depth
-            first = None if asked_for or scale >= MIN_SCALE else self.first_that_fit(root, scale)
+            first = (
+                None
+                if asked_for or scale >= MIN_SCALE
+                else self.first_that_fit(root, scale, prefix)
+            )
             if asked_for:
                 note = None if scale >= MIN_SCALE else PRINTED_SMALL
             elif first is not None:
@@ -253,14 +274,19 @@ class _Fitter:
                     continue  # drawn already, or nothing below it: the outline has it
                 branch_title = clean(self.map.claims[branch].title)
                 view, scale, used = self.largest(
-                    replace(self.base, focus=branch), (2, 1), f"Argument map around: {branch_title}"
+                    replace(self.base, focus=branch),
+                    (2, 1),
+                    f"Argument map around: {branch_title}",
+                    id_prefix(len(figures) + 1),
                 )
                 note = _branch_note(used, scale)
                 figures.append(_figure(view, scale, f"Branch: {branch_title}", note))
                 drawn_claims |= view.claims
         return figures
 
-    def first_that_fit(self, root: str, scale: float) -> tuple[Drawn, float, str] | None:
+    def first_that_fit(
+        self, root: str, scale: float, prefix: str
+    ) -> tuple[Drawn, float, str] | None:
         """``root`` and the first claims one step below it, as many as fit the page at
         :data:`MIN_SCALE` by a guess (a row of all of them prints at ``scale``), and the
         note that says so; None when not even one does. A few tries, each guessing from the
@@ -279,6 +305,7 @@ class _Fitter:
                 show_verdicts=self.show_verdicts,
                 label=f"Argument map around: {clean(self.map.claims[root].title)}",
                 engine=self.engine,
+                prefix=prefix,
             )
             scale = scale_to(drawn, self.paper)
             if scale >= MIN_SCALE:
