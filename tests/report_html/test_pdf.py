@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from argmap.outcome import CheckOutcome
 from argmap.report_html import Paper, Variant, handout, read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
-from .conftest import INJECTION, star_outcome
+from .conftest import HEBREW, INJECTION, checked_outcome, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 A4 = (595.28, 841.89)
@@ -171,3 +172,84 @@ def test_long_words_wrap_inside_the_page(
     """A URL or a compound longer than a line wraps: nothing is cut off at the paper's edge
     or printed over the card beside it. (``pdf``: skipped, or failed, without WeasyPrint.)"""
     assert text_past_its_box(handout(long_words, variant=variant)) == []
+
+
+_TEXT_OPERATORS = re.compile(
+    rb"/(\S+) [0-9.]+ Tf|(?:[0-9.-]+ ){5}([0-9.-]+) Tm|\[((?:<[0-9a-f]*>|[0-9. -]+)*)\] ?TJ"
+)
+_CMAP_ENTRY = re.compile(r"<([0-9a-f]{4})> *<([0-9a-f]+)>", re.IGNORECASE)
+
+
+def printed_lines(data: bytes) -> list[str]:
+    """Each line of text of a WeasyPrint PDF as printed: its glyphs from left to right (the
+    order of the page, not of the text), read through each font's ToUnicode map. WeasyPrint
+    writes every run of glyphs left to right, at the position its Tm sets."""
+    lines: list[str] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = {
+            name[1:]: {
+                int(glyph, 16): bytes.fromhex(text).decode("utf-16-be")
+                for glyph, text in _CMAP_ENTRY.findall(
+                    font.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1")
+                )
+            }
+            for name, font in page["/Resources"]["/Font"].items()
+        }
+        runs: list[tuple[float, float, str]] = []
+        font: dict[int, str] = {}
+        x = y = 0.0
+        for found in _TEXT_OPERATORS.finditer(page.get_contents().get_data()):
+            name, position, glyphs = found.groups()
+            if name is not None:
+                font = fonts[name.decode()]
+            elif position is not None:
+                numbers = found.group().split()
+                x, y = float(numbers[4]), float(numbers[5])
+            else:
+                codes = b"".join(re.findall(rb"<([0-9a-f]*)>", glyphs)).decode()
+                text = "".join(
+                    font.get(int(codes[i : i + 4], 16), "\ufffd") for i in range(0, len(codes), 4)
+                )
+                runs.append((round(y, 1), x, text))
+        rows: dict[float, list[str]] = {}
+        for row, _, text in sorted(runs):
+            rows.setdefault(row, []).append(text)
+        lines += ["".join(parts) for parts in rows.values()]
+    return lines
+
+
+def test_a_map_in_a_right_to_left_script_prints_right_to_left(pdf: Pdf) -> None:
+    """WeasyPrint ignores dir="auto" and <bdi>: each Hebrew text of the handout (its title,
+    also in the running header, the question, claims, quotes, names, and those quoted in
+    English sentences) was laid out left to right, 'הספר?' printed with its '?' at the right,
+    where a Hebrew reader starts, and a claim and its holder's name, both in Hebrew, ran
+    together in the English 'A reason for “…” · …'. Printed right to left, a text's glyphs
+    from left to right are the text backwards: its closing mark left of its last word
+    (not right of its first) at every place the page shows it (a line may end within the
+    text), and the whole of it backwards where it fits a line.
+
+    The maps are left out: WeasyPrint lays out SVG text one letter after the other, left to
+    right, whatever its script."""
+    outcome = checked_outcome(HEBREW)
+    m = outcome.map
+    assert m is not None
+    texts = [m.title, m.question or "", m.description or "", *(q.text for q in m.questions)]
+    texts += [c.text for c in m.claims.values()] + [e.quote for e in m.evidence.values()]
+    texts += [s.title for s in m.sources.values()] + [a.name for a in m.actors.values()]
+    for variant in Variant:
+        page = re.sub(rb"<svg\b.*?</svg>", b"", handout(outcome, variant=variant), flags=re.S)
+        body = LexborHTMLParser(page.decode("utf-8")).body
+        assert body is not None
+        shown = body.text()
+        printed = "\n".join(printed_lines(pdf(page)))
+        for text in texts:
+            mark, words = text[-1], text[:-1].split()
+            assert mark in "?!." and text in shown, text
+            counts = {
+                "shown": shown.count(text),
+                "mark left of the last word": printed.count(mark + words[-1][::-1]),
+                "mark right of the first, as left to right": printed.count(words[0][::-1] + mark),
+            }
+            assert counts["mark left of the last word"] >= counts["shown"], (variant, text, counts)
+            assert counts["mark right of the first, as left to right"] == 0, (variant, text, counts)
+            assert text[::-1] in printed, (variant, text)

@@ -152,8 +152,8 @@ def report_figure(
             f"This map has {exc.count:,} nodes, too many to draw on one page; the claims "
             "below hold all of it, and 'argmap render --focus CLAIM' draws a part of it."
         )
-        return MapFigure(b"", 0.0, 0.0, 1.0, title, note, "")
-    return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, title, None, drawn.digest)
+        return MapFigure(b"", 0.0, 0.0, 1.0, "", title, note, "")
+    return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, "", title, None, drawn.digest)
 
 
 def scale_to(drawn: Drawn, paper: str) -> float:
@@ -234,10 +234,10 @@ class _Fitter:
             try:
                 drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
                 if scale >= MIN_SCALE:
-                    return [_figure(drawn, scale, title, None)]
+                    return [_figure(drawn, scale, ("", title), None)]
                 drawn, scale = self.attempt(replace(self.base, focus=None), label)
                 if scale >= MIN_SCALE or not roots(self.map):
-                    return [_figure(drawn, scale, title, NO_QUOTES)]
+                    return [_figure(drawn, scale, ("", title), NO_QUOTES)]
             except TooLarge:  # far too large for a page: the views around each thesis
                 if not roots(self.map):
                     raise
@@ -264,7 +264,8 @@ class _Fitter:
                 overview, scale, note = first
             else:
                 note = _overview_note(used)
-            figures.append(_figure(overview, scale, f"Around the thesis: {root_title}", note))
+            caption = ("Around the thesis: ", root_title)
+            figures.append(_figure(overview, scale, caption, note))
             drawn_claims |= overview.claims
             if asked_for:
                 continue  # the view asked for fits the page: no branch pages
@@ -280,7 +281,7 @@ class _Fitter:
                     id_prefix(len(figures) + 1),
                 )
                 note = _branch_note(used, scale)
-                figures.append(_figure(view, scale, f"Branch: {branch_title}", note))
+                figures.append(_figure(view, scale, ("Branch: ", branch_title), note))
                 drawn_claims |= view.claims
         return figures
 
@@ -371,5 +372,9 @@ def _branch_note(depth: int, scale: float) -> str:
     return note
 
 
-def _figure(drawn: Drawn, scale: float, caption: str, note: str | None) -> MapFigure:
-    return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, scale, caption, note, drawn.digest)
+def _figure(drawn: Drawn, scale: float, caption: tuple[str, str], note: str | None) -> MapFigure:
+    """A drawing as a figure; ``caption``: argmap's words before the title, and the title."""
+    lead, subject = caption
+    return MapFigure(
+        drawn.svg, drawn.width_pt, drawn.height_pt, scale, lead, subject, note, drawn.digest
+    )

@@ -28,6 +28,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from argmap.render.svg import check_safe
+from argmap.report_html.bidi import Direction, direction
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
 from argmap.unseen import UNSEEN
 
@@ -58,6 +59,13 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def text_direction(text: str) -> Direction:
+    """The filter ``direction``: ``rtl`` or ``ltr``, for the text as the page shows it (with
+    its unseen characters as escapes, :func:`shown`), written out in a ``dir`` attribute
+    because WeasyPrint ignores ``dir="auto"`` and ``<bdi>``."""
+    return direction(str(shown(text)))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -70,6 +78,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["map_svg"] = map_svg
+    env.filters["direction"] = text_direction
     env.filters["pt"] = points
     return env
 

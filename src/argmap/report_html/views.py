@@ -190,9 +190,15 @@ class MapFigure:
     width_pt: float
     height_pt: float
     scale: float  # 1 = natural size; on a handout, the scale that fits the page
-    caption: str
+    lead: str  # argmap's words before the subject: "Around the thesis: ", or ""
+    subject: str  # the title of the map or of the claim the view is drawn around
     note: str | None  # says when the map was simplified or split
     digest: str  # of the DOT it was drawn from
+
+    @property
+    def caption(self) -> str:
+        """``Around the thesis: The SPP is a failure.``"""
+        return self.lead + self.subject
 
 
 @dataclass(frozen=True, slots=True)
