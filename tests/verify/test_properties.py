@@ -112,3 +112,43 @@ def test_any_quote_against_any_source_gives_a_consistent_answer(
     else:
         assert check.occurrences == 0
     assert (check.locator is None) == (locator is None)
+
+
+# Texts of few, short words in both cases, so that a needle and its case-swapped twin both
+# occur, often, inside words too.
+_SMALL_WORDS = st.lists(
+    st.sampled_from(["ab", "Ab", "ba", "aba", "Aba", "b", "a", "bab", "ab-ba", "1,5", "-2"]),
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(
+    words=_SMALL_WORDS,
+    needle_words=st.lists(
+        st.sampled_from(["ab", "Ab", "ba", "aba", "a", "b"]), min_size=1, max_size=3
+    ),
+    flexible=st.booleans(),
+    bounds=st.tuples(st.integers(0, 400), st.integers(0, 400)),
+)
+def test_anchored_find_gives_every_bounded_occurrence_in_order(
+    words: list[str], needle_words: list[str], flexible: bool, bounds: tuple[int, int]
+) -> None:
+    """Against the plain definition: each start in [lo, hi) where the needle (or, with a free
+    first letter, its case-swapped twin) stands between word boundaries."""
+    from argmap.verify.index import _variants, anchored_find, prepare
+
+    prepared = prepare(build_source_text("s.txt", "text", [" ".join(words)]))
+    text = prepared.text
+    needle = " ".join(needle_words)
+    lo, hi = min(bounds), min(max(bounds), len(text))
+    variants = _variants(needle, flexible)
+    expected = [
+        start
+        for start in range(lo, hi - len(needle) + 1)
+        if any(text.startswith(v, start) for v in variants)
+        and prepared.boundary(start)
+        and prepared.boundary(start + len(needle))
+    ]
+    found = anchored_find(prepared, needle, (), flexible_case=flexible, lo=lo, hi=hi)
+    assert list(found) == expected

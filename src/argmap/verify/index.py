@@ -183,24 +183,42 @@ def anchored_find(
 
 def _scan(prepared: PreparedSource, variants: tuple[str, ...], lo: int, hi: int) -> Iterator[int]:
     """``str.find`` from ``lo`` on; gives up after :data:`MAX_REJECTED` hits inside words,
-    so a needle repeated through a hostile text (``aaaa…``) cannot take seconds."""
+    so a needle repeated through a hostile text (``aaaa…``) cannot take seconds.
+
+    Each variant is looked for only as far as the earliest hit found so far: the needle with
+    its first letter's case swapped, which most texts never hold, is not looked for through
+    the whole text first (a 5 MB source and 5,000 quotes of common words: 2 s of ``find``).
+    """
     text = prepared.text
     length = len(variants[0])
-    found = [text.find(v, lo, hi) for v in variants]
-    rejected = 0
-    while True:
-        live = [f for f in found if f != -1]
-        if not live or rejected > MAX_REJECTED:
+    upcoming: list[int | None] = [None] * len(variants)  # next hit at or after `at`; -1: none
+    clear = [lo] * len(variants)  # no hit of the variant starts in [`at`, clear[i])
+    at, rejected = lo, 0
+    while rejected <= MAX_REJECTED:
+        best = -1
+        for i, variant in enumerate(variants):
+            hit = upcoming[i]
+            if hit is None or 0 <= hit < at:
+                # only a hit that starts before `best` matters now
+                stop = hi if best == -1 else min(hi, best + length - 1)
+                begin = max(at, clear[i])
+                hit = text.find(variant, begin, stop)
+                if hit == -1:
+                    if stop >= hi:
+                        upcoming[i] = -1
+                    else:
+                        upcoming[i], clear[i] = None, max(begin, stop - length + 1)
+                    continue
+                upcoming[i] = hit
+            if hit != -1 and (best == -1 or hit < best):
+                best = hit
+        if best == -1:
             return
-        start = min(live)
-        if _bounded(prepared, start, length):
-            yield start
+        if _bounded(prepared, best, length):
+            yield best
         else:
             rejected += 1
-        found = [
-            text.find(v, start + 1, hi) if f == start else f
-            for v, f in zip(variants, found, strict=True)
-        ]
+        at = best + 1
 
 
 def _bounded(prepared: PreparedSource, start: int, length: int) -> bool:
