@@ -22,15 +22,18 @@ where tomllib saw it, a bad value at its key.
 from __future__ import annotations
 
 import bisect
+import difflib
 import math
 import re
 import sys
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from argmap import codes
+from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.lint.context import LintConfig
 from argmap.load import position_of
@@ -194,12 +197,21 @@ def parse_config(
     config = LintConfig()
     select = _strings(table.get("select", []), "select", bad)
     ignore = _strings(table.get("ignore", []), "ignore", bad)
+    for key, words in (("select", select), ("ignore", ignore)):
+        for word in words:
+            found = rule_code(word)
+            if isinstance(found, NotARule):
+                bad(found.message(key), key)
     severity: dict[str, Severity] = {}
     raw_severity = table.get("severity", {})
     if isinstance(raw_severity, dict):
         for code, level in raw_severity.items():
+            named = rule_code(str(code))
+            if isinstance(named, NotARule):
+                bad(named.message("severity"), "severity", code)
+                continue
             try:
-                severity[str(code).upper()] = Severity(str(level))
+                severity[named] = Severity(str(level))
             except ValueError:
                 bad(
                     f"severity of {code} must be error, warning or info, not {level!r}",
@@ -239,6 +251,52 @@ def parse_config(
         ),
         problems,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class NotARule:
+    """A word of ``select``, ``ignore`` or ``[severity]`` that names no rule: a typo (with the
+    closest rule, when one is close) or a code of the pipeline stages, which is always on."""
+
+    word: str
+    suggestion: str | None = None
+    stage: Code | None = None
+
+    def message(self, key: str) -> str:
+        if self.stage is not None:
+            shown = (
+                f"{self.stage.code} ({self.stage.name})"
+                if self.word.upper() == self.stage.code
+                else f"{self.stage.name} ({self.stage.code})"
+            )
+            return (
+                f"'{key}': {shown} is not a rule: the checks of the pipeline stages cannot be "
+                "switched off"
+            )
+        hint = f"did you mean '{self.suggestion}'?" if self.suggestion else "see 'argmap rules'"
+        return f"'{key}' names no rule '{self.word}'; {hint}"
+
+
+def rule_code(word: str) -> str | NotARule:
+    """The code of the rule that ``word`` names: a code (in any case) or a rule's name."""
+    from argmap.lint.registry import RULES_BY_CODE, RULES_BY_NAME
+
+    if word.upper() in RULES_BY_CODE:
+        return word.upper()
+    if word in RULES_BY_NAME:
+        return RULES_BY_NAME[word].code
+    for stage in codes.ALL_CODES:
+        if word.upper() == stage.code or word == stage.name:
+            return NotARule(word, stage=stage)
+    number = re.fullmatch(r"(?i)am0*(\d{1,3})", word)
+    padded = f"AM{int(number[1]):03d}" if number else None  # AM02, am2: AM002
+    if padded in RULES_BY_CODE:
+        return NotARule(word, padded)
+    looks_like_code = word[:2].upper() == "AM"
+    candidates = list(RULES_BY_CODE) if looks_like_code else list(RULES_BY_NAME)
+    probe = word.upper() if looks_like_code else word.lower()
+    close = difflib.get_close_matches(probe, candidates, n=1)
+    return NotARule(word, close[0] if close else None)
 
 
 def _number(value: Any) -> float | None:

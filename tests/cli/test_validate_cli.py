@@ -107,6 +107,28 @@ def test_configuration_ignores_and_raises_severity(runner: CliRunner, tmp_path: 
     assert "AM002" not in result.output
 
 
+def test_configuration_raises_severity_by_rule_name(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "map.yaml"
+    f.write_text("argmap: 1\nclaims:\n  t: {text: The thesis., kind: thesis}\n")
+    (tmp_path / "argmap.toml").write_text('[severity]\nunsupported-claim = "error"\n')
+    result = runner.invoke(main, ["validate", str(f)])
+    assert result.exit_code == 1
+    assert "map.yaml:3:3: error[AM002] claim 't' has neither" in result.output
+
+
+def test_a_typo_in_ignore_is_reported_not_ignored(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "map.yaml"
+    f.write_text("argmap: 1\nclaims:\n  t: {text: The thesis., kind: thesis}\n")
+    (tmp_path / "argmap.toml").write_text('ignore = ["AM02"]\n')
+    result = runner.invoke(main, ["validate", str(f)])
+    assert result.exit_code == 1
+    assert (
+        "argmap.toml:1:1: error[AM903] 'ignore' names no rule 'AM02'; did you mean 'AM002'? "
+        "(invalid-config)"
+    ) in result.output
+    assert "warning[AM002]" in result.output
+
+
 def test_broken_configuration_is_reported(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "argmap.toml").write_text("selct = []\n")
     f = tmp_path / "map.yaml"

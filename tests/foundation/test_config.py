@@ -313,3 +313,47 @@ def test_a_flood_of_bad_settings_is_cut_short(tmp_path: Path) -> None:
     assert problems[-1].message == (
         "59,950 more problems in the configuration are not shown; mend the ones above first"
     )
+
+
+# --- rule codes and names: every one must be a rule -----------------------------------------
+def test_an_unknown_rule_in_select_ignore_or_severity_is_located_with_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    """A typo used to switch nothing off, silently: ``ignore = ["AM02"]`` left AM002 on."""
+    _write(
+        tmp_path,
+        "argmap.toml",
+        'select = ["AM001", "unsuported-claim"]\n'
+        'ignore = ["AM02", "missing-label"]\n'
+        "\n"
+        "[severity]\n"
+        'AM002 = "error"\n'
+        'AM0099 = "info"\n',
+    )
+    assert _problems(tmp_path) == [
+        (
+            "argmap.toml",
+            1,
+            1,
+            "'select' names no rule 'unsuported-claim'; did you mean 'unsupported-claim'?",
+        ),
+        ("argmap.toml", 2, 1, "'ignore' names no rule 'AM02'; did you mean 'AM002'?"),
+        ("argmap.toml", 6, 1, "'severity' names no rule 'AM0099'; did you mean 'AM009'?"),
+    ]
+
+
+def test_a_pipeline_code_in_the_configuration_is_said_to_be_always_on(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", 'ignore = ["AM201"]\n[severity]\nyaml-syntax = "info"\n')
+    always_on = "is not a rule: the checks of the pipeline stages cannot be switched off"
+    assert _problems(tmp_path) == [
+        ("argmap.toml", 1, 1, f"'ignore': AM201 (unknown-key) {always_on}"),
+        ("argmap.toml", 3, 1, f"'severity': yaml-syntax (AM106) {always_on}"),
+    ]
+
+
+def test_severity_takes_a_rule_name_as_select_and_ignore_do(tmp_path: Path) -> None:
+    """``missing-label = "error"`` was read as the code 'MISSING-LABEL' and changed nothing."""
+    _write(tmp_path, "argmap.toml", '[severity]\nmissing-label = "error"\nam002 = "info"\n')
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert dict(config.severity) == {"AM009": "error", "AM002": "info"}
