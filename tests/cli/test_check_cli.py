@@ -164,6 +164,36 @@ def test_json_output_carries_claims_evidence_and_diagnostics(
     assert [d["code"] for d in data["diagnostics"]] == ["AM001"]
 
 
+def test_json_output_carries_a_broken_configuration(runner: CliRunner, project: Path) -> None:
+    """The JSON left AM903 out: the run exited 1 and the output said of no problem at all."""
+    (project / "argmap.toml").write_text("bogus = 1\n")
+    for name in ("a.yaml", "b.yaml"):
+        (project / name).write_text(
+            "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+            "  a: {text: A., kind: assumption, supports: t}\n"
+        )
+    config_problem = {
+        "code": "AM903",
+        "name": "invalid-config",
+        "severity": "error",
+        "message": "unknown setting 'bogus'; known: duplicate-similarity, ignore, long-text, "
+        "select, severity, similarity",
+        "path": str(project / "argmap.toml"),
+        "line": 1,
+        "col": 1,
+        "hint": None,
+    }
+    one = runner.invoke(main, ["check", "--format", "json", str(project / "a.yaml")])
+    assert one.exit_code == 1
+    assert json.loads(one.output)["diagnostics"] == [config_problem]
+
+    both = runner.invoke(main, ["check", "-f", "json", str(project / "a.yaml"), str(project)])
+    assert both.exit_code == 1
+    data = json.loads(both.output)
+    assert [m["diagnostics"] for m in data["maps"]] == [[config_problem], []]  # said once
+    assert data["diagnostics"] == []
+
+
 def test_semantics_option_and_timeout_message(runner: CliRunner, project: Path) -> None:
     path = project / "map.yaml"
     path.write_text(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -104,8 +105,10 @@ def check(
                     f"checked {result.path}: {len(outcome.checks)} quotes, "
                     f"{semantics} semantics, {time.perf_counter() - started:.2f} s"
                 )
+                if config_problems:  # with the first map of its project, as validate does
+                    mixed = sorted([*config_problems, *outcome.diagnostics], key=sort_key)
+                    outcome = replace(outcome, diagnostics=mixed)
                 outcomes.append(outcome)
-                diagnostics.extend(config_problems)
                 diagnostics.extend(outcome.diagnostics)
                 texts.update(result.texts)
     except SemanticsTimeout as exc:
