@@ -171,11 +171,15 @@ class PreviewServer:
             return WRAPPER.format(name=page).encode("utf-8"), "text/html; charset=utf-8"
         if name == "__version":
             return str(self.version).encode("ascii"), "text/plain"
-        target = (self.out_dir / name).resolve()
-        if target.parent != self.out_dir or not target.is_file():
-            return None, ""  # only the files argmap wrote, never anything outside
+        try:
+            target = (self.out_dir / name).resolve()
+            if target.parent != self.out_dir or not target.is_file():
+                return None, ""  # only the files argmap wrote, never anything outside
+            body = target.read_bytes()
+        except (OSError, ValueError):  # a NUL byte, a name too long, a file gone meanwhile
+            return None, ""
         kinds = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
-        return target.read_bytes(), kinds.get(target.suffix, "application/octet-stream")
+        return body, kinds.get(target.suffix, "application/octet-stream")
 
     def start(self) -> None:
         self.thread.start()

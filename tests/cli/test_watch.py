@@ -85,6 +85,27 @@ def test_preview_server_serves_only_its_folder(project: Path) -> None:
         server.stop()
 
 
+def test_preview_server_answers_404_to_names_the_system_refuses(
+    project: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A NUL byte raised ValueError and a 5,000-character name OSError in the handler: no
+    answer, and socketserver printed a traceback in the terminal of the watch."""
+    build_once(project / "map.yaml", project / "out")
+    server = PreviewServer(project / "out", "map.html", port=0)
+    server.start()
+    try:
+        base = f"http://127.0.0.1:{server.port}"
+        for hostile in ("/map%00.html", "/" + "a" * 5000, "/%00", "/x/" + "b" * 300 + "/y"):
+            assert server.respond(hostile) == (None, "")
+            with pytest.raises(urllib.error.HTTPError) as info:
+                urllib.request.urlopen(base + hostile)
+            assert info.value.code == 404
+        assert urllib.request.urlopen(base + "/map.svg").status == 200  # still serving
+    finally:
+        server.stop()
+    assert capfd.readouterr().err == ""
+
+
 def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:
     server = PreviewServer(tmp_path, 'x"><script>alert(1)</script>.html', port=0)
     body, _ = server.respond("/")
