@@ -135,7 +135,8 @@ poll();
 
 class PreviewServer:
     """Serves out_dir on 127.0.0.1 only, plus ``/`` (the reloading wrapper) and
-    ``/__version`` (the build number)."""
+    ``/__version`` (the build number), to requests for ``127.0.0.1:PORT`` or
+    ``localhost:PORT`` only (any other ``Host`` is refused: 403)."""
 
     def __init__(self, out_dir: Path, page: str, port: int = 8000) -> None:
         self.out_dir = out_dir.resolve()
@@ -145,6 +146,9 @@ class PreviewServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                if not server.allows_host(self.headers.get("Host")):
+                    self.send_error(HTTPStatus.FORBIDDEN)
+                    return
                 body, kind = server.respond(self.path)
                 if body is None:
                     self.send_error(HTTPStatus.NOT_FOUND)
@@ -162,6 +166,19 @@ class PreviewServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def allows_host(self, host: str | None) -> bool:
+        """Whether a request names this server as its host. Binding to 127.0.0.1 keeps other
+        machines out, not other sites: a page whose domain comes to resolve to 127.0.0.1 (DNS
+        rebinding) reaches the server as its own origin, and could read the report; it names
+        its own domain in ``Host``."""
+        if host is None:
+            return False
+        names = ("127.0.0.1", "localhost")
+        allowed = {f"{name}:{self.port}" for name in names}
+        if self.port == 80:  # a browser leaves the default port out
+            allowed.update(names)
+        return host.lower() in allowed
 
     def respond(self, request_path: str) -> tuple[bytes | None, str]:
         name = urllib.parse.unquote(request_path.split("?", 1)[0].lstrip("/"))

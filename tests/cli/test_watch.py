@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import threading
 import time
 import urllib.error
@@ -104,6 +105,45 @@ def test_preview_server_answers_404_to_names_the_system_refuses(
     finally:
         server.stop()
     assert capfd.readouterr().err == ""
+
+
+def test_preview_server_refuses_a_host_other_than_this_machine(project: Path) -> None:
+    """DNS rebinding: a page of evil.example whose name comes to point at 127.0.0.1 reaches
+    the server as the same origin, with ``Host: evil.example:PORT``; it was served the report.
+    """
+    build_once(project / "map.yaml", project / "out")
+    server = PreviewServer(project / "out", "map.html", port=0)
+    server.start()
+
+    def status(host: str | None, path: str = "/map.html") -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.putrequest("GET", path, skip_host=True)
+            if host is not None:
+                connection.putheader("Host", host)
+            connection.endheaders()
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        finally:
+            connection.close()
+
+    try:
+        port = server.port
+        for good in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+            assert status(good) == 200, good
+        for bad in (
+            f"evil.example:{port}",
+            "evil.example",
+            f"127.0.0.1.evil.example:{port}",
+            f"localhost:{port + 1}",
+            "",
+            None,
+        ):
+            assert status(bad) == 403, bad
+            assert status(bad, "/__version") == 403, bad
+    finally:
+        server.stop()
 
 
 def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:
