@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import socket
 import threading
 import time
 import urllib.error
@@ -10,7 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from argmap.cli import main
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 from argmap.watch import Build, PreviewServer, build_once, watch
 
@@ -144,6 +147,28 @@ def test_preview_server_refuses_a_host_other_than_this_machine(project: Path) ->
             assert status(bad, "/__version") == 403, bad
     finally:
         server.stop()
+
+
+def test_a_port_in_use_is_a_usage_error_not_an_internal_one(
+    project: Path, runner: CliRunner
+) -> None:
+    """It ended in 'argmap: internal error: OSError: [Errno 98] Address already in use' and
+    'please report this', after the watch had started."""
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        map_path = str(project / "map.yaml")
+        result = runner.invoke(main, ["watch", map_path, "--serve", "--port", str(port)])
+    finally:
+        taken.close()
+    assert result.exit_code == 2
+    assert result.output == (
+        f"argmap: cannot serve on 127.0.0.1:{port}: the port is in use; choose another with "
+        "--port (0 picks a free one)\n"
+    )
+    assert not (project / "renders").exists()  # nothing built before the refusal
 
 
 def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:

@@ -3,12 +3,14 @@ on localhost and reloads the page when they change."""
 
 from __future__ import annotations
 
+import errno
+import sys
 import threading
 from pathlib import Path
 
 import click
 
-from argmap.commands.common import emit_diagnostics, note
+from argmap.commands.common import EXIT_ERROR, emit_diagnostics, note
 from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
@@ -36,7 +38,7 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
       argmap watch arguments/montebello.yaml
       argmap watch map.yaml --serve --port 8080
     """
-    server = PreviewServer(output, f"{file.stem}.html", port) if serve else None
+    server = _server(output, f"{file.stem}.html", port) if serve else None
 
     def report(build: Build) -> None:
         if build.diagnostics:
@@ -56,3 +58,21 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     finally:
         if server is not None:
             server.stop()
+
+
+def _server(output: Path, page: str, port: int) -> PreviewServer:
+    """The preview server on ``port``; a port that cannot be had is a usage error (exit 2)."""
+    try:
+        return PreviewServer(output, page, port)
+    except OSError as exc:
+        reason = (
+            "the port is in use"
+            if exc.errno == errno.EADDRINUSE
+            else exc.strerror or type(exc).__name__
+        )
+        click.echo(
+            f"argmap: cannot serve on 127.0.0.1:{port}: {reason}; choose another with --port "
+            "(0 picks a free one)",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
