@@ -107,3 +107,24 @@ def test_stats_counts_kinds_verdicts_and_quotes(
         "1",
         "assumption",
     ]
+
+
+def test_stats_shows_a_hostile_title_and_file_name_never_obeys_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The title went to the terminal raw: an OSC sequence could retitle the window or forge
+    a link, a backspace rub out what was printed. ``check`` shows the same title escaped."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    name = "m\x1b[2Jap.yaml"
+    (tmp_path / name).write_text(
+        'argmap: 1\ntitle: "evil\\e]0;pwned\\a\\bX\\u202eY"\n'
+        "claims:\n  t: {text: T., kind: thesis}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["stats", name], color=True)  # nothing stripped
+    assert result.exit_code == 0
+    first = result.output.splitlines()[0]
+    assert first == "m\\x1b[2Jap.yaml: evil\\x1b]0;pwned\\x07\\x08X\\u202eY"
+    checked = CliRunner().invoke(main, ["check", name], color=True)
+    assert checked.output.splitlines()[0] == first

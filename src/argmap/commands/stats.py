@@ -11,6 +11,7 @@ import click
 
 from argmap.commands.common import EXIT_FINDINGS, emit_diagnostics
 from argmap.model import ClaimKind
+from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
 
 
@@ -56,7 +57,7 @@ def stats(file: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo(f"{outcome.path}: {m.title}")
+    click.echo(visible(f"{outcome.path}: {m.title}"))  # an escape in them is shown, not obeyed
     for section, value in data.items():
         if isinstance(value, dict):
             total = sum(value.values())
