@@ -87,23 +87,46 @@ def watch(
     force_polling: bool | None = None,
 ) -> None:
     """Build now, then again whenever the map, a file it includes or a source it quotes
-    changes, until ``stop`` is set (or Ctrl-C)."""
+    changes, until ``stop`` is set (or Ctrl-C).
+
+    The folders watched are those of the last build's inputs: a save that cites a new source
+    or includes a new file (or mends a map that did not load, whose sources were unknown)
+    moves the watch to them. A folder that does not exist yet is watched from the nearest
+    one above it that does, so creating the source is seen too.
+    """
     from watchfiles import watch as watch_files
 
     build = build_once(path, out_dir)
     on_build(build)
-    folders = sorted({p.parent for p in build.inputs} | {path.resolve().parent})
-    for changes in watch_files(
-        *folders,
-        stop_event=stop,
-        force_polling=force_polling,
-        debounce=200,
-        raise_interrupt=False,
-    ):
-        changed = {Path(name).resolve() for _, name in changes}
-        if changed & build.inputs or path.resolve() in changed:
-            build = build_once(path, out_dir, build.number + 1)
-            on_build(build)
+    while True:
+        folders = watched_folders(path, build.inputs)
+        for changes in watch_files(
+            *folders,
+            stop_event=stop,
+            force_polling=force_polling,
+            debounce=200,
+            raise_interrupt=False,
+        ):
+            changed = {Path(name).resolve() for _, name in changes}
+            if changed & build.inputs or path.resolve() in changed:
+                build = build_once(path, out_dir, build.number + 1)
+                on_build(build)
+                if watched_folders(path, build.inputs) != folders:
+                    break  # watch where the inputs now are
+        else:
+            return  # stopped
+
+
+def watched_folders(path: Path, inputs: frozenset[Path]) -> list[Path]:
+    """The folders to watch for ``inputs`` (and the map itself), each the nearest existing
+    folder above the file: watchfiles refuses a path that does not exist."""
+    folders: set[Path] = set()
+    for file in (*inputs, path.resolve()):
+        folder = file.parent
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        folders.add(folder)
+    return sorted(folders)
 
 
 WRAPPER = """<!doctype html>

@@ -178,3 +178,79 @@ def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:
     assert b"<script>alert(1)" not in body
     assert b'src="x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E.html"' in body
     server.httpd.server_close()
+
+
+class _Watching:
+    """``watch`` in a thread (polling), and a way to wait for its builds."""
+
+    def __init__(self, path: Path, out_dir: Path) -> None:
+        self.builds: list[Build] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(
+            target=watch,
+            args=(path, out_dir, self.builds.append, self.stop),
+            kwargs={"force_polling": True},
+        )
+
+    def __enter__(self) -> _Watching:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive()
+
+    def wait_for(self, count: int, seconds: float = 20) -> Build:
+        deadline = time.monotonic() + seconds
+        while len(self.builds) < count and time.monotonic() < deadline:
+            assert self.thread.is_alive(), "the watch ended"
+            time.sleep(0.05)
+        assert len(self.builds) >= count, f"{len(self.builds)} builds, not {count}"
+        time.sleep(1.0)  # the watcher takes its first look after the build
+        return self.builds[count - 1]
+
+
+QUOTING = """\
+argmap: 1
+sources:
+  s: {title: Sky, file: ../texts/s.txt}
+claims:
+  t:
+    text: Go out.
+    kind: thesis
+    evidence:
+      - {quote: the sky is blue, source: s}
+"""
+
+
+def test_a_source_cited_after_a_broken_first_build_is_watched(tmp_path: Path) -> None:
+    """The folders were chosen once, from the first build: when it failed, the source's
+    folder was never watched, and editing the source rebuilt nothing."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "texts").mkdir()
+    source = tmp_path / "texts" / "s.txt"
+    source.write_text("Today the sky is grey.\n")
+    path = tmp_path / "maps" / "map.yaml"
+    path.write_text("argmap: [\n")
+    with _Watching(path, tmp_path / "out") as watching:
+        assert watching.wait_for(1).written == ()
+        path.write_text(QUOTING)
+        assert [d.code for d in watching.wait_for(2).diagnostics] == ["AM001"]
+        source.write_text("Today the sky is blue.\n")
+        assert watching.wait_for(3).diagnostics == ()
+
+
+def test_a_source_in_a_folder_that_is_not_there_yet_is_watched(tmp_path: Path) -> None:
+    """watchfiles raised FileNotFoundError for the missing folder: 'argmap: internal error'
+    right after the first build."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "maps").mkdir()
+    path = tmp_path / "maps" / "map.yaml"
+    path.write_text(QUOTING)
+    with _Watching(path, tmp_path / "out") as watching:
+        assert [d.code for d in watching.wait_for(1).diagnostics] == ["AM013"]
+        (tmp_path / "texts").mkdir()
+        (tmp_path / "texts" / "s.txt").write_text("Today the sky is blue.\n")
+        assert watching.wait_for(2).diagnostics == ()
