@@ -65,6 +65,7 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
             if ev is not None
             else None
         ),
+        "has_extension": ev.has_extension if ev is not None else None,
         "claims": claims,
         "evidence": evidence,
         "diagnostics": [d.to_dict() for d in outcome.diagnostics],
@@ -87,9 +88,17 @@ def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
         text = visible(" ".join((claim.label or claim.text).split()))  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
     lines.append("  " + summary(outcome))
+    if not ev.has_extension:
+        lines.append("  " + NO_STABLE_EXTENSION)
     if not ev.gradual_converged:
         lines.append("  " + UNSETTLED)
     return lines
+
+
+NO_STABLE_EXTENSION = (
+    "no stable extension: nothing can be said under stable semantics, so every claim is "
+    "contested (an odd cycle of attacks, say; try --semantics preferred)"
+)
 
 
 UNSETTLED = (

@@ -313,3 +313,57 @@ def test_scores_that_did_not_settle_are_said_to_be_approximate(
     )
     data = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
     assert data["scores"] == {"method": "quadratic-energy", "converged": False}
+
+
+ODD_CYCLE = """\
+argmap: 1
+title: Three in a ring
+claims:
+  a: {text: A., kind: thesis, attacks: b}
+  b: {text: B., kind: counterclaim, attacks: c}
+  c: {text: C., kind: counterclaim, attacks: a}
+"""
+
+
+def test_a_map_without_a_stable_extension_is_reported_as_such(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """docs/evaluation.md: "A framework without stable extensions is reported as such." An odd
+    cycle of attacks has none: every claim is contested then, and the output says why."""
+    path = tmp_path / "ring.yaml"
+    path.write_text(ODD_CYCLE, encoding="utf-8")
+    result = runner.invoke(main, ["check", "--semantics", "stable", str(path)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    summary = lines.index("  3 contested; 0 of 0 quotes verified")
+    assert lines[summary + 1] == (
+        "  no stable extension: nothing can be said under stable semantics, so every claim "
+        "is contested (an odd cycle of attacks, say; try --semantics preferred)"
+    )
+    data = json.loads(
+        runner.invoke(main, ["check", "-f", "json", "--semantics", "stable", str(path)]).output
+    )
+    assert data["semantics"] == "stable"
+    assert data["has_extension"] is False
+    assert {c["verdict"] for c in data["claims"]} == {"contested"}
+    # Preferred semantics always has an extension (here the empty one), and says nothing more.
+    for semantics in ("grounded", "preferred"):
+        args = ["check", "--semantics", semantics, str(path)]
+        assert "no stable extension" not in runner.invoke(main, args).output
+        data = json.loads(runner.invoke(main, [*args, "-f", "json"]).output)
+        assert data["has_extension"] is True
+    # An even cycle has stable extensions.
+    path.write_text(
+        ODD_CYCLE.replace("  c: {text: C., kind: counterclaim, attacks: a}\n", "").replace(
+            "attacks: c}", "attacks: a}"
+        ),
+        encoding="utf-8",
+    )
+    data = json.loads(
+        runner.invoke(main, ["check", "-f", "json", "--semantics", "stable", str(path)]).output
+    )
+    assert data["has_extension"] is True
+    assert (
+        "no stable extension"
+        not in runner.invoke(main, ["check", "--semantics", "stable", str(path)]).output
+    )
