@@ -132,11 +132,14 @@ _SUPPRESS = re.compile(r"#\s*argmap:\s*(disable|disable-next-line)\s*=\s*([A-Za-
 
 def suppressions(text: str) -> dict[int, frozenset[str]]:
     """``# argmap: disable=AM002`` silences a rule on its line; ``disable-next-line`` on the
-    next one. Several codes or names are separated by commas; ``all`` silences every rule."""
+    next one. Several codes or names are separated by commas; ``all`` silences every rule.
+
+    Lines end at a line feed only, as findings count them (not ``str.splitlines``, which also
+    ends one at NEL, LS, PS or a lone CR, and so would move every later comment down a line)."""
     found: dict[int, frozenset[str]] = {}
     if "disable" not in text:  # no comment can match: no need to look at every line
         return found
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         match = _SUPPRESS.search(line)
         if match is None:
             continue
