@@ -154,3 +154,31 @@ def test_long_support_chain_has_no_recursion_limit(tmp_path: Path) -> None:
     assert result.map is not None
     ev = evaluate_map(result.map)
     assert ev.verdicts[f"c{n}"].verdict is Verdict.UNSUPPORTED
+
+
+def test_a_quote_not_found_is_said_to_count_for_nothing(tmp_path: Path) -> None:
+    """Its reason must not say it backs the claim or counts against it: it does neither."""
+    body = (
+        "claims:\n  t:\n    text: T.\n    evidence:\n      - {quote: q, source: s}\n"
+        "      - {quote: r, source: s, locator: para 2}\n"
+        "evidence:\n  against: {quote: x, source: s, attacks: t}\n"
+        "  also-against: {quote: y, source: s, attacks: t}\n"
+    )
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None
+    status = {
+        "t.ev1": QuoteStatus.NOT_FOUND,
+        "t.ev2": QuoteStatus.VERIFIED,
+        "against": QuoteStatus.NOT_FOUND,
+        "also-against": QuoteStatus.PARAPHRASE,
+    }
+    ev = evaluate_map(result.map, status)
+    assert ev.verdicts["t"].verdict is Verdict.REFUTED  # by the paraphrase, which counts
+    assert [r.text for r in ev.verdicts["t"].reasons] == [
+        "quote t.ev1 (s) is not-found; counts for nothing",
+        "quote t.ev2 (s, para 2) is verified; backs it",
+        "quote against (s) is not-found; counts for nothing",
+        "quote also-against (s) is paraphrase; counts against it",
+    ]

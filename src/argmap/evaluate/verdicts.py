@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from argmap.argument_map import Argument, ArgumentMap, Attack, Evidence, MapIndex, Stance
-from argmap.evaluate.build import MapFramework
+from argmap.evaluate.build import MapFramework, counts
 from argmap.model import ClaimKind
 from argmap.semantics.labels import Label
 from argmap.verdict import ClaimVerdict, QuoteStatus, Reason, Verdict
@@ -116,7 +116,12 @@ def _evidence_reasons(
     for e in evidence:
         quote_state = status.get(e.id, QuoteStatus.UNCHECKED)
         where = f"{e.source}, {e.locator}" if e.locator else e.source
-        verb = "backs it" if e.stance is Stance.SUPPORTS else "counts against it"
+        if not counts(quote_state):
+            verb = "counts for nothing"  # it is no node of the framework
+        elif e.stance is Stance.SUPPORTS:
+            verb = "backs it"
+        else:
+            verb = "counts against it"
         yield Reason("evidence", e.id, f"quote {e.id} ({where}) is {quote_state}; {verb}")
 
 
