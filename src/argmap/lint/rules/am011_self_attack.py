@@ -52,15 +52,18 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         target_argument = m.arguments.get(attack.target)
         if target_argument is not None:
-            target_holder = target_argument.holder or m.claims[target_argument.conclusion].holder
+            conclusion = target_argument.conclusion
+            target_holder = target_argument.holder or m.claims[conclusion].holder
+            target = f"argument '{attack.target}' (for '{conclusion}')"
         else:
             target_holder = m.claims[attack.target].holder
+            target = f"claim '{attack.target}'"
         # a short form has no note of its own: the attacking claim's note speaks for it
         note = attack.note or (attacker.note if attack.short_form else None)
         if target_holder == attacker.holder and not note:
             yield Finding(
                 attack.origin,
-                f"'{attacker.holder}' attacks their own claim '{attack.target}' with "
-                f"'{attacker.id}', and no note says why",
+                f"'{attacker.holder}' attacks their own {target} with '{attacker.id}', "
+                "and no note says why",
                 "add a 'note:' saying whether it is a concession, or fix the holder",
             )
