@@ -18,6 +18,7 @@ from argmap.commands.common import (
     emit_diagnostics,
     format_option,
     quiet,
+    say,
     strict_option,
 )
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
@@ -112,7 +113,7 @@ def check(
                 diagnostics.extend(outcome.diagnostics)
                 texts.update(result.texts)
     except SemanticsTimeout as exc:
-        click.echo(f"argmap: {exc}", err=True)
+        say(f"argmap: {exc}")
         sys.exit(EXIT_ERROR)
     if output_format == "json":
         data = {

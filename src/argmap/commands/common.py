@@ -45,7 +45,7 @@ def write_output(target: Path, data: bytes) -> bool:
     try:
         write_atomic(target, data)
     except OSError as exc:
-        click.echo(f"argmap: {cannot_write(target, exc)}", err=True)
+        say(f"argmap: {cannot_write(target, exc)}")
         return False
     return True
 
@@ -137,16 +137,24 @@ def quiet() -> bool:
     return _verbosity < 0
 
 
+def say(message: str) -> None:
+    """A message on stderr. File names and ids in it are the user's data: their control
+    characters are shown as escapes (``\\x07``), as in the diagnostics, never sent raw."""
+    from argmap.report.text import visible
+
+    click.echo("\n".join(visible(line) for line in message.split("\n")), err=True)
+
+
 def note(message: str) -> None:
     """An informational line on stderr ("wrote renders/x.svg"); silenced by --quiet."""
     if _verbosity >= 0:
-        click.echo(message, err=True)
+        say(message)
 
 
 def detail(message: str) -> None:
     """A line for --verbose only (timings, what was read)."""
     if _verbosity > 0:
-        click.echo(message, err=True)
+        say(message)
 
 
 def default_format() -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics, write_output
+from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics, say, write_output
 from argmap.diagnostics import has_failures
 from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
@@ -98,12 +98,12 @@ def export(file: Path, to: str, output: Path | None) -> None:
     from argmap.semantics.labels import Semantics
 
     if not file.exists():
-        click.echo(f"argmap: {file}: no such file", err=True)
+        say(f"argmap: {file}: no such file")
         sys.exit(EXIT_ERROR)
     result = load_map(file)
     refused = None if output is None else refuse_input(output, files_read([result]))
     if refused is not None:
-        click.echo(f"argmap: {refused}", err=True)
+        say(f"argmap: {refused}")
         sys.exit(EXIT_ERROR)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     if outcome.map is None or has_failures(problems):

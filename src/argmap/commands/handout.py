@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, jobs_option, stale_only_option
+from argmap.commands.common import EXIT_ERROR, jobs_option, say, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
@@ -117,7 +117,7 @@ def handout(
     chosen_format = output_format or "pdf"
     missing = unavailable() if chosen_format == "pdf" and not check else None
     if missing:
-        click.echo(f"argmap: {missing}", err=True)
+        say(f"argmap: {missing}")
         sys.exit(EXIT_ERROR)
 
     chosen_variant, chosen_paper, chosen_engine = (

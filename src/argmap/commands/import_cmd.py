@@ -19,6 +19,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     default_format,
+    say,
     use_color,
     write_output,
 )
@@ -76,7 +77,7 @@ def import_map(
     from argmap.pipeline import display_path
 
     if not os.path.lexists(file):
-        click.echo(f"argmap: {file}: no such file", err=True)
+        say(f"argmap: {file}: no such file")
         sys.exit(EXIT_ERROR)
     shown = display_path(file)
     if output is not None and resolved(output) == resolved(file):

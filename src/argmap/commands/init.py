@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, write_output
+from argmap.commands.common import EXIT_ERROR, say, write_output
 from argmap.pipeline import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 
@@ -43,7 +43,7 @@ def init(path: Path, force: bool) -> None:
     shared = not force and _holds(source, source_bytes)  # a map init wrote before quotes it
     for target in (path,) if shared else (path, source):
         if target.exists() and not force:
-            click.echo(f"argmap: {target} exists; use --force to overwrite it", err=True)
+            say(f"argmap: {target} exists; use --force to overwrite it")
             sys.exit(EXIT_ERROR)
     schema = _schema_reference(path)
     text = STARTER_MAP.format(schema=schema, name=path.name)

@@ -18,6 +18,7 @@ from argmap.commands.common import (
     load_for_output,
     note,
     refuse_check_with_stale_only,
+    say,
     settled,
     stale_only_option,
     stale_status,
@@ -184,12 +185,12 @@ def render(
         layout_pool(chosen_engine, fmt, min(jobs or usable_cores(), len(results)))
     )
 
-    def say(message: str) -> None:
+    def in_turn(message: str) -> None:
         """A line on stderr, after those of the maps before it (whose layouts may still run),
         so that the lines come in the order of the maps."""
         nonlocal status
         status = _write(layouts.rest(), status, stale_only)
-        click.echo(message, err=True)
+        say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
     planned, refused = plan(
@@ -222,18 +223,18 @@ def render(
                     check=check,
                     origin=result.path,
                     stale=stale,
-                    say=say,
+                    say=in_turn,
                 ):
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, timeout)
             except UnknownFocus as exc:
-                say(f"argmap: {result.path}: {exc}")
+                in_turn(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR
             except (GraphvizNotFound, UnsupportedFormat) as exc:
-                say(f"argmap: {exc}")
+                in_turn(f"argmap: {exc}")
                 sys.exit(EXIT_ERROR)  # the same for every file: say it once
             except RenderError as exc:
-                say(f"argmap: {result.path}: {exc}")
+                in_turn(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR
             status = _write(layouts.ready(), status, stale_only)
         status = _write(layouts.rest(), status, stale_only)
@@ -272,7 +273,7 @@ def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> 
 
 
 def _error(message: str) -> None:
-    click.echo(f"argmap: {message}", err=True)
+    say(f"argmap: {message}")
 
 
 def _verdicts_for(

@@ -21,6 +21,7 @@ from argmap.commands.common import (
     load_for_output,
     note,
     refuse_check_with_stale_only,
+    say,
     settled,
     stale_only_option,
     stale_status,
@@ -93,12 +94,12 @@ def run_pages(
     pool = None if check else _finishing_pool(min(workers, len(results)))
     finishing: InOrder[tuple[str, Path], bytes] = InOrder(pool)
 
-    def say(message: str) -> None:
+    def in_turn(message: str) -> None:
         """A line on stderr after those of the maps before it, whose files may be in the
         making."""
         nonlocal status
         status = _write_pages(finishing.rest(), status)
-        click.echo(message, err=True)
+        say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
     planned, refused = plan(
@@ -121,12 +122,12 @@ def run_pages(
                     check=check,
                     origin=result.path,
                     stale=stale,
-                    say=say,
+                    say=in_turn,
                 ):
                     continue
                 finishing.put((result.path, target), job.finish, page, target)
             except RenderError as exc:
-                say(f"argmap: {result.path}: {exc}")
+                in_turn(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR
             status = _write_pages(finishing.ready(), status)
         status = _write_pages(finishing.rest(), status)
@@ -156,7 +157,7 @@ def _holds(job: PageJob, target: Path, page: bytes, data: bytes) -> bool:
 
 
 def _error(message: str) -> None:
-    click.echo(f"argmap: {message}", err=True)
+    say(f"argmap: {message}")
 
 
 @click.command()

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.commands.common import EXIT_ERROR
+from argmap.commands.common import EXIT_ERROR, say
 from argmap.lint.docs import closest_name, rules_markdown, rules_table
 from argmap.lint.docs import explain as explain_code
 
@@ -49,6 +49,6 @@ def _explain(code: str) -> None:
     if text is None:
         close = closest_name(code)
         hint = f"; did you mean '{close}'?" if close else ""
-        click.echo(f"argmap: unknown code or rule name '{code}'{hint}", err=True)
+        say(f"argmap: unknown code or rule name '{code}'{hint}")
         sys.exit(EXIT_ERROR)
     click.echo(text, nl=False)

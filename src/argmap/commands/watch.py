@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, emit_diagnostics, note
+from argmap.commands.common import EXIT_ERROR, emit_diagnostics, note, say
 from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
@@ -46,7 +46,7 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
         for path in build.written:
             note(f"[{build.number}] wrote {path}")
         for message in build.unwritten:
-            click.echo(f"argmap: [{build.number}] {message}", err=True)
+            say(f"argmap: [{build.number}] {message}")
         if server is not None:
             server.version = build.number
 

@@ -1,0 +1,45 @@
+"""What the commands say about files on stderr (wrote, up to date, stale, refusals) shows a
+file name's control characters as escapes: a name is the user's data, like a claim's text, and
+may hold a bell or an escape sequence that must not act on the terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+MAP = "argmap: 1\ntitle: T\nclaims:\n  t: {text: The thesis., kind: thesis}\n"
+NAME = "m\x07\x1b[2Jx"  # a bell, and an escape sequence that clears the screen
+SHOWN = "m\\x07\\x1b[2Jx"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run(
+        [*ARGMAP, *args], capture_output=True, text=True, cwd=cwd, timeout=120, env=env
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="control characters in file names")
+def test_file_names_in_messages_are_shown_escaped(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / f"{NAME}.yaml").write_text(MAP, encoding="utf-8")
+    wrote = run("render", ".", "--format", "dot", "-o", "out", cwd=tmp_path)
+    assert wrote.returncode == 0, wrote.stderr
+    assert wrote.stderr == f"wrote out/{SHOWN}.dot\n"
+    again = run("render", ".", "--format", "dot", "-o", "out", "--stale-only", cwd=tmp_path)
+    assert again.stderr == f"up to date: out/{SHOWN}.dot\n"
+    (tmp_path / f"{NAME}.yaml").write_text(MAP.replace("The thesis", "A thesis"), encoding="utf-8")
+    stale = run("render", ".", "--format", "dot", "-o", "out", "--check", cwd=tmp_path)
+    assert stale.returncode == 1
+    assert stale.stderr.startswith(f"stale: out/{SHOWN}.dot (from {SHOWN}.yaml)\n")
+    exported = run("export", f"{NAME}.yaml", "--to", "json", "-o", f"{NAME}.yaml", cwd=tmp_path)
+    assert exported.returncode == 2
+    assert "\x07" not in exported.stderr and "\x1b" not in exported.stderr
+    assert SHOWN in exported.stderr
+    missing = run("export", f"{NAME}.missing", "--to", "json", cwd=tmp_path)
+    assert missing.stderr == f"argmap: {SHOWN}.missing: no such file\n"
