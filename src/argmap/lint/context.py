@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from argmap.argument_map import ArgumentMap, Origin
+from argmap.argument_map import ArgumentMap, Evidence, Origin
 from argmap.diagnostics import Severity
 from argmap.lint.graph import claim_components
 
@@ -61,6 +61,15 @@ class LintContext:
     unreadable_sources: Mapping[str, str] = field(default_factory=dict)  # source id -> reason
     texts: Mapping[str, str] = field(default_factory=dict)  # file path -> its text
     _components: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def checked_quotes(self) -> Iterator[tuple[Evidence, QuoteResult]]:
+        """Each evidence item with the check of its quote, in the map's order (those whose
+        quote was not checked are left out; none before ``argmap check``)."""
+        quotes = self.quotes or {}
+        for evidence in self.map.evidence.values():
+            result = quotes.get(evidence.id)
+            if result is not None:
+                yield evidence, result
 
     def claim_components(self) -> dict[str, int]:
         """:func:`argmap.lint.graph.claim_components` of the map, worked out once for all the

@@ -47,11 +47,7 @@ NEEDS_SOURCES = True
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    quotes = ctx.quotes or {}
-    for evidence in ctx.map.evidence.values():
-        result = quotes.get(evidence.id)
-        if result is None:
-            continue
+    for evidence, result in ctx.checked_quotes():
         if result.status in ("paraphrase", "not-found") and result.negation:
             yield Finding(
                 evidence.origin,

@@ -41,10 +41,8 @@ NEEDS_SOURCES = True
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    quotes = ctx.quotes or {}
-    for evidence in ctx.map.evidence.values():
-        result = quotes.get(evidence.id)
-        if result is None or result.locator_hint is None:
+    for evidence, result in ctx.checked_quotes():
+        if result.locator_hint is None:
             continue
         if result.status in ("verified", "verified-with-edits"):
             yield Finding(

@@ -43,10 +43,8 @@ NEEDS_SOURCES = True
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    quotes = ctx.quotes or {}
-    for evidence in ctx.map.evidence.values():
-        result = quotes.get(evidence.id)
-        if result is None or result.negated_before is None:
+    for evidence, result in ctx.checked_quotes():
+        if result.negated_before is None:
             continue
         word = result.negated_before
         yield Finding(
