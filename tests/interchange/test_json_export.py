@@ -44,3 +44,186 @@ def test_montebello_export_validates_against_the_schema(tmp_path: Path) -> None:
     assert any(a["kind"] == "undercut" for a in data["attacks"])
     again = CliRunner().invoke(main, ["export", str(MONTEBELLO), "--to", "json"])
     assert again.output == out.read_text(encoding="utf-8")
+
+
+REPO = Path(__file__).parents[2]
+# Every map of the repository that exports (a part of a map, such as parts/, does not alone).
+REPO_MAPS = sorted(
+    [
+        *REPO.glob("arguments/*.yaml"),
+        *REPO.glob("tests/examples/valid/*.yaml"),
+        *REPO.glob("tests/render/fixtures/*.yaml"),
+        *REPO.glob("tests/report_html/fixtures/*.yaml"),
+    ]
+)
+
+PART = """\
+argmap: 1
+claims:
+  cost:
+    text: Uniforms cost families money.
+    attacks: uniforms
+"""
+
+# One of every kind of element and outcome: an include, named and implicit arguments and
+# attacks, evidence under a claim and at the top level, quotes verified, paraphrased, not
+# found and from an unreadable source, refuted and undecided claims, questions in both
+# forms, an actor, hidden characters, and a text of 15,000 characters.
+EVERY_KIND = """\
+argmap: 1
+title: "Every kind\\u200b of element"
+question: Should the school require uniforms?
+description: A map with one of everything.
+authors: [Class 10B]
+date: 2026-11-01
+include: [parts/more.yaml]
+sources:
+  report:
+    title: District study
+    file: sources/report.txt
+    url: "doi:10.1000/x"
+    authors: [J. Doe]
+    date: 2021
+    publisher: Office
+  broken: {title: Broken, file: sources/broken.pdf}
+  web: {title: Web page, url: "https://example.org/page"}
+actors:
+  board: {name: School board, role: Governing body, url: "https://example.org/board"}
+claims:
+  uniforms:
+    text: "The school should\\u202e require uniforms."
+    kind: thesis
+    holder: board
+    tags: [policy]
+    note: The main claim.
+    priority: 1
+    evidence:
+      - {quote: attendance rose by four percent, source: report, locator: para 1}
+      - {quote: attendance fell sharply after uniforms, source: report}
+      - {quote: something unreadable, source: broken}
+  attendance:
+    text: Attendance rises.
+    kind: premise
+    supports: uniforms
+  disputes:
+    text: Disputes fall.
+    kind: premise
+    label: fewer fights
+  long:
+    text: "LONG"
+    kind: assumption
+  a:
+    text: A.
+    rebuts: b
+  b:
+    text: B.
+  x:
+    text: X.
+    rebuts: y
+  y:
+    text: Y.
+    rebuts: x
+arguments:
+  calm:
+    conclusion: uniforms
+    premises: [disputes, long]
+    label: calm school
+    holder: board
+    note: Both are needed.
+attacks:
+  objection:
+    from: a
+    undercuts: calm
+    note: Named attack.
+evidence:
+  teachers:
+    quote: Teachers reported fewer disputes
+    source: report
+    supports: disputes
+  paraphrased:
+    quote: Teachers reported fewer arguments about clothes during the first year
+    source: report
+    attacks: attendance
+  refuting:
+    quote: attendance rose by four percent
+    source: report
+    attacks: a
+questions:
+  - text: Is attendance the right measure?
+    about: [attendance]
+  - Who pays?
+""".replace("LONG", " ".join(["word"] * 3000))
+
+REPORT = (
+    "The district study found that attendance rose by four percent after uniforms were "
+    "required.\nTeachers reported fewer disputes about clothing in the first year.\n"
+)
+
+
+def _exported(path: Path) -> dict:  # type: ignore[type-arg]
+    result = CliRunner().invoke(main, ["export", str(path), "--to", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict = json.loads(result.stdout)  # type: ignore[type-arg]
+    return data
+
+
+def test_every_map_of_the_repository_exports_valid_json() -> None:
+    assert len(REPO_MAPS) >= 10
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for path in REPO_MAPS:
+        errors = [e.message for e in validator.iter_errors(_exported(path))]
+        assert errors == [], (path, errors)
+
+
+def test_a_map_with_every_kind_of_element_exports_valid_json(tmp_path: Path) -> None:
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "more.yaml").write_text(PART, encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "sources" / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    path = tmp_path / "map.yaml"
+    path.write_text(EVERY_KIND, encoding="utf-8")
+    data = _exported(path)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)] == []
+    # The map does hold what it is meant to test.
+    claims = {c["id"]: (c["verdict"], c["status"]) for c in data["claims"]}
+    assert claims == {
+        "uniforms": ("supported", "IN"),
+        "attendance": ("refuted", "OUT"),
+        "disputes": ("supported", "IN"),
+        "long": ("unsupported", "IN"),
+        "a": ("refuted", "OUT"),
+        "b": ("unsupported", "IN"),
+        "x": ("contested", "UNDEC"),
+        "y": ("contested", "UNDEC"),
+        "cost": ("unsupported", "IN"),
+    }
+    checks = {e["id"]: e["check"]["status"] for e in data["evidence"]}
+    assert checks == {
+        "uniforms.ev1": "verified",
+        "uniforms.ev2": "not-found",
+        "uniforms.ev3": "unchecked",
+        "teachers": "verified",
+        "paraphrased": "paraphrase",
+        "refuting": "verified",
+    }
+    assert [(a["id"], a["implicit"]) for a in data["arguments"]] == [
+        ("attendance->uniforms", True),
+        ("calm", False),
+    ]
+    assert [(a["id"], a["kind"], a["implicit"]) for a in data["attacks"]] == [
+        ("a-/->b", "rebut", True),
+        ("x-/->y", "rebut", True),
+        ("y-/->x", "rebut", True),
+        ("objection", "undercut", False),
+        ("cost-/->uniforms", "rebut", True),
+    ]
+    assert data["questions"] == [
+        {"text": "Is attendance the right measure?", "about": ["attendance"]},
+        {"text": "Who pays?", "about": []},
+    ]
+    assert data["title"] == "Every kind\u200b of element"
+    assert len(next(c for c in data["claims"] if c["id"] == "long")["text"]) == 14999
