@@ -102,3 +102,18 @@ def test_montebello_has_a_review_for_every_claim() -> None:
         "contested",
         "unsupported",
     }
+
+
+def _graph(tmp_path: Path, text: str) -> list[dict]:  # type: ignore[type-arg]
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    graph: list[dict] = _export(path)["@graph"]  # type: ignore[type-arg]
+    return graph
+
+
+def test_a_doi_appears_as_its_https_address(tmp_path: Path) -> None:
+    # schema.org's url is a URL: a 'doi:' name is written as the doi.org address it
+    # resolves at (percent-encoded, as the report links it).
+    text = SMALL.replace("url: https://example.org/uniforms", 'url: "doi:10.1000/a<b>"')
+    first = _graph(tmp_path, text)[0]
+    assert first["itemReviewed"]["appearance"][0]["url"] == "https://doi.org/10.1000/a%3Cb%3E"

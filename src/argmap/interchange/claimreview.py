@@ -4,7 +4,8 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
 
 * ``claimReviewed``: the claim's text;
 * ``itemReviewed``: a ``Claim`` whose ``author`` is the claim's holder and whose ``appearance``
-  lists the sources that the claim's evidence quotes (with their url, authors and date);
+  lists the sources that the claim's evidence quotes (with their url, authors and date; a
+  DOI as its https://doi.org/ address, since schema.org's ``url`` is a URL);
 * ``reviewRating``: ``alternateName`` is the verdict (supported, refuted, contested,
   unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
   verdict's reasons;
@@ -18,6 +19,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap, Source
 from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
+from argmap.weblinks import web_link
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -26,8 +28,9 @@ def _person(name: str) -> dict[str, Any]:
 
 def _appearance(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
-    if source.url:
-        work["url"] = source.url
+    url = web_link(source.url)
+    if url is not None:
+        work["url"] = url
     if source.authors:
         work["author"] = [_person(a) for a in source.authors]
     if source.date:

@@ -6,9 +6,6 @@ their evidence cards are numbered in that order, so the numbers run down the pag
 
 from __future__ import annotations
 
-import datetime
-import re
-import urllib.parse
 from collections.abc import Sequence
 
 from argmap.argument_map import ArgumentMap
@@ -33,9 +30,9 @@ from argmap.report_html.views import (
     VerdictCount,
 )
 from argmap.verdict import QuoteStatus, Verdict
+from argmap.weblinks import calendar_date, web_link
 
 GENERATED_QUESTIONS = 6
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def report_context(checked: Checked, figure: MapFigure) -> ReportContext:
@@ -74,21 +71,6 @@ def handout_context(
         sources=_sources(checked.map, views),
         excerpt_note=excerpt_note,
     )
-
-
-def calendar_date(text: str | None) -> str | None:
-    """``text`` when it is a year, a month or a day of the calendar (``2026``, ``2026-11``,
-    ``2026-11-01``), as HTML's ``<time datetime>`` takes it; None for anything else (the
-    map's date is free text: ``Spring 2026``, or no day at all, ``2026-13-45``)."""
-    found = _DATE.fullmatch(text or "")
-    if found is None:
-        return None
-    year, month, day = (int(part) if part else 1 for part in found.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return None
-    return text
 
 
 def _page(checked: Checked, views: ClaimViews, *, show_verdicts: bool) -> Page:
@@ -279,9 +261,5 @@ def safe_url(url: str | None) -> tuple[str | None, str | None]:
     if not url:
         return None, None
     text = clean(url)
-    scheme, colon, rest = text.partition(":")
-    if colon and scheme.lower() in ("http", "https") and rest.startswith("//") and " " not in text:
-        return text, None
-    if colon and scheme.lower() == "doi" and rest.strip() and " " not in text:
-        return "https://doi.org/" + urllib.parse.quote(rest, safe="/;:@&=+$,-_.!~*'()"), None
-    return None, text
+    link = web_link(text)
+    return (link, None) if link is not None else (None, text)
