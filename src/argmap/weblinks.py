@@ -13,7 +13,8 @@ import re
 import urllib.parse
 from typing import Final
 
-_DATE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits: \d (and int()) would take other scripts' digits, which ISO 8601 has not.
+_DATE: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _SPACE: Final = re.compile(r"\s")
 
 

@@ -117,3 +117,17 @@ def test_a_doi_appears_as_its_https_address(tmp_path: Path) -> None:
     text = SMALL.replace("url: https://example.org/uniforms", 'url: "doi:10.1000/a<b>"')
     first = _graph(tmp_path, text)[0]
     assert first["itemReviewed"]["appearance"][0]["url"] == "https://doi.org/10.1000/a%3Cb%3E"
+
+
+def test_a_date_that_is_not_of_the_calendar_is_left_out(tmp_path: Path) -> None:
+    # schema.org's datePublished is an ISO 8601 date; the map's dates are free text.
+    text = SMALL.replace("date: 2026-11-01", "date: late November 2026").replace(
+        "date: 2021", "date: spring 2021"
+    )
+    first = _graph(tmp_path, text)[0]
+    assert "datePublished" not in first
+    assert "datePublished" not in first["itemReviewed"]["appearance"][0]
+    for kept in ("2026", "2026-11", "2026-11-01"):
+        assert _graph(tmp_path, SMALL.replace("2026-11-01", kept))[0]["datePublished"] == kept
+    for dropped in ("2026-13-45", "2026-02-30", "26-11-01", "٢٠٢٦-١١-٠١"):
+        assert "datePublished" not in _graph(tmp_path, SMALL.replace("2026-11-01", dropped))[0]

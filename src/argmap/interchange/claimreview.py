@@ -10,6 +10,9 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
   unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
   verdict's reasons;
 * ``author`` and ``datePublished``: the map's authors and date.
+
+Dates are schema.org ``Date`` values (ISO 8601): a map's or a source's date that is not one
+of the calendar (``Spring 2026``, ``2026-13-45``) is left out rather than written as text.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap, Source
 from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
-from argmap.weblinks import web_link
+from argmap.weblinks import calendar_date, web_link
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -33,8 +36,9 @@ def _appearance(source: Source) -> dict[str, Any]:
         work["url"] = url
     if source.authors:
         work["author"] = [_person(a) for a in source.authors]
-    if source.date:
-        work["datePublished"] = source.date
+    date = calendar_date(source.date)
+    if date is not None:
+        work["datePublished"] = date
     if source.publisher:
         work["publisher"] = {"@type": "Organization", "name": source.publisher}
     return work
@@ -49,6 +53,7 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
         found = sources_of.setdefault(e.target, [])
         if e.source not in found:
             found.append(e.source)
+    date = calendar_date(m.date)
     graph: list[dict[str, Any]] = []
     for cid, claim in m.claims.items():
         verdict = ev.verdicts[cid]
@@ -79,8 +84,8 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
         }
         if m.authors:
             review["author"] = [_person(a) for a in m.authors]
-        if m.date:
-            review["datePublished"] = m.date
+        if date is not None:
+            review["datePublished"] = date
         graph.append(review)
     return {"@context": "https://schema.org", "@graph": graph}
 
