@@ -131,3 +131,22 @@ def test_a_date_that_is_not_of_the_calendar_is_left_out(tmp_path: Path) -> None:
         assert _graph(tmp_path, SMALL.replace("2026-11-01", kept))[0]["datePublished"] == kept
     for dropped in ("2026-13-45", "2026-02-30", "26-11-01", "٢٠٢٦-١١-٠١"):
         assert "datePublished" not in _graph(tmp_path, SMALL.replace("2026-11-01", dropped))[0]
+
+
+AGAINST = """\
+evidence:
+  against:
+    quote: attendance did not change
+    source: critique
+    attacks: uniforms
+"""
+
+
+def test_a_source_quoted_against_a_claim_is_not_where_it_appears(tmp_path: Path) -> None:
+    # appearance: a work in which the claim occurs; a quote that counts against the claim
+    # says the opposite.
+    text = SMALL.replace(
+        "actors:", "  critique: {title: A Critique, url: 'https://example.org/c'}\nactors:"
+    )
+    first = _graph(tmp_path, text + AGAINST)[0]
+    assert [w["name"] for w in first["itemReviewed"]["appearance"]] == ["Uniforms and Attendance"]

@@ -4,8 +4,8 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
 
 * ``claimReviewed``: the claim's text;
 * ``itemReviewed``: a ``Claim`` whose ``author`` is the claim's holder and whose ``appearance``
-  lists the sources that the claim's evidence quotes (with their url, authors and date; a
-  DOI as its https://doi.org/ address, since schema.org's ``url`` is a URL);
+  lists the sources that the quotes backing the claim come from (with their url, authors and
+  date; a DOI as its https://doi.org/ address, since schema.org's ``url`` is a URL);
 * ``reviewRating``: ``alternateName`` is the verdict (supported, refuted, contested,
   unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
   verdict's reasons;
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.argument_map import ArgumentMap, Source
+from argmap.argument_map import ArgumentMap, Source, Stance
 from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
 from argmap.weblinks import calendar_date, web_link
@@ -50,6 +50,8 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
     assert m is not None and ev is not None
     sources_of: dict[str, list[str]] = {}
     for e in m.evidence.values():
+        if e.stance is not Stance.SUPPORTS:
+            continue  # a source quoted against a claim is not one the claim appears in
         found = sources_of.setdefault(e.target, [])
         if e.source not in found:
             found.append(e.source)
