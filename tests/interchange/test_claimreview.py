@@ -150,3 +150,15 @@ def test_a_source_quoted_against_a_claim_is_not_where_it_appears(tmp_path: Path)
     )
     first = _graph(tmp_path, text + AGAINST)[0]
     assert [w["name"] for w in first["itemReviewed"]["appearance"]] == ["Uniforms and Attendance"]
+
+
+def test_the_reasons_are_one_sentence_each(tmp_path: Path) -> None:
+    text = SMALL.replace(
+        "actors:", "  critique: {title: A Critique, url: 'https://example.org/c'}\nactors:"
+    )
+    first = _graph(tmp_path, text + AGAINST)[0]
+    assert first["reviewRating"]["ratingExplanation"] == (
+        "quote uniforms.ev1 (report) is unchecked; backs it. "
+        "quote against (critique) is unchecked; counts against it. "
+        "rebut by expression succeeds."
+    )

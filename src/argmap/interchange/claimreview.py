@@ -8,7 +8,7 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
   date; a DOI as its https://doi.org/ address, since schema.org's ``url`` is a URL);
 * ``reviewRating``: ``alternateName`` is the verdict (supported, refuted, contested,
   unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
-  verdict's reasons;
+  verdict's reasons, a sentence each;
 * ``author`` and ``datePublished``: the map's authors and date.
 
 Dates are schema.org ``Date`` values (ISO 8601): a map's or a source's date that is not one
@@ -76,7 +76,7 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
             "worstRating": 0,
         }
         if verdict.reasons:
-            rating["ratingExplanation"] = " ".join(r.text for r in verdict.reasons)
+            rating["ratingExplanation"] = " ".join(f"{r.text}." for r in verdict.reasons)
         review: dict[str, Any] = {
             "@type": "ClaimReview",
             "@id": f"#{cid}",
