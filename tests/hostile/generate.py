@@ -339,6 +339,15 @@ def many_quotes(project: Path, outside: Path) -> None:
     _write(project / "map.yaml", "".join(lines))
 
 
+@generator
+def quote_long_insertion(project: Path, outside: Path) -> None:
+    """A quote that begins with a 100 KB insertion, one long word then another, of a source
+    whose "not" stands right before the quoted words: the word that ends the insertion is
+    found at once (AM014 is only silenced when it negates too)."""
+    _write(project / "source.txt", "They did not approve the plan.\n")
+    _write(project / "map.yaml", _source_map("source.txt", f"[{'a' * 100_000}!b] approve the plan"))
+
+
 # --- scale --------------------------------------------------------------------------------
 def _claims(count: int, chain: bool) -> list[str]:
     """Claims of distinct random words (so that no two are near-duplicates)."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.verify import QuotePart, parse_quote
-from argmap.verify.quote import adds_negation, changes_negation
+from argmap.verify.quote import adds_negation, changes_negation, negation_before
 
 
 def test_plain_quote_is_one_part() -> None:
@@ -91,6 +95,47 @@ def test_changes_negation(
     before: str, gap: str, after: str, inserted: tuple[str, ...], changes: bool
 ) -> None:
     assert changes_negation(before, gap, after, inserted) is changes
+
+
+@pytest.mark.parametrize(
+    ("context", "found"),
+    [
+        ("the minister did not ", (17, 20)),
+        ("it was never", (7, 12)),
+        ("they didn\u2019t  ", (5, 11)),
+        ("Nobody ", (0, 6)),
+        ("it was not, ", None),  # punctuation sets the quote off
+        ("not a threat, but ", None),  # the word before is "but"
+        ("", None),
+        (" \n ", None),
+        ("a" * 100_000 + "!b not ", (100_003, 100_006)),
+        ("a'" * 50_000 + ".b ", None),
+    ],
+)
+def test_negation_before(context: str, found: tuple[int, int] | None) -> None:
+    assert negation_before(context) == found
+
+
+# What negation_before finds, as first written: the run of word characters and apostrophes
+# that only non-word characters follow. Searched from every position, it took time quadratic
+# in a long word (100 KB: 86 s), so it is only the reference for short texts here.
+_REFERENCE_LAST_WORD = re.compile(r"([\w'\u2019]+)(\W*)$")
+
+
+@given(st.text(alphabet=st.sampled_from("anot'\u2019 ,.!-\n\u00e9_1"), max_size=40))
+def test_negation_before_finds_the_last_word(context: str) -> None:
+    reference = _REFERENCE_LAST_WORD.search(context)
+    found = negation_before(context)
+    if reference is None or re.search(r"[,;:.!?()\[\]\"]", reference.group(2)):
+        assert found is None
+    elif re.fullmatch(
+        r"not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|\w+n['\u2019]t",
+        reference.group(1),
+        re.IGNORECASE,
+    ):
+        assert found == reference.span(1)
+    else:
+        assert found is None
 
 
 def test_bracketed_letter_starts_the_next_part() -> None:
