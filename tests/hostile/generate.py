@@ -274,6 +274,23 @@ def source_invalid_utf8(project: Path, outside: Path) -> None:
 
 
 @generator
+def source_charset_undefined(project: Path, outside: Path) -> None:
+    """A page, not UTF-8, that declares Python's codec "undefined" (no browser's)."""
+    page = b'<html><head><meta charset="undefined"></head><p>the quoted words, caf\xe9</p>'
+    _write(project / "page.html", page)
+    _write(project / "map.yaml", _source_map("page.html"))
+
+
+@generator
+def source_charset_unicode_escape(project: Path, outside: Path) -> None:
+    """A page, not UTF-8, declaring Python's unicode_escape: it shows "the \\x71uoted words",
+    which that codec would make "the quoted words"."""
+    page = b'<html><head><meta charset="unicode_escape"></head><p>the \\x71uoted words, caf\xe9'
+    _write(project / "page.html", page)
+    _write(project / "map.yaml", _source_map("page.html"))
+
+
+@generator
 def source_pdf_bomb(project: Path, outside: Path) -> None:
     """A PDF page whose content stream inflates from 100 KB to 100 MB."""
     stream = zlib.compress(b"BT /F1 12 Tf 72 720 Td (the quoted words) Tj ET\n" + b" " * (100 * MB))

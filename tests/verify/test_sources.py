@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import encodings
+import encodings.aliases
 import io
+import pkgutil
 from pathlib import Path
 
 import pypdf
@@ -146,6 +149,42 @@ def test_html_declaring_utf7_is_not_decoded_as_utf7() -> None:
     # Browsers never decode UTF-7: the page shows "a+AGE-b", and no quote may verify "aab".
     data = b'<meta charset="utf-7"><p>a+AGE-b</p>'
     assert text(parse_source(data, "x.html", "html")).text == "a+AGE-b"
+
+
+@pytest.mark.parametrize(
+    ("label", "escape"),
+    [
+        ("undefined", "\\x71"),  # a codec that fails on every byte, with a UnicodeError
+        ("unicode_escape", "\\x71"),
+        ("unicode-escape", "\\161"),
+        ("raw_unicode_escape", "\\u0071"),
+    ],
+)
+def test_html_declaring_a_python_escape_codec_is_not_decoded_with_it(
+    label: str, escape: str
+) -> None:
+    # Python's codecs, not a browser's: the page shows "the \x71uoted words", and no quote
+    # may verify "the quoted words"; nor may a codec that raises a bare UnicodeError stop
+    # the run. Like UTF-7 or an unknown label, the declaration is not honoured.
+    page = f'<meta charset="{label}"><p>caf'
+    data = page.encode() + b"\xe9 the " + escape.encode() + b"uoted</p>"
+    error = parse_source(data, "x.html", "html")
+    assert isinstance(error, SourceError)
+    assert error.problem is SourceProblem.INVALID_ENCODING
+    assert error.message == (
+        f"x.html: not valid UTF-8 text (byte 0xe9 at offset {len(label) + 23}, line 1); "
+        "save the file as UTF-8"
+    )
+
+
+def test_html_declaring_any_codec_python_knows_never_raises() -> None:
+    # A <meta charset> may name any of Python's codecs: each gives text or a SourceError.
+    names = set(encodings.aliases.aliases.values())
+    names |= {module.name for module in pkgutil.iter_modules(encodings.__path__)}
+    data = b"<p>caf\xe9 \\x41 \\u0041 \x1b$B \xff\xfe +AGE- xn--caf-dma</p>"
+    for name in sorted(names):
+        page = f'<meta charset="{name}">'.encode() + data
+        assert isinstance(parse_source(page, "x.html", "html"), SourceText | SourceError), name
 
 
 def test_html_preformatted_lines_are_kept() -> None:

@@ -70,7 +70,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-
 # What browsers make of a declared charset (the WHATWG Encoding Standard), by Python's name
 # for it: Latin-1 and ASCII mean windows-1252, whose curly quotes and dashes at 0x80-0x9F
 # pages rely on; a page whose <meta> could be read is not UTF-16 or UTF-32, so it is UTF-8;
-# UTF-7 is never decoded (it would show text the reader does not see).
+# UTF-7 is never decoded (it would show text the reader does not see), nor are Python's own
+# codecs that no browser has: those that read escapes (the page shows "\x71", they make it
+# "q") and "undefined" (which fails on every byte with a bare UnicodeError).
 _AS_BROWSERS_READ: dict[str, str | None] = {
     "iso8859-1": "cp1252",
     "ascii": "cp1252",
@@ -81,6 +83,9 @@ _AS_BROWSERS_READ: dict[str, str | None] = {
     "utf-32-le": "utf-8",
     "utf-32-be": "utf-8",
     "utf-7": None,
+    "unicode-escape": None,
+    "raw-unicode-escape": None,
+    "undefined": None,
 }
 # windows-1252 as browsers decode it: the five bytes Python's cp1252 leaves undefined are the
 # C1 controls of the same number, as in Latin-1.
