@@ -9,7 +9,9 @@ right line and column of the file; and a link's target, which a reader does not 
 quoted.
 
 Only what stands between words is handled, by regular expressions (no loop over characters);
-list bullets, tables and raw HTML are left as they are.
+list bullets, tables and raw HTML are left as they are. A code span shows its content as typed
+(``2*3*4``, ``__init__``, ``\\*``): the content stands aside, as :data:`FILL`, while the other
+markup is looked for, and comes back where nothing hid it (a link's target may hold code).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 HIDDEN = "\u200b"  # a format character: normalisation drops it
+FILL = "\ue000"  # a private-use character: no markup, no word, no space
 
 
 def _inline(excluded: str) -> str:
@@ -48,14 +51,33 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 def hide_markup(text: str) -> str:
     """``text`` with its Markdown markup replaced by :data:`HIDDEN`, character for character."""
     text = _REFERENCE.sub(_hide_all, text)
-    text = _CODE.sub(_hide_ends, text)
+    original = text
+    text = _CODE.sub(_set_code_aside, text)
     text = _LINK.sub(_hide_ends, text)
     text = _AUTOLINK.sub(_hide_ends, text)
     for pattern in _STRONG_OR_EMPHASIS:
         text = pattern.sub(_hide_ends, text)
     text = _HEADING.sub(_hide_last, text)
     text = _BLOCK_QUOTE.sub(_hide_last, text)
-    return _ESCAPE.sub(HIDDEN, text)
+    text = _ESCAPE.sub(HIDDEN, text)
+    # Every character kept its place: what is still FILL is the original's, code (or a FILL of
+    # the source itself, which comes back as it was).
+    return _FILLED.sub(lambda match: original[match.start() : match.end()], text)
+
+
+def _set_code_aside(match: re.Match[str]) -> str:
+    """A code span's delimiters hidden and its content (but line breaks) filled with
+    :data:`FILL`, so that no other markup is looked for in it."""
+    opening, kept, closing = match.group(1, 2, 3)
+    return HIDDEN * len(opening) + _LINE_CONTENT.sub(_fill, kept) + HIDDEN * len(closing)
+
+
+_LINE_CONTENT = re.compile(r"[^\n]+")
+_FILLED = re.compile(f"{FILL}+")
+
+
+def _fill(match: re.Match[str]) -> str:
+    return FILL * len(match.group())
 
 
 def _hide_all(match: re.Match[str]) -> str:
