@@ -334,6 +334,38 @@ def source_one_long_line(project: Path, outside: Path) -> None:
     _write(project / "map.yaml", _source_map("source.txt", "a quote that the source never says"))
 
 
+def _long_markup(project: Path, name: str, text: str) -> None:
+    _write(project / name, text)
+    _write(project / "map.yaml", _source_map(name, "a quote that the source never says"))
+
+
+@generator
+def markdown_long_code_span(project: Path, outside: Path) -> None:
+    """A 6 MB code span: the regular expressions kept some 170 bytes of state per character."""
+    _long_markup(project, "source.md", "the quoted words\n\n`" + "a" * (6 * MB) + "`\n")
+
+
+@generator
+def markdown_long_link_target(project: Path, outside: Path) -> None:
+    _long_markup(project, "source.md", "the quoted words\n\n[a](" + "b" * (6 * MB) + ")\n")
+
+
+@generator
+def markdown_long_emphasis(project: Path, outside: Path) -> None:
+    _long_markup(project, "source.md", "the quoted words\n\n*" + "a\n" * (3 * MB) + "*\n")
+
+
+@generator
+def markdown_long_block_quote_marker(project: Path, outside: Path) -> None:
+    _long_markup(project, "source.md", "the quoted words\n\n" + "> " * (3 * MB) + "\n")
+
+
+@generator
+def footnote_markers_12mb(project: Path, outside: Path) -> None:
+    """4 million footnote markers after one word, in a plain text source."""
+    _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")
+
+
 @generator
 def long_quote(project: Path, outside: Path) -> None:
     """A 200 KB quote, close to a 2 MB source but not in it: the fuzzy search must not crawl."""
