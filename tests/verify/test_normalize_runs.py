@@ -4,10 +4,13 @@ first character; it must find exactly the runs that ``_RUN.finditer`` finds."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from argmap.verify.normalize import _RUN, _runs
+from argmap.verify.normalize import _RUN, _runs, normalize
 
 PIECES = [
     *("a", "b", "Z", "1", "_", ".", "`", "-", "--", " ", "  ", "   ", "\n", "\t", "\u00a0"),
@@ -34,3 +37,19 @@ def test_runs_of_plain_text() -> None:
         "\u00e9 \u00e9",
         "\u00e9",
     ]
+
+
+@given(st.text(alphabet="ab\n\t\r é-“", max_size=60))
+def test_a_lone_line_break_normalises_as_a_space_does(text: str) -> None:
+    """A line break or tab alone between plain text is a space, character for character: the
+    text with each such one written as a space normalises to the same text, with the same
+    offsets back into the original (a lone break is kept inside its plain stretch)."""
+    lone = re.compile(r"(?<=[ab])[\n\r\t](?=[ab])")  # between letters that need no work
+    spaced = lone.sub(" ", text)
+    with_breaks, with_spaces = normalize(text), normalize(spaced)
+    assert with_breaks.text == with_spaces.text
+    assert with_breaks.joins == with_spaces.joins
+    assert with_breaks.hyphens == with_spaces.hyphens
+    for k in range(len(with_breaks.text) + 1):
+        assert with_breaks.offsets.start(k) == with_spaces.offsets.start(k), k
+        assert with_breaks.offsets.end(k) == with_spaces.offsets.end(k), k

@@ -46,6 +46,9 @@ HYPHENS = "-\u2010\u2011"
 _QUOTE_MAP = {c: "'" for c in SINGLE_QUOTES} | {c: '"' for c in DOUBLE_QUOTES}
 _DASH_SET = frozenset(DASHES)
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# A line break or tab alone between plain text is a space, one for one (see normalize).
+_LONE_SPACES = "\n\r\t"
+_AS_SPACE = str.maketrans(dict.fromkeys(_LONE_SPACES, " "))
 
 # Unicode's format characters (category Cf) as of Unicode 14: zero-width spaces and joiners,
 # bidi marks, the BOM, tags… Spelled out because scanning the code space at import is slow.
@@ -173,8 +176,10 @@ class _Builder:
         self.last = out[-1]
 
     def copy(self, start: int, end: int) -> None:
+        """Plain text, as it stands but for the lone line breaks in it, each a space."""
         if start < end:
-            self.emit(self.source[start:end], start, end, linear=True)
+            plain = self.source[start:end]
+            self.emit(plain.translate(_AS_SPACE), start, end, linear=True)
 
     def run(self, start: int, end: int) -> None:
         """Normalise ``source[start:end]``, a run of characters that may need work."""
@@ -363,6 +368,11 @@ def normalize(text: str) -> Normalized:
     for start, end in _runs(text):
         if start > pos and _is_mark(text[start]):
             start -= 1  # the ASCII letter before a combining mark composes with it
+        if end - start == 1 and text[start] in _LONE_SPACES:
+            # the line break of a line between plain text: a space, character for character,
+            # so it stays in the plain stretch around it (a source of millions of short lines
+            # would otherwise be millions of stretches)
+            continue
         builder.copy(pos, start)
         builder.run(start, end)
         pos = end
