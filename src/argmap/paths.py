@@ -28,6 +28,9 @@ _KIND_NAMES = (
     (stat.S_ISSOCK, "a socket"),
 )
 
+# What an argument file is called: folders are searched for these, and `init` writes one.
+SUFFIXES = (".yaml", ".yml")
+
 
 class NotARegularFile(OSError):
     """A FIFO, a device or a socket where a file was expected."""

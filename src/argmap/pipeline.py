@@ -19,10 +19,9 @@ from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
-from argmap.paths import contained_path, project_root, resolved
+from argmap.paths import SUFFIXES, contained_path, project_root, resolved
 from argmap.resolve import ParsedFile, resolve
 
-SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from argmap.commands.common import EXIT_ERROR, say, write_output
-from argmap.pipeline import SUFFIXES
+from argmap.paths import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 
 SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap.schema.json"
