@@ -1,5 +1,6 @@
 """Normalising looks for the runs of characters that need work with a quick search for their
-first character; it must find exactly the runs that ``_RUN.finditer`` finds."""
+first character; it must find exactly the runs that ``_RUN.finditer`` finds, but for a line
+break or tab alone between plain text, which stays in the plain stretch around it."""
 
 from __future__ import annotations
 
@@ -19,17 +20,29 @@ PIECES = [
 ]
 
 
+def _pattern_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of the pattern, less those of one line break or tab alone."""
+    spans = (m.span() for m in _RUN.finditer(text))
+    return [(a, b) for a, b in spans if not (b - a == 1 and text[a] in "\n\r\t")]
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_runs_are_those_of_the_pattern(seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(300):
         text = "".join(rng.choices(PIECES, k=rng.randint(0, 80)))
-        assert list(_runs(text)) == [m.span() for m in _RUN.finditer(text)], repr(text)
+        assert list(_runs(text)) == _pattern_runs(text), repr(text)
+
+
+def test_a_lone_line_break_is_no_run() -> None:
+    text = "\none\ntwo\tthree \nfour\n\nfive\n \u00e9\n"
+    assert [text[a:b] for a, b in _runs(text)] == [" \n", "\n\n", "\n \u00e9\n"]
+    assert _pattern_runs(text) == list(_runs(text))
 
 
 def test_runs_of_plain_text() -> None:
     text = "Plain words, one space apart.  Two here -- and  \u2014 a dash; caf\u00e9 \u00e9t\u00e9."
-    assert list(_runs(text)) == [m.span() for m in _RUN.finditer(text)]
+    assert list(_runs(text)) == _pattern_runs(text)
     assert [text[a:b] for a, b in _runs(text)] == [
         "  ",
         " -- ",

@@ -64,8 +64,14 @@ _PLAIN = r"\x21-\x2c\x2e-\x5f\x61-\x7e"
 # Possessive, as nothing is ever given back: the engine kept some 120 bytes of state for each
 # character of a run, and 12 MB of zero-width markup (or of Chinese) took 1.5 GB.
 _RUN = re.compile(rf"(?:[ ]*+[^{_PLAIN} ])++[ ]*+|[ ]{{2,}}")
-# What a run begins with, but for one space before it.
-_CORE = re.compile(rf"[^{_PLAIN} ]|[ ]{{2}}")
+# What a run begins with, but for one space before it; not a line break or tab alone between
+# plain text (one before plain text, not after a space), which is a space, one for one, and
+# stays in the plain stretch around it: a source of millions of short lines would otherwise be
+# millions of runs, each found, matched and skipped.
+_CORE = re.compile(
+    rf"[^{_PLAIN} {_LONE_SPACES}]|[ ]{{2}}|(?<=[ ])[{_LONE_SPACES}]"
+    rf"|[{_LONE_SPACES}](?![{_PLAIN}]|\Z)"
+)
 # Inside a run, anything that is not an NFKC-stable letter or mark needs the slow path.
 _NEEDS_WORK = re.compile(
     rf"[^\S ]|[ ]{{2}}|[\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}"
@@ -344,10 +350,11 @@ def _is_mark(ch: str) -> bool:
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``_RUN.finditer(text)``, found about twice as fast on plain text: a run
-    can only begin at its first character that needs work (or its first two spaces), or at
-    the one space before it (two spaces would have begun it), so ``_CORE`` looks for that
-    character and ``_RUN`` matches from there instead of being tried at every space."""
+    """The spans of ``_RUN.finditer(text)`` but those of a line break or tab alone before
+    plain text, found about twice as fast on plain text: a run can only begin at its first
+    character that needs work (or its first two spaces), or at the one space before it (two
+    spaces would have begun it), so ``_CORE`` looks for that character and ``_RUN`` matches
+    from there instead of being tried at every space."""
     pos = 0
     search, match = _CORE.search, _RUN.match
     while (found := search(text, pos)) is not None:
@@ -368,11 +375,6 @@ def normalize(text: str) -> Normalized:
     for start, end in _runs(text):
         if start > pos and _is_mark(text[start]):
             start -= 1  # the ASCII letter before a combining mark composes with it
-        if end - start == 1 and text[start] in _LONE_SPACES:
-            # the line break of a line between plain text: a space, character for character,
-            # so it stays in the plain stretch around it (a source of millions of short lines
-            # would otherwise be millions of stretches)
-            continue
         builder.copy(pos, start)
         builder.run(start, end)
         pos = end
