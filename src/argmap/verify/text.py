@@ -21,6 +21,13 @@ SourceKind = Literal["text", "markdown", "html", "pdf"]
 # whitespace inside a line, so line numbers agree with what a text editor shows.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+# A block of non-blank lines: from the start of a line (after a line break, or at the start of
+# the text) that holds something other than whitespace, over the lines that follow it while they
+# do, to the end of the last one without its line break. Possessive, so that a block of millions
+# of lines keeps no backtracking state for each one.
+_NON_BLANK_LINE = r"[^\S\r\n]*+\S[^\r\n]*+"
+_PARAGRAPH = re.compile(rf"(?<![^\r\n]){_NON_BLANK_LINE}(?:(?:\r\n|\r|\n){_NON_BLANK_LINE})*+")
+
 # Pages of a PDF are joined with a blank line, so a page boundary is always a paragraph boundary.
 PAGE_SEPARATOR = "\n\n"
 
@@ -96,25 +103,14 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
 
 
-def paragraph_spans(text: str, starts: Sequence[int]) -> tuple[Span, ...]:
+def paragraph_spans(text: str) -> tuple[Span, ...]:
     """Blocks of non-blank lines; each span runs from its first line's start to its last
-    line's end (without the line break). A blank line holds only whitespace."""
-    spans: list[Span] = []
-    block_start: int | None = None
-    block_end = 0
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        line = text[start:end]
-        if line.strip():
-            if block_start is None:
-                block_start = start
-            block_end = start + len(line.rstrip("\r\n"))
-        elif block_start is not None:
-            spans.append(Span(block_start, block_end))
-            block_start = None
-    if block_start is not None:
-        spans.append(Span(block_start, block_end))
-    return tuple(spans)
+    line's end (without the line break). A blank line holds only whitespace.
+
+    One match of ``_PARAGRAPH`` per block rather than a slice of the text per line: a source
+    of millions of short lines has its paragraphs several times faster.
+    """
+    return tuple(Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
 
 
 def build_source_text(
@@ -144,7 +140,7 @@ def build_source_text(
         kind=kind,
         text=text,
         line_starts=starts,
-        paragraphs=paragraph_spans(text, starts),
+        paragraphs=paragraph_spans(text),
         pages=tuple(page_spans) or (Span(0, len(text)),),
         lossy=lossy,
     )
