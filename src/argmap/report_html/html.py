@@ -28,7 +28,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from argmap.render.svg import check_safe
-from argmap.report_html.bidi import Direction, direction
+from argmap.bidi import Direction, direction
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
 from argmap.unseen import UNSEEN
 

@@ -2,10 +2,11 @@
 
 WeasyPrint, which makes the handout PDFs, ignores ``dir="auto"`` and ``<bdi>``: it lays
 out every text in the direction of its element, left to right unless the element says
-``dir="rtl"``. So the pages write each text's direction out, worked out here by the
-Unicode bidirectional algorithm's rules P2 and P3: the first strongly directional
-character decides (a Hebrew or Arabic letter: right to left; a Latin, Greek, Cyrillic...
-letter: left to right), skipping what an isolate (LRI, RLI or FSI up to its PDI) holds; a
+``dir="rtl"``. So the pages write each text's direction out, and so does the map's SVG
+(Graphviz gives its text none). It is worked out here by the Unicode bidirectional
+algorithm's rules P2 and P3: the first strongly directional character decides (a Hebrew
+or Arabic letter: right to left; a Latin, Greek, Cyrillic... letter: left to right),
+skipping what an isolate (LRI, RLI or FSI up to its PDI) holds; a
 text with no such character (digits, punctuation) reads left to right.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.report_html.bidi import direction
+from argmap.bidi import direction
 from argmap.report_html.html import text_direction
 
 
