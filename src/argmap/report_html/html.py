@@ -27,8 +27,8 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from argmap.render.svg import check_safe
 from argmap.bidi import Direction, direction
+from argmap.render.svg import check_safe
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
 from argmap.unseen import UNSEEN
 
