@@ -71,6 +71,13 @@ def hostile() -> ArgumentMap:
     return load(FIXTURES / "hostile.yaml")
 
 
+@pytest.fixture(scope="session")
+def hebrew() -> ArgumentMap:
+    """Hebrew with digits, brackets and punctuation, centred and left-aligned:
+    fixtures/hebrew.yaml."""
+    return load(FIXTURES / "hebrew.yaml")
+
+
 def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
     """A ``dot`` first on PATH that runs the ``sh`` ``script`` instead of Graphviz."""
     bin_dir = tmp_path / "bin"

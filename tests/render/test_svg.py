@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from argmap.verdict import ClaimVerdict, Verdict
 from .svgtools import items
 
 Render = Callable[..., bytes]
+LEGEND = ("Legend", "thesis", "claim", "evidence", "rebuts", "quote for")
 
 
 @pytest.fixture(
@@ -123,6 +125,35 @@ def test_a_right_to_left_override_is_drawn_as_an_escape(render: Render) -> None:
     assert list(node.lines) == ["Pay \\u202eevol 001\\u202c now"]
     assert node.tooltip == "Pay \\u202eevol 001\\u202c now"
     assert ">Hidden \\u202echaracters</text>" in svg
+
+
+def test_right_to_left_lines_read_right_to_left(render: Render, hebrew: ArgumentMap) -> None:
+    """Graphviz gives no text a direction: a browser read each Hebrew line in a
+    left-to-right paragraph ('נוכחות (2024)?' drawn with its '?' at the right, where a
+    Hebrew reader starts). Each line whose first strong letter is Hebrew says
+    direction="rtl", with its anchor on the same side as before: centred stays centred, and
+    a left-aligned line (the quote, its citation) anchors its end, its left edge, where
+    Graphviz put its start. Every other line is left exactly as Graphviz wrote it."""
+    svg = render(hebrew)
+    lines = [
+        (html.unescape(text.decode()), re.sub(rb' x="[^"]*".*', b"", attributes).decode())
+        for attributes, text in re.findall(
+            rb"<text(?: xml:space=\"preserve\")?( [^>]*)>([^<]*)<", svg
+        )
+    ]
+    assert lines == [
+        ("נוכחות (2024)?", ' text-anchor="middle" direction="rtl"'),
+        ("בשנת 2024 עלתה הנוכחות ב-4%", ' text-anchor="middle" direction="rtl"'),
+        ("(לפי המחקר)!", ' text-anchor="middle" direction="rtl"'),
+        ("Uniforms (תלבושת) cost 150 ₪.", ' text-anchor="middle"'),
+        ("“הנוכחות עלתה ב-4% בשנה הראשונה.”", ' text-anchor="end" direction="rtl"'),
+        ("— מחקר מחוזי 2024, para 2", ' text-anchor="end" direction="rtl"'),
+        *[(word, ' text-anchor="middle"') for word in LEGEND],
+    ]
+
+
+def test_a_left_to_right_map_has_no_direction(render: Render, montebello: ArgumentMap) -> None:
+    assert b"direction=" not in render(montebello)
 
 
 def test_no_script_can_reach_the_svg(render: Render, hostile: ArgumentMap) -> None:

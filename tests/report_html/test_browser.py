@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from argmap.outcome import CheckOutcome
+from argmap.render import OutputFormat, render_map
 from argmap.report_html import report
 
-from .conftest import HEBREW, INJECTION, checked_outcome
+from .conftest import HEBREW, HEBREW_MAP, INJECTION, checked_outcome
 from .png import decode
 
 pytestmark = pytest.mark.browser
@@ -265,3 +266,44 @@ def test_a_map_in_a_right_to_left_script_reads_right_to_left(
     found = watched.page.evaluate(RIGHT_TO_LEFT, texts)
     assert {text for text, _, _ in found} == set(texts)  # each is on the page, as text
     assert [(text, tag) for text, tag, rtl in found if not rtl] == []
+
+
+# Each text of the map: its characters, the x of each as drawn, its box, and the box of the
+# shape it is in (its node's, else the drawing's background: the title, the legend's words).
+MAP_TEXTS = """() => [...document.querySelectorAll('text')].map(text => {
+  const xs = [];
+  for (let i = 0; i < text.getNumberOfChars(); i++) xs.push(text.getExtentOfChar(i).x);
+  const node = text.closest('g.node');
+  const shape = (node && node.querySelector('polygon, path, ellipse'))
+    || document.querySelector('g.graph > polygon');
+  const box = text.getBBox(), room = shape.getBBox();
+  return [text.textContent, xs, [box.x, box.x + box.width], [room.x, room.x + room.width]];
+})"""
+
+
+def test_right_to_left_text_in_the_map_reads_right_to_left(
+    watched: Watched, tmp_path: Path
+) -> None:
+    """Graphviz gave the map's text no direction, so Chromium read a Hebrew line as a
+    left-to-right paragraph: 'נוכחות (2024)?' drew its '?' at the right, where a Hebrew
+    reader starts, and a quote's closing '.”' at its right too. Each line now reads in the
+    direction of its first strong letter, digits left to right, inside the box Graphviz
+    drew around it."""
+    result = checked_outcome(HEBREW_MAP)
+    assert result.map is not None
+    path = tmp_path / "hebrew.svg"
+    path.write_bytes(render_map(result.map, OutputFormat.SVG))
+    watched.page.goto(path.as_uri())
+    found = watched.page.evaluate(MAP_TEXTS)
+    drawn = {
+        text: "".join(text[i] for i in sorted(range(len(xs)), key=xs.__getitem__))
+        for text, xs, _, _ in found
+    }
+    assert drawn["נוכחות (2024)?"] == "?)2024( תוחכונ"  # the '(' is drawn mirrored
+    assert drawn["בשנת 2024 עלתה הנוכחות ב-4%"] == "4%-ב תוחכונה התלע 2024 תנשב"
+    assert drawn["“הנוכחות עלתה ב-4% בשנה הראשונה.”"] == "”.הנושארה הנשב 4%-ב התלע תוחכונה“"
+    assert drawn["— מחקר מחוזי 2024, para 2"] == "para 2 ,2024 יזוחמ רקחמ —"
+    outside = [
+        text for text, _, (left, right), (start, end) in found if left < start or right > end
+    ]
+    assert outside == []
