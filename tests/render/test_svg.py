@@ -12,7 +12,7 @@ import pytest
 
 from argmap.argument_map import ArgumentMap, Claim, Origin
 from argmap.render import Engine, OutputFormat, RenderOptions, build_digraph, render_map
-from argmap.render.svg import read_stamp
+from argmap.render.svg import in_drawing_order, read_stamp
 from argmap.render.text import clean, wrap
 from argmap.verdict import ClaimVerdict, Verdict
 
@@ -150,6 +150,26 @@ def test_right_to_left_lines_read_right_to_left(render: Render, hebrew: Argument
         ("— מחקר מחוזי 2024, para 2", ' text-anchor="end" direction="rtl"'),
         *[(word, ' text-anchor="middle"') for word in LEGEND],
     ]
+
+
+def test_weasyprint_gets_right_to_left_text_in_the_order_of_its_glyphs() -> None:
+    """WeasyPrint draws an SVG text's letters one after the other, left to right, in the
+    order they are written (so Hebrew printed backwards): it gets each line holding
+    right-to-left letters in the order of its glyphs, as a left-to-right text anchored on
+    the same side; lines without any are left as they are, bytes and entities."""
+    svg = (
+        '<svg><text text-anchor="middle" direction="rtl" x="1">(לפי&#45;2)!</text>'
+        '<text text-anchor="end" direction="rtl" x="2">“שלום” &amp; &lt;b&gt;</text>'
+        '<text text-anchor="middle" x="3">Uniforms (תלבושת) &amp; 150</text>'
+        '<text text-anchor="start" x="4">plain &#45; &lt;b&gt;</text></svg>'
+    ).encode()
+    assert in_drawing_order(svg).decode() == (
+        '<svg><text text-anchor="middle" x="1">!(2-יפל)</text>'
+        '<text text-anchor="start" x="2">&lt;b&gt; &amp; ”םולש“</text>'
+        '<text text-anchor="middle" x="3">Uniforms (תשובלת) &amp; 150</text>'
+        '<text text-anchor="start" x="4">plain &#45; &lt;b&gt;</text></svg>'
+    )
+    assert in_drawing_order(b'<text x="1">plain &#45;</text>') == b'<text x="1">plain &#45;</text>'
 
 
 def test_a_left_to_right_map_has_no_direction(render: Render, montebello: ArgumentMap) -> None:

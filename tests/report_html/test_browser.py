@@ -7,6 +7,8 @@ view without navigation. Screenshots go to ``test-artifacts/`` (git-ignored) to 
 
 from __future__ import annotations
 
+import html
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from argmap.bidi import direction, visual_order
 from argmap.outcome import CheckOutcome
 from argmap.render import OutputFormat, render_map
 from argmap.report_html import report
@@ -287,8 +290,9 @@ def test_right_to_left_text_in_the_map_reads_right_to_left(
     """Graphviz gave the map's text no direction, so Chromium read a Hebrew line as a
     left-to-right paragraph: 'נוכחות (2024)?' drew its '?' at the right, where a Hebrew
     reader starts, and a quote's closing '.”' at its right too. Each line now reads in the
-    direction of its first strong letter, digits left to right, inside the box Graphviz
-    drew around it."""
+    direction of its first strong letter: Chromium draws its characters in the order the
+    Unicode bidirectional algorithm gives (argmap.bidi.visual_order, which the PDF
+    handouts print), digits left to right, and inside the box Graphviz drew around it."""
     result = checked_outcome(HEBREW_MAP)
     assert result.map is not None
     path = tmp_path / "hebrew.svg"
@@ -303,7 +307,51 @@ def test_right_to_left_text_in_the_map_reads_right_to_left(
     assert drawn["בשנת 2024 עלתה הנוכחות ב-4%"] == "4%-ב תוחכונה התלע 2024 תנשב"
     assert drawn["“הנוכחות עלתה ב-4% בשנה הראשונה.”"] == "”.הנושארה הנשב 4%-ב התלע תוחכונה“"
     assert drawn["— מחקר מחוזי 2024, para 2"] == "para 2 ,2024 יזוחמ רקחמ —"
+    for text, xs, _, _ in found:
+        order = sorted(range(len(xs)), key=xs.__getitem__)
+        assert order == visual_order(text, direction(text)), text
     outside = [
         text for text, _, (left, right), (start, end) in found if left < start or right > end
     ]
     assert outside == []
+
+
+# The x at which each character of each text is drawn.
+CHARACTER_XS = """() => [...document.querySelectorAll('text')].map(text => {
+  const xs = [];
+  for (let i = 0; i < text.getNumberOfChars(); i++) xs.push(text.getExtentOfChar(i).x);
+  return xs;
+})"""
+
+
+def test_visual_order_is_the_order_chromium_draws(watched: Watched, tmp_path: Path) -> None:
+    """argmap.bidi.visual_order, which orders the map's right-to-left lines for WeasyPrint,
+    against Chromium's own bidirectional algorithm: 600 lines of Hebrew, Arabic, Latin,
+    European and Arabic digits, brackets and punctuation, in both directions (the same
+    lines on every run), each drawn in the order Chromium draws it."""
+    pieces = ["שלום", "אב", "سلام", "ب", "abc", "Xy", "2024", "4", "٣٤", "،", " ", ".", ","]
+    pieces += [":", "!", "?", "-", "+", "%", "$", "/", "“", "”", "—", "#", "(", ")", "[", "]"]
+    chosen = random.Random(20261129)
+    lines = []
+    for _ in range(600):
+        words = [chosen.choice(pieces) for _ in range(chosen.randint(1, 9))]
+        text = " ".join("".join(words).split()) or "x"  # SVG collapses runs of spaces
+        lines.append((text, chosen.choice(["ltr", "rtl"])))
+    texts = "".join(
+        f'<text x="400" y="{20 * (i + 1)}" direction="{way}">{html.escape(text)}</text>'
+        for i, (text, way) in enumerate(lines)
+    )
+    path = tmp_path / "lines.svg"
+    path.write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="800" height="{20 * len(lines) + 20}" '
+        f'font-family="DejaVu Sans" font-size="12">{texts}</svg>',
+        encoding="utf-8",
+    )
+    watched.page.goto(path.as_uri())
+    found = watched.page.evaluate(CHARACTER_XS)
+    differ = [
+        (text, way)
+        for (text, way), xs in zip(lines, found, strict=True)
+        if sorted(range(len(xs)), key=xs.__getitem__) != visual_order(text, way)
+    ]
+    assert differ == []

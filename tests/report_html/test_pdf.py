@@ -13,10 +13,11 @@ from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
 from argmap.outcome import CheckOutcome
+from argmap.render.svg import in_drawing_order
 from argmap.report_html import Paper, Variant, handout, read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
-from .conftest import HEBREW, INJECTION, checked_outcome, star_outcome
+from .conftest import HEBREW, HEBREW_MAP, INJECTION, checked_outcome, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 A4 = (595.28, 841.89)
@@ -186,36 +187,56 @@ def printed_lines(data: bytes) -> list[str]:
     writes every run of glyphs left to right, at the position its Tm sets."""
     lines: list[str] = []
     for page in PdfReader(io.BytesIO(data)).pages:
-        fonts = {
-            name[1:]: {
-                int(glyph, 16): bytes.fromhex(text).decode("utf-16-be")
-                for glyph, text in _CMAP_ENTRY.findall(
-                    font.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1")
-                )
-            }
-            for name, font in page["/Resources"]["/Font"].items()
-        }
-        runs: list[tuple[float, float, str]] = []
-        font: dict[int, str] = {}
-        x = y = 0.0
-        for found in _TEXT_OPERATORS.finditer(page.get_contents().get_data()):
-            name, position, glyphs = found.groups()
-            if name is not None:
-                font = fonts[name.decode()]
-            elif position is not None:
-                numbers = found.group().split()
-                x, y = float(numbers[4]), float(numbers[5])
-            else:
-                codes = b"".join(re.findall(rb"<([0-9a-f]*)>", glyphs)).decode()
-                text = "".join(
-                    font.get(int(codes[i : i + 4], 16), "\ufffd") for i in range(0, len(codes), 4)
-                )
-                runs.append((round(y, 1), x, text))
-        rows: dict[float, list[str]] = {}
-        for row, _, text in sorted(runs):
-            rows.setdefault(row, []).append(text)
-        lines += ["".join(parts) for parts in rows.values()]
+        lines += _rows(page.get_contents().get_data(), _fonts(page["/Resources"]))
     return lines
+
+
+def grouped_lines(data: bytes) -> list[str]:
+    """The lines of text in the groups (form XObjects) of a WeasyPrint PDF, as
+    :func:`printed_lines` reads those of the pages: where WeasyPrint draws an SVG text that
+    is not anchored at its left end (a centred line of the map), to shift it once drawn."""
+    lines: list[str] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = _fonts(page["/Resources"])
+        for group in page["/Resources"].get("/XObject", {}).values():
+            group = group.get_object()
+            lines += _rows(group.get_data(), fonts | _fonts(group.get("/Resources", {})))
+    return lines
+
+
+def _fonts(resources: Any) -> dict[str, dict[int, str]]:
+    return {
+        name[1:]: {
+            int(glyph, 16): bytes.fromhex(text).decode("utf-16-be")
+            for glyph, text in _CMAP_ENTRY.findall(
+                font.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1")
+            )
+        }
+        for name, font in resources.get("/Font", {}).items()
+    }
+
+
+def _rows(stream: bytes, fonts: dict[str, dict[int, str]]) -> list[str]:
+    runs: list[tuple[float, float, str]] = []
+    font: dict[int, str] = {}
+    x = y = 0.0
+    for found in _TEXT_OPERATORS.finditer(stream):
+        name, position, glyphs = found.groups()
+        if name is not None:
+            font = fonts[name.decode()]
+        elif position is not None:
+            numbers = found.group().split()
+            x, y = float(numbers[4]), float(numbers[5])
+        else:
+            codes = b"".join(re.findall(rb"<([0-9a-f]*)>", glyphs)).decode()
+            text = "".join(
+                font.get(int(codes[i : i + 4], 16), "\ufffd") for i in range(0, len(codes), 4)
+            )
+            runs.append((round(y, 1), x, text))
+    rows: dict[float, list[str]] = {}
+    for row, _, text in sorted(runs):
+        rows.setdefault(row, []).append(text)
+    return ["".join(parts) for parts in rows.values()]
 
 
 def test_a_map_in_a_right_to_left_script_prints_right_to_left(pdf: Pdf) -> None:
@@ -253,3 +274,23 @@ def test_a_map_in_a_right_to_left_script_prints_right_to_left(pdf: Pdf) -> None:
             assert counts["mark left of the last word"] >= counts["shown"], (variant, text, counts)
             assert counts["mark right of the first, as left to right"] == 0, (variant, text, counts)
             assert text[::-1] in printed, (variant, text)
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_right_to_left_text_in_the_map_prints_right_to_left(pdf: Pdf, variant: Variant) -> None:
+    """WeasyPrint draws the letters of an SVG text one after the other, left to right, in
+    the order they are written: each Hebrew line of the map was printed backwards, its
+    first letter at the left and its closing '!' at the right. It now gets each line in the
+    order of its glyphs: from the left, the line's end first, numbers left to right,
+    brackets turned. (WeasyPrint draws no glyph for a space inside an SVG text.)"""
+    page = handout(checked_outcome(HEBREW_MAP), variant=variant)
+    printed = pdf(page)
+    grouped = grouped_lines(printed)  # the centred lines: the claims
+    assert "4%-בתוחכונההתלע2024תנשב" in grouped  # בשנת 2024 עלתה הנוכחות ב-4%
+    assert "!(רקחמהיפל)" in grouped  # (לפי המחקר)!
+    assert "Uniforms(תשובלת)cost150₪." in grouped  # left to right, a Hebrew word in it
+    lines = printed_lines(printed)  # the left-aligned lines: the quote and its citation
+    assert "”.הנושארההנשב4%-בהתלעתוחכונה“" in lines  # “הנוכחות עלתה ב-4% בשנה הראשונה.”
+    assert "para2,2024יזוחמרקחמ—" in lines  # — מחקר מחוזי 2024, para 2
+    assert in_drawing_order(page) != page  # the page itself keeps the text as written
+    assert "בשנת 2024 עלתה הנוכחות ב&#45;4%".encode() in page

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from argmap.bidi import direction
+from argmap.bidi import direction, has_right_to_left, visual
 from argmap.render.backends import RenderError
 
 STAMP_KEY = "argmap-dot-sha256"
@@ -110,6 +110,35 @@ def _marked(found: re.Match[bytes]) -> bytes:
     else:
         attributes = marks + attributes
     return b"<text" + attributes + b">" + content + b"</text>"
+
+
+def in_drawing_order(markup: bytes) -> bytes:
+    """``markup`` (an SVG, or a page holding some) for a renderer that draws the letters of
+    a ``<text>`` one after the other, left to right, in the order they are written, as
+    WeasyPrint does: each text that holds right-to-left letters written in the order of its
+    glyphs instead (:func:`argmap.bidi.visual`), as a left-to-right text with its anchor on
+    the same side. Only for that renderer: a browser would reverse it again."""
+    if not _may_read_right_to_left(markup):
+        return markup
+    return _TEXT.sub(_reordered, markup)
+
+
+def _reordered(found: re.Match[bytes]) -> bytes:
+    attributes, content = found.groups()
+    text = html.unescape(content.decode("utf-8"))
+    if not has_right_to_left(text):
+        return found.group()
+    if _RIGHT_TO_LEFT in attributes:
+        attributes = attributes.replace(_RIGHT_TO_LEFT, b"", 1)
+        anchor = _ANCHOR.search(attributes)
+        if anchor:  # mark_right_to_left always writes one
+            side = b' text-anchor="' + _SAME_SIDE[anchor.group(1)] + b'"'
+            attributes = attributes[: anchor.start()] + side + attributes[anchor.end() :]
+        text = visual(text, "rtl")
+    else:
+        text = visual(text, "ltr")
+    shown = html.escape(text, quote=False).encode("utf-8")
+    return b"<text" + attributes + b">" + shown + b"</text>"
 
 
 def read_stamp(svg: bytes) -> str | None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from argmap.render.svg import in_drawing_order
+
 INSTALL_HINT = "PDF handouts need WeasyPrint: pip install 'argmap[pdf]'"
 SYSTEM_HINT = (
     "WeasyPrint is installed but cannot load its system libraries (Pango); on Debian or "
@@ -48,14 +50,16 @@ def html_to_pdf(html: bytes) -> bytes:
     """The PDF of a handout page. Raises :class:`PdfUnavailable` without WeasyPrint.
 
     The page loads nothing: every resource is inline, and any URL it might still name is
-    refused rather than fetched."""
+    refused rather than fetched. WeasyPrint draws the letters of the map's SVG text one
+    after the other, left to right: a line holding right-to-left letters goes to it in the
+    order of its glyphs (:func:`argmap.render.svg.in_drawing_order`)."""
     weasyprint = _weasyprint()
     quiet = logging.getLogger("weasyprint")
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
         document = weasyprint.HTML(
-            string=html.decode("utf-8"), base_url=None, url_fetcher=_refuse
+            string=in_drawing_order(html).decode("utf-8"), base_url=None, url_fetcher=_refuse
         ).render()
         data: bytes = document.write_pdf(custom_metadata=True, pdf_identifier=False)
     finally:
