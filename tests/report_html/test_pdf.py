@@ -250,7 +250,7 @@ def test_a_map_in_a_right_to_left_script_prints_right_to_left(pdf: Pdf) -> None:
     text), and the whole of it backwards where it fits a line.
 
     The maps are left out: WeasyPrint lays out SVG text one letter after the other, left to
-    right, whatever its script."""
+    right, whatever its script (test_right_to_left_text_in_the_map_prints_right_to_left)."""
     outcome = checked_outcome(HEBREW)
     m = outcome.map
     assert m is not None
