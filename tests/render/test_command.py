@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.render import output
 from argmap.render.svg import read_stamp
 
 from .conftest import FIXTURES, MONTEBELLO, fake_dot
@@ -90,6 +91,31 @@ def test_stale_only_redraws_what_check_would_report(
     result = runner.invoke(main, [*args, "--stale-only"])
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'grammar.svg'}" in result.stderr
+
+
+def test_a_drawing_of_an_earlier_revision_is_stale(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade that draws the same DOT otherwise (the SVG's right-to-left lines marked,
+    revision 2) leaves the files drawn before stale, though their DOT is the same: --check
+    says so and --stale-only redraws them, with no need to know to run a full render."""
+    out = tmp_path / "renders"
+    args = ["render", str(maps), "-o", str(out), "--engine", "embedded"]
+    monkeypatch.setattr(output, "DRAWING_REVISION", output.DRAWING_REVISION - 1)
+    assert runner.invoke(main, args).exit_code == 0
+    earlier = read_stamp((out / "grammar.svg").read_bytes())
+    monkeypatch.undo()
+
+    result = runner.invoke(main, [*args, "--check"])
+    assert result.exit_code == 1
+    assert f"stale: {out / 'grammar.svg'}" in result.stderr
+    assert f"stale: {out / 'hostile.svg'}" in result.stderr
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'grammar.svg'}" in result.stderr
+    now = read_stamp((out / "grammar.svg").read_bytes())
+    assert now is not None and earlier is not None and now != earlier
+    assert runner.invoke(main, [*args, "--check"]).exit_code == 0
 
 
 def test_check_and_stale_only_together_are_a_usage_error(

@@ -34,9 +34,18 @@ def dot_source(
     return source
 
 
+# The revision of what argmap itself does to a drawing of a DOT text (finish_svg; the
+# handout's letters in drawing order for WeasyPrint). Bumped when the same DOT comes out
+# drawn otherwise, so that a file drawn before is stale for --check and --stale-only:
+# 2, right-to-left lines marked in the SVG and reordered for the PDF.
+DRAWING_REVISION = 2
+
+
 def digest(source: str) -> str:
-    """The SHA-256 of DOT text: the stamp of the SVG and PNG drawn from it."""
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+    """The stamp of the SVG and PNG drawn from DOT text (and of the maps in a page): the
+    SHA-256 of a line naming :data:`DRAWING_REVISION`, then the text."""
+    stamped = f"argmap drawing {DRAWING_REVISION}\n{source}"
+    return hashlib.sha256(stamped.encode("utf-8")).hexdigest()
 
 
 def render_source(
