@@ -309,3 +309,44 @@ def test_a_headings_tags_are_not_part_of_the_tag_it_gives(tmp_path: Path) -> Non
     text = "# Pros and **cons** #tagged\n\n[A]: a\n\n# #only-tags\n\n[B]: b\n"
     m = loaded(imported(text, "argdown", "heading.argdown"), tmp_path)
     assert (m.claims["a"].tags, m.claims["b"].tags) == (("Pros and cons",), ())
+
+
+def test_titles_that_differ_only_in_spaces_are_two_claims(tmp_path: Path) -> None:
+    # the reference keeps a title exactly as written: [ A ] and [A] are two statements (and
+    # <Arg > and <Arg> two arguments); argmap follows it, trims the labels, and says so
+    outcome, m = _map("title-spaces.argdown", tmp_path)
+    notes = [
+        (d.code, d.line, d.col, d.message)
+        for d in outcome.diagnostics
+        if "only in the spaces" in d.message
+    ]
+    assert notes == [
+        (
+            "AM411",
+            6,
+            1,
+            "statement [A]: its title differs from that of [ A ] (line 4) only in the spaces "
+            "around it; as in Argdown, they are two statements",
+        ),
+        (
+            "AM411",
+            16,
+            5,
+            "statement [P]: its title differs from that of [ P ] (line 15) only in the spaces "
+            "around it; as in Argdown, they are two statements",
+        ),
+        (
+            "AM411",
+            12,
+            1,
+            "argument <Arg>: its title differs from that of <Arg > (line 10) only in the "
+            "spaces around it; as in Argdown, they are two arguments",
+        ),
+    ]
+    assert [(c.id, c.label, c.text) for c in m.claims.values()][:3] == [
+        ("a", "A", "Spaces inside the brackets."),
+        ("a-2", "A", "No spaces."),
+        ("b", "B", "A tab before the closing bracket."),
+    ]
+    assert (m.arguments["arg-2"].premises, m.arguments["arg-2"].label) == (("p", "p-2"), "Arg")
+    assert ("a", "a-2") in {(a.premises[0], a.conclusion) for a in m.arguments.values()}

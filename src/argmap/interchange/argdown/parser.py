@@ -202,7 +202,7 @@ class _Parser:
         return _Element(NodeRef(NodeKind.STATEMENT, title), is_argument=False)
 
     def statement_element(self, content: Content, m: re.Match[str], definition: bool) -> _Element:
-        title = m.group(1).strip()
+        title = m.group(1)  # as written: the reference keeps its spaces
         offset = content.offset(m.start(1) - 1)
         inline = parse_inline(content, m.end())
         self.inline_problems(inline)
@@ -213,7 +213,7 @@ class _Parser:
         return _Element(NodeRef(NodeKind.STATEMENT, title), False, not definition)
 
     def argument_element(self, content: Content, m: re.Match[str], definition: bool) -> _Element:
-        title = m.group(1).strip()
+        title = m.group(1)  # as written: the reference keeps its spaces
         offset = content.offset(m.start(1) - 1)
         inline = parse_inline(content, m.end())
         self.inline_problems(inline)

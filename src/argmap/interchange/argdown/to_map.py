@@ -2,7 +2,9 @@
 
 * statements (equivalence classes) become claims: the id is the title's slug (the text's first
   words for an untitled statement), the title the claim's ``label``, the tags its tags, and the
-  headings it stands under tags too (unless the heading says ``{isGroup: false}``);
+  headings it stands under tags too (unless the heading says ``{isGroup: false}``); a title is
+  Argdown's as written (``[ A ]`` and ``[A]`` are two statements, and a note says so), the
+  label has the spaces around it trimmed;
 * a reconstructed argument becomes one argmap argument per inference: the premises above an
   inference (since the previous conclusion, which counts too) support its conclusion, so
   intermediary conclusions chain; ``{uses: [1, 3]}`` on an inference picks its premises by
@@ -175,6 +177,28 @@ class _Mapper:
         else:
             self.draft.add_actor(wanted, name, **fields)
 
+    def spaced_titles(self, elements: list[Statement] | list[Argument]) -> None:
+        """Note each title that differs from an earlier one only in the spaces around it (or
+        in runs of them): Argdown keeps a title as written, so ``[ A ]`` and ``[A]`` are two
+        statements, as they are in the reference implementation; most likely one was meant."""
+        first: dict[str, Statement | Argument] = {}
+        for element in sorted(elements, key=_first_written):
+            if element.untitled:
+                continue
+            earlier = first.setdefault(one_line(element.title), element)
+            if earlier is element:
+                continue
+            what, shown = (
+                ("statement", "[{}]") if isinstance(element, Statement) else ("argument", "<{}>")
+            )
+            line = self.source.position(_first_written(earlier)).line
+            self.note(
+                _first_written(element),
+                f"{what} {shown.format(element.title)}: its title differs from that of "
+                f"{shown.format(earlier.title)} (line {line}) only in the spaces around it; "
+                f"as in Argdown, they are two {what}s",
+            )
+
     # -- claims ------------------------------------------------------------------------------
     @staticmethod
     def section_tags(section: Section | None) -> list[str]:
@@ -231,7 +255,9 @@ class _Mapper:
         cid = self.draft.add_claim(
             _wanted_id(arg.data, arg.title, text, arg.untitled),
             text,
-            label=None if text == arg.title else _label(arg.data, arg.title, arg.untitled),
+            label=None
+            if text == one_line(arg.title)
+            else _label(arg.data, arg.title, arg.untitled),
             tags=[*arg.tags, *self.section_tags(arg.section)],
             **self.claim_fields(arg.data, arg.offset, f"argument <{arg.title}>"),
         )
@@ -356,7 +382,7 @@ class _Mapper:
                 conclusion,
                 premises,
                 label=(_label(arg.data, arg.title, arg.untitled) if last else None)
-                or (None if last else f"{arg.title}, step {n}"),
+                or (None if last else f"{one_line(arg.title)}, step {n}"),
                 note=" ".join(notes) or None,
                 **(shared if last else {}),
             )
@@ -531,7 +557,7 @@ def _label(data: dict[str, Any], title: str, untitled: bool) -> str | None:
     if "id" in data:  # written by argmap's export: the label is in the data, if any
         label = data.get("label")
         return label if isinstance(label, str) and label else None
-    return None if untitled else title
+    return None if untitled else one_line(title)  # the spaces a title may have are Argdown's
 
 
 def _defined_at(st: Statement) -> int:
@@ -547,6 +573,16 @@ def _argument_defined_at(arg: Argument) -> int:
     return min((d.offset for d in arg.descriptions), default=arg.offset)
 
 
+def _first_written(element: Statement | Argument) -> int:
+    """Where an element is first defined (a reference may come before)."""
+    if isinstance(element, Statement):
+        return _defined_at(element)
+    written = [d.offset for d in element.descriptions]
+    if element.pcs:
+        written.append(element.pcs[0].offset)
+    return min(written, default=element.offset)
+
+
 def argdown_to_draft(
     doc: ArgdownDocument, source: SourceText, path: str, fallback_title: str
 ) -> ArgdownImport:
@@ -554,6 +590,8 @@ def argdown_to_draft(
     result = ArgdownImport(MapDraft(), [])
     mapper = _Mapper(doc, source, path, result)
     mapper.front_matter(fallback_title)
+    mapper.spaced_titles(list(doc.statements.values()))
+    mapper.spaced_titles(list(doc.arguments.values()))
     for st in sorted(doc.statements.values(), key=_defined_at):
         mapper.claim_from_statement(st)
     arguments = sorted(doc.arguments.values(), key=_argument_defined_at)
