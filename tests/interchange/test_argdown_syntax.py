@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,93 @@ def test_titles_that_differ_only_in_spaces_are_two_claims(tmp_path: Path) -> Non
     ]
     assert (m.arguments["arg-2"].premises, m.arguments["arg-2"].label) == (("p", "p-2"), "Arg")
     assert ("a", "a-2") in {(a.premises[0], a.conclusion) for a in m.arguments.values()}
+
+
+_REFUSED_DATA = (
+    "text after {...} data: the reference implementation (@argdown/cli 1.7.5) refuses it "
+    "(data ends an element's text); argmap reads it as text"
+)
+
+
+_REFUSED = [
+    ("[A]: some {note: x} text.\n", 1, 21, _REFUSED_DATA),
+    ("<A>: some {note: x} text.\n", 1, 21, _REFUSED_DATA),
+    ("# Head {a: 1} more\n\n[A]: a\n", 1, 15, _REFUSED_DATA),
+    ("[A]: a {a: 1} {b: 2}\n", 1, 15, _REFUSED_DATA),
+    ("[A]: a {a: 1} #tag\n", 1, 15, _REFUSED_DATA),
+    ("[A]: some text {note: x}\nmore text\n", 2, 1, _REFUSED_DATA),
+    ("[A]: a\n  + [B]: b {a: 1} x\n", 2, 19, _REFUSED_DATA),
+    ("<A>\n\n(1) [P]: p {a: 1} x\n----\n(2) [C]: c\n", 3, 19, _REFUSED_DATA),
+    (
+        "  * [A]: a\n    1. [B]: b\n",
+        2,
+        5,
+        "list item '1.' at indentation 4 in a list of '*' items at indentation 2: the "
+        "reference implementation (@argdown/cli 1.7.5) refuses it (lists do not nest or "
+        "mix); argmap reads it as an item of the same list",
+    ),
+    (
+        "    * [A]: a\n  * [B]: b\n",
+        2,
+        3,
+        "list item '*' at indentation 2 in a list of '*' items at indentation 4: the "
+        "reference implementation (@argdown/cli 1.7.5) refuses it (lists do not nest or "
+        "mix); argmap reads it as an item of the same list",
+    ),
+    (
+        "  1. [A]: a\n      + [C]: c\n  * [B]: b\n",
+        3,
+        3,
+        "list item '*' at indentation 2 in a list of '1.' items at indentation 2: the "
+        "reference implementation (@argdown/cli 1.7.5) refuses it (lists do not nest or "
+        "mix); argmap reads it as an item of the same list",
+    ),
+]
+_READ = [
+    "[A]: some text {note: x}\n",
+    "[A]: some text {note: x} \n",
+    "[A]: a {a: 1} // comment\n",
+    "[A]: a {a: 1} /* c */ \n",
+    "[A]: a #tag {a: 1}\n",
+    "[A]: some\ntext {note: x}\n",
+    "[A]: text {note: x}\n  + [B]: b\n",
+    "  1. [A]: a\n  2. [B]: b\n",
+    "  * [A]: a\n      + [C]: c\n  * [B]: b\n",
+]
+
+
+@pytest.mark.parametrize(("text", "line", "col", "message"), _REFUSED)
+def test_what_the_reference_refuses_is_read_with_a_warning(
+    text: str, line: int, col: int, message: str
+) -> None:
+    outcome = imported(text, "argdown", "odd.argdown")
+    assert not outcome.failed
+    warned = [
+        (d.code, d.line, d.col, d.message)
+        for d in outcome.diagnostics
+        if d.code == codes.IMPORT_NONSTANDARD.code
+    ]
+    assert warned == [("AM412", line, col, message)]
+
+
+@pytest.mark.parametrize("text", _READ)
+def test_what_the_reference_reads_gets_no_such_warning(text: str) -> None:
+    outcome = imported(text, "argdown", "fine.argdown")
+    assert [d for d in outcome.diagnostics if d.code == "AM412"] == []
+
+
+def test_the_reference_refuses_and_reads_these_as_said(argdown_cli: Path, tmp_path: Path) -> None:
+    # the warnings above claim what @argdown/cli 1.7.5 does: check the claim
+    for k, text in enumerate([t for t, *_ in _REFUSED] + _READ):
+        source = tmp_path / f"case{k}.argdown"
+        source.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [str(argdown_cli), "json", source.name, "."],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        refused = "Invalid Argdown syntax" in done.stdout + done.stderr
+        assert refused == (k < len(_REFUSED)), (text, done.stdout)

@@ -34,5 +34,11 @@ NOT_CARRIED_OVER = Code(
 IMPORT_NOTE = Code(
     "AM411", "import-note", "How an element of the input was carried over.", Severity.INFO
 )
+IMPORT_NONSTANDARD = Code(
+    "AM412",
+    "import-nonstandard",
+    "Input that argmap reads but the format's reference implementation refuses.",
+    Severity.WARNING,
+)
 
 ALL_CODES: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))

@@ -70,6 +70,7 @@ class InlineText:
     data: list[Data] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (source offset, message)
+    after_data: int | None = None  # source offset of the first text after {...} data, if any
 
 
 @dataclass(slots=True)
@@ -104,15 +105,19 @@ def parse_inline(content: Content, start: int) -> InlineText:
     scan = _Scan(content, InlineText())
     pieces = scan.pieces
     i, n = start, len(s)
+    out = scan.out
     while i < n:
         m = _INLINE.search(s, i)
         j = m.start() if m else n
+        if out.data and out.after_data is None:  # the reference ends a text with its data
+            spaces = len(s[i:j]) - len(s[i:j].lstrip())
+            if j == i or i + spaces < j:
+                out.after_data = content.offset(i + spaces)
         if j > i:
             pieces.append(_Piece("text", s[i:j]))
             i = j
             continue
         i = _token(scan, i)
-    out = scan.out
     _pair_markers(pieces, s, start)
     out.text = one_line("".join(p.text for p in pieces if p.keep))
     out.clean = one_line("".join(p.text for p in pieces if p.keep and p.kind != "tag"))

@@ -57,7 +57,7 @@ _INFERENCE = re.compile(r"[ \t]*--")
 _DASHES = re.compile(r"-{2,}")
 _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _HEADING = re.compile(r"(#+) ")
-_LIST_ITEM = re.compile(r"([ \t]+)(?:\*|\d+\.)(?=\s)")
+_LIST_ITEM = re.compile(r"([ \t]+)(\*|\d+\.)(?=\s)")
 
 # symbol -> (type, child is the source?)
 _SYMBOLS: dict[str, tuple[RelationType, bool]] = {
@@ -117,6 +117,12 @@ class _Parser:
     def warn(self, offset: int, message: str) -> None:
         pos = self.lexed.source.position(offset)
         self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.path, pos, message))
+
+    def nonstandard(self, offset: int, message: str) -> None:
+        """What argmap reads but the reference implementation refuses: a warning, so that a
+        file meant for other Argdown tools can be fixed."""
+        pos = self.lexed.source.position(offset)
+        self.diagnostics.append(codes.IMPORT_NONSTANDARD.at(self.path, pos, message))
 
     def count(self, offset: int) -> bool:
         """Count one more element; False (with one diagnostic) once over the limit."""
@@ -250,6 +256,15 @@ class _Parser:
     def inline_problems(self, inline: InlineText) -> None:
         for offset, message in inline.problems:
             self.error(offset, message)
+        self.data_last(inline)
+
+    def data_last(self, inline: InlineText) -> None:
+        if inline.after_data is not None:
+            self.nonstandard(
+                inline.after_data,
+                "text after {...} data: the reference implementation (@argdown/cli 1.7.5) refuses "
+                "it (data ends an element's text); argmap reads it as text",
+            )
 
     # -- relations ---------------------------------------------------------------------------
     def relate(self, symbol: str, parent: NodeRef, child: _Element, offset: int) -> None:
@@ -383,11 +398,23 @@ class _Parser:
 
     def list_block(self, lines: list[Line]) -> None:
         i = 0
+        first: tuple[str, str] | None = None  # the indentation and marker of the first item
         while i < len(lines):
             m = _LIST_ITEM.match(lines[i].text)
             if m is None:
                 self.error(lines[i].offset(0), "unexpected line in a list")
                 return
+            item = (m.group(1), "*" if m.group(2) == "*" else "1.")
+            if first is None:
+                first = item
+            elif item != first:
+                self.nonstandard(
+                    lines[i].offset(m.start(2)),
+                    f"list item '{item[1]}' at indentation {len(item[0])} in a list of "
+                    f"'{first[1]}' items at indentation {len(first[0])}: the reference "
+                    "implementation (@argdown/cli 1.7.5) refuses it (lists do not nest or "
+                    "mix); argmap reads it as an item of the same list",
+                )
             content, i = self.content(lines, i, m.end())
             element = self.element(content)
             if element is not None:
@@ -397,6 +424,7 @@ class _Parser:
         segments = [(lines[0], start), *((line, 0) for line in lines[1:])]
         content = Content(segments)
         inline = parse_inline(content, 0)
+        self.data_last(inline)
         data: dict[str, Any] = {}
         for d in inline.data:
             data.update(self.read_data(d))
