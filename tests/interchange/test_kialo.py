@@ -186,3 +186,26 @@ def test_a_source_line_of_hidden_characters_only_is_skipped(tmp_path: Path) -> N
     ]
     m = loaded(outcome, tmp_path)
     assert [(s.title, s.url) for s in m.sources.values()] == [("A study", "https://example.org/s")]
+
+
+def test_a_source_number_listed_twice_keeps_the_first_and_says_so(tmp_path: Path) -> None:
+    # the second "[1]" line used to take the number over silently: a claim citing [1] named
+    # the second source
+    text = (
+        "1. A claim. [1]\n\nSources:\n"
+        "[1] The first study. https://example.org/first\n"
+        "[1] The second study. https://example.org/second\n"
+    )
+    outcome = imported(text, "kialo", "twice.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            5,
+            1,
+            "source [1] is numbered twice (first on line 4); claims citing [1] name the first",
+        ),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert m.claims["a-claim-1"].note == "Sources: The first study."
+    assert [s.title for s in m.sources.values()] == ["The first study", "The second study"]
+

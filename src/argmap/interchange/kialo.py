@@ -190,6 +190,7 @@ class _Mapper:
     outcome: ImportOutcome
     source_ids: dict[str, str] = field(default_factory=dict)  # url -> source id
     footnotes: dict[str, str] = field(default_factory=dict)  # n -> source id
+    footnote_lines: dict[str, int] = field(default_factory=dict)  # n -> the line it is on
 
     def lost(self, line: int, message: str) -> None:
         self.outcome.diagnostics.append(
@@ -213,7 +214,15 @@ class _Mapper:
             if url:
                 self.source_ids.setdefault(url, sid)
             if n is not None:
-                self.footnotes[n] = sid
+                if n in self.footnote_lines:
+                    self.lost(
+                        line,
+                        f"source [{n}] is numbered twice (first on line "
+                        f"{self.footnote_lines[n]}); claims citing [{n}] name the first",
+                    )
+                else:
+                    self.footnotes[n] = sid
+                    self.footnote_lines[n] = line
             if not url:
                 self.lost(line, f"source '{title[:40]}' has no address")
 
