@@ -209,3 +209,48 @@ def test_a_source_number_listed_twice_keeps_the_first_and_says_so(tmp_path: Path
     assert m.claims["a-claim-1"].note == "Sources: The first study."
     assert [s.title for s in m.sources.values()] == ["The first study", "The second study"]
 
+
+def test_a_link_to_a_link_is_followed(tmp_path: Path) -> None:
+    # "1.3 -> See 1.2" where 1.2 is itself "-> See 1.1.1" used to be "not a claim"
+    text = (
+        "1. Thesis.\n1.1. Pro: A reason.\n1.1.1. Con: An objection.\n"
+        "1.2. Con: -> See 1.1.1.\n1.3. Pro: -> See 1.2.\n1.3.1. Con: A doubt.\n"
+    )
+    outcome = imported(text, "kialo", "chain.txt")
+    assert outcome.diagnostics == []
+    m = loaded(outcome, tmp_path)
+    supports = {(a.premises[0], a.conclusion) for a in m.arguments.values()}
+    attacks = {(a.attacker, a.target) for a in m.attacks.values()}
+    assert ("an-objection", "thesis") in supports
+    assert {
+        ("an-objection", "a-reason"),
+        ("an-objection", "thesis"),
+        ("a-doubt", "an-objection"),
+    } == attacks
+
+
+@pytest.mark.parametrize(
+    ("links", "message"),
+    [
+        ("1.2. Pro: -> See 1.9.\n", "1.2. links to 1.9., which does not exist; not carried over"),
+        (
+            "1.2. Pro: -> See 1.3.\n1.3. Con: -> See 1.2.\n",
+            "1.2. links to 1.3., which links to 1.2.: a circle of links; not carried over\n"
+            "1.3. links to 1.2., which links to 1.3.: a circle of links; not carried over",
+        ),
+        (
+            "1.2. Pro: -> See 1.\n",
+            "1.2. links to 1., the discussion's question, which is not a claim; not carried over",
+        ),
+        (
+            "1.2. Pro: -> See 1.3.\n1.3. Pro:\n",
+            "1.2. links to 1.3., which has no text (skipped); not carried over",
+        ),
+    ],
+)
+def test_a_link_that_leads_to_no_claim_says_why(links: str, message: str) -> None:
+    question = "1. Which one?\n1.1. This one.\n" if "question" in message else "1. Thesis.\n"
+    outcome = imported(question + links, "kialo", "links.txt")
+    lost = [(d.line, d.message) for d in outcome.diagnostics if "links to" in d.message]
+    first = question.count("\n") + 1
+    assert lost == [(first + k, m) for k, m in enumerate(message.split("\n"))]

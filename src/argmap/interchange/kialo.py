@@ -19,7 +19,8 @@ Kialo exports a discussion as a numbered outline::
   the entries below it without ``Pro:``/``Con:`` are the theses (several roots ``1.``, ``2.``
   are several theses too);
 * ``-> See 1.1.1.`` is Kialo's link to a claim that stands elsewhere: that claim supports
-  (or attacks) this parent too, and no new claim is made;
+  (or attacks) this parent too, and no new claim is made; a link to a link is followed, and a
+  link that leads to no claim says why (missing, the question, no text, a circle of links);
 * the ``Sources:`` block lists sources, one a line (``[n]``, ``n.`` or ``-`` before it, an
   address in it); a claim that cites ``[n]`` says so in its note, and ``[text](url)`` links
   in claims become sources too (the text stays, the address goes to the source).
@@ -191,6 +192,7 @@ class _Mapper:
     source_ids: dict[str, str] = field(default_factory=dict)  # url -> source id
     footnotes: dict[str, str] = field(default_factory=dict)  # n -> source id
     footnote_lines: dict[str, int] = field(default_factory=dict)  # n -> the line it is on
+    questions: set[str] = field(default_factory=set)  # indices of roots that are the question
 
     def lost(self, line: int, message: str) -> None:
         self.outcome.diagnostics.append(
@@ -264,6 +266,7 @@ class _Mapper:
         # a root with an entry under it that is neither Pro nor Con is the question
         plain_parents = {parents[i] for i in self.doc.order if self.doc.entries[i].stance is None}
         question_roots = {i for i in self.doc.order if parents[i] is None and i in plain_parents}
+        self.questions = question_roots
         for index in self.doc.order:
             entry = self.doc.entries[index]
             link = _LINK_ENTRY.match(entry.text)
@@ -300,16 +303,14 @@ class _Mapper:
                 continue
             parent = self.doc.entries[parent_index]
             if entry.link is not None:
-                target = self.doc.entries.get(entry.link)
-                source = target.claim if target is not None else None
+                source, why = self.linked_claim(entry)
                 if source is None:
-                    self.lost(entry.line, f"{index} links to {entry.link}, which is not a claim")
+                    self.lost(entry.line, f"{why}; not carried over")
                     continue
             else:
                 source = entry.claim
             if parent.link is not None:
-                linked = self.doc.entries.get(parent.link)
-                target_claim = linked.claim if linked is not None else None
+                target_claim, _ = self.linked_claim(parent)  # reported with the parent
             else:
                 target_claim = parent.claim
             if source is None or target_claim is None:
@@ -320,6 +321,30 @@ class _Mapper:
                 problem = draft.attack(source, target_claim, "rebut")
             if problem:
                 self.lost(entry.line, f"{index}: {problem}")
+
+    def linked_claim(self, entry: _Entry) -> tuple[str | None, str]:
+        """The claim that the link ``entry`` leads to, following links to links; or None and
+        why no claim is there (what the chain of links is, and where it ends)."""
+        said = f"{entry.index} links to"
+        seen = {entry.index}
+        index = entry.link
+        while True:
+            assert index is not None
+            target = self.doc.entries.get(index)
+            if target is None:
+                return None, f"{said} {index}, which does not exist"
+            if index in seen:
+                return None, f"{said} {index}: a circle of links"
+            seen.add(index)
+            if target.link is None:
+                if target.claim is not None:
+                    return target.claim, ""
+                if index in self.questions:
+                    why = "the discussion's question, which is not a claim"
+                    return None, f"{said} {index}, {why}"
+                return None, f"{said} {index}, which has no text (skipped)"
+            said = f"{said} {index}, which links to"
+            index = target.link
 
 
 def import_kialo(text: str, shown: str, limits: ImportLimits, title: str) -> ImportOutcome:
