@@ -254,3 +254,25 @@ def test_a_link_that_leads_to_no_claim_says_why(links: str, message: str) -> Non
     lost = [(d.line, d.message) for d in outcome.diagnostics if "links to" in d.message]
     first = question.count("\n") + 1
     assert lost == [(first + k, m) for k, m in enumerate(message.split("\n"))]
+
+
+def test_what_relates_to_nothing_is_reported_not_dropped_silently(tmp_path: Path) -> None:
+    # a Pro or Con right under the discussion's question (which is no claim), and a link
+    # without Pro or Con, were dropped without a word
+    text = (
+        "Discussion Title: Q\n\n1. Which one?\n1.1. This one.\n"
+        "1.2. Pro: A reason for what?\n1.3. -> See 1.1.\n"
+    )
+    outcome = imported(text, "kialo", "q.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            5,
+            1,
+            "1.2.: a Pro under the discussion's question (1.), which is not a claim; "
+            "its support is not carried over",
+        ),
+        ("AM410", 6, 1, "1.3.: a link without Pro: or Con: relates nothing; not carried over"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert list(m.claims) == ["this-one", "a-reason-for-what"]

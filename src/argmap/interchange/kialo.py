@@ -299,7 +299,12 @@ class _Mapper:
         for index in self.doc.order:
             entry = self.doc.entries[index]
             parent_index = _parent(index)
-            if parent_index is None or entry.stance not in ("Pro", "Con"):
+            if entry.stance not in ("Pro", "Con"):
+                if entry.link is not None:
+                    lost = "a link without Pro: or Con: relates nothing; not carried over"
+                    self.lost(entry.line, f"{index}: {lost}")
+                continue
+            if parent_index is None:
                 continue
             parent = self.doc.entries[parent_index]
             if entry.link is not None:
@@ -309,6 +314,14 @@ class _Mapper:
                     continue
             else:
                 source = entry.claim
+            if parent_index in self.questions:
+                what = "support" if entry.stance == "Pro" else "attack"
+                self.lost(
+                    entry.line,
+                    f"{index}: a {entry.stance} under the discussion's question "
+                    f"({parent_index}), which is not a claim; its {what} is not carried over",
+                )
+                continue
             if parent.link is not None:
                 target_claim, _ = self.linked_claim(parent)  # reported with the parent
             else:
