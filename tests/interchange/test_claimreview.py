@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
@@ -162,3 +163,77 @@ def test_the_reasons_are_one_sentence_each(tmp_path: Path) -> None:
         "quote against (critique) is unchecked; counts against it. "
         "rebut by expression succeeds."
     )
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["export", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_review_page_and_its_publisher_come_from_options(tmp_path: Path) -> None:
+    # Google's fact-check markup wants each review's own url (the page that publishes it)
+    # and an author (the publisher of the review, not of the claim): the map has neither
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    code, out, err = _run(
+        str(path),
+        "--to",
+        "claimreview",
+        "--url",
+        "https://example.org/checks/uniforms",
+        "--publisher",
+        "Rivera Debate Club",
+    )
+    assert (code, err) == (0, "")
+    first, second = json.loads(out)["@graph"]
+    assert [(r["@id"], r["url"]) for r in (first, second)] == [
+        (
+            "https://example.org/checks/uniforms#uniforms",
+            "https://example.org/checks/uniforms#uniforms",
+        ),
+        (
+            "https://example.org/checks/uniforms#expression",
+            "https://example.org/checks/uniforms#expression",
+        ),
+    ]
+    assert first["author"] == [
+        {"@type": "Organization", "name": "Rivera Debate Club"},
+        {"@type": "Person", "name": "Ms. Rivera's debate class"},
+    ]
+    assert list(first)[:5] == ["@type", "@id", "url", "claimReviewed", "itemReviewed"]
+
+
+def test_without_options_the_export_is_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    first = _export(path)["@graph"][0]
+    assert "url" not in first and first["@id"] == "#uniforms"
+    assert first["author"] == [{"@type": "Person", "name": "Ms. Rivera's debate class"}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--to", "claimreview", "--url", "example.org/page"],
+            "argmap: --url: 'example.org/page' is not an http(s) address\n",
+        ),
+        (
+            ["--to", "claimreview", "--url", "https://example.org/page#top"],
+            "argmap: --url: 'https://example.org/page#top' has a '#': each review adds its "
+            "own (#claim-id)\n",
+        ),
+        (["--to", "claimreview", "--publisher", " "], "argmap: --publisher: a name is needed\n"),
+        (
+            ["--to", "json", "--url", "https://example.org/page"],
+            "argmap: --url and --publisher are for --to claimreview\n",
+        ),
+    ],
+)
+def test_bad_review_options_are_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    out_file = tmp_path / "out.jsonld"
+    code, out, err = _run(str(path), *args, "-o", str(out_file))
+    assert (code, out, err) == (2, "", message)
+    assert not out_file.exists()

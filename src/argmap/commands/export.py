@@ -53,10 +53,12 @@ def _json(outcome: CheckOutcome) -> str:
     return to_json(outcome)
 
 
-def _claimreview(outcome: CheckOutcome) -> str:
-    from argmap.interchange.claimreview import to_claimreview
+def _claimreview(
+    outcome: CheckOutcome, url: str | None = None, publisher: str | None = None
+) -> str:
+    from argmap.interchange.claimreview import ReviewPage, to_claimreview
 
-    return to_claimreview(outcome)
+    return to_claimreview(outcome, ReviewPage(url, publisher))
 
 
 EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
@@ -75,7 +77,21 @@ EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
     "--to", "to", type=click.Choice(list(EXPORTERS)), required=True, help="The output format."
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
-def export(file: Path, to: str, output: Path | None) -> None:
+@click.option(
+    "--url",
+    "url",
+    metavar="URL",
+    help="claimreview: the address of the page that will publish the reviews; each review's "
+    "url is URL#claim-id (Google's fact-check markup requires one).",
+)
+@click.option(
+    "--publisher",
+    metavar="NAME",
+    help="claimreview: who publishes the reviews, their first author (an Organization).",
+)
+def export(
+    file: Path, to: str, output: Path | None, url: str | None, publisher: str | None
+) -> None:
     """Write the map in another format.
 
     argdown is an Argdown document (claims as statements, arguments as premise-conclusion
@@ -90,6 +106,8 @@ def export(file: Path, to: str, output: Path | None) -> None:
     Examples:
       argmap export arguments/montebello.yaml --to argdown -o montebello.argdown
       argmap export arguments/montebello.yaml --to claimreview -o montebello.jsonld
+      argmap export arguments/montebello.yaml --to claimreview \\
+        --url https://example.org/montebello --publisher "Debate Club"
       argmap export arguments/montebello.yaml --to iccma -o montebello.i23
     """
     from argmap.commands.check import check_result
@@ -97,6 +115,16 @@ def export(file: Path, to: str, output: Path | None) -> None:
     from argmap.pipeline import ConfigCache
     from argmap.semantics.labels import Semantics
 
+    if (url is not None or publisher is not None) and to != "claimreview":
+        say("argmap: --url and --publisher are for --to claimreview")
+        sys.exit(EXIT_ERROR)
+    if to == "claimreview":
+        from argmap.interchange.claimreview import ReviewPage, page_problem
+
+        problem = page_problem(ReviewPage(url, publisher))
+        if problem is not None:
+            say(f"argmap: {problem}")
+            sys.exit(EXIT_ERROR)
     if not file.exists():
         say(f"argmap: {file}: no such file")
         sys.exit(EXIT_ERROR)
@@ -109,7 +137,7 @@ def export(file: Path, to: str, output: Path | None) -> None:
     if outcome.map is None or has_failures(problems):
         emit_diagnostics([*problems, *outcome.diagnostics], result.texts, 1, None)
         sys.exit(EXIT_FINDINGS)
-    text = EXPORTERS[to](outcome)
+    text = _claimreview(outcome, url, publisher) if to == "claimreview" else EXPORTERS[to](outcome)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -9,7 +9,11 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
 * ``reviewRating``: ``alternateName`` is the verdict (supported, refuted, contested,
   unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
   verdict's reasons, a sentence each;
-* ``author`` and ``datePublished``: the map's authors and date.
+* ``author`` and ``datePublished``: the map's authors and date;
+* ``url`` (and an absolute ``@id``): the address of the page that publishes the reviews, and
+  the claim's id as its fragment, when the export is given one (``--url``): Google's
+  fact-check markup requires it, and the map does not say where it will be published; the
+  review's publisher (``--publisher``) is its first author, an ``Organization``.
 
 Dates are schema.org ``Date`` values (ISO 8601): a map's or a source's date that is not one
 of the calendar (``Spring 2026``, ``2026-13-45``) is left out rather than written as text.
@@ -17,12 +21,33 @@ of the calendar (``Spring 2026``, ``2026-13-45``) is left out rather than writte
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, Source, Stance
 from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome
 from argmap.weblinks import calendar_date, web_link
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPage:
+    """Where the reviews are published, and by whom: what a map does not say."""
+
+    url: str | None = None  # an http(s) address without a fragment
+    publisher: str | None = None
+
+
+def page_problem(page: ReviewPage) -> str | None:
+    """Why ``page`` cannot be used (as a message naming the option), or None."""
+    if page.url is not None:
+        if web_link(page.url) != page.url:
+            return f"--url: '{page.url}' is not an http(s) address"
+        if "#" in page.url:
+            return f"--url: '{page.url}' has a '#': each review adds its own (#claim-id)"
+    if page.publisher is not None and not page.publisher.strip():
+        return "--publisher: a name is needed"
+    return None
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -44,7 +69,7 @@ def _appearance(source: Source) -> dict[str, Any]:
     return work
 
 
-def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
+def claim_reviews(outcome: CheckOutcome, page: ReviewPage | None = None) -> dict[str, Any]:
     m: ArgumentMap | None = outcome.map
     ev = outcome.evaluation
     assert m is not None and ev is not None
@@ -55,7 +80,11 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
         found = sources_of.setdefault(e.target, [])
         if e.source not in found:
             found.append(e.source)
+    page = page or ReviewPage()
     date = calendar_date(m.date)
+    authors = [_person(a) for a in m.authors]
+    if page.publisher is not None:
+        authors.insert(0, {"@type": "Organization", "name": page.publisher.strip()})
     graph: list[dict[str, Any]] = []
     for cid, claim in m.claims.items():
         verdict = ev.verdicts[cid]
@@ -77,20 +106,18 @@ def claim_reviews(outcome: CheckOutcome) -> dict[str, Any]:
         }
         if verdict.reasons:
             rating["ratingExplanation"] = " ".join(f"{r.text}." for r in verdict.reasons)
-        review: dict[str, Any] = {
-            "@type": "ClaimReview",
-            "@id": f"#{cid}",
-            "claimReviewed": claim.text,
-            "itemReviewed": item,
-            "reviewRating": rating,
-        }
-        if m.authors:
-            review["author"] = [_person(a) for a in m.authors]
+        anchor = f"{page.url or ''}#{cid}"
+        review: dict[str, Any] = {"@type": "ClaimReview", "@id": anchor}
+        if page.url is not None:
+            review["url"] = anchor
+        review.update(claimReviewed=claim.text, itemReviewed=item, reviewRating=rating)
+        if authors:
+            review["author"] = authors
         if date is not None:
             review["datePublished"] = date
         graph.append(review)
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def to_claimreview(outcome: CheckOutcome) -> str:
-    return indented_json(claim_reviews(outcome)) + "\n"
+def to_claimreview(outcome: CheckOutcome, page: ReviewPage | None = None) -> str:
+    return indented_json(claim_reviews(outcome, page)) + "\n"
