@@ -9,6 +9,9 @@
   the I-node by a YA-node "Asserting"), and the locution names the participant.
 
 Node and edge ids are numbers written as text, given in the map's order.
+
+The map's title, question, authors and date are not written: AIF has no place for them (the
+wrapper's ``text`` is the analysed text, not a title); see docs/interchange.md.
 """
 
 from __future__ import annotations
