@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
@@ -227,3 +228,31 @@ def test_a_map_with_every_kind_of_element_exports_valid_json(tmp_path: Path) -> 
     ]
     assert data["title"] == "Every kind\u200b of element"
     assert len(next(c for c in data["claims"] if c["id"] == "long")["text"]) == 14999
+
+
+def test_path_is_the_same_however_the_file_is_named_and_wherever_argmap_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "path" was the path as typed, made relative to the working folder: the same map gave
+    # "arguments/x.yaml" from the project and "/home/.../arguments/x.yaml" from elsewhere.
+    # It is now the file relative to its project (the folder with pyproject.toml, argmap.toml
+    # or .git), with "/" between folders
+    project = tmp_path / "project"
+    (project / "arguments").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    (project / "arguments" / "x.yaml").write_text(
+        "argmap: 1\ntitle: X\nclaims:\n  a: {text: A claim.}\n", encoding="utf-8"
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    seen = set()
+    for cwd, typed in [
+        (project, "./arguments/../arguments/x.yaml"),
+        (project, "arguments/x.yaml"),
+        (project / "arguments", "x.yaml"),
+        (elsewhere, str(project / "arguments" / "x.yaml")),
+        (elsewhere, "../project/arguments/x.yaml"),
+    ]:
+        monkeypatch.chdir(cwd)
+        seen.add(_exported(Path(typed))["path"])
+    assert seen == {"arguments/x.yaml"}

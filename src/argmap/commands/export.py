@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -47,10 +48,12 @@ def _aif(outcome: CheckOutcome) -> str:
     return to_aif(outcome.map)
 
 
-def _json(outcome: CheckOutcome) -> str:
+def _json(outcome: CheckOutcome, file: Path | None = None) -> str:
+    """The export names the map by its path in its project (the same from any folder)."""
     from argmap.interchange.json_export import to_json
+    from argmap.paths import project_path
 
-    return to_json(outcome)
+    return to_json(outcome if file is None else replace(outcome, path=project_path(file)))
 
 
 def _claimreview(
@@ -137,7 +140,12 @@ def export(
     if outcome.map is None or has_failures(problems):
         emit_diagnostics([*problems, *outcome.diagnostics], result.texts, 1, None)
         sys.exit(EXIT_FINDINGS)
-    text = _claimreview(outcome, url, publisher) if to == "claimreview" else EXPORTERS[to](outcome)
+    if to == "claimreview":
+        text = _claimreview(outcome, url, publisher)
+    elif to == "json":
+        text = _json(outcome, file)
+    else:
+        text = EXPORTERS[to](outcome)
     if output is None:
         click.echo(text, nl=False)
     else:
