@@ -239,3 +239,17 @@ def test_a_scheme_that_is_not_text_is_not_a_label(tmp_path: Path) -> None:
     outcome = imported(json.dumps({"nodes": nodes, "edges": edges}), "aif", "schemes.json")
     m = loaded(outcome, tmp_path)
     assert [a.label for a in m.arguments.values()] == ["Expert Opinion", None]
+
+
+def test_argmaps_own_locutions_come_back_without_a_loss_reported() -> None:
+    # the export writes a holder as the locution "Name: text" asserting the claim; reading it
+    # back lost nothing, yet every such L-node was reported as a loss (AM410)
+    outcome = imported(to_aif(_montebello()), "aif", "montebello.json")
+    assert [d.message for d in outcome.diagnostics if "locution" in d.message] == []
+
+
+def test_locutions_with_text_of_their_own_are_reported_as_lost() -> None:
+    outcome = imported((AIF / "ova.json").read_text(), "aif", "ova.json")
+    assert [d.message for d in outcome.diagnostics if "locution" in d.message] == [
+        "3 locutions (L-nodes): their text is not carried over; only who asserted what is kept"
+    ]

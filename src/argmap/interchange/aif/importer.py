@@ -149,8 +149,19 @@ class _Builder:
             if isinstance(loc, dict) and str(loc.get("personID")) in people:
                 speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
         actors: dict[str, str] = {}
+        locutions = 0  # with a text of their own, which is lost
         for l_node in (n for n in self.g.nodes if self.g.kind(n) == "L"):
             who = speaker.get(l_node)
+            said = {
+                f"{who}: {self.draft.claims[self.claim[target]].text}"
+                for ya in self.g.out.get(l_node, [])
+                if self.g.kind(ya) == "YA"
+                for target in self.g.out.get(ya, [])
+                if target in self.claim
+            }
+            text = self.g.nodes[l_node].get("text")
+            if not (isinstance(text, str) and one_line(text) in said):  # argmap's own form
+                locutions += 1
             if who is None:
                 continue
             for ya in self.g.out.get(l_node, []):
@@ -163,9 +174,11 @@ class _Builder:
                     if who not in actors:
                         actors[who] = self.draft.add_actor(slugify(who, "actor"), who)
                     self.draft.claims[cid].holder = actors[who]
-        locutions = sum(1 for n in self.g.nodes if self.g.kind(n) == "L")
         if locutions:
-            self.lost(f"{locutions} locutions (L-nodes): only who asserted what is kept")
+            self.lost(
+                f"{locutions} locutions (L-nodes): their text is not carried over; "
+                "only who asserted what is kept"
+            )
 
     def inference_nodes(self) -> None:
         for node_id, node in self.g.nodes.items():
