@@ -71,6 +71,7 @@ class InlineText:
     links: list[tuple[str, str]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (source offset, message)
     after_data: int | None = None  # source offset of the first text after {...} data, if any
+    unpaired: tuple[int, str] | None = None  # the first bold/italic marker never closed
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class _Piece:
     kind: str  # "text", "tag" or "marker"
     text: str
     keep: bool = True
+    at: int = -1  # a marker's index in the text
 
 
 @dataclass(slots=True)
@@ -118,7 +120,9 @@ def parse_inline(content: Content, start: int) -> InlineText:
             i = j
             continue
         i = _token(scan, i)
-    _pair_markers(pieces, s, start)
+    unpaired = _pair_markers(pieces)
+    if unpaired:
+        out.unpaired = (content.offset(unpaired[0].at), unpaired[0].text)
     out.text = one_line("".join(p.text for p in pieces if p.keep))
     out.clean = one_line("".join(p.text for p in pieces if p.keep and p.kind != "tag"))
     return out
@@ -195,14 +199,17 @@ def _token(scan: _Scan, i: int) -> int:
     elif ch in "*_":
         m = _MARKER.match(s, i)
         assert m is not None
-        pieces.append(_Piece("marker", m.group()))
+        pieces.append(_Piece("marker", m.group(), at=i))
         return m.end()
     pieces.append(_Piece("text", ch))
     return i + 1
 
 
-def _pair_markers(pieces: list[_Piece], s: str, start: int) -> None:
-    """Bold and italic markers that open and close a range disappear; others stay as text."""
+def _pair_markers(pieces: list[_Piece]) -> list[_Piece]:
+    """Bold and italic markers that open and close a range disappear; others stay as text.
+
+    Returns the openers never closed, which the reference implementation refuses (a marker
+    that cannot open, such as ``*`` between spaces or ``_`` at the end, it reads as text)."""
     stack: list[int] = []
     for index, piece in enumerate(pieces):
         if piece.kind != "marker":
@@ -219,6 +226,7 @@ def _pair_markers(pieces: list[_Piece], s: str, start: int) -> None:
     for piece in pieces:
         if piece.kind == "marker":
             piece.kind = "text"
+    return [pieces[k] for k in stack]
 
 
 def _neighbour(pieces: list[_Piece], index: int, step: int) -> str:

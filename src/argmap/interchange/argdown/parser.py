@@ -259,6 +259,15 @@ class _Parser:
         self.data_last(inline)
 
     def data_last(self, inline: InlineText) -> None:
+        """What the reference refuses in a text: an unpaired marker, text after data."""
+        if inline.unpaired is not None:
+            offset, marker = inline.unpaired
+            self.nonstandard(
+                offset,
+                f"unpaired '{marker}': the reference implementation (@argdown/cli 1.7.5) "
+                "refuses it (a bold or italic range never closed); argmap keeps it as text; "
+                "write '\\*' or '\\_' for the character itself",
+            )
         if inline.after_data is not None:
             self.nonstandard(
                 inline.after_data,
