@@ -107,6 +107,39 @@ def test_an_edit_that_removes_a_negation_is_named(runner: CliRunner, project: Pa
     ) in result.output, result.output
 
 
+def test_a_quote_with_too_many_omissions_is_not_called_absent(
+    runner: CliRunner, project: Path
+) -> None:
+    # Blind alleys: 'x', fifty a's, then more than an omission may leave out before 'y'.
+    alley = "x " + "a " * 50 + "filler " * 80 + "y "
+    (project / "sources" / "alleys.txt").write_text(
+        alley * 100 + "x " + "a " * 50 + "y\n", encoding="utf-8"
+    )
+    quote = "x [...] " + " [...] ".join(["a"] * 50) + " [...] y"
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace(
+            "article: {title: The Montebello Moment, file: sources/article.txt}",
+            "alleys: {title: Alleys, file: sources/alleys.txt}",
+        )
+        .replace("quote: legally indefensible and politically poisonous", f"quote: {quote}")
+        .replace("source: article", "source: alleys")
+        .replace("        locator: para 2\n", ""),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert (
+        "map.yaml:10:9: error[AM001] quote has too many omissions and insertions (51) to check "
+        "against source 'alleys': the search gave up, so the quote may or may not stand there "
+        "(quote-not-verified)"
+    ) in result.output, result.output
+    assert (
+        "  hint: split it into shorter quotes, with fewer omissions and insertions; closest "
+        "passage (para 1, page 1, line 1, col 66401): “x a a a"
+    ) in result.output, result.output
+
+
 @pytest.mark.parametrize(
     ("locator", "message"),
     [

@@ -795,3 +795,43 @@ def test_many_omissions_do_not_recurse(montebello: SourceText) -> None:
     quote = " ... ".join(["the SPP"] * 2000)
     check = verify_quote(quote, montebello, max_gap=100_000)
     assert check.status is Status.NOT_FOUND
+
+
+def _blind_alleys(parts: int, alleys: int) -> SourceText:
+    """A source where a quote ``x [...] a [...] a ... [...] y`` (``parts`` a's) stands only
+    after ``alleys`` places that hold its start but not its end: every ``x`` but the last is
+    followed by the a's, then more than an omission may leave out before a ``y``."""
+    alley = "x " + "a " * parts + "filler " * 80 + "y "
+    return build_source_text("s.txt", "text", [alley * alleys + "x " + "a " * parts + "y"])
+
+
+def test_blind_alleys_do_not_hide_an_edited_quote() -> None:
+    # Each blind alley was searched afresh, every way of placing the a's in it, until the
+    # budget ran out: a quote standing in the source read as a paraphrase (95.5% similar).
+    quote = "x [...] " + " [...] ".join(["a"] * 10) + " [...] y"
+    check = verify_quote(quote, _blind_alleys(10, 100))
+    assert (check.status, check.gave_up) == (Status.VERIFIED_WITH_EDITS, False)
+    assert check.passage == "x " + "a " * 10 + "y"
+
+
+def test_a_search_that_gives_up_is_no_paraphrase() -> None:
+    # 50 omissions in alleys of 50 a's: too many placements to try. The parts run together
+    # stand in the source, so this read as "a paraphrase (100% similar)".
+    quote = "x [...] " + " [...] ".join(["a"] * 50) + " [...] y"
+    check = verify_quote(quote, _blind_alleys(50, 100))
+    assert (check.status, check.gave_up, check.similarity) == (Status.NOT_FOUND, True, 100.0)
+    assert check.passage == "x " + "a " * 50 + "y"  # the closest passage, as a hint
+
+
+def test_a_search_that_gives_up_says_so() -> None:
+    # 5,000 omissions, each with a hundred places to stand: the search cannot try them all,
+    # and must not report the quote as absent (nor, the parts run together being in the
+    # source, as a paraphrase).
+    quote = "x [...] " + " [...] ".join(["a"] * 5000) + " [...] y"
+    check = verify_quote(quote, _blind_alleys(5000, 3))
+    assert (check.status, check.gave_up, check.occurrences) == (Status.NOT_FOUND, True, 0)
+
+
+def test_a_search_that_completes_has_not_given_up(montebello: SourceText) -> None:
+    check = verify_quote("the exclusion of the U.S. Congress ... zebra crossing", montebello)
+    assert (check.status, check.gave_up) == (Status.NOT_FOUND, False)

@@ -35,6 +35,12 @@ class QuoteResult(Protocol):
     @property
     def negated_before(self) -> str | None: ...
 
+    @property
+    def gave_up(self) -> bool: ...
+
+    @property
+    def marks(self) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LintConfig:

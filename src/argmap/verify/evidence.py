@@ -40,6 +40,19 @@ class EvidenceCheck:
         return self.check is not None and self.check.negation
 
     @property
+    def gave_up(self) -> bool:
+        """Whether the quote has so many omissions and insertions that the search gave up: it
+        is not verified, but is not known to be absent either."""
+        return self.check is not None and self.check.gave_up
+
+    @property
+    def marks(self) -> int:
+        """How many omissions and insertions the quote was read with."""
+        if self.check is None:
+            return 0
+        return self.check.edits.omissions + len(self.check.edits.insertions)
+
+    @property
     def negated_before(self) -> str | None:
         """The source's negating word right before a verified quote (``not``), if any."""
         return self.check.negated_before if self.check is not None else None
@@ -53,14 +66,20 @@ class EvidenceCheck:
 
     @property
     def hint(self) -> str | None:
-        """The closest passage, for a paraphrase or a quote not found."""
+        """The closest passage, for a paraphrase or a quote not found (and what to do, when
+        the search gave up)."""
+        if self.check is not None and self.check.gave_up and self.check.passage is None:
+            return "split it into shorter quotes, with fewer omissions and insertions"
         if self.check is None or self.check.passage is None or self.check.verified:
             return None
         passage = " ".join(self.check.passage.split())
         if len(passage) > PASSAGE_HINT:
             passage = passage[: PASSAGE_HINT - 1] + "…"
         where = f" ({self.location_text})" if self.location_text else ""
-        return f"closest passage{where}: “{passage}”"
+        closest = f"closest passage{where}: “{passage}”"
+        if self.check.gave_up:
+            return f"split it into shorter quotes, with fewer omissions and insertions; {closest}"
+        return closest
 
     @property
     def locator_hint(self) -> str | None:

@@ -8,6 +8,7 @@ the caller can count them and prefer the one its locator names.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from argmap.verify.index import PreparedSource, anchored_find
@@ -19,6 +20,18 @@ MAX_OCCURRENCES = 100
 CHAIN_BUDGET = 20_000
 
 Chain = tuple[tuple[int, int], ...]  # normalised (start, end) of each part
+# A part's level in a search from the pivot, and the span it is placed after (or before).
+_State = tuple[int, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class EditedMatches:
+    """The chains an edited quote was found at, and whether the search ran out of its budget
+    (:data:`CHAIN_BUDGET`) before it had tried every placement: then no chain found does not
+    mean the quote is not in the source."""
+
+    chains: list[Chain]
+    gave_up: bool
 
 
 def exact_matches(prepared: PreparedSource, parsed: ParsedQuote) -> list[Chain]:
@@ -32,17 +45,21 @@ def exact_matches(prepared: PreparedSource, parsed: ParsedQuote) -> list[Chain]:
 
 def edited_matches(
     prepared: PreparedSource, parts: tuple[QuotePart, ...], *, faithful: bool = True
-) -> list[Chain]:
+) -> EditedMatches:
     """Every placement of the parts in order, each within its gap of the one before, and
     (unless ``faithful`` is false) none reading a gap as an edit that removes or adds a
     negation.
 
     The search starts from the part with the rarest word (the pivot) and extends backwards
     and forwards from each of its occurrences, depth first with a budget, so a common first
-    part (``The``) does not multiply the work.
+    part (``The``) does not multiply the work. Where a part may go depends only on the part
+    and where the one next to it stands, so a placement that led nowhere once is not tried
+    again from the next occurrence of the pivot.
     """
     pivot = min(range(len(parts)), key=lambda i: _frequency(prepared, parts[i]))
     budget = [CHAIN_BUDGET]
+    dead_before: set[_State] = set()
+    dead_after: set[_State] = set()
     chains: dict[int, Chain] = {}
     for start in anchored_find(prepared, parts[pivot].text, parts[pivot].joins, flexible_case=True):
         span = (start, start + len(parts[pivot].text))
@@ -51,6 +68,7 @@ def edited_matches(
             lambda level, s: _before(prepared, parts, pivot - 1 - level, s, faithful),
             span,
             budget,
+            dead_before,
         )
         if before is None:
             continue
@@ -59,6 +77,7 @@ def edited_matches(
             lambda level, s: _after(prepared, parts, pivot + 1 + level, s, faithful),
             span,
             budget,
+            dead_after,
         )
         if after is None:
             continue
@@ -66,7 +85,7 @@ def edited_matches(
         chains.setdefault(chain[0][0], chain)
         if len(chains) >= MAX_OCCURRENCES or budget[0] <= 0:
             break
-    return [chains[key] for key in sorted(chains)]
+    return EditedMatches([chains[key] for key in sorted(chains)], budget[0] <= 0)
 
 
 def _frequency(prepared: PreparedSource, part: QuotePart) -> int:
@@ -125,9 +144,13 @@ def _dfs(
     candidates: Callable[[int, tuple[int, int]], Iterator[tuple[int, int]]],
     root: tuple[int, int],
     budget: list[int],
+    dead: set[_State],
 ) -> list[tuple[int, int]] | None:
     """The first path of ``levels`` spans, each taken from the candidates of the one before.
-    Iterative, so a quote with hundreds of omissions cannot exhaust the recursion limit."""
+    Iterative, so a quote with hundreds of omissions cannot exhaust the recursion limit.
+
+    ``dead`` holds the states (a level and the span before it) whose every candidate was
+    tried in vain; this search adds its own, and never tries one again."""
     if levels == 0:
         return []
     path: list[tuple[int, int]] = []
@@ -136,6 +159,7 @@ def _dfs(
         span = next(stack[-1], None)
         if span is None:
             stack.pop()
+            dead.add((len(stack), path[-1] if path else root))
             if path:
                 path.pop()
             continue
@@ -145,5 +169,8 @@ def _dfs(
         path.append(span)
         if len(path) == levels:
             return path
+        if (len(path), span) in dead:
+            path.pop()
+            continue
         stack.append(candidates(len(path), span))
     return None

@@ -103,7 +103,10 @@ class QuoteCheck:
     only if an omission or insertion is read as removing or adding a negation (see
     :func:`argmap.verify.quote.changes_negation`): the reason it is not verified.
     ``negated_before`` is the source's word right before a verified quote when it negates the
-    quoted words (``not`` before ``approve the plan``), as the source writes it.
+    quoted words (``not`` before ``approve the plan``), as the source writes it. ``gave_up``
+    is true when the quote has so many omissions or insertions that the search for its parts
+    ran out of its budget: it is not verified, but may stand in the source all the same (the
+    status is ``not-found``, never ``paraphrase``; the closest passage is still given).
     """
 
     quote: str
@@ -117,6 +120,7 @@ class QuoteCheck:
     locator: LocatorCheck | None = None
     negation: bool = False
     negated_before: str | None = None
+    gave_up: bool = False
 
     @property
     def verified(self) -> bool:
@@ -148,17 +152,27 @@ def verify_quote(
     exact = exact_matches(prepared, parsed)
     if exact:
         return _found(parsed, prepared, exact, Status.VERIFIED, locator, wanted)
-    negation = False
+    negation = gave_up = False
     if parsed.has_edits:
+        edited = edited_matches(prepared, parsed.parts)
         chains = [
             chain
-            for chain in edited_matches(prepared, parsed.parts)
+            for chain in edited.chains
             if _edges_faithful(prepared, parsed, chain, insertion_gap)
         ]
         if chains:
             return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
-        negation = bool(edited_matches(prepared, parsed.parts, faithful=False))
+        gave_up = edited.gave_up
+        if not gave_up:
+            negation = bool(edited_matches(prepared, parsed.parts, faithful=False).chains)
     check = _closest(quote, prepared, parsed, edits, locator, threshold)
+    if gave_up:  # undecided: neither absent nor a paraphrase
+        return replace(
+            check,
+            status=Status.NOT_FOUND,
+            gave_up=True,
+            locator=None if locator is None else check_locator(locator, None),
+        )
     return replace(check, negation=True) if negation else check
 
 

@@ -5,6 +5,8 @@ dashes, whitespace and hyphenation. A paraphrase (a close but not verbatim match
 that cannot be found at all is an error: the map claims the source says something it does not.
 So is a quote whose omission (`...`) or insertion (`[...]`) stands for a `not`, `never`… of the
 source next to the quoted words, or adds one. The hint shows the closest passage of the source.
+A quote with so many omissions and insertions that the search for its parts gives up is
+reported too (not as absent): split it into shorter quotes.
 
 PASS:
 
@@ -48,7 +50,15 @@ NEEDS_SOURCES = True
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
-        if result.status in ("paraphrase", "not-found") and result.negation:
+        if result.gave_up:
+            yield Finding(
+                evidence.origin,
+                f"quote has too many omissions and insertions ({result.marks:,}) to check "
+                f"against source '{evidence.source}': the search gave up, so the quote may or "
+                "may not stand there",
+                result.hint,
+            )
+        elif result.status in ("paraphrase", "not-found") and result.negation:
             yield Finding(
                 evidence.origin,
                 "quote's omission or insertion removes or adds a negation ('not', 'never'…): "
