@@ -113,3 +113,52 @@ def test_every_correction_is_a_locator_argmap_understands(
     corrected = parse_locator(part.written_as(first, last))
     assert corrected is not None
     assert [(p.kind, p.first, p.last) for p in corrected.parts] == [(part.kind, first, last)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranges"),
+    [
+        ("paras 2, 3", [(PARA, ((2, 2), (3, 3)))]),
+        ("paras 2-3", [(PARA, ((2, 3),))]),
+        ("pp. 4, 6", [(PAGE, ((4, 4), (6, 6)))]),
+        ("pp. 4,6", [(PAGE, ((4, 4), (6, 6)))]),
+        ("pp. 4, 6 and 9", [(PAGE, ((4, 4), (6, 6), (9, 9)))]),
+        ("paragraphs 2 & 5", [(PARA, ((2, 2), (5, 5)))]),
+        ("¶¶ 2, 4–6", [(PARA, ((2, 2), (4, 6)))]),
+        ("pp. 12-14, 17", [(PAGE, ((12, 14), (17, 17)))]),
+        ("pp. 104-6", [(PAGE, ((104, 106),))]),
+        ("pp. 104–08", [(PAGE, ((104, 108),))]),
+        ("pp. 1496-504", [(PAGE, ((1496, 1504),))]),
+        ("pp. 4, 6, para 3", [(PAGE, ((4, 4), (6, 6))), (PARA, ((3, 3),))]),
+        ("p. 2; lines 3, 5", [(PAGE, ((2, 2),)), (LINE, ((3, 3), (5, 5)))]),
+    ],
+)
+def test_lists_and_ranges(text: str, ranges: list[tuple[LocatorKind, object]]) -> None:
+    locator = parse_locator(text)
+    assert locator is not None, text
+    assert [(p.kind, p.ranges) for p in locator.parts] == ranges
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["paras 2,", "paras 2, ", "pp. 4, 6,", "pp. 4 and", "pp. 104-3", "pp. 19-2", "paras 2, 0"],
+)
+def test_broken_lists_are_refused(text: str) -> None:
+    assert parse_locator(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees", "expected"),
+    [
+        ("paras 2, 13", True, None),
+        ("paras 2, 3", False, "para 13"),
+        ("pp. 4, 6", True, None),
+        ("pp. 3, 7", False, "pp. 5-6"),
+        ("paras 12, 14 and 15; p. 2", False, "para 13; pp. 5-6"),
+        ("paras 12, 13, p. 3", False, "paras 12, 13, pp. 5-6"),
+        ("pp. 104-6", False, "pp. 5-6"),
+    ],
+)
+def test_lists_are_checked_item_by_item(text: str, agrees: bool, expected: str | None) -> None:
+    check = check_locator(text, PLACE)
+    assert (check.understood, check.agrees, check.expected) == (True, agrees, expected)

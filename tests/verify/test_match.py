@@ -590,6 +590,13 @@ def test_repeated_quote_prefers_the_occurrence_the_locator_names(montebello: Sou
     assert check.locator.agrees is True
 
 
+def test_a_locator_list_picks_the_occurrence_it_names(montebello: SourceText) -> None:
+    check = verify_quote("the SPP", montebello, locator="paras 12, 90")
+    assert where(check) == (3537, 3544, 24, 112, 24, 118, 12)
+    assert check.locator is not None
+    assert (check.locator.understood, check.locator.agrees) == (True, True)
+
+
 # --- HTML and PDF sources --------------------------------------------------------------------
 
 

@@ -8,9 +8,11 @@ be pasted back. The grammar, case-insensitive, with or without a space before th
 * page: ``page``, ``pages``, ``p``, ``p.``, ``pp``, ``pp.``, ``pg``, ``pg.``, ``pgs``, ``pgs.``
 * line: ``line``, ``lines``, ``l.``, ``ll.``
 
-followed by a number or a range (``3-4``, ``3–4``, ``3 to 4``); several may be joined by ``,`` or
-``;`` (``p. 2, para 7``), and all of them must agree. Anything else is reported as not
-understood rather than guessed at.
+followed by a number or a range (``3-4``, ``3–4``, ``3 to 4``, and ``104-6`` for 104 to 106, as
+books shorten page ranges), or a list of them joined by ``,``, ``&`` or ``and`` (``paras 2, 3``,
+``pp. 4, 6 and 9``): a list agrees when the quote overlaps one of its items. Several parts may
+be joined by ``,`` or ``;`` (``p. 2, para 7``), and all of them must agree. Anything else is
+reported as not understood rather than guessed at.
 """
 
 from __future__ import annotations
@@ -71,28 +73,40 @@ _PLURAL = {
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()}
 
 _KEYWORD_PATTERN = "|".join(re.escape(k) for k in sorted(_KEYWORDS, key=len, reverse=True))
-_PART = re.compile(
-    rf"(?P<keyword>{_KEYWORD_PATTERN})(?P<space>\s*)"
-    r"(?P<first>\d{1,9})(?:(?P<dash>\s*(?:[-‐‑–—]|to)\s*)(?P<last>\d{1,9}))?",
-    re.IGNORECASE,
-)
+_KEYWORD = re.compile(rf"(?P<keyword>{_KEYWORD_PATTERN})(?P<space>\s*)", re.IGNORECASE)
+# A number or a range of numbers: one item of a part's list.
+_ITEM = re.compile(r"(?P<first>\d{1,9})(?:(?P<dash>\s*(?:[-‐‑–—]|to)\s*)(?P<last>\d{1,9}))?")
+# Between the items of one part's list (``pp. 4, 6 and 9``), and between parts (``p. 2; para 7``).
+_LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+Range = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class LocatorPart:
-    """One ``keyword number[-number]`` of a locator, with how it was written."""
+    """One ``keyword number[-number][, number[-number]…]`` of a locator, with how it was
+    written (``written`` is the part's own text, kept when a correction leaves it alone)."""
 
     kind: LocatorKind
-    first: int
-    last: int
+    ranges: tuple[Range, ...]
     keyword: str
     space: str = " "
     dash: str = "-"
+    written: str = ""
+
+    @property
+    def first(self) -> int:
+        return min(first for first, _ in self.ranges)
+
+    @property
+    def last(self) -> int:
+        return max(last for _, last in self.ranges)
 
     def covers(self, first: int, last: int) -> bool:
-        """Whether ``first..last`` (where the quote stands) overlaps this part's range."""
-        return self.first <= last and first <= self.last
+        """Whether ``first..last`` (where the quote stands) overlaps one of this part's
+        ranges."""
+        return any(lo <= last and first <= hi for lo, hi in self.ranges)
 
     def written_as(self, first: int, last: int) -> str:
         """``first..last`` in this part's style (singular or plural keyword as needed)."""
@@ -128,18 +142,11 @@ def parse_locator(text: str) -> Locator | None:
     separator = ", "
     position = 0
     while True:
-        match = _PART.match(stripped, position)
-        if match is None:
+        part = _part(stripped, position)
+        if part is None:
             return None
-        first = int(match.group("first"))
-        last = int(match.group("last") or first)
-        keyword = match.group("keyword")
-        kind = _KEYWORDS.get(keyword.lower())
-        if kind is None or first < 1 or last < first:
-            return None
-        dash = match.group("dash") or "-"
-        parts.append(LocatorPart(kind, first, last, keyword, match.group("space"), dash))
-        position = match.end()
+        parts.append(part)
+        position += len(part.written)
         if position == len(stripped):
             return Locator(text, tuple(parts), separator)
         between = _SEPARATOR.match(stripped, position)
@@ -147,6 +154,54 @@ def parse_locator(text: str) -> Locator | None:
             return None
         separator = between.group().strip() + " "
         position = between.end()
+
+
+def _part(text: str, position: int) -> LocatorPart | None:
+    """The part that starts at ``position``: a keyword, then a list of numbers and ranges,
+    which a ``,`` continues only when a number follows it (``pp. 4, 6``, not ``p. 4, para
+    6``)."""
+    keyword = _KEYWORD.match(text, position)
+    if keyword is None:
+        return None
+    kind = _KEYWORDS.get(keyword.group("keyword").lower())
+    item = _ITEM.match(text, keyword.end())
+    if kind is None or item is None:
+        return None
+    ranges: list[Range] = []
+    dash = item.group("dash")
+    end = keyword.end()
+    while item is not None:
+        bounds = _range(item.group("first"), item.group("last"))
+        if bounds is None:
+            return None
+        ranges.append(bounds)
+        end = item.end()
+        between = _LIST.match(text, end)
+        item = _ITEM.match(text, between.end()) if between is not None else None
+        dash = dash or (item.group("dash") if item is not None else None)
+    return LocatorPart(
+        kind,
+        tuple(ranges),
+        keyword.group("keyword"),
+        keyword.group("space"),
+        dash or "-",
+        text[position:end],
+    )
+
+
+def _range(first_text: str, last_text: str | None) -> Range | None:
+    """The range ``first-last``; a last number shorter than the first keeps the first's
+    leading digits, as books abbreviate page ranges (``104-6`` is 104 to 106). None when it
+    is no range: a 0, or a last number before the first (``4-3``)."""
+    first = int(first_text)
+    if last_text is None:
+        return (first, first) if first >= 1 else None
+    last = int(last_text)
+    if last < first and len(last_text) < len(first_text):
+        last = int(first_text[: len(first_text) - len(last_text)] + last_text)
+    if first < 1 or last < first:
+        return None
+    return first, last
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +252,9 @@ def check_locator(text: str, place: Place | None) -> LocatorCheck:
         return LocatorCheck(text, understood=True, agrees=True, locator=locator)
     # Parts that agree stay as written; only the wrong ones are corrected.
     expected = locator.separator.join(
-        part.written_as(
-            *(
-                (part.first, part.last)
-                if part.covers(*place.range_of(part.kind))
-                else place.range_of(part.kind)
-            )
-        )
+        part.written
+        if part.covers(*place.range_of(part.kind))
+        else part.written_as(*place.range_of(part.kind))
         for part in locator.parts
     )
     return LocatorCheck(text, understood=True, agrees=False, expected=expected, locator=locator)

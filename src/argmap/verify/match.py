@@ -23,7 +23,6 @@ from argmap.verify.locator import (
     Locator,
     LocatorCheck,
     LocatorKind,
-    LocatorPart,
     Place,
     check_locator,
     parse_locator,
@@ -267,29 +266,32 @@ def _preferred(prepared: PreparedSource, chains: list[Chain], wanted: Locator) -
     Each part of the locator becomes a range of original offsets once, so trying a thousand
     occurrences of a common phrase costs two lookups each, not a full :class:`Location`.
     """
-    bounds = [_bounds(prepared.source, part) for part in wanted.parts]
+    bounds = [
+        [_bounds(prepared.source, part.kind, first, last) for first, last in part.ranges]
+        for part in wanted.parts
+    ]
     offsets = prepared.normalized.offsets
     for index, chain in enumerate(chains):
         first = offsets.start(chain[0][0])
         last = max(first, offsets.end(chain[-1][1]) - 1)
-        if all(first < hi and last >= lo for lo, hi in bounds):
+        if all(any(first < hi and last >= lo for lo, hi in ranges) for ranges in bounds):
             return index
     return 0
 
 
-def _bounds(source: SourceText, part: LocatorPart) -> tuple[float, float]:
-    """Original offsets ``[lo, hi)`` of the paragraphs, pages or lines ``part`` names; a stretch
-    that starts in the gap after a paragraph counts for that paragraph, as in
+def _bounds(source: SourceText, kind: LocatorKind, first: int, last: int) -> tuple[float, float]:
+    """Original offsets ``[lo, hi)`` of the paragraphs, pages or lines ``first..last``; a
+    stretch that starts in the gap after a paragraph counts for that paragraph, as in
     :meth:`SourceText.paragraph_at`."""
-    if part.kind is LocatorKind.LINE:
+    if kind is LocatorKind.LINE:
         starts: Sequence[int] = source.line_starts
-        lo = starts[part.first - 1] if part.first <= len(starts) else math.inf
-        hi = starts[part.last] if part.last < len(starts) else math.inf
+        lo = starts[first - 1] if first <= len(starts) else math.inf
+        hi = starts[last] if last < len(starts) else math.inf
         return lo, hi
     # index the two spans needed, not a list of every start (this runs once per quote)
-    spans = source.paragraphs if part.kind is LocatorKind.PARAGRAPH else source.pages
-    lo = spans[part.first - 1].start if part.first <= len(spans) else math.inf
-    hi = spans[part.last].start if part.last < len(spans) else math.inf
+    spans = source.paragraphs if kind is LocatorKind.PARAGRAPH else source.pages
+    lo = spans[first - 1].start if first <= len(spans) else math.inf
+    hi = spans[last].start if last < len(spans) else math.inf
     return lo, hi
 
 
