@@ -105,6 +105,10 @@ class Attack:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """A quote from a source for or against a claim. ``origin`` is where the item is written;
+    ``quote_origin`` and ``locator_origin`` are where its ``quote:`` and ``locator:`` values
+    stand, for the findings about them (the item's origin when not known)."""
+
     id: str
     quote: str
     source: str
@@ -114,6 +118,18 @@ class Evidence:
     locator: str | None = None
     strength: float = 1.0
     note: str | None = None
+    quote_origin: Origin | None = None
+    locator_origin: Origin | None = None
+
+    @property
+    def quote_at(self) -> Origin:
+        """Where the quote's value stands."""
+        return self.quote_origin or self.origin
+
+    @property
+    def locator_at(self) -> Origin:
+        """Where the locator's value stands."""
+        return self.locator_origin or self.origin
 
 
 @dataclass(frozen=True, slots=True)

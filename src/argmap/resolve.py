@@ -238,6 +238,8 @@ def _elements_of(
                     e.locator,
                     e.strength,
                     e.note,
+                    _at(ctx, path, (*eloc, "quote")),
+                    None if e.locator is None else _at(ctx, path, (*eloc, "locator")),
                 ),
                 eloc,
             )
@@ -279,6 +281,8 @@ def _elements_of(
                 ev.locator,
                 ev.strength,
                 ev.note,
+                _at(ctx, path, (*loc, "quote")),
+                None if ev.locator is None else _at(ctx, path, (*loc, "locator")),
             ),
             loc,
         )

@@ -77,7 +77,7 @@ def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path
     assert lines[2] == "  1 unsupported; 0 of 1 quotes verified"
     assert any(
         line.endswith(
-            "map.yaml:10:9: error[AM001] quote is a paraphrase (90% similar), "
+            "map.yaml:10:16: error[AM001] quote is a paraphrase (90% similar), "
             "not verbatim from source 'article' (quote-not-verified)"
         )
         for line in lines
@@ -102,7 +102,7 @@ def test_an_edit_that_removes_a_negation_is_named(runner: CliRunner, project: Pa
     result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert (
-        "map.yaml:10:9: error[AM001] quote's omission or insertion removes or adds a negation "
+        "map.yaml:10:16: error[AM001] quote's omission or insertion removes or adds a negation "
         "('not', 'never'…): not verbatim from source 'article' (quote-not-verified)"
     ) in result.output, result.output
 
@@ -130,7 +130,7 @@ def test_a_quote_with_too_many_omissions_is_not_called_absent(
     result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert (
-        "map.yaml:10:9: error[AM001] quote has too many omissions and insertions (51) to check "
+        "map.yaml:10:16: error[AM001] quote has too many omissions and insertions (51) to check "
         "against source 'alleys': the search gave up, so the quote may or may not stand there "
         "(quote-not-verified)"
     ) in result.output, result.output
@@ -169,9 +169,52 @@ def test_locator_findings(runner: CliRunner, project: Path, locator: str, messag
     )
     result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert f"map.yaml:10:9: warning[AM006] {message} (locator-mismatch)" in result.output, (
+    assert f"map.yaml:14:18: warning[AM006] {message} (locator-mismatch)" in result.output, (
         result.output
     )
+
+
+FIELDS = """\
+argmap: 1
+title: Fields
+sources:
+  article: {title: The Montebello Moment, file: sources/article.txt}
+claims:
+  poisonous:
+    text: Excluding Congress is politically poisonous.
+    kind: thesis
+    evidence:
+      - {quote: legally indefensible and politically poisonous, source: article, locator: p. 9}
+evidence:
+  e1:
+    supports: poisonous
+    source: article
+    locator: para 9
+    quote: "legally defensible, but politically poisonous"
+  e2:
+    attacks: poisonous
+    source: article
+    quote: >-
+      legally defensible, but
+      politically poisonous
+    locator:   "¶ 7"
+"""
+
+
+def test_findings_on_a_quote_or_locator_point_at_its_value(
+    runner: CliRunner, project: Path
+) -> None:
+    # They pointed at the evidence item (10:9, 12:3, 17:3), however far from the field.
+    path = project / "map.yaml"
+    path.write_text(FIELDS, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    found = [line.split(" ", 2)[:2] for line in result.output.splitlines() if "map.yaml:" in line]
+    assert [(where.rsplit("/", 1)[-1], code) for where, code in found if "[" in code] == [
+        ("map.yaml:10:17:", "error[AM001]"),
+        ("map.yaml:15:14:", "warning[AM006]"),
+        ("map.yaml:23:16:", "warning[AM006]"),
+    ], result.output
 
 
 def test_json_output_carries_claims_evidence_and_diagnostics(

@@ -6,7 +6,8 @@ that cannot be found at all is an error: the map claims the source says somethin
 So is a quote whose omission (`...`) or insertion (`[...]`) stands for a `not`, `never`… of the
 source next to the quoted words, or adds one. The hint shows the closest passage of the source.
 A quote with so many omissions and insertions that the search for its parts gives up is
-reported too (not as absent): split it into shorter quotes.
+reported too (not as absent): split it into shorter quotes. The finding points at the quote
+itself (a suppression comment goes on its first line).
 
 PASS:
 
@@ -52,7 +53,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
         if result.gave_up:
             yield Finding(
-                evidence.origin,
+                evidence.quote_at,
                 f"quote has too many omissions and insertions ({result.marks:,}) to check "
                 f"against source '{evidence.source}': the search gave up, so the quote may or "
                 "may not stand there",
@@ -60,21 +61,21 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             )
         elif result.status in ("paraphrase", "not-found") and result.negation:
             yield Finding(
-                evidence.origin,
+                evidence.quote_at,
                 "quote's omission or insertion removes or adds a negation ('not', 'never'…): "
                 f"not verbatim from source '{evidence.source}'",
                 result.hint,
             )
         elif result.status == "paraphrase":
             yield Finding(
-                evidence.origin,
+                evidence.quote_at,
                 f"quote is a paraphrase ({result.similarity:.0f}% similar), not verbatim from "
                 f"source '{evidence.source}'",
                 result.hint,
             )
         elif result.status == "not-found":
             yield Finding(
-                evidence.origin,
+                evidence.quote_at,
                 f"quote not found in source '{evidence.source}'",
                 result.hint,
             )

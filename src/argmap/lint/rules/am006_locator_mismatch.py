@@ -2,7 +2,7 @@
 
 The quote was found, but not where its ``locator`` says (another paragraph, page or line).
 The message names the right locator. A locator argmap cannot read (``section 2``, ``para 0``)
-is reported too, with the forms it can.
+is reported too, with the forms it can. The finding points at the locator itself.
 
 PASS:
 
@@ -46,6 +46,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         if result.status in ("verified", "verified-with-edits"):
             yield Finding(
-                evidence.origin,
+                evidence.locator_at,
                 f"locator '{evidence.locator}' {result.locator_hint}",
             )
