@@ -217,6 +217,25 @@ def test_findings_on_a_quote_or_locator_point_at_its_value(
     ], result.output
 
 
+def test_a_quote_after_a_negation_is_flagged_at_the_quote(runner: CliRunner, project: Path) -> None:
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace(
+            "quote: legally indefensible and politically poisonous", "quote: politically poisonous"
+        ),
+        encoding="utf-8",
+    )
+    (project / "sources" / "article.txt").write_text(
+        EXAMPLE_ARTICLE.replace("but politically", "but not politically"), encoding="utf-8"
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "map.yaml:10:16: warning[AM014] source 'article' has 'not' right before the quoted "
+        "words: the quote may say the opposite of its source (quote-drops-negation)"
+    ) in result.output, result.output
+
+
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:

@@ -48,7 +48,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         word = result.negated_before
         yield Finding(
-            evidence.origin,
+            evidence.quote_at,
             f"source '{evidence.source}' has '{word}' right before the quoted words: the quote "
             "may say the opposite of its source",
             f"start the quote at '{word}'",
