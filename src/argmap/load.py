@@ -131,13 +131,19 @@ def _pack(pos: Position) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A loaded file: its text (for excerpts), its tree and the positions in it."""
+    """A loaded file: its text (for excerpts), its tree and the positions in it.
+
+    ``hashed`` are the ``(start, end)`` character offsets in ``text`` of the scalars (texts,
+    keys) that hold a ``#``, in order: a ``#`` there is the text's, one anywhere else begins
+    a comment (libyaml reports no comments; see :func:`argmap.lint.registry.suppressions`).
+    """
 
     path: str
     text: str
     data: Tree | None
     positions: PositionMap
     diagnostics: tuple[Diagnostic, ...]
+    hashed: tuple[tuple[int, int], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -252,7 +258,9 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
         message = f"the top level must be a mapping of keys (argmap: 1, claims: ...), not {kind}"
         diag = codes.NOT_A_MAPPING.at(path, builder.positions.value(()), message)
         return _failed(path, text, diag, builder.diagnostics)
-    return Document(path, text, data, builder.positions, tuple(builder.diagnostics))
+    return Document(
+        path, text, data, builder.positions, tuple(builder.diagnostics), tuple(builder.hashed)
+    )
 
 
 def _failed(
@@ -351,6 +359,7 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
+        self.hashed: list[tuple[int, int]] = []  # see Document.hashed
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         stack: list[_Frame] = []
@@ -375,6 +384,8 @@ class _Builder:
                 mark = event.start_mark
                 pos = mark.line << _SHIFT | mark.column if mark is not None else 0
                 text = event.value
+                if "#" in text:
+                    self._hashed(event)
                 holder = frame.container
                 if frame.expect_key:
                     if (text == _MERGE and not event.style) or text in holder:
@@ -458,6 +469,8 @@ class _Builder:
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue  # stream and document boundaries
+            if isinstance(event, yaml.ScalarEvent) and "#" in event.value:
+                self._hashed(event)
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 self._take_key(stack[-1], event)
                 continue
@@ -488,6 +501,15 @@ class _Builder:
 
     def _pos(self, event: yaml.Event) -> Position:
         return self.marks.at(event.start_mark)
+
+    def _hashed(self, event: yaml.ScalarEvent) -> None:
+        """Note a scalar that holds a ``#`` (once: a scalar may pass the fast path first)."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None:  # pragma: no cover - libyaml marks every event
+            return
+        span = (start.index, end.index)
+        if not self.hashed or self.hashed[-1] != span:
+            self.hashed.append(span)
 
     # -- keys --------------------------------------------------------------------------------
     def _take_key(self, frame: _Frame, event: yaml.NodeEvent) -> None:

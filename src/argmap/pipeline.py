@@ -220,7 +220,7 @@ def lint_result(
 
     texts = result.texts
     context = LintContext(result.map, config, quotes, unreadable_sources or {}, texts)
-    silenced = {path: suppressions(text) for path, text in texts.items()}
+    silenced = {path: suppressions(doc.text, doc.hashed) for path, doc in result.documents.items()}
     result.diagnostics.extend(run_rules(context, silenced))
 
 

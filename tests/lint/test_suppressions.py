@@ -9,6 +9,7 @@ import pytest
 
 from argmap.commands.check import check_result
 from argmap.lint.registry import suppressions
+from argmap.load import load_text
 from argmap.pipeline import ConfigCache, load_map
 from argmap.semantics.labels import Semantics
 
@@ -59,3 +60,52 @@ def test_suppressions_count_line_feeds_only() -> None:
         2: frozenset({"AM002"}),
         3: frozenset({"all"}),
     }
+
+
+# A '# argmap: disable=' that ends a line inside a block or quoted text is the text's, not a
+# comment: it silenced the findings of the next line all the same (g and i went unseen).
+QUOTED = """\
+argmap: 1
+title: Quoted
+claims:
+  t: {text: "T", kind: thesis}
+  c:
+    supports: t
+    text: |
+      A claim about comments.
+      # argmap: disable-next-line=AM002
+  g: {text: G, supports: t}
+  d:
+    supports: t
+    text: "Two lines
+      # argmap: disable-next-line=AM002
+      three"
+  e: {text: "E # x", supports: t}  # argmap: disable=AM002
+  f:
+    supports: t
+    text: >-
+      # argmap: disable-next-line=AM002
+  i: {text: I, supports: t}
+"""
+
+
+def test_only_real_comments_silence(tmp_path: Path) -> None:
+    assert [f for f in findings(QUOTED, tmp_path) if f[0] == "AM002"] == [
+        ("AM002", 5, 3),
+        ("AM002", 10, 3),
+        ("AM002", 11, 3),
+        ("AM002", 17, 3),
+        ("AM002", 21, 3),
+    ]
+
+
+def test_suppressions_skip_texts() -> None:
+    doc = load_text(QUOTED, "map.yaml")
+    assert suppressions(doc.text, doc.hashed) == {16: frozenset({"AM002"})}
+
+
+def test_a_hash_in_a_plain_text_is_no_comment() -> None:
+    # 'x#argmap:disable=AM002' is one plain text: a '#' begins a comment only after a space.
+    doc = load_text("argmap: 1\ntitle: x#argmap:disable=AM002\n", "map.yaml")
+    assert doc.data == {"argmap": "1", "title": "x#argmap:disable=AM002"}
+    assert suppressions(doc.text, doc.hashed) == {}

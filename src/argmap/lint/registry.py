@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -130,23 +131,35 @@ def _is_suppressed(
 _SUPPRESS = re.compile(r"#\s*argmap:\s*(disable|disable-next-line)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$")
 
 
-def suppressions(text: str) -> dict[int, frozenset[str]]:
+def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int, frozenset[str]]:
     """``# argmap: disable=AM002`` silences a rule on its line; ``disable-next-line`` on the
     next one. Several codes or names are separated by commas; ``all`` silences every rule.
+    Only a YAML comment counts: a ``#`` inside one of the ``hashed`` spans (the scalars that
+    hold one, :attr:`argmap.load.Document.hashed`) belongs to a text, where the same words
+    may end a line of a block or quoted text.
 
     Lines end at a line feed only, as findings count them (not ``str.splitlines``, which also
     ends one at NEL, LS, PS or a lone CR, and so would move every later comment down a line)."""
     found: dict[int, frozenset[str]] = {}
     if "disable" not in text:  # no comment can match: no need to look at every line
         return found
+    starts = [start for start, _ in hashed]
+    line_start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         match = _SUPPRESS.search(line)
-        if match is None:
+        start, line_start = line_start, line_start + len(line) + 1
+        if match is None or _inside(hashed, starts, start + match.start()):
             continue
         target = number + 1 if match.group(1) == "disable-next-line" else number
         names = frozenset(c.strip() for c in match.group(2).split(",") if c.strip())
         found[target] = found.get(target, frozenset()) | names
     return found
+
+
+def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (in order, not overlapping)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def rule_descriptions() -> dict[str, str]:
