@@ -236,6 +236,23 @@ def test_a_quote_after_a_negation_is_flagged_at_the_quote(runner: CliRunner, pro
     ) in result.output, result.output
 
 
+@pytest.mark.parametrize("quote", ['"..."', '"[sic]"', '"[…] [the SPP]"'])
+def test_a_quote_of_marks_only_is_not_called_absent(
+    runner: CliRunner, project: Path, quote: str
+) -> None:
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace("legally indefensible and politically poisonous", quote),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert (
+        "map.yaml:10:16: error[AM001] quote has no words of its own, only omissions ('...') "
+        "and insertions ('[...]'): nothing to look for in source 'article' (quote-not-verified)"
+    ) in result.output, result.output
+
+
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:

@@ -41,6 +41,9 @@ class QuoteResult(Protocol):
     @property
     def marks(self) -> int: ...
 
+    @property
+    def marks_only(self) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LintConfig:

@@ -46,6 +46,11 @@ class EvidenceCheck:
         return self.check is not None and self.check.gave_up
 
     @property
+    def marks_only(self) -> bool:
+        """Whether the quote is nothing but omissions and insertions (and was not found)."""
+        return self.check is not None and self.check.marks_only
+
+    @property
     def marks(self) -> int:
         """How many omissions and insertions the quote was read with."""
         if self.check is None:

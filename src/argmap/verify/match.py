@@ -106,6 +106,8 @@ class QuoteCheck:
     is true when the quote has so many omissions or insertions that the search for its parts
     ran out of its budget: it is not verified, but may stand in the source all the same (the
     status is ``not-found``, never ``paraphrase``; the closest passage is still given).
+    ``marks_only`` is true when the quote, not found as written, has no words but its
+    omissions and insertions (``...``, ``[sic]``): there was nothing to look for.
     """
 
     quote: str
@@ -120,6 +122,7 @@ class QuoteCheck:
     negation: bool = False
     negated_before: str | None = None
     gave_up: bool = False
+    marks_only: bool = False
 
     @property
     def verified(self) -> bool:
@@ -146,7 +149,8 @@ def verify_quote(
     wanted = parse_locator(locator) if locator is not None and locator.strip() else None
     edits = QuoteEdits(parsed.omissions, parsed.insertions)
     if not parsed.parts:  # nothing but marks and spaces: nothing to look for
-        return _closest(quote, prepared, parsed, edits, locator, threshold)
+        check = _closest(quote, prepared, parsed, edits, locator, threshold)
+        return replace(check, marks_only=True)
 
     exact = exact_matches(prepared, parsed)
     if exact:

@@ -51,7 +51,13 @@ NEEDS_SOURCES = True
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
-        if result.gave_up:
+        if result.marks_only:
+            yield Finding(
+                evidence.quote_at,
+                "quote has no words of its own, only omissions ('...') and insertions "
+                f"('[...]'): nothing to look for in source '{evidence.source}'",
+            )
+        elif result.gave_up:
             yield Finding(
                 evidence.quote_at,
                 f"quote has too many omissions and insertions ({result.marks:,}) to check "
