@@ -253,6 +253,22 @@ def test_a_quote_of_marks_only_is_not_called_absent(
     ) in result.output, result.output
 
 
+def test_a_locator_not_understood_is_reported_whatever_the_quote(
+    runner: CliRunner, project: Path
+) -> None:
+    # The rule says it reports a locator it cannot read; it did so only for verified quotes,
+    # so a misquote's 'section 2' came to light only once the quote was mended.
+    path = project / "map.yaml"
+    path.write_text(MISQUOTE.replace("locator: para 2", "locator: section 2"), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert (
+        "map.yaml:12:18: warning[AM006] locator 'section 2' is not one argmap understands: "
+        "write 'para 3', 'page 2' or 'line 40' (locator-mismatch)"
+    ) in result.output, result.output
+    assert "error[AM001]" in result.output
+
+
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:

@@ -87,6 +87,12 @@ class EvidenceCheck:
         return closest
 
     @property
+    def locator_unreadable(self) -> bool:
+        """Whether the locator does not follow the grammar (whatever became of the quote)."""
+        locator = self.check.locator if self.check is not None else None
+        return locator is not None and not locator.understood
+
+    @property
     def locator_hint(self) -> str | None:
         """What is wrong with the locator, to follow ``locator '...'``; None if nothing."""
         locator = self.check.locator if self.check is not None else None

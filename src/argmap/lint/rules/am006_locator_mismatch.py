@@ -2,7 +2,8 @@
 
 The quote was found, but not where its ``locator`` says (another paragraph, page or line).
 The message names the right locator. A locator argmap cannot read (``section 2``, ``para 0``)
-is reported too, with the forms it can. The finding points at the locator itself.
+is reported too, with the forms it can, whether or not the quote was found. The finding
+points at the locator itself.
 
 PASS:
 
@@ -44,7 +45,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
         if result.locator_hint is None:
             continue
-        if result.status in ("verified", "verified-with-edits"):
+        # a locator argmap cannot read is reported whether or not the quote was found
+        if result.locator_unreadable or result.status in ("verified", "verified-with-edits"):
             yield Finding(
                 evidence.locator_at,
                 f"locator '{evidence.locator}' {result.locator_hint}",
