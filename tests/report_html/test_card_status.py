@@ -1,0 +1,42 @@
+"""What an evidence card says of a quote that was not verified for want of a search: one with
+too many omissions to check, one with no words at all. Both read 'not found in the source'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.report_html import checked
+from argmap.report_html.context import handout_context
+
+from .conftest import checked_outcome
+
+MAP = """\
+argmap: 1
+title: Cards
+sources:
+  alleys: {title: Alleys, file: alleys.txt}
+claims:
+  t:
+    text: A thesis.
+    kind: thesis
+    evidence:
+      - {quote: "QUOTE", source: alleys}
+      - {quote: "[…] [sic]", source: alleys}
+      - {quote: "zebra crossing", source: alleys}
+"""
+
+
+def test_cards_say_why_a_quote_was_not_verified(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    alley = "x " + "a " * 50 + "filler " * 80 + "y "
+    (tmp_path / "alleys.txt").write_text(alley * 100 + "x " + "a " * 50 + "y\n")
+    quote = "x [...] " + " [...] ".join(["a"] * 50) + " [...] y"
+    (tmp_path / "map.yaml").write_text(MAP.replace("QUOTE", quote))
+    context = handout_context(
+        checked(checked_outcome(tmp_path / "map.yaml")), [], variant="teacher", paper="a4"
+    )
+    assert [card.status_text for card in context.page.cards] == [
+        "✘ not verified: too many omissions and insertions to search for",
+        "✘ not verified: nothing but omissions and insertions",
+        "✘ not found in the source",
+    ]
