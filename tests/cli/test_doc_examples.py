@@ -63,13 +63,45 @@ def test_the_readme_tour_prints_what_it_shows(
         run(runner, arguments, shown)
 
 
+MISQUOTED_MAP = """\
+argmap: 1
+title: Excluding Congress
+sources:
+  article: {title: Montebello Moment Came and Went, file: sources/article.txt}
+claims:
+  poisonous:
+    text: Excluding Congress from the SPP is politically poisonous.
+    kind: thesis
+    evidence:
+      - quote: legally indefensible and politically poisonous
+        source: article
+"""
+
+
+def test_the_readme_misquote_prints_what_it_shows(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's misquote, in a map whose tenth line is the quote shown, of the article
+    the Montebello map quotes: the hint names the paragraph, line and column it stands at."""
+    (misquote,) = [(a, s) for a, s in examples(REPO / "README.md") if a[-1] == "map.yaml"]
+    (tmp_path / "sources").mkdir()
+    shutil.copy(
+        REPO / "arguments" / "sources" / "montebello-moment-came-and-went.txt",
+        tmp_path / "sources" / "article.txt",
+    )
+    (tmp_path / "map.yaml").write_text(MISQUOTED_MAP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run(runner, *misquote)
+
+
 def test_the_tutorial_prints_what_it_shows(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In a fresh folder: init, then the map of steps 1 and 2, then the finished map (the
-    one in arguments/), drawn and reported where the comments say."""
+    one in arguments/), with the slip of step 5 and without, drawn and reported where the
+    comments say."""
     tutorial = REPO / "docs" / "tutorial.md"
-    (init, init_shown), (first, first_shown), (last, last_shown), *after = examples(tutorial)
+    (init, init_shown), (first, first_shown), (last, last_shown), slip, *after = examples(tutorial)
     monkeypatch.chdir(tmp_path)
     run(runner, init, init_shown)
 
@@ -78,8 +110,16 @@ def test_the_tutorial_prints_what_it_shows(
     shutil.copytree(REPO / "arguments" / "sources", tmp_path / "sources", dirs_exist_ok=True)
     run(runner, first, first_shown)
 
-    shutil.copy(REPO / "arguments" / "montebello.yaml", tmp_path / "montebello.yaml")
+    finished = (REPO / "arguments" / "montebello.yaml").read_text(encoding="utf-8")
+    (tmp_path / "montebello.yaml").write_text(finished, encoding="utf-8")
     run(runner, last, last_shown)
+
+    right = "the SPP is legally defensible, but politically poisonous for the SPP."
+    assert finished.count(right) == 1
+    wrong = finished.replace(right, right.replace("defensible", "indefensible"))
+    (tmp_path / "montebello.yaml").write_text(wrong, encoding="utf-8")
+    run(runner, *slip)
+    (tmp_path / "montebello.yaml").write_text(finished, encoding="utf-8")
 
     render, report = after[0][0], after[1][0]
     assert render[0] == "render" and report[0] == "report"
