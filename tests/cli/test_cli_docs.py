@@ -23,3 +23,15 @@ def test_every_command_has_examples() -> None:
         command = main.get_command(click.Context(main), name)
         assert command is not None
         assert "Examples:" in (command.help or ""), name
+
+
+def test_every_option_says_what_it_does() -> None:
+    """An option without a help text shows in --help (and docs/cli.md) as a bare name: a
+    newcomer cannot tell what ``watch --port`` serves or that 0 picks a free port."""
+    bare = [
+        f"{name} {option.opts[-1]}"
+        for name in COMMANDS
+        for option in main.get_command(click.Context(main), name).params  # type: ignore[union-attr]
+        if isinstance(option, click.Option) and not option.help
+    ]
+    assert bare == []

@@ -26,7 +26,13 @@ from argmap.watch import watch as watch_map
     help="Folder for NAME.svg and NAME.html.",
 )
 @click.option("--serve", is_flag=True, help="Serve the report on 127.0.0.1 with live reload.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="With --serve: the port on 127.0.0.1 (0 picks a free one).",
+)
 def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     """Re-render the SVG and the HTML report of FILE on every save (Ctrl-C stops).
 
