@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pygarg.dung import dimacs_parser, solver
 
@@ -50,3 +51,28 @@ def test_apx_export_and_errors(tmp_path: Path) -> None:
     broken = runner.invoke(main, ["export", str(bad), "--to", "iccma"])
     assert broken.exit_code == 1
     assert "AM302" in broken.output
+
+
+def test_without_o_the_findings_go_to_stderr_and_stdout_stays_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without -o, stdout is the exported document (``argmap export map.yaml --to json >
+    map.json``): the findings of a map that does not load go to stderr, as import's report
+    does, not into the file where the user cannot see them."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("argmap: 1\nclaims: {a: {text: A, supports: b}}\n")
+    result = CliRunner().invoke(main, ["export", "bad.yaml", "--to", "json"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "bad.yaml:2:33: error[AM302] 'b' refers to no claim in this map (dangling-reference)\n"
+        "  2 | claims: {a: {text: A, supports: b}}\n"
+        "    |                                 ^\n"
+        "\n"
+        "1 error in 1 of 1 file\n"
+    )
+    with_o = CliRunner().invoke(main, ["export", "bad.yaml", "--to", "json", "-o", "m.json"])
+    assert with_o.exit_code == 1
+    assert with_o.stdout == result.stderr  # with -o, stdout is free: findings go there
+    assert not Path("m.json").exists()

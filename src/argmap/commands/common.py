@@ -177,8 +177,11 @@ def emit_diagnostics(
     texts: Mapping[str, str],
     files_checked: int,
     output_format: str | None,
+    *,
+    err: bool = False,
 ) -> None:
-    """Render the findings with the chosen reporter and write them to stdout."""
+    """Render the findings with the chosen reporter and write them to stdout (stderr with
+    ``err``: where stdout carries a command's output, as ``argmap export`` without ``-o``)."""
     from argmap.lint.registry import rule_descriptions
     from argmap.report import render_report
 
@@ -190,11 +193,11 @@ def emit_diagnostics(
         diagnostics,
         sources=texts,
         files_checked=files_checked,
-        color=chosen == "text" and use_color(sys.stdout),
+        color=chosen == "text" and use_color(sys.stderr if err else sys.stdout),
         rule_descriptions=rule_descriptions(),
         srcroot_uri=Path.cwd().as_uri() + "/",
     )
-    click.echo(output, nl=False)
+    click.echo(output, nl=False, err=err)
 
 
 def load_for_output(

@@ -79,7 +79,9 @@ EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
 @click.option(
     "--to", "to", type=click.Choice(list(EXPORTERS)), required=True, help="The output format."
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to this file, not stdout."
+)
 @click.option(
     "--url",
     "url",
@@ -104,6 +106,11 @@ def export(
     JSON-LD, one review per claim; iccma is the framework of docs/evaluation.md in the ICCMA
     2023 format (p af N), with the node names as comments, so any competition solver can check
     argmap's labelling; apx is the older ASPARTIX format. See docs/interchange.md.
+
+    Without -o the document goes to stdout and the findings of a map with errors to stderr.
+
+    Exit status: 0 written, 1 the map has errors (nothing is written), 2 usage (no such
+    file, an output that is one of the map's inputs).
 
     \b
     Examples:
@@ -138,7 +145,8 @@ def export(
         sys.exit(EXIT_ERROR)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     if outcome.map is None or has_failures(problems):
-        emit_diagnostics([*problems, *outcome.diagnostics], result.texts, 1, None)
+        findings = [*problems, *outcome.diagnostics]
+        emit_diagnostics(findings, result.texts, 1, None, err=output is None)
         sys.exit(EXIT_FINDINGS)
     if to == "claimreview":
         text = _claimreview(outcome, url, publisher)
