@@ -128,3 +128,21 @@ def test_stats_shows_a_hostile_title_and_file_name_never_obeys_them(
     assert first == "m\\x1b[2Jap.yaml: evil\\x1b]0;pwned\\x07\\x08X\\u202eY"
     checked = CliRunner().invoke(main, ["check", name], color=True)
     assert checked.output.splitlines()[0] == first
+
+
+def test_stats_json_of_a_broken_map_keeps_stdout_for_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``argmap stats --json map.yaml | jq`` must not get a text report: the findings of a map
+    that does not load go to stderr, stdout stays empty (exit 1)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("argmap: 1\nclaims: {a: {text: A, supports: b}}\n")
+    result = CliRunner().invoke(main, ["stats", "--json", "bad.yaml"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "bad.yaml:2:33: error[AM302] 'b' refers to no claim in this map (dangling-reference)"
+    )
+    as_text = CliRunner().invoke(main, ["stats", "bad.yaml"])
+    assert (as_text.exit_code, as_text.stdout) == (1, result.stderr)

@@ -17,7 +17,12 @@ from argmap.verdict import QuoteStatus, Verdict
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the counts as JSON (the findings of a map with errors go to stderr).",
+)
 def stats(file: Path, as_json: bool) -> None:
     """Count a map's elements by kind, its claims by verdict, and its quotes by status.
 
@@ -33,7 +38,7 @@ def stats(file: Path, as_json: bool) -> None:
     outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     m, ev = outcome.map, outcome.evaluation
     if m is None or ev is None:
-        emit_diagnostics(outcome.diagnostics, result.texts, 1, None)
+        emit_diagnostics(outcome.diagnostics, result.texts, 1, None, err=as_json)
         sys.exit(EXIT_FINDINGS)
     kinds = Counter(c.kind.value for c in m.claims.values())
     verdicts = Counter(v.verdict.value for v in ev.verdicts.values())
