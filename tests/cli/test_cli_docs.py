@@ -35,3 +35,14 @@ def test_every_option_says_what_it_does() -> None:
         if isinstance(option, click.Option) and not option.help
     ]
     assert bare == []
+
+
+def test_every_command_that_can_fail_on_a_map_says_its_exit_status() -> None:
+    """README says 1 is findings; which findings, and what 2 is, differs per command (render's
+    --check, export's errors), so each command that reads maps says it in its help."""
+    silent = [
+        name
+        for name in ("validate", "check", "render", "report", "handout", "export", "import")
+        if "Exit status:" not in (main.get_command(click.Context(main), name).help or "")  # type: ignore[union-attr]
+    ]
+    assert silent == []

@@ -84,6 +84,9 @@ def check(
     score in [0, 1]), then the findings. A quote not found in its source, or only
     paraphrased, is an error (exit 1).
 
+    Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
+    that does not exist or a semantics over its --time-limit.
+
     \b
     Examples:
       argmap check arguments/montebello.yaml

@@ -96,6 +96,9 @@ def handout(
     thesis) and split into a page per branch; --depth chooses the view. PDF needs
     WeasyPrint: pip install 'argmap[pdf]'.
 
+    Exit status: 0 done, 1 a file has errors or (--check) a handout is stale, 2 a usage
+    problem (no such path, a PDF without WeasyPrint).
+
     \b
     Examples:
       argmap handout arguments/montebello.yaml --variant student -o worksheet.pdf
