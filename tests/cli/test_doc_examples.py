@@ -17,6 +17,7 @@ from argmap.cli import main
 
 REPO = Path(__file__).parents[2]
 CONSOLE = re.compile(r"^```console\n(.*?)^```", re.DOTALL | re.MULTILINE)
+README = REPO / "README.md"
 YAML = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 Example = tuple[list[str], list[str]]  # argmap's arguments, the lines shown under them
@@ -129,3 +130,26 @@ def test_the_tutorial_prints_what_it_shows(
         "montebello.html",
         "montebello.svg",
     ]
+
+
+def test_the_readme_configuration_names_every_setting_and_is_accepted() -> None:
+    """The README's ``[tool.argmap]`` block is the only place a newcomer sees the settings:
+    it shows each one argmap knows, and argmap reads it without a complaint."""
+    import tomllib
+
+    from argmap.config import KNOWN_KEYS, parse_config
+    from argmap.lint.context import LintConfig
+
+    section = README.read_text("utf-8").split("## Configuration\n")[1].split("\n## ")[0]
+    (block,) = re.findall(r"^```toml\n(.*?)^```", section, re.M | re.S)
+    table = tomllib.loads(block)["tool"]["argmap"]
+    config, problems = parse_config(table, "pyproject.toml")
+    assert problems == []
+    default = LintConfig()
+    assert (config.similarity, config.long_text, config.duplicate_similarity) == (
+        default.similarity,
+        default.long_text,
+        default.duplicate_similarity,
+    )  # "the numbers shown are the defaults"
+    shown = set(table) | set(re.findall(r"`([a-z-]+) = ", section))
+    assert sorted(shown) == sorted(KNOWN_KEYS)
