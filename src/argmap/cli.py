@@ -114,9 +114,18 @@ def _set_verbosity(level: int) -> Callable[[click.Context, click.Parameter, bool
 @click.option("-v", "--verbose", is_flag=True, help="Also timings and what was read.")
 def main(quiet: bool, verbose: bool) -> None:
     """argmap: map arguments, verify their quotes, and see which claims stand."""
-    from argmap.commands.common import set_verbosity
+    import time
+
+    from argmap.commands.common import detail, set_verbosity
 
     set_verbosity(-1 if quiet else 1 if verbose else 0)
+    ctx = click.get_current_context()
+    started = time.perf_counter()
+
+    def timing() -> None:  # -v after the command name is only known by the end
+        detail(f"argmap {ctx.invoked_subcommand}: {time.perf_counter() - started:.2f} s")
+
+    ctx.call_on_close(timing)
 
 
 def run() -> NoReturn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,6 +157,16 @@ def detail(message: str) -> None:
         say(message)
 
 
+def detail_read(path: Path | str, included: Iterable[Path]) -> None:
+    """Under --verbose: the map read from ``path``, and the files it includes."""
+    if _verbosity <= 0:
+        return
+    from argmap.pipeline import display_path
+
+    parts = sorted(display_path(p) for p in included)
+    detail(f"read {path}" + (f", which includes {', '.join(parts)}" if parts else ""))
+
+
 def default_format() -> str:
     """GitHub annotations under GitHub Actions, like yamllint does; text elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -213,6 +223,7 @@ def load_for_output(
     diagnostics = list(problems)
     texts: dict[str, str] = {}
     for result in results:
+        detail_read(result.path, result.included)
         diagnostics.extend(result.diagnostics)
         texts.update(result.texts)
     if diagnostics:

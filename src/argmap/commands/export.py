@@ -13,7 +13,14 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, EXIT_FINDINGS, emit_diagnostics, say, write_output
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    detail_read,
+    emit_diagnostics,
+    say,
+    write_output,
+)
 from argmap.diagnostics import has_failures
 from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
@@ -139,6 +146,7 @@ def export(
         say(f"argmap: {file}: no such file")
         sys.exit(EXIT_ERROR)
     result = load_map(file)
+    detail_read(result.path, result.included)
     refused = None if output is None else refuse_input(output, files_read([result]))
     if refused is not None:
         say(f"argmap: {refused}")

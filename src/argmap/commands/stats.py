@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_FINDINGS, emit_diagnostics
+from argmap.commands.common import EXIT_FINDINGS, detail_read, emit_diagnostics
 from argmap.model import ClaimKind
 from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
@@ -35,6 +35,7 @@ def stats(file: Path, as_json: bool) -> None:
     from argmap.semantics.labels import Semantics
 
     result = load_map(file)
+    detail_read(result.path, result.included)
     outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     m, ev = outcome.map, outcome.evaluation
     if m is None or ev is None:

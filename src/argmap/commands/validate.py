@@ -17,12 +17,13 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     default_format,
+    detail_read,
     emit_diagnostics,
     format_option,
     strict_option,
 )
 from argmap.diagnostics import has_failures
-from argmap.pipeline import find_files
+from argmap.pipeline import display_path, find_files
 
 
 @click.command()
@@ -52,6 +53,7 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     texts: dict[str, str] = {}
     with _progress(len(files), output_format) as advance:
         for outcome in validate_files(files, advance):
+            detail_read(display_path(outcome.path), outcome.included)
             diagnostics.extend(outcome.diagnostics)
             texts.update(outcome.texts)
     emit_diagnostics(diagnostics, texts, len(files), output_format)

@@ -1,0 +1,99 @@
+"""``-v``/``--verbose``, whose help promises "timings and what was read", keeps its promise
+in every command, not only in ``check``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import COMMANDS, main
+
+MAIN = """\
+argmap: 1
+include: [part.yaml]
+claims:
+  thesis: {text: Uniforms should be required., kind: thesis}
+"""
+PART = """\
+argmap: 1
+claims:
+  reason: {text: Uniforms reduce bullying., kind: assumption, supports: thesis}
+"""
+TIMING = re.compile(r"argmap (\w+): \d+\.\d\d s")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "main.yaml").write_text(MAIN, encoding="utf-8")
+    (tmp_path / "part.yaml").write_text(PART, encoding="utf-8")
+    return tmp_path
+
+
+def _lines(stderr: str) -> list[str]:
+    return [TIMING.sub(r"argmap \1: T s", line) for line in stderr.splitlines()]
+
+
+def test_validate_says_what_it_read_and_how_long_it_took(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(main, ["-v", "validate", "."])
+    assert result.exit_code == 0
+    assert result.stdout == "2 files checked, no problems\n"
+    assert _lines(result.stderr) == [
+        "read main.yaml, which includes part.yaml",
+        "argmap validate: T s",
+    ]
+
+
+def test_render_says_what_it_read_then_what_it_wrote(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(main, ["render", "main.yaml", "--format", "dot", "-v"])
+    assert result.exit_code == 0
+    assert _lines(result.stderr) == [
+        "read main.yaml, which includes part.yaml",
+        "wrote renders/main.dot",
+        "argmap render: T s",
+    ]
+
+
+def test_without_verbose_none_of_it_is_printed(runner: CliRunner, project: Path) -> None:
+    assert runner.invoke(main, ["validate", "."]).stderr == ""
+    assert runner.invoke(main, ["render", "main.yaml", "--format", "dot"]).stderr == (
+        "wrote renders/main.dot\n"
+    )
+
+
+def test_every_command_times_itself_under_verbose(runner: CliRunner, project: Path) -> None:
+    """The timing is the last line of stderr, whatever the command and its exit status."""
+    arguments = {
+        "validate": ["main.yaml"],
+        "check": ["main.yaml"],
+        "schema": ["-o", "schema.json"],
+        "render": ["main.yaml", "--format", "dot"],
+        "report": ["main.yaml", "-o", "r.html", "--check"],
+        "handout": ["main.yaml", "-o", "h.html", "--check"],
+        "export": ["main.yaml", "--to", "apx"],
+        "import": ["missing.argdown"],
+        "stats": ["main.yaml"],
+        "init": ["started.yaml"],
+        "rules": [],
+        "explain": ["AM002"],
+    }
+    assert sorted(arguments) == sorted(set(COMMANDS) - {"watch"})  # watch runs until Ctrl-C
+    for name, rest in arguments.items():
+        result = runner.invoke(main, [name, *rest, "-v"])
+        assert _lines(result.stderr)[-1] == f"argmap {name}: T s", (name, result.stderr)
+
+
+@pytest.mark.parametrize("command", [["export", "--to", "apx"], ["stats"]])
+def test_export_and_stats_say_what_they_read(
+    runner: CliRunner, project: Path, command: list[str]
+) -> None:
+    result = runner.invoke(main, ["-v", command[0], "main.yaml", *command[1:]])
+    assert result.exit_code == 0
+    assert _lines(result.stderr) == [
+        "read main.yaml, which includes part.yaml",
+        f"argmap {command[0]}: T s",
+    ]
