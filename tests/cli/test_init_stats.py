@@ -146,3 +146,22 @@ def test_stats_json_of_a_broken_map_keeps_stdout_for_json(
     )
     as_text = CliRunner().invoke(main, ["stats", "bad.yaml"])
     assert (as_text.exit_code, as_text.stdout) == (1, result.stderr)
+
+
+def test_init_points_the_editor_at_the_project_schema_else_the_published_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As docs/editors.md says: a relative path when a folder above the map holds
+    schema/argmap.schema.json, the published address elsewhere."""
+    from argmap.commands.init import SCHEMA_URL
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "alone.yaml"]).exit_code == 0
+    first = Path("alone.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={SCHEMA_URL}"
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "argmap.schema.json").write_text("{}")
+    assert runner.invoke(main, ["init", "arguments/map.yaml"]).exit_code == 0
+    first = Path("arguments/map.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/argmap.schema.json"
