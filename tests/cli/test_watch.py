@@ -254,3 +254,30 @@ def test_a_source_in_a_folder_that_is_not_there_yet_is_watched(tmp_path: Path) -
         (tmp_path / "texts").mkdir()
         (tmp_path / "texts" / "s.txt").write_text("Today the sky is blue.\n")
         assert watching.wait_for(2).diagnostics == ()
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
+    """Ctrl-C is how the help says to stop: exit 0, and no log line of the file-watching
+    library ("KeyboardInterrupt caught, stopping watch") that reads like a crash."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "watch", "map.yaml", "-o", "out"],
+        cwd=project,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (project / "out" / "map.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)  # the watch starts after the first build is reported
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+    assert child.returncode == 0
+    assert stderr == "[1] wrote out/map.svg\n[1] wrote out/map.html\n"

@@ -4,6 +4,7 @@ on localhost and reloads the page when they change."""
 from __future__ import annotations
 
 import errno
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -44,6 +45,8 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
       argmap watch arguments/montebello.yaml
       argmap watch map.yaml --serve --port 8080
     """
+    # Ctrl-C is how a watch stops; watchfiles logs it as a warning that reads like a crash.
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
     server = _server(output, f"{file.stem}.html", port) if serve else None
 
     def report(build: Build) -> None:
