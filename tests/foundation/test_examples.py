@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from argmap.cli import main
 from argmap.diagnostics import sort_key
 from argmap.lint.context import LintConfig
 from argmap.pipeline import MapResult, find_files, lint_result, load_map, load_maps
@@ -73,7 +75,7 @@ def test_short_forms_expand_into_arguments_attacks_and_evidence() -> None:
     assert (ev.source, ev.target, ev.locator, ev.strength) == (
         "report",
         "attendance",
-        "para 4",
+        "para 3",
         0.7,
     )
     assert (ev.origin.line, ev.origin.col) == (31, 9)  # the "- quote:" item
@@ -99,3 +101,10 @@ def test_attacks_short_form_undermines_a_premise() -> None:
     assert m.arguments["linked"].premises == ("p1", "p2")
     assert m.arguments["h->p2"].origin.path.endswith("parts/linked-history.yaml")
     assert len(m.files) == 2
+
+
+def test_the_valid_examples_check_clean(runner: CliRunner) -> None:
+    """The specification's valid maps are valid to ``check`` too: every quote verified where
+    its locator says (uniforms.yaml said para 4 of a three-paragraph source)."""
+    result = runner.invoke(main, ["-q", "check", "--strict", str(EXAMPLES / "valid")])
+    assert (result.exit_code, result.output) == (0, "")
