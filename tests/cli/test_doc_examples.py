@@ -153,3 +153,11 @@ def test_the_readme_configuration_names_every_setting_and_is_accepted() -> None:
     )  # "the numbers shown are the defaults"
     shown = set(table) | set(re.findall(r"`([a-z-]+) = ", section))
     assert sorted(shown) == sorted(KNOWN_KEYS)
+
+
+def test_the_format_reference_example_is_the_valid_example_that_checks_clean() -> None:
+    """docs/format.md's complete example is tests/examples/valid/uniforms.yaml (which the
+    suite validates and checks with --strict), but for the schema path of its first line."""
+    example = YAML.findall((REPO / "docs" / "format.md").read_text(encoding="utf-8"))[0]
+    valid = (REPO / "tests" / "examples" / "valid" / "uniforms.yaml").read_text(encoding="utf-8")
+    assert example.split("\n", 1)[1] == valid.split("\n", 1)[1]
