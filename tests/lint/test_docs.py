@@ -65,4 +65,7 @@ def test_a_misspelt_rule_name_gets_a_suggestion() -> None:
     )
     far = runner.invoke(main, ["explain", "xyzzy"])
     assert far.exit_code == 2
-    assert far.stderr == "argmap: unknown code or rule name 'xyzzy'\n"
+    assert far.stderr == (
+        "argmap: unknown code or rule name 'xyzzy'; 'argmap rules' lists the rules, "
+        "'argmap rules --markdown' every code\n"
+    )

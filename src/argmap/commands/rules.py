@@ -48,7 +48,11 @@ def _explain(code: str) -> None:
     text = explain_code(code)
     if text is None:
         close = closest_name(code)
-        hint = f"; did you mean '{close}'?" if close else ""
+        hint = (
+            f"; did you mean '{close}'?"
+            if close
+            else "; 'argmap rules' lists the rules, 'argmap rules --markdown' every code"
+        )
         say(f"argmap: unknown code or rule name '{code}'{hint}")
         sys.exit(EXIT_ERROR)
     click.echo(text, nl=False)
