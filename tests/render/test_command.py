@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.pipeline import display_path
 from argmap.render import output
 from argmap.render.svg import read_stamp
 
@@ -512,3 +513,14 @@ def test_a_dot_that_prints_nothing_writes_nothing_and_fails_the_check(
     result = runner.invoke(main, [*args[:-2], "--check"])
     assert result.exit_code == 1
     assert f"stale: {drawn}" in result.stderr
+
+
+def test_an_unknown_focus_with_no_close_claim_says_where_the_ids_are(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(tmp_path), "--focus", "x"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {display_path(MONTEBELLO)}: no claim 'x' in this map; "
+        "--focus takes a claim's id, as 'argmap check' lists them\n"
+    )

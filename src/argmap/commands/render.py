@@ -228,7 +228,12 @@ def render(
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, timeout)
             except UnknownFocus as exc:
-                in_turn(f"argmap: {result.path}: {exc}")
+                where = (
+                    ""
+                    if exc.suggestion
+                    else "; --focus takes a claim's id, as 'argmap check' lists them"
+                )
+                in_turn(f"argmap: {result.path}: {exc}{where}")
                 status = EXIT_ERROR
             except (GraphvizNotFound, UnsupportedFormat) as exc:
                 in_turn(f"argmap: {exc}")
