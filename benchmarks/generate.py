@@ -232,7 +232,10 @@ class SourceText:
             text = " ".join(words)
         else:
             start = rng.randint(0, max(0, len(words) - 8))
-            text = " ".join(words[start : start + rng.randint(7, 12)])
+            end = start + rng.randint(7, 12)
+            if start and words[start - 1] == "not":  # a quote right after it drops it (AM014)
+                start -= 1
+            text = " ".join(words[start:end])
         strength = rng.choice((None, None, 0.9, 0.8, 0.7, 0.5))
         return Quote(text, p + 1, strength)
 
