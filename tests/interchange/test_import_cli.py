@@ -195,3 +195,21 @@ def test_hidden_characters_are_removed_from_every_text(tmp_path: Path) -> None:
         written = out.read_text(encoding="utf-8")
         assert RLO not in written and "\\u202E" not in written.upper()
         assert RUN.invoke(main, ["validate", str(out)]).exit_code == 0
+
+
+def test_a_clean_import_says_one_line(tmp_path: Path) -> None:
+    """Nothing to report: the summary is the one line docs/interchange.md promises, not
+    "1 file checked, no problems" (which file? nothing was checked by the user) above it."""
+    kialo = tmp_path / "clean.txt"
+    kialo.write_text(
+        "Discussion Title: Uniforms?\n\n1. Schools should require uniforms.\n"
+        "1.1. Pro: Uniforms improve attendance.\n",
+        encoding="utf-8",
+    )
+    result = RUN.invoke(main, ["import", str(kialo), "-o", str(tmp_path / "clean.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout == (
+        f"imported {kialo} (kialo) -> {tmp_path / 'clean.yaml'}: 2 claims, 1 support, "
+        "0 attacks; 0 notes on what was not carried over\n"
+    )

@@ -125,7 +125,8 @@ def import_map(
         f"{_counted(supports, 'support')}, {_counted(attacks, 'attack')}; "
         f"{_counted(len(outcome.losses), 'note')} on what was not carried over"
     )
-    _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
+    if outcome.diagnostics or (output_format or default_format()) != "text":
+        _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
     click.echo(summary, err=output is None)
     sys.exit(EXIT_OK)
 
