@@ -30,6 +30,7 @@ _KIND_NAMES = (
 
 # What an argument file is called: folders are searched for these, and `init` writes one.
 SUFFIXES = (".yaml", ".yml")
+NO_SUCH_FILE = "no such file"  # how a missing source ends its message (AM013 hints on it)
 
 
 class NotARegularFile(OSError):

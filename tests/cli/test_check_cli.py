@@ -495,3 +495,33 @@ def test_a_map_without_a_stable_extension_is_reported_as_such(
         "no stable extension"
         not in runner.invoke(main, ["check", "--semantics", "stable", str(path)]).output
     )
+
+
+def test_a_missing_source_file_says_where_it_was_looked_for(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's first misstep: the source saved elsewhere. The finding says what the
+    path is relative to and what to do, not only 'no such file'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "map.yaml").write_text(
+        "argmap: 1\n"
+        "sources:\n"
+        "  s: {title: S, file: sources/article.txt}\n"
+        "claims:\n"
+        "  a: {text: A., kind: thesis, evidence: [{quote: q, source: s}]}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["-q", "check", "maps/map.yaml"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "maps/map.yaml:3:3: error[AM013] source 's': 'sources/article.txt': no such file "
+        "(unreadable-source)\n"
+        "  3 |   s: {title: S, file: sources/article.txt}\n"
+        "    |   ^\n"
+        "  hint: 'file' is relative to the folder of maps/map.yaml: save the text there, "
+        "or correct the path\n"
+        "\n"
+        "1 error in 1 of 1 file\n"
+    )

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from argmap.paths import NotARegularFile, read_regular_file
+from argmap.paths import NO_SUCH_FILE, NotARegularFile, read_regular_file
 from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
 from argmap.verify.htmltext import nesting_depth, visible_text
 from argmap.verify.pdftext import PdfProblem, pdf_pages
@@ -125,7 +125,7 @@ def read_source_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     try:
         return read_regular_file(path, max_bytes + 1)
     except FileNotFoundError:
-        return SourceError(name, SourceProblem.NOT_FOUND, f"{name}: no such file")
+        return SourceError(name, SourceProblem.NOT_FOUND, f"{name}: {NO_SUCH_FILE}")
     except IsADirectoryError:
         return SourceError(name, SourceProblem.UNREADABLE, f"{name}: is a folder, not a file")
     except NotARegularFile as exc:

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
+from argmap.paths import NO_SUCH_FILE
 
 CODE = "AM013"
 NAME = "unreadable-source"
@@ -42,4 +43,10 @@ NEEDS_SOURCES = True
 def check(ctx: LintContext) -> Iterator[Finding]:
     for source_id, reason in sorted(ctx.unreadable_sources.items()):
         source = ctx.map.sources[source_id]
-        yield Finding(source.origin, f"source '{source_id}': {reason}")
+        hint = (
+            f"'file' is relative to the folder of {source.origin.path}: save the text there, "
+            "or correct the path"
+            if reason.endswith(f": {NO_SUCH_FILE}")
+            else None
+        )
+        yield Finding(source.origin, f"source '{source_id}': {reason}", hint)
