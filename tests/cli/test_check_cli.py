@@ -82,7 +82,7 @@ def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path
         )
         for line in lines
     ), result.output
-    assert "  hint: closest passage (para 2, page 1, line 3, col 70): “legally defensible," in (
+    assert "  hint: closest passage (para 2, line 3, col 70): “legally defensible," in (
         result.output
     )
 
@@ -136,7 +136,7 @@ def test_a_quote_with_too_many_omissions_is_not_called_absent(
     ) in result.output, result.output
     assert (
         "  hint: split it into shorter quotes, with fewer omissions and insertions; closest "
-        "passage (para 1, page 1, line 1, col 66401): “x a a a"
+        "passage (para 1, line 1, col 66401): “x a a a"
     ) in result.output, result.output
 
 

@@ -67,7 +67,8 @@ class EvidenceCheck:
         loc = self.location
         if loc is None:
             return None
-        return f"para {loc.paragraph}, page {loc.page}, line {loc.line}, col {loc.column}"
+        page = f"page {loc.page}, " if loc.paged else ""  # a text file has no pages to cite
+        return f"para {loc.paragraph}, {page}line {loc.line}, col {loc.column}"
 
     @property
     def hint(self) -> str | None:

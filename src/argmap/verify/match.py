@@ -55,7 +55,8 @@ class Location:
 
     ``start``/``end`` are character offsets into :attr:`SourceText.text` (end exclusive);
     ``line``/``column`` are those of the first character and ``end_line``/``end_column`` those
-    of the last, all 1-based, as are the paragraph and page numbers.
+    of the last, all 1-based, as are the paragraph and page numbers. ``paged`` says whether the
+    source has pages of its own (a PDF); any other is one page.
     """
 
     start: int
@@ -68,6 +69,7 @@ class Location:
     end_paragraph: int
     page: int
     end_page: int
+    paged: bool = False
 
     @property
     def place(self) -> Place:
@@ -385,6 +387,7 @@ def _location(prepared: PreparedSource, start: int, end: int) -> Location:
         end_paragraph=last.paragraph,
         page=first.page,
         end_page=last.page,
+        paged=source.kind == "pdf",
     )
 
 
