@@ -165,3 +165,29 @@ def test_init_points_the_editor_at_the_project_schema_else_the_published_one(
     assert runner.invoke(main, ["init", "arguments/map.yaml"]).exit_code == 0
     first = Path("arguments/map.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schema/argmap.schema.json"
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_stats_reports_a_broken_configuration_as_validate_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_json: bool
+) -> None:
+    """stats read the configuration and dropped its problems: a typo in [tool.argmap] was
+    reported by validate, check and export, and stats counted with the defaults and exited 0.
+    Like export, it now says where the configuration is broken and exits 1, counting nothing
+    that the configuration would have changed."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.argmap]\nselct = []\n')
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+        "  a: {text: A., kind: assumption, supports: t}\n"
+    )
+    runner = CliRunner()
+    expected = (
+        "pyproject.toml:5:1: error[AM903] unknown setting 'selct'; known: duplicate-similarity, "
+        "ignore, long-text, select, severity, similarity (invalid-config)"
+    )
+    validated = runner.invoke(main, ["validate", "map.yaml"])
+    assert validated.output == f"{expected}\n\n1 error in 1 of 1 file\n"
+    result = runner.invoke(main, ["stats", *(["--json"] if as_json else []), "map.yaml"])
+    assert result.exit_code == 1
+    assert result.output == validated.output

@@ -26,6 +26,9 @@ from argmap.verdict import QuoteStatus, Verdict
 def stats(file: Path, as_json: bool) -> None:
     """Count a map's elements by kind, its claims by verdict, and its quotes by status.
 
+    A map that does not load, or a broken configuration (which would change the verdicts,
+    quotes and findings counted), is reported with file:line:col instead, as validate does.
+
     \b
     Examples:
       argmap stats arguments/montebello.yaml
@@ -36,10 +39,11 @@ def stats(file: Path, as_json: bool) -> None:
 
     result = load_map(file)
     detail_read(result.path, result.included)
-    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    outcome, config_problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     m, ev = outcome.map, outcome.evaluation
-    if m is None or ev is None:
-        emit_diagnostics(outcome.diagnostics, result.texts, 1, None, err=as_json)
+    if m is None or ev is None or config_problems:
+        findings = [*config_problems, *outcome.diagnostics]
+        emit_diagnostics(findings, result.texts, 1, None, err=as_json)
         sys.exit(EXIT_FINDINGS)
     kinds = Counter(c.kind.value for c in m.claims.values())
     verdicts = Counter(v.verdict.value for v in ev.verdicts.values())
