@@ -37,6 +37,7 @@ class Code:
             severity=self.severity,
             hint=hint,
             name=self.name,
+            positioned=pos is not None,
         )
 
 

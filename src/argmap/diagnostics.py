@@ -2,7 +2,8 @@
 
 Positions are 1-based (line and column), the way editors and ``file:line:col`` show them.
 A diagnostic without a known position uses line 1, column 1 of its file: every diagnostic
-points somewhere a person can open.
+points somewhere a person can open. It says so (``positioned`` is false), so that a format
+that can point at a whole file (SARIF) does so rather than claim line 1.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Diagnostic:
     """One finding, located in a file.
 
     ``code`` is stable (``AM101``), ``name`` is its readable form (``yaml-syntax``).
+    ``positioned`` is false for a finding about a whole file, made without a position
+    (``line`` and ``col`` are then 1).
     """
 
     path: str
@@ -47,6 +50,7 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     hint: str | None = None
     name: str = field(default="", compare=False)
+    positioned: bool = field(default=True, compare=False)
 
     @property
     def location(self) -> str:

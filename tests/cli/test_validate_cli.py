@@ -75,6 +75,22 @@ def test_github_format_and_its_automatic_choice(
     )
 
 
+def test_sarif_gives_a_missing_path_no_region(runner: CliRunner, tmp_path: Path) -> None:
+    """The file does not exist: SARIF points at it, at no line (it had region 1:1); the
+    text format still says where, as file:line:col."""
+    gone = str(tmp_path / "gone.yaml")
+    result = runner.invoke(main, ["validate", "-f", "sarif", gone])
+    assert result.exit_code == 2
+    (res,) = json.loads(result.output)["runs"][0]["results"]
+    assert res["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": Path(gone).as_uri(), "index": 0}}}
+    ]
+    text = runner.invoke(main, ["validate", gone])
+    assert text.output.splitlines()[0] == (
+        f"{gone}:1:1: error[AM901] no such file or folder (path-not-found)"
+    )
+
+
 def test_sarif_format(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", "-f", "sarif", UNKNOWN_KEY])
     assert result.exit_code == 1

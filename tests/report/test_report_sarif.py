@@ -22,7 +22,8 @@ import jsonschema
 import pytest
 
 import argmap
-from argmap.diagnostics import Diagnostic, Severity
+from argmap import codes
+from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.report import ReportOptions, Summary
 from argmap.report.sarif import INFORMATION_URI, artifact_uri, render
 
@@ -308,6 +309,36 @@ def test_positions_below_one_are_clamped_to_stay_valid(
     validator.validate(log)
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": 1, "startColumn": 1}
+
+
+def test_a_finding_without_a_position_has_no_region(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    """A finding made without a position (a path that does not exist, a file that cannot be
+    read) was given the region 1:1, which claims a place in the file. SARIF 2.1.0
+    lets a physicalLocation hold only its artifactLocation: the finding is about the file."""
+    unplaced = codes.PATH_NOT_FOUND.at("gone.yaml", None, "no such file or folder")
+    placed = codes.UNKNOWN_KEY.at("a.yaml", Position(1, 1), "unknown key 'x'")
+    log = json.loads(_sarif([unplaced, placed]))
+    validator.validate(log)
+    locations = [r["locations"] for r in log["runs"][0]["results"]]
+    assert locations == [
+        [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "a.yaml", "uriBaseId": "%SRCROOT%", "index": 0},
+                    "region": {"startLine": 1, "startColumn": 1},
+                }
+            }
+        ],
+        [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "gone.yaml", "uriBaseId": "%SRCROOT%", "index": 1}
+                }
+            }
+        ],
+    ]
 
 
 def test_no_problems_is_a_valid_log_with_empty_results(

@@ -9,8 +9,10 @@ warning -> ``warning``, info -> ``note``.
 Paths become URI references relative to ``%SRCROOT%`` (forward slashes, percent-encoded);
 absolute paths become ``file://`` URIs. ``artifacts`` lists every file of the run (those with
 text in ``sources`` and those with findings), sorted. Columns count code points
-(``columnKind: unicodeCodePoints``). No timestamps or random ids: the same run gives the same
-bytes. The tests validate the output against the official schema.
+(``columnKind: unicodeCodePoints``). A finding made without a position (a missing path, an
+unreadable file) has no ``region``: a ``physicalLocation`` without one refers to the whole
+file. No timestamps or random ids: the same run gives the same bytes. The tests validate the
+output against the official schema.
 """
 
 from __future__ import annotations
@@ -112,20 +114,16 @@ def render(
         where = artifact_uri(d.path)
         message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
         location = {**_artifact_location(*where), "index": artifact_index[where]}
+        physical: Json = {"artifactLocation": location}
+        if d.positioned:
+            physical["region"] = {"startLine": max(1, d.line), "startColumn": max(1, d.col)}
         results.append(
             {
                 "ruleId": d.code,
                 "ruleIndex": rule_index[d.code],
                 "level": LEVELS[d.severity],
                 "message": {"text": message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": location,
-                            "region": {"startLine": max(1, d.line), "startColumn": max(1, d.col)},
-                        }
-                    }
-                ],
+                "locations": [{"physicalLocation": physical}],
             }
         )
 
