@@ -85,7 +85,7 @@ def check(
     paraphrased, is an error (exit 1).
 
     Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
-    that does not exist or a semantics over its --time-limit.
+    that does not exist, or the preferred or stable semantics ran out of time.
 
     \b
     Examples:

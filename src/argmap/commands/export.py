@@ -116,8 +116,8 @@ def export(
 
     Without -o the document goes to stdout and the findings of a map with errors to stderr.
 
-    Exit status: 0 written, 1 the map has errors (nothing is written), 2 usage (no such
-    file, an output that is one of the map's inputs).
+    Exit status: 0 exported, 1 the map or the configuration has errors (nothing is written),
+    2 no such file, or an output that is an input of the map or cannot be written.
 
     \b
     Examples:

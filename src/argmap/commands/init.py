@@ -24,6 +24,9 @@ def init(path: Path, force: bool) -> None:
     PATH ends in .yaml or .yml, or is a folder (FOLDER/map.yaml). The source,
     sources/district-study.txt beside the map, is shared by the maps init writes there.
 
+    Exit status: 0 written, 2 the map or its source exists (give --force), a name that does
+    not end in .yaml or .yml, or a file that cannot be written.
+
     \b
     Examples:
       argmap init

@@ -17,6 +17,8 @@ from argmap.lint.docs import explain as explain_code
 def rules(code: str | None, markdown: bool) -> None:
     """List the lint rules, or explain one (by code or name).
 
+    Exit status: 0 listed or explained, 2 an unknown code or rule name.
+
     \b
     Examples:
       argmap rules
@@ -35,6 +37,8 @@ def rules(code: str | None, markdown: bool) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain a diagnostic code (a rule like AM002 or a stage code like AM201).
+
+    Exit status: 0 explained, 2 an unknown code or rule name.
 
     \b
     Examples:

@@ -21,6 +21,8 @@ def schema(output: Path | None) -> None:
     Editors use it to complete keys and check values; the repository keeps a copy in
     schema/argmap.schema.json (see docs/format.md for the modeline).
 
+    Exit status: 0 printed or written, 2 the output cannot be written.
+
     \b
     Examples:
       argmap schema -o schema/argmap.schema.json

@@ -29,6 +29,9 @@ def stats(file: Path, as_json: bool) -> None:
     A map that does not load, or a broken configuration (which would change the verdicts,
     quotes and findings counted), is reported with file:line:col instead, as validate does.
 
+    Exit status: 0 counted (findings in the map are counted, not failed), 1 the map does not
+    load or the configuration is broken, 2 no such file.
+
     \b
     Examples:
       argmap stats arguments/montebello.yaml

@@ -40,6 +40,9 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     The map, the files it includes and the sources it quotes are watched. With --serve, open
     the printed address: the page reloads by itself after each rebuild.
 
+    Exit status: 0 stopped by Ctrl-C (a map with errors is reported and watched on), 2 no
+    such file, or a port that cannot be had.
+
     \b
     Examples:
       argmap watch arguments/montebello.yaml
