@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -78,6 +78,14 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
     )
 
 
+# How long (ms) the watcher waits for a change before it yields an empty set: its first yield
+# says that it is armed, and then the inputs are looked at again (see :func:`watch`).
+ARMED_AFTER_MS = 200
+
+# What a file is as far as a rebuild goes: (inode, size, mtime in ns), or None when missing.
+Stamp = tuple[int, int, int] | None
+
+
 def watch(
     path: Path,
     out_dir: Path,
@@ -93,28 +101,63 @@ def watch(
     or includes a new file (or mends a map that did not load, whose sources were unknown)
     moves the watch to them. A folder that does not exist yet is watched from the nearest
     one above it that does, so creating the source is seen too.
+
+    A watcher sees only what is saved once it is armed: a save made after a build read its
+    inputs and before the next watcher is armed (at the start, and each time the watch moves)
+    would be missed. So each input is stamped before the build reads it (or, for an input
+    the build found, just after), and as soon as the watcher is armed the stamps are taken
+    again: when one differs, the map is built again.
     """
     from watchfiles import watch as watch_files
 
-    build = build_once(path, out_dir)
+    build, seen = _build(path, out_dir, 1, frozenset())
     on_build(build)
     while True:
         folders = watched_folders(path, build.inputs)
+        armed = False
         for changes in watch_files(
             *folders,
             stop_event=stop,
             force_polling=force_polling,
             debounce=200,
             raise_interrupt=False,
+            rust_timeout=ARMED_AFTER_MS,
+            yield_on_timeout=True,
         ):
             changed = {Path(name).resolve() for _, name in changes}
-            if changed & build.inputs or path.resolve() in changed:
-                build = build_once(path, out_dir, build.number + 1)
+            missed = not armed and stamps(seen) != seen
+            armed = True
+            if missed or changed & build.inputs or path.resolve() in changed:
+                build, seen = _build(path, out_dir, build.number + 1, build.inputs)
                 on_build(build)
                 if watched_folders(path, build.inputs) != folders:
                     break  # watch where the inputs now are
         else:
             return  # stopped
+
+
+def _build(
+    path: Path, out_dir: Path, number: int, known: frozenset[Path]
+) -> tuple[Build, dict[Path, Stamp]]:
+    """Build, with the stamps of its inputs: those of ``known`` inputs (the last build's)
+    taken before it reads them, those of the inputs new to it just after."""
+    before = stamps(known | {path.resolve()})
+    build = build_once(path, out_dir, number)
+    after = stamps(build.inputs - before.keys())
+    return build, {file: before.get(file, after.get(file)) for file in build.inputs}
+
+
+def stamps(files: Iterable[Path]) -> dict[Path, Stamp]:
+    """The :data:`Stamp` of each file, as it is now."""
+    found: dict[Path, Stamp] = {}
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:  # gone, or not readable: a change all the same
+            found[file] = None
+            continue
+        found[file] = (info.st_ino, info.st_size, info.st_mtime_ns)
+    return found
 
 
 def watched_folders(path: Path, inputs: frozenset[Path]) -> list[Path]:

@@ -8,6 +8,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -183,12 +184,22 @@ def test_wrapper_escapes_a_hostile_file_name(tmp_path: Path) -> None:
 class _Watching:
     """``watch`` in a thread (polling), and a way to wait for its builds."""
 
-    def __init__(self, path: Path, out_dir: Path) -> None:
+    def __init__(
+        self, path: Path, out_dir: Path, then: Callable[[Build], None] | None = None
+    ) -> None:
+        """``then`` runs after each build is recorded, before the watch goes on: what it
+        saves is saved while the watch is between two looks."""
         self.builds: list[Build] = []
         self.stop = threading.Event()
+
+        def record(build: Build) -> None:
+            self.builds.append(build)
+            if then is not None:
+                then(build)
+
         self.thread = threading.Thread(
             target=watch,
-            args=(path, out_dir, self.builds.append, self.stop),
+            args=(path, out_dir, record, self.stop),
             kwargs={"force_polling": True},
         )
 
@@ -281,3 +292,47 @@ def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
     _, stderr = child.communicate(timeout=30)
     assert child.returncode == 0
     assert stderr == "[1] wrote out/map.svg\n[1] wrote out/map.html\n"
+
+
+def test_a_save_while_the_watch_moves_to_new_folders_is_not_missed(tmp_path: Path) -> None:
+    """A build that cites a source in a folder not watched yet moves the watch there: the
+    old watcher was dropped and a new one started, and a save between the build and the new
+    watcher's first look was never seen (here the source is saved right after build 2 read
+    it): nothing was rebuilt until the next save. The new watcher now looks again at the
+    inputs as soon as it is armed."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "texts").mkdir()
+    source = tmp_path / "texts" / "s.txt"
+    source.write_text("Today the sky is grey.\n")
+    path = tmp_path / "maps" / "map.yaml"
+    path.write_text("argmap: [\n")
+
+    def save_the_source_after_build_2(build: Build) -> None:
+        if build.number == 2:
+            source.write_text("Today the sky is blue.\n")
+
+    with _Watching(path, tmp_path / "out", save_the_source_after_build_2) as watching:
+        assert watching.wait_for(1).written == ()
+        path.write_text(QUOTING)
+        assert [d.code for d in watching.wait_for(2).diagnostics] == ["AM001"]
+        assert watching.wait_for(3, seconds=8).diagnostics == ()
+
+
+def test_a_save_before_the_first_look_is_not_missed(tmp_path: Path) -> None:
+    """The same gap at the start: the map saved after the first build, before the watcher
+    took its first look, was never rebuilt."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "s.txt").write_text("Today the sky is blue.\n")
+    path = tmp_path / "maps" / "map.yaml"
+    path.write_text("argmap: [\n")
+
+    def save_the_map_after_build_1(build: Build) -> None:
+        if build.number == 1:
+            path.write_text(QUOTING)
+
+    with _Watching(path, tmp_path / "out", save_the_map_after_build_1) as watching:
+        assert watching.wait_for(1).written == ()
+        assert watching.wait_for(2, seconds=8).diagnostics == ()
