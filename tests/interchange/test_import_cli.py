@@ -145,6 +145,20 @@ def test_the_summary_counts_in_words(tmp_path: Path) -> None:
     )
 
 
+def test_the_summary_counts_with_thousands_separators(tmp_path: Path) -> None:
+    """The import summary said '1001 claims' where render's messages say '1,001 claims':
+    one helper now words every count, with the separator."""
+    kialo = tmp_path / "many.txt"
+    pros = "".join(f"1.{i}. Pro: Reason {i} stands on its own.\n" for i in range(1, 1001))
+    kialo.write_text(f"Discussion Title: Many?\n\n1. A thesis.\n{pros}", encoding="utf-8")
+    result = RUN.invoke(main, ["import", str(kialo), "-o", str(tmp_path / "many.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        f"imported {kialo} (kialo) -> {tmp_path / 'many.yaml'}: 1,001 claims, 1,000 supports, "
+        "0 attacks; 0 notes on what was not carried over\n"
+    )
+
+
 RLO = "\u202e"  # right-to-left override: lint rule AM012 refuses it anywhere in a map
 HIDDEN_INPUTS = {
     "hidden.argdown": (

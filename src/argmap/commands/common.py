@@ -241,10 +241,11 @@ def stale_status(stale: Sequence[object], noun: str, command: str, status: int) 
     said once on stderr with what to run."""
     if not stale:
         return status
-    count = len(stale)
+    from argmap.wording import counted
+
     click.echo(
-        f"{count} {noun}{'s' if count > 1 else ''} out of date; run '{command}' with the "
-        "same options and commit the result",
+        f"{counted(len(stale), noun)} out of date; run '{command}' with the same options and "
+        "commit the result",
         err=True,
     )
     return max(status, EXIT_FINDINGS)

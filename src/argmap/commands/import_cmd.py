@@ -24,6 +24,7 @@ from argmap.commands.common import (
     write_output,
 )
 from argmap.diagnostics import Diagnostic, sort_key
+from argmap.wording import counted
 
 
 @click.command("import")
@@ -121,19 +122,14 @@ def import_map(
     supports = sum(len(c.supports) for c in draft.claims.values()) + len(draft.arguments)
     where = display_path(output) if output is not None else "stdout"
     summary = (
-        f"imported {shown} ({fmt}) -> {where}: {_counted(len(draft.claims), 'claim')}, "
-        f"{_counted(supports, 'support')}, {_counted(attacks, 'attack')}; "
-        f"{_counted(len(outcome.losses), 'note')} on what was not carried over"
+        f"imported {shown} ({fmt}) -> {where}: {counted(len(draft.claims), 'claim')}, "
+        f"{counted(supports, 'support')}, {counted(attacks, 'attack')}; "
+        f"{counted(len(outcome.losses), 'note')} on what was not carried over"
     )
     if outcome.diagnostics or (output_format or default_format()) != "text":
         _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
     click.echo(summary, err=output is None)
     sys.exit(EXIT_OK)
-
-
-def _counted(number: int, noun: str) -> str:
-    """``1 claim``, ``2 claims``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _report(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from argmap.argument_map import ArgumentMap, AttackKind
 from argmap.render.backends import RenderError
 from argmap.render.options import RenderOptions
+from argmap.wording import counted
 
 
 class TooLarge(RenderError):
@@ -145,9 +146,9 @@ def drawable(argument_map: ArgumentMap, options: RenderOptions) -> Selection:
     count = len(selection.claims) + len(selection.evidence) + joins
     if count > options.max_nodes:
         raise TooLarge(
-            f"the map has {count:,} nodes to draw ({_counted(len(selection.claims), 'claim')}, "
-            f"{_counted(len(selection.evidence), 'quote')}, "
-            f"{_counted(joins, 'inference junction')}), more than --max-nodes "
+            f"the map has {count:,} nodes to draw ({counted(len(selection.claims), 'claim')}, "
+            f"{counted(len(selection.evidence), 'quote')}, "
+            f"{counted(joins, 'inference junction')}), more than --max-nodes "
             f"{options.max_nodes:,}; draw a part of it with --focus CLAIM --depth N, leave the "
             "quotes out with --no-evidence, or raise --max-nodes",
             count,
@@ -168,7 +169,3 @@ def junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:
         for a in argument_map.arguments.values()
         if a.id in selection.arguments and (len(a.premises) > 1 or a.label or a.id in undercut)
     }
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"

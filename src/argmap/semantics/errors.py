@@ -8,10 +8,7 @@ longer than a user will wait. Rather than hang, every call takes a time limit an
 from __future__ import annotations
 
 from argmap.semantics.labels import Semantics
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+from argmap.wording import counted
 
 
 class SemanticsTimeout(TimeoutError):
@@ -30,7 +27,7 @@ class SemanticsTimeout(TimeoutError):
         self.attacks = attacks
         super().__init__(
             f"{semantics.value} semantics did not finish within {time_limit:g} s on a "
-            f"framework of {_count(arguments, 'argument')} and {_count(attacks, 'attack')}; "
+            f"framework of {counted(arguments, 'argument')} and {counted(attacks, 'attack')}; "
             f"try --semantics {Semantics.GROUNDED.value}"
         )
 

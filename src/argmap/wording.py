@@ -1,0 +1,14 @@
+"""How argmap words a count in its messages: ``1 claim``, ``2 claims``, ``20,000 claims``.
+
+One helper for every message (render's view limits, import's summary, the semantics' time
+limit, ``--check``'s stale outputs), so that a count reads the same everywhere. It imports
+nothing, so that any module can use it without slowing a command's start.
+"""
+
+from __future__ import annotations
+
+
+def counted(number: int, noun: str) -> str:
+    """``number`` with a thousands separator, and ``noun`` with an ``s`` unless it is 1.
+    ``noun`` is one whose plural takes an ``s`` (claim, quote, support, file)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
