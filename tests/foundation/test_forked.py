@@ -7,11 +7,11 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from argmap import forked
+from procfs import process_state
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only"),
@@ -76,19 +76,10 @@ except KeyboardInterrupt:
 """
 
 
-def _state(pid: int) -> str | None:
-    """The state of process ``pid`` ("R", "S", "Z" for a zombie...), None once it is gone."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return None
-    return stat.rsplit(")", 1)[1].split()[0]
-
-
 def _state_soon(pid: int, wanted: set[str | None]) -> str | None:
     """The state of ``pid`` once it is one of ``wanted``, or after five seconds."""
     deadline = time.monotonic() + 5
-    while (state := _state(pid)) not in wanted and time.monotonic() < deadline:
+    while (state := process_state(pid)) not in wanted and time.monotonic() < deadline:
         time.sleep(0.05)
     return state
 
@@ -104,14 +95,14 @@ def _parent_and_child() -> tuple[subprocess.Popen[str], int]:
     )
     assert parent.stdout is not None
     child = int(parent.stdout.readline())
-    assert _state(child) in ("R", "S")
+    assert process_state(child) in ("R", "S")
     return parent, child
 
 
 def _clean_up(parent: subprocess.Popen[str], child: int) -> None:
     parent.kill()
     parent.wait()
-    if _state(child) not in (None, "Z"):
+    if process_state(child) not in (None, "Z"):
         os.kill(child, signal.SIGKILL)
 
 
@@ -126,7 +117,7 @@ def test_an_interrupted_wait_stops_and_reaps_the_child() -> None:
         assert parent.stdout is not None
         assert parent.stdout.readline() == "interrupted\n"
         assert parent.poll() is None  # the parent lives on...
-        assert _state(child) is None  # ...and has killed and reaped the child
+        assert process_state(child) is None  # ...and has killed and reaped the child
     finally:
         _clean_up(parent, child)
 
@@ -172,13 +163,13 @@ def test_a_killed_parent_takes_its_pool_workers_with_it() -> None:
     assert parent.stdout is not None
     workers = [int(parent.stdout.readline()) for _ in range(2)]
     try:
-        assert len(set(workers)) == 2 and all(_state(w) in ("R", "S") for w in workers)
+        assert len(set(workers)) == 2 and all(process_state(w) in ("R", "S") for w in workers)
         parent.kill()
         parent.wait(timeout=5)
         assert [_state_soon(w, {None, "Z"}) in (None, "Z") for w in workers] == [True, True]
     finally:
         for worker in workers:
-            if _state(worker) not in (None, "Z"):
+            if process_state(worker) not in (None, "Z"):
                 os.kill(worker, signal.SIGKILL)
 
 

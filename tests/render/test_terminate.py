@@ -16,6 +16,7 @@ import pytest
 
 from argmap.render import Engine, OutputFormat, backends
 from argmap.render.backends import LayoutFailed, layout
+from procfs import process_state
 
 from .conftest import fake_dot
 
@@ -32,21 +33,12 @@ claims:
 """
 
 
-def _state(pid: int) -> str | None:
-    """The state of process ``pid`` ("R", "S", "Z" for a zombie...), None once it is gone."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return None
-    return stat.rsplit(")", 1)[1].split()[0]
-
-
 def _gone_soon(pid: int) -> bool:
     """Whether ``pid`` has ended (gone, or a zombie waiting to be reaped) within five seconds."""
     deadline = time.monotonic() + 5
-    while _state(pid) not in (None, "Z") and time.monotonic() < deadline:
+    while process_state(pid) not in (None, "Z") and time.monotonic() < deadline:
         time.sleep(0.05)
-    return _state(pid) in (None, "Z")
+    return process_state(pid) in (None, "Z")
 
 
 def _lines_soon(path: Path, count: int) -> list[str]:
@@ -103,7 +95,7 @@ def test_a_stopped_render_stops_its_dots_and_writes_nothing(
     finally:
         run.kill()
         for pid in pids.read_text().split() if pids.exists() else []:
-            if _state(int(pid)) not in (None, "Z"):
+            if process_state(int(pid)) not in (None, "Z"):
                 os.kill(int(pid), signal.SIGKILL)
 
 
