@@ -67,4 +67,7 @@ def test_a_folder_and_a_missing_file_are_usage_errors(tmp_path: Path) -> None:
     assert "is a directory" in folder.stderr
     missing = _import("missing.json", cwd=tmp_path)
     assert missing.returncode == 2
-    assert missing.stderr == "argmap: missing.json: no such file\n"
+    assert missing.stderr == (
+        "missing.json:1:1: error[AM901] no such file or folder (path-not-found)\n\n"
+        "1 error in 1 file (0 files checked)\n"
+    )

@@ -42,4 +42,36 @@ def test_file_names_in_messages_are_shown_escaped(tmp_path: Path) -> None:
     assert "\x07" not in exported.stderr and "\x1b" not in exported.stderr
     assert SHOWN in exported.stderr
     missing = run("export", f"{NAME}.missing", "--to", "json", cwd=tmp_path)
-    assert missing.stderr == f"argmap: {SHOWN}.missing: no such file\n"
+    assert missing.stderr == ""
+    assert missing.stdout == (
+        f"{SHOWN}.missing:1:1: error[AM901] no such file or folder (path-not-found)\n\n"
+        "1 error in 1 file (0 files checked)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "stream"),
+    [
+        (["export", "--to", "json"], "stdout"),
+        (["stats"], "stdout"),
+        (["stats", "--json"], "stdout"),
+        (["watch"], "stdout"),
+        (["import"], "stderr"),  # without -o the map goes to stdout, the report to stderr
+    ],
+)
+def test_a_missing_file_is_reported_as_validate_reports_it(
+    tmp_path: Path, command: list[str], stream: str
+) -> None:
+    """validate and check report a missing path as AM901 at file:1:1 (in the format asked
+    for); export and import said 'argmap: gone.yaml: no such file', stats and watch left it to
+    click ("Error: Invalid value for 'FILE': File 'gone.yaml' does not exist.")."""
+    validated = run("validate", "gone.yaml", cwd=tmp_path)
+    assert validated.returncode == 2
+    assert validated.stdout == (
+        "gone.yaml:1:1: error[AM901] no such file or folder (path-not-found)\n\n"
+        "1 error in 1 file (0 files checked)\n"
+    )
+    result = run(*command, "gone.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert getattr(result, stream) == validated.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written: no renders/

@@ -210,6 +210,16 @@ def emit_diagnostics(
     click.echo(output, nl=False, err=err)
 
 
+def missing_path(path: Path) -> Diagnostic | None:
+    """AM901 for a FILE argument that is not there, as validate reports a missing path
+    (located at file:1:1 in text, at the whole file in SARIF); None when it is there."""
+    from argmap import codes
+
+    if os.path.lexists(path):
+        return None
+    return codes.PATH_NOT_FOUND.at(str(path), None, "no such file or folder")
+
+
 def load_for_output(
     files: Sequence[Path], problems: Sequence[Diagnostic]
 ) -> tuple[list[MapResult], int]:

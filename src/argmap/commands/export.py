@@ -18,6 +18,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     detail_read,
     emit_diagnostics,
+    missing_path,
     say,
     write_output,
 )
@@ -142,8 +143,9 @@ def export(
         if problem is not None:
             say(f"argmap: {problem}")
             sys.exit(EXIT_ERROR)
-    if not file.exists():
-        say(f"argmap: {file}: no such file")
+    missing = missing_path(file)
+    if missing is not None:
+        emit_diagnostics([missing], {}, 0, None, err=output is None)
         sys.exit(EXIT_ERROR)
     result = load_map(file)
     detail_read(result.path, result.included)

@@ -7,7 +7,6 @@ validates, and reports what could not be carried over. Everything between is pur
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     default_format,
-    say,
+    missing_path,
     use_color,
     write_output,
 )
@@ -77,8 +76,9 @@ def import_map(
     from argmap.paths import resolved
     from argmap.pipeline import display_path
 
-    if not os.path.lexists(file):
-        say(f"argmap: {file}: no such file")
+    missing = missing_path(file)
+    if missing is not None:
+        _report([missing], {}, output_format, to_stderr=output is None, files_checked=0)
         sys.exit(EXIT_ERROR)
     shown = display_path(file)
     if output is not None and resolved(output) == resolved(file):
@@ -138,6 +138,7 @@ def _report(
     output_format: str | None,
     *,
     to_stderr: bool,
+    files_checked: int = 1,
 ) -> None:
     from argmap.report import render_report
 
@@ -147,7 +148,7 @@ def _report(
         chosen,
         sorted(diagnostics, key=sort_key),
         sources=texts,
-        files_checked=1,
+        files_checked=files_checked,
         color=chosen == "text" and use_color(stream),
         srcroot_uri=Path.cwd().as_uri() + "/",
     )

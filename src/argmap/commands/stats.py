@@ -9,14 +9,20 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_FINDINGS, detail_read, emit_diagnostics
+from argmap.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    detail_read,
+    emit_diagnostics,
+    missing_path,
+)
 from argmap.model import ClaimKind
 from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--json",
     "as_json",
@@ -40,6 +46,10 @@ def stats(file: Path, as_json: bool) -> None:
     from argmap.pipeline import ConfigCache, load_map
     from argmap.semantics.labels import Semantics
 
+    missing = missing_path(file)
+    if missing is not None:
+        emit_diagnostics([missing], {}, 0, None, err=as_json)
+        sys.exit(EXIT_ERROR)
     result = load_map(file)
     detail_read(result.path, result.included)
     outcome, config_problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, emit_diagnostics, note, say
+from argmap.commands.common import EXIT_ERROR, emit_diagnostics, missing_path, note, say
 from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
     "--output",
@@ -50,6 +50,10 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     """
     # Ctrl-C is how a watch stops; watchfiles logs it as a warning that reads like a crash.
     logging.getLogger("watchfiles").setLevel(logging.ERROR)
+    missing = missing_path(file)
+    if missing is not None:
+        emit_diagnostics([missing], {}, 0, "text")
+        sys.exit(EXIT_ERROR)
     server = _server(output, f"{file.stem}.html", port) if serve else None
 
     def report(build: Build) -> None:
