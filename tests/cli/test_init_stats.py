@@ -191,3 +191,35 @@ def test_stats_reports_a_broken_configuration_as_validate_does(
     result = runner.invoke(main, ["stats", *(["--json"] if as_json else []), "map.yaml"])
     assert result.exit_code == 1
     assert result.output == validated.output
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["render", "--format", "dot"], "renders/map.dot"),
+        (["report", "-o", "out"], "out/map.html"),
+        (["handout", "--format", "html", "-o", "out"], "out/map-student.html"),
+    ],
+)
+def test_outputs_report_a_broken_configuration_as_validate_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], written: str
+) -> None:
+    """render, report and handout read the configuration (the similarity of a paraphrase)
+    and dropped its problems: a typo in [tool.argmap] said nothing and exited 0. It is
+    reported once, before the maps, and fails the run (exit 1), as in check, whose verdicts
+    are still given: the maps are still written, with the defaults."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("selct = []\n")
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+        "  a: {text: A., kind: assumption, supports: t}\n"
+    )
+    result = CliRunner().invoke(main, [*command, "map.yaml"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "argmap.toml:1:1: error[AM903] unknown setting 'selct'; known: duplicate-similarity, "
+        "ignore, long-text, select, severity, similarity (invalid-config)\n\n"
+        "1 error in 1 of 1 file\n"
+        f"wrote {written}\n"
+    )
+    assert (tmp_path / written).is_file()

@@ -14,7 +14,7 @@ import click
 from argmap.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from argmap.pipeline import MapResult
+    from argmap.pipeline import ConfigCache, MapResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "github", "sarif")
@@ -221,10 +221,13 @@ def missing_path(path: Path) -> Diagnostic | None:
 
 
 def load_for_output(
-    files: Sequence[Path], problems: Sequence[Diagnostic]
+    files: Sequence[Path], problems: Sequence[Diagnostic], configs: ConfigCache
 ) -> tuple[list[MapResult], int]:
     """Load maps for a command that writes files (render, report, handout): report their
-    problems, and start the exit status from them (2 for a missing path, 1 for findings)."""
+    problems and those of their projects' configurations (read into ``configs``, which the
+    command then uses), and start the exit status from them (2 for a missing path, 1 for
+    findings). A broken configuration fails the run, as in check; its maps are still written,
+    with the defaults."""
     from argmap import codes
     from argmap.diagnostics import has_failures
     from argmap.pipeline import load_maps
@@ -234,6 +237,7 @@ def load_for_output(
     texts: dict[str, str] = {}
     for result in results:
         detail_read(result.path, result.included)
+        diagnostics.extend(configs.for_root(result.root)[1])  # once per project
         diagnostics.extend(result.diagnostics)
         texts.update(result.texts)
     if diagnostics:

@@ -177,8 +177,8 @@ def render(
         max_nodes=max_nodes,
     )
     files, problems = find_files(paths)
-    results, status = load_for_output(files, problems)
     configs = ConfigCache()
+    results, status = load_for_output(files, problems, configs)
 
     stale: list[Path] = []
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(

@@ -87,9 +87,9 @@ def run_pages(
     if single and len(files) > 1:
         _error(f"-o {output} names one file, but {len(files)} maps were given; give a folder")
         sys.exit(EXIT_ERROR)
-    results, status = load_for_output(files, problems)
-
     configs = ConfigCache()
+    results, status = load_for_output(files, problems, configs)
+
     stale: list[Path] = []
     pool = None if check else _finishing_pool(min(workers, len(results)))
     finishing: InOrder[tuple[str, Path], bytes] = InOrder(pool)
