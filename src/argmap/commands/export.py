@@ -117,8 +117,10 @@ def export(
 
     Without -o the document goes to stdout and the findings of a map with errors to stderr.
 
-    Exit status: 0 exported, 1 the map or the configuration has errors (nothing is written),
-    2 no such file, or an output that is an input of the map or cannot be written.
+    Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
+    an export; 'argmap check' reports them), 1 the map does not load or resolve, or the
+    configuration is broken (nothing is written), 2 no such file, or an output that is an
+    input of the map or cannot be written.
 
     \b
     Examples:
