@@ -227,3 +227,30 @@ def test_a_clean_import_says_one_line(tmp_path: Path) -> None:
         f"imported {kialo} (kialo) -> {tmp_path / 'clean.yaml'}: 2 claims, 1 support, "
         "0 attacks; 0 notes on what was not carried over\n"
     )
+
+
+def test_a_machine_readable_report_is_all_that_goes_to_stdout(tmp_path: Path) -> None:
+    """With -o and --format json (or sarif, github), the text summary followed the report on
+    stdout: 'argmap import x -f json -o m.yaml > report.json' wrote a file that is not JSON.
+    The summary is a note, and goes to stderr unless the report on stdout is text."""
+    kialo = tmp_path / "one.txt"
+    kialo.write_text(
+        "Discussion Title: Uniforms?\n\n1. Schools should require uniforms.\n"
+        "1.1. Pro: Uniforms improve attendance. [1]\n\nSources:\n[1] District study.\n",
+        encoding="utf-8",
+    )
+    summary = (
+        f"imported {kialo} (kialo) -> {tmp_path / 'one.yaml'}: 2 claims, 1 support, "
+        "0 attacks; 1 note on what was not carried over\n"
+    )
+    for output_format in ("json", "sarif", "github"):
+        result = RUN.invoke(
+            main, ["import", str(kialo), "-f", output_format, "-o", str(tmp_path / "one.yaml")]
+        )
+        assert result.exit_code == 0, result.output
+        assert result.stderr == summary
+        assert summary not in result.stdout
+        if output_format != "github":
+            json.loads(result.stdout)
+    text = RUN.invoke(main, ["import", str(kialo), "-o", str(tmp_path / "one.yaml")])
+    assert text.stdout.endswith(summary)  # a text report: the summary ends it, as before

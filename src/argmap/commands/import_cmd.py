@@ -128,7 +128,9 @@ def import_map(
     )
     if outcome.diagnostics or (output_format or default_format()) != "text":
         _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
-    click.echo(summary, err=output is None)
+    # a note: on stdout only after a text report there, never inside JSON or SARIF
+    text_on_stdout = output is not None and (output_format or default_format()) == "text"
+    click.echo(summary, err=not text_on_stdout)
     sys.exit(EXIT_OK)
 
 
