@@ -223,3 +223,16 @@ def test_outputs_report_a_broken_configuration_as_validate_does(
         f"wrote {written}\n"
     )
     assert (tmp_path / written).is_file()
+
+
+def test_stats_lines_end_without_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A section with nothing in it ('arguments      0') ended in two spaces."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\ntitle: T\nclaims:\n  t: {text: T., kind: thesis}\n"
+    )
+    result = CliRunner().invoke(main, ["stats", "map.yaml"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[2:4] == ["  arguments      0", "  attacks        0"]
+    assert [line for line in result.output.splitlines() if line != line.rstrip()] == []

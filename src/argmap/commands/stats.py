@@ -85,6 +85,6 @@ def stats(file: Path, as_json: bool) -> None:
         if isinstance(value, dict):
             total = sum(value.values())
             parts = ", ".join(f"{n} {k}" for k, n in value.items() if n)
-            click.echo(f"  {section:<10} {total:>5}  {parts}")
+            click.echo(f"  {section:<10} {total:>5}  {parts}".rstrip())
         else:
             click.echo(f"  {section:<10} {value:>5}")
