@@ -42,8 +42,8 @@ def test_file_names_in_messages_are_shown_escaped(tmp_path: Path) -> None:
     assert "\x07" not in exported.stderr and "\x1b" not in exported.stderr
     assert SHOWN in exported.stderr
     missing = run("export", f"{NAME}.missing", "--to", "json", cwd=tmp_path)
-    assert missing.stderr == ""
-    assert missing.stdout == (
+    assert missing.stdout == ""  # stdout is for the document; the finding goes to stderr
+    assert missing.stderr == (
         f"{SHOWN}.missing:1:1: error[AM901] no such file or folder (path-not-found)\n\n"
         "1 error in 1 file (0 files checked)\n"
     )
@@ -52,9 +52,9 @@ def test_file_names_in_messages_are_shown_escaped(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("command", "stream"),
     [
-        (["export", "--to", "json"], "stdout"),
+        (["export", "--to", "json"], "stderr"),  # stdout is for the document
         (["stats"], "stdout"),
-        (["stats", "--json"], "stdout"),
+        (["stats", "--json"], "stderr"),  # stdout is for the JSON
         (["watch"], "stdout"),
         (["import"], "stderr"),  # without -o the map goes to stdout, the report to stderr
     ],
