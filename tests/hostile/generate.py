@@ -361,6 +361,11 @@ def markdown_long_block_quote_marker(project: Path, outside: Path) -> None:
 
 
 @generator
+def markdown_long_strikethrough(project: Path, outside: Path) -> None:
+    _long_markup(project, "source.md", "the quoted words\n\n~~" + "a\n" * (3 * MB) + "~~\n")
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")

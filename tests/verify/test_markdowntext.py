@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap.verify import Status, build_source_text, verify_quote
 from argmap.verify.footnotes import hide_footnote_markers
-from argmap.verify.markdowntext import HIDDEN, hide_markup
+from argmap.verify.markdowntext import HIDDEN, STRUCK, hide_markup
 
 _MARKUP = "*_`[]()!<>#\\: \n"
 
@@ -67,3 +67,101 @@ def test_footnote_markers_hidden_as_the_backtracking_expression_did(text: str) -
     # expression they replace, which backtracked, is the reference on short texts.
     expected = _OLD_MARKERS.sub(lambda match: HIDDEN * len(match.group()), text)
     assert hide_footnote_markers(text) == expected
+
+
+_VERIFIED = (Status.VERIFIED, Status.VERIFIED_WITH_EDITS)
+
+
+def _check(quote: str, markdown: str) -> Status:
+    return verify_quote(quote, build_source_text("a.md", "markdown", [markdown])).status
+
+
+def test_a_comment_is_not_read() -> None:
+    source = "The plan <!-- TODO: say it failed --> works.\n<!--\nnot shown\n\nat all\n-->\nEnd."
+    assert hide_markup(source) == ("The plan " + HIDDEN * 28 + " works.\n" + HIDDEN * 26 + "\nEnd.")
+    assert _check("The plan works.", source) is Status.VERIFIED
+    assert _check("say it failed", source) is Status.NOT_FOUND
+    assert _check("not shown", source) is Status.NOT_FOUND
+    # in code, a comment reads as typed
+    assert _check("<!-- kept -->", "Type `<!-- kept -->` to hide.") is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    "struck",
+    [
+        "~~did not approve~~",
+        "~did not approve~",
+        "<del>did not approve</del>",
+        "<s>did not approve</s>",
+        '<strike class="x">did not approve</strike>',
+        "~~did *not* approve~~",
+    ],
+)
+def test_struck_out_words_cannot_be_quoted_nor_silently_crossed(struck: str) -> None:
+    # A reader sees the words struck out: the author retracted them. They are not quotable,
+    # and a quote that runs across them marks the omission, as the reader sees words there.
+    source = f"The board {struck} approved the plan."
+    assert _check("did not approve", source) not in _VERIFIED
+    assert _check("The board did not approve the plan", source) not in _VERIFIED
+    assert _check("The board approved the plan", source) not in _VERIFIED
+    assert _check("The board ... approved the plan", source) is Status.VERIFIED_WITH_EDITS
+    assert _check("approved the plan", source) is Status.VERIFIED
+    hidden = hide_markup(source)
+    assert len(hidden) == len(source)
+    assert "approve " not in hidden
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["It is ~5 km and ~6 km away.", "Type `~~x~~` here.", "Not \\~~struck~~ at all."],
+)
+def test_tildes_that_strike_nothing_read_as_typed(source: str) -> None:
+    assert STRUCK not in hide_markup(source)
+
+
+def test_an_escaped_backtick_opens_no_code_span() -> None:
+    source = "A \\`tick and **bold** words\\` here"
+    assert hide_markup(source) == (
+        f"A {HIDDEN}`tick and {HIDDEN * 2}bold{HIDDEN * 2} words{HIDDEN}` here"
+    )
+    assert _check("A `tick and bold words` here", source) is Status.VERIFIED
+    # an escaped backslash escapes nothing after it: the backtick opens a code span
+    assert hide_markup("a \\\\`*b*` c") == f"a {HIDDEN}\\{HIDDEN}*b*{HIDDEN} c"
+
+
+def test_inline_html_tags_are_not_read() -> None:
+    source = 'A <b>bold</b> and <span class="x">plain</span> word,<br/>then more.'
+    assert _check("A bold and plain word, then more.", source) is Status.VERIFIED
+    assert _check("class", source) is Status.NOT_FOUND
+    assert _check("<b>", "Write `<b>` for bold.") is Status.VERIFIED
+    assert _check("a <b> c", "Escaped: a \\<b> c.") is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [
+        ("AT&T said", "AT&amp;T said"),
+        ("\u201cYes\u201d \u2014 he said", "&ldquo;Yes&rdquo; &mdash; he said"),
+        ("the plan \u00e9t\u00e9 works", "the plan &#233;t&#xE9; works"),
+        ("one two", "one&nbsp;two"),
+        ("&amp;", "Write `&amp;` for it."),
+        ("&amp;", "Escaped \\&amp; reads as typed."),
+    ],
+)
+def test_entities_read_as_their_characters(quote: str, source: str) -> None:
+    assert _check(quote, source) is Status.VERIFIED
+
+
+def test_an_unknown_entity_reads_as_typed() -> None:
+    assert hide_markup("a &bogus; b") == "a &bogus; b"
+
+
+@given(st.text(alphabet=st.sampled_from(_MARKUP + "~&;#x9!-/ab1\u200b\ue000\ue001")))
+def test_hiding_keeps_the_length(text: str) -> None:
+    assert len(hide_markup(text)) == len(text)
+
+
+def test_an_escaped_backslash_shows_one_backslash() -> None:
+    assert hide_markup("C:\\\\*dir* and \\\\\\*x") == (
+        f"C:{HIDDEN}\\{HIDDEN}dir{HIDDEN} and {HIDDEN}\\{HIDDEN}*x"
+    )

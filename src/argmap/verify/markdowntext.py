@@ -3,13 +3,19 @@
 A Markdown file is quoted as it reads: ``The **plan** works, said [the minister](https://…)``
 says "The plan works, said the minister". Its markup (emphasis and code delimiters, a link's
 brackets and target, an image's, an autolink's angle brackets, heading and block-quote markers,
-backslash escapes, link reference definitions) is replaced by zero-width spaces, which
-normalisation drops (:mod:`.normalize`). The text keeps its length, so a match still maps to the
-right line and column of the file; and a link's target, which a reader does not see, cannot be
-quoted.
+backslash escapes, link reference definitions, inline HTML tags, comments) is replaced by
+zero-width spaces, which normalisation drops (:mod:`.normalize`). The text keeps its length, so a
+match still maps to the right line and column of the file; and a link's target, which a reader
+does not see, cannot be quoted. An entity (``&amp;``, ``&mdash;``, ``&#233;``) reads as its
+character, the rest of it hidden.
+
+Struck-out words (``~~not~~``, ``<del>``, ``<s>``, ``<strike>``) are seen, struck: the author
+took them back. They become one :data:`STRUCK`, which is neither a word nor a space, so no quote
+can hold them, and a quote that runs across them must mark the omission (``The board ...
+approved``).
 
 Only what stands between words is handled, by regular expressions (no loop over characters);
-list bullets, tables and raw HTML are left as they are. A code span shows its content as typed
+list bullets and tables are left as they are. A code span shows its content as typed
 (``2*3*4``, ``__init__``, ``\\*``): the content stands aside, as :data:`FILL`, while the other
 markup is looked for, and comes back where nothing hid it (a link's target may hold code).
 """
@@ -17,9 +23,11 @@ markup is looked for, and comes back where nothing hid it (a link's target may h
 from __future__ import annotations
 
 import re
+from html import unescape
 
 HIDDEN = "\u200b"  # a format character: normalisation drops it
 FILL = "\ue000"  # a private-use character: no markup, no word, no space
+STRUCK = "\ue001"  # another: what struck-out words become, which no quote can match
 
 
 def _inline(excluded: str) -> str:
@@ -41,7 +49,29 @@ _LINK = re.compile(
     rf"(!?\[)((?:{_LINK_TEXT})?)(\]\((?:[^()\n]++|\([^()\n]*+\))*+\)|\][ ]?\[[^\]\n]*\])"
 )
 _AUTOLINK = re.compile(r"(<)((?:https?|ftp|mailto):[^\s<>]*)(>)", re.IGNORECASE)
-_CODE = re.compile(rf"(?<!`)(`{{1,3}})(?!`)({_CODE_TEXT})(\1)(?!`)")
+# Escapes, code spans and comments, found in one scan from the left, as a reader meets them:
+# an escaped backtick (or ``<``) opens nothing, a backtick in a comment opens nothing, and a
+# ``<!--`` in code is code. A run of escapes is one match. A comment stops short of the next
+# ``<!--`` (which starts one of its own), so unclosed ones are each scanned once. An escape
+# is taken with the text after it up to the next backtick or ``<`` (which an escape may
+# precede): a page of escapes is a few matches, not one for each.
+_ESCAPES_CODE_COMMENTS = re.compile(
+    r"(?P<escaped>\\[\\`<](?:\\[\\`<]|[^`<\\]++|\\(?![\\`<]))*+)"
+    rf"|(?<!`)(?P<ticks>`{{1,3}})(?!`)(?P<code>{_CODE_TEXT})(?P=ticks)(?!`)"
+    r"|(?P<comment><!--(?:[^<-]++|-(?!->)|<(?!!--))*+-->)"
+)
+_STRUCK_TEXT = _inline("~")
+_STRIKETHROUGH = re.compile(rf"(?<![~\\])(~~?)(?![\s~])({_STRUCK_TEXT})(?<![\s\\])(\1)(?!~)")
+# <del>, <s>, <strike>: the content stops short of the next opening tag of the three, so
+# unclosed ones are each scanned once.
+_STRUCK_ELEMENT = re.compile(
+    r"(?<!\\)(<(del|s|strike)(?:\s[^<>]*+)?>)"
+    r"((?:[^<\n]++|<(?!/?(?:del|s|strike)\b)|\n(?![ \t]*\n))*+)"
+    r"(</\2\s*>)",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"(?<!\\)</?([A-Za-z][A-Za-z0-9-]*+)(?:\s[^<>\n]*+)?/?>")
+_ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Emphasis inside emphasis (``**bold *and* more**``) is found by a second pass.
 _STRONG_OR_EMPHASIS = (
     re.compile(rf"(?<![*\\])(\*{{1,3}})(?![\s*])({_STAR_TEXT})(?<![\s\\])(\1)(?!\*)"),
@@ -56,24 +86,60 @@ def hide_markup(text: str) -> str:
     """``text`` with its Markdown markup replaced by :data:`HIDDEN`, character for character."""
     text = _REFERENCE.sub(_hide_all, text)
     original = text
-    text = _CODE.sub(_set_code_aside, text)
+    text = _ESCAPES_CODE_COMMENTS.sub(_escape_code_or_comment, text)
+    # An escaped backslash shows one backslash, set aside (it comes back below), so that no
+    # markup after it counts as escaped.
+    text = text.replace("\\\\", HIDDEN + FILL)
     text = _LINK.sub(_hide_ends, text)
     text = _AUTOLINK.sub(_hide_ends, text)
+    text = _STRIKETHROUGH.sub(_strike, text)
+    text = _STRUCK_ELEMENT.sub(_strike, text)
+    text = _TAG.sub(_hide_tag, text)
     for pattern in _STRONG_OR_EMPHASIS:
         text = pattern.sub(_hide_ends, text)
     text = _HEADING.sub(_hide_last, text)
     text = _BLOCK_QUOTE.sub(_hide_last, text)
+    text = _ENTITY.sub(_entity, text)
+    # every other escape's backslash is hidden (a plain replacement: no call for each)
     text = _ESCAPE.sub(HIDDEN, text)
     # Every character kept its place: what is still FILL is the original's, code (or a FILL of
     # the source itself, which comes back as it was).
     return _FILLED.sub(lambda match: original[match.start() : match.end()], text)
 
 
-def _set_code_aside(match: re.Match[str]) -> str:
-    """A code span's delimiters hidden and its content (but line breaks) filled with
-    :data:`FILL`, so that no other markup is looked for in it."""
-    opening, kept, closing = match.group(1, 2, 3)
-    return HIDDEN * len(opening) + _LINE_CONTENT.sub(_fill, kept) + HIDDEN * len(closing)
+def _escape_code_or_comment(match: re.Match[str]) -> str:
+    """Escapes left for the last pass; a comment hidden; a code span's delimiters hidden and its
+    content (but line breaks) filled with :data:`FILL`, so that no other markup is looked for
+    in it."""
+    if match.group("escaped") is not None:
+        return match.group()
+    if match.group("comment") is not None:
+        return HIDDEN * len(match.group())
+    ticks, code = match.group("ticks", "code")
+    return HIDDEN * len(ticks) + _LINE_CONTENT.sub(_fill, code) + HIDDEN * len(ticks)
+
+
+def _strike(match: re.Match[str]) -> str:
+    """Struck-out words, their markup with them, made one :data:`STRUCK` and hidden: the mark
+    stops a quote, and a run of zero-width spaces normalises at once (a character of its own
+    on each line of a long struck passage would cost the normaliser a run each)."""
+    return STRUCK + HIDDEN * (len(match.group()) - 1)
+
+
+def _hide_tag(match: re.Match[str]) -> str:
+    """A tag hidden; a ``<br>`` is the space between the words it separates."""
+    if match.group(1).lower() == "br":
+        return " " + HIDDEN * (len(match.group()) - 1)
+    return HIDDEN * len(match.group())
+
+
+def _entity(match: re.Match[str]) -> str:
+    """An entity's character, the rest of it hidden; an unknown one as typed."""
+    entity = match.group()
+    character = unescape(entity)
+    if character == entity:
+        return entity
+    return character + HIDDEN * (len(entity) - len(character))
 
 
 _LINE_CONTENT = re.compile(r"[^\n]+")
