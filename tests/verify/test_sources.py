@@ -128,6 +128,48 @@ def test_html_latin1_or_ascii_means_windows_1252(label: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("label", "encoded", "expected"),
+    [
+        # the WHATWG Encoding Standard's labels, each read as the wider encoding browsers use
+        ("gb2312", "朱镕基".encode("gbk"), "朱镕基"),
+        ("GB_2312-80", "朱镕基".encode("gbk"), "朱镕基"),
+        ("chinese", "朱镕基".encode("gbk"), "朱镕基"),
+        ("iso-8859-9", b"\x93Merhaba d\xfcnya\x94 \x80", "\u201cMerhaba d\u00fcnya\u201d \u20ac"),
+        ("latin5", b"\x93Merhaba\x94", "\u201cMerhaba\u201d"),
+        ("shift_jis", "①日本".encode("cp932"), "①日本"),
+        ("windows-31j", "①日本".encode("cp932"), "①日本"),
+        ("euc-kr", "똠방각하".encode("cp949"), "똠방각하"),
+        ("big5", "㐵中文".encode("big5hkscs"), "㐵中文"),
+        ("tis-620", "ไทย\u2026".encode("cp874"), "ไทย\u2026"),
+        ("iso-8859-11", "ไทย\u2026".encode("cp874"), "ไทย\u2026"),
+        ("iso-8859-8-i", "שלום".encode("iso8859-8"), "שלום"),
+        ("x-mac-cyrillic", "Привет".encode("mac-cyrillic"), "Привет"),
+        ("unicode-1-1-utf-8", "d\u00e9j\u00e0".encode("latin-1"), None),
+    ],
+)
+def test_html_charset_labels_are_read_as_browsers_read_them(
+    label: str, encoded: bytes, expected: str | None
+) -> None:
+    data = f'<meta charset="{label}"><p>'.encode() + encoded + b"</p>"
+    source = parse_source(data, "x.html", "html")
+    if expected is None:  # UTF-8 that is not: refused, as before
+        assert error(source).problem is SourceProblem.INVALID_ENCODING
+    else:
+        assert text(source).text == expected
+
+
+@pytest.mark.parametrize("label", ["hz-gb-2312", "iso-2022-kr", "csiso2022kr", "iso-2022-cn"])
+def test_html_declaring_a_replacement_encoding_is_not_decoded(label: str) -> None:
+    # Browsers show such a page as one U+FFFD (WHATWG "replacement"): nothing in it is read,
+    # so the declaration is not honoured, as for UTF-7.
+    data = f'<meta charset="{label}"><p>caf'.encode() + b"\xe9</p>"
+    assert error(parse_source(data, "x.html", "html")).message == (
+        f"x.html: not valid UTF-8 text (byte 0xe9 at offset {len(label) + 23}, line 1); "
+        "save the file as UTF-8"
+    )
+
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "koi8-r"])
 def test_html_in_valid_utf8_is_utf8_whatever_it_declares(label: str) -> None:
     # A page saved from the web keeps the <meta> of the bytes it was served as, while the
@@ -366,3 +408,11 @@ def test_pypdf_is_imported_only_for_a_pdf_source(tmp_path: Path) -> None:
         check=True,
     )
     assert text.stdout.strip() == "False"
+
+
+def test_every_whatwg_label_names_a_codec_python_has() -> None:
+    from argmap.verify.charsets import _BY_LABEL
+
+    assert len(_BY_LABEL) == 228
+    for label, codec in _BY_LABEL.items():
+        assert codec is None or codecs.lookup(codec), label

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.paths import NO_SUCH_FILE, NotARegularFile, read_regular_file
+from argmap.verify.charsets import browser_codec
 from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
 from argmap.verify.htmltext import nesting_depth, visible_text
 from argmap.verify.pdftext import PdfProblem, pdf_pages
@@ -67,26 +68,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
-# What browsers make of a declared charset (the WHATWG Encoding Standard), by Python's name
-# for it: Latin-1 and ASCII mean windows-1252, whose curly quotes and dashes at 0x80-0x9F
-# pages rely on; a page whose <meta> could be read is not UTF-16 or UTF-32, so it is UTF-8;
-# UTF-7 is never decoded (it would show text the reader does not see), nor are Python's own
-# codecs that no browser has: those that read escapes (the page shows "\x71", they make it
-# "q") and "undefined" (which fails on every byte with a bare UnicodeError).
-_AS_BROWSERS_READ: dict[str, str | None] = {
-    "iso8859-1": "cp1252",
-    "ascii": "cp1252",
-    "utf-16": "utf-8",
-    "utf-16-le": "utf-8",
-    "utf-16-be": "utf-8",
-    "utf-32": "utf-8",
-    "utf-32-le": "utf-8",
-    "utf-32-be": "utf-8",
-    "utf-7": None,
-    "unicode-escape": None,
-    "raw-unicode-escape": None,
-    "undefined": None,
-}
 # windows-1252 as browsers decode it: the five bytes Python's cp1252 leaves undefined are the
 # C1 controls of the same number, as in Latin-1.
 _WINDOWS_1252 = {
@@ -185,7 +166,8 @@ def decode(
 ) -> tuple[str, bool] | SourceError:
     """Text from bytes: a byte-order mark wins, then UTF-8, then (HTML only) the charset the
     page declares in a ``<meta>``, read as browsers read it (``iso-8859-1`` is
-    windows-1252). Returns the text and whether bytes were replaced.
+    windows-1252, ``gb2312`` is GBK: see :mod:`.charsets`). Returns the text and whether
+    bytes were replaced.
 
     A NUL character means the file is binary, not text: refusing it early gives a clearer
     message than a thousand failed quotes.
@@ -261,18 +243,12 @@ def _binary(name: str, offset: int) -> SourceError:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares within its first 1024 bytes, if Python knows it."""
+    """The codec for the encoding a page declares within its first 1024 bytes, as browsers
+    read the declaration (:func:`.charsets.browser_codec`)."""
     match = _META_CHARSET.search(data[:1024])
     if match is None:
         return None
-    try:
-        info = codecs.lookup(match.group(1).decode("ascii"))
-    except LookupError:
-        return None
-    # Only real text encodings: a page may not choose rot13 or base64 for itself.
-    if not getattr(info, "_is_text_encoding", True):
-        return None
-    return _AS_BROWSERS_READ.get(info.name, info.name)
+    return browser_codec(match.group(1).decode("ascii"))
 
 
 def _finish(
