@@ -120,3 +120,19 @@ def test_normalisation_removes_what_it_unifies(original: str) -> None:
     result = normalize(original).text
     assert "  " not in result
     assert not set(result) & set("‘’“”«»—–‐−…\u00ad\u00a0\u200b\u200d\ufeff\n\r\t")
+
+
+@pytest.mark.parametrize(
+    ("original", "normalized"),
+    [
+        ("10\u2076 t", "10^6 t"),
+        ("10\u207b\u00b3 m", "10^-3 m"),
+        ("10\u2082", "10_2"),
+        ("x\u00b2 and CO\u2082", "x2 and CO2"),  # not after a digit: as NFKC reads it
+        ("works\u00b9 well", "works1 well"),
+    ],
+)
+def test_a_superscript_after_a_digit_is_an_exponent(original: str, normalized: str) -> None:
+    result = normalize(original)
+    assert result.text == normalized
+    assert result.offsets.start(len(normalized)) == len(original)

@@ -90,13 +90,16 @@ class PreparedSource:
     def cuts_number(self, offset: int) -> bool:
         """Whether ``offset`` splits a number: between a digit and the decimal point or
         thousands separator next to it (``4|.5``, ``4,|500``, and ``4 500`` grouped by a
-        no-break or thin space), or between a number and its minus sign (``-|5``). A quote
+        no-break or thin space), between a number and its exponent (``10|^6``, ``10^|6``), or
+        between a number and its minus sign (``-|5``). A quote
         cut there changes the number: "500 dollars" is not what "4,500 dollars" says, nor
         "5 degrees" what "-5 degrees" says."""
         text = self.normalized.text
         if offset <= 0 or offset >= len(text):
             return False
         before, after = text[offset - 1], text[offset]
+        if (before.isdecimal() and after == "^") or (before == "^" and after in "0123456789-+"):
+            return True  # 10^6 is one number: neither 10 nor 6
         if before.isdecimal():
             return self._separator(offset) and text[offset + 1 : offset + 2].isdecimal()
         if not after.isdecimal():

@@ -20,6 +20,8 @@ What is unified (case is not: only a quote's first letter may differ, see :mod:`
   (one ``-``, ``‐`` or ``‑`` touching the letter before it, and the one after or only a line
   break) joins the parts of one word: ``violent protest`` does not stand in ``non-violent
   protest``, nor ``ernment`` in ``gov-\\nernment``;
+* a superscript (subscript) digit or sign right after a digit → ``^`` (``_``) before it:
+  ``10⁶`` reads ``10^6``, not the number ``106``;
 * whitespace runs, line breaks and NBSP → one space; soft hyphens and zero-width and other
   format characters (Unicode category Cf) are removed; control characters count as spaces.
 
@@ -87,6 +89,10 @@ _WORD = re.compile(r"\w+")
 _PIECES = 4096
 # Normalising makes a text at most this many times longer (NFKC of U+FDFA has 18 characters).
 _MAX_GROWTH = 18
+
+# A superscript or subscript digit or sign right after a digit starts an exponent or index of
+# its own, marked as typed on a keyboard: NFKC alone would make 10⁶ the number 106.
+_RAISED_OR_LOWERED = dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "^") | dict.fromkeys("₀₁₂₃₄₅₆₇₈₉₊₋", "_")
 
 # Token kinds of the slow path.
 _TEXT, _SPACE, _DASH, _SHY, _DROP = range(5)
@@ -228,7 +234,10 @@ class _Builder:
                 j = i + 1
                 while j < end and _is_mark(text[j]):
                     j += 1
-                self._cluster(unicodedata.normalize("NFKC", text[i:j]), i, j, tokens)
+                out = unicodedata.normalize("NFKC", text[i:j])
+                if ch in _RAISED_OR_LOWERED and i > 0 and text[i - 1].isdecimal():
+                    out = _RAISED_OR_LOWERED[ch] + out  # 10⁶ is 10^6, not 106
+                self._cluster(out, i, j, tokens)
                 i = j
                 continue
             i += 1
