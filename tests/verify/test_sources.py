@@ -17,9 +17,11 @@ from argmap.verify import (
     SourceProblem,
     SourceText,
     Span,
+    Status,
     parse_source,
     read_source,
     source_kind,
+    verify_quote,
 )
 
 from .conftest import FIXTURES, load
@@ -229,6 +231,81 @@ def test_html_declaring_any_codec_python_knows_never_raises() -> None:
         assert isinstance(parse_source(page, "x.html", "html"), SourceText | SourceError), name
 
 
+def _html(body: str) -> SourceText:
+    return text(parse_source(body.encode(), "x.html", "html"))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>The plan <span hidden>never</span> works.</p>",
+        '<p>The plan <span style="display:none">never</span> works.</p>',
+        '<p>The plan <span style="color: red; DISPLAY : None !important">never</span> works.</p>',
+        '<p>The plan <span style="visibility: hidden">never</span> works.</p>',
+        '<p>The plan <span style="visibility:collapse">never</span> works.</p>',
+        '<p>The plan <b style="visibility:hidden"><i>never</i></b> works.</p>',
+        "<p>The plan <template>never</template> works.</p>",
+        "<div>The plan <dialog>never</dialog> works.</div>",
+        '<p>The plan <datalist><option value="x">never</option></datalist> works.</p>',
+    ],
+)
+def test_html_hidden_text_is_not_read(markup: str) -> None:
+    source = _html(markup)
+    assert source.text == "The plan works."
+    assert verify_quote("The plan never works.", source).status is not Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        # the last declaration wins, as in CSS; a child may be visible in a hidden parent
+        ('<p>A <span style="display:none; display: inline">b</span> c</p>', "A b c"),
+        ('<p>A <span style="visibility:hidden">x <b style="visibility:visible">b</b></span> c</p>',
+         "A b c"),
+        # seen by every sighted reader: aria-hidden hides from screen readers only
+        ('<p>A <span aria-hidden="true">b</span> c</p>', "A b c"),
+        ('<p>A <span style="display: inline-block">b</span> c</p>', "A b c"),
+        ("<div>A <dialog open>b</dialog> c</div>", "A\n\nb\n\nc"),
+    ],
+)  # fmt: skip
+def test_html_text_shown_despite_hiding_words_is_read(markup: str, shown: str) -> None:
+    assert _html(markup).text == shown
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        ("<p>About 10<sup>6</sup> tonnes</p>", "About 10^6 tonnes"),
+        ("<p>About 10<sup>-3</sup> m</p>", "About 10^-3 m"),
+        ("<p>About 10<sup><b>12</b></sup> stars</p>", "About 10^12 stars"),
+        ("<p>Read 10<sub>2</sub> as binary</p>", "Read 10_2 as binary"),
+        # not after a number: a footnote, a chemical formula, an ordinal read as typed
+        ("<p>It works<sup>3</sup> well</p>", "It works3 well"),
+        ("<p>Drink H<sub>2</sub>O</p>", "Drink H2O"),
+        ("<p>The 21<sup>st</sup> century</p>", "The 21st century"),
+        ("<p>In 2010<sup>[3]</sup> it rose</p>", "In 2010[3] it rose"),
+    ],
+)
+def test_html_superscript_after_a_number_does_not_join_it(markup: str, shown: str) -> None:
+    assert _html(markup).text == shown
+
+
+def test_html_power_of_ten_is_no_number_of_its_own() -> None:
+    source = _html("<p>It costs 10<sup>6</sup> dollars a year.</p>")
+    assert verify_quote("It costs 10^6 dollars", source).status is Status.VERIFIED
+    assert verify_quote("It costs 10\u2076 dollars", source).status is Status.VERIFIED
+    for quote in ("It costs 106 dollars", "It costs 10 dollars", "It costs 10", "6 dollars"):
+        assert verify_quote(quote, source).status not in (
+            Status.VERIFIED,
+            Status.VERIFIED_WITH_EDITS,
+        ), quote
+
+
+def test_html_footnote_superscript_in_brackets_is_still_a_footnote() -> None:
+    source = _html("<p>In 2010<sup>[3]</sup> it rose.</p>")
+    assert verify_quote("In 2010 it rose.", source).status is Status.VERIFIED
+
+
 def test_html_preformatted_lines_are_kept() -> None:
     markup = b"<pre>first  line\n  second</pre><p>after</p>"
     assert text(parse_source(markup, "x.html", "html")).text == "first line\nsecond\n\nafter"
@@ -416,3 +493,16 @@ def test_every_whatwg_label_names_a_codec_python_has() -> None:
     assert len(_BY_LABEL) == 228
     for label, codec in _BY_LABEL.items():
         assert codec is None or codecs.lookup(codec), label
+
+
+def test_a_power_of_ten_in_a_text_source_is_no_other_number() -> None:
+    from argmap.verify import build_source_text
+
+    source = build_source_text("a.txt", "text", ["It costs 10\u2076 dollars, or 10^-3 each."])
+    assert verify_quote("It costs 10^6 dollars", source).status is Status.VERIFIED
+    assert verify_quote("It costs 10\u2076 dollars", source).status is Status.VERIFIED
+    for quote in ("It costs 106 dollars", "It costs 10", "6 dollars", "-3 each", "3 each"):
+        assert verify_quote(quote, source).status not in (
+            Status.VERIFIED,
+            Status.VERIFIED_WITH_EDITS,
+        ), quote

@@ -1,8 +1,16 @@
 """The visible text of an HTML page, with its block structure kept as blank lines.
 
 A quote is checked against what a reader sees, not against markup: scripts, styles, templates,
-``<noscript>`` fallbacks, the ``<head>`` and elements marked ``hidden`` are dropped, and a quote
-that only exists inside a ``<script>`` must not verify. Block elements (paragraphs, headings,
+``<noscript>`` fallbacks, the ``<head>``, closed dialogs, data lists and elements marked
+``hidden`` or styled ``display: none`` in their ``style`` attribute are dropped, and text styled
+``visibility: hidden`` (or ``collapse``) is not read unless a descendant makes itself visible
+again; a quote that only exists inside a ``<script>`` must not verify. Stylesheets are not
+applied. ``aria-hidden`` text is read: it is hidden from screen readers, not from the eye.
+
+A superscript or subscript that starts with a digit or a sign right after a digit does not
+join that number: ``10<sup>6</sup>`` reads ``10^6`` and ``10<sub>2</sub>`` ``10_2``, so that
+"106" is not what the page says; elsewhere (``H<sub>2</sub>O``, ``21<sup>st</sup>``, a
+footnote's ``works<sup>3</sup>``) it reads as typed. Block elements (paragraphs, headings,
 list items, table cells…) end a paragraph, so ``para N`` means the same as in a text file;
 ``<br>`` ends a line. Whitespace inside a block collapses as a browser collapses it.
 
@@ -34,6 +42,7 @@ _DROPPED = frozenset(
         "meta",
         "link",
         "base",
+        "datalist",
     }
 )
 
@@ -166,6 +175,13 @@ class _Collector:
                 self.line_break()
             self.lines[-1].append(piece)
 
+    def last_character(self) -> str:
+        """The last character of the current line so far ("" if none)."""
+        for piece in reversed(self.lines[-1]):
+            if piece:
+                return piece[-1]
+        return ""
+
     def line_break(self) -> None:
         self.lines.append([])
 
@@ -180,6 +196,55 @@ class _Collector:
         self.lines = [[]]
 
 
+_STYLE_DECLARATION = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+_EXPONENT_START = re.compile(r"[ \t\n\r\f]*[0-9+\-\u2212]")
+
+
+def _style(node: LexborNode) -> dict[str, str]:
+    """The declarations of a node's ``style`` attribute, by property (the last one wins, as in
+    CSS), values lower-cased and without ``!important``."""
+    style = node.attributes.get("style")
+    if not style:
+        return {}
+    declarations: dict[str, str] = {}
+    for match in _STYLE_DECLARATION.finditer(_CSS_COMMENT.sub("", style)):
+        value = match.group(2).lower().replace("!important", "").strip()
+        declarations[match.group(1).lower()] = value
+    return declarations
+
+
+def _not_displayed(tag: str, node: LexborNode, style: dict[str, str]) -> bool:
+    """Whether ``node`` and all it holds are not displayed at all."""
+    if tag.startswith(("-", "!")) or tag in _DROPPED:
+        return True
+    attributes = node.attributes
+    if "hidden" in attributes or (tag == "dialog" and "open" not in attributes):
+        return True
+    return style.get("display") == "none"
+
+
+def _visibility(style: dict[str, str], inherited: bool) -> bool:
+    """Whether a node's own text is seen, given its parent's: ``visibility`` is inherited, and
+    a descendant may set it back to ``visible``."""
+    value = style.get("visibility")
+    if value in ("hidden", "collapse"):
+        return False
+    if value == "visible":
+        return True
+    return inherited
+
+
+def _number_mark(tag: str, node: LexborNode, out: _Collector) -> str:
+    """``^`` (or ``_`` for a subscript) before a superscript that starts with a digit or sign
+    right after a digit: ``10<sup>6</sup>`` is not 106."""
+    if tag not in ("sup", "sub") or not out.last_character().isdecimal():
+        return ""
+    if _EXPONENT_START.match(node.text(deep=True)) is None:
+        return ""
+    return "^" if tag == "sup" else "_"
+
+
 def visible_text(markup: str) -> str:
     """The text a reader sees in ``markup``: blocks separated by one blank line."""
     parser = LexborHTMLParser(markup)
@@ -188,9 +253,10 @@ def visible_text(markup: str) -> str:
         return ""
     out = _Collector()
     preformatted = 0
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    # (node, leaving it, its text is visible)
+    stack: list[tuple[LexborNode, bool, bool]] = [(root, False, True)]
     while stack:
-        node, leaving = stack.pop()
+        node, leaving, visible = stack.pop()
         tag = node.tag or ""
         if leaving:
             if tag == "pre":
@@ -199,19 +265,24 @@ def visible_text(markup: str) -> str:
                 out.end_block()
             continue
         if tag == "-text":
-            out.text(node.text_content or "", preformatted=preformatted > 0)
+            if visible:
+                out.text(node.text_content or "", preformatted=preformatted > 0)
             continue
-        if tag.startswith(("-", "!")) or tag in _DROPPED or "hidden" in node.attributes:
+        style = _style(node) if tag and not tag.startswith(("-", "!")) else {}
+        if _not_displayed(tag, node, style):
             continue
         if tag == "br":
             out.line_break()
             continue
+        visible = _visibility(style, visible)
         if tag in _BLOCKS:
             out.end_block()
         if tag == "pre":
             preformatted += 1
-        stack.append((node, True))
+        if visible and (mark := _number_mark(tag, node, out)):
+            out.text(mark, preformatted=False)
+        stack.append((node, True, visible))
         children = list(node.iter(include_text=True))
-        stack.extend((child, False) for child in reversed(children))
+        stack.extend((child, False, visible) for child in reversed(children))
     out.end_block()
     return "\n\n".join(out.blocks)
