@@ -506,3 +506,67 @@ def test_a_power_of_ten_in_a_text_source_is_no_other_number() -> None:
             Status.VERIFIED,
             Status.VERIFIED_WITH_EDITS,
         ), quote
+
+
+# Running heads: the journal's name on top of every page but the first, its page number at the
+# foot of each, and a sentence running from one page to the next.
+_RUNNING = (
+    ("Trade and Security", "The partnership began in 2005.", "Page 1 of 4"),
+    (
+        "Journal of North American Studies 12 (2007)",
+        "The leaders met at Montebello and took no action",
+        "Page 2 of 4",
+    ),
+    (
+        "Journal of North American Studies 12 (2007)",
+        "to make the partnership more transparent.",
+        "Page 3 of 4",
+    ),
+    ("Journal of North American Studies 12 (2007)", "The gov-", "Page 4 of 4"),
+)
+
+
+def test_pdf_running_heads_and_page_numbers_are_dropped() -> None:
+    source = text(parse_source(make_pdf(_RUNNING), "x.pdf", "pdf"))
+    assert [source.text[span.start : span.end] for span in source.pages] == [
+        "Trade and Security\nThe partnership began in 2005.",
+        "The leaders met at Montebello and took no action",
+        "to make the partnership more transparent.",
+        "The gov-",
+    ]
+    check = verify_quote("took no action to make the partnership more transparent", source)
+    assert check.status is Status.VERIFIED
+    assert (check.location.page, check.location.end_page) == (2, 3)  # type: ignore[union-attr]
+
+
+def test_pdf_running_heads_only_on_some_pages_are_kept() -> None:
+    # a line that starts two pages of five is no running head: it may be what the page says
+    pages = [
+        ("Summary", "one"),
+        ("Summary", "two"),
+        ("Methods", "three"),
+        ("Results", "four"),
+        ("Notes", "five"),
+    ]
+    source = text(parse_source(make_pdf(pages), "x.pdf", "pdf"))
+    assert source.text.count("Summary") == 2
+
+
+@pytest.mark.parametrize(
+    ("pages", "kept"),
+    [
+        # page numbers alone, in any form, at the foot
+        (["a\n1", "b\n2", "c\n3"], ["a", "b", "c"]),
+        (["a\n- 1 -", "b\n- 2 -", "c\n- 3 -"], ["a", "b", "c"]),
+        # at the top, with the date, and blank lines around
+        (["\n  Report, 3 May  \n\na", "Report, 4 May\nb", "Report, 5 May\nc"], ["a", "b", "c"]),
+        # a single page has no running heads
+        (["Title\nbody\n1"], ["Title\nbody\n1"]),
+        # the text between them is kept whole, even where it repeats the head
+        (["H\nx\nH\ny\nF", "H\nz\nF", "H\nw\nF"], ["x\nH\ny", "z", "w"]),
+    ],
+)
+def test_running_heads_dropped_from_page_texts(pages: list[str], kept: list[str]) -> None:
+    from argmap.verify.pdftext import drop_running_heads
+
+    assert drop_running_heads(pages) == kept

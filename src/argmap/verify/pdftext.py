@@ -1,5 +1,9 @@
 """The text of a PDF, page by page, so that ``page 3`` locators can be checked.
 
+Running heads and feet (a journal's name, a chapter title, ``Page 3 of 12``), which a reader
+skips, are dropped (:func:`drop_running_heads`): left in, they stand between the last words of
+one page and the first of the next, and a quote that runs across the page break fails.
+
 pypdf is run over untrusted bytes: anything it raises is turned into a :class:`PdfProblem` with
 a message a person can act on, never a traceback. A PDF encrypted with an empty user password
 (common for "no copying" flags) is opened; one that needs a password is refused.
@@ -9,11 +13,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 MAX_PAGES = 5000
+# How many lines at the top and at the foot of a page may be running heads.
+RUNNING_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +71,71 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
         count = len(reader.pages)
         if count > MAX_PAGES:
             return PdfProblem("broken", f"the PDF has {count} pages, more than {MAX_PAGES}")
-        return [page.extract_text() or "" for page in reader.pages]
+        return drop_running_heads([page.extract_text() or "" for page in reader.pages])
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail
         return PdfProblem("broken", f"the PDF cannot be read ({type(exc).__name__}: {exc})")
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def drop_running_heads(pages: list[str]) -> list[str]:
+    """``pages`` without their running heads and feet: the lines among the first (or last)
+    :data:`RUNNING_LINES` of a page that stand there, the same but for their numbers, on more
+    than half of the pages (and at least two). Only lines at a page's edge go, so text that
+    repeats a head inside the page stays; a page with none keeps its text as it was."""
+    lines = [page.split("\n") for page in pages]
+    top = _running(lines, lambda page: page)
+    foot = _running(lines, lambda page: page[::-1])
+    if not top and not foot:
+        return pages
+    return [_without(page, text, top, foot) for page, text in zip(lines, pages, strict=True)]
+
+
+def _key(line: str) -> str:
+    """What a running line has in common from page to page: numbers (page numbers, dates)
+    count as one, and so does the space between words."""
+    return _DIGITS.sub("#", _SPACES.sub(" ", line).strip())
+
+
+def _edge(lines: list[str]) -> list[str]:
+    """The keys of the first :data:`RUNNING_LINES` lines of ``lines`` that are not blank."""
+    keys = (_key(line) for line in lines)
+    return [key for key in keys if key][:RUNNING_LINES]
+
+
+def _running(pages: list[list[str]], side: Callable[[list[str]], list[str]]) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in set(_edge(side(page))):
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(key for key, count in counts.items() if count >= 2 and 2 * count > len(pages))
+
+
+def _without(lines: list[str], text: str, top: frozenset[str], foot: frozenset[str]) -> str:
+    start, end = 0, len(lines)
+    start = _peel(lines, range(start, end), top, start)
+    end = _peel(lines, range(end - 1, start - 1, -1), foot, end - 1) + 1
+    if (start, end) == (0, len(lines)):
+        return text
+    return "\n".join(lines[start:end])
+
+
+def _peel(lines: list[str], order: range, running: frozenset[str], edge: int) -> int:
+    """The index of the first line, in ``order``, that is text of the page: blank lines and
+    running lines before it are skipped, at most :data:`RUNNING_LINES` running ones. ``edge``
+    if there are none to skip."""
+    peeled = 0
+    kept = edge
+    for index in order:
+        key = _key(lines[index])
+        if not key:
+            continue
+        if key not in running or peeled == RUNNING_LINES:
+            return index if peeled else kept
+        peeled += 1
+        kept = index + (1 if order.step > 0 else -1)
+    return kept
