@@ -165,3 +165,21 @@ def test_an_escaped_backslash_shows_one_backslash() -> None:
     assert hide_markup("C:\\\\*dir* and \\\\\\*x") == (
         f"C:{HIDDEN}\\{HIDDEN}dir{HIDDEN} and {HIDDEN}\\{HIDDEN}*x"
     )
+
+
+def test_a_footnote_definition_is_read_without_its_label() -> None:
+    source = "The plan works.[^1]\n\n[^1]: The report was leaked in 2007.\n[^note]: Another."
+    assert hide_markup(source) == (
+        f"The plan works.[^1]\n\n{HIDDEN * 5} The report was leaked in 2007.\n"
+        f"{HIDDEN * 8} Another."
+    )
+    assert _check("The report was leaked in 2007.", source) is Status.VERIFIED
+    assert _check("The plan works.", source) is Status.VERIFIED
+    # a link reference definition is still not read
+    assert hide_markup("[home]: https://example.org") == HIDDEN * 27
+
+
+def test_a_backslash_hard_line_break_is_not_read() -> None:
+    source = "first line\\\nsecond line"
+    assert hide_markup(source) == f"first line{HIDDEN}\nsecond line"
+    assert _check("first line second line", source) is Status.VERIFIED

@@ -3,7 +3,8 @@
 A Markdown file is quoted as it reads: ``The **plan** works, said [the minister](https://…)``
 says "The plan works, said the minister". Its markup (emphasis and code delimiters, a link's
 brackets and target, an image's, an autolink's angle brackets, heading and block-quote markers,
-backslash escapes, link reference definitions, inline HTML tags, comments) is replaced by
+backslash escapes and line breaks, link reference definitions, a footnote definition's label,
+inline HTML tags, comments) is replaced by
 zero-width spaces, which normalisation drops (:mod:`.normalize`). The text keeps its length, so a
 match still maps to the right line and column of the file; and a link's target, which a reader
 does not see, cannot be quoted. An entity (``&amp;``, ``&mdash;``, ``&#233;``) reads as its
@@ -44,7 +45,9 @@ _CODE_TEXT = _inline("`")
 _STAR_TEXT = _inline(r"*")
 _UNDERSCORE_TEXT = _inline("_")
 
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*", re.MULTILINE)
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[^\n]*", re.MULTILINE)
+# A footnote's definition is read at the foot of the page, without its label.
+_FOOTNOTE_LABEL = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
 _LINK = re.compile(
     rf"(!?\[)((?:{_LINK_TEXT})?)(\]\((?:[^()\n]++|\([^()\n]*+\))*+\)|\][ ]?\[[^\]\n]*\])"
 )
@@ -79,12 +82,14 @@ _STRONG_OR_EMPHASIS = (
 ) * 2
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
 _BLOCK_QUOTE = re.compile(r"^( {0,3})(>(?:[ ]?>)*+)", re.MULTILINE)
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+# an escape, or a backslash that breaks the line
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
 
 
 def hide_markup(text: str) -> str:
     """``text`` with its Markdown markup replaced by :data:`HIDDEN`, character for character."""
     text = _REFERENCE.sub(_hide_all, text)
+    text = _FOOTNOTE_LABEL.sub(_hide_all, text)
     original = text
     text = _ESCAPES_CODE_COMMENTS.sub(_escape_code_or_comment, text)
     # An escaped backslash shows one backslash, set aside (it comes back below), so that no
