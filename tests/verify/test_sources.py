@@ -570,3 +570,24 @@ def test_running_heads_dropped_from_page_texts(pages: list[str], kept: list[str]
     from argmap.verify.pdftext import drop_running_heads
 
     assert drop_running_heads(pages) == kept
+
+
+def test_html_q_shows_its_quotation_marks() -> None:
+    source = _html("<p>He said <q>we will <q>never</q> yield</q> today.</p>")
+    assert source.text == "He said \u201cwe will \u2018never\u2019 yield\u201d today."
+    assert verify_quote("He said \"we will 'never' yield\"", source).status is Status.VERIFIED
+
+
+@pytest.mark.parametrize("element", ["del", "s", "strike"])
+def test_html_struck_out_words_cannot_be_quoted_nor_silently_crossed(element: str) -> None:
+    # as in Markdown (docs/format.md): the reader sees them struck, taken back
+    source = _html(f"<p>The board <{element}>did not approve</{element}> approved the plan.</p>")
+    assert source.text == "The board \ue001 approved the plan."
+    for quote in ("did not approve", "The board approved the plan"):
+        assert verify_quote(quote, source).status not in (
+            Status.VERIFIED,
+            Status.VERIFIED_WITH_EDITS,
+        ), quote
+    assert verify_quote("The board ... approved the plan", source).status is (
+        Status.VERIFIED_WITH_EDITS
+    )

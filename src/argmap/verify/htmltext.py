@@ -10,7 +10,12 @@ applied. ``aria-hidden`` text is read: it is hidden from screen readers, not fro
 A superscript or subscript that starts with a digit or a sign right after a digit does not
 join that number: ``10<sup>6</sup>`` reads ``10^6`` and ``10<sub>2</sub>`` ``10_2``, so that
 "106" is not what the page says; elsewhere (``H<sub>2</sub>O``, ``21<sup>st</sup>``, a
-footnote's ``works<sup>3</sup>``) it reads as typed. Block elements (paragraphs, headings,
+footnote's ``works<sup>3</sup>``) it reads as typed.
+
+A ``<q>`` shows the quotation marks a browser puts around it. Struck-out words (``<del>``,
+``<s>``, ``<strike>``) are seen but taken back, as in Markdown (:mod:`.markdowntext`): each
+element reads as one :data:`~.markdowntext.STRUCK` mark, which no quote may hold, so a quote
+that runs across it marks the omission. Block elements (paragraphs, headings,
 list items, table cells…) end a paragraph, so ``para N`` means the same as in a text file;
 ``<br>`` ends a line. Whitespace inside a block collapses as a browser collapses it.
 
@@ -26,6 +31,8 @@ from __future__ import annotations
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from argmap.verify.markdowntext import STRUCK
 
 _DROPPED = frozenset(
     {
@@ -196,6 +203,10 @@ class _Collector:
         self.lines = [[]]
 
 
+# What a browser shows around a <q>, and around one inside it.
+_QUOTATION_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+_STRUCK = frozenset({"del", "s", "strike"})
+
 _STYLE_DECLARATION = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _EXPONENT_START = re.compile(r"[ \t\n\r\f]*[0-9+\-\u2212]")
@@ -252,7 +263,7 @@ def visible_text(markup: str) -> str:
     if root is None:
         return ""
     out = _Collector()
-    preformatted = 0
+    preformatted = quoted = 0
     # (node, leaving it, its text is visible)
     stack: list[tuple[LexborNode, bool, bool]] = [(root, False, True)]
     while stack:
@@ -261,6 +272,10 @@ def visible_text(markup: str) -> str:
         if leaving:
             if tag == "pre":
                 preformatted -= 1
+            if tag == "q":
+                quoted -= 1
+                if visible:
+                    out.text(_QUOTATION_MARKS[quoted % 2][1], preformatted=False)
             if tag in _BLOCKS:
                 out.end_block()
             continue
@@ -279,6 +294,13 @@ def visible_text(markup: str) -> str:
             out.end_block()
         if tag == "pre":
             preformatted += 1
+        if tag in _STRUCK and visible:
+            out.text(STRUCK, preformatted=False)  # seen, but taken back: see the docstring
+            continue
+        if tag == "q":
+            if visible:
+                out.text(_QUOTATION_MARKS[quoted % 2][0], preformatted=False)
+            quoted += 1
         if visible and (mark := _number_mark(tag, node, out)):
             out.text(mark, preformatted=False)
         stack.append((node, True, visible))
