@@ -136,3 +136,17 @@ def test_a_superscript_after_a_digit_is_an_exponent(original: str, normalized: s
     result = normalize(original)
     assert result.text == normalized
     assert result.offsets.start(len(normalized)) == len(original)
+
+
+@pytest.mark.parametrize(
+    ("original", "normalized"),
+    [
+        ("by 1\u00bd percent", "by 1 1/2 percent"),
+        ("3\u00be and \u2153", "3 3/4 and 1/3"),
+        ("1\u20442", "1/2"),  # a fraction slash typed between digits
+    ],
+)
+def test_a_vulgar_fraction_after_a_digit_stands_apart(original: str, normalized: str) -> None:
+    result = normalize(original)
+    assert result.text == normalized
+    assert result.offsets.start(len(normalized)) == len(original)

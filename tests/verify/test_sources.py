@@ -591,3 +591,16 @@ def test_html_struck_out_words_cannot_be_quoted_nor_silently_crossed(element: st
     assert verify_quote("The board ... approved the plan", source).status is (
         Status.VERIFIED_WITH_EDITS
     )
+
+
+def test_a_mixed_number_or_a_fraction_is_quoted_whole() -> None:
+    from argmap.verify import build_source_text
+
+    source = build_source_text("a.txt", "text", ["Prices rose by 1\u00bd percent, 2/3 of them."])
+    for quote in ("rose by 1\u00bd percent", "rose by 1 1/2 percent", "2/3 of them"):
+        assert verify_quote(quote, source).status is Status.VERIFIED, quote
+    for quote in ("rose by 11", "rose by 1", "1/2 percent", "rose by 11/2", "3 of them", "by 2"):
+        assert verify_quote(quote, source).status not in (
+            Status.VERIFIED,
+            Status.VERIFIED_WITH_EDITS,
+        ), quote

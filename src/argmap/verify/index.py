@@ -12,6 +12,7 @@ of its rarest word and a few comparisons, not a scan of the whole text:
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from functools import cached_property, lru_cache
 from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.markdowntext import hide_markup
 from argmap.verify.normalize import (
+    FRACTION_SLASH,
     Normalized,
     is_boundary,
     iter_words,
@@ -88,12 +90,12 @@ class PreparedSource:
         )
 
     def cuts_number(self, offset: int) -> bool:
-        """Whether ``offset`` splits a number: between a digit and the decimal point or
-        thousands separator next to it (``4|.5``, ``4,|500``, and ``4 500`` grouped by a
-        no-break or thin space), between a number and its exponent (``10|^6``, ``10^|6``), or
-        between a number and its minus sign (``-|5``). A quote
-        cut there changes the number: "500 dollars" is not what "4,500 dollars" says, nor
-        "5 degrees" what "-5 degrees" says."""
+        """Whether ``offset`` splits a number: between a digit and the decimal point,
+        thousands separator or fraction slash next to it (``4|.5``, ``4,|500``, ``1|/2``, and
+        ``4 500`` grouped by a no-break or thin space, ``1| 1/2`` for ``1½``), between a number
+        and its exponent (``10|^6``, ``10^|6``), or between a number and its minus sign
+        (``-|5``). A quote cut there changes the number: "500 dollars" is not what "4,500
+        dollars" says, nor "5 degrees" what "-5 degrees" says."""
         text = self.normalized.text
         if offset <= 0 or offset >= len(text):
             return False
@@ -104,19 +106,25 @@ class PreparedSource:
             return self._separator(offset) and text[offset + 1 : offset + 2].isdecimal()
         if not after.isdecimal():
             return False
-        if before in ". ,":
+        if before in ". ,/":
             return offset >= 2 and text[offset - 2].isdecimal() and self._separator(offset - 1)
         return before == "-" and self.is_sign(offset - 1)
 
     def _separator(self, at: int) -> bool:
         """Whether the normalised character at ``at`` may separate a number's digits: a
-        decimal point, a comma, or a space that was one no-break or thin space."""
+        decimal point, a comma, a fraction's slash, or a space that was one no-break or thin
+        space, or that sets a vulgar fraction apart (``1½`` reads ``1 1/2``)."""
         char = self.normalized.text[at]
         if char != " ":
-            return char in ".,"
+            return char in ".,/"
         offsets = self.normalized.offsets
         start = offsets.start(at)
-        return offsets.end(at + 1) == start + 1 and self.source.text[start] in _GROUPING_SPACES
+        if offsets.end(at + 1) != start + 1:
+            return False
+        original = self.source.text[start]
+        return original in _GROUPING_SPACES or FRACTION_SLASH in unicodedata.normalize(
+            "NFKC", original
+        )
 
     def is_sign(self, dash: int) -> bool:
         """Whether the dash at normalised ``dash``, before a digit, is that number's sign: in

@@ -22,6 +22,8 @@ What is unified (case is not: only a quote's first letter may differ, see :mod:`
   protest``, nor ``ernment`` in ``gov-\\nernment``;
 * a superscript (subscript) digit or sign right after a digit → ``^`` (``_``) before it:
   ``10⁶`` reads ``10^6``, not the number ``106``;
+* a vulgar fraction → its digits and a slash, apart from a digit before it: ``1½`` reads
+  ``1 1/2``, not ``11/2``;
 * whitespace runs, line breaks and NBSP → one space; soft hyphens and zero-width and other
   format characters (Unicode category Cf) are removed; control characters count as spaces.
 
@@ -44,6 +46,9 @@ DOUBLE_QUOTES = '"“”„‟″‶«»〝〞〟'
 DASHES = "-‐‑‒–—―−⸺⸻﹘﹣－"
 SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
+# What NFKC makes the slash of a vulgar fraction (½ is 1⁄2): a slash, as typed; after a digit
+# the fraction stands apart, a space before it.
+FRACTION_SLASH = "\u2044"
 
 _QUOTE_MAP = {c: "'" for c in SINGLE_QUOTES} | {c: '"' for c in DOUBLE_QUOTES}
 _DASH_SET = frozenset(DASHES)
@@ -77,7 +82,7 @@ _CORE = re.compile(
 # Inside a run, anything that is not an NFKC-stable letter or mark needs the slow path.
 _NEEDS_WORK = re.compile(
     rf"[^\S ]|[ ]{{2}}|[\x00-\x1f\x7f-\x9f{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}"
-    rf"{re.escape(DASHES)}{_FORMAT}]"
+    rf"{re.escape(DASHES)}{_FORMAT}{FRACTION_SLASH}]"
 )
 # Characters of an NFKC result that need classifying again (a compatibility space included).
 _RECLASSIFY = re.compile(
@@ -237,6 +242,10 @@ class _Builder:
                 out = unicodedata.normalize("NFKC", text[i:j])
                 if ch in _RAISED_OR_LOWERED and i > 0 and text[i - 1].isdecimal():
                     out = _RAISED_OR_LOWERED[ch] + out  # 10⁶ is 10^6, not 106
+                elif FRACTION_SLASH in out:
+                    out = out.replace(FRACTION_SLASH, "/")
+                    if ch != FRACTION_SLASH and i > 0 and text[i - 1].isdecimal():
+                        out = " " + out  # 1½ is 1 1/2, not 11/2
                 self._cluster(out, i, j, tokens)
                 i = j
                 continue
