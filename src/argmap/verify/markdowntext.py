@@ -132,10 +132,26 @@ def _strike(match: re.Match[str]) -> str:
 
 
 def _hide_tag(match: re.Match[str]) -> str:
-    """A tag hidden; a ``<br>`` is the space between the words it separates."""
-    if match.group(1).lower() == "br":
-        return " " + HIDDEN * (len(match.group()) - 1)
-    return HIDDEN * len(match.group())
+    """A tag hidden; a ``<br>`` is the space between the words it separates; ``<sup>``
+    (``<sub>``) between a digit and a digit or sign is ``^`` (``_``), so that
+    ``10<sup>6</sup>`` is not the number 106 (as in an HTML source, see :mod:`.htmltext`)."""
+    name, tag = match.group(1).lower(), match.group()
+    if name == "br":
+        return " " + HIDDEN * (len(tag) - 1)
+    if name in _MARKS and tag[1] != "/" and _between_number_and_exponent(match):
+        return _MARKS[name] + HIDDEN * (len(tag) - 1)
+    return HIDDEN * len(tag)
+
+
+_MARKS = {"sup": "^", "sub": "_"}
+
+
+def _between_number_and_exponent(match: re.Match[str]) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return start > 0 and text[start - 1].isdecimal() and text[end : end + 1] in _EXPONENT_STARTS
+
+
+_EXPONENT_STARTS = frozenset("0123456789+-\u2212")
 
 
 def _entity(match: re.Match[str]) -> str:
