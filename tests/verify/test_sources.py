@@ -604,3 +604,10 @@ def test_a_mixed_number_or_a_fraction_is_quoted_whole() -> None:
             Status.VERIFIED,
             Status.VERIFIED_WITH_EDITS,
         ), quote
+
+
+def test_html_in_iso_2022_jp_is_decoded_though_it_is_seven_bit() -> None:
+    # ISO-2022-JP is all 7-bit bytes, so always valid UTF-8, with escape sequences (ESC $ B)
+    # that no UTF-8 text holds: browsers decode it as declared, and so does argmap.
+    data = b'<meta charset="iso-2022-jp"><p>' + "日本語の文".encode("iso2022_jp") + b"</p>"
+    assert text(parse_source(data, "x.html", "html")).text == "日本語の文"

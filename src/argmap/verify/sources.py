@@ -180,6 +180,9 @@ def decode(
     else:
         if html and not _is_utf8(data):
             encoding = _declared_charset(data) or "utf-8"
+        elif html and b"\x1b" in data and _declared_charset(data) == "iso2022_jp":
+            # 7-bit, so valid UTF-8 too; but its escapes are no UTF-8 text's
+            encoding = "iso2022_jp"
     nul = -1 if encoding.startswith("utf-16") or encoding.startswith("utf-32") else data.find(0)
     if nul != -1:
         if _looks_like_utf16(data):
