@@ -5,6 +5,7 @@ Pure functions over frozen data, with reading the source file as the only I/O
 
 * :mod:`.sources` — a file → :class:`SourceText` (text, HTML's visible text, a PDF's pages) or a
   :class:`SourceError`;
+* :mod:`.charsets` — what a browser makes of an HTML page's declared charset;
 * :mod:`.footnotes` and :mod:`.markdowntext` — footnote markers and a Markdown source's markup
   hidden, character for character;
 * :mod:`.normalize` — quotes, dashes, spaces, hyphenation unified, with offsets kept;
