@@ -64,7 +64,9 @@ _ESCAPES_CODE_COMMENTS = re.compile(
     r"|(?P<comment><!--(?:[^<-]++|-(?!->)|<(?!!--))*+-->)"
 )
 _STRUCK_TEXT = _inline("~")
-_STRIKETHROUGH = re.compile(rf"(?<![~\\])(~~?)(?![\s~])({_STRUCK_TEXT})(?<![\s\\])(\1)(?!~)")
+# Two tildes only: one is GitHub's too, but elsewhere a subscript (pandoc's H~2~O) or a path's
+# (~/notes, ~user), and a mark that is not there would stop a faithful quote.
+_STRIKETHROUGH = re.compile(rf"(?<![~\\])(~~)(?![\s~])({_STRUCK_TEXT})(?<![\s\\])(~~)(?!~)")
 # <del>, <s>, <strike>: the content stops short of the next opening tag of the three, so
 # unclosed ones are each scanned once.
 _STRUCK_ELEMENT = re.compile(
