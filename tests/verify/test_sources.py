@@ -611,3 +611,9 @@ def test_html_in_iso_2022_jp_is_decoded_though_it_is_seven_bit() -> None:
     # that no UTF-8 text holds: browsers decode it as declared, and so does argmap.
     data = b'<meta charset="iso-2022-jp"><p>' + "日本語の文".encode("iso2022_jp") + b"</p>"
     assert text(parse_source(data, "x.html", "html")).text == "日本語の文"
+
+
+def test_html_struck_out_words_are_named_in_a_passage() -> None:
+    source = _html("<p>The board <del>did not approve</del> approved the plan.</p>")
+    check = verify_quote("The board approved the plan", source)
+    assert check.passage == "The board [struck out] approved the plan"

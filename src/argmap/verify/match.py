@@ -27,6 +27,7 @@ from argmap.verify.locator import (
     check_locator,
     parse_locator,
 )
+from argmap.verify.markdowntext import STRUCK
 from argmap.verify.quote import (
     DEFAULT_INSERTION_GAP,
     DEFAULT_MAX_GAP,
@@ -392,8 +393,9 @@ def _location(prepared: PreparedSource, start: int, end: int) -> Location:
 
 
 def _passage(text: str, start: int, end: int) -> str:
-    """The original text of a match, shortened in the middle when it is long."""
-    passage = text[start:end]
+    """The original text of a match, shortened in the middle when it is long; struck-out
+    words of an HTML page, one mark in its text, are named."""
+    passage = text[start:end].replace(STRUCK, "[struck out]")
     if len(passage) <= PASSAGE_LIMIT:
         return passage
     half = PASSAGE_LIMIT // 2
