@@ -617,3 +617,11 @@ def test_html_struck_out_words_are_named_in_a_passage() -> None:
     source = _html("<p>The board <del>did not approve</del> approved the plan.</p>")
     check = verify_quote("The board approved the plan", source)
     assert check.passage == "The board [struck out] approved the plan"
+
+
+def test_html_ruby_annotations_are_not_read() -> None:
+    # a reading set above the base text (furigana), and the parentheses only browsers without
+    # ruby show: a quote gives the base text
+    source = _html("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby>を読む</p>")
+    assert source.text == "漢字を読む"
+    assert verify_quote("漢字を読む", source).status is Status.VERIFIED

@@ -12,7 +12,8 @@ join that number: ``10<sup>6</sup>`` reads ``10^6`` and ``10<sub>2</sub>`` ``10_
 "106" is not what the page says; elsewhere (``H<sub>2</sub>O``, ``21<sup>st</sup>``, a
 footnote's ``works<sup>3</sup>``) it reads as typed.
 
-A ``<q>`` shows the quotation marks a browser puts around it. Struck-out words (``<del>``,
+Ruby annotations (``<rt>``, a reading set above the base text, and ``<rp>``) are not read: a
+quote gives the base text. A ``<q>`` shows the quotation marks a browser puts around it. Struck-out words (``<del>``,
 ``<s>``, ``<strike>``) are seen but taken back, as in Markdown (:mod:`.markdowntext`): each
 element reads as one :data:`~.markdowntext.STRUCK` mark, which no quote may hold, so a quote
 that runs across it marks the omission. Block elements (paragraphs, headings,
@@ -50,6 +51,8 @@ _DROPPED = frozenset(
         "link",
         "base",
         "datalist",
+        "rt",
+        "rp",
     }
 )
 
