@@ -6,6 +6,9 @@ A quote is checked against what a reader sees, not against markup: scripts, styl
 ``visibility: hidden`` (or ``collapse``) is not read unless a descendant makes itself visible
 again; a quote that only exists inside a ``<script>`` must not verify. Stylesheets are not
 applied. ``aria-hidden`` text is read: it is hidden from screen readers, not from the eye.
+Block elements (paragraphs, headings, list items, table cells…) end a paragraph, so ``para N``
+means the same as in a text file; ``<br>`` ends a line. Whitespace inside a block collapses as
+a browser collapses it.
 
 A superscript or subscript that starts with a digit or a sign right after a digit does not
 join that number: ``10<sup>6</sup>`` reads ``10^6`` and ``10<sub>2</sub>`` ``10_2``, so that
@@ -13,12 +16,10 @@ join that number: ``10<sup>6</sup>`` reads ``10^6`` and ``10<sub>2</sub>`` ``10_
 footnote's ``works<sup>3</sup>``) it reads as typed.
 
 Ruby annotations (``<rt>``, a reading set above the base text, and ``<rp>``) are not read: a
-quote gives the base text. A ``<q>`` shows the quotation marks a browser puts around it. Struck-out words (``<del>``,
-``<s>``, ``<strike>``) are seen but taken back, as in Markdown (:mod:`.markdowntext`): each
-element reads as one :data:`~.markdowntext.STRUCK` mark, which no quote may hold, so a quote
-that runs across it marks the omission. Block elements (paragraphs, headings,
-list items, table cells…) end a paragraph, so ``para N`` means the same as in a text file;
-``<br>`` ends a line. Whitespace inside a block collapses as a browser collapses it.
+quote gives the base text. A ``<q>`` shows the quotation marks a browser puts around it.
+Struck-out words (``<del>``, ``<s>``, ``<strike>``) are seen but taken back, as in Markdown
+(:mod:`.markdowntext`): each element reads as one :data:`~.markdowntext.STRUCK` mark, which no
+quote may hold, so a quote that runs across it marks the omission.
 
 The tree is walked with an explicit stack, so deeply nested hostile markup cannot exhaust
 Python's recursion limit. Parsing itself is quadratic in the nesting depth (each ``<div>``
