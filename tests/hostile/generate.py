@@ -362,7 +362,7 @@ def markdown_long_block_quote_marker(project: Path, outside: Path) -> None:
 
 @generator
 def markdown_long_strikethrough(project: Path, outside: Path) -> None:
-    _long_markup(project, "source.md", "the quoted words\n\n~~" + "a\n" * (3 * MB) + "~~\n")
+    _long_markup(project, "source.md", "the quoted words\n\n~~" + "a\n" * (3 * MB) + "a~~\n")
 
 
 @generator
