@@ -211,15 +211,16 @@ class _Collector:
 _QUOTATION_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 _STRUCK = frozenset({"del", "s", "strike"})
 
+_NO_STYLE: dict[str, str] = {}
 _STYLE_DECLARATION = re.compile(r"([A-Za-z-]+)\s*:\s*([^;]*)")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _EXPONENT_START = re.compile(r"[ \t\n\r\f]*[0-9+\-\u2212]")
 
 
-def _style(node: LexborNode) -> dict[str, str]:
-    """The declarations of a node's ``style`` attribute, by property (the last one wins, as in
-    CSS), values lower-cased and without ``!important``."""
-    style = node.attributes.get("style")
+def _style(attributes: dict[str, str | None]) -> dict[str, str]:
+    """The declarations of a ``style`` attribute, by property (the last one wins, as in CSS),
+    values lower-cased and without ``!important``."""
+    style = attributes.get("style")
     if not style:
         return {}
     declarations: dict[str, str] = {}
@@ -229,12 +230,11 @@ def _style(node: LexborNode) -> dict[str, str]:
     return declarations
 
 
-def _not_displayed(tag: str, node: LexborNode, style: dict[str, str]) -> bool:
-    """Whether ``node`` and all it holds are not displayed at all."""
-    if tag.startswith(("-", "!")) or tag in _DROPPED:
+def _not_displayed(tag: str, attributes: dict[str, str | None], style: dict[str, str]) -> bool:
+    """Whether an element and all it holds are not displayed at all."""
+    if tag in _DROPPED or "hidden" in attributes:
         return True
-    attributes = node.attributes
-    if "hidden" in attributes or (tag == "dialog" and "open" not in attributes):
+    if tag == "dialog" and "open" not in attributes:
         return True
     return style.get("display") == "none"
 
@@ -287,8 +287,11 @@ def visible_text(markup: str) -> str:
             if visible:
                 out.text(node.text_content or "", preformatted=preformatted > 0)
             continue
-        style = _style(node) if tag and not tag.startswith(("-", "!")) else {}
-        if _not_displayed(tag, node, style):
+        if tag.startswith(("-", "!")):
+            continue  # a comment, a doctype
+        attributes = node.attributes
+        style = _style(attributes) if attributes else _NO_STYLE
+        if _not_displayed(tag, attributes, style):
             continue
         if tag == "br":
             out.line_break()
