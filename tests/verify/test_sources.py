@@ -625,3 +625,18 @@ def test_html_ruby_annotations_are_not_read() -> None:
     source = _html("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby>を読む</p>")
     assert source.text == "漢字を読む"
     assert verify_quote("漢字を読む", source).status is Status.VERIFIED
+
+
+def test_pdf_running_heads_that_alternate_are_dropped() -> None:
+    # a journal's name on the left-hand pages, the article's title on the right-hand ones,
+    # after a title page without either
+    pages: list[tuple[str, ...]] = [("Title page", "The study began in 2005 and")]
+    words = "spring summer autumn winter march april june july".split()
+    for number, word in enumerate(words, 2):
+        head = "Journal of Studies" if number % 2 == 0 else "A Study of Trade"
+        pages.append((head, f"went on through {word} and", str(number)))
+    source = text(parse_source(make_pdf(pages), "x.pdf", "pdf"))
+    assert "Journal" not in source.text
+    assert "A Study" not in source.text
+    check = verify_quote("went on through summer and went on through autumn", source)
+    assert check.status is Status.VERIFIED

@@ -84,9 +84,9 @@ _SPACES = re.compile(r"\s+")
 
 def drop_running_heads(pages: list[str]) -> list[str]:
     """``pages`` without their running heads and feet: the lines among the first (or last)
-    :data:`RUNNING_LINES` of a page that stand there, the same but for their numbers, on more
-    than half of the pages (and at least two). Only lines at a page's edge go, so text that
-    repeats a head inside the page stays; a page with none keeps its text as it was."""
+    :data:`RUNNING_LINES` of a page that stand there, the same but for their numbers, on most
+    pages (see :func:`_most`). Only lines at a page's edge go, so text that repeats a head
+    inside the page stays; a page with none keeps its text as it was."""
     lines = [page.split("\n") for page in pages]
     top = _running(lines, lambda page: page)
     foot = _running(lines, lambda page: page[::-1])
@@ -112,7 +112,14 @@ def _running(pages: list[list[str]], side: Callable[[list[str]], list[str]]) -> 
     for page in pages:
         for key in set(_edge(side(page))):
             counts[key] = counts.get(key, 0) + 1
-    return frozenset(key for key, count in counts.items() if count >= 2 and 2 * count > len(pages))
+    return frozenset(key for key, count in counts.items() if _most(count, len(pages)))
+
+
+def _most(count: int, pages: int) -> bool:
+    """Whether a line at the edge of ``count`` of ``pages`` pages runs through them: on more
+    than half of them (at least two), or on a third or more (at least three), as heads that
+    alternate between left- and right-hand pages do."""
+    return count >= 2 and (2 * count > pages or (count >= 3 and 3 * count >= pages))
 
 
 def _without(lines: list[str], text: str, top: frozenset[str], foot: frozenset[str]) -> str:
