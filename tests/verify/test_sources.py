@@ -631,7 +631,7 @@ def test_pdf_running_heads_that_alternate_are_dropped() -> None:
     # a journal's name on the left-hand pages, the article's title on the right-hand ones,
     # after a title page without either
     pages: list[tuple[str, ...]] = [("Title page", "The study began in 2005 and")]
-    words = "spring summer autumn winter march april june july".split()
+    words = ["spring", "summer", "autumn", "winter", "march", "april", "june", "july"]
     for number, word in enumerate(words, 2):
         head = "Journal of Studies" if number % 2 == 0 else "A Study of Trade"
         pages.append((head, f"went on through {word} and", str(number)))
