@@ -204,3 +204,9 @@ def test_a_superscript_tag_after_a_number_does_not_join_it(markdown: str, reads:
     assert _check(reads, markdown) is Status.VERIFIED
     if "^" in reads:
         assert _check(reads.replace("^", ""), markdown) is not Status.VERIFIED
+
+
+def test_an_email_autolink_reads_without_its_brackets() -> None:
+    source = "Write to <press.office@example.org> today."
+    assert hide_markup(source) == f"Write to {HIDDEN}press.office@example.org{HIDDEN} today."
+    assert _check("Write to press.office@example.org today.", source) is Status.VERIFIED

@@ -2,12 +2,12 @@
 
 A Markdown file is quoted as it reads: ``The **plan** works, said [the minister](https://…)``
 says "The plan works, said the minister". Its markup (emphasis and code delimiters, a link's
-brackets and target, an image's, an autolink's angle brackets, heading and block-quote markers,
-backslash escapes and line breaks, link reference definitions, a footnote definition's label,
-inline HTML tags, comments) is replaced by
-zero-width spaces, which normalisation drops (:mod:`.normalize`). The text keeps its length, so a
-match still maps to the right line and column of the file; and a link's target, which a reader
-does not see, cannot be quoted. An entity (``&amp;``, ``&mdash;``, ``&#233;``) reads as its
+brackets and target, an image's, the angle brackets of an autolink to a web or an email
+address, heading and block-quote markers, backslash escapes and line breaks, link reference
+definitions, a footnote definition's label, inline HTML tags, comments) is replaced by
+zero-width spaces, which normalisation drops (:mod:`.normalize`). The text keeps its length, so
+a match still maps to the right line and column of the file; and a link's target, which a
+reader does not see, cannot be quoted. An entity (``&amp;``, ``&mdash;``, ``&#233;``) reads as its
 character, the rest of it hidden.
 
 Struck-out words (``~~not~~``, ``<del>``, ``<s>``, ``<strike>``) are seen, struck: the author
@@ -51,7 +51,10 @@ _FOOTNOTE_LABEL = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
 _LINK = re.compile(
     rf"(!?\[)((?:{_LINK_TEXT})?)(\]\((?:[^()\n]++|\([^()\n]*+\))*+\)|\][ ]?\[[^\]\n]*\])"
 )
-_AUTOLINK = re.compile(r"(<)((?:https?|ftp|mailto):[^\s<>]*)(>)", re.IGNORECASE)
+_AUTOLINK = re.compile(
+    r"(<)((?:https?|ftp|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]++@[A-Za-z0-9.-]++)(>)",
+    re.IGNORECASE,
+)
 # Escapes, code spans and comments, found in one scan from the left, as a reader meets them:
 # an escaped backtick (or ``<``) opens nothing, a backtick in a comment opens nothing, and a
 # ``<!--`` in code is code. A run of escapes is one match. A comment stops short of the next
