@@ -182,3 +182,34 @@ def test_a_quote_not_found_is_said_to_count_for_nothing(tmp_path: Path) -> None:
         "quote against (s) is not-found; counts for nothing",
         "quote also-against (s) is paraphrase; counts against it",
     ]
+
+
+def test_evaluation_runs_with_the_collector_paused(tmp_path: Path) -> None:
+    """A program evaluating a large map with Python's default collector thresholds (the CLI
+    raises them) spent half the time rescanning the framework's objects, which never form a
+    cycle: no collection runs while a map is evaluated, and the collector is on afterwards."""
+    import gc
+
+    lines = ["claims:\n", "  c0: {text: T., kind: thesis}\n"]
+    lines += [f"  c{i}: {{text: C{i}., supports: c{i - 1}}}\n" for i in range(1, 3000)]
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + "".join(lines), encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults
+    gc.callbacks.append(count)
+    try:
+        evaluation = evaluate_map(result.map)
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*thresholds)
+    assert len(evaluation.verdicts) == 3000
+    assert collections == []
+    assert gc.isenabled()

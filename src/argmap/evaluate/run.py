@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from argmap.argument_map import ArgumentMap
 from argmap.evaluate.build import MapFramework, build_framework, scoring_graph
 from argmap.evaluate.verdicts import claim_verdicts
+from argmap.gcpause import collector_paused
 from argmap.semantics.extensions import skeptical_labelling
 from argmap.semantics.framework import ArgumentationFramework
 from argmap.semantics.gradual import GradualMethod, gradual_scores
@@ -44,7 +45,22 @@ def evaluate_map(
     time_limit: float = DEFAULT_TIME_LIMIT,
 ) -> Evaluation:
     """Grounded by default (polynomial, unique, skeptical); preferred and stable through a
-    SAT solver, which may raise ``SemanticsTimeout`` after ``time_limit`` seconds."""
+    SAT solver, which may raise ``SemanticsTimeout`` after ``time_limit`` seconds.
+
+    The cyclic collector is paused meanwhile (:mod:`argmap.gcpause`): the framework, labels,
+    scores and verdicts are hundreds of thousands of small objects that never form a cycle,
+    and a program that calls this with Python's default thresholds (the CLI raises them)
+    spent half its time rescanning them (1.2 → 0.6 s at 20,000 claims)."""
+    with collector_paused():
+        return _evaluate(m, quote_status, semantics, time_limit)
+
+
+def _evaluate(
+    m: ArgumentMap,
+    quote_status: Mapping[str, QuoteStatus] | None,
+    semantics: Semantics,
+    time_limit: float,
+) -> Evaluation:
     status = dict(quote_status or {})
     fw = build_framework(m, status)
     af = to_framework(fw)
