@@ -36,6 +36,9 @@ class Stance(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A source of quotes. ``file_origin`` is where its ``file:`` value stands, for the
+    findings about the file (the source's origin when not known)."""
+
     id: str
     title: str
     origin: Origin
@@ -46,6 +49,12 @@ class Source:
     file: str | None = None
     path: Path | None = None  # ``file`` resolved inside the project
     note: str | None = None
+    file_origin: Origin | None = None
+
+    @property
+    def file_at(self) -> Origin:
+        """Where the file's value stands."""
+        return self.file_origin or self.origin
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,6 +171,7 @@ def _elements_of(
                 s.file,
                 resolved,
                 s.note,
+                None if s.file is None else _at(ctx, path, (*loc, "file")),
             ),
             loc,
         )

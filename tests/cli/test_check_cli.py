@@ -516,12 +516,44 @@ def test_a_missing_source_file_says_where_it_was_looked_for(
     result = runner.invoke(main, ["-q", "check", "maps/map.yaml"])
     assert result.exit_code == 1
     assert result.output == (
-        "maps/map.yaml:3:3: error[AM013] source 's': 'sources/article.txt': no such file "
+        "maps/map.yaml:3:23: error[AM013] source 's': 'sources/article.txt': no such file "
         "(unreadable-source)\n"
         "  3 |   s: {title: S, file: sources/article.txt}\n"
-        "    |   ^\n"
+        "    |                       ^\n"
         "  hint: 'file' is relative to the folder of maps/map.yaml: save the text there, "
         "or correct the path\n"
         "\n"
         "1 error in 1 of 1 file\n"
     )
+
+
+UNREADABLE = """\
+argmap: 1
+sources:
+  s:
+    title: S
+    file: sources/missing.txt
+claims:
+  a: {text: A., kind: thesis, evidence: [{quote: q, source: s}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("form", "shown"),
+    [
+        ("text", "map.yaml:5:11: error[AM013]"),
+        ("json", '"line": 5,\n      "col": 11,'),
+        ("sarif", '"startLine": 5,\n                  "startColumn": 11'),
+        ("github", "::error file=map.yaml,line=5,col=11,title=AM013 unreadable-source::"),
+    ],
+)
+def test_an_unreadable_source_is_reported_at_its_file_value_in_every_format(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, shown: str
+) -> None:
+    # It pointed at the source's id (3:3), two lines above the path to correct.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(UNREADABLE, encoding="utf-8")
+    result = runner.invoke(main, ["-q", "check", "--format", form, "map.yaml"])
+    assert result.exit_code == 1
+    assert shown in result.output, result.output

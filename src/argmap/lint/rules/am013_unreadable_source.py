@@ -1,7 +1,8 @@
 """A source file that cannot be read.
 
 The ``file`` of a source is missing, empty, not text, too large, or a PDF without text, so
-none of the quotes from it can be verified.
+none of the quotes from it can be verified. The finding points at the ``file`` value, the
+path to correct.
 
 PASS:
 
@@ -49,4 +50,4 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if reason.endswith(f": {NO_SUCH_FILE}")
             else None
         )
-        yield Finding(source.origin, f"source '{source_id}': {reason}", hint)
+        yield Finding(source.file_at, f"source '{source_id}': {reason}", hint)
