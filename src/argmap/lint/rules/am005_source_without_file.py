@@ -1,7 +1,8 @@
-"""Evidence citing a source without a local file.
+"""A source that evidence cites, without a local file.
 
 argmap verifies a quote against the local copy of its source (``file:``). Without one the
-quote cannot be checked, and the map's evidence rests on trust alone.
+quote cannot be checked, and the map's evidence rests on trust alone. The finding is made
+once per source, at its id, where the ``file:`` goes, and counts the quotes from it.
 
 PASS:
 
@@ -28,10 +29,12 @@ FAIL:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
+from argmap.wording import counted
 
 CODE = "AM005"
 NAME = "source-without-file"
@@ -40,11 +43,12 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     m = ctx.map
-    for evidence in m.evidence.values():
-        source = m.sources.get(evidence.source)
-        if source is not None and source.file is None:
+    quotes = Counter(e.source for e in m.evidence.values())
+    for source in m.sources.values():
+        if source.file is None and quotes[source.id]:
             yield Finding(
-                evidence.origin,
-                f"quote cannot be verified: source '{source.id}' has no local file",
+                source.origin,
+                f"source '{source.id}' has no local file: "
+                f"{counted(quotes[source.id], 'quote')} from it cannot be verified",
                 "save the source's text beside the map and name it with 'file:'",
             )
