@@ -143,9 +143,16 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """A discussion question; ``about_origins`` are where the ids of ``about`` stand."""
+
     text: str
     origin: Origin
     about: tuple[str, ...] = ()
+    about_origins: tuple[Origin, ...] = ()
+
+    def about_at(self, index: int) -> Origin:
+        """Where the ``index``-th id of ``about`` stands (the question's origin if not known)."""
+        return self.about_origins[index] if index < len(self.about_origins) else self.origin
 
 
 @dataclass(frozen=True, slots=True)

@@ -297,7 +297,8 @@ def _at(ctx: _Context, path: str, loc: PathKey) -> Origin:
 def _questions_of(parsed: ParsedFile, ctx: _Context) -> Iterator[Question]:
     path = parsed.document.path
     for i, q in enumerate(parsed.model.questions):
-        yield Question(q.text, _at(ctx, path, ("questions", i)), tuple(q.about))
+        about = tuple(_at(ctx, path, ("questions", i, "about", j)) for j in range(len(q.about)))
+        yield Question(q.text, _at(ctx, path, ("questions", i)), tuple(q.about), about)
 
 
 # --- references -------------------------------------------------------------------------------
@@ -393,13 +394,14 @@ def _check_references(
             if loc[0] == "evidence":
                 expect(element.target, (Claim,), path, (*loc, element.stance.value))
     for q in questions:
-        for ref in q.about:
+        for j, ref in enumerate(q.about):
             found = elements.get(ref)
             if not isinstance(found, Claim):
+                at = q.about_at(j)
                 ctx.diagnostics.append(
                     codes.DANGLING_REFERENCE.at(
-                        q.origin.path,
-                        Position(q.origin.line, q.origin.col),
+                        at.path,
+                        Position(at.line, at.col),
                         f"question refers to '{ref}', which is no claim in this map",
                     )
                 )
