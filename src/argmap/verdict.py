@@ -27,6 +27,12 @@ class QuoteStatus(StrEnum):
     UNCHECKED = "unchecked"  # no local source file to check against
 
 
+# A quote not found for want of a search, not because the source lacks it: what the report's
+# evidence cards and the map's evidence nodes say instead of "not found".
+GAVE_UP_TEXT = "✘ not verified: too many omissions and insertions to search for"
+MARKS_ONLY_TEXT = "✘ not verified: nothing but omissions and insertions"
+
+
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One line of a verdict's justification, naming the element it rests on."""

@@ -41,6 +41,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
     from argmap.render import OutputFormat, RenderOptions, render_map
     from argmap.report_html import report
     from argmap.semantics.labels import Semantics
+    from argmap.verify.evidence import quote_marks
 
     result = load_map(path)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
@@ -56,6 +57,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
             OutputFormat.SVG,
             verdicts=outcome.evaluation.verdicts,
             quote_status=status,
+            quote_marks=quote_marks(outcome.checks),
             options=RenderOptions(link_base=f"{stem}.html"),
         )
         for target, data in (

@@ -209,12 +209,15 @@ def render(
             try:
                 drawable(argument_map, options)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity
-                checks = None if no_verdicts else _quote_status_for(argument_map, similarity)
+                checks, marks = (
+                    (None, None) if no_verdicts else _quote_status_for(argument_map, similarity)
+                )
                 source = dot_source(
                     argument_map,
                     verdicts=None if no_verdicts else _verdicts_for(argument_map, checks),
                     quote_status=checks,
                     options=options,
+                    quote_marks=marks,
                 )
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
@@ -290,12 +293,15 @@ def _verdicts_for(
     return evaluate_map(argument_map, quote_status).verdicts
 
 
-def _quote_status_for(argument_map: ArgumentMap, similarity: float) -> Mapping[str, QuoteStatus]:
-    """The quote checks of the verify stage by evidence id, with the project's threshold."""
-    from argmap.verify.evidence import verify_evidence
+def _quote_status_for(
+    argument_map: ArgumentMap, similarity: float
+) -> tuple[Mapping[str, QuoteStatus], Mapping[str, str]]:
+    """The quote checks of the verify stage by evidence id, with the project's threshold:
+    their statuses, and the marks of those their status would misname."""
+    from argmap.verify.evidence import quote_marks, verify_evidence
 
     checks, _ = verify_evidence(argument_map, threshold=similarity)
-    return {evidence_id: check.status for evidence_id, check in checks.items()}
+    return {evidence_id: check.status for evidence_id, check in checks.items()}, quote_marks(checks)
 
 
 def _given(parameter: str) -> bool:

@@ -67,11 +67,13 @@ def build_digraph(
     verdicts: Mapping[str, ClaimVerdict] | None = None,
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+    quote_marks: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
     """The map as a Graphviz digraph. Raises ``views.UnknownFocus`` for a bad ``focus``.
 
     ``verdicts`` are by claim id, ``quote_status`` by evidence id; both are left out when
-    ``options.show_verdicts`` is off (a worksheet).
+    ``options.show_verdicts`` is off (a worksheet). ``quote_marks`` (by evidence id) say
+    what a quote's status alone would misname: "not verified" for a search that gave up.
     """
     selection = drawable(argument_map, options)
     shown_verdicts = (verdicts or {}) if options.show_verdicts else {}
@@ -85,7 +87,9 @@ def build_digraph(
     )
     junctions_drawn = junctions(argument_map, selection)
     groups = _groups(argument_map, selection, options.group_by)
-    nodes = _Nodes(argument_map, selection, options, ids, shown_verdicts, shown_status)
+    nodes = _Nodes(
+        argument_map, selection, options, ids, shown_verdicts, shown_status, quote_marks or {}
+    )
 
     for claim in _selected(argument_map.claims, selection.claims):
         groups[_group_key(claim, options.group_by)].nodes.append(nodes.claim(claim))
@@ -202,6 +206,7 @@ class _Nodes:
         ids: IdAllocator,
         verdicts: Mapping[str, ClaimVerdict],
         quote_status: Mapping[str, QuoteStatus],
+        quote_marks: Mapping[str, str],
     ) -> None:
         self.map = argument_map
         self.focus = selection.focus
@@ -209,6 +214,7 @@ class _Nodes:
         self.ids = ids
         self.verdicts = verdicts
         self.quote_status = quote_status
+        self.quote_marks = quote_marks
 
     def claim(self, claim: Claim) -> Node:
         options = self.options
@@ -259,9 +265,14 @@ class _Nodes:
         look = style.node_style("evidence")
         status = self.quote_status.get(evidence.id)
         if status is not None:
-            lines.append(style.QUOTE_MARK[status])
+            mark = self.quote_marks.get(evidence.id)
+            if mark is None:
+                mark = style.QUOTE_MARK[status]
+                lines.append(mark)
+            else:
+                lines += wrap(mark, options.evidence_wrap)
             classes.append(status.value)
-            tooltip.append(style.QUOTE_MARK[status])
+            tooltip.append(mark)
             if status is QuoteStatus.NOT_FOUND:
                 look.update(style.QUOTE_NOT_FOUND)
         return node_name("evidence", evidence.id), {

@@ -25,10 +25,15 @@ def dot_source(
     verdicts: Mapping[str, ClaimVerdict] | None = None,
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+    quote_marks: Mapping[str, str] | None = None,
 ) -> str:
     """The DOT text of a map (what ``--format dot`` writes)."""
     graph = build_digraph(
-        argument_map, verdicts=verdicts, quote_status=quote_status, options=options
+        argument_map,
+        verdicts=verdicts,
+        quote_status=quote_status,
+        options=options,
+        quote_marks=quote_marks,
     )
     source: str = graph.source
     return source
@@ -74,9 +79,16 @@ def render_map(
     verdicts: Mapping[str, ClaimVerdict] | None = None,
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
+    quote_marks: Mapping[str, str] | None = None,
 ) -> bytes:
     """The map as the bytes of an SVG, PNG, PDF or DOT file."""
-    source = dot_source(argument_map, verdicts=verdicts, quote_status=quote_status, options=options)
+    source = dot_source(
+        argument_map,
+        verdicts=verdicts,
+        quote_status=quote_status,
+        options=options,
+        quote_marks=quote_marks,
+    )
     return render_source(source, output_format, engine)
 
 

@@ -37,9 +37,6 @@ STATUS_TEXT: Mapping[QuoteStatus, str] = {
     QuoteStatus.NOT_FOUND: "✘ not found in the source",
     QuoteStatus.UNCHECKED: "? not checked (no local copy of the source)",
 }
-# A quote not found for want of a search, not because the source lacks it.
-GAVE_UP_TEXT = "✘ not verified: too many omissions and insertions to search for"
-MARKS_ONLY_TEXT = "✘ not verified: nothing but omissions and insertions"
 ARGUMENT_FATE: Mapping[Label, str] = {
     Label.IN: "stands",
     Label.OUT: "falls",
@@ -150,10 +147,9 @@ class ClaimViews:
         status_text = None
         if status is not None:
             status_text = STATUS_TEXT[status]
-            if check is not None and check.marks_only:
-                status_text = MARKS_ONLY_TEXT
-            elif check is not None and check.gave_up:
-                status_text = GAVE_UP_TEXT
+            unverified = check.unverified_text if check is not None else None
+            if unverified is not None:
+                status_text = unverified
             elif status is QuoteStatus.PARAPHRASE and check is not None:
                 status_text += f", {check.similarity:.0f}% similar"
         card = EvidenceCard(

@@ -36,6 +36,7 @@ from argmap.report_html.claims import Checked
 from argmap.report_html.excerpt import part_of
 from argmap.report_html.outline import children, roots
 from argmap.report_html.views import MapFigure
+from argmap.verify.evidence import quote_marks
 
 MIN_SCALE = 0.6  # below this, 10 pt map text prints under 6 pt
 ID_PREFIX = "map-"
@@ -83,6 +84,7 @@ def draw(
         verdicts=checked.verdicts if show_verdicts else None,
         quote_status=quote_status if show_verdicts else None,
         options=options,
+        quote_marks=quote_marks(checked.checks) if show_verdicts else None,
     )
     svg, width, height = inline_svg(render_source(source, OutputFormat.SVG, engine), label)
     shown = select(checked.map, focus=options.focus, depth=options.depth, evidence=False)

@@ -6,12 +6,12 @@ A quote whose source has no local file, or an unreadable one, is ``unchecked``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.argument_map import ArgumentMap, Evidence
-from argmap.verdict import QuoteStatus
+from argmap.verdict import GAVE_UP_TEXT, MARKS_ONLY_TEXT, QuoteStatus
 from argmap.verify.cache import read_source_once
 from argmap.verify.index import prepare
 from argmap.verify.match import DEFAULT_THRESHOLD, Location, QuoteCheck, verify_many
@@ -49,6 +49,14 @@ class EvidenceCheck:
     def marks_only(self) -> bool:
         """Whether the quote is nothing but omissions and insertions (and was not found)."""
         return self.check is not None and self.check.marks_only
+
+    @property
+    def unverified_text(self) -> str | None:
+        """What a quote not found for want of a search is called instead of "not found" (it
+        has too many omissions and insertions, or nothing else); None for any other quote."""
+        if self.marks_only:
+            return MARKS_ONLY_TEXT
+        return GAVE_UP_TEXT if self.gave_up else None
 
     @property
     def marks(self) -> int:
@@ -107,6 +115,16 @@ class EvidenceCheck:
 
 
 Reader = Callable[[Path], SourceText | SourceError]
+
+
+def quote_marks(checks: Mapping[str, EvidenceCheck]) -> dict[str, str]:
+    """By evidence id, what the map says of a quote its status does not name rightly (see
+    :attr:`EvidenceCheck.unverified_text`); empty for most maps."""
+    return {
+        evidence_id: text
+        for evidence_id, check in checks.items()
+        if (text := check.unverified_text) is not None
+    }
 
 
 def verify_evidence(
