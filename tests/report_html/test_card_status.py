@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.report_html import checked
+from argmap.report_html import Variant, checked, handout, report
 from argmap.report_html.context import handout_context
 
 from .conftest import checked_outcome
@@ -40,3 +40,18 @@ def test_cards_say_why_a_quote_was_not_verified(tmp_path: Path) -> None:
         "✘ not verified: nothing but omissions and insertions",
         "✘ not found in the source",
     ]
+
+
+def test_the_summary_counts_them_apart_from_the_quotes_not_found(tmp_path: Path) -> None:
+    # Report and handout counted all three as not found ('3 not found').
+    (tmp_path / "argmap.toml").write_text("")
+    alley = "x " + "a " * 50 + "filler " * 80 + "y "
+    (tmp_path / "alleys.txt").write_text(alley * 100 + "x " + "a " * 50 + "y\n")
+    quote = "x [...] " + " [...] ".join(["a"] * 50) + " [...] y"
+    (tmp_path / "map.yaml").write_text(MAP.replace("QUOTE", quote))
+    outcome = checked_outcome(tmp_path / "map.yaml")
+    counts = "0 of 3 quotes verified in their sources, 1 not found, 2 not verified."
+    page = report(outcome).decode()
+    assert f'<p class="summary-line">1 claim; {counts}</p>' in page, page
+    sheet = handout(outcome, variant=Variant.TEACHER).decode()
+    assert f"<p>1 claims; {counts}</p>" in sheet, sheet

@@ -193,6 +193,7 @@ def _summary(checked: Checked) -> Summary:
     for verdict in checked.verdicts.values():
         counts[verdict.verdict] += 1
     status = [c.status for c in checked.checks.values()]
+    not_verified = sum(c.unverified_text is not None for c in checked.checks.values())
     return Summary(
         claims=len(checked.map.claims),
         verdicts=tuple(
@@ -201,8 +202,9 @@ def _summary(checked: Checked) -> Summary:
         quotes=len(checked.map.evidence),
         verified=sum(s in (QuoteStatus.VERIFIED, QuoteStatus.VERIFIED_WITH_EDITS) for s in status),
         paraphrased=status.count(QuoteStatus.PARAPHRASE),
-        not_found=status.count(QuoteStatus.NOT_FOUND),
+        not_found=status.count(QuoteStatus.NOT_FOUND) - not_verified,
         unchecked=status.count(QuoteStatus.UNCHECKED),
+        not_verified=not_verified,
     )
 
 

@@ -161,6 +161,7 @@ class Summary:
     paraphrased: int
     not_found: int
     unchecked: int
+    not_verified: int = 0  # not found for want of a search (too many omissions, or no words)
 
 
 @dataclass(frozen=True, slots=True)
