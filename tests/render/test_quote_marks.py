@@ -3,6 +3,7 @@ map, as on the report's evidence cards: the source was not shown to lack it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,29 @@ def test_the_map_names_an_unsearched_quote_as_the_report_does(
         page = (out / "map.html").read_text(encoding="utf-8")
         assert "quote not found" not in page
         assert page.count(mark) == 3, page  # the node's tooltip, the card, the table of quotes
+
+
+@pytest.mark.parametrize(
+    ("quote", "state"),
+    [
+        (GAVE_UP, "not verified: too many omissions and insertions to search for"),
+        ("[...] ... [sic]", "not verified: nothing but omissions and insertions"),
+        ("no such words", "not-found"),
+    ],
+)
+def test_a_verdict_reason_names_an_unsearched_quote_so_too(
+    runner: CliRunner, project: Path, quote: str, state: str
+) -> None:
+    # It said 'is not-found' of all three, in check's reasons and the claim's tooltip.
+    (project / "map.yaml").write_text(MAP.replace("QUOTE", quote), encoding="utf-8")
+    reason = f"quote t.ev1 (alleys) is {state}; counts for nothing"
+    result = runner.invoke(main, ["check", "--format", "json", str(project / "map.yaml")])
+    assert result.exit_code == 1
+    reasons = [r["text"] for r in json.loads(result.output)["claims"][0]["reasons"]]
+    assert reasons[0] == reason, reasons
+    out = project / "out"
+    result = runner.invoke(
+        main, ["render", str(project / "map.yaml"), "-o", str(out), "--format", "dot"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f'tooltip="T.\\nunsupported: {reason};' in (out / "map.dot").read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
 from argmap.pipeline import ConfigCache, MapResult, find_files, kept_maps, lint_alongside
 from argmap.semantics.errors import SemanticsTimeout
 from argmap.semantics.labels import Semantics
-from argmap.verify.evidence import EvidenceCheck, verify_evidence
+from argmap.verify.evidence import EvidenceCheck, quote_marks, verify_evidence
 
 semantics_option = click.option(
     "--semantics",
@@ -58,7 +58,11 @@ def check_result(
         status = {eid: c.status for eid, c in checks.items()}
         with lint_alongside(result, config, checks, unreadable):
             evaluation = evaluate_map(
-                result.map, status, semantics=semantics, time_limit=time_limit
+                result.map,
+                status,
+                semantics=semantics,
+                time_limit=time_limit,
+                quote_marks=quote_marks(checks),
             )
     diagnostics = sorted(result.diagnostics, key=sort_key)
     outcome = CheckOutcome(result.path, result.map, evaluation, checks, diagnostics)

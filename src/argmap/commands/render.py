@@ -214,7 +214,7 @@ def render(
                 )
                 source = dot_source(
                     argument_map,
-                    verdicts=None if no_verdicts else _verdicts_for(argument_map, checks),
+                    verdicts=None if no_verdicts else _verdicts_for(argument_map, checks, marks),
                     quote_status=checks,
                     options=options,
                     quote_marks=marks,
@@ -285,12 +285,14 @@ def _error(message: str) -> None:
 
 
 def _verdicts_for(
-    argument_map: ArgumentMap, quote_status: Mapping[str, QuoteStatus] | None = None
+    argument_map: ArgumentMap,
+    quote_status: Mapping[str, QuoteStatus] | None = None,
+    quote_marks: Mapping[str, str] | None = None,
 ) -> Mapping[str, ClaimVerdict]:
     """The verdicts of the evaluate stage (grounded semantics): where render meets evaluate."""
     from argmap.evaluate import evaluate_map
 
-    return evaluate_map(argument_map, quote_status).verdicts
+    return evaluate_map(argument_map, quote_status, quote_marks=quote_marks).verdicts
 
 
 def _quote_status_for(

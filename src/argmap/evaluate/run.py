@@ -43,16 +43,19 @@ def evaluate_map(
     *,
     semantics: Semantics = Semantics.GROUNDED,
     time_limit: float = DEFAULT_TIME_LIMIT,
+    quote_marks: Mapping[str, str] | None = None,
 ) -> Evaluation:
     """Grounded by default (polynomial, unique, skeptical); preferred and stable through a
     SAT solver, which may raise ``SemanticsTimeout`` after ``time_limit`` seconds.
+    ``quote_marks`` name the quotes whose search gave up, in the reasons (see
+    :func:`argmap.verify.evidence.quote_marks`).
 
     The cyclic collector is paused meanwhile (:mod:`argmap.gcpause`): the framework, labels,
     scores and verdicts are hundreds of thousands of small objects that never form a cycle,
     and a program that calls this with Python's default thresholds (the CLI raises them)
     spent half its time rescanning them (1.2 → 0.6 s at 20,000 claims)."""
     with collector_paused():
-        return _evaluate(m, quote_status, semantics, time_limit)
+        return _evaluate(m, quote_status, semantics, time_limit, quote_marks)
 
 
 def _evaluate(
@@ -60,6 +63,7 @@ def _evaluate(
     quote_status: Mapping[str, QuoteStatus] | None,
     semantics: Semantics,
     time_limit: float,
+    quote_marks: Mapping[str, str] | None,
 ) -> Evaluation:
     status = dict(quote_status or {})
     fw = build_framework(m, status)
@@ -72,7 +76,7 @@ def _evaluate(
     base, attacks, _ = scoring_graph(fw)
     gradual = gradual_scores(len(fw.names), base, attacks, fw.supports)
     scores = dict(zip(fw.names, gradual.scores, strict=True))
-    verdicts = claim_verdicts(m, fw, labels, scores, status)
+    verdicts = claim_verdicts(m, fw, labels, scores, status, quote_marks)
     return Evaluation(
         verdicts=verdicts,
         semantics=semantics,

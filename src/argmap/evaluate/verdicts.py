@@ -29,7 +29,10 @@ def claim_verdicts(
     labels: Mapping[str, Label],
     scores: Mapping[str, float],
     status: Mapping[str, QuoteStatus],
+    marks: Mapping[str, str] | None = None,
 ) -> dict[str, ClaimVerdict]:
+    """Each claim's verdict with its reasons; ``marks`` (by evidence id) name a quote whose
+    status would misname it ("not verified" where the search gave up)."""
     backed = _backed_claims(m, labels, status)
     index = MapIndex.of(m)
     evidence_for, arguments_for, attacks_on = (
@@ -48,7 +51,7 @@ def claim_verdicts(
         reasons: list[Reason] = []
         evidence = evidence_for.get(cid)
         if evidence is not None:
-            reasons.extend(_evidence_reasons(evidence, status))
+            reasons.extend(_evidence_reasons(evidence, status, marks or {}))
         arguments = arguments_for.get(cid)
         if arguments is not None:
             for arg in arguments:
@@ -111,10 +114,11 @@ def _fills(premise: str, m: ArgumentMap, backed: set[str]) -> bool:
 # The reasons of a claim's verdict, in this order: its evidence, its arguments, the attacks on
 # it, the undercuts of its arguments, and "no-support" when it stands unsupported.
 def _evidence_reasons(
-    evidence: Iterable[Evidence], status: Mapping[str, QuoteStatus]
+    evidence: Iterable[Evidence], status: Mapping[str, QuoteStatus], marks: Mapping[str, str]
 ) -> Iterator[Reason]:
     for e in evidence:
         quote_state = status.get(e.id, QuoteStatus.UNCHECKED)
+        mark = marks.get(e.id)
         where = f"{e.source}, {e.locator}" if e.locator else e.source
         if not counts(quote_state):
             verb = "counts for nothing"  # it is no node of the framework
@@ -122,7 +126,8 @@ def _evidence_reasons(
             verb = "backs it"
         else:
             verb = "counts against it"
-        yield Reason("evidence", e.id, f"quote {e.id} ({where}) is {quote_state}; {verb}")
+        state = quote_state.value if mark is None else mark.removeprefix("✘ ")
+        yield Reason("evidence", e.id, f"quote {e.id} ({where}) is {state}; {verb}")
 
 
 def _argument_reason(arg: Argument, label: Label) -> Reason:
