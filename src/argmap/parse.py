@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from argmap import codes
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Position
 from argmap.load import Document, PathKey
 from argmap.model import KIND_NAMES, TEXT_PATTERN, ArgumentFile, ClaimKind
 
@@ -135,7 +135,31 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
         )
     message = error["msg"].removeprefix("Value error, ")
     pos = positions.key(loc) if kind == "value_error" else positions.value(loc)
+    if kind == "value_error" and len(loc) == 2 and str(loc[0]) in _ONE_OF:
+        pos = _second_given(doc, loc, _ONE_OF[str(loc[0])]) or pos
     return codes.INVALID_VALUE.at(doc.path, pos, f"{where}: {_lower_first(message)}")
+
+
+# Keys of which an element takes exactly one (its target): when it has two or more, the
+# second one written is the one at fault, rather than the whole element.
+_ONE_OF = {
+    "attacks": ("rebuts", "undermines", "undercuts"),
+    "evidence": ("supports", "attacks"),
+}
+
+
+def _second_given(doc: Document, loc: PathKey, keys: Sequence[str]) -> Position | None:
+    """Where the second of ``keys`` written in the element at ``loc`` stands; None if fewer
+    than two are written."""
+    element: Any = doc.data
+    for step in loc:
+        element = element.get(step) if isinstance(element, dict) else None
+    if not isinstance(element, dict):
+        return None
+    given = sorted(
+        doc.positions.key_line_col((*loc, k)) for k in keys if element.get(k) is not None
+    )
+    return Position(*given[1]) if len(given) > 1 else None
 
 
 def _bad_id(doc: Document, loc: PathKey) -> Diagnostic:
