@@ -47,6 +47,7 @@ MAX_CONFIG_DEPTH = 64  # arrays and inline tables inside each other; tomllib rec
 
 KeyPath = tuple[str, ...]
 Locate = Callable[[KeyPath], Position | None]
+LocateItem = Callable[[KeyPath, int], Position | None]
 _ARGMAP_TABLE: dict[str, KeyPath] = {"pyproject.toml": ("tool", "argmap"), "argmap.toml": ()}
 _TOML_WHERE = re.compile(
     r"\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)\s*$"
@@ -95,7 +96,12 @@ def load_config(root: Path) -> tuple[LintConfig, list[Diagnostic]]:
         table: Any = tool.get(base[1], {})
     else:
         table = data
-    return parse_config(table, shown, lambda key: keys.find(base + key))
+    return parse_config(
+        table,
+        shown,
+        lambda key: keys.find(base + key),
+        lambda key, index: keys.item(base + key, index),
+    )
 
 
 def _read(path: Path, shown: str) -> str | Diagnostic:
@@ -175,19 +181,24 @@ MAX_CONFIG_PROBLEMS = 50
 
 
 def parse_config(
-    table: Any, shown: str, locate: Locate = lambda key: None
+    table: Any,
+    shown: str,
+    locate: Locate = lambda key: None,
+    locate_item: LocateItem = lambda key, index: None,
 ) -> tuple[LintConfig, list[Diagnostic]]:
     """The settings of an ``[tool.argmap]`` table; ``locate`` gives the position of a key in it
-    (a path inside the table: ``("severity", "AM002")``), None where it is not known."""
+    (a path inside the table: ``("severity", "AM002")``), ``locate_item`` that of an item of
+    the list a key holds (``("select",), 2``); None where it is not known."""
     problems: list[Diagnostic] = []
     not_shown = 0
 
-    def bad(message: str, *key: str) -> None:
+    def bad(message: str, *key: str, item: int | None = None) -> None:
         nonlocal not_shown
         if len(problems) >= MAX_CONFIG_PROBLEMS:
             not_shown += 1  # counted, not located: a flood costs no scanning
             return
-        problems.append(codes.INVALID_CONFIG.at(shown, locate(key), message))
+        at = locate_item(key, item) if item is not None else None
+        problems.append(codes.INVALID_CONFIG.at(shown, at or locate(key), message))
 
     if not isinstance(table, dict):
         bad("[tool.argmap] must be a table")
@@ -198,10 +209,10 @@ def parse_config(
     select = _strings(table.get("select", []), "select", bad)
     ignore = _strings(table.get("ignore", []), "ignore", bad)
     for key, words in (("select", select), ("ignore", ignore)):
-        for word in words:
+        for index, word in enumerate(words):
             found = rule_code(word)
             if isinstance(found, NotARule):
-                bad(found.message(key), key)
+                bad(found.message(key), key, item=index)  # the word, not the list's key
     severity: dict[str, Severity] = {}
     raw_severity = table.get("severity", {})
     if isinstance(raw_severity, dict):
@@ -343,6 +354,7 @@ class TomlKeys:
         self.i = 0
         self.too_deep: Position | None = None
         self._keys: dict[KeyPath, int] = {}
+        self._items: dict[KeyPath, list[int]] = {}  # where the items of a key's list start
         self._line_starts: list[int] | None = None
         self._scan()
 
@@ -353,6 +365,12 @@ class TomlKeys:
             if index is not None:
                 return self._position(index)
         return None
+
+    def item(self, path: KeyPath, index: int) -> Position | None:
+        """The position of the ``index``-th item of the list that ``path`` holds; None when
+        the scan did not see it (a list inside a list, say)."""
+        starts = self._items.get(path, [])
+        return self._position(starts[index]) if index < len(starts) else None
 
     def _position(self, index: int) -> Position:
         if self._line_starts is None:  # a config with thousands of bad keys: no n * lines
@@ -422,7 +440,8 @@ class TomlKeys:
     def _value(self, path: KeyPath) -> None:
         """Past one value; the keys of the inline tables in it are recorded under ``path``."""
         text = self.text
-        stack: list[tuple[str, KeyPath | None]] = []  # closing bracket, inline table's path
+        # closing bracket, and the path of the inline table or list (None in a list)
+        stack: list[tuple[str, KeyPath | None]] = []
         current: KeyPath | None = path  # the path of the value about to be read
         state = "value"  # or "key" (in an inline table) or "after" (a value was read)
         while True:
@@ -438,11 +457,13 @@ class TomlKeys:
                     return
                 state = "after"
             elif state == "value":
+                if stack and stack[-1][0] == "]" and stack[-1][1] is not None:
+                    self._items.setdefault(stack[-1][1], []).append(self.i)
                 if char in "[{":
                     if len(stack) >= MAX_CONFIG_DEPTH:
                         self.too_deep = self._position(self.i)
                         return
-                    stack.append(("]", None) if char == "[" else ("}", current))
+                    stack.append(("]", current) if char == "[" else ("}", current))
                     self.i += 1
                     state = "value" if char == "[" else "key"
                     current = None

@@ -1,7 +1,7 @@
 """The configuration (``argmap.toml``, ``[tool.argmap]`` in ``pyproject.toml``) comes from pull
 requests like the maps: it is read only when it is a regular file of at most 1 MB, every problem
-is located where it is (a TOML error where tomllib saw it, a bad value at its key), and no
-content makes the loader raise (issue #7)."""
+is located where it is (a TOML error where tomllib saw it, a bad value at its key, a word of a
+list that names no rule at the word), and no content makes the loader raise (issue #7)."""
 
 from __future__ import annotations
 
@@ -334,19 +334,51 @@ def test_an_unknown_rule_in_select_ignore_or_severity_is_located_with_a_suggesti
         (
             "argmap.toml",
             1,
-            1,
+            20,
             "'select' names no rule 'unsuported-claim'; did you mean 'unsupported-claim'?",
         ),
-        ("argmap.toml", 2, 1, "'ignore' names no rule 'AM02'; did you mean 'AM002'?"),
+        ("argmap.toml", 2, 11, "'ignore' names no rule 'AM02'; did you mean 'AM002'?"),
         ("argmap.toml", 6, 1, "'severity' names no rule 'AM0099'; did you mean 'AM009'?"),
     ]
+
+
+def test_a_word_that_names_no_rule_is_located_at_the_word_not_its_list(tmp_path: Path) -> None:
+    """In a list written over several lines, the key is lines away from the word to mend:
+    the word was located at ``select`` (1:1, 1:1 and 5:1)."""
+    _write(
+        tmp_path,
+        "argmap.toml",
+        'select = [\n  "AM001",\n  "unsuported-claim",  "AM0099",\n]\nignore = [\'AM02\']\n',
+    )
+    assert _problems(tmp_path) == [
+        (
+            "argmap.toml",
+            3,
+            3,
+            "'select' names no rule 'unsuported-claim'; did you mean 'unsupported-claim'?",
+        ),
+        ("argmap.toml", 3, 24, "'select' names no rule 'AM0099'; did you mean 'AM009'?"),
+        ("argmap.toml", 5, 11, "'ignore' names no rule 'AM02'; did you mean 'AM002'?"),
+    ]
+    _write(
+        tmp_path,
+        "pyproject.toml",
+        '[tool.argmap]\nselect = [\n  # the rules we want\n  "AM001", { a = 1 },\n]\n'
+        "[tool.ruff]\nselect = [\n  'AM0099',\n]\n",
+    )
+    (tmp_path / "argmap.toml").unlink()
+    assert _problems(tmp_path) == [
+        ("pyproject.toml", 2, 1, "'select' must be a list of rule codes or names"),
+    ]
+    _write(tmp_path, "pyproject.toml", "[tool.argmap]\nselect = [\n  # the rules\n  'AM0099',\n]\n")
+    assert _located(tmp_path) == [("pyproject.toml", 4, 3)]
 
 
 def test_a_pipeline_code_in_the_configuration_is_said_to_be_always_on(tmp_path: Path) -> None:
     _write(tmp_path, "argmap.toml", 'ignore = ["AM201"]\n[severity]\nyaml-syntax = "info"\n')
     always_on = "is not a rule: the checks of the pipeline stages cannot be switched off"
     assert _problems(tmp_path) == [
-        ("argmap.toml", 1, 1, f"'ignore': AM201 (unknown-key) {always_on}"),
+        ("argmap.toml", 1, 11, f"'ignore': AM201 (unknown-key) {always_on}"),
         ("argmap.toml", 3, 1, f"'severity': yaml-syntax (AM106) {always_on}"),
     ]
 
