@@ -139,7 +139,7 @@ def test_a_typo_in_ignore_is_reported_not_ignored(runner: CliRunner, tmp_path: P
     result = runner.invoke(main, ["validate", str(f)])
     assert result.exit_code == 1
     assert (
-        "argmap.toml:1:1: error[AM903] 'ignore' names no rule 'AM02'; did you mean 'AM002'? "
+        "argmap.toml:1:11: error[AM903] 'ignore' names no rule 'AM02'; did you mean 'AM002'? "
         "(invalid-config)"
     ) in result.output
     assert "warning[AM002]" in result.output
