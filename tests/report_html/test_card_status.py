@@ -1,5 +1,6 @@
 """What an evidence card says of a quote that was not verified for want of a search: one with
-too many omissions to check, one with no words at all. Both read 'not found in the source'."""
+too many omissions to check, one with no words at all: each says why it is not verified,
+not 'not found in the source'."""
 
 from __future__ import annotations
 
