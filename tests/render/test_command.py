@@ -524,3 +524,92 @@ def test_an_unknown_focus_with_no_close_claim_says_where_the_ids_are(
         f"argmap: {display_path(MONTEBELLO)}: no claim 'x' in this map; "
         "--focus takes a claim's id, as 'argmap check' lists them\n"
     )
+
+
+SUPPORT_CYCLE = Path(__file__).parents[1] / "examples" / "invalid" / "support-cycle.yaml"
+
+
+@pytest.mark.parametrize("name", ["one.svg", "one.SVG", "one.dot"])
+def test_one_map_to_a_file_name(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    """``-o NAME.svg`` for one map writes that file, as report and handout take NAME.html;
+    it used to become a folder NAME.svg/ holding the render. The suffix chooses the format."""
+    target = tmp_path / "out" / name
+    result = runner.invoke(
+        main, ["render", str(FIXTURES / "grammar.yaml"), "-o", str(target), "--engine", "embedded"]
+    )
+    assert result.exit_code == 0, result.output
+    assert target.is_file()
+    assert result.stderr == f"wrote {target}\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == [name]  # no temporary file left
+    if name.endswith(".dot"):
+        assert target.read_text().startswith("digraph")
+    else:
+        assert read_stamp(target.read_bytes()) is not None
+
+
+def test_check_and_stale_only_take_a_file_name(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "grammar-map.svg"
+    args = ["render", str(FIXTURES / "grammar.yaml"), "-o", str(target), "--engine", "embedded"]
+    result = runner.invoke(main, [*args, "--check"])
+    assert result.exit_code == 1
+    assert f"missing: {target} (from " in result.stderr
+    assert runner.invoke(main, args).exit_code == 0
+    before = target.stat().st_mtime_ns
+    result = runner.invoke(main, [*args, "--stale-only"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"up to date: {target}\n"
+    assert target.stat().st_mtime_ns == before
+    assert runner.invoke(main, [*args, "--check"]).exit_code == 0
+
+
+def test_a_file_name_for_several_maps_is_a_usage_error(
+    runner: CliRunner, maps: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "all.svg"
+    result = runner.invoke(main, ["render", str(maps), "-o", str(target), "--engine", "embedded"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: -o {target} names one file, but 2 maps were given; give a folder\n"
+    )
+    assert not target.exists()
+
+
+def test_a_folder_named_like_a_file_stays_a_folder(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "drawings.svg"
+    folder.mkdir()
+    result = runner.invoke(
+        main, ["render", str(FIXTURES / "grammar.yaml"), "-o", str(folder), "--engine", "embedded"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in folder.iterdir()] == ["grammar.svg"]
+
+
+def test_a_file_name_of_another_format_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "map.png"
+    result = runner.invoke(
+        main, ["render", str(FIXTURES / "grammar.yaml"), "-o", str(target), "--format", "svg"]
+    )
+    assert result.exit_code == 2
+    assert f"Error: -o {target} is png, but --format svg" in result.stderr
+    assert not target.exists()
+
+
+def test_an_existing_file_of_another_kind_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("mine")
+    result = runner.invoke(main, ["render", str(FIXTURES / "grammar.yaml"), "-o", str(other)])
+    assert result.exit_code == 2
+    assert result.stderr == f"argmap: -o {other} is a file but not .svg; give one or a folder\n"
+    assert other.read_text() == "mine"
+
+
+def test_the_findings_of_the_rules_do_not_stop_a_render(runner: CliRunner, tmp_path: Path) -> None:
+    """What ``render --help`` says: a map that resolves is drawn even when a rule finds
+    something in it (here a support cycle, AM010), the cycle in the picture."""
+    result = runner.invoke(
+        main, ["render", str(SUPPORT_CYCLE), "-o", str(tmp_path), "--engine", "embedded"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "support-cycle.svg").is_file()
+    help_text = runner.invoke(main, ["render", "--help"]).output
+    assert "support cycle (AM010) is drawn" in " ".join(help_text.split())

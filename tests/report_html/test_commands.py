@@ -256,3 +256,22 @@ def test_handout_jobs_1_makes_its_pdfs_in_its_own_process(
     assert [p.name for p in log.glob("seen.*")] == [f"seen.{os.getpid()}"]
     calls = sorted(p.name.split(".")[1] for p in log.glob("call.*"))
     assert calls == [str(os.getpid())] * 2  # both maps' PDFs, both here
+
+
+@pytest.mark.parametrize(
+    ("command", "folder", "written"),
+    [
+        (["report"], "pages.html", "small.html"),
+        (["handout", "--format", "html"], "sheets.pdf", "small-student.html"),
+    ],
+)
+def test_a_folder_named_like_a_file_stays_a_folder(
+    runner: CliRunner, tmp_path: Path, command: list[str], folder: str, written: str
+) -> None:
+    """An -o that is an existing folder is written into, whatever its name ends with, as
+    render does; it used to be taken for the file name and fail to be written."""
+    out = tmp_path / folder
+    out.mkdir()
+    result = runner.invoke(main, [*command, str(SMALL), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {out / written}\n"

@@ -9,6 +9,7 @@ import click
 
 from argmap.commands.common import EXIT_ERROR, jobs_option, say, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
+from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
 from argmap.render.many import system_layouts
@@ -96,8 +97,12 @@ def handout(
     thesis) and split into a page per branch; --depth chooses the view. PDF needs
     WeasyPrint: pip install 'argmap[pdf]'.
 
-    Exit status: 0 done, 1 a file has errors or (--check) a handout is stale, 2 a usage
-    problem (no such path, a PDF without WeasyPrint).
+    A map that does not load or resolve (bad YAML, an unknown reference) is reported with
+    file:line:col and not written. The findings of the rules do not stop it: a map with a
+    support cycle (AM010) is written; 'argmap check' reports them.
+
+    Exit status: 0 done, 1 a map does not load or resolve or (--check) a handout is stale,
+    2 a usage problem (no such path, a PDF without WeasyPrint).
 
     \b
     Examples:
@@ -111,13 +116,8 @@ def handout(
     from argmap.report_html import handout as build_handout
     from argmap.report_html.pdf import read_pdf_stamp, unavailable
 
-    suffix = output.suffix.lower()
-    if suffix in (".pdf", ".html", ".htm"):
-        named = "pdf" if suffix == ".pdf" else "html"
-        if output_format is not None and output_format != named:
-            raise click.UsageError(f"-o {output} is {named}, but --format {output_format}")
-        output_format = named
-    chosen_format = output_format or "pdf"
+    named = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+    chosen_format = format_named_by(output, named, output_format) or "pdf"
     missing = unavailable() if chosen_format == "pdf" and not check else None
     if missing:
         say(f"argmap: {missing}")

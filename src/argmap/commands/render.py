@@ -24,7 +24,7 @@ from argmap.commands.common import (
     stale_status,
     write_output,
 )
-from argmap.commands.targets import files_read, plan
+from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
@@ -53,19 +53,22 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
+    "--output",
     "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    "output",
+    type=click.Path(path_type=Path),
     default=Path("renders"),
     show_default=True,
-    help="Folder for the rendered files, named <file stem>.<format>.",
+    help="NAME.svg (or .png, .pdf, .dot) for one map, or a folder where each map becomes "
+    "<stem>.<format>.",
 )
 @click.option(
     "--format",
     "output_format",
     type=click.Choice([f.value for f in OutputFormat]),
-    default=OutputFormat.SVG.value,
-    show_default=True,
-    help="svg, png or pdf (a drawing), or dot (argmap's DOT text, for other tools).",
+    default=None,
+    help="svg, png or pdf (a drawing), or dot (argmap's DOT text, for other tools) "
+    "[default: from the -o file name, else svg].",
 )
 @click.option(
     "--engine",
@@ -125,8 +128,8 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @jobs_option("How many maps the system dot lays out at once [default: the usable cores].")
 def render(
     paths: tuple[Path, ...],
-    output_dir: Path,
-    output_format: str,
+    output: Path,
+    output_format: str | None,
     engine: str,
     focus: str | None,
     depth: int,
@@ -144,24 +147,30 @@ def render(
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
 
     PATHS are files or folders (searched for *.yaml and *.yml); each map is written to
-    OUTPUT_DIR/<stem>.<format> (with --focus: <stem>.<claim>.<format>), atomically. A file
-    with errors is reported with file:line:col and not rendered.
+    OUTPUT/<stem>.<format> (with --focus: <stem>.<claim>.<format>), or, for one map, to the
+    file -o names, atomically. A map that does not load or resolve (bad YAML, an unknown
+    reference) is reported with file:line:col and not rendered. The findings of the rules
+    do not stop it: a map with a support cycle (AM010) is drawn, the cycle in the picture;
+    'argmap check' reports them.
 
     SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
     WebAssembly Graphviz. PNG and PDF need dot.
 
-    Exit status: 0 done, 1 a file has errors or (--check) a render is stale,
-    2 a usage problem (no such path, unknown claim, no engine for the format).
+    Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
+    2 a usage problem (no such path, unknown claim, no engine for the format, a file name
+    for -o with several maps).
 
     \b
     Examples:
       argmap render arguments/
       argmap render arguments/montebello.yaml --format pdf -o handouts/
+      argmap render arguments/montebello.yaml -o montebello.png
       argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
     """
-    fmt = OutputFormat(output_format)
+    formats = {f".{f.value}": f.value for f in OutputFormat}
+    fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
     if focus is None and _given("depth"):
         raise click.UsageError("--depth counts steps from the --focus claim: give --focus CLAIM")
@@ -177,6 +186,10 @@ def render(
         max_nodes=max_nodes,
     )
     files, problems = find_files(paths)
+    single, refused_output = names_one_file(output, (f".{fmt.value}",), len(files))
+    if refused_output is not None:
+        _error(refused_output)
+        sys.exit(EXIT_ERROR)
     configs = ConfigCache()
     results, status = load_for_output(files, problems, configs)
 
@@ -195,7 +208,7 @@ def render(
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
     planned, refused = plan(
         drawable_maps,
-        lambda result: output_dir / _file_name(result, options, fmt),
+        lambda result: output if single else output / _file_name(result, options, fmt),
         files_read(results),
     )
     for message in refused:

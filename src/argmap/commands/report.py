@@ -27,7 +27,7 @@ from argmap.commands.common import (
     stale_status,
     write_output,
 )
-from argmap.commands.targets import files_read, plan
+from argmap.commands.targets import files_read, names_one_file, plan
 from argmap.cores import worker_pool
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
@@ -80,12 +80,9 @@ def run_pages(
 
     refuse_check_with_stale_only(check, stale_only)
     files, problems = find_files(paths)
-    single = output.suffix.lower() in job.suffixes
-    if not single and output.exists() and not output.is_dir():
-        _error(f"-o {output} is a file but not {' or '.join(job.suffixes)}; give one or a folder")
-        sys.exit(EXIT_ERROR)
-    if single and len(files) > 1:
-        _error(f"-o {output} names one file, but {len(files)} maps were given; give a folder")
+    single, refused_output = names_one_file(output, job.suffixes, len(files))
+    if refused_output is not None:
+        _error(refused_output)
         sys.exit(EXIT_ERROR)
     configs = ConfigCache()
     results, status = load_for_output(files, problems, configs)
@@ -184,8 +181,12 @@ def report(
     offline, from a USB stick. Links of the form NAME.html#claim-ID stay valid when the
     report is written again.
 
-    Exit status: 0 done, 1 a file has errors or (--check) a report is stale, 2 a usage
-    problem.
+    A map that does not load or resolve (bad YAML, an unknown reference) is reported with
+    file:line:col and not written. The findings of the rules do not stop it: a map with a
+    support cycle (AM010) is written; 'argmap check' reports them.
+
+    Exit status: 0 done, 1 a map does not load or resolve or (--check) a report is stale,
+    2 a usage problem.
 
     \b
     Examples:

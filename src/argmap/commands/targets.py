@@ -10,12 +10,40 @@ refused run writes nothing it would then have to take back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
 from argmap.paths import resolved
 from argmap.pipeline import MapResult
+
+
+def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
+    """Whether ``-o output`` names the one file a single map is written to (its suffix is one
+    of ``suffixes``, in any case, and no folder has that name) rather than a folder that each
+    map is written into; and why it is refused, if it is: a file name for several maps, or an
+    existing file of another kind. The same rule for render, report and handout."""
+    single = output.suffix.lower() in suffixes and not output.is_dir()
+    if single and maps > 1:
+        return single, f"-o {output} names one file, but {maps} maps were given; give a folder"
+    if not single and output.exists() and not output.is_dir():
+        kinds = " or ".join(suffixes)
+        return single, f"-o {output} is a file but not {kinds}; give one or a folder"
+    return single, None
+
+
+def format_named_by(output: Path, formats: Mapping[str, str], chosen: str | None) -> str | None:
+    """The format that ``-o output`` names by its suffix (any case; ``formats`` maps suffixes
+    to formats), else ``chosen`` (``--format``, None when not given). A folder names none. A
+    file name of one format with ``--format`` another is a usage error (exit 2)."""
+    named = None if output.is_dir() else formats.get(output.suffix.lower())
+    if named is None:
+        return chosen
+    if chosen is not None and chosen != named:
+        raise click.UsageError(f"-o {output} is {named}, but --format {chosen}")
+    return named
 
 
 @dataclass(frozen=True, slots=True)
