@@ -336,3 +336,13 @@ def test_a_save_before_the_first_look_is_not_missed(tmp_path: Path) -> None:
     with _Watching(path, tmp_path / "out", save_the_map_after_build_1) as watching:
         assert watching.wait_for(1).written == ()
         assert watching.wait_for(2, seconds=8).diagnostics == ()
+
+
+@pytest.mark.timeout(30)  # before the fix the watch started, and went on
+def test_a_port_without_serve_is_a_usage_error(project: Path, runner: CliRunner) -> None:
+    """--port means something only with --serve; without it the port was silently ignored
+    and the watch started, as if the preview were on its way."""
+    result = runner.invoke(main, ["watch", str(project / "map.yaml"), "--port", "8080"])
+    assert result.exit_code == 2
+    assert "Error: --port is where --serve serves: give --serve too" in result.stderr
+    assert not (project / "renders").exists()  # refused before anything was built

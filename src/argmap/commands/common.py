@@ -118,6 +118,13 @@ def settled(
     return False
 
 
+def given(parameter: str) -> bool:
+    """Whether the command line (not a default) set ``parameter`` of the running command: an
+    option that only means something with another one is refused without it, not ignored."""
+    source = click.get_current_context().get_parameter_source(parameter)
+    return source is click.core.ParameterSource.COMMANDLINE
+
+
 def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:
     """``--check`` writes nothing and ``--stale-only`` writes: asking for both is a mistake."""
     if check and stale_only:

@@ -14,6 +14,7 @@ from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
     Seconds,
+    given,
     jobs_option,
     load_for_output,
     note,
@@ -172,7 +173,7 @@ def render(
     formats = {f".{f.value}": f.value for f in OutputFormat}
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
-    if focus is None and _given("depth"):
+    if focus is None and given("depth"):
         raise click.UsageError("--depth counts steps from the --focus claim: give --focus CLAIM")
     chosen_engine = Engine(engine)
     options = RenderOptions(
@@ -317,9 +318,3 @@ def _quote_status_for(
 
     checks, _ = verify_evidence(argument_map, threshold=similarity)
     return {evidence_id: check.status for evidence_id, check in checks.items()}, quote_marks(checks)
-
-
-def _given(parameter: str) -> bool:
-    """Whether the command line (not a default) set ``parameter``."""
-    source = click.get_current_context().get_parameter_source(parameter)
-    return source is click.core.ParameterSource.COMMANDLINE

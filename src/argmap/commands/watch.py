@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, emit_diagnostics, missing_path, note, say
+from argmap.commands.common import (
+    EXIT_ERROR,
+    emit_diagnostics,
+    given,
+    missing_path,
+    note,
+    say,
+)
 from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
@@ -41,7 +48,7 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     the printed address: the page reloads by itself after each rebuild.
 
     Exit status: 0 stopped by Ctrl-C (a map with errors is reported and watched on), 2 no
-    such file, or a port that cannot be had.
+    such file, a port that cannot be had, or --port without --serve.
 
     \b
     Examples:
@@ -50,6 +57,8 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     """
     # Ctrl-C is how a watch stops; watchfiles logs it as a warning that reads like a crash.
     logging.getLogger("watchfiles").setLevel(logging.ERROR)
+    if not serve and given("port"):
+        raise click.UsageError("--port is where --serve serves: give --serve too")
     missing = missing_path(file)
     if missing is not None:
         emit_diagnostics([missing], {}, 0, "text")
