@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic
+from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, load_map
 from argmap.write import cannot_write, write_atomic
 
@@ -45,7 +46,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
 
     result = load_map(path)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
-    inputs = {path.resolve(), *result.included}
+    inputs = {resolved(path), *result.included}
     written: list[Path] = []
     unwritten: list[str] = []
     if outcome.map is not None and outcome.evaluation is not None:
@@ -126,10 +127,10 @@ def watch(
             rust_timeout=ARMED_AFTER_MS,
             yield_on_timeout=True,
         ):
-            changed = {Path(name).resolve() for _, name in changes}
+            changed = {resolved(Path(name)) for _, name in changes}
             missed = not armed and stamps(seen) != seen
             armed = True
-            if missed or changed & build.inputs or path.resolve() in changed:
+            if missed or changed & build.inputs or resolved(path) in changed:
                 build, seen = _build(path, out_dir, build.number + 1, build.inputs)
                 on_build(build)
                 if watched_folders(path, build.inputs) != folders:
@@ -143,7 +144,7 @@ def _build(
 ) -> tuple[Build, dict[Path, Stamp]]:
     """Build, with the stamps of its inputs: those of ``known`` inputs (the last build's)
     taken before it reads them, those of the inputs new to it just after."""
-    before = stamps(known | {path.resolve()})
+    before = stamps(known | {resolved(path)})
     build = build_once(path, out_dir, number)
     after = stamps(build.inputs - before.keys())
     return build, {file: before.get(file, after.get(file)) for file in build.inputs}
@@ -166,7 +167,7 @@ def watched_folders(path: Path, inputs: frozenset[Path]) -> list[Path]:
     """The folders to watch for ``inputs`` (and the map itself), each the nearest existing
     folder above the file: watchfiles refuses a path that does not exist."""
     folders: set[Path] = set()
-    for file in (*inputs, path.resolve()):
+    for file in (*inputs, resolved(path)):
         folder = file.parent
         while not folder.is_dir() and folder != folder.parent:
             folder = folder.parent
@@ -207,7 +208,7 @@ class PreviewServer:
     ``localhost:PORT`` only (any other ``Host`` is refused: 403)."""
 
     def __init__(self, out_dir: Path, page: str, port: int = 8000) -> None:
-        self.out_dir = out_dir.resolve()
+        self.out_dir = resolved(out_dir)
         self.page = page
         self.version = 0
         server = self
@@ -261,7 +262,9 @@ class PreviewServer:
             if target.parent != self.out_dir or not target.is_file():
                 return None, ""  # only the files argmap wrote, never anything outside
             body = target.read_bytes()
-        except (OSError, ValueError):  # a NUL byte, a name too long, a file gone meanwhile
+        # a NUL byte, a name too long, a file gone meanwhile; RuntimeError: a loop of symbolic
+        # links, before Python 3.13
+        except (OSError, ValueError, RuntimeError):
             return None, ""
         kinds = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
         return body, kinds.get(target.suffix, "application/octet-stream")

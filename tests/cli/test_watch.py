@@ -96,11 +96,13 @@ def test_preview_server_answers_404_to_names_the_system_refuses(
     """A NUL byte raised ValueError and a 5,000-character name OSError in the handler: no
     answer, and socketserver printed a traceback in the terminal of the watch."""
     build_once(project / "map.yaml", project / "out")
+    (project / "out" / "loop.svg").symlink_to("loop.svg")  # RuntimeError, before Python 3.13
     server = PreviewServer(project / "out", "map.html", port=0)
     server.start()
     try:
         base = f"http://127.0.0.1:{server.port}"
-        for hostile in ("/map%00.html", "/" + "a" * 5000, "/%00", "/x/" + "b" * 300 + "/y"):
+        hostiles = ("/map%00.html", "/" + "a" * 5000, "/%00", "/x/" + "b" * 300 + "/y", "/loop.svg")
+        for hostile in hostiles:
             assert server.respond(hostile) == (None, "")
             with pytest.raises(urllib.error.HTTPError) as info:
                 urllib.request.urlopen(base + hostile)

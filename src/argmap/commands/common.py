@@ -218,13 +218,12 @@ def emit_diagnostics(
 
 
 def missing_path(path: Path) -> Diagnostic | None:
-    """AM901 for a FILE argument that is not there, as validate reports a missing path
-    (located at file:1:1 in text, at the whole file in SARIF); None when it is there."""
-    from argmap import codes
+    """AM901 for a FILE argument that is not there (or a symbolic link to nothing), as
+    validate reports a missing path (located at file:1:1 in text, at the whole file in
+    SARIF); None when it is there, readable or not."""
+    from argmap.pipeline import not_found
 
-    if os.path.lexists(path):
-        return None
-    return codes.PATH_NOT_FOUND.at(str(path), None, "no such file or folder")
+    return not_found(path)
 
 
 def load_for_output(
