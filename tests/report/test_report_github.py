@@ -98,3 +98,15 @@ def test_title_is_the_code_alone_without_a_name() -> None:
 
 def test_no_problems_no_output() -> None:
     assert _github([]) == ""
+
+
+def test_a_finding_about_a_whole_file_names_the_file_alone() -> None:
+    """A finding made without a position (``Code.at(path, None, ...)``: positioned false) was
+    an annotation of line 1, column 1; GitHub's workflow commands take every property as
+    optional, and ``file`` alone annotates the file, as SARIF gives it no region."""
+    from argmap import codes
+
+    unread = codes.FILE_UNREADABLE.at("maps/a.yaml", None, "cannot read: Permission denied")
+    assert _github([unread]) == (
+        "::error file=maps/a.yaml,title=AM101 file-unreadable::cannot read: Permission denied\n"
+    )

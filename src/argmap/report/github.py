@@ -5,7 +5,8 @@
     ::error file=arguments/a.yaml,line=3,col=2,title=AM201 unknown-key::unknown key 'x'%0Ahint: ...
 
 error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. The hint follows the
-message on a new line. Nothing else is printed, so a clean run prints nothing.
+message on a new line. A finding without a position gives ``file=`` alone (no ``line``, no
+``col``): an annotation of the whole file, not of its first character. Nothing else is printed, so a clean run prints nothing.
 
 Escaping is exactly the Actions toolkit's: ``escapeData`` and ``escapeProperty`` in
 ``packages/core/src/command.ts`` of github.com/actions/toolkit (read at commit a944251692e5),
@@ -36,14 +37,13 @@ def escape_property(text: str) -> str:
 
 def _command(d: Diagnostic) -> str:
     title = f"{d.code} {d.name}" if d.name else d.code
+    # A finding about a whole file (``positioned`` false: a file that cannot be read, a path
+    # that is not there) names the file alone, as the SARIF report gives it no region: every
+    # property of the command is optional, and without ``line`` GitHub annotates the file.
+    where = [("line", str(d.line)), ("col", str(d.col))] if d.positioned else []
     properties = ",".join(
         f"{key}={escape_property(value)}"
-        for key, value in (
-            ("file", d.path),
-            ("line", str(d.line)),
-            ("col", str(d.col)),
-            ("title", title),
-        )
+        for key, value in (("file", d.path), *where, ("title", title))
     )
     message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
     return f"::{COMMANDS[d.severity]} {properties}::{escape_data(message)}\n"
