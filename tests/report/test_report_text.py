@@ -164,6 +164,23 @@ def test_line_beyond_the_end_of_the_file_means_no_excerpt() -> None:
     )
 
 
+def test_a_finding_about_a_whole_file_has_no_excerpt() -> None:
+    """Made without a position (an empty file, one that cannot be read), it is located at
+    1:1 for editors, but its caret under the first character pointed at nothing; SARIF gives
+    it no region and GitHub no line."""
+    from argmap import codes
+
+    empty = codes.EMPTY_FILE.at("a.yaml", None, "the file holds no document")
+    unread = codes.FILE_UNREADABLE.at("b.yaml", None, "cannot read: Permission denied")
+    assert _text([empty, unread], {"a.yaml": "", "b.yaml": ""}, files=2) == (
+        "a.yaml:1:1: error[AM105] the file holds no document (empty-file)\n"
+        "\n"
+        "b.yaml:1:1: error[AM101] cannot read: Permission denied (file-unreadable)\n"
+        "\n"
+        "2 errors in 2 of 2 files\n"
+    )
+
+
 def test_the_line_after_a_final_newline_is_empty_and_shown() -> None:
     diag = Diagnostic("a.yaml", 2, 1, "AM106", "unexpected end")
     assert _text([diag], {"a.yaml": "x: [1\n"}).startswith(

@@ -143,7 +143,9 @@ def _block(d: Diagnostic, lines: Sequence[str] | None, color: bool) -> list[str]
     reset = RESET if color else ""
     bold = BOLD if color else ""
     out = [f"{bold}{location}{reset} {paint}{label}{reset} {visible(d.message)}{name}"]
-    if lines is not None and 1 <= d.line <= len(lines):
+    # A finding about a whole file (not positioned) has no place in it to show: its 1:1 is
+    # where an editor opens the file, not what the finding points at.
+    if d.positioned and lines is not None and 1 <= d.line <= len(lines):
         raw = lines[d.line - 1]
         shown, caret = excerpt(raw[:-1] if raw.endswith("\r") else raw, d.col)
         number = str(d.line)
