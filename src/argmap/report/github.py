@@ -6,7 +6,8 @@
 
 error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. The hint follows the
 message on a new line. A finding without a position gives ``file=`` alone (no ``line``, no
-``col``): an annotation of the whole file, not of its first character. Nothing else is printed, so a clean run prints nothing.
+``col``): an annotation of the whole file, not of its first character. Nothing else is
+printed, so a clean run prints nothing.
 
 Escaping is exactly the Actions toolkit's: ``escapeData`` and ``escapeProperty`` in
 ``packages/core/src/command.ts`` of github.com/actions/toolkit (read at commit a944251692e5),
