@@ -44,6 +44,7 @@ def test_report_writes_one_file_then_checks_it(runner: CliRunner, tmp_path: Path
     result = runner.invoke(main, ["report", "--check", str(SMALL), "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.stat().st_mtime_ns == before  # --check writes nothing
+    assert result.stderr == "1 file up to date\n"
 
 
 def test_report_check_finds_stale_and_missing(
@@ -116,6 +117,7 @@ def test_handout_html_needs_no_weasyprint(
     assert "Student worksheet" in html and "Is it true? What evidence?" in html
     result = runner.invoke(main, ["handout", "--check", str(SMALL), "-o", str(target)])
     assert result.exit_code == 0, result.output
+    assert result.stderr == "1 file up to date\n"
     result = runner.invoke(
         main, ["handout", "--check", "--variant", "teacher", str(SMALL), "-o", str(target)]
     )

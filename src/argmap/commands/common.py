@@ -6,6 +6,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,26 +91,36 @@ def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
     return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help_text)
 
 
+@dataclass(slots=True)
+class Checked:
+    """What ``--check`` found so far: the outputs out of date, and how many were current."""
+
+    stale: list[Path] = field(default_factory=list)
+    current: int = 0
+
+
 def settled(
     target: Path,
     current: Callable[[bytes], bool],
     *,
     check: bool,
     origin: str,
-    stale: list[Path],
+    checked: Checked,
     say: Callable[[str], None],
 ) -> bool:
     """Whether ``--check`` or ``--stale-only`` has dealt with ``target``, which is missing,
     stale (``current`` of its bytes is false) or current: under --check it is listed when out
-    of date and never written; under --stale-only a current one is left as it is, and said
-    to be."""
+    of date (counted when current, in ``checked``) and never written; under --stale-only a
+    current one is left as it is, and said to be."""
     out_of_date = (
         "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
     )
     if check:
         if out_of_date:
-            stale.append(target)
+            checked.stale.append(target)
             say(f"{out_of_date}: {target} (from {origin})")
+        else:
+            checked.current += 1
         return True
     if not out_of_date:
         if not quiet():
@@ -256,16 +267,19 @@ def load_for_output(
     return results, status
 
 
-def stale_status(stale: Sequence[object], noun: str, command: str, status: int) -> int:
+def stale_status(checked: Checked, noun: str, command: str, status: int) -> int:
     """The exit status of a ``--check`` run: ``status``, or 1 when outputs are out of date,
-    said once on stderr with what to run."""
-    if not stale:
-        return status
+    said once on stderr with what to run. When every output checked is current, one line
+    says how many (``3 renders up to date``), as black's summary does, unless --quiet."""
     from argmap.wording import counted
 
+    if not checked.stale:
+        if checked.current:
+            note(f"{counted(checked.current, noun)} up to date")
+        return status
     click.echo(
-        f"{counted(len(stale), noun)} out of date; run '{command}' with the same options and "
-        "commit the result",
+        f"{counted(len(checked.stale), noun)} out of date; run '{command}' with the same "
+        "options and commit the result",
         err=True,
     )
     return max(status, EXIT_FINDINGS)

@@ -13,6 +13,7 @@ import click
 from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
+    Checked,
     Seconds,
     given,
     jobs_option,
@@ -194,7 +195,7 @@ def render(
     configs = ConfigCache()
     results, status = load_for_output(files, problems, configs)
 
-    stale: list[Path] = []
+    checked = Checked()
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(
         layout_pool(chosen_engine, fmt, min(jobs or usable_cores(), len(results)))
     )
@@ -239,7 +240,7 @@ def render(
                     partial(is_current, source=source, output_format=fmt, engine=chosen_engine),
                     check=check,
                     origin=result.path,
-                    stale=stale,
+                    checked=checked,
                     say=in_turn,
                 ):
                     continue
@@ -260,7 +261,7 @@ def render(
                 status = EXIT_ERROR
             status = _write(layouts.ready(), status, stale_only)
         status = _write(layouts.rest(), status, stale_only)
-    status = stale_status(stale, "render", "argmap render", status)
+    status = stale_status(checked, "render", "argmap render", status)
     sys.exit(status)
 
 

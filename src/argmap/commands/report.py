@@ -18,6 +18,7 @@ import click
 
 from argmap.commands.common import (
     EXIT_ERROR,
+    Checked,
     load_for_output,
     note,
     refuse_check_with_stale_only,
@@ -87,7 +88,7 @@ def run_pages(
     configs = ConfigCache()
     results, status = load_for_output(files, problems, configs)
 
-    stale: list[Path] = []
+    checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
     finishing: InOrder[tuple[str, Path], bytes] = InOrder(pool)
 
@@ -118,7 +119,7 @@ def run_pages(
                     partial(_holds, job, target, page),
                     check=check,
                     origin=result.path,
-                    stale=stale,
+                    checked=checked,
                     say=in_turn,
                 ):
                     continue
@@ -128,7 +129,7 @@ def run_pages(
                 status = EXIT_ERROR
             status = _write_pages(finishing.ready(), status)
         status = _write_pages(finishing.rest(), status)
-    status = stale_status(stale, "file", job.command, status)
+    status = stale_status(checked, "file", job.command, status)
     sys.exit(status)
 
 
