@@ -24,6 +24,7 @@ SIGNALS = ("SIGTERM", "SIGHUP")
 
 _stoppers: list[Callable[[], None]] = []
 _main_pid: int | None = None
+_received: int | None = None  # the signal handled, should a library swallow its exception
 
 
 class Terminated(BaseException):
@@ -51,6 +52,15 @@ def install() -> None:
             signal.signal(number, _handle)
 
 
+def raise_swallowed() -> None:
+    """Raise :class:`Terminated` again if a signal was handled and its exception swallowed on
+    the way: ``watchfiles`` ends its watch quietly on any exception a signal handler raises
+    (it cannot tell ours from Ctrl-C's), so ``argmap watch`` calls this once its watch is
+    over, and SIGTERM or SIGHUP end it as they end every other command."""
+    if _received is not None:
+        raise Terminated(_received)
+
+
 def die(signum: int) -> None:
     """End this process by signal ``signum``, as if it had never been handled."""
     signal.signal(signum, signal.SIG_DFL)
@@ -61,6 +71,8 @@ def _handle(signum: int, frame: FrameType | None) -> None:
     if os.getpid() != _main_pid:  # a forked worker: end as the default would
         die(signum)
         return
+    global _received
+    _received = signum
     for stop in _stoppers:
         stop()
     raise Terminated(signum)

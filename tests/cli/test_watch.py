@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import http.client
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -294,6 +298,48 @@ def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
     _, stderr = child.communicate(timeout=30)
     assert child.returncode == 0
     assert stderr == "[1] wrote out/map.svg\n[1] wrote out/map.html\n"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals as on Linux")
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_end_the_watch_as_every_command(
+    project: Path, stop: signal.Signals
+) -> None:
+    """The file-watching library ends its watch quietly on any signal, so a watch that a
+    process manager or a closed terminal stopped exited 0, as if Ctrl-C had; every other
+    command dies of the signal (argmap.terminate), and so does watch now."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "watch", "map.yaml", "-o", "out"],
+        cwd=project,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (project / "out" / "map.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)  # the watch starts after the first build is reported
+    child.send_signal(stop)
+    _, stderr = child.communicate(timeout=30)
+    assert child.returncode == -stop
+    assert stderr == "[1] wrote out/map.svg\n[1] wrote out/map.html\n"
+
+
+def test_ctrl_c_during_a_build_stops_the_watch_quietly_too(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a map was being built (not waiting for a save) ended in click's
+    'Aborted!' and exit 1, where Ctrl-C between builds exits 0 without a word."""
+
+    def interrupted(*args: object, **kwargs: object) -> Build:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("argmap.watch.build_once", interrupted)
+    result = runner.invoke(main, ["watch", str(project / "map.yaml"), "-o", "out"])
+    assert result.exit_code == 0
+    assert result.output == ""
 
 
 def test_a_save_while_the_watch_moves_to_new_folders_is_not_missed(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from argmap import terminate
 from argmap.commands.common import (
     EXIT_ERROR,
     emit_diagnostics,
@@ -48,7 +49,8 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
     the printed address: the page reloads by itself after each rebuild.
 
     Exit status: 0 stopped by Ctrl-C (a map with errors is reported and watched on), 2 no
-    such file, a port that cannot be had, or --port without --serve.
+    such file, a port that cannot be had, or --port without --serve. SIGTERM and SIGHUP end
+    it as they end every command: it dies of the signal (143 or 129 in a shell).
 
     \b
     Examples:
@@ -80,9 +82,12 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
         click.echo(f"serving http://127.0.0.1:{server.port}/ (Ctrl-C stops)", err=True)
     try:
         watch_map(file, output, report, threading.Event())
+    except KeyboardInterrupt:
+        pass  # Ctrl-C during a build stops the watch as quietly as Ctrl-C between builds
     finally:
         if server is not None:
             server.stop()
+    terminate.raise_swallowed()  # SIGTERM, SIGHUP: die of the signal, as every command does
 
 
 def _server(output: Path, page: str, port: int) -> PreviewServer:
