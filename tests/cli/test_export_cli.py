@@ -76,3 +76,15 @@ def test_without_o_the_findings_go_to_stderr_and_stdout_stays_empty(
     assert with_o.exit_code == 1
     assert with_o.stdout == result.stderr  # with -o, stdout is free: findings go there
     assert not Path("m.json").exists()
+
+
+def test_with_o_it_says_what_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As render, report, handout, init and import do; export -o said nothing at all."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(MONTEBELLO), "--to", "aif", "-o", "m.json"])
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "wrote m.json\n")
+    quiet = CliRunner().invoke(
+        main, ["-q", "export", str(MONTEBELLO), "--to", "aif", "-o", "m.json"]
+    )
+    assert (quiet.exit_code, quiet.output) == (0, "")

@@ -19,6 +19,7 @@ from argmap.commands.common import (
     detail_read,
     emit_diagnostics,
     missing_path,
+    note,
     say,
     write_output,
 )
@@ -115,7 +116,8 @@ def export(
     2023 format (p af N), with the node names as comments, so any competition solver can check
     argmap's labelling; apx is the older ASPARTIX format. See docs/interchange.md.
 
-    Without -o the document goes to stdout and the findings of a map with errors to stderr.
+    Without -o the document goes to stdout and the findings of a map with errors to stderr;
+    with -o it is written atomically, and 'wrote FILE' said on stderr (not with -q).
 
     Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
     an export; 'argmap check' reports them), 1 the map does not load or resolve, or the
@@ -171,3 +173,4 @@ def export(
     else:
         if not write_output(output, text.encode("utf-8")):
             sys.exit(EXIT_ERROR)
+        note(f"wrote {output}")  # as every command that writes a file says (not with -q)
