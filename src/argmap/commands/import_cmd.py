@@ -19,6 +19,7 @@ from argmap.commands.common import (
     EXIT_OK,
     default_format,
     missing_path,
+    quiet,
     use_color,
     write_output,
 )
@@ -130,7 +131,8 @@ def import_map(
         _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
     # a note: on stdout only after a text report there, never inside JSON or SARIF
     text_on_stdout = output is not None and (output_format or default_format()) == "text"
-    click.echo(summary, err=not text_on_stdout)
+    if not quiet():  # -q: only findings, no summary
+        click.echo(summary, err=not text_on_stdout)
     sys.exit(EXIT_OK)
 
 

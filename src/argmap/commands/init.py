@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, say, write_output
+from argmap.commands.common import EXIT_ERROR, quiet, say, write_output
 from argmap.paths import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 
@@ -54,6 +54,8 @@ def init(path: Path, force: bool) -> None:
         (shared or write_output(source, source_bytes)) and write_output(path, text.encode("utf-8"))
     ):
         sys.exit(EXIT_ERROR)
+    if quiet():  # -q: only findings, and writing the starter map finds nothing
+        return
     if shared:
         click.echo(f"wrote {path} ({source} is there already)")
     else:

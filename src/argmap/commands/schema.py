@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, write_output
+from argmap.commands.common import EXIT_ERROR, note, write_output
 from argmap.schema import schema_text
 
 
@@ -33,3 +33,4 @@ def schema(output: Path | None) -> None:
     else:
         if not write_output(output, text.encode("utf-8")):
             sys.exit(EXIT_ERROR)
+        note(f"wrote {output}")
