@@ -337,7 +337,8 @@ def test_ctrl_c_during_a_build_stops_the_watch_quietly_too(
         raise KeyboardInterrupt
 
     monkeypatch.setattr("argmap.watch.build_once", interrupted)
-    result = runner.invoke(main, ["watch", str(project / "map.yaml"), "-o", "out"])
+    monkeypatch.chdir(project)
+    result = runner.invoke(main, ["watch", "map.yaml", "-o", "out"])
     assert result.exit_code == 0
     assert result.output == ""
 
@@ -387,10 +388,13 @@ def test_a_save_before_the_first_look_is_not_missed(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(30)  # before the fix the watch started, and went on
-def test_a_port_without_serve_is_a_usage_error(project: Path, runner: CliRunner) -> None:
+def test_a_port_without_serve_is_a_usage_error(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """--port means something only with --serve; without it the port was silently ignored
     and the watch started, as if the preview were on its way."""
-    result = runner.invoke(main, ["watch", str(project / "map.yaml"), "--port", "8080"])
+    monkeypatch.chdir(project)
+    result = runner.invoke(main, ["watch", "map.yaml", "--port", "8080"])
     assert result.exit_code == 2
     assert "Error: --port is where --serve serves: give --serve too" in result.stderr
     assert not (project / "renders").exists()  # refused before anything was built
