@@ -184,6 +184,45 @@ def test_no_text_runs_past_the_page(
         context.close()
 
 
+# Each word of the page (outside the map) that the browser broke across two lines: a word
+# is what lies between spaces, hyphens, slashes and dashes, where a line may end anyway.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('svg') || !node.parentElement.getClientRects().length) continue;
+    for (const word of node.data.matchAll(/[^\\s\\-\\/\u2013\u2014]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                               .map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 768, 375])
+def test_no_word_is_broken_across_lines(
+    browser: Any, report_file: Path, width: int, artifacts: Path
+) -> None:
+    """A word breaks inside only when it is longer than its line. The evidence table once
+    broke every word of its narrow columns, letter by letter on a phone ("C/a/r/d",
+    "Montebell/o", "verifi/ed"), and its card numbers on a tablet ("E1/0"): the page's
+    overflow-wrap: anywhere lets a table shrink a column below its longest word."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        page.locator("#evidence").screenshot(path=str(artifacts / f"report-evidence-{width}.png"))
+        assert page.evaluate(BROKEN_WORDS) == []
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [1280, 960, 700, 360])
 def test_a_link_target_is_not_hidden_under_the_contents_bar(
     browser: Any, report_file: Path, width: int
