@@ -21,7 +21,7 @@ from argmap.outcome import CheckOutcome
 from argmap.render import OutputFormat, render_map
 from argmap.report_html import report
 
-from .conftest import HEBREW, HEBREW_MAP, INJECTION, checked_outcome
+from .conftest import HEBREW, HEBREW_MAP, INJECTION, checked_outcome, star_outcome
 from .png import decode
 
 pytestmark = pytest.mark.browser
@@ -219,6 +219,20 @@ def test_no_word_is_broken_across_lines(
         page.locator("#evidence").screenshot(path=str(artifacts / f"report-evidence-{width}.png"))
         assert page.evaluate(BROKEN_WORDS) == []
         assert page.evaluate("document.documentElement.scrollWidth") == width
+    finally:
+        context.close()
+
+
+def test_a_count_of_three_digits_is_not_broken(browser: Any, tmp_path: Path) -> None:
+    """The summary's counts on a phone: '136' once stood as '13' over '6'."""
+    path = tmp_path / "star.html"
+    path.write_bytes(report(star_outcome(tmp_path, 150)))
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        assert "151" in page.locator(".counts").inner_text()
+        assert page.evaluate(BROKEN_WORDS) == []
     finally:
         context.close()
 
