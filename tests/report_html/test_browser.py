@@ -223,6 +223,24 @@ def test_no_word_is_broken_across_lines(
         context.close()
 
 
+def chain_outcome(folder: Path, depth: int) -> CheckOutcome:
+    """A thesis and a chain of ``depth`` claims below it, each a reason for the one above,
+    with a word as long as a long English word in each."""
+    (folder / "argmap.toml").write_text("")
+    lines = [
+        "argmap: 1",
+        "title: A chain",
+        "claims:",
+        "  c0:",
+        "    text: The thesis.",
+        "    kind: thesis",
+    ]
+    for i in range(1, depth + 1):
+        lines += [f"  c{i}:", f"    text: Interdepartmental claim {i}.", f"    supports: c{i - 1}"]
+    (folder / "chain.yaml").write_text("\n".join(lines) + "\n")
+    return checked_outcome(folder / "chain.yaml")
+
+
 def test_a_count_of_three_digits_is_not_broken(browser: Any, tmp_path: Path) -> None:
     """The summary's counts on a phone: '136' once stood as '13' over '6'."""
     path = tmp_path / "star.html"
@@ -232,6 +250,29 @@ def test_a_count_of_three_digits_is_not_broken(browser: Any, tmp_path: Path) -> 
         page = context.new_page()
         page.goto(path.as_uri())
         assert "151" in page.locator(".counts").inner_text()
+        assert page.evaluate(BROKEN_WORDS) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_deep_outline_leaves_its_claims_room(
+    browser: Any, tmp_path: Path, width: int, artifacts: Path
+) -> None:
+    """Each level of the outline is indented, but not without end: 14 levels down a chain,
+    on a phone, a claim was 159 px wide (of 327) and its heading broke inside its words.
+    The deepest claim keeps at least three quarters of the width of the page's column."""
+    path = tmp_path / "chain.html"
+    path.write_bytes(report(chain_outcome(tmp_path, 14)))
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        column = page.locator("#claims").bounding_box()
+        deepest = page.locator("#claim-c14").bounding_box()
+        page.locator("#claim-c14").screenshot(path=str(artifacts / f"report-deep-{width}.png"))
+        assert column is not None and deepest is not None
+        assert deepest["width"] >= 0.75 * column["width"], (deepest, column)
         assert page.evaluate(BROKEN_WORDS) == []
     finally:
         context.close()
