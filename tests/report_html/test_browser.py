@@ -449,3 +449,63 @@ def test_visual_order_is_the_order_chromium_draws(watched: Watched, tmp_path: Pa
         if sorted(range(len(xs)), key=xs.__getitem__) != visual_order(text, way)
     ]
     assert differ == []
+
+
+def swatch(page: Any, kind: str) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """The legend's swatch for boxes of ``kind`` (screenshot at the page's scale), trimmed
+    to what is drawn: the screenshot of an inline box takes in a little of its line."""
+    width, height, pixels = decode(page.locator(f".legend .swatch.box-{kind}").screenshot())
+    drawn = [
+        (x, y) for y in range(height) for x in range(width) if min(pixels[y * width + x]) < 250
+    ]
+    left, right = min(x for x, _ in drawn), max(x for x, _ in drawn)
+    top, bottom = min(y for _, y in drawn), max(y for _, y in drawn)
+    return (
+        right - left + 1,
+        bottom - top + 1,
+        [pixels[y * width + x] for y in range(top, bottom + 1) for x in range(left, right + 1)],
+    )
+
+
+def dark(pixel: tuple[int, int, int]) -> bool:
+    return sum(pixel) < 250
+
+
+def test_the_legend_draws_the_shapes_the_map_draws(browser: Any, report_file: Path) -> None:
+    """The legend said "counterclaim (hexagon)" beside a rounded box and "assumption (corners
+    marked)" beside a plain one, the premise's. Its counterclaim is a hexagon, pointed at the
+    sides (Graphviz's), on the counterclaim's paper; its assumption box has its corners cut
+    by short diagonals, as Graphviz's "diagonals" draws them."""
+    from argmap.render import style
+
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=8)
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri())
+        width, height, pixels = swatch(page, "counterclaim")
+        at = lambda x, y: pixels[y * width + x]  # noqa: E731
+        for x, y in ((0, 0), (width - 1, 0), (0, height - 1), (width - 1, height - 1)):
+            assert min(at(x, y)) > 240, f"a corner of the hexagon's box is drawn at {x},{y}"
+        assert dark(at(0, height // 2)) and dark(at(width - 1, height // 2)), "no side points"
+        for x in (width // 16, width - 1 - width // 16):  # outside its straight, slanted sides
+            for y in (height // 4, height - 1 - height // 4):  # (inside a rounded box's border)
+                assert min(at(x, y)) > 240, f"not a hexagon: drawn at {x},{y}"
+        assert dark(at(width // 2, 0)) and dark(at(width // 2, height - 1)), "no top and bottom"
+        paper = style.COUNTER_PAPER.lstrip("#")
+        assert at(width // 2, height // 2) == tuple(int(paper[i : i + 2], 16) for i in (0, 2, 4))
+
+        width, height, premise = swatch(page, "premise")
+        size, assumption = swatch(page, "assumption")[:2], swatch(page, "assumption")[2]
+        assert size == (width, height)
+        inside = [
+            (x, y)
+            for x in range(width // 10, width - width // 10)
+            for y in range(height // 6, height - height // 6)
+        ]
+        assert not any(dark(premise[y * width + x]) for x, y in inside)
+        marked = {
+            (x < width // 2, y < height // 2) for x, y in inside if dark(assumption[y * width + x])
+        }
+        assert marked == {(True, True), (True, False), (False, True), (False, False)}
+    finally:
+        context.close()

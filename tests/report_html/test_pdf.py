@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -294,3 +295,20 @@ def test_right_to_left_text_in_the_map_prints_right_to_left(pdf: Pdf, variant: V
     assert "para2,2024יזוחמרקחמ—" in lines  # — מחקר מחוזי 2024, para 2
     assert in_drawing_order(page) != page  # the page itself keeps the text as written
     assert "בשנת 2024 עלתה הנוכחות ב&#45;4%".encode() in page
+
+
+def test_weasyprint_takes_every_rule_of_the_handout_stylesheet(
+    pdf: Pdf, montebello: CheckOutcome, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WeasyPrint drops a declaration it cannot read with no more than a logged warning (and
+    argmap keeps its log quiet): the legend's hexagon, drawn with a calc() in a gradient's
+    colour stop, was left out of every PDF, blank. Each rule of the page's stylesheet is read."""
+    import weasyprint
+
+    page = LexborHTMLParser(handout(montebello, variant=Variant.TEACHER).decode("utf-8"))
+    sheets = [node.text() for node in page.css("style")]
+    assert any(".box-counterclaim" in sheet for sheet in sheets)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        for sheet in sheets:
+            weasyprint.CSS(string=sheet)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
