@@ -132,6 +132,17 @@ def test_print_hides_the_navigation(watched: Watched, report_file: Path, artifac
     page.screenshot(path=str(artifacts / "report-print.png"))
 
 
+def test_print_asks_no_one_to_hover_or_click(watched: Watched, report_file: Path) -> None:
+    """On paper a box can be neither hovered nor clicked: the printed report said "Hover a
+    box for its full text; click it to read the claim." under its map."""
+    page = watched.page
+    page.goto(report_file.as_uri())
+    hint = page.locator(".hover-hint")
+    assert "click it to read the claim" in hint.inner_text()
+    page.emulate_media(media="print")
+    assert hint.inner_text() == "Arrows point at what they support or attack."
+
+
 def test_injected_markup_stays_text_in_the_browser(
     watched: Watched, hostile: CheckOutcome, tmp_path: Path, artifacts: Path
 ) -> None:
