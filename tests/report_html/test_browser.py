@@ -520,3 +520,28 @@ def test_the_legend_draws_the_shapes_the_map_draws(browser: Any, report_file: Pa
         assert marked == {(True, True), (True, False), (False, True), (False, False)}
     finally:
         context.close()
+
+
+GRAMMAR_MAP = HEBREW_MAP.parent / "grammar.yaml"
+
+# For each relation of the map's legend: where its word ends and where its arrow begins.
+LEGEND_GAPS = """() => [...document.querySelectorAll('g.edge.legend')].map(edge => {
+  const name = edge.id.replace(/^legend-/, '');
+  const word = document.getElementById(`legend-${name}-name`).querySelector('text');
+  const text = word.getBBox(), line = edge.querySelector('path').getBBox();
+  return [word.textContent, line.x - (text.x + text.width)];
+})"""
+
+
+def test_the_map_legend_keeps_each_word_off_its_arrow(watched: Watched, tmp_path: Path) -> None:
+    """In the SVG's own legend, "undercuts (the inference)" ran into its dotted arrow: a
+    word's box is as wide as the word, and its arrow starts at the box's edge. Each word
+    now stands at least 4 points from its arrow, as the short ones do."""
+    result = checked_outcome(GRAMMAR_MAP)
+    assert result.map is not None
+    path = tmp_path / "grammar.svg"
+    path.write_bytes(render_map(result.map, OutputFormat.SVG))
+    watched.page.goto(path.as_uri())
+    gaps = dict(watched.page.evaluate(LEGEND_GAPS))
+    assert set(gaps) >= {"supports", "rebuts", "undermines", "undercuts (the inference)"}
+    assert {word: gap for word, gap in gaps.items() if gap < 4} == {}

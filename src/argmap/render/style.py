@@ -336,12 +336,14 @@ _ARROW_END: Final[Mapping[str, str]] = {
     "height": "0.1",
     "style": "invis",
 }
+# a relation's word in the legend: its margin keeps a word wider than the node's least
+# width ("undercuts (the inference)") off the arrow that starts at the node's edge
 _WORD: Final[Mapping[str, str]] = {
     "shape": "plaintext",
     "style": "",
     "fontsize": "8",
     "fontcolor": MUTED,
-    "margin": "0.02",
+    "margin": "0.08,0.02",
     "height": "0.2",
 }
 _INVISIBLE_EDGE: Final[Mapping[str, str]] = {"style": "invis", "dir": "none"}
