@@ -143,6 +143,23 @@ def test_print_asks_no_one_to_hover_or_click(watched: Watched, report_file: Path
     assert hint.inner_text() == "Arrows point at what they support or attack."
 
 
+def test_an_actor_card_is_as_tall_as_what_it_holds(watched: Watched, report_file: Path) -> None:
+    """The actors stand side by side in a grid, and each card stretched to the tallest of
+    its row: Maude Barlow's one claim sat at the top of an empty box 1,900 px tall, beside
+    the authors' 35. A card ends under its last line, less than its padding and the last
+    line's margin below it."""
+    page = watched.page
+    page.goto(report_file.as_uri())
+    space = page.eval_on_selector_all(
+        "#actors .actor",
+        """cards => cards.map(card => [card.id,
+            card.getBoundingClientRect().bottom
+            - card.lastElementChild.getBoundingClientRect().bottom])""",
+    )
+    assert len(space) >= 3
+    assert {card: gap for card, gap in space if gap > 24} == {}
+
+
 def test_injected_markup_stays_text_in_the_browser(
     watched: Watched, hostile: CheckOutcome, tmp_path: Path, artifacts: Path
 ) -> None:
