@@ -358,3 +358,15 @@ def test_only_a_real_date_is_given_to_machines(
         assert "dcterms.created" not in sheet
     else:
         assert f'<meta name="dcterms.created" content="{created}">' in sheet
+
+
+def test_a_source_entry_keeps_the_spaces_between_its_parts(montebello_html: bytes) -> None:
+    """The template's line ends were eaten with its tags, and the bibliography read
+    "Hudson Institute.Checked against the local copy ….txt.Quoted on E1, …"."""
+    (entry,) = parse(montebello_html).css("#sources li")
+    text = " ".join(entry.text().split())
+    assert text.startswith(
+        "Greg Anderson, Christopher Sands (2007). Montebello Moment Came and Went. Hudson"
+        " Institute. Checked against the local copy"
+        " sources/montebello-moment-came-and-went.txt. Quoted on E1, E2, E3,"
+    ), text
