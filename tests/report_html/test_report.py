@@ -370,3 +370,21 @@ def test_a_source_entry_keeps_the_spaces_between_its_parts(montebello_html: byte
         " Institute. Checked against the local copy"
         " sources/montebello-moment-came-and-went.txt. Quoted on E1, E2, E3,"
     ), text
+
+
+def test_the_text_legend_tells_a_quote_for_from_a_quote_against(montebello_html: bytes) -> None:
+    """The map draws a quote against a claim as a dashed grey line, and the legend showed
+    one solid line for "quote for or against". Each has its own line now, as in the map."""
+    from argmap.render import style
+
+    page = parse(montebello_html)
+    items = [node.text().strip() for node in page.css(".legend .item")]
+    assert "quote for" in items and "quote against" in items
+    (css,) = [node.text() for node in page.css("style")]
+    for relation, kind, look in (("for", "supports", "solid"), ("against", "attacks", "dashed")):
+        rule = re.search(
+            rf"\.swatch\.line-quote-{relation} {{ border-top: [0-9.]+px (\w+) (#\w+)", css
+        )
+        colour = style.RELATION_STYLE[f"evidence-{kind}"]["color"]
+        assert rule is not None and rule.groups() == (look, colour.lower()), relation
+        assert page.css_first(f".legend .swatch.line-quote-{relation}") is not None

@@ -120,6 +120,7 @@ def map_colours() -> dict[str, str]:
         "evidence_paper": style.KIND_STYLE["evidence"]["fillcolor"],
         "evidence": style.KIND_STYLE["evidence"]["color"],
         "quote": relations["evidence-supports"]["color"],
+        "quote_against": relations["evidence-attacks"]["color"],
         **{v.value: style.VERDICT_STYLE[v][0] for v in Verdict},
         **{r: relations[r]["color"] for r in ("support", "rebut", "undermine", "undercut")},
     }
