@@ -160,6 +160,32 @@ def test_an_actor_card_is_as_tall_as_what_it_holds(watched: Watched, report_file
     assert {card: gap for card, gap in space if gap > 24} == {}
 
 
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_small_map_is_not_enlarged_past_its_size(
+    browser: Any, tmp_path: Path, media: str, artifacts: Path
+) -> None:
+    """The map is fitted to the width of the page, and a small one was blown up to it: the
+    two claims of a Hebrew map filled the window in 50 px letters, their quote cut off
+    under the viewport's edge. A map is shrunk to fit, never enlarged."""
+    path = tmp_path / "hebrew.html"
+    path.write_bytes(report(checked_outcome(HEBREW)))
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.emulate_media(media=media)
+        natural_pt = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.map-figure'))"
+            ".getPropertyValue('--map-width'))"
+        )
+        drawn = page.locator("svg.argmap-map").bounding_box()
+        page.locator("#map").screenshot(path=str(artifacts / f"report-small-map-{media}.png"))
+        assert drawn is not None and 0 < natural_pt * 4 / 3 < VIEWPORT["width"] / 2
+        assert drawn["width"] == pytest.approx(natural_pt * 4 / 3, abs=1)
+    finally:
+        context.close()
+
+
 def test_injected_markup_stays_text_in_the_browser(
     watched: Watched, hostile: CheckOutcome, tmp_path: Path, artifacts: Path
 ) -> None:
