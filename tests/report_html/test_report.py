@@ -388,3 +388,19 @@ def test_the_text_legend_tells_a_quote_for_from_a_quote_against(montebello_html:
         colour = style.RELATION_STYLE[f"evidence-{kind}"]["color"]
         assert rule is not None and rule.groups() == (look, colour.lower()), relation
         assert page.css_first(f".legend .swatch.line-quote-{relation}") is not None
+
+
+def test_a_title_ending_a_sentence_takes_no_colon_or_semicolon_after_it(
+    montebello_html: bytes,
+) -> None:
+    """Titles are sentences, often ended with a full stop: the report read "A reason for
+    The SPP may not survive much longer.:" over a claim met a second time, and "About: The
+    SPP may not survive much longer.; The SPP is a threat" under a question. A repeated
+    claim's line reads as a first one's does (no colon), and the titles a question is about
+    are quoted, as in the handout."""
+    page = parse(montebello_html)
+    assert page.body is not None
+    text = " ".join(page.body.text(separator="").split())
+    assert "A reason for The SPP may not survive much longer." in text
+    assert re.findall(r".{30}[.?!][:;]", text) == []
+    assert "About: “The SPP may not survive much longer.”; “The SPP is a threat”" in text
