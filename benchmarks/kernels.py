@@ -97,9 +97,9 @@ def grounded_seconds(seed: int = 7, arguments: int = 200_000, attacks: int = 1_0
 
 
 def render_seconds(path: Path) -> float:
-    from argmap.commands.render import _quote_status_for, _verdicts_for
+    from argmap.commands.render import map_source
     from argmap.pipeline import ConfigCache, load_map
-    from argmap.render import Engine, OutputFormat, dot_source, render_source
+    from argmap.render import Engine, OutputFormat, RenderOptions, render_source
 
     def render_once() -> float:
         started = time.perf_counter()
@@ -108,10 +108,7 @@ def render_seconds(path: Path) -> float:
         if argument_map is None:
             raise SystemExit(f"{path} does not load: {result.diagnostics[:1]}")
         similarity = ConfigCache().for_root(result.root)[0].similarity
-        checks = _quote_status_for(argument_map, similarity)
-        source = dot_source(
-            argument_map, verdicts=_verdicts_for(argument_map, checks), quote_status=checks
-        )
+        source = map_source(argument_map, similarity, RenderOptions())
         render_source(source, OutputFormat.SVG, Engine.SYSTEM)
         return time.perf_counter() - started
 

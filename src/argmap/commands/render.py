@@ -224,16 +224,7 @@ def render(
             try:
                 drawable(argument_map, options)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity
-                checks, marks = (
-                    (None, None) if no_verdicts else _quote_status_for(argument_map, similarity)
-                )
-                source = dot_source(
-                    argument_map,
-                    verdicts=None if no_verdicts else _verdicts_for(argument_map, checks, marks),
-                    quote_status=checks,
-                    options=options,
-                    quote_marks=marks,
-                )
+                source = map_source(argument_map, similarity, options, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
                     target,
@@ -297,6 +288,28 @@ def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> 
 
 def _error(message: str) -> None:
     say(f"argmap: {message}")
+
+
+def map_source(
+    argument_map: ArgumentMap,
+    similarity: float,
+    options: RenderOptions,
+    *,
+    verdicts: bool = True,
+) -> str:
+    """The DOT of ``argument_map`` as ``argmap render`` draws it: its quotes verified with the
+    project's ``similarity`` and the map evaluated, unless ``verdicts`` is false (a worksheet).
+    The benchmark's in-process render runs this too, so that it measures what the command does."""
+    if not verdicts:
+        return dot_source(argument_map, options=options)
+    checks, marks = _quote_status_for(argument_map, similarity)
+    return dot_source(
+        argument_map,
+        verdicts=_verdicts_for(argument_map, checks, marks),
+        quote_status=checks,
+        options=options,
+        quote_marks=marks,
+    )
 
 
 def _verdicts_for(
