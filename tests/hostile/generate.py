@@ -366,6 +366,19 @@ def markdown_long_strikethrough(project: Path, outside: Path) -> None:
 
 
 @generator
+def markdown_escaped_backticks(project: Path, outside: Path) -> None:
+    """3 million escaped backticks: one run of 6 million characters that need work (each
+    backtick a quotation mark, each backslash hidden), which took 980 MB, a tuple for each."""
+    _long_markup(project, "source.md", "the quoted words\n\n" + "\\`" * (3 * MB) + "\n")
+
+
+@generator
+def markdown_unclosed_comments(project: Path, outside: Path) -> None:
+    """1.5 million comments opened and never closed: as many dashes between plain text."""
+    _long_markup(project, "source.md", "the quoted words\n\n" + "<!--" * 1_500_000 + "\n")
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")

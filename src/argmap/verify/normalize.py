@@ -99,10 +99,55 @@ _MAX_GROWTH = 18
 # its own, marked as typed on a keyboard: NFKC alone would make 10⁶ the number 106.
 _RAISED_OR_LOWERED = dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "^") | dict.fromkeys("₀₁₂₃₄₅₆₇₈₉₊₋", "_")
 
+# Runs (and pieces of long ones) this long or shorter are folded once for each context they
+# are met in, up to this many of them.
+_REMEMBERED = 16
+_REMEMBERED_RUNS = 10_000
+# Where a long run is cut, to be folded in pieces: before a quotation mark, and before a
+# dash that one space (not a line break) or hidden character parts from the dash before it.
+_CUT = re.compile(
+    f"(?=[{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}])"
+    f"|(?<=[{re.escape(DASHES)}][ \t{_FORMAT[1:]}])(?=[{re.escape(DASHES)}])"
+)
+# Dashes in a row.
+_DASH_RUN = re.compile(f"[{re.escape(DASHES)}]+")
+# A run of nothing but spaces, controls and characters dropped (not the soft hyphen).
+_BLANK = re.compile(f"[\\s\x00-\x1f\x7f-\x9f{_FORMAT[1:]}]+")
+
+# Units of a source longer than this are not looked for repeated (see normalize).
+_MAX_UNIT = 256
+# The first combining mark: no character below it is one.
+_FIRST_MARK = "\u0300"
+
 # Token kinds of the slow path.
 _TEXT, _SPACE, _DASH, _SHY, _DROP = range(5)
 # (kind, output, original start, original end, holds a line break)
 _Token = tuple[int, str, int, int, bool]
+
+
+# What folding a short run reads outside it (see _Builder._fold_short), and what it wrote:
+# (output, original start, original end, linear) relative to the run, joins and hyphens
+# relative to the output's length before it.
+_Context = tuple[str, bool, bool, bool, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    stretches: tuple[tuple[str, int, int, bool], ...]
+    joins: tuple[int, ...]
+    hyphens: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """Where a :class:`_Builder` stood (see :meth:`_Builder.mark`)."""
+
+    chunks: int
+    stretches: int
+    length: int
+    joins: int
+    hyphens: int
+    last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,20 +222,63 @@ class _Builder:
         self.linear = bytearray()
         self.joins: list[int] = []
         self.hyphens: list[int] = []
+        self.folded: dict[_Context, _Folded] = {}
 
     def emit(self, out: str, start: int, end: int, *, linear: bool) -> None:
         if not out:
             return
         self.pieces.append(out)
         if len(self.pieces) >= _PIECES:
-            self.chunks.append("".join(self.pieces))
-            self.pieces.clear()
+            self._flush()
         self.norm_starts.append(self.length)
         self.orig_starts.append(start)
         self.orig_ends.append(end)
         self.linear.append(linear)
         self.length += len(out)
         self.last = out[-1]
+
+    def _flush(self) -> None:
+        self.chunks.append("".join(self.pieces))
+        self.pieces.clear()
+
+    def mark(self) -> _Mark:
+        """Where the builder stands: what :meth:`repeat` copies is what it wrote since."""
+        return _Mark(
+            len(self.chunks),
+            len(self.norm_starts),
+            self.length,
+            len(self.joins),
+            len(self.hyphens),
+            self.last,
+        )
+
+    def repeat(self, mark: _Mark, size: int, times: int) -> None:
+        """What was written since ``mark`` (of the ``size`` characters before the source's
+        last one written), written ``times`` times more, each ``size`` characters further on:
+        stretch for stretch, as if each repetition had been normalised, and in a few
+        operations for all of them, not a few for each stretch."""
+        grown = self.length - mark.length
+        self._flush()
+        since = "".join(self.chunks[mark.chunks :])  # what was written since, and before
+        written = since[len(since) - grown :]
+        stretches = len(self.norm_starts) - mark.stretches
+        code = self.norm_starts.typecode
+        for kept, step in (
+            (self.norm_starts, grown),
+            (self.orig_starts, size),
+            (self.orig_ends, size),
+        ):
+            block = array(code, bytes(kept.itemsize * stretches * times))
+            for k, value in enumerate(kept[mark.stretches :]):
+                first = value + step
+                block[k::stretches] = array(code, range(first, first + step * times, step))
+            kept.extend(block)
+        self.linear.extend(self.linear[mark.stretches :] * times)
+        self.chunks.append(written * times)
+        for kept_offsets, count in ((self.joins, mark.joins), (self.hyphens, mark.hyphens)):
+            offsets = kept_offsets[count:]
+            kept_offsets.extend(at + grown * k for k in range(1, times + 1) for at in offsets)
+        self.length += grown * times
 
     def copy(self, start: int, end: int) -> None:
         """Plain text, as it stands but for the lone line breaks in it, each a space."""
@@ -210,11 +298,113 @@ class _Builder:
             # lines is normalised several times faster
             self.emit(" ", start, end, linear=False)
             return
-        self._fold(self._tokens(start, end), end)
+        if end - start <= _REMEMBERED:
+            self._fold_short(start, end)
+            return
+        if _BLANK.fullmatch(chunk):
+            # spaces and hidden characters (a Markdown heading's hidden marker on every line):
+            # one space, or nothing if all are hidden, as _fold makes them
+            if _FORMAT_RUN.fullmatch(chunk) is None:
+                self.emit(" ", start, end, linear=False)
+            return
+        # A long run is folded in pieces, each cut before a quotation mark, or before a dash
+        # that one space or hidden character parts from the dash before it: what comes before
+        # a cut looks no further than the character after it (no letter, raw or normalised;
+        # the dash before takes the space with it), and what comes after a cut does not look
+        # back but at the last character written and whether a space stands before it.
+        # Pieces repeated (a quotation mark after every letter) are copied as the one before
+        # them was folded, as repeated units of plain text and runs are (see normalize).
+        cut = start
+        pieces: list[tuple[int, _Mark]] = []
+        cuts = _CUT.finditer(self.source, start + 1, end)
+        while (found := next(cuts, None)) is not None:
+            times = self._repeats(pieces, cut, found.start(), end) if len(pieces) == 2 else 0
+            if times:
+                size = cut - pieces[1][0]
+                self.repeat(pieces[1][1], size, times)
+                cut += times * size
+                pieces.clear()
+                cuts = _CUT.finditer(self.source, cut + 1, end)
+                continue
+            pieces = [*pieces[-1:], (cut, self.mark())]
+            self._fold_piece(cut, found.start())
+            cut = found.start()
+        self._fold_piece(cut, end)
 
-    def _tokens(self, start: int, end: int) -> list[_Token]:
+    def _repeats(self, pieces: list[tuple[int, _Mark]], cut: int, stop: int, end: int) -> int:
+        """How many times the last piece (from ``pieces[1]``'s start to ``cut``) repeats from
+        ``cut`` before ``end``, less the last repetition, and can be copied as it was folded:
+        0 unless the piece before it was the same text and the last character written is
+        the one written before the last piece. ``stop`` is where the piece from ``cut``
+        ends."""
+        (before, _), (first, mark) = pieces
+        size = cut - first
+        if size > _MAX_UNIT or first - before != size or stop - cut != size:
+            return 0
+        if mark.last != self.last:
+            return 0
+        source = self.source
+        unit = source[first:cut]
+        if not source.startswith(unit, before) or not source.startswith(unit, cut):
+            return 0
+        return _count_repeats(source, unit, cut, end) - 1
+
+    def _fold_piece(self, start: int, end: int) -> None:
+        if end - start <= _REMEMBERED:
+            self._fold_short(start, end)
+        else:
+            self._fold(self._tokens(start, end), end)
+
+    def _fold_short(self, start: int, end: int) -> None:
+        """A short run (or piece of one) folded as :meth:`_fold` does, but folded once for
+        each context it is met in: a hostile source repeats the same few runs millions of
+        times (``\\*`` after every letter, a ``<!--`` left open), and the same run in the
+        same context folds the same way. The context is all that folding reads outside the
+        run: whether the character before it is a digit (an exponent follows one) or no
+        space (a hyphen touches it), whether the one after it and the last one written are
+        letters (a dash between two letters joins them)."""
+        source = self.source
+        before = source[start - 1] if start > 0 else " "
+        context = (
+            source[start:end],
+            before.isdecimal(),
+            before.isspace(),
+            source[end : end + 1].isalpha(),
+            self.last.isalpha(),
+        )
+        folded = self.folded.get(context)
+        if folded is None:
+            alone = _Builder(source)
+            alone.last = self.last
+            alone._fold(alone._tokens(start, end), end)
+            folded = _Folded(
+                tuple(
+                    zip(
+                        alone.pieces,
+                        [at - start for at in alone.orig_starts],
+                        [at - start for at in alone.orig_ends],
+                        map(bool, alone.linear),
+                        strict=True,
+                    )
+                ),
+                tuple(alone.joins),
+                tuple(alone.hyphens),
+            )
+            if len(self.folded) < _REMEMBERED_RUNS:
+                self.folded[context] = folded
+        length = self.length
+        for out, begin, stop, linear in folded.stretches:
+            self.emit(out, start + begin, start + stop, linear=linear)
+        self.joins.extend(length + at for at in folded.joins)
+        self.hyphens.extend(length + at for at in folded.hyphens)
+
+    def _tokens(self, start: int, end: int, *, dashes_together: bool = True) -> list[_Token]:
         """(kind, output, original start, original end, holds a line break) per character or
-        cluster (a base character with its combining marks, normalised together)."""
+        cluster (a base character with its combining marks, normalised together).
+
+        A run of dashes is two tokens, its first dash and the others, if ``dashes_together``
+        (folding reads only where the run starts and ends and whether it is one dash): a
+        page of dashes is not a token for each."""
         text = self.source
         tokens: list[_Token] = []
         i = start
@@ -224,6 +414,11 @@ class _Builder:
                 tokens.append((_TEXT, _QUOTE_MAP[ch], i, i + 1, False))
             elif ch in _DASH_SET:
                 tokens.append((_DASH, "-", i, i + 1, False))
+                more = _DASH_RUN.match(text, i + 1, end) if dashes_together else None
+                if more is not None:
+                    tokens.append((_DASH, "-", i + 1, more.end(), False))
+                    i = more.end()
+                    continue
             elif ch == SOFT_HYPHEN:
                 tokens.append((_SHY, "", i, i + 1, False))
             elif ch.isspace() or unicodedata.category(ch) == "Cc":
@@ -367,13 +562,13 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
-def _runs(text: str) -> Iterator[tuple[int, int]]:
+def _runs(text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
     """The spans of ``_RUN.finditer(text)`` but those of a line break or tab alone before
     plain text, found about twice as fast on plain text: a run can only begin at its first
     character that needs work (or its first two spaces), or at the one space before it (two
     spaces would have begun it), so ``_CORE`` looks for that character and ``_RUN`` matches
-    from there instead of being tried at every space."""
-    pos = 0
+    from there instead of being tried at every space. ``pos`` is where the last run ended.
+    """
     search, match = _CORE.search, _RUN.match
     while (found := search(text, pos)) is not None:
         start = found.start()
@@ -389,15 +584,71 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching (see the module docstring for what is unified)."""
     builder = _Builder(text)
-    pos = 0
-    for start, end in _runs(text):
-        if start > pos and _is_mark(text[start]):
+    pos = done = 0  # where the last run ended, and how far the text is normalised
+    # The last two units (a run and the plain text after it, up to the next run): where each
+    # began, where its run ended, and the builder as it stood before it.
+    units: list[tuple[int, int, _Mark]] = []
+    runs = _runs(text)
+    while (span := next(runs, None)) is not None:
+        start, end = span
+        if start > pos and text[start] >= _FIRST_MARK and _is_mark(text[start]):
             start -= 1  # the ASCII letter before a combining mark composes with it
-        builder.copy(pos, start)
+        builder.copy(done, start)
+        times = _repeats(text, units, start, builder.last) if len(units) == 2 else 0
+        if times:
+            # The text from here on is the last unit again, ``times`` times and more, and it
+            # meets each one as it met the last: each is normalised as the last one was.
+            first, stop, mark = units[1]
+            size = start - first
+            builder.repeat(mark, size, times)
+            pos, done = stop + times * size, start + times * size
+            units.clear()
+            runs = _runs(text, pos)  # on from the last run repeated
+            continue
+        units = [*units[-1:], (start, end, builder.mark())]
         builder.run(start, end)
-        pos = end
-    builder.copy(pos, len(text))
+        pos = done = end
+    builder.copy(done, len(text))
     return builder.result()
+
+
+def _repeats(text: str, units: list[tuple[int, int, _Mark]], start: int, last: str) -> int:
+    """How many times the last unit (from ``units[1]``'s start to ``start``, where the next
+    run begins) repeats from ``start`` and can be copied as it was normalised: 0 unless the
+    unit before it was the same text, its run as long, and the last character written is the
+    one written before the last unit (so the last unit met what the ones after it meet: the
+    same characters around it, the same last character written). The last repetition is
+    left out: what follows it differs."""
+    (before, before_stop, _), (first, stop, mark) = units
+    size = start - first
+    if (
+        size > _MAX_UNIT
+        or first - before != size
+        or before_stop - before != stop - first
+        or mark.last != last
+    ):
+        return 0
+    unit = text[first:start]
+    if not text.startswith(unit, before) or not text.startswith(unit, start):
+        return 0
+    return _count_repeats(text, unit, start, len(text)) - 1
+
+
+def _count_repeats(text: str, unit: str, at: int, end: int) -> int:
+    """How many times ``unit`` stands in a row in ``text`` from ``at`` before ``end``: doubled,
+    then halved, so that a million repetitions take some forty comparisons, each a C loop."""
+    count, block, times = 0, unit, 1
+    while text.startswith(block, at, end):
+        at += len(block)
+        count += times
+        block, times = block + block, times * 2
+    while times > 1:
+        times //= 2
+        block = block[: len(block) // 2]
+        if text.startswith(block, at, end):
+            at += len(block)
+            count += times
+    return count
 
 
 def is_word_char(ch: str) -> bool:

@@ -1,0 +1,96 @@
+"""Normalising folds a short run once for each context it is met in, a long run in pieces cut
+before its quotation marks and some of its dashes, dashes in a row as two tokens, and a unit
+(a run and the plain text after it) repeated as it folded the one before: the result must be
+exactly that of folding every run whole, a token for each character (the plain definition,
+written out below), the map back to the original stretch for stretch."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.verify.normalize import (
+    _NEEDS_WORK,
+    Normalized,
+    _Builder,
+    _is_mark,
+    _runs,
+    normalize,
+)
+
+PIECES = [
+    *("a", "b", "Z", "1", "9", "_", ".", "`", "-", "--", " ", "  ", "\n", "\n\n", "\t", "\u00a0"),
+    *("\u00e9", "e\u0301", "\u0301", "\u00ad", "\u00ad\n", "\u200b", "\u200b\u200b", "\ufb01"),
+    *("\u2026", "\u201c", "\u2019", "\u2014", "\u2013", "\u00ab", "\u0130", "-\n", " \u0301"),
+    *("\x00", "\x7f", "\u00b2", "\u2082", "\u00bd", "\u2044", "\u3000", "\u4e2d", "'", '"'),
+    *("\u2212", "\u2010", "\\", "*", "<!--", "\u200b`", "\u200ba", "\u200b-", "x\u2019 "),
+    *("- ", "-\t", "\u2014\u200b", "\u200b\n", "-\n"),
+]
+
+
+def plain_normalize(text: str) -> Normalized:
+    """Every run folded whole, token by token."""
+    builder = _Builder(text)
+    pos = 0
+    for start, end in _runs(text):
+        if start > pos and _is_mark(text[start]):
+            start -= 1
+        builder.copy(pos, start)
+        chunk = text[start:end]
+        if _NEEDS_WORK.search(chunk) is None and unicodedata.is_normalized("NFKC", chunk):
+            builder.copy(start, end)
+        elif chunk.isspace():
+            builder.emit(" ", start, end, linear=False)
+        else:
+            builder._fold(builder._tokens(start, end, dashes_together=False), end)
+        pos = end
+    builder.copy(pos, len(text))
+    return builder.result()
+
+
+def _same(text: str) -> None:
+    assert normalize(text) == plain_normalize(text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_normalising_is_folding_every_run_whole(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(200):
+        pieces = rng.sample(PIECES, rng.randint(1, 8))  # few kinds: runs repeat, long runs
+        _same("".join(rng.choices(pieces, k=rng.randint(0, 120))))
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=80))
+def test_any_text_normalises_as_every_run_folded_whole(pieces: list[str]) -> None:
+    _same("".join(pieces))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b`" * 50,  # an escaped backtick in Markdown, repeated: one long run
+        "\u2019 " * 50 + "a",
+        "a" + "\u2014\u2019" * 20 + "b",
+        "1" + "\u00b2\u2019" * 20,
+        "<!--" * 50,
+        "\u200ba" * 50,
+        "x\u00ad\n\u2019" * 10 + "y",
+        "\u200b-" * 50 + "a",  # an escaped dash in Markdown, repeated
+        "a" + "- " * 30 + "b",
+        "a" + "-\u200b" * 30 + "-b",
+        "a" + "-\n- " * 20 + "b",
+        "\u200b\n" * 50,  # a heading's marker, hidden, on every line
+        "\u200b\u00ad\n" * 30 + "a",
+        "\u2014\u200b-\u2019" * 20,
+        "a" + "-" * 40 + "b",
+        "a" + "\u2010" * 40 + "\n b",
+        "a" + "-- " * 20 + "b",
+        "\n" + "- -\n " * 20,
+    ],
+)
+def test_repeated_runs(text: str) -> None:
+    _same(text)
