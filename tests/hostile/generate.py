@@ -379,6 +379,14 @@ def markdown_unclosed_comments(project: Path, outside: Path) -> None:
 
 
 @generator
+def html_long_style(project: Path, outside: Path) -> None:
+    """A style attribute of one word of a million letters: its declarations were looked for
+    from each letter again (quadratic: minutes)."""
+    page = f'<p style="{"a" * MB}">the quoted words</p>\n'
+    _long_markup(project, "page.html", page)
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")
