@@ -387,6 +387,13 @@ def html_long_style(project: Path, outside: Path) -> None:
 
 
 @generator
+def html_struck_words(project: Path, outside: Path) -> None:
+    """500,000 struck-out words in a row: as many struck marks, one run folded mark by mark."""
+    page = "<p>the quoted words</p><p>" + "<del>a</del>" * 500_000 + "</p>\n"
+    _long_markup(project, "page.html", page)
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")

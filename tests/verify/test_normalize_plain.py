@@ -28,7 +28,7 @@ PIECES = [
     *("\u2026", "\u201c", "\u2019", "\u2014", "\u2013", "\u00ab", "\u0130", "-\n", " \u0301"),
     *("\x00", "\x7f", "\u00b2", "\u2082", "\u00bd", "\u2044", "\u3000", "\u4e2d", "'", '"'),
     *("\u2212", "\u2010", "\\", "*", "<!--", "\u200b`", "\u200ba", "\u200b-", "x\u2019 "),
-    *("- ", "-\t", "\u2014\u200b", "\u200b\n", "-\n"),
+    *("- ", "-\t", "\u2014\u200b", "\u200b\n", "-\n", "\ue001", "\ue000\u0301", "1\ue001"),
 ]
 
 
@@ -90,6 +90,8 @@ def test_any_text_normalises_as_every_run_folded_whole(pieces: list[str]) -> Non
         "a" + "\u2010" * 40 + "\n b",
         "a" + "-- " * 20 + "b",
         "\n" + "- -\n " * 20,
+        "a" + "\ue001" * 40 + "b",  # struck-out words, in a row
+        "\ue001\u200b" * 30,
     ],
 )
 def test_repeated_runs(text: str) -> None:

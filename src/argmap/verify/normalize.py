@@ -103,10 +103,12 @@ _RAISED_OR_LOWERED = dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "^") | d
 # are met in, up to this many of them.
 _REMEMBERED = 16
 _REMEMBERED_RUNS = 10_000
-# Where a long run is cut, to be folded in pieces: before a quotation mark, and before a
-# dash that one space (not a line break) or hidden character parts from the dash before it.
+# Where a long run is cut, to be folded in pieces: before a quotation mark or a private-use
+# character (a Markdown or HTML source's struck-out words are one, see .markdowntext), and
+# before a dash that one space (not a line break) or hidden character parts from the dash
+# before it.
 _CUT = re.compile(
-    f"(?=[{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}])"
+    f"(?=[{re.escape(SINGLE_QUOTES + DOUBLE_QUOTES)}\ue000-\uf8ff])"
     f"|(?<=[{re.escape(DASHES)}][ \t{_FORMAT[1:]}])(?=[{re.escape(DASHES)}])"
 )
 # Dashes in a row.
@@ -307,11 +309,12 @@ class _Builder:
             if _FORMAT_RUN.fullmatch(chunk) is None:
                 self.emit(" ", start, end, linear=False)
             return
-        # A long run is folded in pieces, each cut before a quotation mark, or before a dash
-        # that one space or hidden character parts from the dash before it: what comes before
-        # a cut looks no further than the character after it (no letter, raw or normalised;
-        # the dash before takes the space with it), and what comes after a cut does not look
-        # back but at the last character written and whether a space stands before it.
+        # A long run is folded in pieces, each cut before a quotation mark or a private-use
+        # character, or before a dash that one space or hidden character parts from the dash
+        # before it: what comes before a cut looks no further than the character after it (no
+        # letter, raw or normalised, and no mark; the dash before takes the space with it),
+        # and what comes after a cut does not look back but at the last character written
+        # and whether a space stands before it.
         # Pieces repeated (a quotation mark after every letter) are copied as the one before
         # them was folded, as repeated units of plain text and runs are (see normalize).
         cut = start
