@@ -379,6 +379,36 @@ def markdown_unclosed_comments(project: Path, outside: Path) -> None:
 
 
 @generator
+def markdown_backslashes(project: Path, outside: Path) -> None:
+    """6 MB of backslashes: each pair shows one, the other hidden, after every character."""
+    _long_markup(project, "source.md", "the quoted words\n\n" + "\\" * (6 * MB) + "\n")
+
+
+@generator
+def markdown_code_spans(project: Path, outside: Path) -> None:
+    """3 million backticks, a letter after each: code spans, their delimiters hidden."""
+    _long_markup(project, "source.md", "the quoted words\n\n" + "`a" * (3 * MB) + "\n")
+
+
+@generator
+def markdown_emphasis_marks(project: Path, outside: Path) -> None:
+    """3 million asterisks, a letter after each: emphasis, its marks hidden."""
+    _long_markup(project, "source.md", "the quoted words\n\n" + "*a" * (3 * MB) + "\n")
+
+
+@generator
+def text_zero_width_spaces(project: Path, outside: Path) -> None:
+    """A zero-width space after every letter of a plain text source: 3 million runs."""
+    _long_markup(project, "source.txt", "the quoted words\n\n" + "\u200ba" * (3 * MB) + "\n")
+
+
+@generator
+def text_spaced_dashes(project: Path, outside: Path) -> None:
+    """3 million dashes, a space after each: one run, a token for each character (1 GB)."""
+    _long_markup(project, "source.txt", "the quoted words\n\n" + "- " * (3 * MB) + "\n")
+
+
+@generator
 def html_long_style(project: Path, outside: Path) -> None:
     """A style attribute of one word of a million letters: its declarations were looked for
     from each letter again (quadratic: minutes)."""
