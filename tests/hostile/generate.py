@@ -424,6 +424,12 @@ def html_struck_words(project: Path, outside: Path) -> None:
 
 
 @generator
+def html_many_paragraphs(project: Path, outside: Path) -> None:
+    """A million paragraphs of one letter, none closed: two million blocks ended."""
+    _long_markup(project, "page.html", "<p>the quoted words</p>" + "<p>a" * 1_000_000 + "\n")
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")

@@ -197,6 +197,8 @@ class _Collector:
         self.lines.append([])
 
     def end_block(self) -> None:
+        if len(self.lines) == 1 and not self.lines[0]:
+            return  # nothing since the last block ended (a block just inside another)
         lines = [_HTML_SPACE.sub(" ", "".join(pieces)).strip() for pieces in self.lines]
         while lines and not lines[-1]:
             lines.pop()
