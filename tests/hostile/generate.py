@@ -430,6 +430,14 @@ def html_many_paragraphs(project: Path, outside: Path) -> None:
 
 
 @generator
+def html_nested_superscripts(project: Path, outside: Path) -> None:
+    """9,990 superscripts nested (just under the depth limit), each after a digit and holding
+    1,000 letters: whether each starts an exponent was read from all the text under it."""
+    nest = ("<sup>2" + "x" * 1000 + "1") * 9_990
+    _long_markup(project, "page.html", "<p>the quoted words</p><p>1" + nest + "\n")
+
+
+@generator
 def footnote_markers_12mb(project: Path, outside: Path) -> None:
     """4 million footnote markers after one word, in a plain text source."""
     _long_markup(project, "source.txt", "the quoted words" + "[1]" * (4 * MB) + "\n")
