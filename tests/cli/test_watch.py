@@ -273,15 +273,9 @@ def test_a_source_in_a_folder_that_is_not_there_yet_is_watched(tmp_path: Path) -
         assert watching.wait_for(2).diagnostics == ()
 
 
-@pytest.mark.timeout(60)
-def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
-    """Ctrl-C is how the help says to stop: exit 0, and no log line of the file-watching
-    library ("KeyboardInterrupt caught, stopping watch") that reads like a crash."""
-    import os
-    import signal
-    import subprocess
-    import sys
-
+def _watching_process(project: Path) -> subprocess.Popen[str]:
+    """``argmap watch map.yaml -o out`` in a process of its own, once its first build is
+    written and its watch has started."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
     child = subprocess.Popen(
         [sys.executable, "-m", "argmap", "watch", "map.yaml", "-o", "out"],
@@ -294,6 +288,14 @@ def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
     while not (project / "out" / "map.html").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(0.5)  # the watch starts after the first build is reported
+    return child
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_stops_the_watch_quietly(project: Path) -> None:
+    """Ctrl-C is how the help says to stop: exit 0, and no log line of the file-watching
+    library ("KeyboardInterrupt caught, stopping watch") that reads like a crash."""
+    child = _watching_process(project)
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=30)
     assert child.returncode == 0
@@ -309,18 +311,7 @@ def test_sigterm_and_sighup_end_the_watch_as_every_command(
     """The file-watching library ends its watch quietly on any signal, so a watch that a
     process manager or a closed terminal stopped exited 0, as if Ctrl-C had; every other
     command dies of the signal (argmap.terminate), and so does watch now."""
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "watch", "map.yaml", "-o", "out"],
-        cwd=project,
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while not (project / "out" / "map.html").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)  # the watch starts after the first build is reported
+    child = _watching_process(project)
     child.send_signal(stop)
     _, stderr = child.communicate(timeout=30)
     assert child.returncode == -stop
