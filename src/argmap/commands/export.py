@@ -26,54 +26,53 @@ from argmap.commands.common import (
 from argmap.diagnostics import has_failures
 from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
+from argmap.interchange.claimreview import ReviewPage, page_problem
 from argmap.outcome import CheckOutcome
+from argmap.paths import project_path
 from argmap.pipeline import load_map
 from argmap.semantics.iccma import write_apx, write_i23
 
 
-def _iccma(outcome: CheckOutcome) -> str:
+def _iccma(outcome: CheckOutcome, page: ReviewPage) -> str:
     assert outcome.map is not None
     status = {eid: c.status for eid, c in outcome.checks.items()}
     return write_i23(to_framework(build_framework(outcome.map, status)))
 
 
-def _apx(outcome: CheckOutcome) -> str:
+def _apx(outcome: CheckOutcome, page: ReviewPage) -> str:
     assert outcome.map is not None
     status = {eid: c.status for eid, c in outcome.checks.items()}
     return write_apx(to_framework(build_framework(outcome.map, status)))
 
 
-def _argdown(outcome: CheckOutcome) -> str:
+def _argdown(outcome: CheckOutcome, page: ReviewPage) -> str:
     from argmap.interchange.argdown.export import to_argdown
 
     assert outcome.map is not None
     return to_argdown(outcome.map)
 
 
-def _aif(outcome: CheckOutcome) -> str:
+def _aif(outcome: CheckOutcome, page: ReviewPage) -> str:
     from argmap.interchange.aif.export import to_aif
 
     assert outcome.map is not None
     return to_aif(outcome.map)
 
 
-def _json(outcome: CheckOutcome, file: Path | None = None) -> str:
-    """The export names the map by its path in its project (the same from any folder)."""
+def _json(outcome: CheckOutcome, page: ReviewPage) -> str:
     from argmap.interchange.json_export import to_json
-    from argmap.paths import project_path
 
-    return to_json(outcome if file is None else replace(outcome, path=project_path(file)))
-
-
-def _claimreview(
-    outcome: CheckOutcome, url: str | None = None, publisher: str | None = None
-) -> str:
-    from argmap.interchange.claimreview import ReviewPage, to_claimreview
-
-    return to_claimreview(outcome, ReviewPage(url, publisher))
+    return to_json(outcome)
 
 
-EXPORTERS: dict[str, Callable[[CheckOutcome], str]] = {
+def _claimreview(outcome: CheckOutcome, page: ReviewPage) -> str:
+    from argmap.interchange.claimreview import to_claimreview
+
+    return to_claimreview(outcome, page)
+
+
+# Each exporter takes the checked map and the page that publishes ClaimReview's reviews.
+EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
     "argdown": _argdown,
     "aif": _aif,
     "json": _json,
@@ -141,8 +140,6 @@ def export(
         say("argmap: --url and --publisher are for --to claimreview")
         sys.exit(EXIT_ERROR)
     if to == "claimreview":
-        from argmap.interchange.claimreview import ReviewPage, page_problem
-
         problem = page_problem(ReviewPage(url, publisher))
         if problem is not None:
             say(f"argmap: {problem}")
@@ -162,12 +159,8 @@ def export(
         findings = [*problems, *outcome.diagnostics]
         emit_diagnostics(findings, result.texts, 1, None, err=output is None)
         sys.exit(EXIT_FINDINGS)
-    if to == "claimreview":
-        text = _claimreview(outcome, url, publisher)
-    elif to == "json":
-        text = _json(outcome, file)
-    else:
-        text = EXPORTERS[to](outcome)
+    # named by its path in its project, the same from any folder (the JSON export writes it)
+    text = EXPORTERS[to](replace(outcome, path=project_path(file)), ReviewPage(url, publisher))
     if output is None:
         click.echo(text, nl=False)
     else:
