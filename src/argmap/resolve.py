@@ -396,15 +396,20 @@ def _check_references(
     for q in questions:
         for j, ref in enumerate(q.about):
             found = elements.get(ref)
-            if not isinstance(found, Claim):
-                at = q.about_at(j)
-                ctx.diagnostics.append(
-                    codes.DANGLING_REFERENCE.at(
-                        at.path,
-                        Position(at.line, at.col),
-                        f"question refers to '{ref}', which is no claim in this map",
-                    )
+            if isinstance(found, Claim):
+                continue
+            at = q.about_at(j)
+            pos = Position(at.line, at.col)
+            if found is None:  # as every other reference: a "did you mean" for a misspelling
+                message = f"question refers to '{ref}', which is no claim in this map"
+                diagnostic = codes.DANGLING_REFERENCE.at(
+                    at.path, pos, message, suggest(ref, (Claim,))
                 )
+            else:
+                kind = _a(_KIND_OF_TABLE[type(found)])
+                message = f"question refers to '{ref}', which is {kind}, not a claim"
+                diagnostic = codes.WRONG_REFERENCE_KIND.at(at.path, pos, message)
+            ctx.diagnostics.append(diagnostic)
 
 
 def _a(noun: str) -> str:

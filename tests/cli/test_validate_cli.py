@@ -246,3 +246,33 @@ def test_a_misspelt_command_gets_a_suggestion(runner: CliRunner) -> None:
     far = runner.invoke(main, ["frobnicate"])
     assert far.exit_code == 2
     assert "Error: No such command 'frobnicate'.\n" in far.stderr
+
+
+def test_a_question_about_no_claim_is_told_apart_from_one_about_an_argument(
+    runner: CliRunner,
+) -> None:
+    """A question's about: said 'no claim in this map' (AM302) for an argument's id too, and
+    gave no 'did you mean' for a misspelt claim, unlike every other reference."""
+    path = EXAMPLES / "invalid" / "question-about.yaml"
+    result = runner.invoke(main, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    found = [
+        (d["line"], d["col"], d["code"], d["message"], d["hint"])
+        for d in json.loads(result.output)["diagnostics"]
+    ]
+    assert found == [
+        (
+            7,
+            24,
+            "AM302",
+            "question refers to 'spp-fail', which is no claim in this map",
+            "did you mean 'spp-fails'?",
+        ),
+        (
+            11,
+            9,
+            "AM303",
+            "question refers to 'reason->spp-fails', which is an argument, not a claim",
+            None,
+        ),
+    ]
