@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from argmap.cli import COMMANDS, main
 from argmap.lint.rules import EXAMPLE_ARTICLE
@@ -40,6 +40,13 @@ claims:
 """
 
 
+def _check(runner: CliRunner, project: Path, text: str, *options: str) -> Result:
+    """``argmap check`` with ``options`` of the project's map.yaml, written as ``text``."""
+    path = project / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    return runner.invoke(main, ["check", *options, str(path)])
+
+
 def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--format", "json", MONTEBELLO])
     assert result.exit_code == 0, result.output
@@ -58,9 +65,7 @@ def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -
 
 
 def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path) -> None:
-    path = project / "map.yaml"
-    path.write_text(MISQUOTE, encoding="utf-8")
-    result = runner.invoke(main, ["check", str(path)])
+    result = _check(runner, project, MISQUOTE)
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].endswith("map.yaml: A misquote")
@@ -116,8 +121,9 @@ def test_a_quote_with_too_many_omissions_is_not_called_absent(
         alley * 100 + "x " + "a " * 50 + "y\n", encoding="utf-8"
     )
     quote = "x [...] " + " [...] ".join(["a"] * 50) + " [...] y"
-    path = project / "map.yaml"
-    path.write_text(
+    result = _check(
+        runner,
+        project,
         MISQUOTE.replace(
             "article: {title: The Montebello Moment, file: sources/article.txt}",
             "alleys: {title: Alleys, file: sources/alleys.txt}",
@@ -125,9 +131,7 @@ def test_a_quote_with_too_many_omissions_is_not_called_absent(
         .replace("quote: legally indefensible and politically poisonous", f"quote: {quote}")
         .replace("source: article", "source: alleys")
         .replace("        locator: para 2\n", ""),
-        encoding="utf-8",
     )
-    result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert (
         "map.yaml:10:16: error[AM001] quote has too many omissions and insertions (51) to check "
@@ -160,14 +164,13 @@ def test_a_quote_with_too_many_omissions_is_not_called_absent(
 )
 def test_locator_findings(runner: CliRunner, project: Path, locator: str, message: str) -> None:
     # A locator argmap cannot read does not "disagree with the source": it says nothing.
-    path = project / "map.yaml"
-    path.write_text(
+    result = _check(
+        runner,
+        project,
         MISQUOTE.replace("legally indefensible and", "legally defensible,\n          but")
         .replace("quote: legally", "quote: >-\n          legally")
         .replace("locator: para 2", f"locator: {locator}"),
-        encoding="utf-8",
     )
-    result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert f"map.yaml:14:18: warning[AM006] {message} (locator-mismatch)" in result.output, (
         result.output
@@ -205,9 +208,7 @@ def test_findings_on_a_quote_or_locator_point_at_its_value(
     runner: CliRunner, project: Path
 ) -> None:
     # They pointed at the evidence item (10:9, 12:3, 17:3), however far from the field.
-    path = project / "map.yaml"
-    path.write_text(FIELDS, encoding="utf-8")
-    result = runner.invoke(main, ["check", str(path)])
+    result = _check(runner, project, FIELDS)
     assert result.exit_code == 1
     found = [line.split(" ", 2)[:2] for line in result.output.splitlines() if "map.yaml:" in line]
     assert [(where.rsplit("/", 1)[-1], code) for where, code in found if "[" in code] == [
@@ -240,12 +241,9 @@ def test_a_quote_after_a_negation_is_flagged_at_the_quote(runner: CliRunner, pro
 def test_a_quote_of_marks_only_is_not_called_absent(
     runner: CliRunner, project: Path, quote: str
 ) -> None:
-    path = project / "map.yaml"
-    path.write_text(
-        MISQUOTE.replace("legally indefensible and politically poisonous", quote),
-        encoding="utf-8",
+    result = _check(
+        runner, project, MISQUOTE.replace("legally indefensible and politically poisonous", quote)
     )
-    result = runner.invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert (
         "map.yaml:10:16: error[AM001] quote has no words of its own, only omissions ('...') "
@@ -258,9 +256,7 @@ def test_a_locator_not_understood_is_reported_whatever_the_quote(
 ) -> None:
     # The rule says it reports a locator it cannot read; it did so only for verified quotes,
     # so a misquote's 'section 2' came to light only once the quote was mended.
-    path = project / "map.yaml"
-    path.write_text(MISQUOTE.replace("locator: para 2", "locator: section 2"), encoding="utf-8")
-    result = runner.invoke(main, ["check", str(path)])
+    result = _check(runner, project, MISQUOTE.replace("locator: para 2", "locator: section 2"))
     assert result.exit_code == 1
     assert (
         "map.yaml:12:18: warning[AM006] locator 'section 2' is not one argmap understands: "
@@ -272,9 +268,7 @@ def test_a_locator_not_understood_is_reported_whatever_the_quote(
 def test_json_output_carries_claims_evidence_and_diagnostics(
     runner: CliRunner, project: Path
 ) -> None:
-    path = project / "map.yaml"
-    path.write_text(MISQUOTE, encoding="utf-8")
-    result = runner.invoke(main, ["check", "--format", "json", str(path)])
+    result = _check(runner, project, MISQUOTE, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
     (claim,) = data["claims"]

@@ -241,9 +241,9 @@ claims:
 """
 
 
-def test_a_source_cited_after_a_broken_first_build_is_watched(tmp_path: Path) -> None:
-    """The folders were chosen once, from the first build: when it failed, the source's
-    folder was never watched, and editing the source rebuilt nothing."""
+def _broken_map_and_its_source_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A project whose map (maps/map.yaml) does not load yet, and a source (texts/s.txt) in
+    a folder of its own that the map will cite once mended: the map and the source."""
     (tmp_path / "argmap.toml").write_text("")
     (tmp_path / "maps").mkdir()
     (tmp_path / "texts").mkdir()
@@ -251,6 +251,13 @@ def test_a_source_cited_after_a_broken_first_build_is_watched(tmp_path: Path) ->
     source.write_text("Today the sky is grey.\n")
     path = tmp_path / "maps" / "map.yaml"
     path.write_text("argmap: [\n")
+    return path, source
+
+
+def test_a_source_cited_after_a_broken_first_build_is_watched(tmp_path: Path) -> None:
+    """The folders were chosen once, from the first build: when it failed, the source's
+    folder was never watched, and editing the source rebuilt nothing."""
+    path, source = _broken_map_and_its_source_folder(tmp_path)
     with _Watching(path, tmp_path / "out") as watching:
         assert watching.wait_for(1).written == ()
         path.write_text(QUOTING)
@@ -340,13 +347,7 @@ def test_a_save_while_the_watch_moves_to_new_folders_is_not_missed(tmp_path: Pat
     watcher's first look was never seen (here the source is saved right after build 2 read
     it): nothing was rebuilt until the next save. The new watcher now looks again at the
     inputs as soon as it is armed."""
-    (tmp_path / "argmap.toml").write_text("")
-    (tmp_path / "maps").mkdir()
-    (tmp_path / "texts").mkdir()
-    source = tmp_path / "texts" / "s.txt"
-    source.write_text("Today the sky is grey.\n")
-    path = tmp_path / "maps" / "map.yaml"
-    path.write_text("argmap: [\n")
+    path, source = _broken_map_and_its_source_folder(tmp_path)
 
     def save_the_source_after_build_2(build: Build) -> None:
         if build.number == 2:

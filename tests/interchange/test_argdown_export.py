@@ -102,6 +102,13 @@ def _load(path: Path) -> ArgumentMap:
     return result.map
 
 
+def _reads_back(original: ArgumentMap, text: str, name: str, tmp_path: Path) -> None:
+    """``text``, argmap's Argdown of ``original``, imports without a finding as the same map."""
+    outcome = imported(text, "argdown", name)
+    assert outcome.diagnostics == []
+    _same_map(original, loaded(outcome, tmp_path))
+
+
 @pytest.fixture
 def tricky(tmp_path: Path) -> ArgumentMap:
     path = tmp_path / "tricky.yaml"
@@ -151,9 +158,7 @@ def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
 
 def test_montebello_survives_the_round_trip(tmp_path: Path) -> None:
     original = _load(MONTEBELLO)
-    outcome = imported(to_argdown(original), "argdown", "montebello.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, to_argdown(original), "montebello.argdown", tmp_path)
 
 
 def test_special_characters_survive_the_round_trip(tricky: ArgumentMap, tmp_path: Path) -> None:
@@ -266,9 +271,7 @@ def test_a_label_that_is_another_claims_id_does_not_merge_the_two(tmp_path: Path
     text = to_argdown(original)
     assert '[x]: X text. {"id": "x", "label": "y"}\n' in text
     assert '[y]: Y text. {"id": "y"}\n' in text
-    outcome = imported(text, "argdown", "collide.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, text, "collide.argdown", tmp_path)
 
 
 def test_export_import_export_gives_the_same_text(tmp_path: Path) -> None:
@@ -336,9 +339,7 @@ def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
     assert '[s]: S. {"id": "s", "label": "-s"}' in text  # Argdown's '[-s]' is no reference
     reference = _reference_reads(argdown_cli, tmp_path / "odd.argdown", text)
     assert list(reference["arguments"]) == ["a1", "a2", "a3", "a4", "a /* b // c"]
-    outcome = imported(text, "argdown", "odd.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, text, "odd.argdown", tmp_path)
 
 
 def test_a_label_equal_to_the_text_survives_the_round_trip(tmp_path: Path) -> None:
@@ -365,9 +366,7 @@ def test_data_cannot_turn_an_argument_reference_into_a_definition(tmp_path: Path
     original = _load(path)
     text = to_argdown(original)
     assert '<a1> {"id": "a1", "note": "x >\\u003a y"}' in text
-    outcome = imported(text, "argdown", "colon.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, text, "colon.argdown", tmp_path)
 
 
 def test_shortcode_spans_show_the_text_itself_in_argdown(argdown_cli: Path, tmp_path: Path) -> None:
@@ -387,9 +386,7 @@ def test_shortcode_spans_show_the_text_itself_in_argdown(argdown_cli: Path, tmp_
     reference = _reference_reads(argdown_cli, tmp_path / "spans.argdown", text)
     shown = [[one_line(t) for t in s["texts"]] for s in reference["statements"].values()]
     assert shown == [[t] for t in texts]
-    outcome = imported(text, "argdown", "spans.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, text, "spans.argdown", tmp_path)
 
 
 def test_line_separators_in_data_survive_the_round_trip(tmp_path: Path) -> None:
@@ -422,6 +419,4 @@ def test_tags_that_argdown_would_change_go_into_the_data(tmp_path: Path) -> None
     original = _load(path)
     text = to_argdown(original)
     assert "\n\n[t]: T. #(plain) {" in text and '"tags": ["a\\n\\nb", " spaced ", "plain"]' in text
-    outcome = imported(text, "argdown", "tags.argdown")
-    assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    _reads_back(original, text, "tags.argdown", tmp_path)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
-from argmap.commands.check import check_result
-from argmap.pipeline import ConfigCache, load_map
-from argmap.semantics.labels import Semantics
+from argmap.diagnostics import Diagnostic
 
 MAP = """\
 argmap: 1
@@ -22,14 +20,10 @@ attacks:
 """
 
 
-def test_own_claims_and_own_arguments_are_named_as_such(tmp_path: Path) -> None:
-    (tmp_path / "argmap.toml").write_text("")
-    path = tmp_path / "map.yaml"
-    path.write_text(MAP, encoding="utf-8")
-    result = load_map(path)
-    assert result.map is not None
-    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
-    found = [(d.line, d.col, d.message) for d in outcome.diagnostics if d.code == "AM011"]
+def test_own_claims_and_own_arguments_are_named_as_such(
+    checked: Callable[[str], list[Diagnostic]],
+) -> None:
+    found = [(d.line, d.col, d.message) for d in checked(MAP) if d.code == "AM011"]
     assert found == [
         (
             7,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
-from argmap.commands.check import check_result
-from argmap.pipeline import ConfigCache, load_map
-from argmap.semantics.labels import Semantics
+from argmap.diagnostics import Diagnostic
 
 MAP = """\
 argmap: 1
@@ -29,16 +27,12 @@ evidence:
 """
 
 
-def test_a_source_without_a_file_is_reported_once_at_its_id(tmp_path: Path) -> None:
+def test_a_source_without_a_file_is_reported_once_at_its_id(
+    checked: Callable[[str], list[Diagnostic]],
+) -> None:
     # It was reported at each evidence item that cites the source (11:9, 12:9, 14:3): the
     # same advice three times, none of them where the 'file:' goes.
-    (tmp_path / "argmap.toml").write_text("")
-    path = tmp_path / "map.yaml"
-    path.write_text(MAP, encoding="utf-8")
-    result = load_map(path)
-    assert result.map is not None
-    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
-    found = [(d.line, d.col, d.message, d.hint) for d in outcome.diagnostics if d.code == "AM005"]
+    found = [(d.line, d.col, d.message, d.hint) for d in checked(MAP) if d.code == "AM005"]
     hint = "save the source's text beside the map and name it with 'file:'"
     assert found == [
         (3, 3, "source 'book' has no local file: 2 quotes from it cannot be verified", hint),
