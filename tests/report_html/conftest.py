@@ -32,6 +32,8 @@ PAGE_IDS = FIXTURES / "page-ids.yaml"
 HEBREW = FIXTURES / "hebrew.yaml"
 # Hebrew with digits, brackets and punctuation, centred and left-aligned in the map
 HEBREW_MAP = REPO / "tests" / "render" / "fixtures" / "hebrew.yaml"
+# Arabic, whose letters join, in the map
+ARABIC_MAP = REPO / "tests" / "render" / "fixtures" / "arabic.yaml"
 ARTIFACTS = REPO / "test-artifacts"
 INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")

@@ -18,7 +18,7 @@ from argmap.render.svg import in_drawing_order
 from argmap.report_html import Paper, Variant, handout, read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
-from .conftest import HEBREW, HEBREW_MAP, INJECTION, checked_outcome, star_outcome
+from .conftest import ARABIC_MAP, HEBREW, HEBREW_MAP, INJECTION, checked_outcome, star_outcome
 
 VERDICT_WORDS = re.compile(r"\b(supported|refuted|contested|unsupported)\b", re.IGNORECASE)
 A4 = (595.28, 841.89)
@@ -295,6 +295,26 @@ def test_right_to_left_text_in_the_map_prints_right_to_left(pdf: Pdf, variant: V
     assert "para2,2024יזוחמרקחמ—" in lines  # — מחקר מחוזי 2024, para 2
     assert in_drawing_order(page) != page  # the page itself keeps the text as written
     assert "בשנת 2024 עלתה הנוכחות ב&#45;4%".encode() in page
+
+
+ARABIC_LETTERS = re.compile("[\u0621-\u064a]")  # the letters as written, not joined
+
+
+def test_arabic_letters_in_the_map_print_joined(pdf: Pdf) -> None:
+    """An Arabic letter takes its initial, medial, final or isolated form by its neighbours;
+    WeasyPrint, drawing an SVG text one letter after the other, gave every letter of the map
+    its isolated form, as if no two touched. The map's lines now reach it in their joined
+    forms (Unicode's Arabic presentation forms), in the order of the glyphs."""
+    printed = pdf(handout(checked_outcome(ARABIC_MAP), variant=Variant.TEACHER))
+    grouped = "".join(grouped_lines(printed))  # the claim, centred
+    # الحضور: alef isolated, lam initial, hah and dad medial, waw final, reh isolated;
+    # from the left, the word's end first
+    assert "\ufead\ufeee\ufec0\ufea4\ufedf\ufe8d" in grouped
+    quote = next(line for line in printed_lines(printed) if line.startswith("\u201d."))
+    # الأولى: alef, then lam and alef with hamza above as one ligature, waw (neither joins
+    # what follows), lam initial, alef maksura final
+    assert "\ufef0\ufedf\ufeed\ufef7\ufe8d" in quote
+    assert not ARABIC_LETTERS.search(grouped + quote), grouped + quote
 
 
 def test_weasyprint_takes_every_rule_of_the_handout_stylesheet(

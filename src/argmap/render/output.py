@@ -42,8 +42,9 @@ def dot_source(
 # The revision of what argmap itself does to a drawing of a DOT text (finish_svg; the
 # handout's letters in drawing order for WeasyPrint). Bumped when the same DOT comes out
 # drawn otherwise, so that a file drawn before is stale for --check and --stale-only:
-# 2, right-to-left lines marked in the SVG and reordered for the PDF.
-DRAWING_REVISION = 2
+# 2, right-to-left lines marked in the SVG and reordered for the PDF; 3, Arabic letters
+# joined in the PDF.
+DRAWING_REVISION = 3
 
 
 def digest(source: str) -> str:

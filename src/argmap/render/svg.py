@@ -23,6 +23,7 @@ import re
 
 from argmap.bidi import direction, has_right_to_left, visual
 from argmap.render.backends import RenderError
+from argmap.shaping import joined
 
 STAMP_KEY = "argmap-dot-sha256"
 
@@ -117,7 +118,8 @@ def in_drawing_order(markup: bytes) -> bytes:
     a ``<text>`` one after the other, left to right, in the order they are written, as
     WeasyPrint does: each text that holds right-to-left letters written in the order of its
     glyphs instead (:func:`argmap.bidi.visual`), as a left-to-right text with its anchor on
-    the same side. Only for that renderer: a browser would reverse it again."""
+    the same side, its Arabic letters in their joined forms (:func:`argmap.shaping.joined`).
+    Only for that renderer: a browser would reverse it again."""
     if not _may_read_right_to_left(markup):
         return markup
     return _TEXT.sub(_reordered, markup)
@@ -134,9 +136,9 @@ def _reordered(found: re.Match[bytes]) -> bytes:
         if anchor:  # mark_right_to_left always writes one
             side = b' text-anchor="' + _SAME_SIDE[anchor.group(1)] + b'"'
             attributes = attributes[: anchor.start()] + side + attributes[anchor.end() :]
-        text = visual(text, "rtl")
+        text = visual(joined(text), "rtl")
     else:
-        text = visual(text, "ltr")
+        text = visual(joined(text), "ltr")
     shown = html.escape(text, quote=False).encode("utf-8")
     return b"<text" + attributes + b">" + shown + b"</text>"
 
