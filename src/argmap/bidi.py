@@ -24,6 +24,12 @@ _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 def direction(text: str) -> Direction:
     """``rtl`` when the first strong character of ``text`` outside isolates is right to
     left (bidirectional class R or AL), else ``ltr``."""
+    return first_strong(text) or "ltr"
+
+
+def first_strong(text: str) -> Direction | None:
+    """The direction of the first strong character of ``text`` outside isolates; None for a
+    text without one (digits, punctuation), which takes its paragraph's."""
     isolates = 0
     for character in text:
         kind = unicodedata.bidirectional(character)
@@ -35,7 +41,7 @@ def direction(text: str) -> Direction:
             return "ltr"
         elif isolates == 0 and kind in _RIGHT_TO_LEFT:
             return "rtl"
-    return "ltr"
+    return None
 
 
 def has_right_to_left(text: str) -> bool:

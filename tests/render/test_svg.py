@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from argmap.argument_map import ArgumentMap, Claim, Origin
+from argmap.model import ClaimKind
 from argmap.render import Engine, OutputFormat, RenderOptions, build_digraph, render_map
 from argmap.render.svg import in_drawing_order, read_stamp
 from argmap.render.text import clean, wrap
@@ -152,6 +153,35 @@ def test_right_to_left_lines_read_right_to_left(render: Render, hebrew: Argument
     ]
 
 
+def test_a_line_of_digits_keeps_the_direction_of_its_text(render: Render) -> None:
+    """A line of a wrapped text that holds no letter (digits and punctuation) has no
+    direction of its own: it goes on the paragraph the lines before it began, so a Hebrew
+    claim's middle line '2019, 2020, 2021, 2022 (4.5%)!' reads right to left, its '!' at
+    the left (alone, it was left to right, the '!' at the right). A line of digits that
+    starts a text, and each other node's lines, keep their own."""
+    text = "הנוכחות עלתה בכל שנה ושנה מאז: 2019, 2020, 2021, 2022 (4.5%)! והיא עוד עולה"
+    argument_map = ArgumentMap(
+        path="m.yaml",
+        title="2024",
+        claims={
+            "rise": Claim("rise", text, Origin("m.yaml", 4, 3), kind=ClaimKind.THESIS),
+            "count": Claim("count", "12,345 (4.5%)", Origin("m.yaml", 6, 3)),
+        },
+    )
+    svg = render(argument_map)
+    lines = [
+        (html.unescape(text.decode()), b' direction="rtl"' in attributes)
+        for attributes, text in re.findall(rb"<text( [^>]*)>([^<]*)<", svg)
+    ]
+    assert lines[:5] == [
+        ("2024", False),
+        ("הנוכחות עלתה בכל שנה ושנה מאז:", True),
+        ("2019, 2020, 2021, 2022 (4.5%)!", True),
+        ("והיא עוד עולה", True),
+        ("12,345 (4.5%)", False),  # a node of its own, after the Hebrew one
+    ]
+
+
 def test_weasyprint_gets_right_to_left_text_in_the_order_of_its_glyphs() -> None:
     """WeasyPrint draws an SVG text's letters one after the other, left to right, in the
     order they are written (so Hebrew printed backwards): it gets each line holding
@@ -170,6 +200,12 @@ def test_weasyprint_gets_right_to_left_text_in_the_order_of_its_glyphs() -> None
         '<text text-anchor="start" x="4">plain &#45; &lt;b&gt;</text></svg>'
     )
     assert in_drawing_order(b'<text x="1">plain &#45;</text>') == b'<text x="1">plain &#45;</text>'
+    # a line of digits marked right to left (it goes on a Hebrew text) is reordered too, and
+    # anchored on its own side again: left as it was, it kept 'end' and ran out of its box
+    digits = '<svg><text text-anchor="end" direction="rtl" x="5">2019 (4.5%)!</text>'
+    assert in_drawing_order((digits + "<text>ש</text></svg>").encode()).decode() == (
+        '<svg><text text-anchor="start" x="5">!(4.5%) 2019</text><text>ש</text></svg>'
+    )
 
 
 def test_a_left_to_right_map_has_no_direction(render: Render, montebello: ArgumentMap) -> None:

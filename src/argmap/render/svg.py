@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from argmap.bidi import direction, has_right_to_left, visual
+from argmap.bidi import Direction, first_strong, has_right_to_left, visual
 from argmap.render.backends import RenderError
 from argmap.shaping import joined
 
@@ -86,10 +86,27 @@ def finish_svg(svg: bytes, digest: str) -> bytes:
 
 def mark_right_to_left(svg: bytes) -> bytes:
     """Each ``<text>`` that reads right to left with ``direction="rtl"`` and its anchor on
-    the same side as before; an SVG with no right-to-left letter comes back unchanged."""
+    the same side as before; an SVG with no right-to-left letter comes back unchanged.
+
+    A line without a strong character (digits and punctuation) goes on in the direction of
+    the line before it in the same group (a node, an edge: Graphviz writes a wrapped text
+    line by line), as it would in its paragraph; the first line of a group, left to right.
+    """
     if not _may_read_right_to_left(svg):
         return svg
-    return _TEXT.sub(_marked, svg)
+    parts: list[bytes] = []
+    done = 0
+    previous: Direction = "ltr"
+    for found in _TEXT.finditer(svg):
+        between = svg[done : found.start()]
+        if b"<g" in between:
+            previous = "ltr"
+        attributes, content = found.groups()
+        previous = first_strong(html.unescape(content.decode("utf-8"))) or previous
+        parts += [between, _marked(attributes, content) if previous == "rtl" else found.group()]
+        done = found.end()
+    parts.append(svg[done:])
+    return b"".join(parts)
 
 
 def _may_read_right_to_left(data: bytes) -> bool:
@@ -99,10 +116,7 @@ def _may_read_right_to_left(data: bytes) -> bool:
     )
 
 
-def _marked(found: re.Match[bytes]) -> bytes:
-    attributes, content = found.groups()
-    if direction(html.unescape(content.decode("utf-8"))) == "ltr":
-        return found.group()
+def _marked(attributes: bytes, content: bytes) -> bytes:
     anchor = _ANCHOR.search(attributes)
     side = anchor.group(1) if anchor else b"start"  # SVG's default anchor
     marks = b' text-anchor="' + _SAME_SIDE[side] + b'"' + _RIGHT_TO_LEFT
@@ -128,17 +142,17 @@ def in_drawing_order(markup: bytes) -> bytes:
 def _reordered(found: re.Match[bytes]) -> bytes:
     attributes, content = found.groups()
     text = html.unescape(content.decode("utf-8"))
-    if not has_right_to_left(text):
-        return found.group()
-    if _RIGHT_TO_LEFT in attributes:
+    if _RIGHT_TO_LEFT in attributes:  # a line of digits too, when it goes on a Hebrew text
         attributes = attributes.replace(_RIGHT_TO_LEFT, b"", 1)
         anchor = _ANCHOR.search(attributes)
         if anchor:  # mark_right_to_left always writes one
             side = b' text-anchor="' + _SAME_SIDE[anchor.group(1)] + b'"'
             attributes = attributes[: anchor.start()] + side + attributes[anchor.end() :]
         text = visual(joined(text), "rtl")
-    else:
+    elif has_right_to_left(text):
         text = visual(joined(text), "ltr")
+    else:
+        return found.group()
     shown = html.escape(text, quote=False).encode("utf-8")
     return b"<text" + attributes + b">" + shown + b"</text>"
 
