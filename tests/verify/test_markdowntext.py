@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from argmap.verify import Status, build_source_text, verify_quote
 from argmap.verify.footnotes import hide_footnote_markers
-from argmap.verify.markdowntext import HIDDEN, STRUCK, hide_markup
+from argmap.verify.markdowntext import (
+    _LINE_CONTENT,
+    HIDDEN,
+    STRUCK,
+    _fill,
+    _filled,
+    hide_markup,
+)
 
 _MARKUP = "*_`[]()!<>#\\: \n"
 
@@ -210,3 +217,10 @@ def test_an_email_autolink_reads_without_its_brackets() -> None:
     source = "Write to <press.office@example.org> today."
     assert hide_markup(source) == f"Write to {HIDDEN}press.office@example.org{HIDDEN} today."
     assert _check("Write to press.office@example.org today.", source) is Status.VERIFIED
+
+
+@given(st.text(alphabet=st.sampled_from("ab `*\n\r\t\u2028\ue000")))
+def test_a_code_span_of_one_line_is_filled_as_one_of_many_is(code: str) -> None:
+    # The fast path for spans without a line break fills as the pass over each line does.
+    assert _filled(code) == _LINE_CONTENT.sub(_fill, code)
+    assert _filled(code.replace("\n", "")) == _LINE_CONTENT.sub(_fill, code.replace("\n", ""))

@@ -121,12 +121,23 @@ def _escape_code_or_comment(match: re.Match[str]) -> str:
     """Escapes left for the last pass; a comment hidden; a code span's delimiters hidden and its
     content (but line breaks) filled with :data:`FILL`, so that no other markup is looked for
     in it."""
-    if match.group("escaped") is not None:
+    kind = match.lastgroup  # the alternative that matched: each ends with its own group
+    if kind == "escaped":
         return match.group()
-    if match.group("comment") is not None:
+    if kind == "comment":
         return HIDDEN * len(match.group())
     ticks, code = match.group("ticks", "code")
-    return HIDDEN * len(ticks) + _LINE_CONTENT.sub(_fill, code) + HIDDEN * len(ticks)
+    hidden = HIDDEN * len(ticks)
+    return hidden + _filled(code) + hidden
+
+
+def _filled(code: str) -> str:
+    """``code`` with every character but its line breaks made :data:`FILL`. Spans of one line
+    (nearly all) are filled at once, with no pass over the text: 3 million one-letter spans
+    spent a third of their time in the pass."""
+    if "\n" not in code:
+        return FILL * len(code)
+    return _LINE_CONTENT.sub(_fill, code)
 
 
 def _strike(match: re.Match[str]) -> str:
