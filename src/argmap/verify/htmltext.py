@@ -31,6 +31,7 @@ looks for an open ``<p>`` through every element still open): a page nested deepe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -197,8 +198,15 @@ class _Collector:
         self.lines.append([])
 
     def end_block(self) -> None:
-        if len(self.lines) == 1 and not self.lines[0]:
-            return  # nothing since the last block ended (a block just inside another)
+        if len(self.lines) == 1:
+            if not self.lines[0]:
+                return  # nothing since the last block ended (a block just inside another)
+            # one line, as most blocks are: the same as below, without its lists
+            line = _HTML_SPACE.sub(" ", "".join(self.lines[0])).strip()
+            if line:
+                self.blocks.append(line)
+            self.lines = [[]]
+            return
         lines = [_HTML_SPACE.sub(" ", "".join(pieces)).strip() for pieces in self.lines]
         while lines and not lines[-1]:
             lines.pop()
@@ -212,6 +220,7 @@ class _Collector:
 # What a browser shows around a <q>, and around one inside it.
 _QUOTATION_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 _STRUCK = frozenset({"del", "s", "strike"})
+_NUMBER_TAGS = frozenset({"sup", "sub"})
 
 _NO_STYLE: dict[str, str] = {}
 # A property's name starts where no letter stands before it: a long word without a colon is
@@ -258,7 +267,7 @@ def _visibility(style: dict[str, str], inherited: bool) -> bool:
 def _number_mark(tag: str, node: LexborNode, out: _Collector) -> str:
     """``^`` (or ``_`` for a subscript) before a superscript that starts with a digit or sign
     right after a digit: ``10<sup>6</sup>`` is not 106."""
-    if tag not in ("sup", "sub") or not out.last_character().isdecimal():
+    if tag not in _NUMBER_TAGS or not out.last_character().isdecimal():
         return ""
     if not _starts_exponent(node):
         return ""
@@ -287,50 +296,53 @@ def visible_text(markup: str) -> str:
         return ""
     out = _Collector()
     preformatted = quoted = 0
-    # (node, leaving it, its text is visible)
-    stack: list[tuple[LexborNode, bool, bool]] = [(root, False, True)]
+    # The elements entered and not yet left, each with its children still to read, its tag
+    # and whether its text is visible; the first is a stand-in parent for the root. Text
+    # children are read where they are met, never pushed: a page of a million paragraphs
+    # walked twice as fast as when every node went through the stack.
+    stack: list[tuple[Iterator[LexborNode], str, bool]] = [(iter((root,)), "", True)]
     while stack:
-        node, leaving, visible = stack.pop()
-        tag = node.tag or ""
-        if leaving:
-            if tag == "pre":
-                preformatted -= 1
-            if tag == "q":
-                quoted -= 1
-                if visible:
-                    out.text(_QUOTATION_MARKS[quoted % 2][1], preformatted=False)
+        children, parent, inherited = stack[-1]
+        for node in children:
+            tag = node.tag or ""
+            if tag == "-text":
+                if inherited:
+                    out.text(node.text_content or "", preformatted=preformatted > 0)
+                continue
+            if tag.startswith(("-", "!")):
+                continue  # a comment, a doctype
+            attributes = node.attributes
+            style = _style(attributes) if attributes else _NO_STYLE
+            if _not_displayed(tag, attributes, style):
+                continue
+            if tag == "br":
+                out.line_break()
+                continue
+            visible = _visibility(style, inherited) if style else inherited
             if tag in _BLOCKS:
                 out.end_block()
-            continue
-        if tag == "-text":
-            if visible:
-                out.text(node.text_content or "", preformatted=preformatted > 0)
-            continue
-        if tag.startswith(("-", "!")):
-            continue  # a comment, a doctype
-        attributes = node.attributes
-        style = _style(attributes) if attributes else _NO_STYLE
-        if _not_displayed(tag, attributes, style):
-            continue
-        if tag == "br":
-            out.line_break()
-            continue
-        visible = _visibility(style, visible)
-        if tag in _BLOCKS:
-            out.end_block()
-        if tag == "pre":
-            preformatted += 1
-        if tag in _STRUCK and visible:
-            out.text(STRUCK, preformatted=False)  # seen, but taken back: see the docstring
-            continue
-        if tag == "q":
-            if visible:
-                out.text(_QUOTATION_MARKS[quoted % 2][0], preformatted=False)
-            quoted += 1
-        if visible and (mark := _number_mark(tag, node, out)):
-            out.text(mark, preformatted=False)
-        stack.append((node, True, visible))
-        children = list(node.iter(include_text=True))
-        stack.extend((child, False, visible) for child in reversed(children))
+            if tag == "pre":
+                preformatted += 1
+            if tag in _STRUCK and visible:
+                out.text(STRUCK, preformatted=False)  # seen, but taken back: see the docstring
+                continue
+            if tag == "q":
+                if visible:
+                    out.text(_QUOTATION_MARKS[quoted % 2][0], preformatted=False)
+                quoted += 1
+            if visible and tag in _NUMBER_TAGS and (mark := _number_mark(tag, node, out)):
+                out.text(mark, preformatted=False)
+            stack.append((node.iter(include_text=True), tag, visible))
+            break  # its children first; this loop goes on where it stopped when it is left
+        else:
+            stack.pop()  # all its children read: leave it
+            if parent == "pre":
+                preformatted -= 1
+            if parent == "q":
+                quoted -= 1
+                if inherited:
+                    out.text(_QUOTATION_MARKS[quoted % 2][1], preformatted=False)
+            if parent in _BLOCKS:
+                out.end_block()
     out.end_block()
     return "\n\n".join(out.blocks)
