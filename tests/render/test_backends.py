@@ -24,7 +24,7 @@ from argmap.render import (
 )
 from argmap.render.backends import DOT_MEMORY_LIMIT, layout, resolve_engine
 from argmap.render.raster import PNG_SIGNATURE, normalize_pdf, read_png_stamp, stamp_png
-from argmap.render.svg import check_safe, finish_svg, read_stamp
+from argmap.render.svg import _LOWER_ONE_SPACE, check_safe, finish_svg, read_stamp
 
 from .conftest import MONTEBELLO, fake_dot
 
@@ -315,6 +315,13 @@ def test_an_unsafe_tag_anywhere_in_a_large_svg_is_refused(at: int, unsafe: bytes
     check_safe(b"<svg>" + body + b"</svg>")
     with pytest.raises(UnsafeSvg):
         check_safe(svg)
+
+
+def test_the_scan_reads_each_byte_lowered_and_whitespace_as_a_space() -> None:
+    # One translation table does what lower() then the whitespace table did, for every byte.
+    every = bytes(range(256))
+    spaced = every.lower().translate(bytes.maketrans(b"\t\n\r\x0b\x0c", b"     "))
+    assert every.translate(_LOWER_ONE_SPACE) == spaced
 
 
 def test_handlers_in_text_or_values_are_only_text() -> None:
