@@ -182,6 +182,48 @@ def test_a_line_of_digits_keeps_the_direction_of_its_text(render: Render) -> Non
     ]
 
 
+def test_a_wrapped_line_reads_in_the_direction_of_its_paragraph(render: Render) -> None:
+    """Graphviz writes a wrapped text line by line, and a line took the direction of its
+    own first letter: a Hebrew claim's line 'Security and Prosperity' was laid out left to
+    right, its words ordered as in an English paragraph, and an English claim's line
+    starting with a Hebrew word right to left ('policy in 2024 תלבושת אחידה'). Such a line
+    now starts with an invisible mark of its paragraph's direction (U+200F RIGHT-TO-LEFT
+    MARK, U+200E LEFT-TO-RIGHT MARK), which a browser honours; other lines get none."""
+    argument_map = ArgumentMap(
+        path="m.yaml",
+        title="T",
+        claims={
+            "report": Claim(
+                "report",
+                "הארגון פרסם את הדוח השנתי שלו, Security and Prosperity Partnership, ביום שני",
+                Origin("m.yaml", 4, 3),
+                kind=ClaimKind.THESIS,
+            ),
+            "vote": Claim(
+                "vote",
+                "The school board voted for the תלבושת אחידה policy in 2024",
+                Origin("m.yaml", 6, 3),
+            ),
+        },
+    )
+    svg = render(argument_map)
+    lines = [
+        (html.unescape(text.decode()), b' direction="rtl"' in attributes)
+        for attributes, text in re.findall(rb"<text( [^>]*)>([^<]*)<", svg)
+    ]
+    assert lines[1:6] == [
+        ("הארגון פרסם את הדוח השנתי שלו,", True),
+        ("\u200fSecurity and Prosperity", True),
+        ("\u200fPartnership, ביום שני", True),
+        ("The school board voted for the", False),
+        ("\u200eתלבושת אחידה policy in 2024", False),
+    ]
+    # the PDF's copy has the lines in the order of their glyphs: the marks have done their work
+    printed = in_drawing_order(svg).decode()
+    assert "\u200f" not in printed and "\u200e" not in printed
+    assert ">ינש םויב ,Partnership</text>" in printed  # left to right: "Partnership, ינש םויב"
+
+
 def test_weasyprint_gets_right_to_left_text_in_the_order_of_its_glyphs() -> None:
     """WeasyPrint draws an SVG text's letters one after the other, left to right, in the
     order they are written (so Hebrew printed backwards): it gets each line holding

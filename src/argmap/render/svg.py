@@ -65,6 +65,7 @@ _TEXT = re.compile(rb"<text\b([^>]*)>([^<]*)</text>")
 _ANCHOR = re.compile(rb' text-anchor="(start|middle|end)"')
 _SAME_SIDE = {b"start": b"end", b"middle": b"middle", b"end": b"start"}
 _RIGHT_TO_LEFT = b' direction="rtl"'
+_NO_MARKS = str.maketrans("", "", "\u200e\u200f")
 
 
 class UnsafeSvg(RenderError):
@@ -156,6 +157,7 @@ def _reordered(found: re.Match[bytes]) -> bytes:
         text = visual(joined(text), "ltr")
     else:
         return found.group()
+    text = text.translate(_NO_MARKS)  # wrap's direction marks: the order is written out now
     shown = html.escape(text, quote=False).encode("utf-8")
     return b"<text" + attributes + b">" + shown + b"</text>"
 

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import graphviz
 
 from argmap.argument_map import Source
+from argmap.bidi import first_strong
 from argmap.unseen import show_unseen
 
 ELLIPSIS = "…"
@@ -75,7 +76,23 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     if max_lines is not None and len(lines) > max_lines:
         last = lines[max_lines - 1][: width - 1].rstrip(" ,;:.-–—")
         lines = [*lines[: max_lines - 1], last + ELLIPSIS]
+    if len(lines) > 1 and not text.isascii():
+        return _directed(lines)
     return lines
+
+
+# Graphviz writes a wrapped text line by line, and a line without a direction of its own
+# takes that of its first letter (argmap.render.svg): a continuation line that starts with a
+# letter of the other direction starts with an invisible mark of its paragraph's instead.
+_MARKS = {"rtl": "\u200f", "ltr": "\u200e"}  # RIGHT-TO-LEFT MARK, LEFT-TO-RIGHT MARK
+
+
+def _directed(lines: list[str]) -> list[str]:
+    paragraph = first_strong(" ".join(lines))
+    if paragraph is None:
+        return lines
+    mark = _MARKS[paragraph]
+    return [mark + line if first_strong(line) not in (paragraph, None) else line for line in lines]
 
 
 @functools.lru_cache(maxsize=32)
@@ -84,7 +101,11 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 
 def _escape(text: str, backslash: str) -> str:
-    return clean(text).replace("\\", backslash).replace("&", "&amp;")
+    mark = text[:1] if text[:1] in _OWN_MARKS else ""  # put there by wrap: kept as it is
+    return mark + clean(text[len(mark) :]).replace("\\", backslash).replace("&", "&amp;")
+
+
+_OWN_MARKS = frozenset(_MARKS.values())
 
 
 def label_text(lines: Sequence[str], *, align: str = "center") -> str:
