@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.verify.normalize import (
+    _MAX_UNIT,
     _NEEDS_WORK,
+    _REMEMBERED_RUNS,
     Normalized,
     _Builder,
     _is_mark,
@@ -96,3 +99,71 @@ def test_any_text_normalises_as_every_run_folded_whole(pieces: list[str]) -> Non
 )
 def test_repeated_runs(text: str) -> None:
     _same(text)
+
+
+# --- the guards of the repeat machinery ---------------------------------------------------
+# A unit (or a piece of a long run) longer than _MAX_UNIT is not looked for repeated, and the
+# memo of short runs stops growing at _REMEMBERED_RUNS contexts. Random pieces of a few
+# characters never make a unit of 256, nor 10,000 contexts: the strategies below do.
+
+# What may stand in a run, one character each (the run a unit begins with, or a piece's body).
+_RUN_CHARS = "\u00e9\u4e2d\u200b\u0301 \u00ad\u2014\u00b2"
+
+
+@given(
+    st.sampled_from(PIECES),
+    st.sampled_from([p for p in PIECES if _NEEDS_WORK.search(p) or not p.isascii()]),
+    st.integers(min_value=_MAX_UNIT - 8, max_value=_MAX_UNIT + 8),
+    st.integers(min_value=2, max_value=5),
+    st.sampled_from(PIECES),
+)
+def test_units_about_as_long_as_the_longest_looked_for(
+    before: str, run: str, length: int, times: int, after: str
+) -> None:
+    """A run and the plain text after it, some 256 characters in all, over and over: units
+    just short enough are copied as the one before them was folded, longer ones folded each,
+    both as if every run had been folded whole."""
+    plain = ("ab." * length)[: max(length - len(run), 1)]
+    _same(before + (run + plain) * times + after)
+
+
+@given(
+    st.sampled_from(["a", "1", "\u00e9 ", "\u2014"]),
+    st.sampled_from(["\u201c", "\u2019", "\ue001"]),
+    st.text(alphabet=_RUN_CHARS, min_size=1, max_size=4),
+    st.integers(min_value=_MAX_UNIT - 8, max_value=_MAX_UNIT + 8),
+    st.integers(min_value=2, max_value=5),
+)
+def test_pieces_of_a_long_run_about_as_long_as_the_longest_looked_for(
+    before: str, cut: str, body: str, length: int, times: int
+) -> None:
+    """One long run cut (before a quotation mark or a private-use character) into pieces of
+    some 256 characters, the same over and over."""
+    piece = cut + (body * length)[: length - 1]
+    _same(before + piece * times + "b")
+
+
+@given(st.integers(min_value=0, max_value=3), st.lists(st.sampled_from(PIECES), max_size=80))
+def test_short_runs_once_the_memo_is_full(remembered: int, pieces: list[str]) -> None:
+    """Once _REMEMBERED_RUNS contexts are remembered, the short runs met in others are folded
+    each time, as they would have been the first time."""
+    with patch("argmap.verify.normalize._REMEMBERED_RUNS", remembered):
+        _same("".join(pieces))
+
+
+def test_the_memo_of_short_runs_stops_growing() -> None:
+    """A source of more distinct short runs than are remembered (ten thousand and more)
+    normalises as every run folded whole, and remembers no more than _REMEMBERED_RUNS."""
+    runs = [f"{chr(0x4E00 + k // 100)}\u2019{chr(0x4E00 + k % 100)}" for k in range(12_000)]
+    text = " x ".join(runs)
+    remembered: list[int] = []
+    fold_short = _Builder._fold_short
+
+    def spy(builder: _Builder, start: int, end: int) -> None:
+        fold_short(builder, start, end)
+        remembered.append(len(builder.folded))
+
+    with patch.object(_Builder, "_fold_short", spy):
+        normalized = normalize(text)
+    assert max(remembered) == _REMEMBERED_RUNS
+    assert normalized == plain_normalize(text)
