@@ -290,18 +290,8 @@ def source_charset_unicode_escape(project: Path, outside: Path) -> None:
     _write(project / "map.yaml", _source_map("page.html"))
 
 
-@generator
-def source_pdf_bomb(project: Path, outside: Path) -> None:
-    """A PDF page whose content stream inflates from 100 KB to 100 MB."""
-    stream = zlib.compress(b"BT /F1 12 Tf 72 720 Td (the quoted words) Tj ET\n" + b" " * (100 * MB))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects``, numbered from 1, the first the catalogue."""
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -315,7 +305,45 @@ def source_pdf_bomb(project: Path, outside: Path) -> None:
         len(objects) + 1,
         xref,
     )
-    _write(project / "paper.pdf", bytes(out))
+    return bytes(out)
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF whose page draws ``content`` (uncompressed) in Helvetica."""
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+@generator
+def source_pdf_bomb(project: Path, outside: Path) -> None:
+    """A PDF page whose content stream inflates from 100 KB to 100 MB."""
+    stream = zlib.compress(b"BT /F1 12 Tf 72 720 Td (the quoted words) Tj ET\n" + b" " * (100 * MB))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    _write(project / "paper.pdf", _pdf(objects))
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_pdf_page_of_10mb(project: Path, outside: Path) -> None:
+    """One page that shows 10 MB of text, a line at a time."""
+    line = b"(the quoted words and many more words of text) Tj T*\n"
+    content = b"BT /F1 12 Tf 14 TL 72 720 Td\n" + line * (10 * MB // len(line)) + b"ET"
+    _write(project / "paper.pdf", _one_page_pdf(content))
     _write(project / "map.yaml", _source_map("paper.pdf"))
 
 

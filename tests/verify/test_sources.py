@@ -378,6 +378,31 @@ def test_truncated_pdf_never_raises(cut: int) -> None:
     assert isinstance(result, SourceText | SourceError)
 
 
+def test_pdf_page_with_too_much_text_is_refused_before_it_is_all_read() -> None:
+    """pypdf takes time that grows with the square of a page's text (1 MB: 3 s, 4 MB: 28 s,
+    10 MB: minutes): a page of more than MAX_PAGE_TEXT characters is refused as it is read."""
+    from argmap.verify.pdftext import MAX_PAGE_TEXT
+
+    line = "the quoted words and many more words of text " * 2
+    lines = [line] * (MAX_PAGE_TEXT // len(line) + 1)
+    problem = error(parse_source(make_pdf([["a short first page"], lines]), "huge.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == (
+        "huge.pdf: page 2 of the PDF holds more than 500,000 characters of text, more than "
+        "argmap reads from one page"
+    )
+
+
+def test_pdf_page_with_as_much_text_as_is_read() -> None:
+    from argmap.verify.pdftext import MAX_PAGE_TEXT
+
+    line = "the quoted words and many more words of text " * 2
+    lines = [line] * (MAX_PAGE_TEXT // (len(line) + 1) - 1)
+    source = text(parse_source(make_pdf([lines]), "long.pdf", "pdf"))
+    assert len(source.text) <= MAX_PAGE_TEXT
+    assert source.text.count("the quoted words") == 2 * len(lines)
+
+
 def test_pdf_without_text() -> None:
     problem = error(parse_source(make_pdf([[], []]), "scan.pdf", "pdf"))
     assert problem.problem is SourceProblem.EMPTY

@@ -17,8 +17,15 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MAX_PAGES = 5000
+# The most characters of text read from one page: pypdf takes time that grows with the square
+# of a page's text (1 MB: 3 s, 4 MB: 28 s, 10 MB: minutes), and a page holds a few thousand.
+MAX_PAGE_TEXT = 500_000
 # How many lines at the top and at the foot of a page may be running heads.
 RUNNING_LINES = 3
 
@@ -71,11 +78,42 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
         count = len(reader.pages)
         if count > MAX_PAGES:
             return PdfProblem("broken", f"the PDF has {count} pages, more than {MAX_PAGES}")
-        return drop_running_heads([page.extract_text() or "" for page in reader.pages])
+        texts = []
+        for number, page in enumerate(reader.pages, 1):
+            page_text = _page_text(page, number)
+            if isinstance(page_text, PdfProblem):
+                return page_text
+            texts.append(page_text)
+        return drop_running_heads(texts)
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail
         return PdfProblem("broken", f"the PDF cannot be read ({type(exc).__name__}: {exc})")
+
+
+class _TooMuchText(Exception):
+    """Raised from inside pypdf's text extraction to stop it."""
+
+
+def _page_text(page: PageObject, number: int) -> str | PdfProblem:
+    """The text of ``page``, page ``number``, read no further than :data:`MAX_PAGE_TEXT`
+    characters."""
+    seen = 0
+
+    def count(text: str, *_: object) -> None:
+        nonlocal seen
+        seen += len(text)
+        if seen > MAX_PAGE_TEXT:
+            raise _TooMuchText
+
+    try:
+        return page.extract_text(visitor_text=count) or ""
+    except _TooMuchText:
+        return PdfProblem(
+            "broken",
+            f"page {number} of the PDF holds more than {MAX_PAGE_TEXT:,} characters of text, "
+            "more than argmap reads from one page",
+        )
 
 
 _DIGITS = re.compile(r"[0-9]+")
