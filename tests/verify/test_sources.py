@@ -652,6 +652,21 @@ def test_html_ruby_annotations_are_not_read() -> None:
     assert verify_quote("漢字を読む", source).status is Status.VERIFIED
 
 
+def test_pdf_of_pages_alike_but_for_their_numbers_keeps_its_text() -> None:
+    # invoices from one template: every line stands on every page, the same but for its
+    # numbers, as a running head does; dropped, they left "no text (is it a scanned PDF?)"
+    pages = [(f"Invoice {n}", f"Total due: {10 * n} USD") for n in range(1, 4)]
+    source = text(parse_source(make_pdf(pages), "invoices.pdf", "pdf"))
+    assert [source.text[span.start : span.end] for span in source.pages] == [
+        "Invoice 1\nTotal due: 10 USD",
+        "Invoice 2\nTotal due: 20 USD",
+        "Invoice 3\nTotal due: 30 USD",
+    ]
+    check = verify_quote("Total due: 20 USD", source)
+    assert check.status is Status.VERIFIED
+    assert check.location.page == 2  # type: ignore[union-attr]
+
+
 def test_pdf_running_heads_that_alternate_are_dropped() -> None:
     # a journal's name on the left-hand pages, the article's title on the right-hand ones,
     # after a title page without either

@@ -124,13 +124,16 @@ def drop_running_heads(pages: list[str]) -> list[str]:
     """``pages`` without their running heads and feet: the lines among the first (or last)
     :data:`RUNNING_LINES` of a page that stand there, the same but for their numbers, on most
     pages (see :func:`_most`). Only lines at a page's edge go, so text that repeats a head
-    inside the page stays; a page with none keeps its text as it was."""
+    inside the page stays; a page with none keeps its text as it was. Pages that would be left
+    without any text, all of them (pages alike but for their numbers: invoices from one
+    template), are no running heads but the text itself, and are kept as they were."""
     lines = [page.split("\n") for page in pages]
     top = _running(lines, lambda page: page)
     foot = _running(lines, lambda page: page[::-1])
     if not top and not foot:
         return pages
-    return [_without(page, text, top, foot) for page, text in zip(lines, pages, strict=True)]
+    kept = [_without(page, text, top, foot) for page, text in zip(lines, pages, strict=True)]
+    return kept if any(text.strip() for text in kept) else pages
 
 
 def _key(line: str) -> str:
