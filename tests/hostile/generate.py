@@ -322,6 +322,120 @@ def _one_page_pdf(content: bytes) -> bytes:
     )
 
 
+def _pages_pdf(pages: list[list[str]], fonts: bytes = b"") -> bytes:
+    """A PDF with a page for each list of lines, set in Helvetica (font ``/F1``), or in the
+    font object ``fonts`` if given."""
+    count = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count)).encode()
+    font = fonts or b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        font,
+    ]
+    for i, lines in enumerate(pages):
+        shown = "".join(f"({line}) Tj T*\n" for line in lines).encode("latin-1")
+        content = b"BT /F1 12 Tf 14 TL 72 720 Td\n" + shown + b"ET"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _pdf(objects)
+
+
+def _located_map(file: str, quote: str, locator: str) -> str:
+    return _source_map(file, quote).replace("locator: para 1", f"locator: {locator}")
+
+
+@generator
+def source_pdf_5000_pages(project: Path, outside: Path) -> None:
+    """5,000 pages, each with a running head that alternates between left- and right-hand
+    pages and carries its page number, a foot, and a sentence running on to the next page;
+    the map quotes the one from page 2,500 to 2,501 as on page 1."""
+    rng = random.Random(SEED)
+    pages = []
+    for number in range(1, 5001):
+        head = f"{number} Journal of Studies" if number % 2 else f"A Study of Trade {number}"
+        body = [_words(rng, 9) for _ in range(6)]
+        pages.append([head, *body, "Downloaded on 29 November 2026", str(number)])
+    pages[2499][-3] = "the leaders took no action"
+    pages[2500][1] = "to make the partnership more transparent"
+    _write(project / "paper.pdf", _pages_pdf(pages))
+    quote = "took no action to make the partnership more transparent"
+    _write(project / "map.yaml", _located_map("paper.pdf", quote, "page 1"))
+
+
+@generator
+def source_pdf_encrypted(project: Path, outside: Path) -> None:
+    """A PDF that opens only with a password."""
+    import io
+
+    import pypdf
+
+    plain = pypdf.PdfReader(io.BytesIO(_pages_pdf([["the quoted words"]])))
+    writer = pypdf.PdfWriter(clone_from=plain)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    _write(project / "paper.pdf", out.getvalue())
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_pdf_broken_xref(project: Path, outside: Path) -> None:
+    """Every offset of the cross-reference table off by some bytes, and startxref pointing
+    nowhere: read by scanning the file; the quote is on page 2, the map says para 1."""
+    data = _pages_pdf([["a first page"], ["the quoted words"]])
+    table = data.index(b"xref\n")
+    entries = data[table:].replace(b" 00000 n", b"7 00000 n").replace(b"\n00000", b"\n0000")
+    entries = entries[: entries.index(b"startxref")] + b"startxref\n999999\n%%EOF\n"
+    _write(project / "paper.pdf", data[:table] + entries)
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_pdf_no_text_layer(project: Path, outside: Path) -> None:
+    """Pages that draw no text: a scan without OCR."""
+    _write(project / "paper.pdf", _pages_pdf([[], []]))
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_pdf_font_without_tounicode(project: Path, outside: Path) -> None:
+    """Text shown through a font with its own glyph names and no ToUnicode map: pypdf reads
+    the glyph names, not the words."""
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom"
+        b" /Encoding << /Differences [97 /g1 /g2 /g3 /g4 /g5 /g6 /g7 /g8 /g9 /g10 /g11 /g12"
+        b" /g13 /g14 /g15 /g16 /g17 /g18 /g19 /g20 /g21 /g22 /g23 /g24 /g25 /g26] >> >>"
+    )
+    _write(project / "paper.pdf", _pages_pdf([["the quoted words"]], font))
+    _write(project / "map.yaml", _source_map("paper.pdf"))
+
+
+@generator
+def source_pdf_deep_bomb(project: Path, outside: Path) -> None:
+    """A page's content compressed three times over: 300 bytes that inflate to 50 MB, each
+    stage under pypdf's limit on what one stream may inflate to."""
+    content = b"BT /F1 12 Tf 72 720 Td (the quoted words) Tj ET\n" + b" " * (50 * MB)
+    filters = []
+    for _ in range(3):
+        content = zlib.compress(content, 9)
+        filters.append(b"/FlateDecode")
+    stream = b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(content), b" ".join(filters))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    _write(project / "paper.pdf", _pdf(objects))
+    _write(project / "map.yaml", _source_map("paper.pdf", "words the page never shows"))
+
+
 @generator
 def source_pdf_bomb(project: Path, outside: Path) -> None:
     """A PDF page whose content stream inflates from 100 KB to 100 MB."""
