@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import encodings
 import encodings.aliases
+import importlib.util
 import io
 import pkgutil
 from pathlib import Path
@@ -358,6 +359,54 @@ def test_pdf_encrypted_with_a_password_is_refused() -> None:
 def test_pdf_encrypted_with_an_empty_password_is_read() -> None:
     source = text(parse_source(_encrypted(""), "open.pdf", "pdf"))
     assert len(source.pages) == 3
+
+
+def _aes_encrypted() -> bytes:
+    """A PDF encrypted with AES-256 (revision 6), as Acrobat encrypts for "no copying"."""
+    encrypt = (
+        b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /P -4"
+        + b" /O <%s> /U <%s>" % (b"00" * 48, b"00" * 48)
+        + b" /OE <%s> /UE <%s> /Perms <%s> >>" % (b"00" * 32, b"00" * 32, b"00" * 16)
+        + b" /ID [<%s> <%s>]" % (b"0f" * 16, b"0f" * 16)
+    )
+    return make_pdf(THREE_PAGES).replace(b"/Root 1 0 R", b"/Root 1 0 R " + encrypt)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("cryptography") is not None,
+    reason="pypdf opens AES with the cryptography package",
+)
+def test_pdf_encrypted_with_aes_without_the_cryptography_package() -> None:
+    problem = error(parse_source(_aes_encrypted(), "aes.pdf", "pdf"))
+    assert problem.problem is SourceProblem.ENCRYPTED
+    assert problem.message == (
+        "aes.pdf: the PDF is encrypted with AES, which pypdf opens only with the Python package "
+        "'cryptography' installed; install it, or save a copy without encryption"
+    )
+
+
+def test_pdf_with_an_unknown_filter() -> None:
+    data = make_pdf(THREE_PAGES).replace(b"<< /Length", b"<< /Filter /Nonsense /Length", 1)
+    problem = error(parse_source(data, "odd.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == (
+        "odd.pdf: the PDF cannot be read (NotImplementedError: Unsupported filter /Nonsense)"
+    )
+
+
+def test_pdf_whose_pages_hold_themselves() -> None:
+    data = make_pdf(THREE_PAGES).replace(b"/Kids [4 0 R", b"/Kids [2 0 R", 1)
+    problem = error(parse_source(data, "loop.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == "loop.pdf: the PDF cannot be read: Detected cyclic page references."
+
+
+def test_pdf_of_more_pages_than_are_read() -> None:
+    from argmap.verify.pdftext import MAX_PAGES
+
+    problem = error(parse_source(make_pdf([[]] * (MAX_PAGES + 1)), "long.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == "long.pdf: the PDF has 5001 pages, more than 5000"
 
 
 def test_broken_pdf() -> None:

@@ -62,19 +62,15 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
         return PdfProblem("broken", "not a PDF file (it does not start with '%PDF-')")
     # Imported here: pypdf takes ~50 ms to import, and most maps quote no PDF.
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
+        # An encrypted PDF is opened with the empty password as it is read, if it can be.
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as exc:  # cryptography missing, unknown algorithm…
-                return PdfProblem("encrypted", f"the PDF is encrypted and cannot be opened ({exc})")
-            if not opened:
-                return PdfProblem(
-                    "encrypted", "the PDF is encrypted with a password; save a copy without one"
-                )
+        if reader.is_encrypted and not reader.decrypt(""):
+            return PdfProblem(
+                "encrypted", "the PDF is encrypted with a password; save a copy without one"
+            )
         count = len(reader.pages)
         if count > MAX_PAGES:
             return PdfProblem("broken", f"the PDF has {count} pages, more than {MAX_PAGES}")
@@ -85,6 +81,12 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
                 return page_text
             texts.append(page_text)
         return drop_running_heads(texts)
+    except DependencyError:  # pypdf's own code decrypts RC4, not AES
+        return PdfProblem(
+            "encrypted",
+            "the PDF is encrypted with AES, which pypdf opens only with the Python package "
+            "'cryptography' installed; install it, or save a copy without encryption",
+        )
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail
