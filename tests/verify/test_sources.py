@@ -7,6 +7,7 @@ import encodings
 import encodings.aliases
 import importlib.util
 import io
+import os
 import pkgutil
 from pathlib import Path
 
@@ -522,6 +523,60 @@ def test_folder_is_not_a_source(tmp_path: Path) -> None:
     problem = error(read_source(tmp_path))
     assert problem.problem is SourceProblem.UNREADABLE
     assert problem.message == f"{tmp_path}: is a folder, not a file"
+
+
+def test_fifo_is_not_a_source(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    problem = error(read_source(fifo))  # refused before a byte is read: it never blocks
+    assert problem.problem is SourceProblem.UNREADABLE
+    assert problem.message == f"{fifo}: a named pipe, not a regular file"
+
+
+def test_path_through_a_file_cannot_be_read(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("words\n", encoding="utf-8")
+    path = tmp_path / "notes.txt" / "inside.txt"
+    problem = error(read_source(path))
+    assert problem.problem is SourceProblem.UNREADABLE
+    assert problem.message == f"{path}: cannot be read (Not a directory)"
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "shown"),
+    [(2049, 2048, "2 KB"), (1537, 1536, "1.5 KB"), (3 * 1024 * 1024, 1024 * 1024, "1 MB")],
+)
+def test_size_limit_in_kilobytes_and_megabytes(size: int, limit: int, shown: str) -> None:
+    problem = error(parse_source(b"a" * size, "big.txt", "text", max_bytes=limit))
+    assert problem.problem is SourceProblem.TOO_LARGE
+    assert problem.message == f"big.txt: larger than the limit of {shown}"
+
+
+def test_a_nul_in_a_few_bytes_is_binary() -> None:
+    # too short to tell UTF-16 by its zeros
+    problem = error(parse_source(b"ab\x00c", "x.txt", "text"))
+    assert problem.problem is SourceProblem.BINARY
+    assert problem.message == "x.txt: a binary file, not text (NUL byte at offset 2)"
+
+
+def test_html_not_utf8_declaring_no_charset_is_read_as_utf8() -> None:
+    problem = error(parse_source(b"<p>caf\xe9</p>", "x.html", "html"))
+    assert problem.problem is SourceProblem.INVALID_ENCODING
+    assert problem.message == (
+        "x.html: not valid UTF-8 text (byte 0xe9 at offset 6, line 1); save the file as UTF-8"
+    )
+
+
+def test_html_nested_too_deep_is_refused() -> None:
+    from argmap.verify.htmltext import MAX_DEPTH
+
+    page = "<div>" * (MAX_DEPTH + 1) + "the quoted words" + "</div>" * (MAX_DEPTH + 1)
+    problem = error(parse_source(page.encode(), "deep.html", "html"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == (
+        "deep.html: the page nests its elements more than 10,000 deep; save its text as a .txt file"
+    )
+    shallow = "<div>" * MAX_DEPTH + "the quoted words" + "</div>" * MAX_DEPTH
+    assert text(parse_source(shallow.encode(), "deep.html", "html")).text == "the quoted words"
 
 
 @pytest.mark.parametrize(
