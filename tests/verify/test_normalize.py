@@ -36,6 +36,7 @@ from argmap.verify.normalize import is_boundary, is_word_char, words
         ("zero\u200bwidth\u200djoin\ufeff", "zerowidthjoin"),
         ("ﬁne ﬂow", "fine flow"),
         ("Ｆｕｌｌ width", "Full width"),
+        ("\uff02full width\uff02 it\uff07s", '"full width" it\'s'),  # NFKC makes them quotes
         ("e\u0301te\u0301", "été"),
         ("bell\x07here", "bell here"),
         ("text\n- item", "text -item"),
