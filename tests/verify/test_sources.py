@@ -558,6 +558,26 @@ def test_a_nul_in_a_few_bytes_is_binary() -> None:
     assert problem.message == "x.txt: a binary file, not text (NUL byte at offset 2)"
 
 
+@pytest.mark.parametrize(
+    ("bom", "encoding", "offset"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le", 2 + 2 + 2 + 4),  # the emoji is two code units
+        (codecs.BOM_UTF16_BE, "utf-16-be", 2 + 2 + 2 + 4),
+        (codecs.BOM_UTF32_LE, "utf-32-le", 4 + 4 * 3),
+        (codecs.BOM_UTF32_BE, "utf-32-be", 4 + 4 * 3),
+    ],
+)
+def test_a_nul_in_utf16_or_utf32_is_placed_at_its_byte(
+    bom: bytes, encoding: str, offset: int
+) -> None:
+    # the offset of the bytes, as for any other binary file, not of the decoded characters
+    data = bom + "ab\U0001f600\x00c".encode(encoding)
+    problem = error(parse_source(data, "x.txt", "text"))
+    assert problem.problem is SourceProblem.BINARY
+    assert problem.message == f"x.txt: a binary file, not text (NUL byte at offset {offset})"
+    assert data[offset : offset + len(bom)].strip(b"\x00") == b""
+
+
 def test_html_not_utf8_declaring_no_charset_is_read_as_utf8() -> None:
     problem = error(parse_source(b"<p>caf\xe9</p>", "x.html", "html"))
     assert problem.problem is SourceProblem.INVALID_ENCODING

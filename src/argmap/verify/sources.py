@@ -173,9 +173,10 @@ def decode(
     message than a thousand failed quotes.
     """
     encoding = "utf-8"
+    skipped = 0  # the byte-order mark's bytes
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            data, encoding = data[len(bom) :], bom_encoding
+            data, encoding, skipped = data[len(bom) :], bom_encoding, len(bom)
             break
     else:
         if html and not _is_utf8(data):
@@ -210,8 +211,8 @@ def decode(
             )
         text, lossy = data.decode(encoding, errors="replace"), True
     nul = text.find("\x00")
-    if nul != -1:
-        return _binary(name, nul)
+    if nul != -1:  # decoded from more than one byte (UTF-16, UTF-32): placed at its bytes
+        return _binary(name, skipped + len(text[:nul].encode(encoding)))
     return text, lossy
 
 
