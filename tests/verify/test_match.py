@@ -487,6 +487,15 @@ def test_quote_of_whole_numbers_is_verified(quote: str, start: int, end: int) ->
     assert check.spans == (Span(start, end),)
 
 
+def test_a_dash_of_prose_before_a_number_is_no_minus_sign() -> None:
+    # "result - 5 people": a space parts the dash from the digit, so 5 is not -5, and a quote
+    # may begin at it
+    source = build_source_text("n.txt", "text", ["The result - 5 people - was clear."])
+    check = verify_quote("5 people", source)
+    assert check.status is Status.VERIFIED
+    assert check.spans == (Span(13, 21),)
+
+
 @pytest.mark.parametrize(
     ("quote", "passage"),
     [
