@@ -721,6 +721,18 @@ def test_running_heads_dropped_from_page_texts(pages: list[str], kept: list[str]
     assert drop_running_heads(pages) == kept
 
 
+def test_html_q_in_hidden_text_shows_no_quotation_marks() -> None:
+    # the marks a browser draws around a <q> are drawn only where the <q> is seen
+    source = _html('<p hidden>x <q>y</q></p><div style="display:none"><q>z</q></div><p>w</p>')
+    assert source.text == "w"
+
+
+def test_html_line_breaks_at_the_start_of_a_block_make_no_blank_lines() -> None:
+    source = _html("<p><br><br>a<br>b</p><p>c<br></p>")
+    assert source.text == "a\nb\n\nc"
+    assert source.line_starts == (0, 2, 4, 5)
+
+
 def test_html_q_shows_its_quotation_marks() -> None:
     source = _html("<p>He said <q>we will <q>never</q> yield</q> today.</p>")
     assert source.text == "He said \u201cwe will \u2018never\u2019 yield\u201d today."
