@@ -62,10 +62,11 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
         return PdfProblem("broken", "not a PDF file (it does not start with '%PDF-')")
     # Imported here: pypdf takes ~50 ms to import, and most maps quote no PDF.
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError
+    from pypdf.errors import PdfReadError
 
     try:
-        # An encrypted PDF is opened with the empty password as it is read, if it can be.
+        # An encrypted PDF is opened with the empty password as it is read, if it can be (AES
+        # through the 'cryptography' package, a dependency of argmap).
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             return PdfProblem(
@@ -81,12 +82,6 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
                 return page_text
             texts.append(page_text)
         return drop_running_heads(texts)
-    except DependencyError:  # pypdf's own code decrypts RC4, not AES
-        return PdfProblem(
-            "encrypted",
-            "the PDF is encrypted with AES, which pypdf opens only with the Python package "
-            "'cryptography' installed; install it, or save a copy without encryption",
-        )
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail
