@@ -4,15 +4,20 @@ Tests that need WeasyPrint (the ``pdf`` fixture) or Chromium with Playwright (th
 ``browser`` fixture) are skipped where these are missing, but fail when
 ``ARGMAP_REQUIRE_PDF=1`` or ``ARGMAP_REQUIRE_BROWSER=1`` is set (CI sets them), so that a
 missing dependency cannot pass unnoticed.
+
+The accessibility audit (the ``axe`` fixture) runs axe-core, installed once from npm into a
+cache folder (``$ARGMAP_TEST_CACHE`` or ``~/.cache/argmap-tests``); without Node and npm it
+skips, unless ``ARGMAP_REQUIRE_BROWSER=1`` or ``ARGMAP_REQUIRE_NODE=1`` is set.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -36,6 +41,7 @@ HEBREW_MAP = REPO / "tests" / "render" / "fixtures" / "hebrew.yaml"
 ARABIC_MAP = REPO / "tests" / "render" / "fixtures" / "arabic.yaml"
 ARTIFACTS = REPO / "test-artifacts"
 INJECTION = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+AXE_CORE_VERSION = "4.10.3"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "chrome")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -149,3 +155,38 @@ def artifacts() -> Path:
     """test-artifacts/ at the top of the work tree (git-ignored): screenshots to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core's script (``axe.min.js``), pinned, installed once from npm."""
+    npm = shutil.which("npm")
+    base = Path(os.environ.get("ARGMAP_TEST_CACHE", Path.home() / ".cache" / "argmap-tests"))
+    folder = base / f"axe-core-{AXE_CORE_VERSION}"
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if script.exists():
+        return script
+    if npm is None:
+        _missing_axe("npm is needed to install axe-core for the accessibility audit")
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [
+        npm,
+        "install",
+        "--prefix",
+        str(folder),
+        "--no-audit",
+        "--no-fund",
+        f"axe-core@{AXE_CORE_VERSION}",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0 or not script.exists():
+        _missing_axe(f"npm install axe-core failed:\n{done.stderr[-2000:]}")
+    return script
+
+
+def _missing_axe(what: str) -> NoReturn:
+    """Skip, or fail when CI says the browser or Node must be there."""
+    for variable in ("ARGMAP_REQUIRE_BROWSER", "ARGMAP_REQUIRE_NODE"):
+        if os.environ.get(variable) == "1":
+            pytest.fail(f"{what}, and {variable}=1 requires it", pytrace=False)
+    pytest.skip(what)

@@ -468,3 +468,18 @@ def test_each_map_page_has_ids_of_its_own(montebello: CheckOutcome, variant: Var
             assert link in own or (link.startswith(("claim-", "evidence-")) and link in outside)
     for link in fragment_links(doc.css_first("body")):
         assert link in ids, link
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_the_handout_holds_its_content_in_one_main_landmark(
+    small: CheckOutcome, variant: Variant
+) -> None:
+    """A screen reader jumps to a page's main landmark; the handouts had none (axe-core:
+    landmark-one-main), only sections straight in <body>."""
+    doc = page(small, variant)
+    mains = doc.css("main")
+    assert len(mains) == 1
+    body = doc.css_first("body")
+    assert body is not None
+    assert [child.tag for child in body.iter()] == ["main"]
+    assert len(mains[0].css("section")) == len(doc.css("section")) >= 4

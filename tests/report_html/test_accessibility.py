@@ -1,0 +1,144 @@
+"""Accessibility of everything argmap shows in a browser: the report, both handouts and a
+standalone SVG map, audited by axe-core in Chromium at a phone's and a desktop's width, and
+checked where axe cannot see: the keyboard, the names a screen reader reads, landmarks.
+
+axe-core (npm, pinned in conftest.py) runs its WCAG 2.0/2.1 level A and AA rules and its
+best practices; a page passes with no violation at all. It finds no rule to apply in an SVG
+document, so the standalone map is checked through Chromium's accessibility tree instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.commands.render import map_source
+from argmap.outcome import CheckOutcome
+from argmap.render import OutputFormat, RenderOptions
+from argmap.render.output import render_source
+from argmap.report_html import Variant, handout, report
+
+from .conftest import AXE_CORE_VERSION, HEBREW, SMALL, checked_outcome
+
+pytestmark = pytest.mark.browser
+GRAMMAR = Path(__file__).parents[1] / "render" / "fixtures" / "grammar.yaml"
+WIDTHS = {"phone": 375, "desktop": 1280}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+LONE_THESIS = """\
+argmap: 1
+title: A lone thesis
+claims:
+  only:
+    text: Nothing has been said for or against this yet.
+    kind: thesis
+"""
+# Every page audited: (file name, what it is)
+PAGES = {
+    "montebello.html": "the Montebello report",
+    "teacher.html": "the Montebello teacher's handout",
+    "student.html": "the Montebello student worksheet",
+    "every-kind.html": "a report with every kind of claim and relation",
+    "every-verdict.html": "a report with supported, contested and refuted claims",
+    "hebrew.html": "a report in Hebrew (right to left)",
+    "lone-thesis.html": "a report of one claim and nothing else",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(montebello: CheckOutcome, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("a11y")
+    (folder / "argmap.toml").write_text("")
+    (folder / "lone.yaml").write_text(LONE_THESIS)
+    every_kind = checked_outcome(GRAMMAR)
+    assert every_kind.map is not None
+    written = {
+        "montebello.html": report(montebello),
+        "teacher.html": handout(montebello, variant=Variant.TEACHER),
+        "student.html": handout(montebello, variant=Variant.STUDENT),
+        "every-kind.html": report(every_kind),
+        "every-verdict.html": report(checked_outcome(SMALL)),
+        "hebrew.html": report(checked_outcome(HEBREW)),
+        "lone-thesis.html": report(checked_outcome(folder / "lone.yaml")),
+        # axe-core checks nothing in an SVG document (it finds no rule that applies): the
+        # standalone map is checked through the accessibility tree below
+        "every-kind.svg": render_source(
+            map_source(every_kind.map, 85, RenderOptions()), OutputFormat.SVG
+        ),
+    }
+    assert set(written) == {*PAGES, "every-kind.svg"}
+    for name, data in written.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture
+def open_page(browser: Any, axe: Path) -> Iterator[Any]:
+    """``open_page(path, width)``: a new page at ``width`` with axe-core loaded."""
+    contexts: list[Any] = []
+
+    def opened(path: Path, width: int) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_init_script(path=str(axe))  # not a <script>: the pages' CSP allows none
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(path.as_uri())
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+def audit(page: Any) -> list[str]:
+    """axe-core's violations on ``page``, one line each: rule, target, what is wrong."""
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    assert result["testEngine"]["version"] == AXE_CORE_VERSION
+    assert len(result["passes"]) >= 5, "axe checked next to nothing"
+    return [
+        f"{rule['id']} {' '.join(map(str, node['target']))}: {rule['help']}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("name", PAGES.keys())
+def test_axe_finds_no_violation(open_page: Any, pages: Path, name: str, width: int) -> None:
+    violations = audit(open_page(pages / name, width))
+    assert violations == [], f"{PAGES[name]} at {width} px:\n" + "\n".join(violations)
+
+
+def test_the_audit_reports_what_it_finds(open_page: Any, tmp_path: Path) -> None:
+    """The audit can fail: a page with an unlabelled image, an unnamed link and no language."""
+    path = tmp_path / "bad.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Bad</title></head><body><main>"
+        '<h1>Bad</h1><img src="data:,"><a href="#x"></a><p id="x">Text</p></main></body></html>'
+    )
+    found = audit(open_page(path, 1280))
+    assert found == [
+        "html-has-lang html: <html> element must have a lang attribute",
+        "image-alt img: Images must have alternative text",
+        "link-name a: Links must have discernible text",
+    ]
+
+
+# What a screen reader would announce, read from Chromium's accessibility tree.
+INTERNAL_NAME = re.compile(r"^(argmap|(claim|argument|evidence)/.*)$")
+
+
+def accessible_names(page: Any) -> list[tuple[str, str]]:
+    """(role, name) of each node of the page's accessibility tree that is not ignored."""
+    session = page.context.new_cdp_session(page)
+    tree = session.send("Accessibility.getFullAXTree")
+    return [
+        (node.get("role", {}).get("value", ""), node.get("name", {}).get("value", ""))
+        for node in tree["nodes"]
+        if not node.get("ignored")
+    ]
