@@ -14,7 +14,6 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 class Item:
     id: str
     classes: tuple[str, ...]
-    title: str  # the DOT name: "claim/x" or "claim/a->claim/b"
     tooltip: str | None
     href: str | None
     lines: tuple[str, ...]
@@ -28,13 +27,11 @@ def items(svg: bytes, kind: str) -> list[Item]:
         classes = tuple(group.get("class", "").split())
         if not classes or classes[0] != kind:
             continue
-        title = group.find(f"{SVG}title")
         anchor = group.find(f".//{SVG}a")
         found.append(
             Item(
                 id=group.get("id", ""),
                 classes=classes[1:],
-                title=title.text or "" if title is not None else "",
                 tooltip=anchor.get(f"{XLINK}title") if anchor is not None else None,
                 href=anchor.get(f"{XLINK}href") if anchor is not None else None,
                 lines=tuple(t.text or "" for t in group.iter(f"{SVG}text")),

@@ -142,3 +142,21 @@ def accessible_names(page: Any) -> list[tuple[str, str]]:
         for node in tree["nodes"]
         if not node.get("ignored")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "claim"),
+    [
+        ("every-kind.html", "Uniforms improve attendance."),
+        ("every-kind.svg", "Uniforms improve attendance."),
+        ("teacher.html", "Unless its structural flaws are corrected"),
+    ],
+)
+def test_the_map_reads_no_internal_name(open_page: Any, pages: Path, name: str, claim: str) -> None:
+    """Graphviz writes a <title> into each box and arrow: its DOT name, which Chromium gave
+    the group around it as its name. A screen reader read out "argmap", "claim/uniforms",
+    "claim/uniforms->argument/attendance->uniforms" before each box of the map."""
+    names = accessible_names(open_page(pages / name, 1280))
+    assert [found for found in names if INTERNAL_NAME.match(found[1])] == []
+    links = [text for role, text in names if role == "link"]
+    assert any(text.startswith(claim) for text in links)

@@ -43,8 +43,9 @@ def dot_source(
 # handout's letters in drawing order for WeasyPrint). Bumped when the same DOT comes out
 # drawn otherwise, so that a file drawn before is stale for --check and --stale-only:
 # 2, right-to-left lines marked in the SVG and reordered for the PDF; 3, Arabic letters
-# joined in the PDF, a line of digits in the direction of the line before it.
-DRAWING_REVISION = 3
+# joined in the PDF, a line of digits in the direction of the line before it; 4, Graphviz's
+# <title>s (DOT names that screen readers read out) removed from the SVG.
+DRAWING_REVISION = 4
 
 
 def digest(source: str) -> str:
