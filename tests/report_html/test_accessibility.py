@@ -23,6 +23,7 @@ from argmap.render.output import render_source
 from argmap.report_html import Variant, handout, report
 
 from .conftest import AXE_CORE_VERSION, HEBREW, SMALL, checked_outcome
+from .png import decode
 
 pytestmark = pytest.mark.browser
 GRAMMAR = Path(__file__).parents[1] / "render" / "fixtures" / "grammar.yaml"
@@ -77,11 +78,14 @@ def pages(montebello: CheckOutcome, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture
 def open_page(browser: Any, axe: Path) -> Iterator[Any]:
-    """``open_page(path, width)``: a new page at ``width`` with axe-core loaded."""
+    """``open_page(path, width, motion)``: a new page at ``width`` with axe-core loaded, for
+    a reader whose ``prefers-reduced-motion`` is ``motion``."""
     contexts: list[Any] = []
 
-    def opened(path: Path, width: int) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": 900})
+    def opened(path: Path, width: int, motion: str = "no-preference") -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, reduced_motion=motion
+        )
         context.add_init_script(path=str(axe))  # not a <script>: the pages' CSP allows none
         contexts.append(context)
         page = context.new_page()
@@ -160,3 +164,51 @@ def test_the_map_reads_no_internal_name(open_page: Any, pages: Path, name: str, 
     assert [found for found in names if INTERNAL_NAME.match(found[1])] == []
     links = [text for role, text in names if role == "link"]
     assert any(text.startswith(claim) for text in links)
+
+
+FOCUS = (0x00, 0x72, 0xB2)  # --focus in report.css
+
+
+def _focus_coloured(pixels: list[tuple[int, int, int]]) -> int:
+    return sum(1 for p in pixels if sum(abs(a - b) for a, b in zip(p, FOCUS, strict=True)) < 60)
+
+
+def _focus_ring(page: Any, shot: Path) -> tuple[dict[str, float], int]:
+    """The first box of the map (reached by Tab from the full-size switch before it) and
+    how many pixels around it take the focus colour when it takes the keyboard's focus."""
+    page.evaluate("document.getElementById('map').scrollIntoView()")
+    page.focus("#map-zoom")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('svg.argmap-map') !== null")
+    box = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
+    )
+    margin = 12
+    clip = {
+        "x": box["x"] - margin,
+        "y": box["y"] - margin,
+        "width": box["width"] + 2 * margin,
+        "height": box["height"] + 2 * margin,
+    }
+    scrolled = page.evaluate("[scrollX, scrollY]")
+    focused = decode(page.screenshot(clip=clip, path=str(shot)))[2]
+    page.evaluate("document.activeElement.blur()")
+    unfocused = decode(page.screenshot(clip=clip))[2]
+    assert page.evaluate("[scrollX, scrollY]") == scrolled
+    return box, _focus_coloured(focused) - _focus_coloured(unfocused)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("name", ["montebello.html", "every-kind.html"])
+def test_the_focused_box_of_the_map_is_clearly_marked(
+    open_page: Any, pages: Path, name: str, width: int, artifacts: Path
+) -> None:
+    """The map is shrunk to fit the page, and the 3 px outline of the box that has the
+    keyboard's focus shrank with it: a third of a pixel on a phone, where Montebello's map
+    is drawn at a tenth of its size, so nothing showed where the focus was (WCAG 2.4.7).
+    The focus colour must cover at least as many pixels as a 2 px line around the box."""
+    page = open_page(pages / name, width, "reduce")  # no smooth scrolling under the shots
+    shot = artifacts / f"focus-{name.removesuffix('.html')}-{width}.png"
+    box, ring = _focus_ring(page, shot)
+    assert ring >= 2 * (2 * box["width"] + 2 * box["height"]), (box, ring)
