@@ -9,6 +9,7 @@ document, so the standalone map is checked through Chromium's accessibility tree
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,3 +213,118 @@ def test_the_focused_box_of_the_map_is_clearly_marked(
     shot = artifacts / f"focus-{name.removesuffix('.html')}-{width}.png"
     box, ring = _focus_ring(page, shot)
     assert ring >= 2 * (2 * box["width"] + 2 * box["height"]), (box, ring)
+
+
+# Each element the keyboard can reach, in document order, as the keyboard should meet them:
+# links with an address (HTML or SVG) and form controls.
+FOCUSABLE = """Array.from(document.querySelectorAll('a, input, button, summary, select, textarea'))
+  .filter(e => (e.hasAttribute('href') || e.hasAttribute('xlink:href') || e.tagName !== 'a'
+                && e.tagName !== 'A') && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => e.outerHTML.slice(0, 80))"""
+FOCUSED = """(() => {
+  const e = document.activeElement;
+  const shown = e.matches('input') ? e.labels[0] : e;
+  const style = getComputedStyle(shown);
+  return [e.outerHTML.slice(0, 80), style.outlineStyle, parseFloat(style.outlineWidth)];
+})()"""
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_control_is_reached_by_tab_in_order_and_shows_its_focus(
+    open_page: Any, pages: Path, width: int
+) -> None:
+    """Tab from the top of the page meets the skip link first, then every link and the
+    full-size switch in the order of the page (no tabindex reorders them), and each shows
+    an outline of at least 2 px when it has the focus (the switch's on its label)."""
+    page = open_page(pages / "every-kind.html", width, "reduce")
+    expected = page.evaluate(FOCUSABLE)
+    met = []
+    for _ in expected:
+        page.keyboard.press("Tab")
+        met.append(page.evaluate(FOCUSED))
+    assert [html for html, _, _ in met] == expected
+    assert expected[0].startswith('<a class="skip-link" href="#claims">')
+    assert any(html.startswith('<input type="checkbox" id="map-zoom"') for html in expected)
+    assert sum(html.startswith('<a xlink:href="#claim-') for html in expected) == 9
+    assert [(html, style, size) for html, style, size in met if style == "none" or size < 2] == []
+
+
+def test_the_keyboard_works_the_full_size_switch_and_follows_a_box(
+    open_page: Any, pages: Path
+) -> None:
+    page = open_page(pages / "every-kind.html", 1280, "reduce")
+    fitted = page.locator("svg.argmap-map").bounding_box()
+    page.focus("#map-zoom")
+    page.keyboard.press("Space")
+    full = page.locator("svg.argmap-map").bounding_box()
+    assert fitted is not None and full is not None and full["width"] > fitted["width"]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#claim-uniforms")
+    assert page.evaluate("document.querySelector(':target').id") == "claim-uniforms"
+
+
+HEADINGS = "Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map(h => +h.tagName[1])"
+
+
+@pytest.mark.parametrize("name", PAGES.keys())
+def test_headings_go_down_one_level_at_a_time_under_one_title(
+    open_page: Any, pages: Path, name: str
+) -> None:
+    """Read without its styles (as a screen reader lists it), a page has one h1 and no
+    heading that skips a level below the one before it."""
+    levels = open_page(pages / name, 1280).evaluate(HEADINGS)
+    assert levels[0] == 1 and levels.count(1) == 1
+    skips = [(before, after) for before, after in itertools.pairwise(levels) if after > before + 1]
+    assert skips == [], levels
+
+
+@pytest.mark.parametrize("name", ["montebello.html", "every-kind.html"])
+def test_nothing_moves_for_a_reader_who_asks_for_less_motion(
+    open_page: Any, pages: Path, name: str
+) -> None:
+    """The report scrolls smoothly to the claim a link leads to, but not for a reader whose
+    system asks for reduced motion; nothing on the page is animated or has a transition."""
+    moving = """Array.from(document.querySelectorAll('*')).filter(e => {
+      const s = getComputedStyle(e);
+      return s.animationName !== 'none' || parseFloat(s.transitionDuration) > 0;
+    }).length"""
+    smooth = open_page(pages / name, 1280)
+    assert smooth.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == (
+        "smooth"
+    )
+    still = open_page(pages / name, 1280, "reduce")
+    assert still.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    assert smooth.evaluate(moving) == 0 and still.evaluate(moving) == 0
+
+
+OVERFLOW = """(() => {
+  const width = document.documentElement.clientWidth, found = [];
+  if (document.documentElement.scrollWidth > width) found.push('the page scrolls sideways');
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.closest('svg, .map-viewport')) continue;  // the map scrolls in its own box
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    if (s.display === 'none' || r.width === 0) continue;
+    if (r.right > width + 1) found.push(`${e.tagName}.${e.className} ends past the edge`);
+    const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+    if (clips && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+      found.push(`${e.tagName}.${e.className} cuts its content`);
+  }
+  return found;
+})()"""
+
+
+@pytest.mark.parametrize("name", PAGES.keys())
+def test_text_at_200_percent_zoom_is_neither_cut_nor_off_the_page(
+    browser: Any, pages: Path, name: str, artifacts: Path
+) -> None:
+    """A desktop window of 1280 px at 200 % zoom lays the page out 640 px wide with each
+    CSS pixel drawn as two: the text reflows, nothing scrolls sideways or is cut off."""
+    context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.goto((pages / name).as_uri())
+        page.screenshot(path=str(artifacts / f"zoom-200-{name}.png"))
+        assert page.evaluate(OVERFLOW) == []
+    finally:
+        context.close()
