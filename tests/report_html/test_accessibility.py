@@ -328,3 +328,29 @@ def test_text_at_200_percent_zoom_is_neither_cut_nor_off_the_page(
         assert page.evaluate(OVERFLOW) == []
     finally:
         context.close()
+
+
+UNDER_THE_CONTENTS = """(() => {
+  const focused = document.activeElement.getBoundingClientRect();
+  const contents = document.querySelector('nav.toc');
+  const bar = contents.getBoundingClientRect();
+  const inside = contents.contains(document.activeElement);
+  return !inside && focused.top < bar.bottom && focused.bottom > bar.top
+    ? document.activeElement.outerHTML.slice(0, 80) : null;
+})()"""
+
+
+def test_the_contents_bar_never_covers_what_has_the_focus(open_page: Any, pages: Path) -> None:
+    """On a wide window the contents stay at the top of the page; going back up with
+    Shift+Tab scrolled each link just into view, under them: 8 of Montebello's last 150
+    links were hidden there when they had the focus (WCAG 2.4.7, 2.4.11)."""
+    page = open_page(pages / "montebello.html", 1280, "reduce")
+    page.keyboard.press("End")
+    covered = []
+    for _ in range(150):
+        page.keyboard.press("Shift+Tab")
+        covered.append(page.evaluate(UNDER_THE_CONTENTS))
+    assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).position") == (
+        "sticky"
+    )
+    assert [html for html in covered if html is not None] == []
