@@ -6,6 +6,7 @@ work). The output is deterministic, so the committed fixture can be checked agai
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 THREE_PAGES: tuple[tuple[str, ...], ...] = (
@@ -28,8 +29,9 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: Sequence[Sequence[str]]) -> bytes:
-    """A valid PDF with one text page per entry of ``pages``."""
+def make_pdf(pages: Sequence[Sequence[str]], *, flate: int = 0, padding: int = 0) -> bytes:
+    """A valid PDF with one text page per entry of ``pages``; each page's instructions
+    followed by ``padding`` spaces and compressed ``flate`` times over (a filter each)."""
     count = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
@@ -41,12 +43,17 @@ def make_pdf(pages: Sequence[Sequence[str]]) -> bytes:
         operators = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
         operators += [f"({_escape(line)}) Tj T*" for line in lines]
         operators.append("ET")
-        stream = "\n".join(operators).encode("cp1252")
+        stream = "\n".join(operators).encode("cp1252") + b" " * padding
+        for _ in range(flate):
+            stream = zlib.compress(stream, 9)
+        filters = b" /Filter [%s]" % b" ".join([b"/FlateDecode"] * flate) if flate else b""
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
         )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(
+            b"<< /Length %d%s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream"
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

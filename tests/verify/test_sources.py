@@ -427,6 +427,29 @@ def test_pdf_page_with_too_much_text_is_refused_before_it_is_all_read() -> None:
     )
 
 
+def test_pdf_page_inflating_past_the_limit_through_stacked_filters_is_refused() -> None:
+    """A page's instructions compressed several times over pass pypdf's limit on what one
+    stage may inflate to (300 bytes became 50 MB of spaces, which pypdf then parsed for
+    10 s): a page whose filters inflate it past MAX_PAGE_CONTENT bytes is refused unread."""
+    from argmap.verify.pdftext import MAX_PAGE_CONTENT
+
+    data = make_pdf([["a short page"], ["the quoted words"]], flate=2, padding=MAX_PAGE_CONTENT)
+    assert len(data) < 100_000
+    problem = error(parse_source(data, "bomb.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == (
+        "bomb.pdf: page 1 of the PDF inflates to more than 16 MB of drawing instructions, "
+        "more than argmap reads from one page"
+    )
+
+
+def test_pdf_page_compressed_twice_is_read() -> None:
+    data = make_pdf(THREE_PAGES, flate=2, padding=1000)
+    assert text(parse_source(data, "twice.pdf", "pdf")).text == (
+        text(parse_source(make_pdf(THREE_PAGES), "plain.pdf", "pdf")).text
+    )
+
+
 def test_pdf_page_with_as_much_text_as_is_read() -> None:
     from argmap.verify.pdftext import MAX_PAGE_TEXT
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -26,6 +26,10 @@ MAX_PAGES = 5000
 # The most characters of text read from one page: pypdf takes time that grows with the square
 # of a page's text (1 MB: 3 s, 4 MB: 28 s, 10 MB: minutes), and a page holds a few thousand.
 MAX_PAGE_TEXT = 500_000
+# The most bytes a page's drawing instructions may inflate to through a chain of filters
+# (compressed several times over, each stage under pypdf's own limit; a page's are tens of
+# kilobytes, a detailed drawing's a few megabytes).
+MAX_PAGE_CONTENT = 16 * 1024 * 1024
 # How many lines at the top and at the foot of a page may be running heads.
 RUNNING_LINES = 3
 
@@ -95,6 +99,12 @@ class _TooMuchText(Exception):
 def _page_text(page: PageObject, number: int) -> str | PdfProblem:
     """The text of ``page``, page ``number``, read no further than :data:`MAX_PAGE_TEXT`
     characters."""
+    if _stacked_filters(page) and _inflated_size(page) > MAX_PAGE_CONTENT:
+        return PdfProblem(
+            "broken",
+            f"page {number} of the PDF inflates to more than {MAX_PAGE_CONTENT >> 20} MB of "
+            "drawing instructions, more than argmap reads from one page",
+        )
     seen = 0
 
     def count(text: str, *_: object) -> None:
@@ -111,6 +121,30 @@ def _page_text(page: PageObject, number: int) -> str | PdfProblem:
             f"page {number} of the PDF holds more than {MAX_PAGE_TEXT:,} characters of text, "
             "more than argmap reads from one page",
         )
+
+
+def _streams(page: PageObject) -> list[Any]:
+    contents = page.get("/Contents")
+    if contents is None:
+        return []
+    resolved = contents.get_object()
+    items = resolved if isinstance(resolved, list) else [resolved]
+    return [item.get_object() for item in items]
+
+
+def _stacked_filters(page: PageObject) -> bool:
+    """Whether a stream of the page's instructions goes through more than one filter: the
+    way past pypdf's limit on one stage. (Inflating is checked only then, so the pages of
+    ordinary PDFs are not inflated twice.)"""
+    for stream in _streams(page):
+        filters = stream.get("/Filter") if hasattr(stream, "get") else None
+        if isinstance(filters, list) and len(filters) > 1:
+            return True
+    return False
+
+
+def _inflated_size(page: PageObject) -> int:
+    return sum(len(stream.get_data()) for stream in _streams(page) if hasattr(stream, "get_data"))
 
 
 _DIGITS = re.compile(r"[0-9]+")
