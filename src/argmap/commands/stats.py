@@ -24,12 +24,22 @@ from argmap.verdict import QuoteStatus, Verdict
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print the counts as JSON (the findings of a map with errors go to stderr).",
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="Print the counts as text or JSON (the findings of a map with errors then go to "
+    "stderr) [default: text].",
 )
-def stats(file: Path, as_json: bool) -> None:
+@click.option(
+    "--json",
+    "json_flag",
+    is_flag=True,
+    hidden=True,
+    help="--format json, by the name it had before stats took --format (kept for scripts).",
+)
+def stats(file: Path, output_format: str | None, json_flag: bool) -> None:
     """Count a map's elements by kind, its claims by verdict, and its quotes by status.
 
     A map that does not load, or a broken configuration (which would change the verdicts,
@@ -41,11 +51,15 @@ def stats(file: Path, as_json: bool) -> None:
     \b
     Examples:
       argmap stats arguments/montebello.yaml
+      argmap stats --format json arguments/montebello.yaml
     """
     from argmap.commands.check import check_result
     from argmap.pipeline import ConfigCache, load_map
     from argmap.semantics.labels import Semantics
 
+    if json_flag and output_format == "text":
+        raise click.UsageError("--json is --format json; it cannot be used with --format text")
+    as_json = json_flag or output_format == "json"
     missing = missing_path(file)
     if missing is not None:
         emit_diagnostics([missing], {}, 0, None, err=as_json)
