@@ -551,3 +551,29 @@ def test_an_unreadable_source_is_reported_at_its_file_value_in_every_format(
     result = runner.invoke(main, ["-q", "check", "--format", form, "map.yaml"])
     assert result.exit_code == 1
     assert shown in result.output, result.output
+
+
+def test_a_time_limit_with_grounded_semantics_is_said_to_do_nothing(
+    runner: CliRunner, project: Path
+) -> None:
+    """--time-limit only limits the slow semantics (preferred, stable); with grounded it was
+    silently ignored, so a user who set it believed the run was bounded by it. One note on
+    stderr says so (not with -q); the exit status and the output are those of the same run
+    without it."""
+    text = (  # clean: -q prints nothing
+        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+        "  a: {text: A., kind: assumption, supports: t}\n"
+    )
+    plain = _check(runner, project, text)
+    for semantics in ([], ["--semantics", "grounded"]):
+        limited = _check(runner, project, text, *semantics, "--time-limit", "5")
+        assert limited.exit_code == plain.exit_code == 0
+        assert limited.stdout == plain.stdout
+        assert limited.stderr == "argmap: --time-limit has no effect with grounded semantics\n"
+    as_json = _check(runner, project, text, "-f", "json", "--time-limit", "5")
+    assert as_json.stderr == "argmap: --time-limit has no effect with grounded semantics\n"
+    assert json.loads(as_json.stdout)["semantics"] == "grounded"
+    assert _check(runner, project, text, "-q", "--time-limit", "5").output == ""
+    for semantics in ("preferred", "stable"):
+        bounded = _check(runner, project, text, "--semantics", semantics, "--time-limit", "5")
+        assert (bounded.exit_code, bounded.stderr) == (0, "")

@@ -17,6 +17,8 @@ from argmap.commands.common import (
     detail,
     emit_diagnostics,
     format_option,
+    given,
+    note,
     quiet,
     say,
     strict_option,
@@ -42,7 +44,8 @@ time_limit_option = click.option(
     type=Seconds(0.01, inclusive=True),
     default=10.0,
     show_default=True,
-    help="Seconds the preferred or stable semantics may take (0.01 to 86400, a day).",
+    help="Seconds the preferred or stable semantics may take (0.01 to 86400, a day); "
+    "grounded takes no limit.",
 )
 
 
@@ -97,6 +100,8 @@ def check(
       argmap check --format json map.yaml > verdicts.json
       argmap check --semantics preferred --time-limit 30 map.yaml
     """
+    if semantics == Semantics.GROUNDED.value and given("time_limit"):
+        note("argmap: --time-limit has no effect with grounded semantics")
     files, problems = find_files(paths)
     configs = ConfigCache()
     outcomes: list[CheckOutcome] = []
