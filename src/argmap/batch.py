@@ -27,6 +27,7 @@ class FileOutcome:
     texts: dict[str, str]  # only the files that have findings
     included: frozenset[Path]
     in_include_cycle: bool
+    skipped: str | None = None  # found in a folder and not an argument map: why
 
 
 _worker_configs = ConfigCache()  # a pool worker's own, renewed for each pool
@@ -37,12 +38,14 @@ def _start_worker() -> None:
     _worker_configs = ConfigCache()
 
 
-def _validate_in_worker(path: Path) -> FileOutcome:
-    return validate_file(path, _worker_configs)
+def _validate_in_worker(path: Path, walked: bool) -> FileOutcome:
+    return validate_file(path, _worker_configs, walked=walked)
 
 
-def validate_file(path: Path, configs: ConfigCache) -> FileOutcome:
-    result = load_map(path)
+def validate_file(path: Path, configs: ConfigCache, *, walked: bool = False) -> FileOutcome:
+    result = load_map(path, walked=walked)
+    if result.skipped is not None:
+        return FileOutcome(path, (), {}, frozenset(), False, result.skipped)
     config, config_problems = configs.for_root(result.root)
     lint_result(result, config)
     diagnostics = (*config_problems, *result.diagnostics)
@@ -61,29 +64,35 @@ def workers_for(count: int) -> int:
 
 
 def validate_files(
-    files: Sequence[Path], progress: Callable[[int], None] | None = None
+    files: Sequence[Path],
+    progress: Callable[[int], None] | None = None,
+    walked: frozenset[Path] = frozenset(),
 ) -> list[FileOutcome]:
     """Validate every file, in a process pool when there are many; results in input order.
 
     A file that another one includes is reported through its includer (files in an include
-    cycle are kept: each reports the cycle)."""
-    outcomes = list(_run(files, progress))
+    cycle are kept: each reports the cycle). A file ``walked`` to (found in a folder) that is
+    not an argument map is only read, its outcome ``skipped``."""
+    outcomes = list(_run(files, progress, walked))
     included = frozenset().union(*(o.included for o in outcomes))
     return [o for o in outcomes if resolved(o.path) not in included or o.in_include_cycle]
 
 
-def _run(files: Sequence[Path], progress: Callable[[int], None] | None) -> Iterator[FileOutcome]:
+def _run(
+    files: Sequence[Path], progress: Callable[[int], None] | None, walked: frozenset[Path]
+) -> Iterator[FileOutcome]:
     workers = workers_for(len(files))
     if workers < 2:
         configs = ConfigCache()
         for path in files:
-            yield validate_file(path, configs)
+            yield validate_file(path, configs, walked=path in walked)
             if progress:
                 progress(1)
         return
     chunk = max(1, -(-len(files) // (workers * 4)))
     with worker_pool(workers, _start_worker) as pool:
-        for outcome in pool.map(_validate_in_worker, files, chunksize=chunk):
+        flags = [path in walked for path in files]
+        for outcome in pool.map(_validate_in_worker, files, flags, chunksize=chunk):
             yield outcome
             if progress:
                 progress(1)

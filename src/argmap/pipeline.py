@@ -35,6 +35,7 @@ class MapResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     included: set[Path] = field(default_factory=set)
     root: Path | None = None  # the project the file belongs to
+    skipped: str | None = None  # why a file found in a folder was not read as a map
 
     @property
     def texts(self) -> dict[str, str]:
@@ -71,9 +72,20 @@ def not_found(given: Path) -> Diagnostic | None:
     return codes.PATH_NOT_FOUND.at(str(given), None, "no such file or folder", hint=hint)
 
 
-def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The files of a run, in order; the paths given that lead nowhere (AM901) or to a folder
+    without YAML (AM902); and which files were found by searching a folder rather than named:
+    those are read only if they are argument maps (see :func:`not_a_map`)."""
+
+    files: list[Path]
+    problems: list[Diagnostic]
+    walked: frozenset[Path]
+
+
+def find_files(paths: Sequence[Path]) -> Found:
     """Files as given, and folders searched for ``*.yaml``/``*.yml`` (sorted, hidden skipped)."""
-    found: list[Path] = []
+    found: list[tuple[Path, bool]] = []
     problems: list[Diagnostic] = []
     for given in paths:
         if given.is_dir():
@@ -82,17 +94,38 @@ def find_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
                 problems.append(
                     codes.NO_FILES.at(str(given), None, "no *.yaml or *.yml files in this folder")
                 )
-            found.extend(inside)
+            found.extend((path, True) for path in inside)
         elif (missing := not_found(given)) is not None:
             problems.append(missing)
         else:
-            found.append(given)
+            found.append((given, False))
     # one file under two spellings (a/m.yaml, ./a/../a/m.yaml, its absolute path) is one map;
-    # spelled out, not resolved: resolving 1,000 files took 19 ms, this 2 ms
+    # spelled out, not resolved: resolving 1,000 files took 19 ms, this 2 ms. Named once, it
+    # is named: read as a map even when a folder given also holds it.
     unique: dict[str, Path] = {}
-    for path in found:
-        unique.setdefault(os.path.normpath(os.path.abspath(path)), path)
-    return list(unique.values()), problems
+    named: set[str] = set()
+    for path, walked in found:
+        key = os.path.normpath(os.path.abspath(path))
+        unique.setdefault(key, path)
+        if not walked:
+            named.add(key)
+    walked_files = frozenset(path for key, path in unique.items() if key not in named)
+    return Found(list(unique.values()), problems, walked_files)
+
+
+NOT_A_MAP = "not an argument map (no argmap: key)"
+
+
+def not_a_map(document: Document) -> str | None:
+    """Why a file found by searching a folder is not read as an argument map, or None when it
+    is one: a mapping at the top level with neither an ``argmap`` nor a ``claims`` key (a
+    docker-compose.yml, a CI workflow). A file that does not load (bad YAML, a list at the
+    top) may be a broken map: it is read, and its problem reported. Decided on the document
+    already loaded, so that no file is parsed twice."""
+    data = document.data
+    if data is None or "argmap" in data or "claims" in data:
+        return None
+    return NOT_A_MAP
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -103,17 +136,23 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(current) / name
 
 
-def load_map(path: Path, limits: Limits = DEFAULT_LIMITS) -> MapResult:
-    """Load a file and everything it includes, then resolve the map."""
+def load_map(path: Path, limits: Limits = DEFAULT_LIMITS, *, walked: bool = False) -> MapResult:
+    """Load a file and everything it includes, then resolve the map. A file ``walked`` to (found
+    in a folder, not named) that is not an argument map is only read: its result is
+    ``skipped``, with why, and nothing else."""
     with collector_paused():
-        return _load_map(path, limits)
+        return _load_map(path, limits, walked)
 
 
-def _load_map(path: Path, limits: Limits) -> MapResult:
+def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
     root = project_root(path)
     result = MapResult(display_path(path), root=root)
     parsed: list[ParsedFile] = []
-    first = _load_one(path, result, limits)
+    document = read_document(path, result.path, limits)
+    if walked and (why := not_a_map(document)) is not None:
+        result.skipped = why
+        return result
+    first = _load_one(path, result, limits, document)
     if first is None:
         return result
     parsed.append(first)
@@ -188,8 +227,11 @@ def _kind_of(path: Path) -> str:
     return "a special file"
 
 
-def _load_one(path: Path, result: MapResult, limits: Limits) -> ParsedFile | None:
-    document = read_document(path, display_path(path), limits)
+def _load_one(
+    path: Path, result: MapResult, limits: Limits, document: Document | None = None
+) -> ParsedFile | None:
+    if document is None:
+        document = read_document(path, display_path(path), limits)
     result.documents[document.path] = document
     result.diagnostics.extend(document.diagnostics)
     model, problems = parse_document(document)
@@ -200,7 +242,9 @@ def _load_one(path: Path, result: MapResult, limits: Limits) -> ParsedFile | Non
 
 
 @contextmanager
-def kept_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[list[MapResult]]:
+def kept_maps(
+    files: Sequence[Path], limits: Limits = DEFAULT_LIMITS, walked: frozenset[Path] = frozenset()
+) -> Iterator[list[MapResult]]:
     """:func:`load_maps`, for a command that keeps every map, and what it computes from them,
     until it ends (``check``): the cyclic collector stays paused until the end of the block.
 
@@ -209,15 +253,18 @@ def kept_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Iterato
     of checking a 100,000-claim map), to free nothing.
     """
     with collector_paused():
-        yield load_maps(files, limits)
+        yield load_maps(files, limits, walked)
 
 
-def load_maps(files: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> list[MapResult]:
-    """Load every file as a map; a file included by another is reported through its includer.
+def load_maps(
+    files: Sequence[Path], limits: Limits = DEFAULT_LIMITS, walked: frozenset[Path] = frozenset()
+) -> list[MapResult]:
+    """Load every file as a map (those ``walked`` to, only if they are maps: the others are
+    kept, ``skipped``); a file included by another is reported through its includer.
 
     Files in an include cycle include each other, so each is kept and reports the cycle.
     """
-    results = [load_map(f, limits) for f in files]
+    results = [load_map(f, limits, walked=f in walked) for f in files]
     included: set[Path] = set().union(*(r.included for r in results)) if results else set()
     return [
         r

@@ -41,7 +41,8 @@ def test_every_invalid_example_has_expectations() -> None:
 
 
 def test_valid_examples_load_clean_and_resolve() -> None:
-    files, problems = find_files([EXAMPLES / "valid"])
+    found = find_files([EXAMPLES / "valid"])
+    files, problems = found.files, found.problems
     assert problems == []
     results = load_maps(files)
     for result in results:

@@ -15,6 +15,7 @@ from argmap.commands.common import (
     EXIT_OK,
     Seconds,
     detail,
+    detail_skipped,
     emit_diagnostics,
     format_option,
     given,
@@ -91,6 +92,11 @@ def check(
     score in [0, 1]), then the findings. A quote not found in its source, or only
     paraphrased, is an error (exit 1).
 
+    PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
+    files, except hidden ones and those whose top level has neither an argmap: nor a claims:
+    key (a docker-compose.yml, a CI workflow), which are skipped (-v lists them). A file named
+    is always read as a map.
+
     Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
     that does not exist, or the preferred or stable semantics ran out of time.
 
@@ -102,14 +108,20 @@ def check(
     """
     if semantics == Semantics.GROUNDED.value and given("time_limit"):
         note("argmap: --time-limit has no effect with grounded semantics")
-    files, problems = find_files(paths)
+    found = find_files(paths)
+    files, problems = found.files, found.problems
+    skipped = 0
     configs = ConfigCache()
     outcomes: list[CheckOutcome] = []
     diagnostics: list[Diagnostic] = list(problems)
     texts: dict[str, str] = {}
     try:
-        with kept_maps(files) as results:
+        with kept_maps(files, walked=found.walked) as results:
             for result in results:
+                if result.skipped is not None:
+                    detail_skipped(result.path, result.skipped)
+                    skipped += 1
+                    continue
                 started = time.perf_counter()
                 outcome, config_problems = check_result(
                     result, configs, Semantics(semantics), time_limit
@@ -145,7 +157,7 @@ def check(
                     if lines:  # one write, not one per claim
                         click.echo("\n".join(lines))
                     click.echo()
-        emit_diagnostics(diagnostics, texts, len(files), output_format)
+        emit_diagnostics(diagnostics, texts, len(files) - skipped, output_format)
     if any(p.code == "AM901" for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)

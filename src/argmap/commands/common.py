@@ -15,7 +15,7 @@ import click
 from argmap.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from argmap.pipeline import ConfigCache, MapResult
+    from argmap.pipeline import ConfigCache, Found, MapResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "github", "sarif")
@@ -185,6 +185,11 @@ def detail_read(path: Path | str, included: Iterable[Path]) -> None:
     detail(f"read {path}" + (f", which includes {', '.join(parts)}" if parts else ""))
 
 
+def detail_skipped(path: Path | str, why: str) -> None:
+    """Under --verbose: a file found in a folder and not read, as it is not an argument map."""
+    detail(f"skipped {path}: {why}")
+
+
 def default_format() -> str:
     """GitHub annotations under GitHub Actions, like yamllint does; text elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -237,28 +242,33 @@ def missing_path(path: Path) -> Diagnostic | None:
     return not_found(path)
 
 
-def load_for_output(
-    files: Sequence[Path], problems: Sequence[Diagnostic], configs: ConfigCache
-) -> tuple[list[MapResult], int]:
-    """Load maps for a command that writes files (render, report, handout): report their
-    problems and those of their projects' configurations (read into ``configs``, which the
-    command then uses), and start the exit status from them (2 for a missing path, 1 for
-    findings). A broken configuration fails the run, as in check; its maps are still written,
-    with the defaults."""
+def load_for_output(found: Found, configs: ConfigCache) -> tuple[list[MapResult], int]:
+    """Load the maps ``found`` for a command that writes files (render, report, handout):
+    report their problems and those of their projects' configurations (read into ``configs``,
+    which the command then uses), and start the exit status from them (2 for a missing path,
+    1 for findings). A broken configuration fails the run, as in check; its maps are still
+    written, with the defaults. Files in a folder that are not maps are left out."""
     from argmap import codes
     from argmap.diagnostics import has_failures
     from argmap.pipeline import load_maps
 
-    results = load_maps(files)
+    files, problems = found.files, found.problems
+    results: list[MapResult] = []
     diagnostics = list(problems)
     texts: dict[str, str] = {}
-    for result in results:
+    skipped = 0
+    for result in load_maps(files, walked=found.walked):
+        if result.skipped is not None:
+            detail_skipped(result.path, result.skipped)
+            skipped += 1
+            continue
+        results.append(result)
         detail_read(result.path, result.included)
         diagnostics.extend(configs.for_root(result.root)[1])  # once per project
         diagnostics.extend(result.diagnostics)
         texts.update(result.texts)
     if diagnostics:
-        emit_diagnostics(diagnostics, texts, len(files), None)
+        emit_diagnostics(diagnostics, texts, len(files) - skipped, None)
     status = EXIT_OK
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         status = EXIT_ERROR

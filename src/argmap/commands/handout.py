@@ -93,6 +93,11 @@ def handout(
     The student variant is a worksheet: no verdicts, no scores, and room to write beside
     each claim. The teacher variant carries the verdicts and their reasons.
 
+    PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
+    files, except hidden ones and those whose top level has neither an argmap: nor a claims:
+    key (a docker-compose.yml, a CI workflow), which are skipped (-v lists them). A file named
+    is always read as a map.
+
     A map too large to print legibly is simplified (no quotes, then only the claims near the
     thesis) and split into a page per branch; --depth chooses the view. PDF needs
     WeasyPrint: pip install 'argmap[pdf]'.

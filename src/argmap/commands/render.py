@@ -148,12 +148,16 @@ def render(
 ) -> None:
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
 
-    PATHS are files or folders (searched for *.yaml and *.yml); each map is written to
-    OUTPUT/<stem>.<format> (with --focus: <stem>.<claim>.<format>), or, for one map, to the
-    file -o names, atomically. A map that does not load or resolve (bad YAML, an unknown
-    reference) is reported with file:line:col and not rendered. The findings of the rules
-    do not stop it: a map with a support cycle (AM010) is drawn, the cycle in the picture;
-    'argmap check' reports them.
+    PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
+    files, except hidden ones and those whose top level has neither an argmap: nor a claims:
+    key (a docker-compose.yml, a CI workflow), which are skipped (-v lists them). A file named
+    is always read as a map.
+
+    Each map is written to OUTPUT/<stem>.<format> (with --focus: <stem>.<claim>.<format>),
+    or, for one map, to the file -o names, atomically. A map that does not load or resolve
+    (bad YAML, an unknown reference) is reported with file:line:col and not rendered. The
+    findings of the rules do not stop it: a map with a support cycle (AM010) is drawn, the
+    cycle in the picture; 'argmap check' reports them.
 
     SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
     WebAssembly Graphviz. PNG and PDF need dot.
@@ -187,13 +191,14 @@ def render(
         rankdir=RankDir(rankdir.upper()),
         max_nodes=max_nodes,
     )
-    files, problems = find_files(paths)
+    found = find_files(paths)
+    files = found.files
     single, refused_output = names_one_file(output, (f".{fmt.value}",), len(files))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
     configs = ConfigCache()
-    results, status = load_for_output(files, problems, configs)
+    results, status = load_for_output(found, configs)
 
     checked = Checked()
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(

@@ -80,13 +80,14 @@ def run_pages(
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
-    files, problems = find_files(paths)
+    found = find_files(paths)
+    files = found.files
     single, refused_output = names_one_file(output, job.suffixes, len(files))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
     configs = ConfigCache()
-    results, status = load_for_output(files, problems, configs)
+    results, status = load_for_output(found, configs)
 
     checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
@@ -181,6 +182,11 @@ def report(
     The page loads nothing from the network (inline SVG and CSS, no scripts), so it works
     offline, from a USB stick. Links of the form NAME.html#claim-ID stay valid when the
     report is written again.
+
+    PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
+    files, except hidden ones and those whose top level has neither an argmap: nor a claims:
+    key (a docker-compose.yml, a CI workflow), which are skipped (-v lists them). A file named
+    is always read as a map.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a

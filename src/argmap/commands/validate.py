@@ -18,6 +18,7 @@ from argmap.commands.common import (
     EXIT_OK,
     default_format,
     detail_read,
+    detail_skipped,
     emit_diagnostics,
     format_option,
     strict_option,
@@ -33,10 +34,13 @@ from argmap.pipeline import display_path, find_files
 def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -> None:
     """Check argument files: YAML, format, references, and the rules that need no sources.
 
-    PATHS are files or folders (searched for *.yaml and *.yml). A file that another file
-    includes is checked as part of its includer. Quotes are verified by 'argmap check'.
-    Every problem is reported with
-    file:line:col; argmap keeps going after a bad file and ends with a summary.
+    PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
+    files, except hidden ones and those whose top level has neither an argmap: nor a claims:
+    key (a docker-compose.yml, a CI workflow), which are skipped (-v lists them). A file named
+    is always read as a map. A file that another file includes
+    is checked as part of its includer. Quotes are verified by 'argmap check'. Every problem
+    is reported with file:line:col; argmap keeps going after a bad file and ends with a
+    summary.
 
     Many files are validated on every core, with a progress bar on a terminal.
 
@@ -48,15 +52,21 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
       argmap validate --format sarif arguments/ > argmap.sarif
       argmap validate --strict map.yaml
     """
-    files, problems = find_files(paths)
+    found = find_files(paths)
+    files, problems = found.files, found.problems
     diagnostics = list(problems)
     texts: dict[str, str] = {}
+    skipped = 0
     with _progress(len(files), output_format) as advance:
-        for outcome in validate_files(files, advance):
+        for outcome in validate_files(files, advance, found.walked):
+            if outcome.skipped is not None:
+                detail_skipped(display_path(outcome.path), outcome.skipped)
+                skipped += 1
+                continue
             detail_read(display_path(outcome.path), outcome.included)
             diagnostics.extend(outcome.diagnostics)
             texts.update(outcome.texts)
-    emit_diagnostics(diagnostics, texts, len(files), output_format)
+    emit_diagnostics(diagnostics, texts, len(files) - skipped, output_format)
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)

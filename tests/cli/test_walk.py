@@ -1,0 +1,155 @@
+"""A folder given to a command is searched for argument maps, not for every YAML file: a
+project's docker-compose.yml or CI workflow is skipped (said under -v), a file named on the
+command line is always read as a map, and YAML that does not parse is still reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import batch
+from argmap.cli import main
+
+MAP = """\
+argmap: 1
+claims:
+  t: {text: T., kind: thesis}
+  a: {text: A., kind: assumption, supports: t}
+"""
+COMPOSE = "services:\n  web: {image: nginx}\n"
+WORKFLOW = "name: ci\non: [push]\njobs: {}\n"
+TIMING = re.compile(r"^argmap \w+: \d+\.\d\d s$")
+SKIPPED = [
+    "skipped ci/workflow.yml: not an argument map (no argmap: key)",
+    "skipped docker-compose.yml: not an argument map (no argmap: key)",
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    (tmp_path / "docker-compose.yml").write_text(COMPOSE, encoding="utf-8")
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "workflow.yml").write_text(WORKFLOW, encoding="utf-8")
+    return tmp_path
+
+
+def _said(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not TIMING.match(line)]
+
+
+def test_validate_skips_yaml_that_is_not_an_argument_map(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(main, ["validate", "."])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "1 file checked, no problems\n",
+        "",
+    )
+    verbose = runner.invoke(main, ["validate", "-v", "."])
+    assert (verbose.exit_code, verbose.stdout) == (0, "1 file checked, no problems\n")
+    assert _said(verbose.stderr) == [*SKIPPED, "read map.yaml"]
+
+
+def test_a_file_named_on_the_command_line_is_always_read_as_a_map(
+    runner: CliRunner, project: Path
+) -> None:
+    """Named, docker-compose.yml is read as a map, as before, even when its folder is given
+    too: the user asked for it."""
+    for paths in (["docker-compose.yml"], [".", "docker-compose.yml"]):
+        result = runner.invoke(main, ["validate", *paths])
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == (
+            "docker-compose.yml:1:1: error[AM201] unknown key 'services' in the top level "
+            "(unknown-key)"
+        )
+        checked = "1 file" if len(paths) == 1 else "2 files"
+        assert result.stdout.splitlines()[-1] == f"2 errors in 1 of {checked}"
+        assert "ci/workflow.yml" not in result.stdout
+
+
+def test_yaml_that_does_not_parse_is_still_reported(runner: CliRunner, project: Path) -> None:
+    """It may be a broken map: skipping it would hide the error."""
+    (project / "broken.yaml").write_text("claims: [\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "."])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "broken.yaml:2:1: error[AM106] YAML syntax error: did not find expected node content "
+        "(yaml-syntax)"
+    )
+    assert result.stdout.splitlines()[-1] == "1 error in 1 of 2 files"
+
+
+@pytest.mark.parametrize(
+    "text", ["claims:\n  t: {text: T., kind: thesis}\n", "argmap: 2\n", "argmap: 1\nservices: {}\n"]
+)
+def test_a_file_with_an_argmap_or_claims_key_is_read_as_a_map(
+    runner: CliRunner, project: Path, text: str
+) -> None:
+    """A map that forgot its version line, or has a wrong one, is a map with an error."""
+    (project / "docker-compose.yml").write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "."])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("docker-compose.yml:")
+    assert result.stdout.splitlines()[-1].endswith("in 1 of 2 files")
+
+
+def test_a_folder_of_many_files_skips_alike_in_the_process_pool(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = runner.invoke(main, ["validate", "-v", "."])
+    monkeypatch.setattr(batch, "POOL_FROM", 2)
+    monkeypatch.setattr(batch, "workers_for", lambda count: 2)
+    pooled = runner.invoke(main, ["validate", "-v", "."])
+    assert (pooled.exit_code, pooled.stdout) == (0, "1 file checked, no problems\n")
+    assert _said(pooled.stderr) == _said(serial.stderr)
+
+
+def test_check_skips_yaml_that_is_not_an_argument_map(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(main, ["check", "-v", "."])
+    assert result.exit_code == 0
+    assert "docker-compose" not in result.stdout and "workflow" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 file checked, no problems"
+    said = _said(result.stderr)
+    assert said[:2] == SKIPPED
+    assert re.fullmatch(r"checked map\.yaml: 0 quotes, grounded semantics, \d+\.\d\d s", said[2])
+    assert len(said) == 3
+    as_json = runner.invoke(main, ["check", "-f", "json", "."])
+    assert (as_json.exit_code, as_json.stderr) == (0, "")
+    assert '"path": "map.yaml"' in as_json.stdout and "docker-compose" not in as_json.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["render", "--format", "dot", "-o", "out"], ["map.dot"]),
+        (["report", "-o", "out"], ["map.html"]),
+        (["handout", "--format", "html", "-o", "out"], ["map-student.html"]),
+    ],
+)
+def test_commands_that_write_skip_yaml_that_is_not_an_argument_map(
+    runner: CliRunner, project: Path, command: list[str], written: list[str]
+) -> None:
+    result = runner.invoke(main, [*command, "-v", "."])
+    assert (result.exit_code, result.stdout) == (0, "")
+    said = _said(result.stderr)
+    assert [line for line in said if line.startswith("skipped")] == SKIPPED
+    assert said[-1] == f"wrote out/{written[0]}"
+    assert sorted(p.name for p in (project / "out").iterdir()) == written
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout"])
+def test_every_command_that_searches_folders_says_how(runner: CliRunner, command: str) -> None:
+    """One rule, said in the same words by every command that takes folders (docs/cli.md is
+    generated from them)."""
+    shown = " ".join(runner.invoke(main, [command, "--help"]).output.split())
+    assert (
+        "PATHS are files or folders. A folder is searched for argument maps: its *.yaml and "
+        "*.yml files, except hidden ones and those whose top level has neither an argmap: nor "
+        "a claims: key (a docker-compose.yml, a CI workflow), which are skipped (-v lists "
+        "them). A file named is always read as a map."
+    ) in shown
