@@ -248,7 +248,7 @@ def test_the_embedded_engine_is_stopped_after_the_timeout() -> None:
         layout(SLOW, OutputFormat.SVG, Engine.EMBEDDED, timeout=0.3)
     assert str(raised.value) == (
         "the embedded Graphviz did not finish within 0.3 s and was stopped; draw a part of "
-        "the map with --focus CLAIM --depth N, or allow more time with --timeout"
+        "the map with --focus CLAIM --depth N, or allow more time with --time-limit"
     )
     # the layout ran in a child: this process's embedded Graphviz is untouched
     assert b"<svg" in layout(TINY, OutputFormat.SVG, Engine.EMBEDDED, timeout=60)

@@ -293,16 +293,23 @@ def test_the_node_limit_counts_what_the_view_draws(runner: CliRunner, tmp_path: 
     assert (tmp_path / "montebello.svg").is_file()
 
 
-def _assert_stopped(runner: CliRunner, out: Path, engine: str, timeout: str, program: str) -> None:
-    """``argmap render --engine ENGINE --timeout TIMEOUT`` on Montebello stops the layout
+def _assert_stopped(
+    runner: CliRunner,
+    out: Path,
+    engine: str,
+    timeout: str,
+    program: str,
+    option: str = "--time-limit",
+) -> None:
+    """``argmap render --engine ENGINE --time-limit TIMEOUT`` on Montebello stops the layout
     with a message naming ``program``, exit 2 and nothing written."""
-    args = ["render", str(MONTEBELLO), "-o", str(out), "--engine", engine, "--timeout", timeout]
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--engine", engine, option, timeout]
     result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert result.stderr == (
         f"argmap: {_shown(MONTEBELLO)}: {program} did not finish within {timeout} s and was "
         "stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time with "
-        "--timeout\n"
+        "--time-limit\n"
     )
     assert not out.exists()
 
@@ -311,7 +318,7 @@ def _assert_stopped(runner: CliRunner, out: Path, engine: str, timeout: str, pro
 def test_an_embedded_layout_that_takes_too_long_is_stopped(
     runner: CliRunner, tmp_path: Path, forks: list[int]
 ) -> None:
-    """The embedded Graphviz runs in a forked child, stopped after --timeout seconds like the
+    """The embedded Graphviz runs in a forked child, stopped after --time-limit seconds like the
     system dot (here a millisecond, which the Montebello map's layout takes far longer than)."""
     _assert_stopped(runner, tmp_path / "renders", "embedded", "0.001", "the embedded Graphviz")
     assert len(forks) == 1  # the layout ran in a child, which was stopped
@@ -321,9 +328,11 @@ def test_a_layout_that_takes_too_long_is_stopped(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A ``dot`` that never finishes (here a stand-in that sleeps) is stopped after
-    --timeout seconds, with a message and nothing written."""
+    --time-limit seconds, with a message and nothing written. ``--timeout``, its name until
+    check's and render's time limits took one name, still works (hidden from --help)."""
     fake_dot(tmp_path, monkeypatch, "exec sleep 30")
     _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'")
+    _assert_stopped(runner, tmp_path / "renders", "system", "0.5", "Graphviz 'dot'", "--timeout")
 
 
 # A stand-in for dot that runs the real one. It notes how many layouts are running as it
@@ -468,15 +477,16 @@ def test_stale_only_lays_a_current_pdf_out_once(
     assert len(list(log.glob("seen.*"))) == 2
 
 
+@pytest.mark.parametrize("option", ["--time-limit", "--timeout"])
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e300", "86400.5", "0", "-1", "soon"])
 def test_a_timeout_that_is_not_a_finite_number_of_seconds_is_a_usage_error(
-    runner: CliRunner, tmp_path: Path, value: str
+    runner: CliRunner, tmp_path: Path, value: str, option: str
 ) -> None:
     out = tmp_path / "renders"
-    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--timeout", value])
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), option, value])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"Error: Invalid value for '--timeout': must be a finite number of seconds, more than "
+        f"Error: Invalid value for '{option}': must be a finite number of seconds, more than "
         f"0 and at most 86400 (one day), not {value!r}"
     )
     assert not out.exists()
@@ -484,7 +494,7 @@ def test_a_timeout_that_is_not_a_finite_number_of_seconds_is_a_usage_error(
 
 def test_a_timeout_of_one_day_is_allowed(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "renders"
-    args = ["render", str(MONTEBELLO), "-o", str(out), "--timeout", "86400", "--no-evidence"]
+    args = ["render", str(MONTEBELLO), "-o", str(out), "--time-limit", "86400", "--no-evidence"]
     result = runner.invoke(main, [*args, "--engine", "embedded"])
     assert result.exit_code == 0, result.output
     assert (out / "montebello.svg").is_file()

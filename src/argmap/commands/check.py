@@ -45,8 +45,8 @@ time_limit_option = click.option(
     type=Seconds(0.01, inclusive=True),
     default=10.0,
     show_default=True,
-    help="Seconds the preferred or stable semantics may take (0.01 to 86400, a day); "
-    "grounded takes no limit.",
+    help="Seconds the preferred or stable semantics may take before the run is stopped "
+    "(0.01 to 86400, a day); grounded takes no limit.",
 )
 
 

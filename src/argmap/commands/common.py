@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from argmap.pipeline import ConfigCache, Found, MapResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "json", "github", "sarif")
 
 format_option = click.option(
@@ -57,7 +59,7 @@ MAX_SECONDS = 86_400
 
 
 class Seconds(click.ParamType[float]):
-    """A time limit in seconds (``--timeout``, ``--time-limit``): a finite number above
+    """A time limit in seconds (check's and render's ``--time-limit``): a finite number above
     ``minimum`` (or from it, when ``inclusive``) and at most :data:`MAX_SECONDS`; anything else
     is a usage error naming the option."""
 
@@ -134,6 +136,25 @@ def given(parameter: str) -> bool:
     option that only means something with another one is refused without it, not ignored."""
     source = click.get_current_context().get_parameter_source(parameter)
     return source is click.core.ParameterSource.COMMANDLINE
+
+
+def old_name(old: str, new: str, param: str, type_: click.ParamType[Any]) -> Callable[[F], F]:
+    """``old``, the name option ``new`` had before it was renamed, as a hidden option of its
+    own (parameter ``param``, None when not given): scripts written with it keep working, and
+    --help shows one name. :func:`renamed` takes its value."""
+    return click.option(
+        old, param, type=type_, default=None, hidden=True, help=f"{new}, by its old name."
+    )
+
+
+def renamed(old: str, new: str, old_value: T | None, new_value: T, new_param: str) -> T:
+    """The value given under ``old`` (see :func:`old_name`), else ``new_value``; both names
+    given is a usage error (which one was meant cannot be known)."""
+    if old_value is None:
+        return new_value
+    if given(new_param):
+        raise click.UsageError(f"{old} is {new} by its old name; give one of them")
+    return old_value
 
 
 def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:

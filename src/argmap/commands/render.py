@@ -19,7 +19,9 @@ from argmap.commands.common import (
     jobs_option,
     load_for_output,
     note,
+    old_name,
     refuse_check_with_stale_only,
+    renamed,
     say,
     settled,
     stale_only_option,
@@ -56,7 +58,6 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @click.option(
     "-o",
     "--output",
-    "--output-dir",
     "output",
     type=click.Path(path_type=Path),
     default=Path("renders"),
@@ -64,6 +65,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="NAME.svg (or .png, .pdf, .dot) for one map, or a folder where each map becomes "
     "<stem>.<format>.",
 )
+@old_name("--output-dir", "-o/--output", "output_dir", click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -114,13 +116,14 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     "would take minutes on it.",
 )
 @click.option(
-    "--timeout",
+    "--time-limit",
     type=Seconds(),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds a layout may take before it is stopped (the embedded Graphviz: on Linux), "
-    "at most 86400 (a day).",
+    help="Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
+    "embedded Graphviz: on Linux only).",
 )
+@old_name("--timeout", "--time-limit", "timeout", Seconds())
 @click.option(
     "--check",
     is_flag=True,
@@ -131,6 +134,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 def render(
     paths: tuple[Path, ...],
     output: Path,
+    output_dir: Path | None,
     output_format: str | None,
     engine: str,
     focus: str | None,
@@ -141,7 +145,8 @@ def render(
     group_by: str,
     rankdir: str,
     max_nodes: int,
-    timeout: float,
+    time_limit: float,
+    timeout: float | None,
     check: bool,
     stale_only: bool,
     jobs: int | None,
@@ -175,6 +180,8 @@ def render(
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
     """
+    output = renamed("--output-dir", "-o/--output", output_dir, output, "output")
+    time_limit = renamed("--timeout", "--time-limit", timeout, time_limit, "time_limit")
     formats = {f".{f.value}": f.value for f in OutputFormat}
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
@@ -240,7 +247,7 @@ def render(
                     say=in_turn,
                 ):
                     continue
-                layouts.put((result.path, target), draw, source, fmt, chosen_engine, timeout)
+                layouts.put((result.path, target), draw, source, fmt, chosen_engine, time_limit)
             except UnknownFocus as exc:
                 where = (
                     ""

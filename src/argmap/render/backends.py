@@ -145,7 +145,7 @@ def layout(
 def _too_slow(program: str, timeout: float | None) -> str:
     return (
         f"{program} did not finish within {timeout:g} s and was stopped; draw a part of the "
-        "map with --focus CLAIM --depth N, or allow more time with --timeout"
+        "map with --focus CLAIM --depth N, or allow more time with --time-limit"
     )
 
 

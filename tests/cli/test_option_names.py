@@ -1,0 +1,65 @@
+"""One name per meaning across the commands: the time a computation may take is --time-limit
+in check and render (render's --timeout, and its -o's --output-dir, stay as hidden aliases,
+as stats' --json does for --format json); and the help of an option shared by several
+commands says the same thing in the same shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import COMMANDS, main
+
+
+def _options(name: str) -> dict[str, click.Option]:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    return {
+        opt: param
+        for param in command.params
+        if isinstance(param, click.Option)
+        for opt in param.opts
+    }
+
+
+def test_a_time_limit_has_one_name_and_one_help_shape() -> None:
+    check, render = _options("check")["--time-limit"], _options("render")["--time-limit"]
+    assert check.help == (
+        "Seconds the preferred or stable semantics may take before the run is stopped "
+        "(0.01 to 86400, a day); grounded takes no limit."
+    )
+    assert render.help == (
+        "Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
+        "embedded Graphviz: on Linux only)."
+    )
+    assert (check.default, render.default) == (10.0, 600.0)
+    shown = {name: CliRunner().invoke(main, [name, "--help"]).output for name in COMMANDS}
+    assert [name for name, text in shown.items() if "--timeout" in text] == []
+    assert [name for name, text in shown.items() if "--output-dir" in text] == []
+
+
+def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("argmap.toml").write_text("")
+    Path("map.yaml").write_text(
+        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+        "  a: {text: A., kind: assumption, supports: t}\n"
+    )
+    render = ["render", "map.yaml", "--format", "dot"]
+    old = runner.invoke(main, [*render, "--output-dir", "old", "--timeout", "60"])
+    assert (old.exit_code, old.stderr) == (0, "wrote old/map.dot\n")
+    for clash, message in (
+        (["--timeout", "60", "--time-limit", "30"], "--timeout is --time-limit"),
+        (["--output-dir", "a", "-o", "b"], "--output-dir is -o/--output"),
+    ):
+        result = runner.invoke(main, [*render, *clash])
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.splitlines()[-1] == (
+            f"Error: {message} by its old name; give one of them"
+        )
+    assert not Path("renders").exists() and not Path("a").exists() and not Path("b").exists()
