@@ -6,7 +6,7 @@ the disk for argument files.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -81,15 +81,18 @@ class Found:
     files: list[Path]
     problems: list[Diagnostic]
     walked: frozenset[Path]
+    folders: tuple[tuple[Path, tuple[Path, ...]], ...] = ()  # each folder given, its files
 
 
 def find_files(paths: Sequence[Path]) -> Found:
     """Files as given, and folders searched for ``*.yaml``/``*.yml`` (sorted, hidden skipped)."""
     found: list[tuple[Path, bool]] = []
     problems: list[Diagnostic] = []
+    folders: list[tuple[Path, tuple[Path, ...]]] = []
     for given in paths:
         if given.is_dir():
             inside = sorted(_walk(given))
+            folders.append((given, tuple(inside)))
             if not inside:
                 problems.append(
                     codes.NO_FILES.at(str(given), None, "no *.yaml or *.yml files in this folder")
@@ -110,7 +113,20 @@ def find_files(paths: Sequence[Path]) -> Found:
         if not walked:
             named.add(key)
     walked_files = frozenset(path for key, path in unique.items() if key not in named)
-    return Found(list(unique.values()), problems, walked_files)
+    return Found(list(unique.values()), problems, walked_files, tuple(folders))
+
+
+def without_maps(found: Found, skipped: Iterable[Path | str]) -> list[Diagnostic]:
+    """AM902 for each folder given whose YAML files were all ``skipped`` as not argument maps,
+    as for a folder with no YAML at all: a run that read nothing must not read as a pass."""
+    gone = {os.path.normpath(os.path.abspath(path)) for path in skipped}
+    problems: list[Diagnostic] = []
+    for folder, inside in found.folders:
+        if inside and all(os.path.normpath(os.path.abspath(p)) in gone for p in inside):
+            files = "1 YAML file" if len(inside) == 1 else f"{len(inside)} YAML files"
+            message = f"no argument maps in this folder: {files} skipped, with no argmap: key"
+            problems.append(codes.NO_FILES.at(str(folder), None, message))
+    return problems
 
 
 NOT_A_MAP = "not an argument map (no argmap: key)"

@@ -4,6 +4,7 @@ command line is always read as a map, and YAML that does not parse is still repo
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -153,3 +154,28 @@ def test_every_command_that_searches_folders_says_how(runner: CliRunner, command
         "a claims: key (a docker-compose.yml, a CI workflow), which are skipped (-v lists "
         "them). A file named is always read as a map."
     ) in shown
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout"])
+def test_a_folder_without_a_map_is_said_to_have_none(
+    runner: CliRunner, project: Path, command: str
+) -> None:
+    """As an empty folder is (AM902): ``argmap validate ci/`` checked nothing and said '0 files
+    checked, no problems', which reads as a pass of the maps the user meant."""
+    result = runner.invoke(main, [command, "ci", "map.yaml"])
+    assert result.exit_code == 0
+    warning = (
+        "ci:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, with no "
+        "argmap: key (no-files)"
+    )
+    lines = result.stdout.splitlines()
+    assert lines[-3:] == [warning, "", "1 warning in 1 of 1 file"]  # as for an empty folder
+    strict = runner.invoke(main, ["validate", "--strict", "ci"])
+    assert strict.exit_code == 1
+    assert strict.stdout == f"{warning}\n\n1 warning in 1 file (0 files checked)\n"
+
+
+def test_check_json_carries_a_folder_without_a_map(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(main, ["check", "-f", "json", "ci", "map.yaml"])
+    assert result.exit_code == 0
+    assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["AM902"]

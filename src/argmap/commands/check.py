@@ -28,7 +28,14 @@ from argmap.diagnostics import Diagnostic, has_failures, sort_key
 from argmap.evaluate import evaluate_map
 from argmap.indented_json import indented_json
 from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
-from argmap.pipeline import ConfigCache, MapResult, find_files, kept_maps, lint_alongside
+from argmap.pipeline import (
+    ConfigCache,
+    MapResult,
+    find_files,
+    kept_maps,
+    lint_alongside,
+    without_maps,
+)
 from argmap.semantics.errors import SemanticsTimeout
 from argmap.semantics.labels import Semantics
 from argmap.verify.evidence import EvidenceCheck, quote_marks, verify_evidence
@@ -110,7 +117,7 @@ def check(
         note("argmap: --time-limit has no effect with grounded semantics")
     found = find_files(paths)
     files, problems = found.files, found.problems
-    skipped = 0
+    skipped: list[str] = []
     configs = ConfigCache()
     outcomes: list[CheckOutcome] = []
     diagnostics: list[Diagnostic] = list(problems)
@@ -120,7 +127,7 @@ def check(
             for result in results:
                 if result.skipped is not None:
                     detail_skipped(result.path, result.skipped)
-                    skipped += 1
+                    skipped.append(result.path)
                     continue
                 started = time.perf_counter()
                 outcome, config_problems = check_result(
@@ -139,6 +146,8 @@ def check(
     except SemanticsTimeout as exc:
         say(f"argmap: {exc}")
         sys.exit(EXIT_ERROR)
+    problems = [*problems, *without_maps(found, skipped)]
+    diagnostics.extend(problems[len(found.problems) :])
     if output_format == "json":
         data = {
             "maps": [outcome_dict(o) for o in outcomes],
@@ -157,7 +166,7 @@ def check(
                     if lines:  # one write, not one per claim
                         click.echo("\n".join(lines))
                     click.echo()
-        emit_diagnostics(diagnostics, texts, len(files) - skipped, output_format)
+        emit_diagnostics(diagnostics, texts, len(files) - len(skipped), output_format)
     if any(p.code == "AM901" for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)

@@ -271,25 +271,26 @@ def load_for_output(found: Found, configs: ConfigCache) -> tuple[list[MapResult]
     written, with the defaults. Files in a folder that are not maps are left out."""
     from argmap import codes
     from argmap.diagnostics import has_failures
-    from argmap.pipeline import load_maps
+    from argmap.pipeline import load_maps, without_maps
 
     files, problems = found.files, found.problems
     results: list[MapResult] = []
     diagnostics = list(problems)
     texts: dict[str, str] = {}
-    skipped = 0
+    skipped: list[str] = []
     for result in load_maps(files, walked=found.walked):
         if result.skipped is not None:
             detail_skipped(result.path, result.skipped)
-            skipped += 1
+            skipped.append(result.path)
             continue
         results.append(result)
         detail_read(result.path, result.included)
         diagnostics.extend(configs.for_root(result.root)[1])  # once per project
         diagnostics.extend(result.diagnostics)
         texts.update(result.texts)
+    diagnostics.extend(without_maps(found, skipped))
     if diagnostics:
-        emit_diagnostics(diagnostics, texts, len(files) - skipped, None)
+        emit_diagnostics(diagnostics, texts, len(files) - len(skipped), None)
     status = EXIT_OK
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         status = EXIT_ERROR

@@ -24,7 +24,7 @@ from argmap.commands.common import (
     strict_option,
 )
 from argmap.diagnostics import has_failures
-from argmap.pipeline import display_path, find_files
+from argmap.pipeline import display_path, find_files, without_maps
 
 
 @click.command()
@@ -56,17 +56,18 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     files, problems = found.files, found.problems
     diagnostics = list(problems)
     texts: dict[str, str] = {}
-    skipped = 0
+    skipped: list[Path] = []
     with _progress(len(files), output_format) as advance:
         for outcome in validate_files(files, advance, found.walked):
             if outcome.skipped is not None:
                 detail_skipped(display_path(outcome.path), outcome.skipped)
-                skipped += 1
+                skipped.append(outcome.path)
                 continue
             detail_read(display_path(outcome.path), outcome.included)
             diagnostics.extend(outcome.diagnostics)
             texts.update(outcome.texts)
-    emit_diagnostics(diagnostics, texts, len(files) - skipped, output_format)
+    diagnostics.extend(without_maps(found, skipped))
+    emit_diagnostics(diagnostics, texts, len(files) - len(skipped), output_format)
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)
