@@ -179,3 +179,30 @@ def test_check_json_carries_a_folder_without_a_map(runner: CliRunner, project: P
     result = runner.invoke(main, ["check", "-f", "json", "ci", "map.yaml"])
     assert result.exit_code == 0
     assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["AM902"]
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (["render", "--format", "dot"], "one.dot"),
+        (["report"], "one.html"),
+        (["handout", "--format", "html"], "one.html"),
+    ],
+)
+def test_a_file_name_for_a_folder_of_one_map_is_taken(
+    runner: CliRunner, project: Path, command: list[str], target: str
+) -> None:
+    """``-o one.svg`` names the file of a single map. A folder of one map, a file it includes
+    and a docker-compose.yml holds one map; the files were counted instead, and the run
+    refused: 'names one file, but 4 maps were given'."""
+    (project / "map.yaml").write_text(MAP.replace("claims:", "include: [part.yaml]\nclaims:"))
+    (project / "part.yaml").write_text("argmap: 1\nclaims:\n  b: {text: B., kind: assumption}\n")
+    result = runner.invoke(main, [*command, ".", "-o", target])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {target}\n")
+    (project / "other.yaml").write_text(MAP)
+    refused = runner.invoke(main, [*command, ".", "-o", f"two-{target}"])
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        f"argmap: -o two-{target} names one file, but 2 maps were given; give a folder\n"
+    )
+    assert not (project / f"two-{target}").exists()

@@ -199,13 +199,13 @@ def render(
         max_nodes=max_nodes,
     )
     found = find_files(paths)
-    files = found.files
-    single, refused_output = names_one_file(output, (f".{fmt.value}",), len(files))
+    configs = ConfigCache()
+    results, status = load_for_output(found, configs)
+    # maps counted once loaded: a folder also holds the files they include, and other YAML
+    single, refused_output = names_one_file(output, (f".{fmt.value}",), len(results))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
-    configs = ConfigCache()
-    results, status = load_for_output(found, configs)
 
     checked = Checked()
     layouts: InOrder[tuple[str, Path], Drawn] = InOrder(

@@ -81,13 +81,13 @@ def run_pages(
 
     refuse_check_with_stale_only(check, stale_only)
     found = find_files(paths)
-    files = found.files
-    single, refused_output = names_one_file(output, job.suffixes, len(files))
+    configs = ConfigCache()
+    results, status = load_for_output(found, configs)
+    # maps counted once loaded: a folder also holds the files they include, and other YAML
+    single, refused_output = names_one_file(output, job.suffixes, len(results))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
-    configs = ConfigCache()
-    results, status = load_for_output(found, configs)
 
     checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
