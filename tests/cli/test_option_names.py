@@ -63,3 +63,31 @@ def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
             f"Error: {message} by its old name; give one of them"
         )
     assert not Path("renders").exists() and not Path("a").exists() and not Path("b").exists()
+
+
+# Options whose help differs between commands because what they act on differs.
+DIFFERENT_BY_COMMAND = {
+    "--format": "a report's format in validate, check, import and stats; a file's elsewhere",
+    "--depth": "steps from the --focus claim in render, from the thesis in handout",
+    "--output": "a file, a folder, or either, with or without stdout",
+    "--jobs": "what runs at once: layouts or PDFs",
+    "--time-limit": "what is limited; one shape, tested above",
+}
+
+
+def test_an_option_of_several_commands_says_the_same_in_each() -> None:
+    """render said '--engine system: Graphviz's dot on PATH; embedded: ...' and report and
+    handout 'How the map is laid out: system (Graphviz's dot), ...'; render's --check 'a
+    rendered file', the others' 'an output'."""
+    helps: dict[str, dict[str, str | None]] = {}
+    for name in COMMANDS:
+        for param in main.get_command(click.Context(main), name).params:  # type: ignore[union-attr]
+            if isinstance(param, click.Option) and not param.hidden:
+                long_name = max(param.opts, key=len)
+                helps.setdefault(long_name, {})[name] = param.help
+    differing = {
+        option: by_command
+        for option, by_command in helps.items()
+        if len(set(by_command.values())) > 1 and option not in DIFFERENT_BY_COMMAND
+    }
+    assert differing == {}

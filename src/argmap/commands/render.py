@@ -79,8 +79,8 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     type=click.Choice([e.value for e in Engine]),
     default=Engine.AUTO.value,
     show_default=True,
-    help="system: Graphviz's dot on PATH; embedded: the built-in WebAssembly Graphviz "
-    "(SVG only); auto: system when dot is on PATH, else embedded.",
+    help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
+    "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
 )
 @click.option("--focus", metavar="CLAIM", help="Draw only the neighbourhood of this claim.")
 @click.option(
@@ -127,7 +127,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @click.option(
     "--check",
     is_flag=True,
-    help="Write nothing; exit 1 if a rendered file is missing or stale (for CI).",
+    help="Write nothing; exit 1 if an output is missing or stale (for CI).",
 )
 @stale_only_option
 @jobs_option("How many maps the system dot lays out at once [default: the usable cores].")

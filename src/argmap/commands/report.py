@@ -42,7 +42,8 @@ engine_option = click.option(
     type=click.Choice([e.value for e in Engine]),
     default=Engine.AUTO.value,
     show_default=True,
-    help="How the map is laid out: system (Graphviz's dot), embedded (built in), or auto.",
+    help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
+    "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
 )
 check_option = click.option(
     "--check",
