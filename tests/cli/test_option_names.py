@@ -91,3 +91,29 @@ def test_an_option_of_several_commands_says_the_same_in_each() -> None:
         if len(set(by_command.values())) > 1 and option not in DIFFERENT_BY_COMMAND
     }
     assert differing == {}
+
+
+def test_an_output_that_is_only_a_file_says_so() -> None:
+    """-o is a file in schema, export and import (a folder is refused), a folder in watch, and
+    either in render, report and handout: its metavar says which, as import's did (FILE)
+    while schema and export said PATH; and the three that print to stdout without it say so
+    in the same words."""
+    metavars = {}
+    for name in COMMANDS:
+        output = _options(name).get("--output")
+        if output is not None:
+            metavars[name] = output.make_metavar(click.Context(click.Command(name)))
+    assert metavars == {
+        "schema": "FILE",
+        "render": "PATH",
+        "report": "PATH",
+        "handout": "PATH",
+        "export": "FILE",
+        "import": "FILE",
+        "watch": "DIRECTORY",
+    }
+    assert {name: _options(name)["--output"].help for name in ("schema", "export", "import")} == {
+        "schema": "Write the schema to this file, not stdout.",
+        "export": "Write the document to this file, not stdout.",
+        "import": "Write the map to this file, not stdout.",
+    }

@@ -88,7 +88,11 @@ EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
     "--to", "to", type=click.Choice(list(EXPORTERS)), required=True, help="The output format."
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write to this file, not stdout."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the document to this file, not stdout.",
 )
 @click.option(
     "--url",

@@ -30,7 +30,10 @@ from argmap.wording import counted
 @click.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the map here."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the map to this file, not stdout.",
 )
 @click.option(
     "--from",

@@ -13,7 +13,11 @@ from argmap.schema import schema_text
 
 @click.command()
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the schema to this file, not stdout.",
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the argument file (format version 1).
