@@ -206,3 +206,24 @@ def test_a_file_name_for_a_folder_of_one_map_is_taken(
         f"argmap: -o two-{target} names one file, but 2 maps were given; give a folder\n"
     )
     assert not (project / f"two-{target}").exists()
+
+
+def test_each_file_of_a_folder_is_parsed_once(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a file is a map is decided on the document loaded to read it, not by a first
+    parse of its own: a large map found in a folder costs what it cost before."""
+    from argmap import load
+
+    parsed: list[str] = []
+    real = load.load_text
+
+    def counting(text: str, path: str, limits: load.Limits = load.DEFAULT_LIMITS) -> load.Document:
+        parsed.append(path)
+        return real(text, path, limits)
+
+    monkeypatch.setattr(load, "load_text", counting)
+    for command in ("validate", "check"):
+        parsed.clear()
+        assert runner.invoke(main, [command, "."]).exit_code == 0
+        assert sorted(parsed) == ["ci/workflow.yml", "docker-compose.yml", "map.yaml"]
