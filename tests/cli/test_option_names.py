@@ -117,3 +117,18 @@ def test_an_output_that_is_only_a_file_says_so() -> None:
         "export": "Write the document to this file, not stdout.",
         "import": "Write the map to this file, not stdout.",
     }
+
+
+def test_a_default_is_shown_as_one_of_the_choices() -> None:
+    """render --help listed '--rankdir [tb|lr|bt|rl]' with '[default: TB]', a value not in the
+    list (click shows the choices of a case-blind option in lower case)."""
+    unlisted = []
+    for name in COMMANDS:
+        for option in set(_options(name).values()):
+            choices = getattr(option.type, "choices", None)
+            if choices is None or not option.show_default or option.default is None:
+                continue
+            shown = [str(c).lower() for c in choices] if not option.type.case_sensitive else choices
+            if option.default not in shown:
+                unlisted.append(f"{name} {option.opts[-1]} {option.default}")
+    assert unlisted == []

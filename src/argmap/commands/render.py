@@ -102,10 +102,10 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 )
 @click.option(
     "--rankdir",
-    type=click.Choice([r.value for r in RankDir], case_sensitive=False),
-    default=RankDir.TB.value,
+    type=click.Choice([r.value.lower() for r in RankDir], case_sensitive=False),
+    default=RankDir.TB.value.lower(),
     show_default=True,
-    help="Where the map grows from the thesis: TB puts the thesis at the top.",
+    help="Where the map grows from the thesis: tb puts the thesis at the top (any case).",
 )
 @click.option(
     "--max-nodes",
