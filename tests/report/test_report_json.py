@@ -9,6 +9,7 @@ from argmap.report import ReportOptions, Summary
 from argmap.report.json_report import render
 
 EXPECTED = {
+    "format": "argmap-validate",
     "version": 1,
     "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
     "diagnostics": [
@@ -69,7 +70,9 @@ def test_exact_text_indent_two_key_order_and_trailing_newline(
 ) -> None:
     out = _json(diagnostics)
     assert out == json.dumps(EXPECTED, indent=2, ensure_ascii=False) + "\n"
-    assert out.startswith('{\n  "version": 1,\n  "summary": {\n    "files": 5,\n')
+    assert out.startswith(
+        '{\n  "format": "argmap-validate",\n  "version": 1,\n  "summary": {\n    "files": 5,\n'
+    )
 
 
 def test_same_output_whatever_the_input_order(diagnostics: tuple[Diagnostic, ...]) -> None:
@@ -85,6 +88,7 @@ def test_non_ascii_is_kept_and_control_characters_are_escaped() -> None:
 
 def test_no_problems() -> None:
     assert json.loads(_json([], files=3)) == {
+        "format": "argmap-validate",
         "version": 1,
         "summary": {"files": 3, "errors": 0, "warnings": 0, "infos": 0},
         "diagnostics": [],

@@ -1,8 +1,9 @@
-"""The JSON format, for scripts: a version, a summary, and every diagnostic's ``to_dict()``.
+"""The JSON format, for scripts: a format name and version, a summary, and every diagnostic's
+``to_dict()``.
 
 ::
 
-    {"version": 1,
+    {"format": "argmap-validate", "version": 1,
      "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
      "diagnostics": [{"code": ..., "name": ..., "severity": ..., "message": ..., "path": ...,
                       "line": ..., "col": ..., "hint": ...}, ...]}
@@ -10,7 +11,7 @@
 Keys keep this order (not sorted), diagnostics are sorted by path, line, column and code, the
 text is indented by two spaces, non-ASCII characters are written as they are, and the output
 ends with a newline: the same run gives the same bytes. ``version`` changes only when a key is
-removed or changes meaning.
+removed or changes meaning (docs/json-output.md; schema/argmap-validate.schema.json).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.indented_json import indented_json
 from argmap.report.common import ReportOptions, Summary, count, ordered
 
+FORMAT = "argmap-validate"
 VERSION = 1
 
 
@@ -32,6 +34,7 @@ def render(
 ) -> str:
     counts = count(diagnostics)
     document = {
+        "format": FORMAT,
         "version": VERSION,
         "summary": {
             "files": summary.files_checked,
