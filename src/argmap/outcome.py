@@ -17,6 +17,11 @@ from argmap.report.text import visible
 from argmap.verdict import Verdict
 from argmap.verify.evidence import EvidenceCheck
 
+# What ``argmap check --format json`` prints opens with these (docs/json-output.md,
+# schema/argmap-check.schema.json); VERSION changes only when a key is removed or changes meaning.
+FORMAT = "argmap-check"
+VERSION = 1
+
 VERDICT_ORDER = (Verdict.SUPPORTED, Verdict.CONTESTED, Verdict.UNSUPPORTED, Verdict.REFUTED)
 _VERDICT_COLUMN = {v: f"{v.value:<11}" for v in Verdict}  # the first column of claim_lines
 
@@ -69,6 +74,21 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
         "claims": claims,
         "evidence": evidence,
         "diagnostics": [d.to_dict() for d in outcome.diagnostics],
+    }
+
+
+def check_document(
+    outcomes: Sequence[CheckOutcome], problems: Sequence[Diagnostic]
+) -> dict[str, Any]:
+    """The whole JSON of a check: one map's outcome alone, or, for several maps or findings
+    about the paths themselves (a path that is not there), ``maps`` and those findings."""
+    head: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if len(outcomes) == 1 and not problems:
+        return {**head, **outcome_dict(outcomes[0])}
+    return {
+        **head,
+        "maps": [outcome_dict(o) for o in outcomes],
+        "diagnostics": [d.to_dict() for d in problems],
     }
 
 

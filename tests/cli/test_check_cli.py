@@ -577,3 +577,35 @@ def test_a_time_limit_with_grounded_semantics_is_said_to_do_nothing(
     for semantics in ("preferred", "stable"):
         bounded = _check(runner, project, text, "--semantics", semantics, "--time-limit", "5")
         assert (bounded.exit_code, bounded.stderr) == (0, "")
+
+
+def test_check_json_names_its_format_and_version_first_in_both_shapes(
+    runner: CliRunner, project: Path
+) -> None:
+    """One map: its outcome; several paths (or a path that is not there): ``maps`` and the
+    paths' own findings. Either way the document opens with its format and version."""
+    (project / "a.yaml").write_text("argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n")
+    one = runner.invoke(main, ["check", "-f", "json", str(project / "a.yaml")])
+    assert one.exit_code == 0, one.output
+    assert one.output.startswith('{\n  "format": "argmap-check",\n  "version": 1,\n  "path": ')
+    assert list(json.loads(one.output)) == [
+        "format",
+        "version",
+        "path",
+        "semantics",
+        "scores",
+        "has_extension",
+        "claims",
+        "evidence",
+        "diagnostics",
+    ]
+    many = runner.invoke(
+        main, ["check", "-f", "json", str(project / "a.yaml"), str(project / "gone.yaml")]
+    )
+    assert many.exit_code == 2, many.output
+    data = json.loads(many.output)
+    assert list(data) == ["format", "version", "maps", "diagnostics"]
+    assert (data["format"], data["version"]) == ("argmap-check", 1)
+    assert [m["path"] for m in data["maps"]] == [str(project / "a.yaml")]
+    assert "format" not in data["maps"][0]
+    assert [d["code"] for d in data["diagnostics"]] == ["AM901"]

@@ -27,7 +27,7 @@ from argmap.commands.common import (
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
 from argmap.evaluate import evaluate_map
 from argmap.indented_json import indented_json
-from argmap.outcome import CheckOutcome, claim_lines, outcome_dict
+from argmap.outcome import CheckOutcome, check_document, claim_lines
 from argmap.pipeline import (
     ConfigCache,
     MapResult,
@@ -149,13 +149,7 @@ def check(
     problems = [*problems, *without_maps(found, skipped)]
     diagnostics.extend(problems[len(found.problems) :])
     if output_format == "json":
-        data = {
-            "maps": [outcome_dict(o) for o in outcomes],
-            "diagnostics": [d.to_dict() for d in problems],
-        }
-        if len(outcomes) == 1 and not problems:
-            data = outcome_dict(outcomes[0])
-        click.echo(indented_json(data))
+        click.echo(indented_json(check_document(outcomes, problems)))
     else:
         if output_format in (None, "text") and (output_format or "") != "github":
             from argmap.commands.common import default_format
