@@ -269,3 +269,31 @@ def test_stats_takes_format_json_as_the_other_commands_do(
     shown = runner.invoke(main, ["stats", "--help"]).output
     assert "  -f, --format [text|json]  Print the counts as text or JSON" in shown
     assert "--json" not in shown
+
+
+def test_stats_json_names_its_format_and_version_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    runner = CliRunner()
+    runner.invoke(main, ["init"])
+    result = runner.invoke(main, ["stats", "--json", "map.yaml"])
+    assert result.exit_code == 0
+    assert result.output.startswith('{\n  "format": "argmap-stats",\n  "version": 1,\n')
+    assert list(json.loads(result.output)) == [
+        "format",
+        "version",
+        "claims",
+        "arguments",
+        "attacks",
+        "evidence",
+        "sources",
+        "actors",
+        "questions",
+        "verdicts",
+        "quotes",
+        "findings",
+    ]
+    text = runner.invoke(main, ["stats", "map.yaml"]).output
+    assert "format" not in text and "version" not in text

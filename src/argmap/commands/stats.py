@@ -20,6 +20,11 @@ from argmap.model import ClaimKind
 from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
 
+# The JSON opens with these (docs/json-output.md, schema/argmap-stats.schema.json); VERSION
+# changes only when a key is removed or changes meaning.
+FORMAT = "argmap-stats"
+VERSION = 1
+
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
@@ -92,7 +97,7 @@ def stats(file: Path, output_format: str | None, json_flag: bool) -> None:
         "findings": len(outcome.diagnostics),
     }
     if as_json:
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps({"format": FORMAT, "version": VERSION, **data}, indent=2))
         return
     click.echo(visible(f"{outcome.path}: {m.title}"))  # an escape in them is shown, not obeyed
     for section, value in data.items():
