@@ -18,7 +18,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus, Reason, Verdict
 
 VERIFIED = (QuoteStatus.VERIFIED, QuoteStatus.VERIFIED_WITH_EDITS)
 _VERDICT_OF_LABEL = {Label.OUT: Verdict.REFUTED, Label.UNDEC: Verdict.CONTESTED}
-_LABEL_TEXT = {label: label.value.upper() for label in Label}  # IN, OUT, UNDEC
+LABEL_TEXT = {label: label.value.upper() for label in Label}  # IN, OUT, UNDEC
 _FATE = {Label.IN: "succeeds", Label.OUT: "is defeated", Label.UNDEC: "is undecided"}
 _NO_SUPPORT = "it stands only because nothing defeats it: no verified evidence backs it"
 
@@ -67,7 +67,7 @@ def claim_verdicts(
         if verdict is Verdict.UNSUPPORTED:
             reasons.append(Reason("no-support", cid, _NO_SUPPORT))
         verdicts[cid] = ClaimVerdict(
-            cid, verdict, round(scores[name], 4), _LABEL_TEXT[label], tuple(reasons)
+            cid, verdict, round(scores[name], 4), LABEL_TEXT[label], tuple(reasons)
         )
     return verdicts
 

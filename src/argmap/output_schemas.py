@@ -1,0 +1,242 @@
+"""The JSON Schemas of what argmap prints for programs: validate, check and stats.
+
+Like the export's (:mod:`argmap.interchange.json_export`), each is generated from pydantic
+models and kept in ``schema/`` (``argmap-<kind>.schema.json``); a test regenerates them and
+compares, and validates real outputs against them. The commands do not build their output
+from these models (``argmap validate`` imports the standard library only, to start fast), so
+the tests are what hold the two together. Regenerate a file with::
+
+    python -m argmap.output_schemas validate > schema/argmap-validate.schema.json
+
+Every vocabulary (severities, verdicts, labels, quote statuses, kinds) comes from the code's
+own enums, so a new value reaches the schema when the code gains it. See docs/json-output.md
+for the documents and the versioning promise.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, WithJsonSchema
+
+from argmap.argument_map import AttackKind
+from argmap.diagnostics import Severity
+from argmap.evaluate.verdicts import LABEL_TEXT
+from argmap.interchange.json_export import SCHEMA_DIALECT
+from argmap.model import ClaimKind
+from argmap.semantics.gradual import GradualMethod
+from argmap.semantics.labels import Semantics
+from argmap.verdict import QuoteStatus, Verdict
+
+SCHEMA_BASE = "https://argmap.dev/schema/"
+
+Count = Annotated[int, Field(ge=0)]
+
+
+def _counts(names: list[str], description: str) -> Any:
+    """An object with exactly these keys, each a count: how stats shows a vocabulary."""
+    return Annotated[
+        dict[str, int],
+        WithJsonSchema(
+            {
+                "type": "object",
+                "description": description,
+                "properties": {name: {"type": "integer", "minimum": 0} for name in names},
+                "required": names,
+                "additionalProperties": False,
+            }
+        ),
+    ]
+
+
+ClaimLabel = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": list(LABEL_TEXT.values()),
+            "description": "The claim's label under the semantics: IN, OUT or UNDEC.",
+        }
+    ),
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Diagnostic(_Out):
+    """One finding, as every format shows it: positions are 1-based."""
+
+    code: str = Field(pattern=r"^AM[0-9]{3}$", description="Stable: AM101.")
+    name: str = Field(description="The code's readable form: yaml-syntax.")
+    severity: Severity
+    message: str
+    path: str = Field(description="The file, as given on the command line (or found in it).")
+    line: int = Field(ge=1)
+    col: int = Field(ge=1)
+    hint: str | None
+
+
+class Summary(_Out):
+    files: Count = Field(description="Maps read.")
+    errors: Count
+    warnings: Count
+    infos: Count
+
+
+class ValidateOutput(_Out):
+    """``argmap validate --format json``: the findings of every map, sorted."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="argmap validate --format json",
+        json_schema_extra={"$id": SCHEMA_BASE + "argmap-validate.schema.json"},
+    )
+
+    format: Literal["argmap-validate"]
+    version: Literal[1]
+    summary: Summary
+    diagnostics: list[Diagnostic]
+
+
+class Reason(_Out):
+    kind: str = Field(description="evidence, argument, attack or no-support.")
+    element: str = Field(description="The id of the element the reason rests on.")
+    text: str
+
+
+class CheckedClaim(_Out):
+    id: str
+    verdict: Verdict
+    score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
+    label: ClaimLabel
+    text: str
+    kind: ClaimKind
+    reasons: list[Reason]
+
+
+class QuoteLocation(_Out):
+    """Where the quote (or the passage closest to it) stands: numbers 1-based, ``start`` and
+    ``end`` 0-based character offsets into the source's text (``end`` exclusive)."""
+
+    paragraph: int = Field(ge=1)
+    page: int = Field(ge=1, description="1 for a source without pages of its own.")
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class CheckedQuote(_Out):
+    """A quote check: the export's ``check`` with the evidence's id before it."""
+
+    id: str
+    status: QuoteStatus
+    similarity: float = Field(ge=0.0, le=100.0)
+    location: QuoteLocation | None = Field(description="Null when the source was not read.")
+    hint: str | None
+
+
+class Scores(_Out):
+    method: GradualMethod
+    converged: bool = Field(description="False: the scores are approximate.")
+
+
+class CheckedMap(_Out):
+    """One map checked; the map's parts are null (and its lists empty) when it did not load."""
+
+    path: str
+    semantics: Semantics | None
+    scores: Scores | None
+    has_extension: bool | None = Field(
+        description="False only under stable semantics with no stable extension."
+    )
+    claims: list[CheckedClaim]
+    evidence: list[CheckedQuote]
+    diagnostics: list[Diagnostic]
+
+
+class CheckOneMap(_Out):
+    """One map given, and every path there: the map's outcome itself."""
+
+    format: Literal["argmap-check"]
+    version: Literal[1]
+    path: str
+    semantics: Semantics | None
+    scores: Scores | None
+    has_extension: bool | None
+    claims: list[CheckedClaim]
+    evidence: list[CheckedQuote]
+    diagnostics: list[Diagnostic]
+
+
+class CheckManyMaps(_Out):
+    """Several maps, or a path that is not there: each map's outcome, and the paths' findings."""
+
+    format: Literal["argmap-check"]
+    version: Literal[1]
+    maps: list[CheckedMap]
+    diagnostics: list[Diagnostic] = Field(description="Findings about the paths themselves.")
+
+
+class CheckOutput(RootModel[CheckOneMap | CheckManyMaps]):
+    """``argmap check --format json``: verdicts, scores and quote checks."""
+
+    model_config = ConfigDict(
+        title="argmap check --format json",
+        json_schema_extra={"$id": SCHEMA_BASE + "argmap-check.schema.json"},
+    )
+
+
+class ArgumentCounts(_Out):
+    linked: Count = Field(description="Arguments of more than one premise.")
+    single: Count
+
+
+class StatsOutput(_Out):
+    """``argmap stats --json``: a map's elements by kind, claims by verdict, quotes by status."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="argmap stats --json",
+        json_schema_extra={"$id": SCHEMA_BASE + "argmap-stats.schema.json"},
+    )
+
+    format: Literal["argmap-stats"]
+    version: Literal[1]
+    claims: _counts([k.value for k in ClaimKind], "Claims by kind.")  # type: ignore[valid-type]
+    arguments: ArgumentCounts
+    attacks: _counts([k.value for k in AttackKind], "Attacks by kind.")  # type: ignore[valid-type]
+    evidence: Count
+    sources: Count
+    actors: Count
+    questions: Count
+    verdicts: _counts([v.value for v in Verdict], "Claims by verdict.")  # type: ignore[valid-type]
+    quotes: _counts([s.value for s in QuoteStatus], "Quotes by status.")  # type: ignore[valid-type]
+    findings: Count = Field(description="Findings of validate and check, of every severity.")
+
+
+OUTPUTS: dict[str, type[BaseModel]] = {
+    "validate": ValidateOutput,
+    "check": CheckOutput,
+    "stats": StatsOutput,
+}
+
+
+def output_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``kind``'s JSON output."""
+    schema = OUTPUTS[kind].model_json_schema(mode="serialization")
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def output_schema_text(kind: str) -> str:
+    return json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - the documented way to regenerate the files
+    print(output_schema_text(sys.argv[1]), end="")

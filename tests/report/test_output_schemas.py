@@ -1,0 +1,232 @@
+"""The JSON that validate, check and stats print holds to the schemas in schema/.
+
+The schemas are generated (:mod:`argmap.output_schemas`); these tests keep the files in sync,
+validate the real outputs of many runs against them, and show that the schemas are strict
+enough to refuse a document that is not one (an unknown status, a key missing or added).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from argmap.argument_map import AttackKind
+from argmap.cli import main
+from argmap.diagnostics import Severity
+from argmap.model import ClaimKind
+from argmap.output_schemas import OUTPUTS, output_schema, output_schema_text
+from argmap.semantics.labels import Label
+from argmap.verdict import QuoteStatus, Verdict
+
+REPO = Path(__file__).parents[2]
+MONTEBELLO = REPO / "arguments" / "montebello.yaml"
+KINDS = sorted(OUTPUTS)
+
+REPORT = (
+    "The district study found that attendance rose by four percent after uniforms were "
+    "required.\nTeachers reported fewer disputes about clothing in the first year.\n"
+)
+
+# Every verdict, every label and every quote status, in one map.
+EVERY_OUTCOME = """\
+argmap: 1
+title: Every verdict and quote status
+sources:
+  report: {title: District study, file: sources/report.txt}
+  web: {title: Web page, url: "https://example.org/page"}
+claims:
+  uniforms:
+    text: The school should require uniforms.
+    kind: thesis
+    evidence:
+      - {quote: attendance rose by four percent, source: report}
+      - {quote: "attendance rose [...] after uniforms", source: report}
+      - {quote: attendance fell sharply after uniforms, source: report}
+      - {quote: something on the web, source: web}
+  calm:
+    text: Disputes fall.
+    supports: uniforms
+    evidence:
+      - quote: Teachers reported fewer arguments about clothes during the first year
+        source: report
+  a: {text: A., rebuts: b}
+  b: {text: B.}
+  x: {text: X., rebuts: y}
+  y: {text: Y., rebuts: x}
+"""
+
+ODD_CYCLE = """\
+argmap: 1
+claims:
+  a: {text: A., kind: thesis, rebuts: c}
+  b: {text: B., rebuts: a}
+  c: {text: C., rebuts: b}
+"""
+
+BROKEN = "argmap: 1\nclaims:\n  a: {text: A., kind: thesis, bogus: 1}\n  b: {text: [B\n"
+
+
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((REPO / "schema" / f"argmap-{kind}.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _errors(kind: str, document: Any) -> list[str]:
+    return [e.message for e in _validator(kind).iter_errors(document)]
+
+
+def _run(*args: str | Path) -> tuple[int, Any]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture
+def every(tmp_path: Path) -> Path:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "report.txt").write_text(REPORT, encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    path.write_text(EVERY_OUTCOME, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_file_is_in_sync_and_a_valid_draft_2020_12_schema(kind: str) -> None:
+    path = REPO / "schema" / f"argmap-{kind}.schema.json"
+    assert path.read_text(encoding="utf-8") == output_schema_text(kind), (
+        f"regenerate: python -m argmap.output_schemas {kind} > schema/argmap-{kind}.schema.json"
+    )
+    schema = output_schema(kind)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"https://argmap.dev/schema/argmap-{kind}.schema.json"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_the_vocabularies_are_the_codes_enums() -> None:
+    text = "\n".join(output_schema_text(kind) for kind in KINDS)
+    schema = {kind: output_schema(kind) for kind in KINDS}
+    defs = schema["check"]["$defs"]
+    assert defs["Verdict"]["enum"] == [v.value for v in Verdict]
+    assert defs["QuoteStatus"]["enum"] == [s.value for s in QuoteStatus]
+    assert defs["ClaimKind"]["enum"] == [k.value for k in ClaimKind]
+    assert defs["Severity"]["enum"] == [s.value for s in Severity]
+    label = defs["CheckedClaim"]["properties"]["label"]
+    assert label["enum"] == [label.value.upper() for label in Label] == ["IN", "OUT", "UNDEC"]
+    stats = schema["stats"]["properties"]
+    assert stats["quotes"]["required"] == [s.value for s in QuoteStatus]
+    assert stats["attacks"]["required"] == [k.value for k in AttackKind]
+    assert '"additionalProperties": true' not in text
+
+
+def test_montebello_outputs_validate() -> None:
+    for kind, args in [
+        ("validate", ["validate", "-f", "json", MONTEBELLO]),
+        ("check", ["check", "-f", "json", MONTEBELLO]),
+        ("stats", ["stats", "--json", MONTEBELLO]),
+    ]:
+        code, document = _run(*args)
+        assert code == 0
+        assert _errors(kind, document) == [], kind
+
+
+def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
+    code, checked = _run("check", "-f", "json", every)
+    assert code == 1  # a quote not found and a paraphrase
+    assert _errors("check", checked) == []
+    assert {c["verdict"] for c in checked["claims"]} == {v.value for v in Verdict}
+    assert {c["label"] for c in checked["claims"]} == {"IN", "OUT", "UNDEC"}
+    assert {e["status"] for e in checked["evidence"]} == {s.value for s in QuoteStatus}
+    code, stats = _run("stats", "--json", every)
+    assert code == 0
+    assert _errors("stats", stats) == []
+    assert all(n == 1 for n in stats["quotes"].values())
+    code, validated = _run("validate", "-f", "json", every)
+    assert _errors("validate", validated) == []
+    assert {d["severity"] for d in validated["diagnostics"]} == {"warning"}  # no quotes read
+
+
+@pytest.mark.parametrize("semantics", ["preferred", "stable"])
+def test_other_semantics_and_no_stable_extension_validate(tmp_path: Path, semantics: str) -> None:
+    path = tmp_path / "cycle.yaml"
+    path.write_text(ODD_CYCLE, encoding="utf-8")
+    code, checked = _run("check", "-f", "json", "--semantics", semantics, path)
+    assert code == 0
+    assert _errors("check", checked) == []
+    assert checked["semantics"] == semantics
+    assert checked["has_extension"] is (semantics == "preferred")
+
+
+def test_a_broken_map_an_empty_folder_and_several_paths_validate(
+    tmp_path: Path, every: Path
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, checked = _run("check", "-f", "json", broken)
+    assert code == 1
+    assert _errors("check", checked) == []
+    assert (checked["semantics"], checked["scores"], checked["claims"]) == (None, None, [])
+    code, validated = _run("validate", "-f", "json", broken)
+    assert code == 1
+    assert _errors("validate", validated) == []
+    for command in (["check", "-f", "json"], ["validate", "-f", "json"]):
+        code, document = _run(*command, empty)
+        assert code == 0
+        assert [d["code"] for d in document["diagnostics"]] == ["AM902"]
+        assert _errors(command[0], document) == []
+    code, checked = _run("check", "-f", "json", every, broken, tmp_path / "gone.yaml")
+    assert code == 2
+    assert _errors("check", checked) == []
+    assert len(checked["maps"]) == 2
+
+
+def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str, Any]]]:
+    """Documents that are not outputs of ``kind``: each must fail validation."""
+    out = []
+
+    def mutant(what: str, change: Any) -> None:
+        bad = copy.deepcopy(document)
+        change(bad)
+        out.append((what, bad))
+
+    mutant("wrong format", lambda d: d.update(format="argmap-export"))
+    mutant("version 2", lambda d: d.update(version=2))
+    mutant("missing version", lambda d: d.pop("version"))
+    mutant("unknown top-level key", lambda d: d.update(extra=1))
+    if kind == "check":
+        mutant("unknown status", lambda d: d["evidence"][0].update(status="verified-ish"))
+        mutant("unknown verdict", lambda d: d["claims"][0].update(verdict="maybe"))
+        mutant("lowercase label", lambda d: d["claims"][0].update(label="in"))
+        mutant("missing claim key", lambda d: d["claims"][0].pop("score"))
+        mutant("score above 1", lambda d: d["claims"][0].update(score=1.5))
+        mutant("column 0", lambda d: d["evidence"][0]["location"].update(column=0))
+        mutant("missing hint", lambda d: d["evidence"][0].pop("hint"))
+        mutant("unknown severity", lambda d: d["diagnostics"][0].update(severity="fatal"))
+        mutant("line 0", lambda d: d["diagnostics"][0].update(line=0))
+        mutant("both shapes", lambda d: d.update(maps=[]))
+    if kind == "validate":
+        mutant("missing summary key", lambda d: d["summary"].pop("infos"))
+        mutant("negative count", lambda d: d["summary"].update(errors=-1))
+        mutant("missing diagnostic key", lambda d: d["diagnostics"][0].pop("name"))
+        mutant("bad code", lambda d: d["diagnostics"][0].update(code="E1"))
+    if kind == "stats":
+        mutant("unknown status", lambda d: d["quotes"].update(misquoted=0))
+        mutant("missing verdict", lambda d: d["verdicts"].pop("refuted"))
+        mutant("missing key", lambda d: d.pop("findings"))
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_mutated_output_fails_validation(every: Path, kind: str) -> None:
+    args = ["stats", "--json", every] if kind == "stats" else [kind, "-f", "json", every]
+    _, document = _run(*args)
+    assert _errors(kind, document) == []
+    for what, bad in _mutations(document, kind):
+        assert _errors(kind, bad) != [], what
