@@ -48,3 +48,12 @@ def test_every_command_says_its_exit_status() -> None:
         paragraphs = shown.split("\n\n")
         examples = next(i for i, p in enumerate(paragraphs) if p.startswith("  Examples:"))
         assert paragraphs[examples - 1].startswith("  Exit status: 0 "), (name, shown)
+
+
+def test_the_reference_and_the_readme_point_to_the_json_output_page() -> None:
+    """The JSON that scripts read is documented on its own page; both entry points link it."""
+    assert (REPO / "docs" / "json-output.md").is_file()
+    assert "[docs/json-output.md](json-output.md)" in cli_markdown()
+    assert "[docs/json-output.md](docs/json-output.md)" in (REPO / "README.md").read_text(
+        encoding="utf-8"
+    )

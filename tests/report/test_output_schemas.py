@@ -230,3 +230,33 @@ def test_a_mutated_output_fails_validation(every: Path, kind: str) -> None:
     assert _errors(kind, document) == []
     for what, bad in _mutations(document, kind):
         assert _errors(kind, bad) != [], what
+
+
+def _blocks(markdown: str, language: str) -> list[str]:
+    fence = f"```{language}\n"
+    return [part.split("```", 1)[0] for part in markdown.split(fence)[1:]]
+
+
+def test_the_examples_of_docs_json_output_are_real_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/json-output.md shows a map, its source, and what each command prints of it."""
+    doc = (REPO / "docs" / "json-output.md").read_text(encoding="utf-8")
+    (the_map,) = _blocks(doc, "yaml")
+    (source,) = _blocks(doc, "text")
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "arguments" / "sources").mkdir(parents=True)
+    (tmp_path / "arguments" / "uniforms.yaml").write_text(the_map, encoding="utf-8")
+    (tmp_path / "arguments" / "sources" / "study.txt").write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = _blocks(doc, "json")
+    for kind, args in [
+        ("validate", ["validate", "-f", "json"]),
+        ("check", ["check", "-f", "json"]),
+        ("stats", ["stats", "--json"]),
+    ]:
+        output = CliRunner().invoke(main, [*args, "arguments/uniforms.yaml"]).stdout
+        assert output in shown, kind
+        assert _errors(kind, json.loads(output)) == []
+    for kind in KINDS:
+        assert f"schema/argmap-{kind}.schema.json" in doc
