@@ -260,3 +260,16 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
         assert _errors(kind, json.loads(output)) == []
     for kind in KINDS:
         assert f"schema/argmap-{kind}.schema.json" in doc
+
+
+def test_import_reports_its_findings_in_the_validate_document(tmp_path: Path) -> None:
+    """``import --format json`` uses the same reporter: its findings are an argmap-validate
+    document (docs/json-output.md says so)."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"nodes": [', encoding="utf-8")
+    code, document = _run("import", "-f", "json", bad, "-o", tmp_path / "out.yaml")
+    assert code == 1
+    assert [d["code"] for d in document["diagnostics"]] == ["AM401"]
+    assert _errors("validate", document) == []
+    doc = (REPO / "docs" / "json-output.md").read_text(encoding="utf-8")
+    assert "`argmap import --format json`" in doc
