@@ -256,3 +256,28 @@ def test_path_is_the_same_however_the_file_is_named_and_wherever_argmap_runs(
         monkeypatch.chdir(cwd)
         seen.add(_exported(Path(typed))["path"])
     assert seen == {"arguments/x.yaml"}
+
+
+def test_the_export_vocabularies_are_the_codes_enums() -> None:
+    """The export's models spell their vocabularies as literals; they must stay the code's
+    enums (a new verdict or quote status would otherwise export output the schema refuses)."""
+    from argmap.argument_map import AttackKind, Stance
+    from argmap.evaluate.verdicts import LABEL_TEXT
+    from argmap.model import ClaimKind
+    from argmap.semantics.labels import Semantics
+    from argmap.verdict import QuoteStatus, Verdict
+
+    schema = export_schema()
+    defs = schema["$defs"]
+
+    def enum(model: str, key: str) -> list[str]:
+        values: list[str] = defs[model]["properties"][key]["enum"]
+        return values
+
+    assert enum("ExportClaim", "kind") == [k.value for k in ClaimKind]
+    assert enum("ExportClaim", "verdict") == [v.value for v in Verdict]
+    assert enum("ExportClaim", "status") == list(LABEL_TEXT.values())
+    assert enum("ExportCheck", "status") == [s.value for s in QuoteStatus]
+    assert enum("ExportAttack", "kind") == [k.value for k in AttackKind]
+    assert enum("ExportEvidence", "stance") == [s.value for s in Stance]
+    assert schema["properties"]["semantics"]["enum"] == [s.value for s in Semantics]
