@@ -202,6 +202,8 @@ def decode(raw: bytes, path: str) -> str | Diagnostic:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8")
+        if b"\n" not in raw:
+            good = classic_mac_breaks(good)
         pos = position_of(good, len(good))
         return codes.INVALID_ENCODING.at(
             path,
@@ -209,6 +211,15 @@ def decode(raw: bytes, path: str) -> str | Diagnostic:
             f"invalid UTF-8: byte 0x{raw[exc.start]:02x} cannot start or continue a character",
             hint="save the file as UTF-8",
         )
+
+
+def classic_mac_breaks(text: str) -> str:
+    """``text`` with its lines ended by line feeds, when a lone CR ends each of them (a file
+    saved by a classic Mac OS editor, which holds no line feed at all): editors show such a
+    file line by line, and so must every position. CR and LF end a line alike in YAML, so the
+    document is the same. A lone CR in a file of line feeds is no line break to an editor
+    (see :class:`_Marks`) and stays as it is."""
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
 
 
 def position_of(text: str, index: int) -> Position:
@@ -219,6 +230,7 @@ def position_of(text: str, index: int) -> Position:
 
 
 def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    text = classic_mac_breaks(text)
     nul = text.find("\x00")
     if nul >= 0:
         return _failed(
