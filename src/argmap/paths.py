@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 PROJECT_MARKERS = ("pyproject.toml", "argmap.toml", ".git")
@@ -100,8 +101,38 @@ def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
         return f"'{written}' cannot be followed: its symbolic links form a loop"
     except OSError as exc:
         return f"'{written}' cannot be followed: {exc.strerror or type(exc).__name__}"
-    try:
-        candidate.relative_to(root)
-    except ValueError:
+    if not _inside(candidate, root):
         return f"'{written}' leads outside the project"
+    if not os.path.lexists(candidate) and not written.isascii():
+        candidate = resolved(_as_on_disk(candidate, root))
+        if not _inside(candidate, root):  # the name on disk is a link out
+            return f"'{written}' leads outside the project"
     return candidate
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _as_on_disk(path: Path, root: Path) -> Path:
+    """``path`` (inside ``root``, not there as written) with each name that is missing
+    replaced by the one name of its folder that is the same text in another Unicode
+    normalization: macOS writes 'é' as 'e' and a combining accent (NFD), most other systems
+    as one character (NFC), and a file copied between them keeps its bytes. ``path`` as it
+    is when a name has no such twin, or more than one."""
+    current = root
+    for name in path.relative_to(root).parts:
+        step = current / name
+        if not os.path.lexists(step):
+            wanted = unicodedata.normalize("NFC", name)
+            try:
+                twins = [
+                    n for n in os.listdir(current) if unicodedata.normalize("NFC", n) == wanted
+                ]
+            except OSError:
+                return path
+            if len(twins) != 1:
+                return path
+            step = current / twins[0]
+        current = step
+    return current

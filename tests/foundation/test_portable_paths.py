@@ -1,0 +1,69 @@
+"""Paths in a map mean the same file on Linux, macOS and Windows: a name in either Unicode
+normalization (macOS writes 'é' as 'e' and a combining accent), and '/' between folders."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from argmap.commands.check import check_result
+from argmap.pipeline import ConfigCache, load_map
+from argmap.semantics.labels import Semantics
+
+SOURCE = "The plan works well in practice.\n"
+MAP = """\
+argmap: 1
+title: T
+include: [{include}]
+sources:
+  s:
+    title: S
+    file: {file}
+claims:
+  c1:
+    kind: thesis
+    text: The plan works.
+    evidence:
+      - source: s
+        quote: "The plan works well in practice."
+"""
+PART = "argmap: 1\nclaims:\n  c2: {text: Also., supports: c1, kind: assumption}\n"
+NFC = unicodedata.normalize("NFC", "café")
+NFD = unicodedata.normalize("NFD", "café")
+
+
+def found(
+    folder: Path, file: str, include: str = "part.yaml"
+) -> list[tuple[str, int, int, str, str | None]]:
+    (folder / "argmap.toml").write_text("")
+    path = folder / "map.yaml"
+    path.write_text(MAP.format(file=file, include=include), encoding="utf-8")
+    result = load_map(path)
+    if result.map is None:
+        return [(d.code, d.line, d.col, d.message, d.hint) for d in result.diagnostics]
+    outcome, _ = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
+    return [(d.code, d.line, d.col, d.message, d.hint) for d in outcome.diagnostics]
+
+
+@pytest.mark.parametrize(("written", "on_disk"), [(NFC, NFD), (NFD, NFC)], ids=["nfc", "nfd"])
+def test_a_name_in_the_other_normalization_is_the_same_file(
+    written: str, on_disk: str, tmp_path: Path
+) -> None:
+    (tmp_path / f"sources {on_disk}").mkdir()
+    (tmp_path / f"sources {on_disk}" / f"{on_disk}.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / f"{on_disk}.yaml").write_text(PART, encoding="utf-8")
+    file = f"'sources {written}/{written}.txt'"
+    assert found(tmp_path, file, include=f"{written}.yaml") == []
+
+
+def test_a_twin_name_that_links_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "secret.txt").write_text(SOURCE, encoding="utf-8")
+    (project / "part.yaml").write_text(PART, encoding="utf-8")
+    (project / f"{NFD}.txt").symlink_to(tmp_path / "secret.txt")
+    assert found(project, f"{NFC}.txt") == [
+        ("AM306", 7, 11, f"source 's': '{NFC}.txt' leads outside the project", None)
+    ]
