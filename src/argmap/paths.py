@@ -95,6 +95,12 @@ def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
         return "the path holds a NUL character"
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
         return f"'{written}' is an absolute path; write it relative to the argument file"
+    if "\\" in written:  # a folder separator on Windows alone, a letter of a name elsewhere
+        portable = written.replace("\\", "/")
+        return (
+            f"'{written}' separates its folders with '\\': write '{portable}', "
+            "which every system reads"
+        )
     try:
         candidate = (resolved(base_file).parent / written).resolve()
     except RuntimeError:  # Python < 3.13 raises it for a loop of symbolic links

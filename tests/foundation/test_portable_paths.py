@@ -67,3 +67,23 @@ def test_a_twin_name_that_links_out_of_the_project_is_refused(tmp_path: Path) ->
     assert found(project, f"{NFC}.txt") == [
         ("AM306", 7, 11, f"source 's': '{NFC}.txt' leads outside the project", None)
     ]
+
+
+# '\\' separates folders on Windows alone; elsewhere it is a letter of a name. Refused on every
+# system, so that a map that passes on a Windows laptop passes in Linux CI.
+def test_a_backslash_between_folders_is_refused_with_the_portable_spelling(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "p.yaml").write_text(PART, encoding="utf-8")
+    message = (
+        "'{0}\\{1}' separates its folders with '\\': write '{0}/{1}', which every system reads"
+    )
+    assert found(tmp_path, "sources/a.txt", include=r"'parts\p.yaml'") == [
+        ("AM306", 3, 11, "include: " + message.format("parts", "p.yaml"), None)
+    ]
+    assert found(tmp_path, r"'sources\a.txt'", include="parts/p.yaml") == [
+        ("AM306", 7, 11, "source 's': " + message.format("sources", "a.txt"), None)
+    ]
