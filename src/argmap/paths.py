@@ -142,3 +142,41 @@ def _as_on_disk(path: Path, root: Path) -> Path:
             step = current / twins[0]
         current = step
     return current
+
+
+def case_twin_hint(path: Path, written: str) -> str | None:
+    """A hint for ``path`` (resolved; not there), which ``written`` names relative to the
+    argument file: the name on disk that differs from it only in case, or None. macOS and
+    Windows open a file by a name of any case, Linux does not, so a map written on the one
+    breaks on the other."""
+    missing: list[str] = []
+    folder = path
+    while not os.path.lexists(folder):
+        if folder.parent == folder:
+            return None
+        missing.append(folder.name)
+        folder = folder.parent
+    if not missing:
+        return None
+    on_disk = folder
+    for name in reversed(missing):
+        wanted = _folded(name)
+        try:
+            twins = [n for n in os.listdir(on_disk) if _folded(n) == wanted]
+        except OSError:
+            return None
+        if len(twins) != 1:
+            return None
+        on_disk = on_disk / twins[0]
+    parts = PurePosixPath(written).parts
+    if len(missing) > len(parts):  # a link to a missing place: no spelling to correct
+        return None
+    shown = PurePosixPath(*parts[: len(parts) - len(missing)], *on_disk.parts[-len(missing) :])
+    return (
+        f"the folder holds '{shown}', which differs only in case: macOS and Windows take "
+        "them for one file, Linux does not; write the name as it is on disk"
+    )
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()

@@ -19,7 +19,7 @@ from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
-from argmap.paths import SUFFIXES, contained_path, project_root, resolved
+from argmap.paths import SUFFIXES, case_twin_hint, contained_path, project_root, resolved
 from argmap.resolve import ParsedFile, resolve
 
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
@@ -208,7 +208,12 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
             continue  # included twice along different paths: read once
         if not target.exists():
             result.diagnostics.append(
-                codes.INCLUDE_MISSING.at(shown, where, f"included file '{written}' does not exist")
+                codes.INCLUDE_MISSING.at(
+                    shown,
+                    where,
+                    f"included file '{written}' does not exist",
+                    case_twin_hint(target, written),
+                )
             )
             continue
         if not target.is_file():  # a folder, a FIFO, a device: never opened

@@ -87,3 +87,32 @@ def test_a_backslash_between_folders_is_refused_with_the_portable_spelling(
     assert found(tmp_path, r"'sources\a.txt'", include="parts/p.yaml") == [
         ("AM306", 7, 11, "source 's': " + message.format("sources", "a.txt"), None)
     ]
+
+
+def _case_sensitive(folder: Path) -> bool:
+    (folder / "probe").write_text("")
+    return not (folder / "PROBE").exists()
+
+
+def test_a_name_that_differs_only_in_case_is_named_in_the_hint(tmp_path: Path) -> None:
+    if not _case_sensitive(tmp_path):
+        pytest.skip("the file system takes names of another case for the same file")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "part.yaml").write_text(PART, encoding="utf-8")
+    hint = (
+        "the folder holds '{0}', which differs only in case: macOS and Windows take them for "
+        "one file, Linux does not; write the name as it is on disk"
+    )
+    assert found(tmp_path, "sources/a.txt", include="Part.yaml") == [
+        ("AM307", 3, 11, "included file 'Part.yaml' does not exist", hint.format("part.yaml"))
+    ]
+    assert found(tmp_path, "Sources/A.txt") == [
+        (
+            "AM013",
+            7,
+            11,
+            "source 's': 'Sources/A.txt': no such file",
+            hint.format("sources/a.txt"),
+        )
+    ]
