@@ -6,15 +6,17 @@ device named as the output is written to, never replaced.
 
 The temporary file is ``.argmap-XXXXXXXX.tmp`` (20 bytes), whatever the target's name: a name
 built from the target's would be longer than it, and fail for a target near the file
-system's limit on a name (255 bytes on most).
+system's limit on a name (255 bytes on most). A new output gets the permissions the umask
+allows (0644 under the usual 022); a replaced one keeps its own.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -29,18 +31,47 @@ def write_atomic(path: Path, data: bytes) -> None:
         return
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=folder)
+    mode = _mode_of(path)
+    fd, temporary = _create_temporary(folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _mode_of(path: Path) -> int | None:
+    """The permissions of the regular file at ``path``, which its replacement keeps (as an
+    editor's save does); None when there is none, or a link is there (replaced, not followed)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new ``.argmap-XXXXXXXX.tmp`` in ``folder``, open for writing. Created with mode 0666
+    less the umask, as any program creates a file (``tempfile.mkstemp`` makes it 0600, private
+    to its owner, and that would stay the output's mode)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_ATTEMPTS):
+        name = str(folder / f".argmap-{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(folder))
+
+
+_ATTEMPTS = 100
 
 
 def _is_stream(path: Path) -> bool:
