@@ -10,6 +10,7 @@ refused run writes nothing it would then have to take back.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,7 @@ def plan(
     map (or group of maps) that is refused: its file is in ``read`` (:func:`files_read` of the
     whole run, maps with errors included), or is shared with another map (then none of them
     is written, as which one would win depends on the order of the arguments)."""
-    wanted: dict[Path, list[tuple[MapResult, Path]]] = {}
+    wanted: dict[str, list[tuple[MapResult, Path]]] = {}
     refused: list[str] = []
     for result in results:
         target = target_of(result)
@@ -93,16 +94,34 @@ def plan(
         if why is not None:
             refused.append(why)
             continue
-        wanted.setdefault(resolved(target), []).append((result, target))
+        wanted.setdefault(one_file_everywhere(resolved(target)), []).append((result, target))
     planned: list[tuple[MapResult, Path]] = []
     for sharing in wanted.values():
         if len(sharing) == 1:
             planned.append(sharing[0])
             continue
-        names = [result.path for result, _ in sharing]
-        both = "both" if len(names) == 2 else "all"
-        refused.append(
-            f"{', '.join(names[:-1])} and {names[-1]} would {both} be written to "
-            f"{sharing[0][1]}; give them different names or folders"
-        )
+        refused.append(_shared(sharing))
     return planned, refused  # groups of one keep the order their first map gave them
+
+
+def one_file_everywhere(path: Path) -> str:
+    """What ``path`` is on every system: macOS and Windows take names that differ only in
+    case, or in Unicode normalization (macOS writes 'é' as 'e' and an accent), for one file."""
+    return unicodedata.normalize("NFC", str(path)).casefold()
+
+
+def _shared(sharing: Sequence[tuple[MapResult, Path]]) -> str:
+    """Why the maps of ``sharing``, whose outputs are one file, are none of them written."""
+    names = [result.path for result, _ in sharing]
+    maps = f"{', '.join(names[:-1])} and {names[-1]}"
+    targets = list(dict.fromkeys(str(target) for _, target in sharing))
+    if len({str(resolved(Path(t))) for t in targets}) == 1:
+        both = "both" if len(names) == 2 else "all"
+        return (
+            f"{maps} would {both} be written to {targets[0]}; give them different names or folders"
+        )
+    files = f"{', '.join(targets[:-1])} and {targets[-1]}"
+    return (
+        f"{maps} would be written to {files}, which macOS and Windows take for one file; "
+        "give them different names or folders"
+    )

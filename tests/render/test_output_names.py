@@ -1,0 +1,44 @@
+"""Two maps whose outputs would be one file on macOS or Windows (names that differ only in case
+or in Unicode normalization) are refused on every system, before anything is written: there
+the second would silently replace the first, and a folder of renders committed on Linux could
+not be checked out there."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+from .conftest import FIXTURES
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("grammar", "Grammar"),
+        (unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")),
+    ],
+    ids=["case", "normalization"],
+)
+def test_outputs_one_file_on_macos_or_windows_are_refused(
+    first: str, second: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    maps = []
+    for folder, name in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        maps.append(tmp_path / folder / f"{name}.yaml")
+        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", *map(str, maps), "-o", str(out), "--format", "dot"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {maps[0]} and {maps[1]} would be written to {out / f'{first}.dot'} and "
+        f"{out / f'{second}.dot'}, which macOS and Windows take for one file; "
+        "give them different names or folders\n"
+    )
+    assert not out.exists()
