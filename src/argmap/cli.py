@@ -146,17 +146,25 @@ def exit_status() -> object:
     """Run the command of ``sys.argv``; return its exit code, as ``sys.exit`` reads it. An
     unexpected failure is a short message and 2, not a traceback (set ARGMAP_DEBUG=1 to
     see the traceback)."""
+    import contextlib
     import gc
     import os
+
+    from argmap.outstream import StandardOutputFailed, guarded
 
     # argmap builds many small objects that live for the whole run; the default thresholds
     # make the cyclic collector rescan them again and again (about 20% of check's time on a
     # 5,000-claim map). Raise them, as mypy does, rather than switch collection off.
     gc.set_threshold(200_000, 30, 30)
+    sys.stdout = guarded(sys.stdout)
     try:
         main(standalone_mode=True)
     except SystemExit as exc:
         return exc.code
+    except StandardOutputFailed as exc:
+        with contextlib.suppress(OSError):
+            click.echo(f"argmap: cannot write to standard output: {exc.strerror}", err=True)
+        return 2
     except Exception as exc:
         if os.environ.get("ARGMAP_DEBUG"):
             raise

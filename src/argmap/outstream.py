@@ -1,0 +1,71 @@
+"""Standard output whose failures are known as its own.
+
+A full disk behind ``> out.json`` (or ``> /dev/full``) makes a write to standard output raise
+an :class:`OSError` like any other, from wherever the command printed; without knowing where
+it came from, the command line could only call it an internal error. Standard output is
+rebuilt here over a raw stream that raises :class:`StandardOutputFailed` instead, so the
+command line can say what happened in one line. A reader that went away (a broken pipe) is
+left as Python reports it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
+
+
+class StandardOutputFailed(OSError):
+    """Standard output refused what was printed: a full disk, a file too large, an I/O
+    error."""
+
+
+class _Raw(io.RawIOBase):
+    """File descriptor ``fd``, written with ``os.write``; its failures are
+    :class:`StandardOutputFailed`."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        try:
+            return os.write(self._fd, data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StandardOutputFailed(exc.errno, exc.strerror) from None
+
+
+def guarded(stream: TextIO) -> TextIO:
+    """``stream`` (``sys.stdout``) as a text stream of the same encoding and buffering whose
+    failures are :class:`StandardOutputFailed`; ``stream`` itself when it is not a file
+    descriptor written through Python's own layers (a console on Windows, a test's
+    capture)."""
+    if os.name != "posix" or not isinstance(stream, io.TextIOWrapper):
+        return stream
+    buffer = stream.buffer  # the FileIO itself under -u (PYTHONUNBUFFERED)
+    raw = buffer if isinstance(buffer, io.FileIO) else getattr(buffer, "raw", None)
+    if not isinstance(raw, io.FileIO):
+        return stream
+    stream.flush()
+    return io.TextIOWrapper(
+        io.BufferedWriter(_Raw(raw.fileno())),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        newline="\n",
+        line_buffering=stream.line_buffering,
+        write_through=stream.write_through,
+    )
