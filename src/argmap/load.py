@@ -27,6 +27,7 @@ import yaml
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position
 from argmap.paths import read_regular_file
+from argmap.utf16 import looks_like_utf16
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -198,6 +199,13 @@ def decode(raw: bytes, path: str) -> str | Diagnostic:
                 return codes.INVALID_ENCODING.at(
                     path, None, f"not valid {encoding.upper()} after its byte order mark: {exc}"
                 )
+    if looks_like_utf16(raw):  # NULs between ASCII letters: the file holds a NUL, or é fails
+        return codes.INVALID_ENCODING.at(
+            path,
+            None,
+            "UTF-16 text without a byte order mark, which says which byte of a pair comes first",
+            hint="save the file as UTF-8 (or as UTF-16 with a byte order mark)",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -70,3 +70,16 @@ def test_a_latin_1_byte_is_named_at_its_line_and_column(ending: str, tmp_path: P
             "invalid UTF-8: byte 0xe9 cannot start or continue a character",
         )
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [UNKNOWN_KEY, UNKNOWN_KEY.replace("é", "e")], ids=["é", "ascii"])
+def test_utf_16_without_a_byte_order_mark_is_named(codec: str, text: str, tmp_path: Path) -> None:
+    assert found(tmp_path, text.encode(codec)) == [
+        (
+            "AM103",
+            1,
+            1,
+            "UTF-16 text without a byte order mark, which says which byte of a pair comes first",
+        )
+    ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.paths import NO_SUCH_FILE, NotARegularFile, read_regular_file
+from argmap.utf16 import looks_like_utf16
 from argmap.verify.charsets import browser_codec
 from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
 from argmap.verify.htmltext import nesting_depth, visible_text
@@ -186,7 +187,7 @@ def decode(
             encoding = "iso2022_jp"
     nul = -1 if encoding.startswith("utf-16") or encoding.startswith("utf-32") else data.find(0)
     if nul != -1:
-        if _looks_like_utf16(data):
+        if looks_like_utf16(data):
             return SourceError(
                 name,
                 SourceProblem.INVALID_ENCODING,
@@ -225,19 +226,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """Whether ``data`` reads as mostly-ASCII UTF-16 (little or big endian): NUL in nearly
-    every other byte of its beginning, and almost never in the bytes between."""
-    head = data[:1024]
-    even, odd = head[0::2], head[1::2]
-    if len(odd) < 4:
-        return False
-    for text, zeros in ((even, odd), (odd, even)):
-        if zeros.count(0) >= 0.8 * len(zeros) and text.count(0) <= 0.05 * len(text):
-            return True
-    return False
 
 
 def _binary(name: str, offset: int) -> SourceError:
