@@ -168,7 +168,8 @@ def test_html_declaring_a_replacement_encoding_is_not_decoded(label: str) -> Non
     # so the declaration is not honoured, as for UTF-7.
     data = f'<meta charset="{label}"><p>caf'.encode() + b"\xe9</p>"
     assert error(parse_source(data, "x.html", "html")).message == (
-        f"x.html: not valid UTF-8 text (byte 0xe9 at offset {len(label) + 23}, line 1); "
+        f"x.html: not valid UTF-8 text (byte 0xe9 at line 1, column {len(label) + 24}, "
+        f"offset {len(label) + 23}); "
         "save the file as UTF-8"
     )
 
@@ -217,7 +218,8 @@ def test_html_declaring_a_python_escape_codec_is_not_decoded_with_it(
     assert isinstance(error, SourceError)
     assert error.problem is SourceProblem.INVALID_ENCODING
     assert error.message == (
-        f"x.html: not valid UTF-8 text (byte 0xe9 at offset {len(label) + 23}, line 1); "
+        f"x.html: not valid UTF-8 text (byte 0xe9 at line 1, column {len(label) + 24}, "
+        f"offset {len(label) + 23}); "
         "save the file as UTF-8"
     )
 
@@ -474,7 +476,8 @@ def test_invalid_utf8() -> None:
     problem = error(read_source(path))
     assert problem.problem is SourceProblem.INVALID_ENCODING
     assert problem.message == (
-        f"{path}: not valid UTF-8 text (byte 0xff at offset 30, line 2); save the file as UTF-8"
+        f"{path}: not valid UTF-8 text (byte 0xff at line 2, column 18, offset 30); "
+        "save the file as UTF-8"
     )
 
 

@@ -21,7 +21,7 @@ from argmap.verify.charsets import browser_codec
 from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
 from argmap.verify.htmltext import nesting_depth, visible_text
 from argmap.verify.pdftext import PdfProblem, pdf_pages
-from argmap.verify.text import SourceKind, SourceText, build_source_text
+from argmap.verify.text import SourceKind, SourceText, build_source_text, line_starts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -174,7 +174,7 @@ def decode(
     message than a thousand failed quotes.
     """
     encoding = "utf-8"
-    skipped = 0  # the byte-order mark's bytes
+    skipped = 0  # the byte-order mark's length, for offsets in the file
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             data, encoding, skipped = data[len(bom) :], bom_encoding, len(bom)
@@ -202,13 +202,16 @@ def decode(
             text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         if errors == "strict":
-            line = data.count(b"\n", 0, exc.start) + 1
+            before = _before(data[: exc.start], encoding)
+            starts = line_starts(before)
+            column = len(before) - starts[-1] + 1
             bad = data[exc.start : exc.start + 1].hex()
             return SourceError(
                 name,
                 SourceProblem.INVALID_ENCODING,
-                f"{name}: not valid {_label(encoding)} text (byte 0x{bad} at offset "
-                f"{exc.start}, line {line}); save the file as UTF-8",
+                f"{name}: not valid {_label(encoding)} text (byte 0x{bad} at line "
+                f"{len(starts)}, column {column}, offset {skipped + exc.start}); "
+                "save the file as UTF-8",
             )
         text, lossy = data.decode(encoding, errors="replace"), True
     nul = text.find("\x00")
@@ -226,6 +229,15 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _before(data: bytes, encoding: str) -> str:
+    """The text before a byte that is not valid in ``encoding``, to count its lines and
+    columns; byte for byte when a codec cannot read it (idna: a label, not a text)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeError:
+        return data.decode("latin-1")
 
 
 def _binary(name: str, offset: int) -> SourceError:
