@@ -104,6 +104,9 @@ def load_config(root: Path) -> tuple[LintConfig, list[Diagnostic]]:
     )
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _read(path: Path, shown: str) -> str | Diagnostic:
     try:
         raw = read_regular_file(path, MAX_CONFIG_BYTES + 1)
@@ -118,6 +121,7 @@ def _read(path: Path, shown: str) -> str | Diagnostic:
         return codes.INVALID_CONFIG.at(
             shown, None, f"the configuration is larger than the limit of {MAX_CONFIG_BYTES:,} bytes"
         )
+    raw = raw.removeprefix(_UTF8_BOM)  # Windows editors write one; TOML has no use for it
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
