@@ -86,11 +86,28 @@ def _is_stream(path: Path) -> bool:
 def cannot_write(path: Path, error: OSError) -> str:
     """Why ``path`` could not be written, for a person: the folder or file in the way, or the
     system's reason (a full disk, no permission)."""
-    if isinstance(error, IsADirectoryError) or path.is_dir():
+    if isinstance(error, IsADirectoryError) or _is_folder(path):
         return f"cannot write {path}: it is a folder"
-    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    blocker = next((p for p in path.parents if _is_file_not_folder(p)), None)
     if blocker is not None:
         return f"cannot write {path}: {blocker} is a file, not a folder"
     if isinstance(error, PermissionError):
         return f"cannot write {path}: permission denied"
     return f"cannot write {path}: {error.strerror or error}"
+
+
+def _is_folder(path: Path) -> bool:
+    """``path.is_dir()``, false where the system cannot even look (a name too long)."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_file_not_folder(path: Path) -> bool:
+    """Whether something other than a folder is at ``path``, false where the system cannot
+    look."""
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
