@@ -147,6 +147,7 @@ def exit_status() -> object:
     unexpected failure is a short message and 2, not a traceback (set ARGMAP_DEBUG=1 to
     see the traceback)."""
     import contextlib
+    import errno
     import gc
     import os
 
@@ -165,13 +166,29 @@ def exit_status() -> object:
         with contextlib.suppress(OSError):
             click.echo(f"argmap: cannot write to standard output: {exc.strerror}", err=True)
         return 2
-    except Exception as exc:
-        if os.environ.get("ARGMAP_DEBUG"):
-            raise
-        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("argmap: please report this, with the file that caused it", err=True)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG or exc.filename is None:
+            return _internal_error(exc)
+        # a path given on the command line, which the system refuses to look at at all
+        from argmap.commands.common import say
+
+        say(f"argmap: cannot use {os.fsdecode(exc.filename)}: {exc.strerror}")
         return 2
+    except Exception as exc:
+        return _internal_error(exc)
     return 0
+
+
+def _internal_error(exc: Exception) -> int:
+    """A failure argmap did not foresee: a short message and 2, not a traceback (the
+    traceback with ARGMAP_DEBUG=1)."""
+    import os
+
+    if os.environ.get("ARGMAP_DEBUG"):
+        raise exc
+    click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
+    click.echo("argmap: please report this, with the file that caused it", err=True)
+    return 2
 
 
 def _leave(code: object) -> NoReturn:

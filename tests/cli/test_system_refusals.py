@@ -1,0 +1,72 @@
+"""What the system refuses is said in one line with its reason and exit status 2, as a file
+argmap cannot write is; not an "internal error" to report: standard output that cannot take
+what argmap prints (a full disk, ``> /dev/full``), a path too long to look at."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MAP = "argmap: 1\ntitle: Full\nclaims:\n  a: {text: Alpha holds., kind: thesis}\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema"],
+        ["export", "map.yaml", "--to", "json"],
+        ["check", "--format", "json", "map.yaml"],
+        ["rules"],
+    ],
+    ids=["schema", "export", "check", "rules"],
+)
+def test_a_full_standard_output_is_one_line_and_exit_2(args: list[str], tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "argmap", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+    assert (out.returncode, out.stderr) == (
+        2,
+        "argmap: cannot write to standard output: No space left on device\n",
+    )
+
+
+LONG = "m" * 300  # a name longer than the 255 bytes file systems allow
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["render", "map.yaml", "-o", f"{LONG}.svg"], f"{LONG}.svg"),
+        (["report", "map.yaml", "-o", f"{LONG}.html"], f"{LONG}.html"),
+        (["check", f"{LONG}.yaml"], f"{LONG}.yaml"),
+        (["init", f"{LONG}.yaml"], f"{LONG}.yaml"),
+    ],
+    ids=["render", "report", "check", "init"],
+)
+def test_a_name_too_long_is_one_line_and_exit_2(
+    args: list[str], named: str, tmp_path: Path
+) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    out = subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert (out.returncode, out.stderr) == (2, f"argmap: cannot use {named}: File name too long\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "map.yaml"]
