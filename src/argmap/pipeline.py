@@ -6,6 +6,7 @@ the disk for argument files.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -206,7 +207,18 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
             continue
         if target in visited:
             continue  # included twice along different paths: read once
-        if not target.exists():
+        try:
+            mode: int | None = os.stat(target).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            mode = None
+        except OSError as exc:  # a name too long for the file system, a folder not searchable
+            result.diagnostics.append(
+                codes.FILE_UNREADABLE.at(
+                    shown, where, f"include: '{written}' cannot be read: {exc.strerror}"
+                )
+            )
+            continue
+        if mode is None:
             result.diagnostics.append(
                 codes.INCLUDE_MISSING.at(
                     shown,
@@ -216,7 +228,7 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
                 )
             )
             continue
-        if not target.is_file():  # a folder, a FIFO, a device: never opened
+        if not stat.S_ISREG(mode):  # a folder, a FIFO, a device: never opened
             result.diagnostics.append(
                 codes.FILE_UNREADABLE.at(
                     shown, where, f"include: '{written}' is {_kind_of(target)}, not a file"

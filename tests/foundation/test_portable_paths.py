@@ -116,3 +116,12 @@ def test_a_name_that_differs_only_in_case_is_named_in_the_hint(tmp_path: Path) -
             hint.format("sources/a.txt"),
         )
     ]
+
+
+def test_an_include_too_long_for_the_file_system_is_located(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(SOURCE, encoding="utf-8")
+    long = "m" * 300 + ".yaml"
+    assert found(tmp_path, "sources/a.txt", include=long) == [
+        ("AM101", 3, 11, f"include: '{long}' cannot be read: File name too long", None)
+    ]
