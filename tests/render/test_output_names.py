@@ -42,3 +42,24 @@ def test_outputs_one_file_on_macos_or_windows_are_refused(
         "give them different names or folders\n"
     )
     assert not out.exists()
+
+
+def test_an_input_named_in_another_case_is_not_written_over(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # on macOS and Windows, Map.html is the map.html the map quotes: the report replaced it
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.html").write_text("<p>The plan works.</p>", encoding="utf-8")
+    (tmp_path / "Map.yaml").write_text(
+        "argmap: 1\ntitle: T\nsources:\n  article: {title: A, file: map.html}\n"
+        "claims:\n  c:\n    kind: thesis\n    text: It works.\n    evidence:\n"
+        "      - {source: article, quote: The plan works.}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["report", str(tmp_path / "Map.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {tmp_path / 'Map.html'} is an input of {tmp_path / 'Map.yaml'} "
+        "(source 'article'); refusing to write over it\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Map.yaml", "argmap.toml", "map.html"]

@@ -58,29 +58,32 @@ class Read:
         return f"{self.by} (source '{self.source}')" if self.source else self.by
 
 
-def files_read(results: Iterable[MapResult]) -> dict[Path, Read]:
-    """Every file the maps of a run read, resolved: their documents and source texts."""
-    read: dict[Path, Read] = {}
+def files_read(results: Iterable[MapResult]) -> dict[str, Read]:
+    """Every file the maps of a run read (their documents and source texts), by what each is
+    on every system (:func:`one_file_everywhere` of its resolved path): on macOS and Windows,
+    ``Map.html`` is the ``map.html`` a map quotes."""
+    read: dict[str, Read] = {}
     for result in results:
         for document in result.documents:
-            read.setdefault(resolved(Path(document)), Read(result.path))
+            read.setdefault(one_file_everywhere(resolved(Path(document))), Read(result.path))
         if result.map is not None:
             for source in result.map.sources.values():
                 if source.path is not None:
-                    read.setdefault(resolved(source.path), Read(result.path, source.id))
+                    key = one_file_everywhere(resolved(source.path))
+                    read.setdefault(key, Read(result.path, source.id))
     return read
 
 
-def refuse_input(target: Path, read: dict[Path, Read]) -> str | None:
+def refuse_input(target: Path, read: dict[str, Read]) -> str | None:
     """Why ``target`` must not be written (it is a file the run reads), or None."""
-    reader = read.get(resolved(target))
+    reader = read.get(one_file_everywhere(resolved(target)))
     if reader is None:
         return None
     return f"{target} is an input of {reader.describe()}; refusing to write over it"
 
 
 def plan(
-    results: Sequence[MapResult], target_of: Callable[[MapResult], Path], read: dict[Path, Read]
+    results: Sequence[MapResult], target_of: Callable[[MapResult], Path], read: dict[str, Read]
 ) -> tuple[list[tuple[MapResult, Path]], list[str]]:
     """Each map with the file it goes to, in the order of ``results``, and a message for each
     map (or group of maps) that is refused: its file is in ``read`` (:func:`files_read` of the
