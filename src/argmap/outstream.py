@@ -1,4 +1,5 @@
-"""Standard output whose failures are known as its own.
+"""Standard output and error that take any text, and standard output whose failures are known
+as its own.
 
 A full disk behind ``> out.json`` (or ``> /dev/full``) makes a write to standard output raise
 an :class:`OSError` like any other, from wherever the command printed; without knowing where
@@ -10,6 +11,7 @@ left as Python reports it.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 from typing import TYPE_CHECKING, TextIO
@@ -47,6 +49,27 @@ class _Raw(io.RawIOBase):
             raise
         except OSError as exc:
             raise StandardOutputFailed(exc.errno, exc.strerror) from None
+
+
+def in_utf8(stream: TextIO) -> TextIO:
+    """``stream`` (``sys.stdout``, ``sys.stderr``) reconfigured so that no text fails to be
+    written: UTF-8 into a file or a pipe, whatever the locale says (Python on Windows writes
+    redirected output in the ANSI code page, where '→' has no byte; and JSON, SARIF and YAML
+    are UTF-8 to their readers); a terminal keeps its encoding, with what it cannot show as
+    escapes (``\u2192``)."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return stream
+    if codecs.lookup(stream.encoding).name == "utf-8":
+        return stream
+    try:
+        terminal = stream.isatty()
+    except (OSError, ValueError):
+        terminal = False
+    if terminal:
+        stream.reconfigure(errors="backslashreplace")
+    else:
+        stream.reconfigure(encoding="utf-8")
+    return stream
 
 
 def guarded(stream: TextIO) -> TextIO:
