@@ -253,7 +253,7 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
     for kind, args in [
         ("validate", ["validate", "-f", "json"]),
         ("check", ["check", "-f", "json"]),
-        ("stats", ["stats", "--json"]),
+        ("stats", ["stats", "-f", "json"]),
     ]:
         output = CliRunner().invoke(main, [*args, "arguments/uniforms.yaml"]).stdout
         assert output in shown, kind
