@@ -592,7 +592,8 @@ def test_html_not_utf8_declaring_no_charset_is_read_as_utf8() -> None:
     problem = error(parse_source(b"<p>caf\xe9</p>", "x.html", "html"))
     assert problem.problem is SourceProblem.INVALID_ENCODING
     assert problem.message == (
-        "x.html: not valid UTF-8 text (byte 0xe9 at offset 6, line 1); save the file as UTF-8"
+        "x.html: not valid UTF-8 text (byte 0xe9 at line 1, column 7, offset 6); save the file "
+        "as UTF-8"
     )
 
 
