@@ -132,3 +132,21 @@ def test_a_default_is_shown_as_one_of_the_choices() -> None:
             if option.default not in shown:
                 unlisted.append(f"{name} {option.opts[-1]} {option.default}")
     assert unlisted == []
+
+
+def test_a_short_option_means_one_long_option_in_every_command() -> None:
+    """-f was --format in validate, check, import and stats, and nothing in render and
+    handout, which have --format too: every --format takes -f, and no short option stands
+    for two different long ones."""
+    long_of: dict[str, set[str]] = {}
+    for name in COMMANDS:
+        options = _options(name)
+        if "--format" in options:
+            assert "-f" in options["--format"].opts, name
+        for param in set(options.values()):
+            if param.hidden:
+                continue
+            short = [o for o in param.opts if not o.startswith("--")]
+            for opt in short:
+                long_of.setdefault(opt, set()).add(max(param.opts, key=len))
+    assert {short: longs for short, longs in long_of.items() if len(longs) > 1} == {}

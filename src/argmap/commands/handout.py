@@ -61,6 +61,7 @@ DEFAULT_MAX_CLAIMS = 200
 )
 @click.option(
     "--format",
+    "-f",
     "output_format",
     type=click.Choice(["pdf", "html"]),
     default=None,

@@ -68,6 +68,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @old_name("--output-dir", "-o/--output", "output_dir", click.Path(path_type=Path))
 @click.option(
     "--format",
+    "-f",
     "output_format",
     type=click.Choice([f.value for f in OutputFormat]),
     default=None,
