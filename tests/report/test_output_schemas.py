@@ -273,3 +273,19 @@ def test_import_reports_its_findings_in_the_validate_document(tmp_path: Path) ->
     assert _errors("validate", document) == []
     doc = (REPO / "docs" / "json-output.md").read_text(encoding="utf-8")
     assert "`argmap import --format json`" in doc
+
+
+def test_the_shape_of_a_check_of_a_folder_is_the_one_docs_json_output_gives(
+    tmp_path: Path, every: Path
+) -> None:
+    """A folder is not always the ``maps`` shape: one map read (the rest skipped) prints the
+    one-map document, two print ``maps``; docs/json-output.md says which is which."""
+    doc = " ".join((REPO / "docs" / "json-output.md").read_text(encoding="utf-8").split())
+    (tmp_path / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
+    _, one = _run("check", "-f", "json", tmp_path)
+    assert ("maps" in one, one["path"]) == (False, str(every))
+    (tmp_path / "second.yaml").write_text(ODD_CYCLE, encoding="utf-8")
+    _, two = _run("check", "-f", "json", tmp_path)
+    assert [m["path"] for m in two["maps"]] == [str(every), str(tmp_path / "second.yaml")]
+    assert "Given more than one map (several files, or a folder that holds several)" in doc
+    assert "A folder that holds one map prints the document of that map" in doc
