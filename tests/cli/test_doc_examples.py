@@ -161,3 +161,23 @@ def test_the_format_reference_example_is_the_valid_example_that_checks_clean() -
     example = YAML.findall((REPO / "docs" / "format.md").read_text(encoding="utf-8"))[0]
     valid = (REPO / "tests" / "examples" / "valid" / "uniforms.yaml").read_text(encoding="utf-8")
     assert example.split("\n", 1)[1] == valid.split("\n", 1)[1]
+
+
+def test_the_stamp_of_an_svg_is_the_digest_docs_rendering_gives(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp is the SHA-256 of the line ``argmap drawing N`` that docs/rendering.md
+    names, a newline, and the DOT that ``--format dot`` writes."""
+    import hashlib
+
+    doc = " ".join((REPO / "docs" / "rendering.md").read_text(encoding="utf-8").split())
+    (line,) = re.findall(r"drawing, `(argmap drawing \d+)`", doc)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REPO / "tests" / "examples" / "valid" / "minimal.yaml", "map.yaml")
+    for fmt in ("dot", "svg"):
+        assert (
+            runner.invoke(main, ["render", "map.yaml", "--format", fmt, "-o", "."]).exit_code == 0
+        )
+    dot = Path("map.dot").read_text(encoding="utf-8")
+    digest = hashlib.sha256(f"{line}\n{dot}".encode()).hexdigest()
+    assert f"<!-- argmap-dot-sha256: {digest} -->" in Path("map.svg").read_text(encoding="utf-8")
