@@ -181,3 +181,38 @@ def test_the_stamp_of_an_svg_is_the_digest_docs_rendering_gives(
     dot = Path("map.dot").read_text(encoding="utf-8")
     digest = hashlib.sha256(f"{line}\n{dot}".encode()).hexdigest()
     assert f"<!-- argmap-dot-sha256: {digest} -->" in Path("map.svg").read_text(encoding="utf-8")
+
+
+def test_the_folder_of_maps_messages_of_docs_format_are_printed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/format.md's *Folders of maps* quotes what ``-v`` says of a skipped file and the
+    warning AM902 of a folder of two YAML files that are not maps: argmap prints both."""
+    doc = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    (skipped,) = re.findall(r"\(`(skipped docker-compose\.yml: [^`]*)`\)", doc)
+    (warning,) = re.findall(r"AM902 \(`([^`]*)`\)", doc)
+    monkeypatch.chdir(tmp_path)
+    Path("docker-compose.yml").write_text("services:\n  web: {image: nginx}\n", "utf-8")
+    Path("release.yml").write_text("on: push\njobs: {}\n", "utf-8")
+    result = runner.invoke(main, ["validate", "-v", "."])
+    assert result.exit_code == 0
+    assert skipped in result.output.splitlines()
+    assert f".:1:1: warning[AM902] {warning} (no-files)" in result.output.splitlines()
+
+
+def test_the_pdf_limits_of_docs_security_are_the_readers() -> None:
+    """The *Limits* table of docs/security.md gives the PDF reader's own limits."""
+    from argmap.verify import pdftext
+
+    doc = (REPO / "docs" / "security.md").read_text(encoding="utf-8")
+    rows = {
+        "pages of a PDF source": f"{pdftext.MAX_PAGES:,}",
+        "text on one page of a PDF source": f"{pdftext.MAX_PAGE_TEXT:,} characters",
+        "a PDF page's instructions inflated through more than one filter": (
+            f"{pdftext.MAX_PAGE_CONTENT >> 20} MB"
+        ),
+    }
+    for what, limit in rows.items():
+        (row,) = [line for line in doc.splitlines() if line.startswith(f"| {what} |")]
+        assert row.split("|")[2].strip().startswith(limit), row
+        assert row.split("|")[3].strip() == "`AM013`", row
