@@ -44,7 +44,11 @@ class Code:
 # --- loading --------------------------------------------------------------------------------
 FILE_UNREADABLE = Code("AM101", "file-unreadable", "The file cannot be read.")
 FILE_TOO_LARGE = Code("AM102", "file-too-large", "The file exceeds the size limit.")
-INVALID_ENCODING = Code("AM103", "invalid-encoding", "The file is not valid UTF-8 text.")
+INVALID_ENCODING = Code(
+    "AM103",
+    "invalid-encoding",
+    "The file is neither UTF-8 nor UTF-16 or UTF-32 with a byte-order mark.",
+)
 NUL_BYTE = Code("AM104", "nul-byte", "The file contains a NUL byte.")
 EMPTY_FILE = Code("AM105", "empty-file", "The file holds no document.")
 YAML_SYNTAX = Code("AM106", "yaml-syntax", "The YAML cannot be parsed.")
@@ -72,7 +76,10 @@ WRONG_REFERENCE_KIND = Code(
 )
 INCLUDE_CYCLE = Code("AM305", "include-cycle", "Files include each other in a circle.")
 PATH_OUTSIDE_PROJECT = Code(
-    "AM306", "path-outside-project", "A path that leaves the project or is absolute."
+    "AM306",
+    "path-outside-project",
+    "A path that is absolute, leaves the project, loops, or separates its folders with a"
+    " backslash.",
 )
 INCLUDE_MISSING = Code("AM307", "include-missing", "An included file that does not exist.")
 SELF_REFERENCE = Code("AM308", "self-reference", "An element that supports or attacks itself.")

@@ -69,3 +69,18 @@ def test_a_misspelt_rule_name_gets_a_suggestion() -> None:
         "argmap: unknown code or rule name 'xyzzy'; 'argmap rules' lists the rules, "
         "'argmap rules --markdown' every code\n"
     )
+
+
+def test_explain_names_every_case_of_am306_and_am103() -> None:
+    """AM306 is also a backslash between folders and a loop of links; AM103 also a UTF-16 file
+    without a byte-order mark: the one line that explain and docs/rules.md give says so."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["explain", "AM306"]).output == (
+        "AM306 path-outside-project (error)\n\n"
+        "A path that is absolute, leaves the project, loops, or separates its folders with"
+        " a backslash.\n"
+    )
+    assert runner.invoke(main, ["explain", "AM103"]).output == (
+        "AM103 invalid-encoding (error)\n\n"
+        "The file is neither UTF-8 nor UTF-16 or UTF-32 with a byte-order mark.\n"
+    )
