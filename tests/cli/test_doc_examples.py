@@ -216,3 +216,23 @@ def test_the_pdf_limits_of_docs_security_are_the_readers() -> None:
         (row,) = [line for line in doc.splitlines() if line.startswith(f"| {what} |")]
         assert row.split("|")[2].strip().startswith(limit), row
         assert row.split("|")[3].strip() == "`AM013`", row
+
+
+def test_the_content_security_policy_the_docs_quote_is_the_pages(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/report.md and docs/security.md quote the policy of the report and the handout
+    whole: it is the one the pages carry."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REPO / "tests" / "examples" / "valid" / "minimal.yaml", "map.yaml")
+    assert runner.invoke(main, ["report", "map.yaml", "-o", "r.html"]).exit_code == 0
+    command = ["handout", "map.yaml", "--variant", "student", "-o", "h.html"]
+    assert runner.invoke(main, command).exit_code == 0
+    policy = re.compile(r'Content-Security-Policy" content="([^"]*)"')
+    (report,) = policy.findall(Path("r.html").read_text(encoding="utf-8"))
+    (handout,) = policy.findall(Path("h.html").read_text(encoding="utf-8"))
+    assert report == handout
+    for name in ("report.md", "security.md"):
+        doc = " ".join((REPO / "docs" / name).read_text(encoding="utf-8").split())
+        (quoted,) = re.findall(r"Content-Security-Policy \(?`(default-src[^`]*)`", doc)
+        assert quoted == report, name
