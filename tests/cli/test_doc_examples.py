@@ -236,3 +236,17 @@ def test_the_content_security_policy_the_docs_quote_is_the_pages(
         doc = " ".join((REPO / "docs" / name).read_text(encoding="utf-8").split())
         (quoted,) = re.findall(r"Content-Security-Policy \(?`(default-src[^`]*)`", doc)
         assert quoted == report, name
+
+
+def test_the_grounded_time_limit_note_of_docs_evaluation_is_printed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/evaluation.md quotes what ``check --time-limit`` says under grounded semantics."""
+    doc = " ".join((REPO / "docs" / "evaluation.md").read_text(encoding="utf-8").split())
+    (note,) = re.findall(r"says so on stderr \(`([^`]*)`; nothing with `-q`\)", doc)
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REPO / "tests" / "examples" / "valid" / "minimal.yaml", "map.yaml")
+    said = runner.invoke(main, ["check", "--time-limit", "5", "map.yaml"])
+    assert (said.exit_code, said.stderr) == (0, note + "\n")
+    quiet = runner.invoke(main, ["check", "--time-limit", "5", "-q", "map.yaml"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
