@@ -250,3 +250,18 @@ def test_the_grounded_time_limit_note_of_docs_evaluation_is_printed(
     assert (said.exit_code, said.stderr) == (0, note + "\n")
     quiet = runner.invoke(main, ["check", "--time-limit", "5", "-q", "map.yaml"])
     assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_the_handout_options_table_of_docs_report_names_every_option() -> None:
+    """docs/report.md's table of handout options lists each option of ``argmap handout``
+    (but -q, -v and --help, which every command has)."""
+    import click
+
+    doc = (REPO / "docs" / "report.md").read_text(encoding="utf-8")
+    table = doc.split("| option | meaning |\n")[1].split("\n\n")[0]
+    command = main.get_command(click.Context(main), "handout")
+    assert command is not None
+    for param in command.params:
+        if not isinstance(param, click.Option) or param.name in {"quiet", "verbose", "help"}:
+            continue
+        assert any(f"`{name}" in table for name in param.opts), param.opts
