@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.evaluate import evaluate_map
+from argmap.evaluate import Evaluation, evaluate_map
 from argmap.pipeline import load_map
 from argmap.semantics.labels import Semantics
 from argmap.verdict import QuoteStatus, Verdict
@@ -213,3 +213,63 @@ def test_evaluation_runs_with_the_collector_paused(tmp_path: Path) -> None:
     assert len(evaluation.verdicts) == 3000
     assert collections == []
     assert gc.isenabled()
+
+
+def _evaluated(
+    tmp_path: Path, body: str, status: dict[str, QuoteStatus] | None = None
+) -> Evaluation:
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    return evaluate_map(result.map, status)
+
+
+def test_reasons_name_each_argument_attack_and_undercut_with_its_fate(tmp_path: Path) -> None:
+    """t stands through ``stand``; ``fall`` is undercut by a standing claim, ``odd`` by an
+    undecided one (y and z rebut each other); its rebutter o is itself defeated by k."""
+    body = (
+        "claims:\n  t: {text: T.}\n  p: {text: P.}\n  q: {text: Q.}\n  r: {text: R.}\n"
+        "  x: {text: X., undercuts: fall}\n"
+        "  y: {text: Y., attacks: z, undercuts: odd}\n  z: {text: Z., attacks: y}\n"
+        "  o: {text: O., attacks: t}\n  k: {text: K., attacks: o}\n"
+        "arguments:\n  stand: {conclusion: t, premises: [p, r]}\n"
+        "  fall: {conclusion: t, premises: [q]}\n  odd: {conclusion: t, premises: [r]}\n"
+    )
+    ev = _evaluated(tmp_path, body)
+    t = ev.verdicts["t"]
+    assert (t.verdict, t.label) == (Verdict.UNSUPPORTED, "IN")
+    assert [(r.kind, r.element, r.text) for r in t.reasons] == [
+        ("argument", "stand", "argument stand from p, r stands"),
+        ("argument", "fall", "argument fall from q falls"),
+        ("argument", "odd", "argument odd from r is undecided"),
+        ("attack", "o-/->t", "rebut by o is defeated"),
+        ("attack", "x-/->fall", "undercut of fall by x succeeds"),
+        ("attack", "y-/->odd", "undercut of odd by y is undecided"),
+        (
+            "no-support",
+            "t",
+            "it stands only because nothing defeats it: no verified evidence backs it",
+        ),
+    ]
+    assert [r.text for r in ev.verdicts["o"].reasons] == ["rebut by k succeeds"]
+    assert [r.text for r in ev.verdicts["y"].reasons] == ["rebut by z is undecided"]
+    assert (ev.verdicts["y"].verdict, ev.verdicts["y"].label) == (Verdict.CONTESTED, "UNDEC")
+
+
+def test_verified_evidence_supports_along_a_chain_of_arguments(tmp_path: Path) -> None:
+    """p's verified quote backs q through ``first``, and q backs t through ``second``: the
+    support travels the whole chain. Scores are rounded to four places: p's is
+    0.5 + 0.5 * 0.12345 = 0.561725, q's 0.5 + 0.5 * 0.561725, t's 0.5 + 0.5 * q's."""
+    body = (
+        "claims:\n  t: {text: T.}\n  q: {text: Q.}\n"
+        "  p:\n    text: P.\n    evidence:\n      - {quote: q, source: s, strength: 0.12345}\n"
+        "arguments:\n  first: {conclusion: q, premises: [p]}\n"
+        "  second: {conclusion: t, premises: [q]}\n"
+    )
+    ev = _evaluated(tmp_path, body, {"p.ev1": QuoteStatus.VERIFIED})
+    assert {c: (v.verdict.value, v.score) for c, v in ev.verdicts.items()} == {
+        "t": ("supported", 0.8904),
+        "q": ("supported", 0.7809),
+        "p": ("supported", 0.5617),
+    }
