@@ -93,15 +93,13 @@ def _backed_claims(
         for premise in arg.premises:
             waiting.setdefault(premise, []).append(i)
     queue = list(backed)
-    done_args: set[int] = set()
     while queue:
         claim = queue.pop()
         for i in waiting.get(claim, []):
             arg = standing[i]
-            if i in done_args or arg.conclusion in backed:
+            if arg.conclusion in backed:  # also every argument already used
                 continue
             if all(_fills(p, m, backed) for p in arg.premises):
-                done_args.add(i)
                 backed.add(arg.conclusion)
                 queue.append(arg.conclusion)
     return {c for c in backed if labels[f"claim:{c}"] is Label.IN}
