@@ -9,7 +9,7 @@ import pytest
 from argmap.evaluate import Evaluation, evaluate_map
 from argmap.pipeline import load_map
 from argmap.semantics.labels import Semantics
-from argmap.verdict import QuoteStatus, Verdict
+from argmap.verdict import GAVE_UP_TEXT, QuoteStatus, Verdict
 
 HEADER = "argmap: 1\nsources:\n  s: {title: A source}\n"
 
@@ -273,3 +273,33 @@ def test_verified_evidence_supports_along_a_chain_of_arguments(tmp_path: Path) -
         "q": ("supported", 0.7809),
         "p": ("supported", 0.5617),
     }
+
+
+def test_a_quote_whose_search_gave_up_is_named_by_its_mark_not_its_status(
+    tmp_path: Path,
+) -> None:
+    """Its status says not-found, but the search never finished: the reason says what the map
+    says of it, without the cross the map draws before it."""
+    body = "claims:\n  t:\n    text: T.\n    evidence:\n      - {quote: q, source: s}\n"
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    ev = evaluate_map(
+        result.map,
+        {"t.ev1": QuoteStatus.NOT_FOUND},
+        quote_marks={"t.ev1": GAVE_UP_TEXT},
+    )
+    assert [(r.kind, r.element, r.text) for r in ev.verdicts["t"].reasons] == [
+        (
+            "evidence",
+            "t.ev1",
+            "quote t.ev1 (s) is not verified: too many omissions and insertions to search for;"
+            " counts for nothing",
+        ),
+        (
+            "no-support",
+            "t",
+            "it stands only because nothing defeats it: no verified evidence backs it",
+        ),
+    ]
