@@ -77,6 +77,31 @@ def test_convergent_support_each_enough_alone(tmp_path: Path) -> None:
     assert verdicts(tmp_path, body)["t"] == "unsupported"  # stands through p alone
 
 
+def test_convergent_support_stands_when_the_first_argument_falls(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t: {text: T.}\n  p: {text: P., supports: t}\n  q: {text: Q., supports: t}\n"
+        "  x: {text: X., attacks: p}\n"
+    )
+    assert verdicts(tmp_path, body) == {
+        "t": "unsupported",  # stands through q alone
+        "p": "refuted",
+        "q": "unsupported",
+        "x": "unsupported",
+    }
+
+
+def test_verified_evidence_holds_a_claim_whose_only_argument_falls(tmp_path: Path) -> None:
+    body = (
+        "claims:\n  t:\n    text: T.\n    evidence:\n      - {quote: q, source: s}\n"
+        "  p: {text: P., supports: t}\n  x: {text: X., attacks: p}\n"
+    )
+    assert verdicts(tmp_path, body, {"t.ev1": QuoteStatus.VERIFIED}) == {
+        "t": "supported",
+        "p": "refuted",
+        "x": "unsupported",
+    }
+
+
 def test_undercut_defeats_the_inference_not_the_premise(tmp_path: Path) -> None:
     body = (
         "claims:\n  t: {text: T.}\n"
