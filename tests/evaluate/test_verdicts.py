@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.evaluate import Evaluation, evaluate_map
+from argmap.evaluate.build import build_framework
 from argmap.pipeline import load_map
 from argmap.semantics.labels import Semantics
 from argmap.verdict import GAVE_UP_TEXT, QuoteStatus, Verdict
@@ -327,4 +328,28 @@ def test_a_quote_whose_search_gave_up_is_named_by_its_mark_not_its_status(
             "t",
             "it stands only because nothing defeats it: no verified evidence backs it",
         ),
+    ]
+
+
+def test_framework_nodes_are_named_by_their_kind(tmp_path: Path) -> None:
+    """The names an ICCMA export shows: claims, then arguments, counted evidence, each
+    argument's premises as ``need`` nodes, and ``nobasis`` for each claim with backing."""
+    body = (
+        "claims:\n  t:\n    text: T.\n    evidence:\n      - {quote: q, source: s}\n"
+        "  p: {text: P.}\n  x: {text: X., attacks: t}\n"
+        "arguments:\n  a: {conclusion: t, premises: [p]}\n"
+    )
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    fw = build_framework(result.map, {"t.ev1": QuoteStatus.VERIFIED})
+    assert fw.names == [
+        "claim:t",
+        "claim:p",
+        "claim:x",
+        "arg:a",
+        "ev:t.ev1",
+        "need:a:p",
+        "nobasis:t",
     ]
