@@ -50,24 +50,10 @@ class MapFramework:
     attacks: list[tuple[int, int]] = field(default_factory=list)
     supports: list[tuple[int, int]] = field(default_factory=list)
     base: list[float] = field(default_factory=list)
-    # which map attack (or evidence) each framework attack stands for, for reasons
-    attack_origin: dict[tuple[int, int], str] = field(default_factory=dict)
     ignored_attacks: set[str] = field(default_factory=set)  # attacks from weaker attackers
 
-    def add(self, name: str, base: float) -> int:
-        self.index[name] = len(self.names)
-        self.names.append(name)
-        self.base.append(base)
-        return self.index[name]
-
-    def attack(self, attacker: str, target: str, origin: str = "") -> None:
-        pair = (self.index[attacker], self.index[target])
-        self.attacks.append(pair)
-        if origin:
-            self.attack_origin.setdefault(pair, origin)
-
-    def support(self, source: str, target: str) -> None:
-        self.supports.append((self.index[source], self.index[target]))
+    def attack(self, attacker: str, target: str) -> None:
+        self.attacks.append((self.index[attacker], self.index[target]))
 
 
 def counts(status: QuoteStatus) -> bool:
@@ -80,10 +66,10 @@ def build_framework(
 ) -> MapFramework:
     status = quote_status or {}
     fw = MapFramework()
-    # What ``add``, ``attack`` and ``support`` do, written out, and claims found by their id:
+    # Nodes, attacks and supports appended in place, and claims found by their id:
     # a large map has hundreds of thousands of nodes.
     names, index, base = fw.names, fw.index, fw.base
-    attacks, supports, attack_origin = fw.attacks, fw.supports, fw.attack_origin
+    attacks, supports = fw.attacks, fw.supports
 
     def add_all(new_names: list[str], new_base: list[float]) -> None:
         start = len(names)
@@ -124,7 +110,6 @@ def build_framework(
             supports.append((node, target))
         else:
             attacks.append((node, target))
-            attack_origin.setdefault((node, target), e.id)
     for cid, claim in claim_node.items():
         backing = backers.get(cid)
         if backing is not None:
@@ -142,12 +127,12 @@ def build_framework(
     for attack in m.attacks.values():
         attacker = f"claim:{attack.attacker}"
         if attack.kind is AttackKind.UNDERCUT:
-            fw.attack(attacker, f"arg:{attack.target}", attack.id)
+            fw.attack(attacker, f"arg:{attack.target}")
             continue
         if strength[attack.attacker] < strength[attack.target]:
             fw.ignored_attacks.add(attack.id)
             continue
-        fw.attack(attacker, f"claim:{attack.target}", attack.id)
+        fw.attack(attacker, f"claim:{attack.target}")
     return fw
 
 
