@@ -851,3 +851,33 @@ def test_a_search_that_gives_up_says_so() -> None:
 def test_a_search_that_completes_has_not_given_up(montebello: SourceText) -> None:
     check = verify_quote("the exclusion of the U.S. Congress ... zebra crossing", montebello)
     assert (check.status, check.gave_up) == (Status.NOT_FOUND, False)
+
+
+def test_default_threshold_is_85() -> None:
+    """Similarity 85.7 is a paraphrase and 84.5 is not, without a threshold given."""
+    montebello = load("montebello.txt")
+    near = verify_quote("the leaders took decisive action to make the SPP more open", montebello)
+    assert (near.status, near.similarity) == (Status.PARAPHRASE, 85.7)
+    far = verify_quote("leaders took decisive action to make the SPP more open", montebello)
+    assert (far.status, far.similarity) == (Status.NOT_FOUND, 84.5)
+
+
+def _numbered(first: int, last: int) -> str:
+    return " ".join(f"w{i:03}" for i in range(first, last + 1))
+
+
+def test_a_passage_of_400_characters_is_given_whole() -> None:
+    text = "w0000 " + _numbered(1, 79)
+    assert len(text) == 400
+    source = build_source_text("long.txt", "text", [text])
+    assert verify_quote(text, source).passage == text
+
+
+def test_a_longer_passage_is_shortened_in_the_middle() -> None:
+    """200 characters from each end, cut where they fall, spaces at the cut dropped."""
+    text = "w00000 " + _numbered(1, 79)
+    assert len(text) == 401
+    source = build_source_text("long.txt", "text", [text])
+    check = verify_quote(text, source)
+    assert check.status is Status.VERIFIED
+    assert check.passage == f"w00000 {_numbered(1, 38)} w03 […] {_numbered(40, 79)}"
