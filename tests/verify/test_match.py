@@ -881,3 +881,13 @@ def test_a_longer_passage_is_shortened_in_the_middle() -> None:
     check = verify_quote(text, source)
     assert check.status is Status.VERIFIED
     assert check.passage == f"w00000 {_numbered(1, 38)} w03 […] {_numbered(40, 79)}"
+
+
+def test_repeated_quote_prefers_the_occurrence_the_line_locator_names() -> None:
+    """One paragraph of three lines: ``line 3`` names the second occurrence, not the first."""
+    source = build_source_text("lines.txt", "text", ["alpha beta\ngamma\nalpha beta\n"])
+    check = verify_quote("alpha beta", source, locator="line 3")
+    assert check.occurrences == 2
+    assert where(check) == (17, 27, 3, 1, 3, 10, 1)
+    assert check.locator is not None
+    assert check.locator.agrees is True
