@@ -8,6 +8,7 @@ import pytest
 
 from argmap.verify import (
     QuoteCheck,
+    QuoteEdits,
     SourceKind,
     SourceText,
     Span,
@@ -891,3 +892,31 @@ def test_repeated_quote_prefers_the_occurrence_the_line_locator_names() -> None:
     assert where(check) == (17, 27, 3, 1, 3, 10, 1)
     assert check.locator is not None
     assert check.locator.agrees is True
+
+
+def test_an_insertion_keeping_a_negation_at_the_start_of_the_source_is_verified() -> None:
+    """The source's own ``not`` stands within the first characters of the text: the part
+    before the quoted words is read from offset 0, not lost."""
+    source = build_source_text("n.txt", "text", ["We do not approve the plan."])
+    check = verify_quote("[We do not] approve the plan", source)
+    assert check.status is Status.VERIFIED_WITH_EDITS
+    assert check.negation is False
+    assert check.edits.insertions == ("We do not",)
+
+
+def test_a_locator_naming_no_occurrence_gets_the_first_and_the_right_locator(
+    montebello: SourceText,
+) -> None:
+    check = verify_quote("the SPP", montebello, locator="para 3")
+    assert check.occurrences == 17
+    assert check.location is not None
+    assert (check.location.start, check.location.paragraph) == (703, 6)
+    assert check.locator is not None
+    assert (check.locator.agrees, check.locator.expected) == (False, "para 6")
+
+
+def test_a_verified_quote_raises_no_flags(montebello: SourceText) -> None:
+    check = verify_quote("the SPP", montebello)
+    assert check.status is Status.VERIFIED
+    assert (check.negation, check.gave_up, check.marks_only) == (False, False, False)
+    assert check.edits == QuoteEdits(0, (), False)
