@@ -920,3 +920,42 @@ def test_a_verified_quote_raises_no_flags(montebello: SourceText) -> None:
     assert check.status is Status.VERIFIED
     assert (check.negation, check.gave_up, check.marks_only) == (False, False, False)
     assert check.edits == QuoteEdits(0, (), False)
+
+
+def test_a_trailing_insertion_keeping_the_source_s_negation_is_verified() -> None:
+    """``[and not the budget]`` stands for the source's words right after the quote, which
+    have the negation; without them in the source it adds one."""
+    quote = "The committee approved the plan [and not the budget]"
+    kept = build_source_text(
+        "n.txt", "text", ["The committee approved the plan and not the budget."]
+    )
+    check = verify_quote(quote, kept)
+    assert (check.status, check.negation) == (Status.VERIFIED_WITH_EDITS, False)
+    added = build_source_text("n.txt", "text", ["The committee approved the plan."])
+    check = verify_quote(quote, added)
+    assert (check.status, check.negation) == (Status.PARAPHRASE, True)
+
+
+def test_a_negation_before_an_omitting_quote_is_the_one_before_its_first_part() -> None:
+    source = build_source_text("n.txt", "text", ["They do not approve the budget or the plan."])
+    check = verify_quote("approve ... the plan", source)
+    assert (check.status, check.negated_before) == (Status.VERIFIED_WITH_EDITS, "not")
+
+
+def test_a_paragraph_locator_picks_its_paragraph_not_the_one_before() -> None:
+    source = build_source_text("p.txt", "text", ["alpha beta\n\nalpha beta\n"])
+    check = verify_quote("alpha beta", source, locator="para 2")
+    assert where(check) == (12, 22, 3, 1, 3, 10, 2)
+    assert check.locator is not None
+    assert check.locator.agrees is True
+
+
+def test_only_a_pdf_location_is_paged(montebello: SourceText) -> None:
+    pdf = verify_quote(
+        "the leaders took no action to make the SPP more transparent", load("three-pages.pdf")
+    )
+    assert pdf.location is not None
+    assert pdf.location.paged is True
+    text = verify_quote("the SPP", montebello)
+    assert text.location is not None
+    assert text.location.paged is False
