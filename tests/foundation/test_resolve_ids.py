@@ -45,3 +45,18 @@ def test_a_duplicate_names_the_kind_that_holds_the_identifier_first(tmp_path: Pa
             f"first defined at {f}:8:9; {unique}",
         ),
     ]
+
+
+def test_a_claim_attacking_itself_is_reported_at_its_target(tmp_path: Path) -> None:
+    """In the short form and written out: the position is the target's value."""
+    f = tmp_path / "map.yaml"
+    f.write_text(
+        "argmap: 1\nclaims:\n  x: {text: X., attacks: x}\n  y: {text: Y.}\n"
+        "attacks:\n  hit: {from: y, rebuts: y}\n",
+        encoding="utf-8",
+    )
+    found = [(d.line, d.col, d.code, d.message) for d in load_map(f).diagnostics]
+    assert found == [
+        (3, 26, "AM308", "'x' attacks itself"),
+        (6, 26, "AM308", "'y' attacks itself"),
+    ]
