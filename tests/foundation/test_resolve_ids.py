@@ -60,3 +60,21 @@ def test_a_claim_attacking_itself_is_reported_at_its_target(tmp_path: Path) -> N
         (3, 26, "AM308", "'x' attacks itself"),
         (6, 26, "AM308", "'y' attacks itself"),
     ]
+
+
+def test_dangling_targets_of_written_out_attacks_and_evidence_point_at_the_target(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "map.yaml"
+    f.write_text(
+        "argmap: 1\nsources:\n  s: {title: A source}\nclaims:\n  x: {text: X.}\n"
+        "attacks:\n  hit: {from: x, undermines: nothere}\n"
+        "evidence:\n  e: {quote: q, source: s, supports: elsewhere}\n",
+        encoding="utf-8",
+    )
+    result = load_map(f)
+    assert result.map is None
+    assert [(d.line, d.col, d.code, d.message) for d in result.diagnostics] == [
+        (7, 30, "AM302", "'nothere' refers to no claim in this map"),
+        (9, 38, "AM302", "'elsewhere' refers to no claim in this map"),
+    ]
