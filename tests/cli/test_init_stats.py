@@ -69,14 +69,18 @@ def test_init_refuses_a_name_that_no_folder_search_finds(
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_stats_counts_kinds_verdicts_and_quotes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner in a project made by ``argmap init`` (its map.yaml and source)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "argmap.toml").write_text("")
     runner = CliRunner()
-    runner.invoke(main, ["init"])
-    result = runner.invoke(main, ["stats", "--json", "map.yaml"])
+    assert runner.invoke(main, ["init"]).exit_code == 0
+    return runner
+
+
+def test_stats_counts_kinds_verdicts_and_quotes(starter: CliRunner) -> None:
+    result = starter.invoke(main, ["stats", "--json", "map.yaml"])
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["claims"] == {
@@ -94,7 +98,7 @@ def test_stats_counts_kinds_verdicts_and_quotes(
         "contested": 0,
         "unsupported": 1,
     }
-    text = runner.invoke(main, ["stats", "map.yaml"])
+    text = starter.invoke(main, ["stats", "map.yaml"])
     assert text.output.splitlines()[1].split() == [
         "claims",
         "4",
@@ -271,14 +275,8 @@ def test_stats_takes_format_json_as_the_other_commands_do(
     assert "--json" not in shown
 
 
-def test_stats_json_names_its_format_and_version_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "argmap.toml").write_text("")
-    runner = CliRunner()
-    runner.invoke(main, ["init"])
-    result = runner.invoke(main, ["stats", "--json", "map.yaml"])
+def test_stats_json_names_its_format_and_version_first(starter: CliRunner) -> None:
+    result = starter.invoke(main, ["stats", "--json", "map.yaml"])
     assert result.exit_code == 0
     assert result.output.startswith('{\n  "format": "argmap-stats",\n  "version": 1,\n')
     assert list(json.loads(result.output)) == [
@@ -295,5 +293,5 @@ def test_stats_json_names_its_format_and_version_first(
         "quotes",
         "findings",
     ]
-    text = runner.invoke(main, ["stats", "map.yaml"]).output
+    text = starter.invoke(main, ["stats", "map.yaml"]).output
     assert "format" not in text and "version" not in text

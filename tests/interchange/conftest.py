@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from argmap.argument_map import ArgumentMap
 from argmap.interchange.importing import ImportOutcome, import_text, render_yaml, validate_yaml
 from argmap.pipeline import load_map
+from npm_cache import npm_file
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -52,24 +52,9 @@ def argdown_cli() -> Path:
         if required:
             pytest.fail(message)
         pytest.skip(message)
-    base = Path(os.environ.get("ARGMAP_TEST_CACHE", Path.home() / ".cache" / "argmap-tests"))
-    folder = base / f"argdown-cli-{ARGDOWN_CLI_VERSION}"
-    exe = folder / "node_modules" / ".bin" / "argdown"
-    if not exe.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        command = [
-            npm,
-            "install",
-            "--prefix",
-            str(folder),
-            "--no-audit",
-            "--no-fund",
-            f"@argdown/cli@{ARGDOWN_CLI_VERSION}",
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-        if done.returncode != 0 or not exe.exists():
-            message = f"npm install @argdown/cli failed:\n{done.stderr[-2000:]}"
-            if required:
-                pytest.fail(message)
-            pytest.skip(message)
-    return exe
+    found = npm_file("@argdown/cli", ARGDOWN_CLI_VERSION, ".bin/argdown")
+    if isinstance(found, str):
+        if required:
+            pytest.fail(found)
+        pytest.skip(found)
+    return found

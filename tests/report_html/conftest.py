@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -25,6 +24,7 @@ from argmap.commands.check import check_result
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, load_map
 from argmap.semantics.labels import Semantics
+from npm_cache import npm_file
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent
@@ -160,28 +160,10 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def axe() -> Path:
     """axe-core's script (``axe.min.js``), pinned, installed once from npm."""
-    npm = shutil.which("npm")
-    base = Path(os.environ.get("ARGMAP_TEST_CACHE", Path.home() / ".cache" / "argmap-tests"))
-    folder = base / f"axe-core-{AXE_CORE_VERSION}"
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if script.exists():
-        return script
-    if npm is None:
-        _missing_axe("npm is needed to install axe-core for the accessibility audit")
-    folder.mkdir(parents=True, exist_ok=True)
-    command = [
-        npm,
-        "install",
-        "--prefix",
-        str(folder),
-        "--no-audit",
-        "--no-fund",
-        f"axe-core@{AXE_CORE_VERSION}",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    if done.returncode != 0 or not script.exists():
-        _missing_axe(f"npm install axe-core failed:\n{done.stderr[-2000:]}")
-    return script
+    found = npm_file("axe-core", AXE_CORE_VERSION, "axe-core/axe.min.js")
+    if isinstance(found, str):
+        _missing_axe(f"{found} (for the accessibility audit)")
+    return found
 
 
 def _missing_axe(what: str) -> NoReturn:
