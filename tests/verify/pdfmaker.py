@@ -29,15 +29,21 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: Sequence[Sequence[str]], *, flate: int = 0, padding: int = 0) -> bytes:
-    """A valid PDF with one text page per entry of ``pages``; each page's instructions
-    followed by ``padding`` spaces and compressed ``flate`` times over (a filter each)."""
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def make_pdf(
+    pages: Sequence[Sequence[str]], *, flate: int = 0, padding: int = 0, font: bytes = HELVETICA
+) -> bytes:
+    """A valid PDF with one text page per entry of ``pages``, set in ``font``; each page's
+    instructions followed by ``padding`` spaces and compressed ``flate`` times over (a filter
+    each)."""
     count = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        font,
     ]
     for i, lines in enumerate(pages):
         operators = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]

@@ -452,6 +452,34 @@ def test_pdf_page_compressed_twice_is_read() -> None:
     )
 
 
+# A font of its own glyph names, none of them a letter's, and no ToUnicode map: nothing says
+# which letter a glyph draws (a PDF some typesetting tools write).
+GLYPHS_ONLY = (
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Custom /Encoding << /Differences [97 "
+    + b" ".join(b"/g%d" % n for n in range(1, 27))
+    + b"] >> >>"
+)
+
+
+def test_pdf_whose_text_is_glyph_names_is_said_to_be_unreadable() -> None:
+    """pypdf gave such a PDF's text as its glyph names ('/g20/g8/g5 /g17/g21...'): every quote
+    was AM001 'not found', its closest passage '“g5 /g17”'. The source is refused as it is,
+    unreadable (AM013), saying why."""
+    data = make_pdf([["the quoted words"], ["and more words on the next page"]], font=GLYPHS_ONLY)
+    problem = error(parse_source(data, "names.pdf", "pdf"))
+    assert problem.problem is SourceProblem.BROKEN
+    assert problem.message == (
+        "names.pdf: the PDF's text cannot be read: its fonts name their glyphs (/g20, /g8...) "
+        "without saying which letters they are (no ToUnicode map); export the PDF again with "
+        "its text, or save the text as a .txt file"
+    )
+
+
+def test_pdf_that_names_a_few_paths_is_read() -> None:
+    lines = ["Logs go to /var/log/argmap, calls to /api/v2/claims, settings to /etc/argmap.toml."]
+    assert "/var/log/argmap" in text(parse_source(make_pdf([lines]), "paths.pdf", "pdf")).text
+
+
 def test_pdf_page_with_as_much_text_as_is_read() -> None:
     from argmap.verify.pdftext import MAX_PAGE_TEXT
 

@@ -85,6 +85,14 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
             if isinstance(page_text, PdfProblem):
                 return page_text
             texts.append(page_text)
+        names = _glyph_names(texts)
+        if names:
+            return PdfProblem(
+                "broken",
+                f"the PDF's text cannot be read: its fonts name their glyphs ({', '.join(names)}"
+                "...) without saying which letters they are (no ToUnicode map); export the PDF "
+                "again with its text, or save the text as a .txt file",
+            )
         return drop_running_heads(texts)
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
@@ -145,6 +153,23 @@ def _stacked_filters(page: PageObject) -> bool:
 
 def _inflated_size(page: PageObject) -> int:
     return sum(len(stream.get_data()) for stream in _streams(page) if hasattr(stream, "get_data"))
+
+
+# What pypdf gives for a glyph whose font says no letter for it: its name, "/g17" (a name
+# that says a letter, "/A" or "/comma", is read as that letter; the others carry a number).
+_GLYPH_NAME = re.compile(r"/[A-Za-z][A-Za-z_.]*[0-9][\w.]*")
+
+
+def _glyph_names(pages: list[str]) -> list[str]:
+    """The first two glyph names of a text that is mostly glyph names (more than half its
+    visible characters), as pypdf reads a PDF whose fonts have no ToUnicode map; else
+    none. A text that names a few paths (/etc/argmap) is not."""
+    text = "".join(pages)
+    found = _GLYPH_NAME.findall(text)
+    named = sum(map(len, found))
+    if not found or named * 2 <= len("".join(text.split())):
+        return []
+    return found[:2]
 
 
 _DIGITS = re.compile(r"[0-9]+")
