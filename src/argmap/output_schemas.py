@@ -198,12 +198,12 @@ class ArgumentCounts(_Out):
 
 
 class StatsOutput(_Out):
-    """``argmap stats --json``: a map's elements by kind, claims by verdict, quotes by status."""
+    """``argmap stats --format json``: elements by kind, claims by verdict, quotes by status."""
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        title="argmap stats --json",
+        title="argmap stats --format json",
         json_schema_extra={"$id": SCHEMA_BASE + "argmap-stats.schema.json"},
     )
 
