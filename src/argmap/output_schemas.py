@@ -67,6 +67,15 @@ class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _document(kind: str) -> ConfigDict:
+    """The schema's title and ``$id`` of the document ``argmap <kind> --format json`` prints
+    (merged with :class:`_Out`'s: no unknown key)."""
+    return ConfigDict(
+        title=f"argmap {kind} --format json",
+        json_schema_extra={"$id": f"{SCHEMA_BASE}argmap-{kind}.schema.json"},
+    )
+
+
 class Diagnostic(_Out):
     """One finding, as every format shows it: positions are 1-based."""
 
@@ -90,12 +99,7 @@ class Summary(_Out):
 class ValidateOutput(_Out):
     """``argmap validate --format json``: the findings of every map, sorted."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        title="argmap validate --format json",
-        json_schema_extra={"$id": SCHEMA_BASE + "argmap-validate.schema.json"},
-    )
+    model_config = _document("validate")
 
     format: Literal["argmap-validate"]
     version: Literal[1]
@@ -186,10 +190,7 @@ class CheckManyMaps(_Out):
 class CheckOutput(RootModel[CheckOneMap | CheckManyMaps]):
     """``argmap check --format json``: verdicts, scores and quote checks."""
 
-    model_config = ConfigDict(
-        title="argmap check --format json",
-        json_schema_extra={"$id": SCHEMA_BASE + "argmap-check.schema.json"},
-    )
+    model_config = _document("check")
 
 
 class ArgumentCounts(_Out):
@@ -200,12 +201,7 @@ class ArgumentCounts(_Out):
 class StatsOutput(_Out):
     """``argmap stats --format json``: elements by kind, claims by verdict, quotes by status."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        title="argmap stats --format json",
-        json_schema_extra={"$id": SCHEMA_BASE + "argmap-stats.schema.json"},
-    )
+    model_config = _document("stats")
 
     format: Literal["argmap-stats"]
     version: Literal[1]
