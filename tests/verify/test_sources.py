@@ -740,6 +740,110 @@ def test_pdf_running_heads_only_on_some_pages_are_kept() -> None:
     assert source.text.count("Summary") == 2
 
 
+def _book(heads: list[str], bodies: list[str]) -> bytes:
+    """A PDF of pages with the running head ``heads[i]`` above ``bodies[i]`` and the page
+    number at the foot."""
+    return make_pdf(
+        [(head, body, str(n)) for n, (head, body) in enumerate(zip(heads, bodies, strict=True), 1)]
+    )
+
+
+_WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+]
+# twelve pages, four chapters of three: a sentence runs from page 2 to page 3
+_BODIES = [f"The {word} page of the book." for word in _WORDS]
+_BODIES[1] = "The committee met in private and"
+_BODIES[2] = "decided to publish nothing at all."
+
+
+def test_pdf_chapter_running_heads_are_dropped() -> None:
+    # a book or report: each chapter's title stands atop each of its pages; a head that runs
+    # through one chapter of many is on far fewer than a third of the pages, yet runs
+    heads = [f"Chapter {name}" for name in ("One", "Two", "Three", "Four") for _ in range(3)]
+    source = text(parse_source(_book(heads, _BODIES), "book.pdf", "pdf"))
+    assert [source.text[span.start : span.end] for span in source.pages] == _BODIES
+    check = verify_quote("met in private and decided to publish nothing", source)
+    assert check.status is Status.VERIFIED
+    assert (check.location.page, check.location.end_page) == (2, 3)  # type: ignore[union-attr]
+
+
+def test_pdf_alternating_book_and_chapter_heads_are_dropped() -> None:
+    # the book's title on left-hand (even) pages, the chapter's on right-hand (odd) ones
+    chapters = [f"Chapter {name}" for name in ("One", "Two") for _ in range(3)]
+    heads = [chapters[n // 2] if n % 2 == 0 else "A History of Committees" for n in range(12)]
+    source = text(parse_source(_book(heads, _BODIES), "book.pdf", "pdf"))
+    assert [source.text[span.start : span.end] for span in source.pages] == _BODIES
+
+
+_TEN = ["Notes", "Index", "End", "Aims", "Scope", "Terms", "Law"]
+_REST = [f"{word}\n{word.lower()} text" for word in _TEN]
+
+
+@pytest.mark.parametrize(
+    ("pages", "kept"),
+    [
+        # a line with no words atop three pages in a row of ten: a table's numbers, kept
+        (
+            ["12 14\nx", "15 17\ny", "18 19\nz", *_REST],
+            ["12 14\nx", "15 17\ny", "18 19\nz", *_REST],
+        ),
+        # a title atop two pages in a row is what they say, not a running head
+        (
+            ["Summary\na", "Summary\nb", *_REST],
+            ["Summary\na", "Summary\nb", *_REST],
+        ),
+        # ... atop three in a row, or on three alternate pages, it is one
+        (
+            ["Part A\na", "Part A\nb", "Part A\nc", *_REST],
+            ["a", "b", "c", *_REST],
+        ),
+        (
+            ["Part A\na", "Aims\nb", "Part A\nc", "Law\nd", "Part A\ne", *_REST],
+            ["a", "Aims\nb", "c", "Law\nd", "e", *_REST],
+        ),
+        # three pages apart, it is not
+        (
+            [
+                "Part A\na",
+                "Aims\nb",
+                "Law\nc",
+                "Part A\nd",
+                "Scope\ne",
+                "Law\nf",
+                "Part A\ng",
+                *_REST,
+            ],
+            [
+                "Part A\na",
+                "Aims\nb",
+                "Law\nc",
+                "Part A\nd",
+                "Scope\ne",
+                "Law\nf",
+                "Part A\ng",
+                *_REST,
+            ],
+        ),
+    ],
+)
+def test_running_heads_of_a_run_of_pages(pages: list[str], kept: list[str]) -> None:
+    from argmap.verify.pdftext import drop_running_heads
+
+    assert drop_running_heads(pages) == kept
+
+
 @pytest.mark.parametrize(
     ("pages", "kept"),
     [

@@ -12,6 +12,7 @@ a message a person can act on, never a traceback. A PDF encrypted with an empty 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -32,6 +33,9 @@ MAX_PAGE_TEXT = 500_000
 MAX_PAGE_CONTENT = 16 * 1024 * 1024
 # How many lines at the top and at the foot of a page may be running heads.
 RUNNING_LINES = 3
+# The fewest pages in a row (or every other page) a line with words must stand atop (or at
+# the foot of) to be a running head there, though it is not on most pages (a chapter's title)
+RUN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,7 @@ def _glyph_names(pages: list[str]) -> list[str]:
 
 _DIGITS = re.compile(r"[0-9]+")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row
 
 
 def drop_running_heads(pages: list[str]) -> list[str]:
@@ -205,11 +210,30 @@ def _edge(lines: list[str]) -> list[str]:
 
 
 def _running(pages: list[list[str]], side: Callable[[list[str]], list[str]]) -> frozenset[str]:
-    counts: dict[str, int] = {}
-    for page in pages:
+    found: dict[str, list[int]] = {}  # key -> the pages it stands at the edge of
+    for number, page in enumerate(pages):
         for key in set(_edge(side(page))):
-            counts[key] = counts.get(key, 0) + 1
-    return frozenset(key for key, count in counts.items() if _most(count, len(pages)))
+            found.setdefault(key, []).append(number)
+    return frozenset(
+        key
+        for key, numbers in found.items()
+        if _most(len(numbers), len(pages)) or _in_a_run(key, numbers)
+    )
+
+
+def _in_a_run(key: str, numbers: list[int]) -> bool:
+    """Whether a line with words stands at the edge of :data:`RUN` pages or more in a row,
+    or of every other page: a chapter's title atop each of its pages, or of its right-hand
+    ones, with the book's title on the left. A chapter among many is on far fewer pages than
+    :func:`_most` asks; a line of numbers alone (a table's) must be on that many."""
+    if _WORD.search(key) is None:
+        return False
+    streak = 1
+    for before, after in itertools.pairwise(numbers):
+        streak = streak + 1 if after - before <= 2 else 1
+        if streak >= RUN:
+            return True
+    return False
 
 
 def _most(count: int, pages: int) -> bool:
