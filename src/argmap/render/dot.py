@@ -43,7 +43,6 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 
 T = TypeVar("T")
 
-FOCUS_PAPER = "#FBF7D5"  # a tint of the palette's yellow
 ARGUMENT_LABEL_WRAP = 26
 # Graphviz's ``mclimit`` (scale of the crossing-minimisation passes) in a grouped view: stable
 # under edits (0-3 swapped pairs of 135 in Montebello) for about a third more crossings.
@@ -236,7 +235,7 @@ class _Nodes:
             tooltip.append(f"{verdict.verdict.value}: {reasons}" if reasons else verdict.verdict)
         if claim.id == self.focus:
             classes.append("focus")
-            look["fillcolor"] = FOCUS_PAPER
+            look["fillcolor"] = style.FOCUS_PAPER
         return node_name("claim", claim.id), {
             "label": label_text(lines),
             "id": self.ids.take(svg_id("claim", claim.id)),

@@ -24,20 +24,26 @@ from argmap.render.statements import add_edge, add_node, set_attributes
 from argmap.render.text import label_text
 from argmap.verdict import QuoteStatus, Verdict
 
-# Okabe & Ito (2008), "Color Universal Design".
-ORANGE: Final = "#E69F00"
+# Okabe & Ito (2008), "Color Universal Design", three of them darkened in their own hue so
+# that every line and border stands out 3:1 from the paper and from every fill (WCAG 2.1
+# SC 1.4.11): orange #E69F00 was 2.25:1 on white, reddish purple #CC79A7 2.76:1 on the
+# fills. Orange darkened alone meets vermillion for a deuteranope (3 CIELAB units apart,
+# where Okabe-Ito has 18), so vermillion is darkened further and keeps them 16 apart.
+# tests/render/test_palette.py computes the ratios and the simulated colour blindness.
+ORANGE: Final = "#B07800"  # #E69F00 darkened: 3.8:1 on white
 SKY_BLUE: Final = "#56B4E9"
 BLUISH_GREEN: Final = "#009E73"
 YELLOW: Final = "#F0E442"
 BLUE: Final = "#0072B2"
-VERMILLION: Final = "#D55E00"
-REDDISH_PURPLE: Final = "#CC79A7"
+VERMILLION: Final = "#A04600"  # #D55E00 darkened: 6.2:1 on white
+REDDISH_PURPLE: Final = "#A36186"  # #CC79A7 darkened: 4.6:1 on white
 INK: Final = "#1A1A1A"
 MUTED: Final = "#5F5F5F"
 FAINT: Final = "#8C8C8C"
 PAPER: Final = "#FFFFFF"
 EVIDENCE_PAPER: Final = "#F3F3F3"
 COUNTER_PAPER: Final = "#FDF1EA"
+FOCUS_PAPER: Final = "#FBF7D5"  # a tint of the palette's yellow
 
 # One family that both engines measure alike: the system dot finds Arial or its metric twin
 # (Liberation Sans), and the embedded build has Arial's metrics built in (a list such as
