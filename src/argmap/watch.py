@@ -40,6 +40,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
     """Check the map; when it resolves, write ``STEM.svg`` and ``STEM.html`` into out_dir."""
     from argmap.commands.check import check_result
     from argmap.render import OutputFormat, RenderOptions, render_map
+    from argmap.render.ids import report_link
     from argmap.report_html import report
     from argmap.semantics.labels import Semantics
     from argmap.verify.evidence import quote_marks
@@ -59,7 +60,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
             verdicts=outcome.evaluation.verdicts,
             quote_status=status,
             quote_marks=quote_marks(outcome.checks),
-            options=RenderOptions(link_base=f"{stem}.html"),
+            options=RenderOptions(link_base=report_link(stem)),
         )
         for target, data in (
             (out_dir / f"{stem}.svg", svg),

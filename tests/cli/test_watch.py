@@ -40,6 +40,16 @@ def test_build_once_writes_svg_and_report(project: Path) -> None:
     assert b'href="map.html#claim-attendance"' in (project / "out" / "map.svg").read_bytes()
 
 
+def test_a_map_whose_name_has_a_space_is_built_and_linked(project: Path) -> None:
+    """The SVG's links to the report were ``my map.html#...``, which RenderOptions refuses
+    (a space): the watch stopped with 'internal error: ValueError'."""
+    (project / "map.yaml").rename(project / "my map.yaml")
+    build = build_once(project / "my map.yaml", project / "out")
+    assert [p.name for p in build.written] == ["my map.svg", "my map.html"]
+    svg = (project / "out" / "my map.svg").read_bytes()
+    assert b'href="my%20map.html#claim-attendance"' in svg
+
+
 def test_an_output_that_cannot_be_written_is_said_and_the_watch_goes_on(project: Path) -> None:
     (project / "out" / "map.svg").mkdir(parents=True)
     build = build_once(project / "map.yaml", project / "out")

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -47,3 +48,9 @@ class IdAllocator:
             candidate = f"{self._prefix}{wanted}-{count}"
         self._used.add(candidate)
         return candidate
+
+
+def report_link(stem: str) -> str:
+    """The link from a drawing to the report of its map beside it, ``STEM.html``, as a URL
+    (``my map`` is ``my%20map.html``): what ``link_base`` takes."""
+    return quote(f"{stem}.html", safe="")
