@@ -60,7 +60,7 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
             verdicts=outcome.evaluation.verdicts,
             quote_status=status,
             quote_marks=quote_marks(outcome.checks),
-            options=RenderOptions(link_base=report_link(stem)),
+            options=RenderOptions(link_base=report_link(stem), standalone=True),
         )
         for target, data in (
             (out_dir / f"{stem}.svg", svg),

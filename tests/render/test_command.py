@@ -150,7 +150,11 @@ def test_dot_format_and_views(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, [*args, *view, "--group-by", "actor", "--rankdir", "lr"])
     assert result.exit_code == 0, result.output
     source = (out / "montebello.spp-threat.dot").read_text()
-    assert source.startswith("digraph argmap {")
+    assert source.startswith(  # the name of the SVG drawn from it (document.py), then DOT
+        '// argmap-document: {"title": "Montebello Moment Came and Went, around spp-threat, '
+        '1 step", "description": "Argument map: 8 claims, 5 arguments, 3 attacks and 0 quotes.", '
+        '"title_id": "map-title", "description_id": "map-desc"}\ndigraph argmap {\n'
+    )
     assert "rankdir=LR" in source and "cluster_1" in source
     assert "evidence/" not in source
     assert (
@@ -556,7 +560,8 @@ def test_one_map_to_a_file_name(runner: CliRunner, tmp_path: Path, name: str) ->
     assert result.stderr == f"wrote {target}\n"
     assert sorted(p.name for p in target.parent.iterdir()) == [name]  # no temporary file left
     if name.endswith(".dot"):
-        assert target.read_text().startswith("digraph")
+        comment, dot = target.read_text().split("\n", 1)
+        assert comment.startswith("// argmap-document: {") and dot.startswith("digraph argmap {")
     else:
         assert read_stamp(target.read_bytes()) is not None
 

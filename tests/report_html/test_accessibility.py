@@ -68,7 +68,7 @@ def pages(montebello: CheckOutcome, tmp_path_factory: pytest.TempPathFactory) ->
         # axe-core checks nothing in an SVG document (it finds no rule that applies): the
         # standalone map is checked through the accessibility tree below
         "every-kind.svg": render_source(
-            map_source(every_kind.map, 85, RenderOptions()), OutputFormat.SVG
+            map_source(every_kind.map, 85, RenderOptions(standalone=True)), OutputFormat.SVG
         ),
     }
     assert set(written) == {*PAGES, "every-kind.svg"}
@@ -137,6 +137,19 @@ def test_the_audit_reports_what_it_finds(open_page: Any, axe: Path, tmp_path: Pa
         "image-alt img: Images must have alternative text",
         "link-name a: Links must have discernible text",
     ]
+
+
+@pytest.mark.parametrize("name", PAGES.keys())
+def test_a_map_in_a_page_is_named_once(open_page: Any, pages: Path, name: str) -> None:
+    """A standalone SVG names itself with a <title> and <desc>; a map inside a page is named
+    by the page's label alone, so that a screen reader does not read two names."""
+    page = open_page(pages / name, 1280)
+    maps = page.evaluate(
+        "[...document.querySelectorAll('svg')].map(s => [s.getAttribute('class'),"
+        " s.getAttribute('role'), s.getAttribute('aria-labelledby'),"
+        " s.querySelectorAll('title, desc').length])"
+    )
+    assert maps and all(found == ["argmap-map", "group", None, 0] for found in maps), maps
 
 
 # What a screen reader would announce, read from Chromium's accessibility tree.

@@ -198,6 +198,7 @@ def render(
         group_by=GroupBy(group_by),
         rankdir=RankDir(rankdir.upper()),
         max_nodes=max_nodes,
+        standalone=True,
     )
     found = find_files(paths)
     configs = ConfigCache()

@@ -34,6 +34,7 @@ import graphviz
 
 from argmap.argument_map import Argument, ArgumentMap, AttackKind, Claim, Evidence
 from argmap.render import style
+from argmap.render.document import DocumentName, describe, name_comment
 from argmap.render.ids import IdAllocator, anchor, node_name, svg_id
 from argmap.render.options import GroupBy, RenderOptions
 from argmap.render.statements import add_edge, add_node, set_attributes
@@ -141,7 +142,35 @@ def build_digraph(
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
     _hang_top_row(graph, _top_row(argument_map, selection), legend)
+    if options.standalone:
+        graph.comment = name_comment(
+            DocumentName(
+                _title(argument_map, options),
+                describe(
+                    claims=len(selection.claims),
+                    arguments=len(selection.arguments),
+                    attacks=len(selection.attacks),
+                    quotes=len(selection.evidence),
+                    verdicts=[
+                        v.verdict for c, v in shown_verdicts.items() if c in selection.claims
+                    ],
+                ),
+                ids.take("map-title"),
+                ids.take("map-desc"),
+            )
+        )
     return graph
+
+
+def _title(argument_map: ArgumentMap, options: RenderOptions) -> str:
+    """The title of a view: the map's, and with a focus, around which claim."""
+    if not options.focus:
+        return argument_map.title
+    return f"{argument_map.title}, around {options.focus}, {_steps(options.depth)}"
+
+
+def _steps(depth: int) -> str:
+    return "1 step" if depth == 1 else f"{depth} steps"
 
 
 # Above this many claims in the top row (a list of free-standing claims more than a map) the
@@ -350,8 +379,7 @@ def _graph_attr(
     if options.title:
         heading = wrap(argument_map.title, 70)
         if options.focus:
-            steps = "1 step" if options.depth == 1 else f"{options.depth} steps"
-            heading += wrap(f"around {options.focus}, {steps}", 70)
+            heading += wrap(f"around {options.focus}, {_steps(options.depth)}", 70)
         attrs.update({"label": label_text(heading), "labelloc": "t", "fontsize": "18"})
     return attrs
 

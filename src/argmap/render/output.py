@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from argmap.argument_map import ArgumentMap
 from argmap.render.backends import DEFAULT_TIMEOUT, Engine, OutputFormat, layout
+from argmap.render.document import read_name
 from argmap.render.dot import build_digraph
 from argmap.render.options import RenderOptions
 from argmap.render.raster import normalize_pdf, read_png_stamp, stamp_png
@@ -44,8 +45,9 @@ def dot_source(
 # drawn otherwise, so that a file drawn before is stale for --check and --stale-only:
 # 2, right-to-left lines marked in the SVG and reordered for the PDF; 3, Arabic letters
 # joined in the PDF, a line of digits in the direction of the line before it; 4, Graphviz's
-# <title>s (DOT names that screen readers read out) removed from the SVG.
-DRAWING_REVISION = 4
+# <title>s (DOT names that screen readers read out) removed from the SVG; 5, a standalone
+# SVG named by its root <title> and <desc> (document.py).
+DRAWING_REVISION = 5
 
 
 def digest(source: str) -> str:
@@ -65,7 +67,7 @@ def render_source(
     """DOT text laid out and finished: stamped SVG or PNG, PDF with constant dates."""
     data = layout(source, output_format, engine, timeout=timeout)
     if output_format is OutputFormat.SVG:
-        return finish_svg(data, digest(source))
+        return finish_svg(data, digest(source), read_name(source))
     if output_format is OutputFormat.PNG:
         return stamp_png(data, digest(source))
     if output_format is OutputFormat.PDF:

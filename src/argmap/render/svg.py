@@ -18,7 +18,8 @@
   (``argmap``, ``claim/uniforms``, ``claim/uniforms->argument/fairness``). A browser names
   the group around it with it, and a screen reader read these before each box of the map.
   They are removed: each box and arrow keeps its own words in its link's ``xlink:title``
-  (the tooltip), and a box's link is named by them.
+  (the tooltip), and a box's link is named by them. A standalone SVG is named by a
+  ``<title>`` and ``<desc>`` of its own, first in its root (document.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import re
 
 from argmap.bidi import Direction, first_strong, has_right_to_left, visual
 from argmap.render.backends import RenderError
+from argmap.render.document import DocumentName, named
 from argmap.shaping import joined
 
 STAMP_KEY = "argmap-dot-sha256"
@@ -79,9 +81,10 @@ class UnsafeSvg(RenderError):
     """The SVG holds a script, an event handler or a script link (never expected)."""
 
 
-def finish_svg(svg: bytes, digest: str) -> bytes:
+def finish_svg(svg: bytes, digest: str, name: DocumentName | None = None) -> bytes:
     """Graphviz's version comment replaced by argmap's stamp and its titles removed,
-    fallback fonts added; refused if unsafe."""
+    fallback fonts added, and the ``name`` of a standalone SVG given to its root; refused
+    if unsafe."""
     stamp = f"<!-- {STAMP_KEY}: {digest} -->\n".encode()
     head, tail = svg[:_HEAD], svg[_HEAD:]
     head, count = _GRAPHVIZ_COMMENT.subn(stamp, head, count=1)
@@ -91,6 +94,8 @@ def finish_svg(svg: bytes, digest: str) -> bytes:
         head = head[:cut] + stamp + head[cut:]
     # Text is escaped (a quote is &quot;), so only Graphviz's own attribute can match.
     untitled = _GRAPHVIZ_TITLE.sub(b"", head + tail)
+    if name is not None:
+        untitled = named(untitled, name)
     finished = mark_right_to_left(untitled.replace(_FONT, _FONT_WITH_FALLBACKS))
     check_safe(finished)
     return finished

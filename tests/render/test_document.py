@@ -1,0 +1,101 @@
+"""A standalone SVG names itself: a root <title> and <desc> that its root points at; a map
+drawn for a page does not (the page names it)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from argmap.argument_map import ArgumentMap
+from argmap.render import OutputFormat, RenderOptions, dot_source, render_map
+from argmap.render.document import DocumentName, describe, name_comment, named, read_name
+from argmap.verdict import Verdict
+
+SVG = (
+    b'<?xml version="1.0"?>\n<svg width="10pt" height="10pt"\n viewBox="0 0 10 10">\n'
+    b'<g id="map"/>\n</svg>\n'
+)
+
+
+def test_describe_counts_what_the_map_holds() -> None:
+    assert describe(
+        claims=12,
+        arguments=1,
+        attacks=0,
+        quotes=3,
+        verdicts=[Verdict.SUPPORTED, Verdict.UNSUPPORTED, Verdict.SUPPORTED],
+    ) == (
+        "Argument map: 12 claims, 1 argument, 0 attacks and 3 quotes. "
+        "Verdicts: 2 supported, 1 unsupported."
+    )
+    assert describe(claims=1, arguments=0, attacks=0, quotes=0, verdicts=[]) == (
+        "Argument map: 1 claim, 0 arguments, 0 attacks and 0 quotes."
+    )
+
+
+def test_the_name_travels_in_the_dot_on_one_line_of_ascii() -> None:
+    name = DocumentName('Les "Écoles"\n</title><script>', "Argument map: 1 claim.", "t", "d")
+    comment = name_comment(name)
+    assert "\n" not in comment and comment.isascii()
+    assert read_name(f"// {comment}\ndigraph argmap {{\n}}\n") == DocumentName(
+        'Les "Écoles" </title><script>', "Argument map: 1 claim.", "t", "d"
+    )
+    assert read_name("digraph argmap {\n}\n") is None
+
+
+def test_named_puts_title_and_desc_first_in_the_root() -> None:
+    name = DocumentName("A & <B>", "Argument map: 1 claim.", "map-title", "map-desc")
+    assert named(SVG, name) == (
+        b'<?xml version="1.0"?>\n'
+        b'<svg role="graphics-document document" aria-labelledby="map-title" '
+        b'aria-describedby="map-desc" width="10pt" height="10pt"\n viewBox="0 0 10 10">\n'
+        b'<title id="map-title">A &amp; &lt;B&gt;</title>\n'
+        b'<desc id="map-desc">Argument map: 1 claim.</desc>\n'
+        b'<g id="map"/>\n</svg>\n'
+    )
+
+
+@pytest.mark.exe
+def test_a_standalone_svg_is_named_by_the_map(montebello: ArgumentMap) -> None:
+    svg = render_map(montebello, OutputFormat.SVG, options=RenderOptions(standalone=True))
+    head = svg[: svg.find(b"<g ")].decode()
+    root = re.search(r"<svg [^>]*>", head)
+    assert root is not None
+    assert root.group().startswith(
+        '<svg role="graphics-document document" aria-labelledby="map-title" '
+        'aria-describedby="map-desc" width="'
+    )
+    assert head.endswith(
+        '<title id="map-title">Montebello Moment Came and Went</title>\n'
+        '<desc id="map-desc">Argument map: 42 claims, 28 arguments, 8 attacks and 45 quotes.'
+        "</desc>\n"
+    )
+    assert svg.count(b"<title") == 1 and svg.count(b"<desc") == 1
+
+
+@pytest.mark.exe
+def test_a_map_for_a_page_has_no_name_of_its_own(montebello: ArgumentMap) -> None:
+    svg = render_map(montebello, OutputFormat.SVG, options=RenderOptions(id_prefix="map-"))
+    assert b"<title" not in svg and b"<desc" not in svg and b"aria-" not in svg
+    assert b"role=" not in svg
+
+
+def test_the_name_is_in_the_dot_so_a_new_title_makes_the_drawing_stale(
+    montebello: ArgumentMap,
+) -> None:
+    source = dot_source(montebello, options=RenderOptions(standalone=True))
+    assert source.startswith(
+        '// argmap-document: {"title": "Montebello Moment Came and Went", '
+        '"description": "Argument map: 42 claims, 28 arguments, 8 attacks and 45 quotes.", '
+        '"title_id": "map-title", "description_id": "map-desc"}\ndigraph argmap {\n'
+    )
+    assert not dot_source(montebello).startswith("//")
+
+
+def test_a_focused_view_says_so_in_its_title(montebello: ArgumentMap) -> None:
+    name = read_name(
+        dot_source(montebello, options=RenderOptions(standalone=True, focus="spp-fails", depth=1))
+    )
+    assert name is not None
+    assert name.title == "Montebello Moment Came and Went, around spp-fails, 1 step"
