@@ -1,16 +1,22 @@
 """A standalone SVG names itself: a root <title> and <desc> that its root points at; a map
-drawn for a page does not (the page names it)."""
+drawn for a page does not (the page names it). Its boxes link to a report only when asked."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from argmap.argument_map import ArgumentMap
+from argmap.cli import main
 from argmap.render import OutputFormat, RenderOptions, dot_source, render_map
 from argmap.render.document import DocumentName, describe, name_comment, named, read_name
 from argmap.verdict import Verdict
+
+from .conftest import FIXTURES, MONTEBELLO
 
 SVG = (
     b'<?xml version="1.0"?>\n<svg width="10pt" height="10pt"\n viewBox="0 0 10 10">\n'
@@ -99,3 +105,54 @@ def test_a_focused_view_says_so_in_its_title(montebello: ArgumentMap) -> None:
     )
     assert name is not None
     assert name.title == "Montebello Moment Came and Went, around spp-fails, 1 step"
+
+
+def test_links_are_left_out_when_asked(montebello: ArgumentMap) -> None:
+    source = dot_source(montebello, options=RenderOptions(links=False))
+    assert "URL=" not in source
+    assert 'tooltip="' in source  # the text of each box is still its tooltip
+
+
+@pytest.mark.exe
+def test_render_writes_no_link_that_leads_nowhere(runner: CliRunner, tmp_path: Path) -> None:
+    """The report's ``#claim-ID`` anchors exist only in the report: a standalone SVG that
+    linked to them led nowhere."""
+    shutil.copy(MONTEBELLO, tmp_path / "montebello.yaml")
+    (tmp_path / "argmap.toml").write_text("")
+    result = runner.invoke(main, ["render", str(tmp_path / "montebello.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "montebello.svg").read_bytes()
+    assert b"href" not in svg
+    assert b'<title id="map-title">Montebello Moment Came and Went</title>' in svg
+
+
+@pytest.mark.exe
+def test_link_to_report_links_each_box_to_its_card(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("grammar.yaml",):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "argmap.toml").write_text("")
+    out = tmp_path / "renders"
+    result = runner.invoke(
+        main, ["render", str(tmp_path / "grammar.yaml"), "-o", str(out), "--link-to-report"]
+    )
+    assert result.exit_code == 0, result.output
+    svg = (out / "grammar.svg").read_text()
+    links = re.findall(r'xlink:href="([^"]*)"', svg)
+    assert links and all(re.fullmatch(r"grammar\.html#(claim|evidence)-[\w.-]+", h) for h in links)
+    assert '<a xlink:href="grammar.html#claim-uniforms"' in svg
+
+
+@pytest.mark.exe
+def test_a_link_to_the_report_of_a_map_with_a_space_in_its_name(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    shutil.copy(FIXTURES / "grammar.yaml", tmp_path / "my map.yaml")
+    (tmp_path / "argmap.toml").write_text("")
+    args = ["render", str(tmp_path / "my map.yaml"), "-o", str(tmp_path), "--link-to-report"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert '<a xlink:href="my%20map.html#claim-uniforms"' in (tmp_path / "my map.svg").read_text()
+    checked = runner.invoke(main, [*args, "--check"])
+    assert checked.exit_code == 0, checked.output
+    unlinked = runner.invoke(main, [*args[:-1], "--check"])
+    assert unlinked.exit_code == 1  # the drawing with links is not the one without

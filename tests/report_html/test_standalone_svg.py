@@ -1,4 +1,9 @@
-"""A standalone SVG (``argmap render``) in a browser: its name, as a screen reader reads it."""
+"""A standalone SVG (``argmap render``) in a browser: where a click on a box leads.
+
+Its boxes linked to ``#claim-ID``, the report's anchor, which in the SVG is the box itself:
+a click on a box led to the box it was on. Now a box links nowhere (its text is its
+tooltip), unless ``--link-to-report`` links it to its card in the report beside it.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,36 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
+
+
+def click_box(page: Any, svg: Path, claim: str) -> list[str]:
+    """Open ``svg``, click the box of ``claim``; the URLs the page went to."""
+    page.goto(svg.as_uri())
+    went: list[str] = []
+    page.on("framenavigated", lambda frame: went.append(frame.url))
+    page.click(f"#claim-{claim} path")
+    page.wait_for_timeout(300)
+    return went
+
+
+def test_a_box_of_a_standalone_svg_links_nowhere(page: Any, tmp_path: Path) -> None:
+    svg = rendered(tmp_path / "renders")
+    assert click_box(page, svg, "uniforms") == []
+    assert page.url == svg.as_uri()
+    tooltip = page.evaluate(
+        "document.querySelector('#claim-uniforms a').getAttribute('xlink:title')"
+    )
+    assert tooltip.startswith("The school should require uniforms.")
+
+
+def test_link_to_report_leads_to_the_claims_card(page: Any, tmp_path: Path) -> None:
+    svg = rendered(tmp_path / "renders", "--link-to-report")
+    report = svg.with_name("grammar.html")
+    assert click_box(page, svg, "uniforms") == [f"{report.as_uri()}#claim-uniforms"]
+    assert page.evaluate("document.querySelector(':target').id") == "claim-uniforms"
+    assert page.evaluate("document.querySelector(':target').textContent").count(
+        "The school should require uniforms."
+    )
 
 
 def test_the_standalone_svg_is_a_named_document(page: Any, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -49,6 +50,7 @@ from argmap.render import (
     drawable,
     is_current,
 )
+from argmap.render.ids import report_link
 from argmap.render.many import Drawn, draw, layout_pool
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
@@ -109,6 +111,13 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="Where the map grows from the thesis: tb puts the thesis at the top (any case).",
 )
 @click.option(
+    "--link-to-report",
+    is_flag=True,
+    help="Link each box to its card in <stem>.html, the report that 'argmap report' writes "
+    "for the map into the same folder. Without it, a box shows its text as a tooltip and "
+    "links nowhere: its card is in no file beside the drawing.",
+)
+@click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_NODES,
@@ -145,6 +154,7 @@ def render(
     no_legend: bool,
     group_by: str,
     rankdir: str,
+    link_to_report: bool,
     max_nodes: int,
     time_limit: float,
     timeout: float | None,
@@ -177,6 +187,7 @@ def render(
       argmap render arguments/
       argmap render arguments/montebello.yaml --format pdf -o handouts/
       argmap render arguments/montebello.yaml -o montebello.png
+      argmap render arguments/ -o renders/ --link-to-report
       argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
@@ -198,6 +209,7 @@ def render(
         group_by=GroupBy(group_by),
         rankdir=RankDir(rankdir.upper()),
         max_nodes=max_nodes,
+        links=link_to_report,
         standalone=True,
     )
     found = find_files(paths)
@@ -238,7 +250,8 @@ def render(
             try:
                 drawable(argument_map, options)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity
-                source = map_source(argument_map, similarity, options, verdicts=not no_verdicts)
+                shown = _linked(options, result) if link_to_report else options
+                source = map_source(argument_map, similarity, shown, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
                     target,
@@ -291,6 +304,11 @@ def _write(
             continue
         note(f"wrote {target}")
     return status
+
+
+def _linked(options: RenderOptions, result: MapResult) -> RenderOptions:
+    """``options`` with links to the map's report, ``<stem>.html`` beside the drawing."""
+    return replace(options, link_base=report_link(Path(result.path).stem))
 
 
 def _file_name(result: MapResult, options: RenderOptions, fmt: OutputFormat) -> str:

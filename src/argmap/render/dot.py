@@ -271,7 +271,7 @@ class _Nodes:
             "class": " ".join(classes),
             **look,
             "tooltip": tooltip_text(tooltip),
-            "URL": options.link_base + anchor("claim", claim.id),
+            **self._link(anchor("claim", claim.id)),
         }
 
     def evidence(self, evidence: Evidence) -> Node:
@@ -309,8 +309,12 @@ class _Nodes:
             "class": " ".join(classes),
             **look,
             "tooltip": tooltip_text(tooltip),
-            "URL": options.link_base + anchor("evidence", evidence.id),
+            **self._link(anchor("evidence", evidence.id)),
         }
+
+    def _link(self, target: str) -> dict[str, str]:
+        """A box's link to its card in the report, unless links are off."""
+        return {"URL": self.options.link_base + target} if self.options.links else {}
 
     def junction(self, argument: Argument) -> Node:
         linked = "linked" if len(argument.premises) > 1 else "single"

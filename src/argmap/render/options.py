@@ -45,6 +45,8 @@ class RenderOptions:
     * ``id_prefix``: put before every SVG id (``map-`` when the SVG sits inside a page that
       uses ``claim-ID`` for its own anchors), ``link_base``: put before every ``#claim-ID``
       link (e.g. ``montebello.html`` for a standalone SVG next to its report);
+    * ``links``: each claim and quote links to ``link_base#claim-ID``; off, a box keeps its
+      tooltip and links nowhere (a standalone SVG, whose ``#claim-ID`` is in no file);
     * ``standalone``: the drawing is a document of its own, not part of a page: an SVG gets
       a root ``<title>`` and ``<desc>`` (document.py), which a page must not repeat;
     * ``max_nodes``: a view with more nodes than this is refused (views.TooLarge) rather than
@@ -66,6 +68,7 @@ class RenderOptions:
     quote_chars: int = 100
     id_prefix: str = ""
     link_base: str = ""
+    links: bool = True
     standalone: bool = False
     max_nodes: int = DEFAULT_MAX_NODES
 
