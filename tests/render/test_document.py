@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from xml.dom.minidom import parseString
 
 import pytest
 from click.testing import CliRunner
@@ -156,3 +157,10 @@ def test_a_link_to_the_report_of_a_map_with_a_space_in_its_name(
     assert checked.exit_code == 0, checked.output
     unlinked = runner.invoke(main, [*args[:-1], "--check"])
     assert unlinked.exit_code == 1  # the drawing with links is not the one without
+
+
+@pytest.mark.exe
+def test_a_hostile_title_is_the_title_word_for_word(hostile: ArgumentMap) -> None:
+    svg = render_map(hostile, OutputFormat.SVG, options=RenderOptions(standalone=True))
+    title = parseString(svg).getElementsByTagName("title")
+    assert [t.firstChild.data for t in title] == ['Hostile "title" \\N <b>bold</b> ]; x [']
