@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from xml.dom.minidom import parseString
 
@@ -164,3 +165,18 @@ def test_a_hostile_title_is_the_title_word_for_word(hostile: ArgumentMap) -> Non
     svg = render_map(hostile, OutputFormat.SVG, options=RenderOptions(standalone=True))
     title = parseString(svg).getElementsByTagName("title")
     assert [t.firstChild.data for t in title] == ['Hostile "title" \\N <b>bold</b> ]; x [']
+
+
+@pytest.mark.exe
+def test_a_title_that_reads_like_markup_is_drawn_as_text(montebello: ArgumentMap) -> None:
+    """The title went into <title> with its quotes as they were, and the safety check read
+    ``<a href="javascript:alert(4)">`` in it as a script link: the render was refused."""
+    title = "<a href=\"javascript:alert(4)\">x</a><svg onload='alert(3)'>"
+    svg = render_map(
+        replace(montebello, title=title), OutputFormat.SVG, options=RenderOptions(standalone=True)
+    )
+    assert [t.firstChild.data for t in parseString(svg).getElementsByTagName("title")] == [title]
+    assert (
+        b'<title id="map-title">&lt;a href=&quot;javascript:alert(4)&quot;&gt;x&lt;/a&gt;'
+        b"&lt;svg onload=&#x27;alert(3)&#x27;&gt;</title>" in svg
+    )

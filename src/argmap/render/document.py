@@ -119,15 +119,21 @@ def named(svg: bytes, name: DocumentName) -> bytes:
         + b'"'
         + _attribute(name.title_id)
         + b'">'
-        + html.escape(name.title, quote=False).encode("utf-8")
+        + _text(name.title)
         + b"</title>\n<desc id="
         + b'"'
         + _attribute(name.description_id)
         + b'">'
-        + html.escape(name.description, quote=False).encode("utf-8")
+        + _text(name.description)
         + b"</desc>"
     )
     return svg[:start] + root + elements + svg[end:]
+
+
+def _text(text: str) -> bytes:
+    """Text escaped as Graphviz escapes its own, quotes too: the safety check (svg.py) reads
+    ``href="javascript:..."`` or ``onload='...'`` with raw quotes as markup, wherever it is."""
+    return html.escape(text, quote=True).encode("utf-8")
 
 
 def _attribute(text: str) -> bytes:
