@@ -108,21 +108,21 @@ def named(svg: bytes, name: DocumentName) -> bytes:
         b'<svg role="'
         + ROLE.encode()
         + b'" aria-labelledby="'
-        + _attribute(name.title_id)
+        + _text(name.title_id)
         + b'" aria-describedby="'
-        + _attribute(name.description_id)
+        + _text(name.description_id)
         + b'"'
         + svg[start + len(b"<svg") : end]
     )
     elements = (
         b"\n<title id="
         + b'"'
-        + _attribute(name.title_id)
+        + _text(name.title_id)
         + b'">'
         + _text(name.title)
         + b"</title>\n<desc id="
         + b'"'
-        + _attribute(name.description_id)
+        + _text(name.description_id)
         + b'">'
         + _text(name.description)
         + b"</desc>"
@@ -131,10 +131,7 @@ def named(svg: bytes, name: DocumentName) -> bytes:
 
 
 def _text(text: str) -> bytes:
-    """Text escaped as Graphviz escapes its own, quotes too: the safety check (svg.py) reads
-    ``href="javascript:..."`` or ``onload='...'`` with raw quotes as markup, wherever it is."""
-    return html.escape(text, quote=True).encode("utf-8")
-
-
-def _attribute(text: str) -> bytes:
+    """Text or an attribute's value escaped as Graphviz escapes its own, quotes too: the
+    safety check (svg.py) reads ``href="javascript:..."`` or ``onload='...'`` with raw quotes
+    as markup, wherever it is."""
     return html.escape(text, quote=True).encode("utf-8")
