@@ -150,3 +150,57 @@ def test_a_short_option_means_one_long_option_in_every_command() -> None:
             for opt in short:
                 long_of.setdefault(opt, set()).add(max(param.opts, key=len))
     assert {short: longs for short, longs in long_of.items() if len(longs) > 1} == {}
+
+
+def _choice_options() -> list[tuple[str, click.Option]]:
+    """Every option of every command whose values are a click.Choice, hidden ones too: found
+    by walking the command tree, so that an option added later is tested as it comes."""
+    found = []
+    for name in COMMANDS:
+        for param in main.get_command(click.Context(main), name).params:  # type: ignore[union-attr]
+            if isinstance(param, click.Option) and isinstance(param.type, click.Choice):
+                found.append((name, param))
+    return found
+
+
+def test_every_choice_option_is_case_blind() -> None:
+    """--rankdir LR and --paper A4 were taken, --format SVG and --semantics Grounded refused:
+    every choice takes any case, and gives the command the value as listed."""
+    options = _choice_options()
+    assert len(options) >= 14  # the walk found them: render alone has four
+    refused, misread = [], []
+    for name, option in options:
+        ctx = click.Context(main.get_command(click.Context(main), name))  # type: ignore[arg-type]
+        for value in option.type.choices:  # type: ignore[attr-defined]
+            for spelling in (str(value).upper(), str(value).title()):
+                try:
+                    converted = option.type.convert(spelling, option, ctx)
+                except click.BadParameter:
+                    refused.append(f"{name} {option.opts[-1]} {spelling}")
+                    continue
+                if converted != value:
+                    misread.append(f"{name} {option.opts[-1]} {spelling} -> {converted}")
+    assert (refused, misread) == ([], [])
+
+
+def test_a_choice_in_another_case_runs_as_the_listed_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("argmap.toml").write_text("")
+    Path("map.yaml").write_text(
+        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
+        "  a: {text: A., kind: assumption, supports: t}\n"
+    )
+    upper = runner.invoke(main, ["validate", "--format", "JSON", "map.yaml"])
+    lower = runner.invoke(main, ["validate", "--format", "json", "map.yaml"])
+    assert (upper.exit_code, upper.stdout) == (0, lower.stdout)
+    assert lower.stdout.startswith("{")
+    grounded = runner.invoke(main, ["check", "--semantics", "Grounded", "map.yaml"])
+    assert grounded.exit_code == 0
+    assert grounded.stdout == runner.invoke(main, ["check", "map.yaml"]).stdout
+    dot = runner.invoke(main, ["render", "map.yaml", "--format", "DOT", "-o", "out"])
+    assert (dot.exit_code, dot.stderr) == (0, "wrote out/map.dot\n")
+    exported = runner.invoke(main, ["export", "map.yaml", "--to", "ICCMA"])
+    assert exported.exit_code == 0
+    assert exported.stdout == runner.invoke(main, ["export", "map.yaml", "--to", "iccma"]).stdout

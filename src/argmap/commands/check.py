@@ -14,6 +14,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     Seconds,
+    choice,
     detail,
     detail_skipped,
     emit_diagnostics,
@@ -42,7 +43,7 @@ from argmap.verify.evidence import EvidenceCheck, quote_marks, verify_evidence
 
 semantics_option = click.option(
     "--semantics",
-    type=click.Choice([s.value for s in Semantics]),
+    type=choice(s.value for s in Semantics),
     default=Semantics.GROUNDED.value,
     show_default=True,
     help="Which claims stand: grounded (skeptical, fast), or preferred/stable (SAT solver).",

@@ -22,11 +22,19 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "json", "github", "sarif")
 
+
+def choice(values: Iterable[str]) -> click.Choice[str]:
+    """The values an option takes, in any case (``--format SVG``, ``--paper A4``): the command
+    gets the value as listed, and --help lists them in lower case. Every choice option of
+    argmap is one of these (a test walks the commands)."""
+    return click.Choice(list(values), case_sensitive=False)
+
+
 format_option = click.option(
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=choice(FORMATS),
     default=None,
     help="Output format [default: text; github under GitHub Actions].",
 )

@@ -16,6 +16,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    choice,
     detail_read,
     emit_diagnostics,
     missing_path,
@@ -84,9 +85,7 @@ EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--to", "to", type=click.Choice(list(EXPORTERS)), required=True, help="The output format."
-)
+@click.option("--to", "to", type=choice(EXPORTERS), required=True, help="The output format.")
 @click.option(
     "-o",
     "--output",

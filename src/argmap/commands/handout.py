@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, jobs_option, say, stale_only_option
+from argmap.commands.common import EXIT_ERROR, choice, jobs_option, say, stale_only_option
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
 from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
@@ -23,7 +23,7 @@ DEFAULT_MAX_CLAIMS = 200
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--variant",
-    type=click.Choice(["teacher", "student"]),
+    type=choice(["teacher", "student"]),
     default="student",
     show_default=True,
     help="student: a worksheet, no verdicts or scores, room to write; teacher: with the "
@@ -31,7 +31,7 @@ DEFAULT_MAX_CLAIMS = 200
 )
 @click.option(
     "--paper",
-    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    type=choice(["a4", "letter"]),
     default="a4",
     show_default=True,
     help="Page size.",
@@ -63,7 +63,7 @@ DEFAULT_MAX_CLAIMS = 200
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["pdf", "html"]),
+    type=choice(["pdf", "html"]),
     default=None,
     help="pdf or html [default: from the -o file name, else pdf].",
 )

@@ -17,6 +17,8 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    FORMATS,
+    choice,
     default_format,
     missing_path,
     quiet,
@@ -38,7 +40,7 @@ from argmap.wording import counted
 @click.option(
     "--from",
     "source_format",
-    type=click.Choice(["argdown", "aif", "kialo"]),
+    type=choice(["argdown", "aif", "kialo"]),
     default=None,
     help="The input's format [default: from the extension or the content].",
 )
@@ -46,7 +48,7 @@ from argmap.wording import counted
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=choice(FORMATS),
     default=None,
     help="Format of the report [default: text; github under GitHub Actions].",
 )

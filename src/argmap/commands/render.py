@@ -16,6 +16,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
     Seconds,
+    choice,
     given,
     jobs_option,
     load_for_output,
@@ -72,14 +73,14 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     "--format",
     "-f",
     "output_format",
-    type=click.Choice([f.value for f in OutputFormat]),
+    type=choice(f.value for f in OutputFormat),
     default=None,
     help="svg, png or pdf (a drawing), or dot (argmap's DOT text, for other tools) "
     "[default: from the -o file name, else svg].",
 )
 @click.option(
     "--engine",
-    type=click.Choice([e.value for e in Engine]),
+    type=choice(e.value for e in Engine),
     default=Engine.AUTO.value,
     show_default=True,
     help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
@@ -98,17 +99,17 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option(
     "--group-by",
-    type=click.Choice([g.value for g in GroupBy]),
+    type=choice(g.value for g in GroupBy),
     default=GroupBy.NONE.value,
     show_default=True,
     help="Draw a box around the claims of each actor, or of each (first) tag.",
 )
 @click.option(
     "--rankdir",
-    type=click.Choice([r.value.lower() for r in RankDir], case_sensitive=False),
+    type=choice(r.value.lower() for r in RankDir),
     default=RankDir.TB.value.lower(),
     show_default=True,
-    help="Where the map grows from the thesis: tb puts the thesis at the top (any case).",
+    help="Where the map grows from the thesis: tb puts the thesis at the top.",
 )
 @click.option(
     "--link-to-report",

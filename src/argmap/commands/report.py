@@ -19,6 +19,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
+    choice,
     load_for_output,
     note,
     refuse_check_with_stale_only,
@@ -39,7 +40,7 @@ from argmap.semantics.labels import Semantics
 
 engine_option = click.option(
     "--engine",
-    type=click.Choice([e.value for e in Engine]),
+    type=choice(e.value for e in Engine),
     default=Engine.AUTO.value,
     show_default=True,
     help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "

@@ -12,6 +12,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    choice,
     detail_read,
     emit_diagnostics,
     missing_path,
@@ -32,7 +33,7 @@ VERSION = 1
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=choice(["text", "json"]),
     default=None,
     help="Print the counts as text or JSON (the findings of a map with errors then go to "
     "stderr) [default: text].",
