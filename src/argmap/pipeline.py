@@ -131,16 +131,21 @@ def without_maps(found: Found, skipped: Iterable[Path | str]) -> list[Diagnostic
 
 
 NOT_A_MAP = "not an argument map (no argmap: key)"
+NOT_A_MAPPING = "not an argument map (its top level is not a mapping)"
 
 
 def not_a_map(document: Document) -> str | None:
     """Why a file found by searching a folder is not read as an argument map, or None when it
-    is one: a mapping at the top level with neither an ``argmap`` nor a ``claims`` key (a
-    docker-compose.yml, a CI workflow). A file that does not load (bad YAML, a list at the
-    top) may be a broken map: it is read, and its problem reported. Decided on the document
-    already loaded, so that no file is parsed twice."""
+    is one: a top level that is not a mapping (a list: an Ansible playbook; a single value),
+    or a mapping with neither an ``argmap`` nor a ``claims`` key (a docker-compose.yml, a CI
+    workflow). A file that does not load otherwise (bad YAML, no document) may be a broken
+    map: it is read, and its problem reported. Decided on the document already loaded, so
+    that no file is parsed twice."""
     data = document.data
-    if data is None or "argmap" in data or "claims" in data:
+    if data is None:
+        top = codes.NOT_A_MAPPING.code
+        return NOT_A_MAPPING if any(d.code == top for d in document.diagnostics) else None
+    if "argmap" in data or "claims" in data:
         return None
     return NOT_A_MAP
 

@@ -150,9 +150,9 @@ def test_every_command_that_searches_folders_says_how(runner: CliRunner, command
     shown = " ".join(runner.invoke(main, [command, "--help"]).output.split())
     assert (
         "PATHS are files or folders. A folder is searched for argument maps: its *.yaml and "
-        "*.yml files, except hidden ones and those whose top level has neither an argmap: nor "
-        "a claims: key (a docker-compose.yml, a CI workflow), which are skipped (-v lists "
-        "them). A file named is always read as a map."
+        "*.yml files, except hidden ones and those whose top level is not a mapping with an "
+        "argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), "
+        "which are skipped (-v lists them). A file named is always read as a map."
     ) in shown
 
 
@@ -227,3 +227,70 @@ def test_each_file_of_a_folder_is_parsed_once(
         parsed.clear()
         assert runner.invoke(main, [command, "."]).exit_code == 0
         assert sorted(parsed) == ["ci/workflow.yml", "docker-compose.yml", "map.yaml"]
+
+
+PLAYBOOK = "- hosts: all\n  tasks:\n    - ping:\n"
+NOT_A_MAPPING = "not an argument map (its top level is not a mapping)"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("site.yml", PLAYBOOK), ("roles/defaults.yaml", "--- just a value\n")],
+)
+def test_yaml_whose_top_level_is_not_a_mapping_is_skipped_when_walked(
+    runner: CliRunner, project: Path, name: str, text: str
+) -> None:
+    """An Ansible playbook (a list at the top) in a folder was read as a map: 'error[AM111]
+    the top level must be a mapping of keys'. No map is anything but a mapping."""
+    (project / name).parent.mkdir(exist_ok=True)
+    (project / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "-v", "."])
+    assert (result.exit_code, result.stdout) == (0, "1 file checked, no problems\n")
+    assert [line for line in _said(result.stderr) if line.startswith("skipped")] == sorted(
+        [*SKIPPED, f"skipped {name}: {NOT_A_MAPPING}"]
+    )
+    checked = runner.invoke(main, ["check", "-v", "."])
+    assert checked.exit_code == 0
+    assert checked.stdout.splitlines()[-1] == "1 file checked, no problems"
+    assert f"skipped {name}: {NOT_A_MAPPING}" in _said(checked.stderr)
+    drawn = runner.invoke(main, ["render", "--format", "dot", "-o", "out", "-v", "."])
+    assert (drawn.exit_code, drawn.stdout) == (0, "")
+    assert f"skipped {name}: {NOT_A_MAPPING}" in _said(drawn.stderr)
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["map.dot"]
+
+
+def test_a_playbook_in_a_folder_of_many_files_is_skipped_in_the_process_pool(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "site.yml").write_text(PLAYBOOK, encoding="utf-8")
+    monkeypatch.setattr(batch, "POOL_FROM", 2)
+    monkeypatch.setattr(batch, "workers_for", lambda count: 2)
+    pooled = runner.invoke(main, ["validate", "-v", "."])
+    assert (pooled.exit_code, pooled.stdout) == (0, "1 file checked, no problems\n")
+    assert _said(pooled.stderr)[-1] == f"skipped site.yml: {NOT_A_MAPPING}"
+
+
+def test_a_playbook_named_on_the_command_line_gets_the_real_error(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "site.yml").write_text(PLAYBOOK, encoding="utf-8")
+    for paths in (["site.yml"], [".", "site.yml"]):
+        result = runner.invoke(main, ["validate", *paths])
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == (
+            "site.yml:1:1: error[AM111] the top level must be a mapping of keys (argmap: 1, "
+            "claims: ...), not a list (not-a-mapping)"
+        )
+        checked = "1 file" if len(paths) == 1 else "2 files"
+        assert result.stdout.splitlines()[-1] == f"1 error in 1 of {checked}"
+
+
+def test_a_folder_of_playbooks_only_has_no_maps(runner: CliRunner, project: Path) -> None:
+    (project / "ansible").mkdir()
+    (project / "ansible" / "site.yml").write_text(PLAYBOOK, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "ansible", "map.yaml"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "ansible:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, "
+        "with no argmap: key (no-files)"
+    )
