@@ -68,7 +68,8 @@ def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
 # Options whose help differs between commands because what they act on differs.
 DIFFERENT_BY_COMMAND = {
     "--format": "a report's format in validate, check, import and stats; a file's elsewhere",
-    "--depth": "steps from the --focus claim in render, from the thesis in handout",
+    "--depth": "steps from the --focus claim in both; without it, handout counts from each "
+    "thesis and render refuses --depth (tests/cli/test_depth.py)",
     "--output": "a file, a folder, or either, with or without stdout",
     "--jobs": "what runs at once: layouts or PDFs",
     "--time-limit": "what is limited; one shape, tested above",

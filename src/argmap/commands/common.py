@@ -16,6 +16,7 @@ from argmap.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from argmap.pipeline import ConfigCache, Found, MapResult
+    from argmap.render import UnknownFocus
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -38,6 +39,9 @@ format_option = click.option(
     default=None,
     help="Output format [default: text; github under GitHub Actions].",
 )
+focus_option = click.option(
+    "--focus", metavar="CLAIM", help="Draw only the neighbourhood of this claim."
+)
 strict_option = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 stale_only_option = click.option(
     "--stale-only",
@@ -46,6 +50,13 @@ stale_only_option = click.option(
     "current ones as they are, even where another Graphviz would draw them a little "
     "differently (what make does).",
 )
+
+
+def unknown_focus(path: str, error: UnknownFocus) -> str:
+    """What render and handout say of a --focus that is not a claim of the map ``path``: the
+    claim meant when one is close, else where the ids are."""
+    where = "" if error.suggestion else "; --focus takes a claim's id, as 'argmap check' lists them"
+    return f"argmap: {path}: {error}{where}"
 
 
 def write_output(target: Path, data: bytes) -> bool:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, choice, jobs_option, say, stale_only_option
+from argmap.commands.common import (
+    EXIT_ERROR,
+    choice,
+    focus_option,
+    jobs_option,
+    say,
+    stale_only_option,
+)
 from argmap.commands.report import PageJob, check_option, engine_option, run_pages
 from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
@@ -36,12 +43,14 @@ DEFAULT_MAX_CLAIMS = 200
     show_default=True,
     help="Page size.",
 )
+@focus_option
 @click.option(
     "--depth",
     type=click.IntRange(min=1),
     default=None,
-    help="Draw only the claims within this many steps of the thesis [default: the whole "
-    "map when it fits the page, else the largest view that does, plus a page per branch].",
+    help="How many steps from the --focus claim (without it, from each thesis) to draw "
+    "[default: the whole map when it fits the page, else the largest view that does, plus a "
+    "page per branch].",
 )
 @click.option(
     "--max-claims",
@@ -78,6 +87,7 @@ def handout(
     paths: tuple[Path, ...],
     variant: str,
     paper: str,
+    focus: str | None,
     depth: int | None,
     max_claims: int,
     output: Path,
@@ -100,15 +110,16 @@ def handout(
     (-v lists them). A file named is always read as a map.
 
     A map too large to print legibly is simplified (no quotes, then only the claims near the
-    thesis) and split into a page per branch; --depth chooses the view. PDF needs
-    WeasyPrint: pip install 'argmap[pdf]'.
+    thesis) and split into a page per branch; --depth chooses the view. --focus CLAIM --depth N
+    draws the claims that 'argmap render --focus CLAIM --depth N' draws, on one page, and
+    names the file <stem>.<claim>-<variant>. PDF needs WeasyPrint: pip install 'argmap[pdf]'.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a
     support cycle (AM010) is written; 'argmap check' reports them.
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a handout is stale,
-    2 a usage problem (no such path, a PDF without WeasyPrint).
+    2 a usage problem (no such path, unknown claim, a PDF without WeasyPrint).
 
     \b
     Examples:
@@ -117,6 +128,7 @@ def handout(
       argmap handout arguments/ --variant teacher -o renders/
       argmap handout --check arguments/ --variant student -o renders/
       argmap handout arguments/ --variant teacher -o renders/ --jobs 2
+      argmap handout map.yaml --focus spp-fails --depth 1 -o renders/
     """
     from argmap.report_html import Paper, Variant, read_stamp
     from argmap.report_html import handout as build_handout
@@ -139,7 +151,7 @@ def handout(
         return target.suffix.lower() == ".pdf"
 
     job = PageJob(
-        name=lambda stem: f"{stem}-{variant}.{chosen_format}",
+        name=lambda stem: f"{stem}{'.' + focus if focus else ''}-{variant}.{chosen_format}",
         suffixes=(".pdf", ".html", ".htm"),
         page=lambda outcome: build_handout(
             outcome,
@@ -148,6 +160,7 @@ def handout(
             depth=depth,
             max_claims=max_claims,
             engine=chosen_engine,
+            focus=focus,
         ),
         finish=finish_handout,
         stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),

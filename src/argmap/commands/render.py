@@ -17,6 +17,7 @@ from argmap.commands.common import (
     Checked,
     Seconds,
     choice,
+    focus_option,
     given,
     jobs_option,
     load_for_output,
@@ -28,6 +29,7 @@ from argmap.commands.common import (
     settled,
     stale_only_option,
     stale_status,
+    unknown_focus,
     write_output,
 )
 from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
@@ -86,13 +88,13 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
     "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
 )
-@click.option("--focus", metavar="CLAIM", help="Draw only the neighbourhood of this claim.")
+@focus_option
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
     default=2,
     show_default=True,
-    help="With --focus: how many steps from the claim to show.",
+    help="With --focus: how many steps from the claim to draw.",
 )
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence (quotes).")
 @click.option("--no-verdicts", is_flag=True, help="Hide verdicts and quote checks (worksheets).")
@@ -265,12 +267,7 @@ def render(
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, time_limit)
             except UnknownFocus as exc:
-                where = (
-                    ""
-                    if exc.suggestion
-                    else "; --focus takes a claim's id, as 'argmap check' lists them"
-                )
-                in_turn(f"argmap: {result.path}: {exc}{where}")
+                in_turn(unknown_focus(result.path, exc))
                 status = EXIT_ERROR
             except (GraphvizNotFound, UnsupportedFormat) as exc:
                 in_turn(f"argmap: {exc}")

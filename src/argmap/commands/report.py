@@ -27,6 +27,7 @@ from argmap.commands.common import (
     settled,
     stale_only_option,
     stale_status,
+    unknown_focus,
     write_output,
 )
 from argmap.commands.targets import files_read, names_one_file, plan
@@ -35,7 +36,7 @@ from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
-from argmap.render import Engine, RenderError
+from argmap.render import Engine, RenderError, UnknownFocus
 from argmap.semantics.labels import Semantics
 
 engine_option = click.option(
@@ -127,6 +128,9 @@ def run_pages(
                 ):
                     continue
                 finishing.put((result.path, target), job.finish, page, target)
+            except UnknownFocus as exc:
+                in_turn(unknown_focus(result.path, exc))
+                status = EXIT_ERROR
             except RenderError as exc:
                 in_turn(f"argmap: {result.path}: {exc}")
                 status = EXIT_ERROR

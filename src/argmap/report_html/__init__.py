@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from argmap.outcome import CheckOutcome
-from argmap.render import DEFAULT_MAX_NODES, Engine
+from argmap.render import DEFAULT_MAX_NODES, Engine, RenderError
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS, excerpt
@@ -62,11 +62,19 @@ def handout(
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
     max_claims: int = HANDOUT_MAX_CLAIMS,
+    focus: str | None = None,
 ) -> bytes:
     """The handout page (print-first HTML) of a checked map; views of more than
     ``max_nodes`` nodes are not drawn (smaller views around each thesis are); of a map of
-    more than ``max_claims`` claims, the part nearest its theses."""
-    data, note = excerpt(checked(outcome), max_claims)
+    more than ``max_claims`` claims, the part nearest its theses. With ``focus``, the map is
+    drawn around that claim (see :func:`handout_figures`)."""
+    whole = checked(outcome)
+    data, note = excerpt(whole, max_claims)
+    if focus in whole.map.claims and focus not in data.map.claims:
+        raise RenderError(
+            f"claim '{focus}' is not among the {max_claims:,} claims nearest the thesis that "
+            "the handout holds; raise --max-claims"
+        )
     show = variant is Variant.TEACHER
     figures = handout_figures(
         data,
@@ -75,6 +83,7 @@ def handout(
         depth=depth,
         engine=engine,
         max_nodes=max_nodes,
+        focus=focus,
     )
     context = handout_context(
         data, figures, variant=variant.value, paper=paper.value, excerpt_note=note

@@ -174,14 +174,20 @@ def handout_figures(
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
+    focus: str | None = None,
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
     else the largest view around each thesis that fits (or the one ``depth`` asks for), and
     when that leaves claims out, one more page per branch of the thesis with more below it
     (a claim with nothing below it is in the outline). A view of more than
-    ``max_nodes`` nodes counts as one that does not fit."""
+    ``max_nodes`` nodes counts as one that does not fit. With ``focus``, one page: the view
+    around that claim, ``depth`` steps as render's ``--focus CLAIM --depth N`` draws it (or
+    the largest that fits).
+
+    Raises :class:`argmap.render.UnknownFocus` when ``focus`` is not a claim of the map."""
     base = replace(BASE, max_nodes=max_nodes)
-    return _Fitter(checked, paper, show_verdicts, engine, base).figures(depth)
+    fitter = _Fitter(checked, paper, show_verdicts, engine, base)
+    return fitter.figures(depth) if focus is None else [fitter.around(focus, depth)]
 
 
 class _Fitter:
@@ -286,6 +292,21 @@ class _Fitter:
                 figures.append(_figure(view, scale, ("Branch: ", branch_title), note))
                 drawn_claims |= view.claims
         return figures
+
+    def around(self, focus: str, depth: int | None) -> MapFigure:
+        """The view around ``focus``: ``depth`` steps when it fits the page, else (or without
+        ``depth``) the largest that does, saying how far it reaches."""
+        select(self.map, focus=focus, depth=0)  # an unknown claim is refused before drawing
+        title = clean(self.map.claims[focus].title)
+        depths = AUTO_DEPTHS if depth is None else tuple(range(max(depth, 1), 0, -1))
+        view, scale, used = self.largest(
+            replace(self.base, focus=focus), depths, f"Argument map around: {title}", ID_PREFIX
+        )
+        if depth is not None and used == depth:
+            note = None if scale >= MIN_SCALE else PRINTED_SMALL
+        else:
+            note = _branch_note(used, scale)
+        return _figure(view, scale, ("Around: ", title), note)
 
     def first_that_fit(
         self, root: str, scale: float, prefix: str
