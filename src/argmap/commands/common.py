@@ -52,6 +52,36 @@ stale_only_option = click.option(
 )
 
 
+class OneFile(click.Command):
+    """A command that takes one FILE (or PATH) where validate, check, render, report and
+    handout take many: given more, it says why it takes one (``why``) instead of click's
+    'Got unexpected extra argument'."""
+
+    def __init__(
+        self,
+        name: str | None,
+        *,
+        why: str,
+        context_settings: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        settings = {**(context_settings or {}), "allow_extra_args": True}
+        super().__init__(name, context_settings=settings, **kwargs)
+        self.why = why
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        if ctx.args and not ctx.resilient_parsing:
+            noun = next(
+                (p.human_readable_name for p in self.params if isinstance(p, click.Argument)),
+                "FILE",
+            )
+            raise click.UsageError(
+                f"{self.name} takes one {noun}, not {1 + len(ctx.args)}: {self.why}", ctx
+            )
+        return rest
+
+
 def unknown_focus(path: str, error: UnknownFocus) -> str:
     """What render and handout say of a --focus that is not a claim of the map ``path``: the
     claim meant when one is close, else where the ids are."""

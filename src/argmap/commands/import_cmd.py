@@ -18,6 +18,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     FORMATS,
+    OneFile,
     choice,
     default_format,
     missing_path,
@@ -29,7 +30,12 @@ from argmap.diagnostics import Diagnostic, sort_key
 from argmap.wording import counted
 
 
-@click.command("import")
+@click.command(
+    "import",
+    cls=OneFile,
+    why="it writes one argument file (to stdout without -o); run it once per file, each "
+    "with its own -o",
+)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",

@@ -8,14 +8,17 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, quiet, say, write_output
+from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, write_output
 from argmap.paths import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 
 SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap.schema.json"
 
 
-@click.command()
+@click.command(
+    cls=OneFile,
+    why="it writes one starter map; run it once per map",
+)
 @click.argument("path", type=click.Path(path_type=Path), default="map.yaml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, force: bool) -> None:

@@ -12,6 +12,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    OneFile,
     choice,
     detail_read,
     emit_diagnostics,
@@ -27,7 +28,10 @@ FORMAT = "argmap-stats"
 VERSION = 1
 
 
-@click.command()
+@click.command(
+    cls=OneFile,
+    why="its counts, as text or JSON, are those of one map; run it once per map",
+)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--format",

@@ -14,6 +14,7 @@ import click
 from argmap import terminate
 from argmap.commands.common import (
     EXIT_ERROR,
+    OneFile,
     emit_diagnostics,
     given,
     missing_path,
@@ -24,7 +25,11 @@ from argmap.watch import Build, PreviewServer
 from argmap.watch import watch as watch_map
 
 
-@click.command()
+@click.command(
+    cls=OneFile,
+    why="it rebuilds and serves the SVG and report of one map; run a watch per map, each "
+    "with its own --port",
+)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
