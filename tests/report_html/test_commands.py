@@ -277,3 +277,67 @@ def test_a_folder_named_like_a_file_stays_a_folder(
     result = runner.invoke(main, [*command, str(SMALL), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out / written}\n"
+
+
+def _reporting_in(log: Path) -> Callable[..., bytes]:
+    """A stand-in for the report page builder that notes the process it runs in."""
+    from argmap.report_html import report as real
+
+    def reporting(*args: object, **kwargs: object) -> bytes:
+        os.close(tempfile.mkstemp(prefix=f"call.{os.getpid()}.", dir=log)[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    return reporting
+
+
+@pytest.mark.exe
+def test_report_pages_of_several_maps_are_made_side_by_side(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report took no --jobs while render and handout do: with the system dot its pages are
+    made in worker processes, as handout's PDFs are, said and written in the order of the
+    maps, and the same bytes as -j 1 makes in its own process."""
+    log = tmp_path / "log"
+    log.mkdir()
+    monkeypatch.setattr("argmap.report_html.report", _reporting_in(log))
+    out, alone = tmp_path / "renders", tmp_path / "alone"
+    args = ["report", str(maps), "--engine", "system"]
+    result = runner.invoke(main, [*args, "-o", str(out), "--jobs", "2"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        f"wrote {out / 'hostile.html'}",
+        f"wrote {out / 'small.html'}",
+    ]
+    pids = {p.name.split(".")[1] for p in log.glob("call.*")}
+    assert len(list(log.glob("call.*"))) == 2 and str(os.getpid()) not in pids
+    for call in log.glob("call.*"):
+        call.unlink()
+    result = runner.invoke(main, [*args, "-o", str(alone), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert {p.name.split(".")[1] for p in log.glob("call.*")} == {str(os.getpid())}
+    for name in ("hostile.html", "small.html"):
+        assert (out / name).read_bytes() == (alone / name).read_bytes()
+
+
+@pytest.mark.exe
+def test_a_report_that_fails_in_a_worker_is_said_in_its_place(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.render import RenderError
+    from argmap.report_html import report as real
+
+    def failing(outcome: object, **kwargs: object) -> bytes:
+        if "hostile" in str(getattr(outcome, "path", "")):
+            raise RenderError("dot was stopped")
+        return real(outcome, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("argmap.report_html.report", failing)
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["report", str(maps), "--engine", "system", "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    hostile = next(p for p in maps.iterdir() if p.name.startswith("hostile"))
+    assert result.stderr.splitlines() == [
+        f"argmap: {hostile}: dot was stopped",
+        f"wrote {out / 'small.html'}",
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["small.html"]

@@ -20,6 +20,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
     choice,
+    jobs_option,
     load_for_output,
     note,
     refuse_check_with_stale_only,
@@ -31,12 +32,13 @@ from argmap.commands.common import (
     write_output,
 )
 from argmap.commands.targets import files_read, names_one_file, plan
-from argmap.cores import worker_pool
+from argmap.cores import usable_cores, worker_pool
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
-from argmap.render import Engine, RenderError, UnknownFocus
+from argmap.render import Engine, OutputFormat, RenderError, UnknownFocus
+from argmap.render.many import system_layouts
 from argmap.semantics.labels import Semantics
 
 engine_option = click.option(
@@ -65,6 +67,9 @@ class PageJob:
     stamp_of: Callable[[bytes, Path], str | None]  # the stamp of an existing target
     stamp: Callable[[bytes], str | None]  # the stamp of a page
     command: str  # for the message about stale files
+    # page and finish are module-level functions (or partials of them), so that the whole
+    # file is made in a worker process; else only finish is
+    in_workers: bool = False
 
 
 def run_pages(
@@ -79,7 +84,8 @@ def run_pages(
     """Build a page for every map in ``paths``; write it, or check the file already there
     (``check``), or write it only where the file there is missing or stale (``stale_only``).
     With ``workers`` > 1, ``job.finish`` (a module-level function) runs in that many worker
-    processes while the next page is built."""
+    processes while the next page is built; the whole of each file does when the job says
+    so (``job.in_workers``) and it is not compared with the file there first."""
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
@@ -94,7 +100,7 @@ def run_pages(
 
     checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
-    finishing: InOrder[tuple[str, Path], bytes] = InOrder(pool)
+    finishing: InOrder[tuple[str, Path], bytes | RenderError] = InOrder(pool)
 
     def in_turn(message: str) -> None:
         """A line on stderr after those of the maps before it, whose files may be in the
@@ -117,6 +123,11 @@ def run_pages(
         for result, target in planned:
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
+                if pool is not None and job.in_workers and not stale_only:
+                    work = (job.page, job.finish, outcome, target)
+                    finishing.put((result.path, target), _made, *work)
+                    status = _write_pages(finishing.ready(), status)
+                    continue
                 page = job.page(outcome)
                 if (check or stale_only) and settled(
                     target,
@@ -146,9 +157,41 @@ def _finishing_pool(workers: int) -> ProcessPoolExecutor | None:
     return worker_pool(workers)
 
 
-def _write_pages(finished: Iterable[tuple[tuple[str, Path], bytes]], status: int) -> int:
-    """Write each finished page; the exit status so far."""
-    for (_, target), data in finished:
+def _made(
+    page: Callable[[CheckOutcome], bytes],
+    finish: Callable[[bytes, Path], bytes],
+    outcome: CheckOutcome,
+    target: Path,
+) -> bytes | RenderError:
+    """The bytes of ``target``, made in a worker process; a map that cannot be laid out
+    comes back as the error (its kind's own fields may not cross the process boundary)."""
+    try:
+        return finish(page(outcome), target)
+    except RenderError as exc:
+        return RenderError(str(exc))
+
+
+def _as_is(page: bytes, target: Path) -> bytes:
+    """A page written as it is made (a report); at module level for a worker process."""
+    return page
+
+
+def _report_page(outcome: CheckOutcome, *, engine: Engine) -> bytes:
+    """The report page of ``outcome``; at module level for a worker process."""
+    from argmap.report_html import report as build_report
+
+    return build_report(outcome, engine=engine)
+
+
+def _write_pages(
+    finished: Iterable[tuple[tuple[str, Path], bytes | RenderError]], status: int
+) -> int:
+    """Write each finished page, or say why it could not be made; the exit status so far."""
+    for (path, target), data in finished:
+        if isinstance(data, RenderError):
+            _error(f"{path}: {data}")
+            status = EXIT_ERROR
+            continue
         if not write_output(target, data):
             status = EXIT_ERROR
             continue
@@ -178,8 +221,17 @@ def _error(message: str) -> None:
 @engine_option
 @check_option
 @stale_only_option
+@jobs_option(
+    "How many reports are made at once, each in a process of its own, when the system dot "
+    "lays the maps out [default: the usable cores]."
+)
 def report(
-    paths: tuple[Path, ...], output: Path, engine: str, check: bool, stale_only: bool
+    paths: tuple[Path, ...],
+    output: Path,
+    engine: str,
+    check: bool,
+    stale_only: bool,
+    jobs: int | None,
 ) -> None:
     """Write a self-contained HTML report of each map: the question, the map (each node links
     to its claim), the claims from the thesis down with verdicts, objections and evidence
@@ -198,8 +250,11 @@ def report(
     file:line:col and not written. The findings of the rules do not stop it: a map with a
     support cycle (AM010) is written; 'argmap check' reports them.
 
+    When the system dot lays the maps out, the reports of a folder are made side by side in
+    worker processes (--jobs), and written and said in the order of the maps.
+
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a report is stale,
-    2 a usage problem.
+    2 a usage problem, or a map that could not be laid out.
 
     \b
     Examples:
@@ -207,18 +262,22 @@ def report(
       argmap report arguments/ -o renders/
       argmap report --check arguments/ -o renders/
       argmap report --stale-only arguments/ -o renders/
+      argmap report arguments/ -o renders/ --jobs 2
     """
     from argmap.report_html import read_stamp
-    from argmap.report_html import report as build_report
 
     chosen = Engine(engine)
     job = PageJob(
         name=lambda stem: f"{stem}.html",
         suffixes=(".html", ".htm"),
-        page=lambda outcome: build_report(outcome, engine=chosen),
-        finish=lambda page, _: page,
+        page=partial(_report_page, engine=chosen),
+        finish=_as_is,
         stamp_of=lambda data, _: read_stamp(data),
         stamp=read_stamp,
         command="argmap report",
+        in_workers=True,
     )
-    run_pages(paths, output, job, check, stale_only)
+    # forked workers: safe only while argmap runs no threads of its own (the embedded
+    # Graphviz does), as for handout's PDFs
+    workers = (jobs or usable_cores()) if system_layouts(chosen, OutputFormat.SVG) else 1
+    run_pages(paths, output, job, check, stale_only, workers=workers)
