@@ -24,7 +24,7 @@ def cli_markdown() -> str:
         "map's counts, one document on stdout, one served page) is about one map: given more,",
         "they say so and why (exit 2).",
         "",
-        "The JSON that `validate --format json`, `check --format json`, `stats --json` and",
+        "The JSON that `validate --format json`, `check --format json`, `stats --format json` and",
         "`export --to json` print for scripts, its schemas and what changes its version:",
         "[docs/json-output.md](json-output.md).",
         "",
