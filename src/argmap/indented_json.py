@@ -21,6 +21,15 @@ _FLAT = json.JSONEncoder(ensure_ascii=False)
 _MEMBERS: dict[int, json.JSONEncoder] = {}  # level -> encoder of a flat container at that level
 
 
+def json_document(value: Any) -> str:
+    """A JSON document as argmap prints it: :func:`indented_json` and one newline at the end.
+
+    Every JSON output goes through here (validate, check, stats, the exports, SARIF, the
+    schemas), so they cannot differ in indentation, escaping or the last newline.
+    """
+    return indented_json(value) + "\n"
+
+
 def indented_json(value: Any) -> str:
     """``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte."""
     parts: list[str] = []

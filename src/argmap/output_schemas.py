@@ -15,7 +15,6 @@ for the documents and the versioning promise.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Any, Literal
 
@@ -24,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, WithJsonSchema
 from argmap.argument_map import AttackKind
 from argmap.diagnostics import Severity
 from argmap.evaluate.verdicts import LABEL_TEXT
+from argmap.indented_json import json_document
 from argmap.interchange.json_export import SCHEMA_DIALECT
 from argmap.model import ClaimKind
 from argmap.semantics.gradual import GradualMethod
@@ -231,7 +231,7 @@ def output_schema(kind: str) -> dict[str, Any]:
 
 
 def output_schema_text(kind: str) -> str:
-    return json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return json_document(output_schema(kind))
 
 
 if __name__ == "__main__":  # pragma: no cover - the documented way to regenerate the files

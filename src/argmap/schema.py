@@ -6,8 +6,9 @@ description and, where helpful, examples.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from argmap.indented_json import json_document
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -21,4 +22,4 @@ def schema_dict() -> dict[str, Any]:
 
 def schema_text() -> str:
     """Deterministic text: sorted keys would scramble field order, so keep the model's order."""
-    return json.dumps(schema_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json_document(schema_dict())

@@ -4,13 +4,15 @@ writes, the exports' bytes, without the pure-Python encoder's cost."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.indented_json import indented_json
+from argmap.indented_json import indented_json, json_document
 
 _SCALARS = (
     st.none()
@@ -60,3 +62,22 @@ def test_same_bytes_for_any_json_value(value: Any) -> None:
 def test_what_json_cannot_write_is_refused_as_json_refuses_it() -> None:
     with pytest.raises(TypeError):
         indented_json({"a": [{"b": object()}]})
+
+
+def test_every_json_document_argmap_prints_goes_through_one_writer() -> None:
+    """validate, check, stats, the exports, SARIF and the schemas all write their JSON with
+    ``json_document``: one place decides the indentation, the escaping and the last newline
+    (stats wrote its own ``json.dumps(..., indent=2)``, without ``ensure_ascii=False``)."""
+    src = Path(__file__).parents[2] / "src" / "argmap"
+    writers = sorted(
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        if path.name != "indented_json.py"
+        and re.search(r"json\.dumps\([^)]*indent=|indented_json\(", path.read_text("utf-8"))
+    )
+    assert writers == []
+
+
+def test_json_document_is_indented_json_and_one_newline() -> None:
+    value = {"format": "argmap-stats", "é": [1, {"a": None}]}
+    assert json_document(value) == _reference(value) + "\n"

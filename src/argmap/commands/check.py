@@ -27,7 +27,7 @@ from argmap.commands.common import (
 )
 from argmap.diagnostics import Diagnostic, has_failures, sort_key
 from argmap.evaluate import evaluate_map
-from argmap.indented_json import indented_json
+from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome, check_document, claim_lines
 from argmap.pipeline import (
     ConfigCache,
@@ -150,7 +150,7 @@ def check(
     problems = [*problems, *without_maps(found, skipped)]
     diagnostics.extend(problems[len(found.problems) :])
     if output_format == "json":
-        click.echo(indented_json(check_document(outcomes, problems)))
+        click.echo(json_document(check_document(outcomes, problems)), nl=False)
     else:
         if output_format in (None, "text") and (output_format or "") != "github":
             from argmap.commands.common import default_format

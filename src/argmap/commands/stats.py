@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,6 +17,7 @@ from argmap.commands.common import (
     emit_diagnostics,
     missing_path,
 )
+from argmap.indented_json import json_document
 from argmap.model import ClaimKind
 from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
@@ -102,7 +102,7 @@ def stats(file: Path, output_format: str | None, json_flag: bool) -> None:
         "findings": len(outcome.diagnostics),
     }
     if as_json:
-        click.echo(json.dumps({"format": FORMAT, "version": VERSION, **data}, indent=2))
+        click.echo(json_document({"format": FORMAT, "version": VERSION, **data}), nl=False)
         return
     click.echo(visible(f"{outcome.path}: {m.title}"))  # an escape in them is shown, not obeyed
     for section, value in data.items():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, Source, Stance
-from argmap.indented_json import indented_json
+from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome
 from argmap.weblinks import calendar_date, web_link
 
@@ -120,4 +120,4 @@ def claim_reviews(outcome: CheckOutcome, page: ReviewPage | None = None) -> dict
 
 
 def to_claimreview(outcome: CheckOutcome, page: ReviewPage | None = None) -> str:
-    return indented_json(claim_reviews(outcome, page)) + "\n"
+    return json_document(claim_reviews(outcome, page))

@@ -12,12 +12,11 @@ same map gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.indented_json import indented_json
+from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome
 from argmap.verify.evidence import EvidenceCheck
 
@@ -267,8 +266,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
 
 
 def to_json(outcome: CheckOutcome) -> str:
-    data = export_model(outcome).model_dump(mode="json")
-    return indented_json(data) + "\n"
+    return json_document(export_model(outcome).model_dump(mode="json"))
 
 
 def export_schema() -> dict[str, Any]:
@@ -277,7 +275,7 @@ def export_schema() -> dict[str, Any]:
 
 
 def export_schema_text() -> str:
-    return json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json_document(export_schema())
 
 
 if __name__ == "__main__":  # pragma: no cover - the documented way to regenerate the file

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic
-from argmap.indented_json import indented_json
+from argmap.indented_json import json_document
 from argmap.report.common import ReportOptions, Summary, count, ordered
 
 FORMAT = "argmap-validate"
@@ -44,4 +44,4 @@ def render(
         },
         "diagnostics": [d.to_dict() for d in ordered(diagnostics)],
     }
-    return indented_json(document) + "\n"
+    return json_document(document)

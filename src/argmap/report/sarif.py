@@ -17,7 +17,6 @@ output against the official schema.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
@@ -25,6 +24,7 @@ from urllib.parse import quote
 from argmap import __version__
 from argmap.codes import ALL_CODES, Code
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.indented_json import json_document
 from argmap.report.common import ReportOptions, Summary, ordered
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -147,4 +147,4 @@ def render(
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_document(log)

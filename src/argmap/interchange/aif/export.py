@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, AttackKind, Stance
-from argmap.indented_json import indented_json
+from argmap.indented_json import json_document
 
 
 class _Graph:
@@ -91,4 +91,4 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
 
 
 def to_aif(m: ArgumentMap) -> str:
-    return indented_json(aif_document(m)) + "\n"
+    return json_document(aif_document(m))
