@@ -14,7 +14,7 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How bad a finding is. Errors fail a run; warnings fail it only with ``--strict``."""
+    """How bad a finding is. Errors fail a run; warnings fail it only with --strict."""
 
     ERROR = "error"
     WARNING = "warning"

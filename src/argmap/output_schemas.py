@@ -24,13 +24,11 @@ from argmap.argument_map import AttackKind
 from argmap.diagnostics import Severity
 from argmap.evaluate.verdicts import LABEL_TEXT
 from argmap.indented_json import json_document
-from argmap.interchange.json_export import SCHEMA_DIALECT
 from argmap.model import ClaimKind
+from argmap.output_models import SCHEMA_BASE, SCHEMA_DIALECT, OutputModel, Reason
 from argmap.semantics.gradual import GradualMethod
 from argmap.semantics.labels import Semantics
 from argmap.verdict import QuoteStatus, Verdict
-
-SCHEMA_BASE = "https://argmap.dev/schema/"
 
 Count = Annotated[int, Field(ge=0)]
 
@@ -63,20 +61,16 @@ ClaimLabel = Annotated[
 ]
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 def _document(kind: str) -> ConfigDict:
     """The schema's title and ``$id`` of the document ``argmap <kind> --format json`` prints
-    (merged with :class:`_Out`'s: no unknown key)."""
+    (merged with :class:`OutputModel`'s: no unknown key)."""
     return ConfigDict(
         title=f"argmap {kind} --format json",
         json_schema_extra={"$id": f"{SCHEMA_BASE}argmap-{kind}.schema.json"},
     )
 
 
-class Diagnostic(_Out):
+class Diagnostic(OutputModel):
     """One finding, as every format shows it: positions are 1-based."""
 
     code: str = Field(pattern=r"^AM[0-9]{3}$", description="Stable: AM101.")
@@ -89,15 +83,15 @@ class Diagnostic(_Out):
     hint: str | None
 
 
-class Summary(_Out):
+class Summary(OutputModel):
     files: Count = Field(description="Maps read.")
     errors: Count
     warnings: Count
     infos: Count
 
 
-class ValidateOutput(_Out):
-    """``argmap validate --format json``: the findings of every map, sorted."""
+class ValidateOutput(OutputModel):
+    """What argmap validate --format json prints: the findings of every map, sorted."""
 
     model_config = _document("validate")
 
@@ -107,13 +101,7 @@ class ValidateOutput(_Out):
     diagnostics: list[Diagnostic]
 
 
-class Reason(_Out):
-    kind: str = Field(description="evidence, argument, attack or no-support.")
-    element: str = Field(description="The id of the element the reason rests on.")
-    text: str
-
-
-class CheckedClaim(_Out):
+class CheckedClaim(OutputModel):
     id: str
     verdict: Verdict
     score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
@@ -123,20 +111,19 @@ class CheckedClaim(_Out):
     reasons: list[Reason]
 
 
-class QuoteLocation(_Out):
-    """Where the quote (or the passage closest to it) stands: numbers 1-based, ``start`` and
-    ``end`` 0-based character offsets into the source's text (``end`` exclusive)."""
+class QuoteLocation(OutputModel):
+    """Where the quote, or the passage closest to it, stands in the source."""
 
     paragraph: int = Field(ge=1)
     page: int = Field(ge=1, description="1 for a source without pages of its own.")
     line: int = Field(ge=1)
     column: int = Field(ge=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description="0-based character offset into the source's text.")
+    end: int = Field(ge=0, description="0-based character offset, exclusive.")
 
 
-class CheckedQuote(_Out):
-    """A quote check: the export's ``check`` with the evidence's id before it."""
+class CheckedQuote(OutputModel):
+    """A quote check: the export's check, with the evidence's id before it."""
 
     id: str
     status: QuoteStatus
@@ -145,12 +132,12 @@ class CheckedQuote(_Out):
     hint: str | None
 
 
-class Scores(_Out):
+class Scores(OutputModel):
     method: GradualMethod
     converged: bool = Field(description="False: the scores are approximate.")
 
 
-class CheckedMap(_Out):
+class CheckedMap(OutputModel):
     """One map checked; the map's parts are null (and its lists empty) when it did not load."""
 
     path: str
@@ -164,7 +151,7 @@ class CheckedMap(_Out):
     diagnostics: list[Diagnostic]
 
 
-class CheckOneMap(_Out):
+class CheckOneMap(OutputModel):
     """One map given, and every path there: the map's outcome itself."""
 
     format: Literal["argmap-check"]
@@ -178,7 +165,7 @@ class CheckOneMap(_Out):
     diagnostics: list[Diagnostic]
 
 
-class CheckManyMaps(_Out):
+class CheckManyMaps(OutputModel):
     """Several maps, or a path that is not there: each map's outcome, and the paths' findings."""
 
     format: Literal["argmap-check"]
@@ -188,18 +175,18 @@ class CheckManyMaps(_Out):
 
 
 class CheckOutput(RootModel[CheckOneMap | CheckManyMaps]):
-    """``argmap check --format json``: verdicts, scores and quote checks."""
+    """What argmap check --format json prints: verdicts, scores and quote checks."""
 
     model_config = _document("check")
 
 
-class ArgumentCounts(_Out):
+class ArgumentCounts(OutputModel):
     linked: Count = Field(description="Arguments of more than one premise.")
     single: Count
 
 
-class StatsOutput(_Out):
-    """``argmap stats --format json``: elements by kind, claims by verdict, quotes by status."""
+class StatsOutput(OutputModel):
+    """What argmap stats --format json prints: counts by kind, verdict and status."""
 
     model_config = _document("stats")
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.indented_json import json_document
-
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+from argmap.output_models import SCHEMA_DIALECT
 
 
 def schema_dict() -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -289,3 +290,39 @@ def test_the_shape_of_a_check_of_a_folder_is_the_one_docs_json_output_gives(
     assert [m["path"] for m in two["maps"]] == [str(every), str(tmp_path / "second.yaml")]
     assert "Given more than one map (several files, or a folder that holds several)" in doc
     assert "A folder that holds one map prints the document of that map" in doc
+
+
+def _descriptions(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        inner = (v for key, v in node.items() if key != "description")
+        return own + [d for v in inner for d in _descriptions(v)]
+    if isinstance(node, list):
+        return [d for v in node for d in _descriptions(v)]
+    return []
+
+
+def test_the_schemas_descriptions_are_plain_text() -> None:
+    """A schema's descriptions are read in editors and on schema sites: no reStructuredText
+    (the class docstrings showed ``--strict`` and ``argmap check --format json``), no line
+    broken where the docstring was wrapped."""
+    from argmap.interchange.json_export import export_schema
+
+    schemas = [output_schema(kind) for kind in KINDS] + [export_schema()]
+    descriptions = [d for schema in schemas for d in _descriptions(schema)]
+    assert len(descriptions) > 30
+    assert [d for d in descriptions if re.search(r"``|:[a-z]+:`|\n", d)] == []
+
+
+def test_a_claims_reasons_are_one_model_in_check_and_export() -> None:
+    """check and the export show a claim's reasons alike, so their schemas share one
+    definition (output_schemas.Reason and json_export.ExportReason were two copies)."""
+    from argmap.interchange.json_export import export_schema
+
+    check_defs, export_defs = output_schema("check")["$defs"], export_schema()["$defs"]
+    reason = {"$ref": "#/$defs/Reason"}
+    assert check_defs["CheckedClaim"]["properties"]["reasons"]["items"] == reason
+    assert export_defs["ExportClaim"]["properties"]["reasons"]["items"] == reason
+    assert check_defs["Reason"] == export_defs["Reason"]
+    why = "Why a claim has its verdict: one element it rests on."
+    assert check_defs["Reason"]["description"] == why

@@ -14,21 +14,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome
+from argmap.output_models import SCHEMA_BASE, SCHEMA_DIALECT, OutputModel, Reason
 from argmap.verify.evidence import EvidenceCheck
 
-SCHEMA_ID = "https://argmap.dev/schema/argmap-export.schema.json"
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID = f"{SCHEMA_BASE}argmap-export.schema.json"
 
 
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ExportSource(_Out):
+class ExportSource(OutputModel):
     id: str
     title: str
     authors: list[str] = Field(default_factory=list)
@@ -39,7 +35,7 @@ class ExportSource(_Out):
     note: str | None = None
 
 
-class ExportActor(_Out):
+class ExportActor(OutputModel):
     id: str
     name: str
     role: str | None = None
@@ -47,13 +43,7 @@ class ExportActor(_Out):
     note: str | None = None
 
 
-class ExportReason(_Out):
-    kind: str = Field(description="evidence, argument, attack or no-support.")
-    element: str = Field(description="The id of the element the reason rests on.")
-    text: str
-
-
-class ExportClaim(_Out):
+class ExportClaim(OutputModel):
     id: str
     text: str
     label: str | None = None
@@ -65,10 +55,10 @@ class ExportClaim(_Out):
     verdict: Literal["supported", "refuted", "contested", "unsupported"]
     score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
     status: Literal["IN", "OUT", "UNDEC"] = Field(description="The claim's label.")
-    reasons: list[ExportReason] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
 
 
-class ExportArgument(_Out):
+class ExportArgument(OutputModel):
     id: str
     conclusion: str
     premises: list[str]
@@ -79,7 +69,7 @@ class ExportArgument(_Out):
     implicit: bool = Field(description="Made by a claim's 'supports:' short form.")
 
 
-class ExportAttack(_Out):
+class ExportAttack(OutputModel):
     id: str
     attacker: str
     target: str
@@ -88,7 +78,7 @@ class ExportAttack(_Out):
     implicit: bool = Field(description="Made by a claim's short form ('attacks:', ...).")
 
 
-class ExportLocation(_Out):
+class ExportLocation(OutputModel):
     paragraph: int | None = None
     page: int | None = None
     line: int | None = None
@@ -97,14 +87,14 @@ class ExportLocation(_Out):
     end: int | None = None
 
 
-class ExportCheck(_Out):
+class ExportCheck(OutputModel):
     status: Literal["verified", "verified-with-edits", "paraphrase", "not-found", "unchecked"]
     similarity: float
     location: ExportLocation | None = None
     hint: str | None = None
 
 
-class ExportEvidence(_Out):
+class ExportEvidence(OutputModel):
     id: str
     quote: str
     source: str
@@ -116,12 +106,12 @@ class ExportEvidence(_Out):
     check: ExportCheck | None = None
 
 
-class ExportQuestion(_Out):
+class ExportQuestion(OutputModel):
     text: str
     about: list[str] = Field(default_factory=list)
 
 
-class ExportMap(_Out):
+class ExportMap(OutputModel):
     """A whole map, resolved (short forms expanded, includes merged), with its verdicts."""
 
     model_config = ConfigDict(
@@ -188,9 +178,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
                 verdict=v.verdict.value,
                 score=round(v.score, 6),
                 status=v.label,
-                reasons=[
-                    ExportReason(kind=r.kind, element=r.element, text=r.text) for r in v.reasons
-                ],
+                reasons=[Reason(kind=r.kind, element=r.element, text=r.text) for r in v.reasons],
             )
         )
     evidence = []
