@@ -64,7 +64,7 @@ class Diagnostic:
             "message": self.message,
             "path": self.path,
             "line": self.line,
-            "col": self.col,
+            "column": self.col,
             "hint": self.hint,
         }
 

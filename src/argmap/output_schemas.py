@@ -25,7 +25,14 @@ from argmap.diagnostics import Severity
 from argmap.evaluate.verdicts import LABEL_TEXT
 from argmap.indented_json import json_document
 from argmap.model import ClaimKind
-from argmap.output_models import SCHEMA_BASE, SCHEMA_DIALECT, OutputModel, Reason
+from argmap.output_models import (
+    SCHEMA_BASE,
+    SCHEMA_DIALECT,
+    OutputModel,
+    Reason,
+    Similarity,
+    Where,
+)
 from argmap.semantics.gradual import GradualMethod
 from argmap.semantics.labels import Semantics
 from argmap.verdict import QuoteStatus, Verdict
@@ -79,7 +86,7 @@ class Diagnostic(OutputModel):
     message: str
     path: str = Field(description="The file, as given on the command line (or found in it).")
     line: int = Field(ge=1)
-    col: int = Field(ge=1)
+    column: int = Field(ge=1)
     hint: str | None
 
 
@@ -111,24 +118,13 @@ class CheckedClaim(OutputModel):
     reasons: list[Reason]
 
 
-class QuoteLocation(OutputModel):
-    """Where the quote, or the passage closest to it, stands in the source."""
-
-    paragraph: int = Field(ge=1)
-    page: int = Field(ge=1, description="1 for a source without pages of its own.")
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    start: int = Field(ge=0, description="0-based character offset into the source's text.")
-    end: int = Field(ge=0, description="0-based character offset, exclusive.")
-
-
 class CheckedQuote(OutputModel):
     """A quote check: the export's check, with the evidence's id before it."""
 
     id: str
     status: QuoteStatus
-    similarity: float = Field(ge=0.0, le=100.0)
-    location: QuoteLocation | None = Field(description="Null when the source was not read.")
+    similarity: Similarity
+    location: Where
     hint: str | None
 
 

@@ -302,7 +302,7 @@ def test_json_output_carries_a_broken_configuration(runner: CliRunner, project: 
         "select, severity, similarity",
         "path": str(project / "argmap.toml"),
         "line": 1,
-        "col": 1,
+        "column": 1,
         "hint": None,
     }
     one = runner.invoke(main, ["check", "--format", "json", str(project / "a.yaml")])
@@ -536,7 +536,7 @@ claims:
     ("form", "shown"),
     [
         ("text", "map.yaml:5:11: error[AM013]"),
-        ("json", '"line": 5,\n      "col": 11,'),
+        ("json", '"line": 5,\n      "column": 11,'),
         ("sarif", '"startLine": 5,\n                  "startColumn": 11'),
         ("github", "::error file=map.yaml,line=5,col=11,title=AM013 unreadable-source::"),
     ],

@@ -57,7 +57,7 @@ def test_json_format(runner: CliRunner) -> None:
     data = json.loads(result.output)
     assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
     (d,) = data["diagnostics"]
-    assert (d["code"], d["line"], d["col"], d["name"]) == ("AM201", 6, 5, "unknown-key")
+    assert (d["code"], d["line"], d["column"], d["name"]) == ("AM201", 6, 5, "unknown-key")
     assert d["hint"] == "did you mean 'supports'?"
 
 
@@ -257,7 +257,7 @@ def test_a_question_about_no_claim_is_told_apart_from_one_about_an_argument(
     result = runner.invoke(main, ["validate", "--format", "json", str(path)])
     assert result.exit_code == 1
     found = [
-        (d["line"], d["col"], d["code"], d["message"], d["hint"])
+        (d["line"], d["column"], d["code"], d["message"], d["hint"])
         for d in json.loads(result.output)["diagnostics"]
     ]
     assert found == [

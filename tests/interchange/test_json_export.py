@@ -277,7 +277,8 @@ def test_the_export_vocabularies_are_the_codes_enums() -> None:
     assert enum("ExportClaim", "kind") == [k.value for k in ClaimKind]
     assert enum("ExportClaim", "verdict") == [v.value for v in Verdict]
     assert enum("ExportClaim", "status") == list(LABEL_TEXT.values())
-    assert enum("ExportCheck", "status") == [s.value for s in QuoteStatus]
+    assert defs["QuoteCheck"]["properties"]["status"] == {"$ref": "#/$defs/QuoteStatus"}
+    assert defs["QuoteStatus"]["enum"] == [s.value for s in QuoteStatus]
     assert enum("ExportAttack", "kind") == [k.value for k in AttackKind]
     assert enum("ExportEvidence", "stance") == [s.value for s in Stance]
     assert schema["properties"]["semantics"]["enum"] == [s.value for s in Semantics]

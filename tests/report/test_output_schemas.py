@@ -326,3 +326,43 @@ def test_a_claims_reasons_are_one_model_in_check_and_export() -> None:
     assert check_defs["Reason"] == export_defs["Reason"]
     why = "Why a claim has its verdict: one element it rests on."
     assert check_defs["Reason"]["description"] == why
+
+
+AT_THE_START = """\
+argmap: 1
+sources:
+  s: {title: S, file: s.txt}
+claims:
+  a:
+    text: A.
+    kind: thesis
+    evidence:
+      - {quote: Attendance rose, source: s}
+"""
+
+
+def test_a_column_is_spelled_column_and_counted_from_1_in_every_output(tmp_path: Path) -> None:
+    """A finding said ``col`` and a quote's location ``column``; the export's location allowed
+    0 and null where check's did not. Now one spelling, and one 1-based location model."""
+    from argmap.interchange.json_export import export_schema
+
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "s.txt").write_text("Attendance rose.\n", encoding="utf-8")
+    path = tmp_path / "map.yaml"
+    path.write_text(AT_THE_START + "bogus: 1\n", encoding="utf-8")
+    _, validated = _run("validate", "-f", "json", path)
+    assert [(d["code"], d["line"], d["column"]) for d in validated["diagnostics"]] == [
+        ("AM201", 10, 1)
+    ]
+    path.write_text(AT_THE_START, encoding="utf-8")
+    _, checked = _run("check", "-f", "json", path)
+    _, exported = _run("export", "--to", "json", path)
+    location = {"paragraph": 1, "page": 1, "line": 1, "column": 1, "start": 0, "end": 15}
+    assert checked["evidence"][0]["location"] == location
+    assert exported["evidence"][0]["check"]["location"] == location
+    check_defs, export_defs = output_schema("check")["$defs"], export_schema()["$defs"]
+    assert check_defs["QuoteLocation"] == export_defs["QuoteLocation"]
+    assert check_defs["QuoteLocation"]["properties"]["column"]["minimum"] == 1
+    assert list(check_defs["Diagnostic"]["properties"])[5:7] == ["line", "column"]
+    texts = [output_schema_text(kind) for kind in KINDS] + [json.dumps(export_schema())]
+    assert not any('"col"' in text for text in texts)

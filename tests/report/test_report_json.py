@@ -20,7 +20,7 @@ EXPECTED = {
             "message": "section 'claims' is empty",
             "path": "arguments/alpha.yaml",
             "line": 2,
-            "col": 20,
+            "column": 20,
             "hint": None,
         },
         {
@@ -30,7 +30,7 @@ EXPECTED = {
             "message": "unknown key 'thesis'",
             "path": "arguments/alpha.yaml",
             "line": 3,
-            "col": 2,
+            "column": 2,
             "hint": "did you mean 'theses'?",
         },
         {
@@ -40,7 +40,7 @@ EXPECTED = {
             "message": "consider a title",
             "path": "arguments/beta.yaml",
             "line": 1,
-            "col": 1,
+            "column": 1,
             "hint": "add 'title:'",
         },
         {
@@ -50,7 +50,7 @@ EXPECTED = {
             "message": "value 100%, expected: a slug\nsecond line\rX",
             "path": "arguments/beta.yaml",
             "line": 2,
-            "col": 13,
+            "column": 13,
             "hint": "use lowercase: a-z, 0-9",
         },
     ],

@@ -18,7 +18,14 @@ from pydantic import ConfigDict, Field
 
 from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome
-from argmap.output_models import SCHEMA_BASE, SCHEMA_DIALECT, OutputModel, Reason
+from argmap.output_models import (
+    SCHEMA_BASE,
+    SCHEMA_DIALECT,
+    OutputModel,
+    QuoteCheck,
+    QuoteLocation,
+    Reason,
+)
 from argmap.verify.evidence import EvidenceCheck
 
 SCHEMA_ID = f"{SCHEMA_BASE}argmap-export.schema.json"
@@ -78,22 +85,6 @@ class ExportAttack(OutputModel):
     implicit: bool = Field(description="Made by a claim's short form ('attacks:', ...).")
 
 
-class ExportLocation(OutputModel):
-    paragraph: int | None = None
-    page: int | None = None
-    line: int | None = None
-    column: int | None = None
-    start: int | None = None
-    end: int | None = None
-
-
-class ExportCheck(OutputModel):
-    status: Literal["verified", "verified-with-edits", "paraphrase", "not-found", "unchecked"]
-    similarity: float
-    location: ExportLocation | None = None
-    hint: str | None = None
-
-
 class ExportEvidence(OutputModel):
     id: str
     quote: str
@@ -103,7 +94,7 @@ class ExportEvidence(OutputModel):
     locator: str | None = None
     strength: float = 1.0
     note: str | None = None
-    check: ExportCheck | None = None
+    check: QuoteCheck | None = None
 
 
 class ExportQuestion(OutputModel):
@@ -139,15 +130,15 @@ class ExportMap(OutputModel):
     questions: list[ExportQuestion]
 
 
-def check_model(check: EvidenceCheck) -> ExportCheck:
+def check_model(check: EvidenceCheck) -> QuoteCheck:
     """A quote check as exported; ``argmap check --format json`` shows the same fields."""
     loc = check.location
-    return ExportCheck(
-        status=check.status.value,
+    return QuoteCheck(
+        status=check.status,
         similarity=round(check.similarity, 1),
         location=None
         if loc is None
-        else ExportLocation(
+        else QuoteLocation(
             paragraph=loc.paragraph,
             page=loc.page,
             line=loc.line,

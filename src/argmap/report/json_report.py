@@ -6,7 +6,7 @@
     {"format": "argmap-validate", "version": 1,
      "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
      "diagnostics": [{"code": ..., "name": ..., "severity": ..., "message": ..., "path": ...,
-                      "line": ..., "col": ..., "hint": ...}, ...]}
+                      "line": ..., "column": ..., "hint": ...}, ...]}
 
 Keys keep this order (not sorted), diagnostics are sorted by path, line, column and code, the
 text is indented by two spaces, non-ASCII characters are written as they are, and the output
