@@ -48,7 +48,7 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
                     "id": cid,
                     "verdict": v.verdict.value,
                     "score": v.score,
-                    "label": v.label,
+                    "acceptance": v.label,
                     "text": claim.text,
                     "kind": claim.kind.value,
                     "reasons": [

@@ -13,12 +13,27 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
+from argmap.semantics.labels import Label
 from argmap.verdict import QuoteStatus
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://argmap.dev/schema/"
+
+
+# A claim's label under the semantics, IN, OUT or UNDEC, is its "acceptance": "label" is the
+# claim's short title (the map's key) and "status" a quote's.
+Acceptance = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [label.value.upper() for label in Label],
+            "description": "Whether the semantics accept the claim: IN, OUT or UNDEC.",
+        }
+    ),
+]
 
 
 class OutputModel(BaseModel):

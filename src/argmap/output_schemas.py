@@ -8,7 +8,7 @@ the tests are what hold the two together. Regenerate a file with::
 
     python -m argmap.output_schemas validate > schema/argmap-validate.schema.json
 
-Every vocabulary (severities, verdicts, labels, quote statuses, kinds) comes from the code's
+Every vocabulary (severities, verdicts, acceptance, quote statuses, kinds) comes from the code's
 own enums, so a new value reaches the schema when the code gains it. See docs/json-output.md
 for the documents and the versioning promise.
 """
@@ -22,12 +22,12 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, WithJsonSchema
 
 from argmap.argument_map import AttackKind
 from argmap.diagnostics import Severity
-from argmap.evaluate.verdicts import LABEL_TEXT
 from argmap.indented_json import json_document
 from argmap.model import ClaimKind
 from argmap.output_models import (
     SCHEMA_BASE,
     SCHEMA_DIALECT,
+    Acceptance,
     OutputModel,
     Reason,
     Similarity,
@@ -54,18 +54,6 @@ def _counts(names: list[str], description: str) -> Any:
             }
         ),
     ]
-
-
-ClaimLabel = Annotated[
-    str,
-    WithJsonSchema(
-        {
-            "type": "string",
-            "enum": list(LABEL_TEXT.values()),
-            "description": "The claim's label under the semantics: IN, OUT or UNDEC.",
-        }
-    ),
-]
 
 
 def _document(kind: str) -> ConfigDict:
@@ -112,7 +100,7 @@ class CheckedClaim(OutputModel):
     id: str
     verdict: Verdict
     score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
-    label: ClaimLabel
+    acceptance: Acceptance
     text: str
     kind: ClaimKind
     reasons: list[Reason]

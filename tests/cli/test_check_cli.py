@@ -272,11 +272,11 @@ def test_json_output_carries_claims_evidence_and_diagnostics(
     assert result.exit_code == 1
     data = json.loads(result.output)
     (claim,) = data["claims"]
-    assert {k: claim[k] for k in ("id", "verdict", "score", "label")} == {
+    assert {k: claim[k] for k in ("id", "verdict", "score", "acceptance")} == {
         "id": "poisonous",
         "verdict": "unsupported",
         "score": 0.75,
-        "label": "IN",
+        "acceptance": "IN",
     }
     (evidence,) = data["evidence"]
     assert evidence["id"] == "poisonous.ev1"

@@ -190,7 +190,7 @@ def test_a_map_with_every_kind_of_element_exports_valid_json(tmp_path: Path) -> 
     jsonschema.Draft202012Validator.check_schema(schema)
     assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)] == []
     # The map does hold what it is meant to test.
-    claims = {c["id"]: (c["verdict"], c["status"]) for c in data["claims"]}
+    claims = {c["id"]: (c["verdict"], c["acceptance"]) for c in data["claims"]}
     assert claims == {
         "uniforms": ("supported", "IN"),
         "attendance": ("refuted", "OUT"),
@@ -276,7 +276,7 @@ def test_the_export_vocabularies_are_the_codes_enums() -> None:
 
     assert enum("ExportClaim", "kind") == [k.value for k in ClaimKind]
     assert enum("ExportClaim", "verdict") == [v.value for v in Verdict]
-    assert enum("ExportClaim", "status") == list(LABEL_TEXT.values())
+    assert enum("ExportClaim", "acceptance") == list(LABEL_TEXT.values())
     assert defs["QuoteCheck"]["properties"]["status"] == {"$ref": "#/$defs/QuoteStatus"}
     assert defs["QuoteStatus"]["enum"] == [s.value for s in QuoteStatus]
     assert enum("ExportAttack", "kind") == [k.value for k in AttackKind]

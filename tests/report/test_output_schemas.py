@@ -117,8 +117,8 @@ def test_the_vocabularies_are_the_codes_enums() -> None:
     assert defs["QuoteStatus"]["enum"] == [s.value for s in QuoteStatus]
     assert defs["ClaimKind"]["enum"] == [k.value for k in ClaimKind]
     assert defs["Severity"]["enum"] == [s.value for s in Severity]
-    label = defs["CheckedClaim"]["properties"]["label"]
-    assert label["enum"] == [label.value.upper() for label in Label] == ["IN", "OUT", "UNDEC"]
+    acceptance = defs["CheckedClaim"]["properties"]["acceptance"]
+    assert acceptance["enum"] == [label.value.upper() for label in Label] == ["IN", "OUT", "UNDEC"]
     stats = schema["stats"]["properties"]
     assert stats["quotes"]["required"] == [s.value for s in QuoteStatus]
     assert stats["attacks"]["required"] == [k.value for k in AttackKind]
@@ -141,7 +141,7 @@ def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
     assert code == 1  # a quote not found and a paraphrase
     assert _errors("check", checked) == []
     assert {c["verdict"] for c in checked["claims"]} == {v.value for v in Verdict}
-    assert {c["label"] for c in checked["claims"]} == {"IN", "OUT", "UNDEC"}
+    assert {c["acceptance"] for c in checked["claims"]} == {"IN", "OUT", "UNDEC"}
     assert {e["status"] for e in checked["evidence"]} == {s.value for s in QuoteStatus}
     code, stats = _run("stats", "--json", every)
     assert code == 0
@@ -204,7 +204,7 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
     if kind == "check":
         mutant("unknown status", lambda d: d["evidence"][0].update(status="verified-ish"))
         mutant("unknown verdict", lambda d: d["claims"][0].update(verdict="maybe"))
-        mutant("lowercase label", lambda d: d["claims"][0].update(label="in"))
+        mutant("lowercase acceptance", lambda d: d["claims"][0].update(acceptance="in"))
         mutant("missing claim key", lambda d: d["claims"][0].pop("score"))
         mutant("score above 1", lambda d: d["claims"][0].update(score=1.5))
         mutant("column 0", lambda d: d["evidence"][0]["location"].update(column=0))
@@ -366,3 +366,36 @@ def test_a_column_is_spelled_column_and_counted_from_1_in_every_output(tmp_path:
     assert list(check_defs["Diagnostic"]["properties"])[5:7] == ["line", "column"]
     texts = [output_schema_text(kind) for kind in KINDS] + [json.dumps(export_schema())]
     assert not any('"col"' in text for text in texts)
+
+
+TITLED = """\
+argmap: 1
+claims:
+  a: {text: A long claim., label: short title, kind: thesis}
+  b: {text: B., rebuts: a}
+"""
+
+
+def test_in_out_undec_is_acceptance_in_check_and_export(tmp_path: Path) -> None:
+    """A claim's IN, OUT or UNDEC was ``label`` in check and ``status`` in the export, where
+    ``label`` is the claim's short title (as in the map) and ``status`` a quote's. Now each
+    concept has one name in every output."""
+    from argmap.interchange.json_export import export_schema
+
+    path = tmp_path / "map.yaml"
+    path.write_text(TITLED, encoding="utf-8")
+    _, checked = _run("check", "-f", "json", path)
+    _, exported = _run("export", "--to", "json", path)
+    assert [list(c) for c in checked["claims"]] == [
+        ["id", "verdict", "score", "acceptance", "text", "kind", "reasons"]
+    ] * 2
+    assert [(c["id"], c["acceptance"]) for c in checked["claims"]] == [("a", "OUT"), ("b", "IN")]
+    assert [(c["label"], c["acceptance"]) for c in exported["claims"]] == [
+        ("short title", "OUT"),
+        (None, "IN"),
+    ]
+    assert "status" not in exported["claims"][0]
+    export_claim = export_schema()["$defs"]["ExportClaim"]["properties"]
+    check_claim = output_schema("check")["$defs"]["CheckedClaim"]["properties"]
+    assert export_claim["acceptance"] == check_claim["acceptance"]
+    assert export_claim["label"]["description"] == "The claim's short title, as in the map."

@@ -21,6 +21,7 @@ from argmap.outcome import CheckOutcome
 from argmap.output_models import (
     SCHEMA_BASE,
     SCHEMA_DIALECT,
+    Acceptance,
     OutputModel,
     QuoteCheck,
     QuoteLocation,
@@ -53,7 +54,7 @@ class ExportActor(OutputModel):
 class ExportClaim(OutputModel):
     id: str
     text: str
-    label: str | None = None
+    label: str | None = Field(default=None, description="The claim's short title, as in the map.")
     kind: Literal["thesis", "claim", "premise", "assumption", "counterclaim"]
     holder: str | None = None
     tags: list[str] = Field(default_factory=list)
@@ -61,7 +62,7 @@ class ExportClaim(OutputModel):
     priority: int = 0
     verdict: Literal["supported", "refuted", "contested", "unsupported"]
     score: float = Field(ge=0.0, le=1.0, description="Gradual score: ranks, never decides.")
-    status: Literal["IN", "OUT", "UNDEC"] = Field(description="The claim's label.")
+    acceptance: Acceptance
     reasons: list[Reason] = Field(default_factory=list)
 
 
@@ -168,7 +169,7 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
                 priority=c.priority,
                 verdict=v.verdict.value,
                 score=round(v.score, 6),
-                status=v.label,
+                acceptance=v.label,
                 reasons=[Reason(kind=r.kind, element=r.element, text=r.text) for r in v.reasons],
             )
         )
