@@ -58,7 +58,7 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
             )
     from argmap.interchange.json_export import check_model
 
-    evidence = [
+    quotes = [
         {"id": eid, **check_model(check).model_dump(mode="json")}
         for eid, check in outcome.checks.items()
     ]
@@ -72,7 +72,7 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
         ),
         "has_extension": ev.has_extension if ev is not None else None,
         "claims": claims,
-        "evidence": evidence,
+        "quotes": quotes,
         "diagnostics": [d.to_dict() for d in outcome.diagnostics],
     }
 

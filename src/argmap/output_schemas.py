@@ -131,7 +131,7 @@ class CheckedMap(OutputModel):
         description="False only under stable semantics with no stable extension."
     )
     claims: list[CheckedClaim]
-    evidence: list[CheckedQuote]
+    quotes: list[CheckedQuote] = Field(description="The check of every quote of the map.")
     diagnostics: list[Diagnostic]
 
 
@@ -145,7 +145,7 @@ class CheckOneMap(OutputModel):
     scores: Scores | None
     has_extension: bool | None
     claims: list[CheckedClaim]
-    evidence: list[CheckedQuote]
+    quotes: list[CheckedQuote] = Field(description="The check of every quote of the map.")
     diagnostics: list[Diagnostic]
 
 

@@ -52,9 +52,9 @@ def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert len(data["claims"]) >= 20
-    assert len(data["evidence"]) >= 15
-    assert {e["status"] for e in data["evidence"]} == {"verified"}
-    assert all(e["location"]["paragraph"] >= 4 for e in data["evidence"])
+    assert len(data["quotes"]) >= 15
+    assert {e["status"] for e in data["quotes"]} == {"verified"}
+    assert all(e["location"]["paragraph"] >= 4 for e in data["quotes"])
     verdicts = {c["id"]: c["verdict"] for c in data["claims"]}
     assert set(verdicts.values()) <= {"supported", "refuted", "contested", "unsupported"}
     assert verdicts["spp-fails"] == "supported"
@@ -278,7 +278,7 @@ def test_json_output_carries_claims_evidence_and_diagnostics(
         "score": 0.75,
         "acceptance": "IN",
     }
-    (evidence,) = data["evidence"]
+    (evidence,) = data["quotes"]
     assert evidence["id"] == "poisonous.ev1"
     assert evidence["status"] == "paraphrase"
     assert evidence["similarity"] == 90.1
@@ -360,8 +360,8 @@ def test_check_json_and_export_json_show_a_quote_check_alike(runner: CliRunner) 
     checked = json.loads(runner.invoke(main, ["check", "-f", "json", MONTEBELLO]).output)
     exported = json.loads(runner.invoke(main, ["export", "--to", "json", MONTEBELLO]).output)
     from_export = {e["id"]: e["check"] for e in exported["evidence"]}
-    assert len(checked["evidence"]) == len(from_export) == 45
-    for entry in checked["evidence"]:
+    assert len(checked["quotes"]) == len(from_export) == 45
+    for entry in checked["quotes"]:
         assert list(entry) == ["id", "status", "similarity", "location", "hint"]
         assert {k: v for k, v in entry.items() if k != "id"} == from_export[entry["id"]]
 
@@ -596,7 +596,7 @@ def test_check_json_names_its_format_and_version_first_in_both_shapes(
         "scores",
         "has_extension",
         "claims",
-        "evidence",
+        "quotes",
         "diagnostics",
     ]
     many = runner.invoke(

@@ -142,7 +142,7 @@ def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
     assert _errors("check", checked) == []
     assert {c["verdict"] for c in checked["claims"]} == {v.value for v in Verdict}
     assert {c["acceptance"] for c in checked["claims"]} == {"IN", "OUT", "UNDEC"}
-    assert {e["status"] for e in checked["evidence"]} == {s.value for s in QuoteStatus}
+    assert {e["status"] for e in checked["quotes"]} == {s.value for s in QuoteStatus}
     code, stats = _run("stats", "--json", every)
     assert code == 0
     assert _errors("stats", stats) == []
@@ -202,13 +202,13 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
     mutant("missing version", lambda d: d.pop("version"))
     mutant("unknown top-level key", lambda d: d.update(extra=1))
     if kind == "check":
-        mutant("unknown status", lambda d: d["evidence"][0].update(status="verified-ish"))
+        mutant("unknown status", lambda d: d["quotes"][0].update(status="verified-ish"))
         mutant("unknown verdict", lambda d: d["claims"][0].update(verdict="maybe"))
         mutant("lowercase acceptance", lambda d: d["claims"][0].update(acceptance="in"))
         mutant("missing claim key", lambda d: d["claims"][0].pop("score"))
         mutant("score above 1", lambda d: d["claims"][0].update(score=1.5))
-        mutant("column 0", lambda d: d["evidence"][0]["location"].update(column=0))
-        mutant("missing hint", lambda d: d["evidence"][0].pop("hint"))
+        mutant("column 0", lambda d: d["quotes"][0]["location"].update(column=0))
+        mutant("missing hint", lambda d: d["quotes"][0].pop("hint"))
         mutant("unknown severity", lambda d: d["diagnostics"][0].update(severity="fatal"))
         mutant("line 0", lambda d: d["diagnostics"][0].update(line=0))
         mutant("both shapes", lambda d: d.update(maps=[]))
@@ -358,7 +358,7 @@ def test_a_column_is_spelled_column_and_counted_from_1_in_every_output(tmp_path:
     _, checked = _run("check", "-f", "json", path)
     _, exported = _run("export", "--to", "json", path)
     location = {"paragraph": 1, "page": 1, "line": 1, "column": 1, "start": 0, "end": 15}
-    assert checked["evidence"][0]["location"] == location
+    assert checked["quotes"][0]["location"] == location
     assert exported["evidence"][0]["check"]["location"] == location
     check_defs, export_defs = output_schema("check")["$defs"], export_schema()["$defs"]
     assert check_defs["QuoteLocation"] == export_defs["QuoteLocation"]
@@ -399,3 +399,44 @@ def test_in_out_undec_is_acceptance_in_check_and_export(tmp_path: Path) -> None:
     check_claim = output_schema("check")["$defs"]["CheckedClaim"]["properties"]
     assert export_claim["acceptance"] == check_claim["acceptance"]
     assert export_claim["label"]["description"] == "The claim's short title, as in the map."
+
+
+def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) -> None:
+    """check's ``evidence`` listed quote checks, the export's ``evidence`` the map's evidence
+    (quote, source, target, stance) and stats's ``evidence`` counted those. Now ``evidence`` is
+    always the map's evidence (a list in the export, a count in stats, a reason's kind), and
+    ``quotes`` their checks (a list in check, counts by status in stats)."""
+    _, checked = _run("check", "-f", "json", every)
+    _, exported = _run("export", "--to", "json", every)
+    _, stats = _run("stats", "-f", "json", every)
+    assert list(checked) == [
+        "format",
+        "version",
+        "path",
+        "semantics",
+        "scores",
+        "has_extension",
+        "claims",
+        "quotes",
+        "diagnostics",
+    ]
+    assert {q["id"] for q in checked["quotes"]} == {e["id"] for e in exported["evidence"]}
+    assert {tuple(q) for q in checked["quotes"]} == {
+        ("id", "status", "similarity", "location", "hint")
+    }
+    assert list(exported["evidence"][0]) == [
+        "id",
+        "quote",
+        "source",
+        "target",
+        "stance",
+        "locator",
+        "strength",
+        "note",
+        "check",
+    ]
+    assert stats["evidence"] == len(exported["evidence"]) == 5
+    assert sum(stats["quotes"].values()) == len(checked["quotes"])
+    reasons = [r for c in exported["claims"] for r in c["reasons"] if r["kind"] == "evidence"]
+    assert {r["element"] for r in reasons} <= {e["id"] for e in exported["evidence"]}
+    assert "evidence" not in output_schema("check")["$defs"]["CheckedMap"]["properties"]
