@@ -133,7 +133,8 @@ def verify_evidence(
     threshold: float = DEFAULT_THRESHOLD,
     reader: Reader = read_source_once,
 ) -> tuple[dict[str, EvidenceCheck], dict[str, str]]:
-    """Check every quote; return the checks by evidence id and the unreadable sources."""
+    """Check every quote; return the checks by evidence id, in the map's order (each source
+    is read once, its quotes together), and the unreadable sources."""
     by_source: dict[str, list[Evidence]] = {}
     for e in m.evidence.values():
         by_source.setdefault(e.source, []).append(e)
@@ -156,7 +157,7 @@ def verify_evidence(
             checks[e.id] = EvidenceCheck(
                 e.id, QuoteStatus(result.status.value), result.similarity, result
             )
-    return checks, unreadable
+    return {eid: checks[eid] for eid in m.evidence}, unreadable
 
 
 def _as_written(error: SourceError, written: str) -> str:
