@@ -80,13 +80,12 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
 def check_document(
     outcomes: Sequence[CheckOutcome], problems: Sequence[Diagnostic]
 ) -> dict[str, Any]:
-    """The whole JSON of a check: one map's outcome alone, or, for several maps or findings
-    about the paths themselves (a path that is not there), ``maps`` and those findings."""
-    head: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if len(outcomes) == 1 and not problems:
-        return {**head, **outcome_dict(outcomes[0])}
+    """The whole JSON of a check: every map's outcome, and the findings about the paths
+    themselves (a path that is not there). One shape for one map and for many, so that a
+    reader never branches on it."""
     return {
-        **head,
+        "format": FORMAT,
+        "version": VERSION,
         "maps": [outcome_dict(o) for o in outcomes],
         "diagnostics": [d.to_dict() for d in problems],
     }

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from argmap.argument_map import AttackKind
 from argmap.diagnostics import Severity
@@ -135,33 +135,15 @@ class CheckedMap(OutputModel):
     diagnostics: list[Diagnostic]
 
 
-class CheckOneMap(OutputModel):
-    """One map given, and every path there: the map's outcome itself."""
-
-    format: Literal["argmap-check"]
-    version: Literal[1]
-    path: str
-    semantics: Semantics | None
-    scores: Scores | None
-    has_extension: bool | None
-    claims: list[CheckedClaim]
-    quotes: list[CheckedQuote] = Field(description="The check of every quote of the map.")
-    diagnostics: list[Diagnostic]
-
-
-class CheckManyMaps(OutputModel):
-    """Several maps, or a path that is not there: each map's outcome, and the paths' findings."""
-
-    format: Literal["argmap-check"]
-    version: Literal[1]
-    maps: list[CheckedMap]
-    diagnostics: list[Diagnostic] = Field(description="Findings about the paths themselves.")
-
-
-class CheckOutput(RootModel[CheckOneMap | CheckManyMaps]):
-    """What argmap check --format json prints: verdicts, scores and quote checks."""
+class CheckOutput(OutputModel):
+    """What argmap check --format json prints: every map's verdicts, scores and quote checks."""
 
     model_config = _document("check")
+
+    format: Literal["argmap-check"]
+    version: Literal[1]
+    maps: list[CheckedMap] = Field(description="One outcome per map, in the order read.")
+    diagnostics: list[Diagnostic] = Field(description="Findings about the paths themselves.")
 
 
 class ArgumentCounts(OutputModel):

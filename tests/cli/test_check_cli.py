@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -14,6 +15,17 @@ from argmap.lint.rules import EXAMPLE_ARTICLE
 
 REPO = Path(__file__).parents[2]
 MONTEBELLO = str(REPO / "arguments" / "montebello.yaml")
+
+
+def _one_map(output: str) -> dict[str, Any]:
+    """The outcome of the one map checked: the document is always ``maps`` and the findings
+    about the paths themselves, here none."""
+    data = json.loads(output)
+    assert list(data) == ["format", "version", "maps", "diagnostics"]
+    assert data["diagnostics"] == []
+    (outcome,) = data["maps"]
+    assert isinstance(outcome, dict)
+    return outcome
 
 
 @pytest.fixture
@@ -50,7 +62,7 @@ def _check(runner: CliRunner, project: Path, text: str, *options: str) -> Result
 def test_montebello_every_quote_verified_every_claim_judged(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--format", "json", MONTEBELLO])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = _one_map(result.output)
     assert len(data["claims"]) >= 20
     assert len(data["quotes"]) >= 15
     assert {e["status"] for e in data["quotes"]} == {"verified"}
@@ -270,7 +282,7 @@ def test_json_output_carries_claims_evidence_and_diagnostics(
 ) -> None:
     result = _check(runner, project, MISQUOTE, "--format", "json")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = _one_map(result.output)
     (claim,) = data["claims"]
     assert {k: claim[k] for k in ("id", "verdict", "score", "acceptance")} == {
         "id": "poisonous",
@@ -307,7 +319,7 @@ def test_json_output_carries_a_broken_configuration(runner: CliRunner, project: 
     }
     one = runner.invoke(main, ["check", "--format", "json", str(project / "a.yaml")])
     assert one.exit_code == 1
-    assert json.loads(one.output)["diagnostics"] == [config_problem]
+    assert _one_map(one.output)["diagnostics"] == [config_problem]
 
     both = runner.invoke(main, ["check", "-f", "json", str(project / "a.yaml"), str(project)])
     assert both.exit_code == 1
@@ -325,7 +337,7 @@ def test_semantics_option_and_timeout_message(runner: CliRunner, project: Path) 
     )
     for semantics in ("grounded", "preferred", "stable"):
         result = runner.invoke(main, ["check", "-f", "json", "--semantics", semantics, str(path)])
-        data = json.loads(result.output)
+        data = _one_map(result.output)
         assert data["semantics"] == semantics
         assert {c["verdict"] for c in data["claims"]} == {"contested"}
 
@@ -357,7 +369,7 @@ def test_quiet_and_verbose_after_the_command_name(runner: CliRunner) -> None:
 
 def test_check_json_and_export_json_show_a_quote_check_alike(runner: CliRunner) -> None:
     """One contract for a quote check: check's JSON entry is export's ``check`` plus the id."""
-    checked = json.loads(runner.invoke(main, ["check", "-f", "json", MONTEBELLO]).output)
+    checked = _one_map(runner.invoke(main, ["check", "-f", "json", MONTEBELLO]).output)
     exported = json.loads(runner.invoke(main, ["export", "--to", "json", MONTEBELLO]).output)
     from_export = {e["id"]: e["check"] for e in exported["evidence"]}
     assert len(checked["quotes"]) == len(from_export) == 45
@@ -417,7 +429,7 @@ def test_scores_that_did_not_settle_are_said_to_be_approximate(
     path.write_text(_ring(40), encoding="utf-8")
     settled = runner.invoke(main, ["check", str(path)])
     assert "approximate" not in settled.output
-    data = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
+    data = _one_map(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
     assert data["scores"] == {"method": "quadratic-energy", "converged": True}
 
     # One iteration, as if the ring needed more than 1,000: a cycle of 42 nodes is too large
@@ -433,7 +445,7 @@ def test_scores_that_did_not_settle_are_said_to_be_approximate(
         "  the scores are approximate: they did not settle within 1,000 iterations "
         "(a large cycle of supports and attacks; see docs/evaluation.md)"
     )
-    data = json.loads(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
+    data = _one_map(runner.invoke(main, ["check", "--format", "json", str(path)]).output)
     assert data["scores"] == {"method": "quadratic-energy", "converged": False}
 
 
@@ -462,7 +474,7 @@ def test_a_map_without_a_stable_extension_is_reported_as_such(
         "  no stable extension: nothing can be said under stable semantics, so every claim "
         "is contested (an odd cycle of attacks, say; try --semantics preferred)"
     )
-    data = json.loads(
+    data = _one_map(
         runner.invoke(main, ["check", "-f", "json", "--semantics", "stable", str(path)]).output
     )
     assert data["semantics"] == "stable"
@@ -472,7 +484,7 @@ def test_a_map_without_a_stable_extension_is_reported_as_such(
     for semantics in ("grounded", "preferred"):
         args = ["check", "--semantics", semantics, str(path)]
         assert "no stable extension" not in runner.invoke(main, args).output
-        data = json.loads(runner.invoke(main, [*args, "-f", "json"]).output)
+        data = _one_map(runner.invoke(main, [*args, "-f", "json"]).output)
         assert data["has_extension"] is True
     # An even cycle has stable extensions.
     path.write_text(
@@ -481,7 +493,7 @@ def test_a_map_without_a_stable_extension_is_reported_as_such(
         ),
         encoding="utf-8",
     )
-    data = json.loads(
+    data = _one_map(
         runner.invoke(main, ["check", "-f", "json", "--semantics", "stable", str(path)]).output
     )
     assert data["has_extension"] is True
@@ -536,7 +548,7 @@ claims:
     ("form", "shown"),
     [
         ("text", "map.yaml:5:11: error[AM013]"),
-        ("json", '"line": 5,\n      "column": 11,'),
+        ("json", '"line": 5,\n          "column": 11,'),
         ("sarif", '"startLine": 5,\n                  "startColumn": 11'),
         ("github", "::error file=map.yaml,line=5,col=11,title=AM013 unreadable-source::"),
     ],
@@ -572,25 +584,26 @@ def test_a_time_limit_with_grounded_semantics_is_said_to_do_nothing(
         assert limited.stderr == "argmap: --time-limit has no effect with grounded semantics\n"
     as_json = _check(runner, project, text, "-f", "json", "--time-limit", "5")
     assert as_json.stderr == "argmap: --time-limit has no effect with grounded semantics\n"
-    assert json.loads(as_json.stdout)["semantics"] == "grounded"
+    assert _one_map(as_json.stdout)["semantics"] == "grounded"
     assert _check(runner, project, text, "-q", "--time-limit", "5").output == ""
     for semantics in ("preferred", "stable"):
         bounded = _check(runner, project, text, "--semantics", semantics, "--time-limit", "5")
         assert (bounded.exit_code, bounded.stderr) == (0, "")
 
 
-def test_check_json_names_its_format_and_version_first_in_both_shapes(
+def test_check_json_has_one_shape_for_one_map_and_for_several(
     runner: CliRunner, project: Path
 ) -> None:
-    """One map: its outcome; several paths (or a path that is not there): ``maps`` and the
-    paths' own findings. Either way the document opens with its format and version."""
+    """One map, a folder of one, several paths or a path that is not there: always ``maps``
+    (one outcome each) and the paths' own findings, after the format and version. One map
+    printed its outcome at the top level, so a reader had to branch on the ``maps`` key."""
     (project / "a.yaml").write_text("argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n")
-    one = runner.invoke(main, ["check", "-f", "json", str(project / "a.yaml")])
-    assert one.exit_code == 0, one.output
-    assert one.output.startswith('{\n  "format": "argmap-check",\n  "version": 1,\n  "path": ')
-    assert list(json.loads(one.output)) == [
-        "format",
-        "version",
+    b, folder = project / "b.yaml", project / "one"
+    b.write_text("argmap: 1\nclaims:\n  b: {text: B., kind: thesis}\n")
+    folder.mkdir()
+    (folder / "a.yaml").write_text("argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n")
+    (folder / "compose.yml").write_text("services: {}\n")  # skipped: not a map
+    outcome_keys = [
         "path",
         "semantics",
         "scores",
@@ -599,13 +612,19 @@ def test_check_json_names_its_format_and_version_first_in_both_shapes(
         "quotes",
         "diagnostics",
     ]
-    many = runner.invoke(
-        main, ["check", "-f", "json", str(project / "a.yaml"), str(project / "gone.yaml")]
-    )
-    assert many.exit_code == 2, many.output
-    data = json.loads(many.output)
-    assert list(data) == ["format", "version", "maps", "diagnostics"]
-    assert (data["format"], data["version"]) == ("argmap-check", 1)
-    assert [m["path"] for m in data["maps"]] == [str(project / "a.yaml")]
-    assert "format" not in data["maps"][0]
-    assert [d["code"] for d in data["diagnostics"]] == ["AM901"]
+    for paths, code, maps, problems in [
+        ([project / "a.yaml"], 0, [project / "a.yaml"], []),
+        ([folder], 0, [folder / "a.yaml"], []),
+        ([project / "a.yaml", project / "gone.yaml"], 2, [project / "a.yaml"], ["AM901"]),
+        ([project / "a.yaml", b], 0, [project / "a.yaml", b], []),
+    ]:
+        result = runner.invoke(main, ["check", "-f", "json", *map(str, paths)])
+        assert result.exit_code == code, result.output
+        assert result.output.startswith(
+            '{\n  "format": "argmap-check",\n  "version": 1,\n  "maps": [\n'
+        )
+        data = json.loads(result.output)
+        assert list(data) == ["format", "version", "maps", "diagnostics"]
+        assert [m["path"] for m in data["maps"]] == [str(p) for p in maps]
+        assert all(list(m) == outcome_keys for m in data["maps"])
+        assert [d["code"] for d in data["diagnostics"]] == problems

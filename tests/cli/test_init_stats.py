@@ -26,7 +26,9 @@ def test_init_writes_a_map_that_checks_clean(
     assert checked.exit_code == 0, checked.output
     data = json.loads(checked.output)
     assert data["diagnostics"] == []
-    assert {e["status"] for e in data["quotes"]} == {"verified"}
+    (outcome,) = data["maps"]
+    assert outcome["diagnostics"] == []
+    assert {e["status"] for e in outcome["quotes"]} == {"verified"}
     again = runner.invoke(main, ["init"])
     assert again.exit_code == 2
     assert again.output == "argmap: map.yaml exists; use --force to overwrite it\n"

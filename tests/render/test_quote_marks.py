@@ -91,7 +91,8 @@ def test_a_verdict_reason_names_an_unsearched_quote_so_too(
     reason = f"quote t.ev1 (alleys) is {state}; counts for nothing"
     result = runner.invoke(main, ["check", "--format", "json", str(project / "map.yaml")])
     assert result.exit_code == 1
-    reasons = [r["text"] for r in json.loads(result.output)["claims"][0]["reasons"]]
+    (outcome,) = json.loads(result.output)["maps"]
+    reasons = [r["text"] for r in outcome["claims"][0]["reasons"]]
     assert reasons[0] == reason, reasons
     out = project / "out"
     result = runner.invoke(

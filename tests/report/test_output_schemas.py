@@ -87,6 +87,14 @@ def _run(*args: str | Path) -> tuple[int, Any]:
     return result.exit_code, json.loads(result.stdout)
 
 
+def _only(checked: dict[str, Any]) -> dict[str, Any]:
+    """The outcome of the one map a check printed (always in ``maps``, one shape)."""
+    assert list(checked) == ["format", "version", "maps", "diagnostics"]
+    (outcome,) = checked["maps"]
+    assert isinstance(outcome, dict)
+    return outcome
+
+
 @pytest.fixture
 def every(tmp_path: Path) -> Path:
     (tmp_path / "argmap.toml").write_text("")
@@ -140,9 +148,9 @@ def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
     code, checked = _run("check", "-f", "json", every)
     assert code == 1  # a quote not found and a paraphrase
     assert _errors("check", checked) == []
-    assert {c["verdict"] for c in checked["claims"]} == {v.value for v in Verdict}
-    assert {c["acceptance"] for c in checked["claims"]} == {"IN", "OUT", "UNDEC"}
-    assert {e["status"] for e in checked["quotes"]} == {s.value for s in QuoteStatus}
+    assert {c["verdict"] for c in _only(checked)["claims"]} == {v.value for v in Verdict}
+    assert {c["acceptance"] for c in _only(checked)["claims"]} == {"IN", "OUT", "UNDEC"}
+    assert {e["status"] for e in _only(checked)["quotes"]} == {s.value for s in QuoteStatus}
     code, stats = _run("stats", "--json", every)
     assert code == 0
     assert _errors("stats", stats) == []
@@ -159,8 +167,8 @@ def test_other_semantics_and_no_stable_extension_validate(tmp_path: Path, semant
     code, checked = _run("check", "-f", "json", "--semantics", semantics, path)
     assert code == 0
     assert _errors("check", checked) == []
-    assert checked["semantics"] == semantics
-    assert checked["has_extension"] is (semantics == "preferred")
+    assert _only(checked)["semantics"] == semantics
+    assert _only(checked)["has_extension"] is (semantics == "preferred")
 
 
 def test_a_broken_map_an_empty_folder_and_several_paths_validate(
@@ -173,7 +181,8 @@ def test_a_broken_map_an_empty_folder_and_several_paths_validate(
     code, checked = _run("check", "-f", "json", broken)
     assert code == 1
     assert _errors("check", checked) == []
-    assert (checked["semantics"], checked["scores"], checked["claims"]) == (None, None, [])
+    outcome = _only(checked)
+    assert (outcome["semantics"], outcome["scores"], outcome["claims"]) == (None, None, [])
     code, validated = _run("validate", "-f", "json", broken)
     assert code == 1
     assert _errors("validate", validated) == []
@@ -202,16 +211,19 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
     mutant("missing version", lambda d: d.pop("version"))
     mutant("unknown top-level key", lambda d: d.update(extra=1))
     if kind == "check":
-        mutant("unknown status", lambda d: d["quotes"][0].update(status="verified-ish"))
-        mutant("unknown verdict", lambda d: d["claims"][0].update(verdict="maybe"))
-        mutant("lowercase acceptance", lambda d: d["claims"][0].update(acceptance="in"))
-        mutant("missing claim key", lambda d: d["claims"][0].pop("score"))
-        mutant("score above 1", lambda d: d["claims"][0].update(score=1.5))
-        mutant("column 0", lambda d: d["quotes"][0]["location"].update(column=0))
-        mutant("missing hint", lambda d: d["quotes"][0].pop("hint"))
-        mutant("unknown severity", lambda d: d["diagnostics"][0].update(severity="fatal"))
-        mutant("line 0", lambda d: d["diagnostics"][0].update(line=0))
-        mutant("both shapes", lambda d: d.update(maps=[]))
+        mutant("unknown status", lambda d: _only(d)["quotes"][0].update(status="verified-ish"))
+        mutant("unknown verdict", lambda d: _only(d)["claims"][0].update(verdict="maybe"))
+        mutant("lowercase acceptance", lambda d: _only(d)["claims"][0].update(acceptance="in"))
+        mutant("missing claim key", lambda d: _only(d)["claims"][0].pop("score"))
+        mutant("score above 1", lambda d: _only(d)["claims"][0].update(score=1.5))
+        mutant("column 0", lambda d: _only(d)["quotes"][0]["location"].update(column=0))
+        mutant("missing hint", lambda d: _only(d)["quotes"][0].pop("hint"))
+        mutant("unknown severity", lambda d: _only(d)["diagnostics"][0].update(severity="fatal"))
+        mutant("line 0", lambda d: _only(d)["diagnostics"][0].update(line=0))
+        mutant("missing path", lambda d: _only(d).pop("path"))
+        mutant("no maps", lambda d: d.pop("maps"))
+        mutant("a map's outcome at the top", lambda d: d.update(_only(d)))
+        mutant("maps not a list", lambda d: d.update(maps=_only(d)))
     if kind == "validate":
         mutant("missing summary key", lambda d: d["summary"].pop("infos"))
         mutant("negative count", lambda d: d["summary"].update(errors=-1))
@@ -279,17 +291,16 @@ def test_import_reports_its_findings_in_the_validate_document(tmp_path: Path) ->
 def test_the_shape_of_a_check_of_a_folder_is_the_one_docs_json_output_gives(
     tmp_path: Path, every: Path
 ) -> None:
-    """A folder is not always the ``maps`` shape: one map read (the rest skipped) prints the
-    one-map document, two print ``maps``; docs/json-output.md says which is which."""
+    """A folder of one map (the rest skipped) and a folder of two print the same shape,
+    ``maps``, as one file does; docs/json-output.md says so."""
     doc = " ".join((REPO / "docs" / "json-output.md").read_text(encoding="utf-8").split())
     (tmp_path / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
     _, one = _run("check", "-f", "json", tmp_path)
-    assert ("maps" in one, one["path"]) == (False, str(every))
+    assert _only(one)["path"] == str(every)
     (tmp_path / "second.yaml").write_text(ODD_CYCLE, encoding="utf-8")
     _, two = _run("check", "-f", "json", tmp_path)
     assert [m["path"] for m in two["maps"]] == [str(every), str(tmp_path / "second.yaml")]
-    assert "Given more than one map (several files, or a folder that holds several)" in doc
-    assert "A folder that holds one map prints the document of that map" in doc
+    assert "always the same shape, whatever the paths given" in doc
 
 
 def _descriptions(node: Any) -> list[str]:
@@ -358,7 +369,7 @@ def test_a_column_is_spelled_column_and_counted_from_1_in_every_output(tmp_path:
     _, checked = _run("check", "-f", "json", path)
     _, exported = _run("export", "--to", "json", path)
     location = {"paragraph": 1, "page": 1, "line": 1, "column": 1, "start": 0, "end": 15}
-    assert checked["quotes"][0]["location"] == location
+    assert _only(checked)["quotes"][0]["location"] == location
     assert exported["evidence"][0]["check"]["location"] == location
     check_defs, export_defs = output_schema("check")["$defs"], export_schema()["$defs"]
     assert check_defs["QuoteLocation"] == export_defs["QuoteLocation"]
@@ -386,10 +397,13 @@ def test_in_out_undec_is_acceptance_in_check_and_export(tmp_path: Path) -> None:
     path.write_text(TITLED, encoding="utf-8")
     _, checked = _run("check", "-f", "json", path)
     _, exported = _run("export", "--to", "json", path)
-    assert [list(c) for c in checked["claims"]] == [
+    assert [list(c) for c in _only(checked)["claims"]] == [
         ["id", "verdict", "score", "acceptance", "text", "kind", "reasons"]
     ] * 2
-    assert [(c["id"], c["acceptance"]) for c in checked["claims"]] == [("a", "OUT"), ("b", "IN")]
+    assert [(c["id"], c["acceptance"]) for c in _only(checked)["claims"]] == [
+        ("a", "OUT"),
+        ("b", "IN"),
+    ]
     assert [(c["label"], c["acceptance"]) for c in exported["claims"]] == [
         ("short title", "OUT"),
         (None, "IN"),
@@ -409,9 +423,7 @@ def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) 
     _, checked = _run("check", "-f", "json", every)
     _, exported = _run("export", "--to", "json", every)
     _, stats = _run("stats", "-f", "json", every)
-    assert list(checked) == [
-        "format",
-        "version",
+    assert list(_only(checked)) == [
         "path",
         "semantics",
         "scores",
@@ -422,8 +434,8 @@ def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) 
     ]
     # in the map's order, as the export lists them (check grouped them by source, so the
     # quote of a web page, not read, came after calm.ev1)
-    assert [q["id"] for q in checked["quotes"]] == [e["id"] for e in exported["evidence"]]
-    assert {tuple(q) for q in checked["quotes"]} == {
+    assert [q["id"] for q in _only(checked)["quotes"]] == [e["id"] for e in exported["evidence"]]
+    assert {tuple(q) for q in _only(checked)["quotes"]} == {
         ("id", "status", "similarity", "location", "hint")
     }
     assert list(exported["evidence"][0]) == [
@@ -438,7 +450,7 @@ def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) 
         "check",
     ]
     assert stats["evidence"] == len(exported["evidence"]) == 5
-    assert sum(stats["quotes"].values()) == len(checked["quotes"])
+    assert sum(stats["quotes"].values()) == len(_only(checked)["quotes"])
     reasons = [r for c in exported["claims"] for r in c["reasons"] if r["kind"] == "evidence"]
     assert {r["element"] for r in reasons} <= {e["id"] for e in exported["evidence"]}
     assert "evidence" not in output_schema("check")["$defs"]["CheckedMap"]["properties"]
