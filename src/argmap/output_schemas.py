@@ -1,4 +1,5 @@
-"""The JSON Schemas of what argmap prints for programs: validate, check and stats.
+"""The JSON Schemas of what argmap prints for programs: the findings (validate, import),
+check and stats.
 
 Like the export's (:mod:`argmap.interchange.json_export`), each is generated from pydantic
 models and kept in ``schema/`` (``argmap-<kind>.schema.json``); a test regenerates them and
@@ -6,7 +7,7 @@ compares, and validates real outputs against them. The commands do not build the
 from these models (``argmap validate`` imports the standard library only, to start fast), so
 the tests are what hold the two together. Regenerate a file with::
 
-    python -m argmap.output_schemas validate > schema/argmap-validate.schema.json
+    python -m argmap.output_schemas findings > schema/argmap-findings.schema.json
 
 Every vocabulary (severities, verdicts, acceptance, quote statuses, kinds) comes from the code's
 own enums, so a new value reaches the schema when the code gains it. See docs/json-output.md
@@ -56,11 +57,11 @@ def _counts(names: list[str], description: str) -> Any:
     ]
 
 
-def _document(kind: str) -> ConfigDict:
-    """The schema's title and ``$id`` of the document ``argmap <kind> --format json`` prints
-    (merged with :class:`OutputModel`'s: no unknown key)."""
+def _document(kind: str, commands: str) -> ConfigDict:
+    """The schema's title and ``$id`` of the ``argmap-<kind>`` document, which ``commands``
+    print (merged with :class:`OutputModel`'s: no unknown key)."""
     return ConfigDict(
-        title=f"argmap {kind} --format json",
+        title=f"{commands} --format json",
         json_schema_extra={"$id": f"{SCHEMA_BASE}argmap-{kind}.schema.json"},
     )
 
@@ -85,12 +86,12 @@ class Summary(OutputModel):
     infos: Count
 
 
-class ValidateOutput(OutputModel):
-    """What argmap validate --format json prints: the findings of every map, sorted."""
+class FindingsOutput(OutputModel):
+    """What argmap validate and argmap import --format json print: the findings, sorted."""
 
-    model_config = _document("validate")
+    model_config = _document("findings", "argmap validate and argmap import")
 
-    format: Literal["argmap-validate"]
+    format: Literal["argmap-findings"]
     version: Literal[1]
     summary: Summary
     diagnostics: list[Diagnostic]
@@ -138,7 +139,7 @@ class CheckedMap(OutputModel):
 class CheckOutput(OutputModel):
     """What argmap check --format json prints: every map's verdicts, scores and quote checks."""
 
-    model_config = _document("check")
+    model_config = _document("check", "argmap check")
 
     format: Literal["argmap-check"]
     version: Literal[1]
@@ -154,7 +155,7 @@ class ArgumentCounts(OutputModel):
 class StatsOutput(OutputModel):
     """What argmap stats --format json prints: counts by kind, verdict and status."""
 
-    model_config = _document("stats")
+    model_config = _document("stats", "argmap stats")
 
     format: Literal["argmap-stats"]
     version: Literal[1]
@@ -171,7 +172,7 @@ class StatsOutput(OutputModel):
 
 
 OUTPUTS: dict[str, type[BaseModel]] = {
-    "validate": ValidateOutput,
+    "findings": FindingsOutput,
     "check": CheckOutput,
     "stats": StatsOutput,
 }

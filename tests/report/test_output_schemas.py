@@ -135,7 +135,7 @@ def test_the_vocabularies_are_the_codes_enums() -> None:
 
 def test_montebello_outputs_validate() -> None:
     for kind, args in [
-        ("validate", ["validate", "-f", "json", MONTEBELLO]),
+        ("findings", ["validate", "-f", "json", MONTEBELLO]),
         ("check", ["check", "-f", "json", MONTEBELLO]),
         ("stats", ["stats", "--json", MONTEBELLO]),
     ]:
@@ -156,7 +156,7 @@ def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
     assert _errors("stats", stats) == []
     assert all(n == 1 for n in stats["quotes"].values())
     code, validated = _run("validate", "-f", "json", every)
-    assert _errors("validate", validated) == []
+    assert _errors("findings", validated) == []
     assert {d["severity"] for d in validated["diagnostics"]} == {"warning"}  # no quotes read
 
 
@@ -185,12 +185,15 @@ def test_a_broken_map_an_empty_folder_and_several_paths_validate(
     assert (outcome["semantics"], outcome["scores"], outcome["claims"]) == (None, None, [])
     code, validated = _run("validate", "-f", "json", broken)
     assert code == 1
-    assert _errors("validate", validated) == []
-    for command in (["check", "-f", "json"], ["validate", "-f", "json"]):
+    assert _errors("findings", validated) == []
+    for kind, command in (
+        ("check", ["check", "-f", "json"]),
+        ("findings", ["validate", "-f", "json"]),
+    ):
         code, document = _run(*command, empty)
         assert code == 0
         assert [d["code"] for d in document["diagnostics"]] == ["AM902"]
-        assert _errors(command[0], document) == []
+        assert _errors(kind, document) == []
     code, checked = _run("check", "-f", "json", every, broken, tmp_path / "gone.yaml")
     assert code == 2
     assert _errors("check", checked) == []
@@ -224,7 +227,7 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
         mutant("no maps", lambda d: d.pop("maps"))
         mutant("a map's outcome at the top", lambda d: d.update(_only(d)))
         mutant("maps not a list", lambda d: d.update(maps=_only(d)))
-    if kind == "validate":
+    if kind == "findings":
         mutant("missing summary key", lambda d: d["summary"].pop("infos"))
         mutant("negative count", lambda d: d["summary"].update(errors=-1))
         mutant("missing diagnostic key", lambda d: d["diagnostics"][0].pop("name"))
@@ -238,7 +241,11 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_mutated_output_fails_validation(every: Path, kind: str) -> None:
-    args = ["stats", "--json", every] if kind == "stats" else [kind, "-f", "json", every]
+    args = {
+        "findings": ["validate", "-f", "json", every],
+        "check": ["check", "-f", "json", every],
+        "stats": ["stats", "--json", every],
+    }[kind]
     _, document = _run(*args)
     assert _errors(kind, document) == []
     for what, bad in _mutations(document, kind):
@@ -264,7 +271,7 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
     monkeypatch.chdir(tmp_path)
     shown = _blocks(doc, "json")
     for kind, args in [
-        ("validate", ["validate", "-f", "json"]),
+        ("findings", ["validate", "-f", "json"]),
         ("check", ["check", "-f", "json"]),
         ("stats", ["stats", "-f", "json"]),
     ]:
@@ -275,17 +282,21 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
         assert f"schema/argmap-{kind}.schema.json" in doc
 
 
-def test_import_reports_its_findings_in_the_validate_document(tmp_path: Path) -> None:
-    """``import --format json`` uses the same reporter: its findings are an argmap-validate
-    document (docs/json-output.md says so)."""
+def test_validate_and_import_print_one_findings_document(tmp_path: Path) -> None:
+    """``import --format json`` printed its findings as an ``argmap-validate`` document: the
+    document is the findings of whichever command, named so (docs/json-output.md says so)."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"nodes": [', encoding="utf-8")
-    code, document = _run("import", "-f", "json", bad, "-o", tmp_path / "out.yaml")
+    code, imported = _run("import", "-f", "json", bad, "-o", tmp_path / "out.yaml")
     assert code == 1
-    assert [d["code"] for d in document["diagnostics"]] == ["AM401"]
-    assert _errors("validate", document) == []
+    assert [d["code"] for d in imported["diagnostics"]] == ["AM401"]
+    _, validated = _run("validate", "-f", "json", MONTEBELLO)
+    assert imported["format"] == validated["format"] == "argmap-findings"
+    assert _errors("findings", imported) == _errors("findings", validated) == []
+    assert output_schema("findings")["title"] == "argmap validate and argmap import --format json"
+    assert not (REPO / "schema" / "argmap-validate.schema.json").exists()
     doc = (REPO / "docs" / "json-output.md").read_text(encoding="utf-8")
-    assert "`argmap import --format json`" in doc
+    assert "| `argmap import --format json` | `argmap-findings` |" in doc
 
 
 def test_the_shape_of_a_check_of_a_folder_is_the_one_docs_json_output_gives(

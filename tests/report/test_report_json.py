@@ -9,7 +9,7 @@ from argmap.report import ReportOptions, Summary
 from argmap.report.json_report import render
 
 EXPECTED = {
-    "format": "argmap-validate",
+    "format": "argmap-findings",
     "version": 1,
     "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
     "diagnostics": [
@@ -71,7 +71,7 @@ def test_exact_text_indent_two_key_order_and_trailing_newline(
     out = _json(diagnostics)
     assert out == json.dumps(EXPECTED, indent=2, ensure_ascii=False) + "\n"
     assert out.startswith(
-        '{\n  "format": "argmap-validate",\n  "version": 1,\n  "summary": {\n    "files": 5,\n'
+        '{\n  "format": "argmap-findings",\n  "version": 1,\n  "summary": {\n    "files": 5,\n'
     )
 
 
@@ -88,7 +88,7 @@ def test_non_ascii_is_kept_and_control_characters_are_escaped() -> None:
 
 def test_no_problems() -> None:
     assert json.loads(_json([], files=3)) == {
-        "format": "argmap-validate",
+        "format": "argmap-findings",
         "version": 1,
         "summary": {"files": 3, "errors": 0, "warnings": 0, "infos": 0},
         "diagnostics": [],

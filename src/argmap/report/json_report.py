@@ -3,7 +3,7 @@
 
 ::
 
-    {"format": "argmap-validate", "version": 1,
+    {"format": "argmap-findings", "version": 1,
      "summary": {"files": 5, "errors": 2, "warnings": 1, "infos": 1},
      "diagnostics": [{"code": ..., "name": ..., "severity": ..., "message": ..., "path": ...,
                       "line": ..., "column": ..., "hint": ...}, ...]}
@@ -11,7 +11,7 @@
 Keys keep this order (not sorted), diagnostics are sorted by path, line, column and code, the
 text is indented by two spaces, non-ASCII characters are written as they are, and the output
 ends with a newline: the same run gives the same bytes. ``version`` changes only when a key is
-removed or changes meaning (docs/json-output.md; schema/argmap-validate.schema.json).
+removed or changes meaning (docs/json-output.md; schema/argmap-findings.schema.json).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.indented_json import json_document
 from argmap.report.common import ReportOptions, Summary, count, ordered
 
-FORMAT = "argmap-validate"
+FORMAT = "argmap-findings"  # validate's and import's: the findings, whichever command found them
 VERSION = 1
 
 
