@@ -37,9 +37,12 @@ Acceptance = Annotated[
 
 
 class OutputModel(BaseModel):
-    """A part of a JSON output: every key required unless it has a default, no other key."""
+    """A part of a JSON output: argmap writes every key, so the schema requires every key
+    (one with a default too), and allows no other."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_serialization_defaults_required=True
+    )
 
 
 class Reason(OutputModel):

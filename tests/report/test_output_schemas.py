@@ -209,7 +209,8 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
         change(bad)
         out.append((what, bad))
 
-    mutant("wrong format", lambda d: d.update(format="argmap-export"))
+    other = "argmap-check" if kind == "export" else "argmap-export"
+    mutant("wrong format", lambda d: d.update(format=other))
     mutant("version 2", lambda d: d.update(version=2))
     mutant("missing version", lambda d: d.pop("version"))
     mutant("unknown top-level key", lambda d: d.update(extra=1))
@@ -236,15 +237,27 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
         mutant("unknown status", lambda d: d["quotes"].update(misquoted=0))
         mutant("missing verdict", lambda d: d["verdicts"].pop("refuted"))
         mutant("missing key", lambda d: d.pop("findings"))
+    if kind == "export":
+        # The export's schema left out of "required" every key with a default: a claim
+        # without its note, or evidence without its check, still passed.
+        mutant("missing claim note", lambda d: d["claims"][0].pop("note"))
+        mutant("missing evidence check", lambda d: d["evidence"][0].pop("check"))
+        mutant("missing authors", lambda d: d.pop("authors"))
+        mutant("missing reasons", lambda d: d["claims"][0].pop("reasons"))
+        mutant("lowercase acceptance", lambda d: d["claims"][0].update(acceptance="in"))
+        mutant("unknown status", lambda d: d["evidence"][0]["check"].update(status="ok"))
+        mutant("column 0", lambda d: d["evidence"][0]["check"]["location"].update(column=0))
+        mutant("unknown claim key", lambda d: d["claims"][0].update(status="IN"))
     return out
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [*KINDS, "export"])
 def test_a_mutated_output_fails_validation(every: Path, kind: str) -> None:
     args = {
         "findings": ["validate", "-f", "json", every],
         "check": ["check", "-f", "json", every],
         "stats": ["stats", "--json", every],
+        "export": ["export", "--to", "json", every],
     }[kind]
     _, document = _run(*args)
     assert _errors(kind, document) == []
