@@ -287,11 +287,12 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
         ("findings", ["validate", "-f", "json"]),
         ("check", ["check", "-f", "json"]),
         ("stats", ["stats", "-f", "json"]),
+        ("export", ["export", "--to", "json"]),
     ]:
         output = CliRunner().invoke(main, [*args, "arguments/uniforms.yaml"]).stdout
         assert output in shown, kind
         assert _errors(kind, json.loads(output)) == []
-    for kind in KINDS:
+    for kind in [*KINDS, "export"]:
         assert f"schema/argmap-{kind}.schema.json" in doc
 
 
