@@ -162,12 +162,12 @@ class StatsOutput(OutputModel):
     claims: _counts([k.value for k in ClaimKind], "Claims by kind.")  # type: ignore[valid-type]
     arguments: ArgumentCounts
     attacks: _counts([k.value for k in AttackKind], "Attacks by kind.")  # type: ignore[valid-type]
-    evidence: Count
+    evidence: Count = Field(description="The map's evidence (each quote, with its source).")
     sources: Count
     actors: Count
     questions: Count
     verdicts: _counts([v.value for v in Verdict], "Claims by verdict.")  # type: ignore[valid-type]
-    quotes: _counts([s.value for s in QuoteStatus], "Quotes by status.")  # type: ignore[valid-type]
+    quotes: _counts([s.value for s in QuoteStatus], "Quote checks by status.")  # type: ignore[valid-type]
     findings: Count = Field(description="Findings of validate and check, of every severity.")
 
 
