@@ -77,6 +77,13 @@ def project_root(path: Path) -> Path:
     return start
 
 
+def project_path(path: Path) -> str:
+    """``path`` relative to its project (``project_root``), with ``/`` between folders: the
+    same text however the path is typed and wherever argmap runs, for what argmap writes
+    into its outputs (the JSON export's ``path``)."""
+    return resolved(path).relative_to(project_root(path)).as_posix()
+
+
 def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
     """Resolve ``written`` relative to ``base_file``; a reason (str) when it leaves ``root``.
 

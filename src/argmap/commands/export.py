@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -29,6 +30,7 @@ from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
 from argmap.interchange.claimreview import ReviewPage, page_problem
 from argmap.outcome import CheckOutcome
+from argmap.paths import project_path
 from argmap.pipeline import load_map
 from argmap.semantics.iccma import write_apx, write_i23
 
@@ -165,9 +167,8 @@ def export(
         findings = [*problems, *outcome.diagnostics]
         emit_diagnostics(findings, result.texts, 1, None, err=output is None)
         sys.exit(EXIT_FINDINGS)
-    # the JSON export names the map as every output does: outcome.path, the path of the
-    # findings (relative to the working folder when below it, absolute otherwise)
-    text = EXPORTERS[to](outcome, ReviewPage(url, publisher))
+    # named by its path in its project, the same from any folder (the JSON export writes it)
+    text = EXPORTERS[to](replace(outcome, path=project_path(file)), ReviewPage(url, publisher))
     if output is None:
         click.echo(text, nl=False)
     else:
