@@ -34,6 +34,13 @@ SUFFIXES = (".yaml", ".yml")
 NO_SUCH_FILE = "no such file"  # how a missing source ends its message (AM013 hints on it)
 
 
+def is_map_name(name: str) -> bool:
+    """Whether a file called ``name`` is searched for as an argument map: it ends in one of
+    :data:`SUFFIXES` in any case (``Map.YAML``, as a Windows editor may save it, is read when
+    named on the command line, and so is found in a folder too) and is not hidden."""
+    return name.lower().endswith(SUFFIXES) and not name.startswith(".")
+
+
 class NotARegularFile(OSError):
     """A FIFO, a device or a socket where a file was expected."""
 

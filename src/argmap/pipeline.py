@@ -20,7 +20,7 @@ from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
-from argmap.paths import SUFFIXES, case_twin_hint, contained_path, project_root, resolved
+from argmap.paths import case_twin_hint, contained_path, is_map_name, project_root, resolved
 from argmap.resolve import ParsedFile, resolve
 
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
@@ -86,7 +86,7 @@ class Found:
 
 
 def find_files(paths: Sequence[Path]) -> Found:
-    """Files as given, and folders searched for ``*.yaml``/``*.yml`` (sorted, hidden skipped)."""
+    """Files as given, and folders searched for maps (:func:`is_map_name`; sorted)."""
     found: list[tuple[Path, bool]] = []
     problems: list[Diagnostic] = []
     folders: list[tuple[Path, tuple[Path, ...]]] = []
@@ -154,7 +154,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in names:
-            if name.endswith(SUFFIXES) and not name.startswith("."):
+            if is_map_name(name):
                 yield Path(current) / name
 
 

@@ -297,3 +297,16 @@ def test_stats_json_names_its_format_and_version_first(starter: CliRunner) -> No
     ]
     text = starter.invoke(main, ["stats", "map.yaml"]).output
     assert "format" not in text and "version" not in text
+
+
+@pytest.mark.parametrize("name", ["Map.YAML", "map.Yml"])
+def test_init_takes_a_suffix_in_any_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A folder search finds ``Map.YAML``, so init writes it where it was asked to (it wrote
+    ``Map.YAML/map.yaml``, a folder named like a map)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    result = CliRunner().invoke(main, ["init", name])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).is_file()

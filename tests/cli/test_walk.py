@@ -150,9 +150,9 @@ def test_every_command_that_searches_folders_says_how(runner: CliRunner, command
     shown = " ".join(runner.invoke(main, [command, "--help"]).output.split())
     assert (
         "PATHS are files or folders. A folder is searched for argument maps: its *.yaml and "
-        "*.yml files, except hidden ones and those whose top level is not a mapping with an "
-        "argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), "
-        "which are skipped (-v lists them). A file named is always read as a map."
+        "*.yml files (any case), except hidden ones and those whose top level is not a mapping "
+        "with an argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI "
+        "workflow), which are skipped (-v lists them). A file named is always read as a map."
     ) in shown
 
 
@@ -294,3 +294,21 @@ def test_a_folder_of_playbooks_only_has_no_maps(runner: CliRunner, project: Path
         "ansible:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, "
         "with no argmap: key (no-files)"
     )
+
+
+def test_a_folder_finds_maps_whatever_the_case_of_their_suffix(
+    runner: CliRunner, project: Path
+) -> None:
+    """A map saved as ``Map.YAML`` or ``b.Yml`` (a Windows editor's habit) is read when named
+    on the command line, so a folder search finds it too: it was skipped on a file system that
+    tells cases apart (Linux), and the folder passed without it being checked."""
+    assert not (project / "MAP.YAML").exists()  # the file system tells cases apart
+    (project / "Upper.YAML").write_text(MAP.replace("T.", "Upper."), encoding="utf-8")
+    (project / "mixed.Yml").write_text(MAP.replace("T.", "Mixed."), encoding="utf-8")
+    result = runner.invoke(main, ["validate", "-v", "."])
+    assert (result.exit_code, result.stdout) == (0, "3 files checked, no problems\n")
+    assert [line for line in _said(result.stderr) if line.startswith("read")] == [
+        "read Upper.YAML",
+        "read map.yaml",
+        "read mixed.Yml",
+    ]

@@ -101,9 +101,9 @@ def check(
     paraphrased, is an error (exit 1).
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
-    files, except hidden ones and those whose top level is not a mapping with an argmap: or a
-    claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which are skipped
-    (-v lists them). A file named is always read as a map.
+    files (any case), except hidden ones and those whose top level is not a mapping with an
+    argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
+    are skipped (-v lists them). A file named is always read as a map.
 
     Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
     that does not exist, or the preferred or stable semantics ran out of time.

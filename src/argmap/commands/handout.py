@@ -105,9 +105,9 @@ def handout(
     each claim. The teacher variant carries the verdicts and their reasons.
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
-    files, except hidden ones and those whose top level is not a mapping with an argmap: or a
-    claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which are skipped
-    (-v lists them). A file named is always read as a map.
+    files (any case), except hidden ones and those whose top level is not a mapping with an
+    argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
+    are skipped (-v lists them). A file named is always read as a map.
 
     A map too large to print legibly is simplified (no quotes, then only the claims near the
     thesis) and split into a page per branch; --depth chooses the view. --focus CLAIM --depth N

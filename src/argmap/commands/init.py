@@ -35,7 +35,7 @@ def init(path: Path, force: bool) -> None:
       argmap init
       argmap init arguments/uniforms.yaml && argmap check arguments/uniforms.yaml
     """
-    if path.suffix not in SUFFIXES:
+    if path.suffix.lower() not in SUFFIXES:
         if path.suffix and not path.is_dir():
             click.echo(
                 f"argmap: {path}: an argument map's name ends in .yaml or .yml (argmap finds "

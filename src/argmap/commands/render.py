@@ -168,9 +168,9 @@ def render(
     """Render argument maps as diagrams: SVG (default), PNG, PDF or DOT.
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
-    files, except hidden ones and those whose top level is not a mapping with an argmap: or a
-    claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which are skipped
-    (-v lists them). A file named is always read as a map.
+    files (any case), except hidden ones and those whose top level is not a mapping with an
+    argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
+    are skipped (-v lists them). A file named is always read as a map.
 
     Each map is written to OUTPUT/<stem>.<format> (with --focus: <stem>.<claim>.<format>),
     or, for one map, to the file -o names, atomically. A map that does not load or resolve

@@ -242,9 +242,9 @@ def report(
     report is written again.
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
-    files, except hidden ones and those whose top level is not a mapping with an argmap: or a
-    claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which are skipped
-    (-v lists them). A file named is always read as a map.
+    files (any case), except hidden ones and those whose top level is not a mapping with an
+    argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
+    are skipped (-v lists them). A file named is always read as a map.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a

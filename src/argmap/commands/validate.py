@@ -35,12 +35,12 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     """Check argument files: YAML, format, references, and the rules that need no sources.
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
-    files, except hidden ones and those whose top level is not a mapping with an argmap: or a
-    claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which are skipped
-    (-v lists them). A file named is always read as a map. A file that another
-    file includes is checked as part of its includer. Quotes are verified by 'argmap check'.
-    Every problem is reported with file:line:col; argmap keeps going after a bad file and ends
-    with a summary.
+    files (any case), except hidden ones and those whose top level is not a mapping with an
+    argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
+    are skipped (-v lists them). A file named is always read as a map. A file that another file
+    includes is checked as part of its includer. Quotes are verified by 'argmap check'. Every
+    problem is reported with file:line:col; argmap keeps going after a bad file and ends with a
+    summary.
 
     Many files are validated on every core, with a progress bar on a terminal.
 
