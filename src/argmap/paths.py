@@ -167,9 +167,9 @@ def case_twin_hint(path: Path, written: str) -> str | None:
         return None
     on_disk = folder
     for name in reversed(missing):
-        wanted = _folded(name)
+        wanted = folded_name(name)
         try:
-            twins = [n for n in os.listdir(on_disk) if _folded(n) == wanted]
+            twins = [n for n in os.listdir(on_disk) if folded_name(n) == wanted]
         except OSError:
             return None
         if len(twins) != 1:
@@ -185,5 +185,21 @@ def case_twin_hint(path: Path, written: str) -> str | None:
     )
 
 
-def _folded(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
+def folded_name(name: str) -> str:
+    """``name`` as the file systems that ignore case compare it: in one Unicode normalization
+    (APFS compares names in NFD, so 'é' is one name however it is written) and case-folded one
+    letter for one, by Unicode's simple case folding, as APFS folds and as NTFS compares upper
+    case letters. Not ``str.casefold``, whose full folding makes 'ß' 'ss' and 'ﬁ' 'fi': no file
+    system takes 'straße' for 'strasse'."""
+    return "".join(map(_simple_fold, unicodedata.normalize("NFC", name)))
+
+
+def _simple_fold(char: str) -> str:
+    """``char`` by simple case folding: its full folding where that is one letter; else its
+    lower case where that is ('ẞ' gives 'ß', 'ᾈ' gives 'ᾀ': the foldings Unicode lists for the
+    letters whose full folding is longer); else ``char`` ('ß', 'ﬁ', 'İ' have none)."""
+    folded = char.casefold()
+    if len(folded) == 1:
+        return folded
+    lower = char.lower()
+    return lower if len(lower) == 1 else char

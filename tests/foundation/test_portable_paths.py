@@ -125,3 +125,24 @@ def test_an_include_too_long_for_the_file_system_is_located(tmp_path: Path) -> N
     assert found(tmp_path, "sources/a.txt", include=long) == [
         ("AM101", 3, 11, f"include: '{long}' cannot be read: File name too long", None)
     ]
+
+
+def test_a_name_no_file_system_takes_for_the_one_written_gets_no_case_hint(
+    tmp_path: Path,
+) -> None:
+    """'strasse.txt' is not 'straße.txt' on any system (``str.casefold`` makes 'ß' 'ss'; the
+    file systems that ignore case do not): the hint said they differ only in case."""
+    if not _case_sensitive(tmp_path):
+        pytest.skip("the file system takes names of another case for the same file")
+    (tmp_path / "strasse.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "part.yaml").write_text(PART, encoding="utf-8")
+    assert found(tmp_path, "straße.txt") == [
+        (
+            "AM013",
+            7,
+            11,
+            "source 's': 'straße.txt': no such file",
+            f"'file' is relative to the folder of {tmp_path / 'map.yaml'}: save the text there, "
+            "or correct the path",
+        )
+    ]

@@ -63,3 +63,52 @@ def test_an_input_named_in_another_case_is_not_written_over(
         "(source 'article'); refusing to write over it\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Map.yaml", "argmap.toml", "map.html"]
+
+
+# macOS (APFS) folds case by Unicode's simple case folding, one letter for one, and Windows
+# (NTFS) compares letters made upper case one by one: neither takes 'ß' for 'ss', nor 'ﬁ' for
+# 'fi'. A 'ẞ' (capital sharp s) is folded to 'ß' by the one: the same file there.
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("straße", "strasse"), ("STRASSE", "straße"), ("ﬁle", "file")],
+    ids=["sharp-s", "sharp-s-upper", "ligature"],
+)
+def test_names_no_file_system_takes_for_one_are_both_written(
+    first: str, second: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    maps = []
+    for folder, name in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        maps.append(tmp_path / folder / f"{name}.yaml")
+        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", *map(str, maps), "-o", str(out), "--format", "dot"])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"wrote {out / f'{first}.dot'}\nwrote {out / f'{second}.dot'}\n",
+    )
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{first}.dot", f"{second}.dot"])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Straße", "straße"), ("STRAẞE", "straße"), ("ΟΔΟΣ", "οδος")],
+    ids=["sharp-s", "capital-sharp-s", "final-sigma"],
+)
+def test_names_a_file_system_folds_to_one_are_refused(
+    first: str, second: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    maps = []
+    for folder, name in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        maps.append(tmp_path / folder / f"{name}.yaml")
+        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["render", *map(str, maps), "-o", str(out), "--format", "dot"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {maps[0]} and {maps[1]} would be written to {out / f'{first}.dot'} and "
+        f"{out / f'{second}.dot'}, which macOS and Windows take for one file; "
+        "give them different names or folders\n"
+    )
+    assert not out.exists()

@@ -10,14 +10,13 @@ refused run writes nothing it would then have to take back.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from argmap.paths import resolved
+from argmap.paths import folded_name, resolved
 from argmap.pipeline import MapResult
 
 
@@ -109,8 +108,9 @@ def plan(
 
 def one_file_everywhere(path: Path) -> str:
     """What ``path`` is on every system: macOS and Windows take names that differ only in
-    case, or in Unicode normalization (macOS writes 'é' as 'e' and an accent), for one file."""
-    return unicodedata.normalize("NFC", str(path)).casefold()
+    case, or in Unicode normalization (macOS writes 'é' as 'e' and an accent), for one file
+    (:func:`argmap.paths.folded_name`)."""
+    return folded_name(str(path))
 
 
 def _shared(sharing: Sequence[tuple[MapResult, Path]]) -> str:
