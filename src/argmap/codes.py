@@ -78,8 +78,8 @@ INCLUDE_CYCLE = Code("AM305", "include-cycle", "Files include each other in a ci
 PATH_OUTSIDE_PROJECT = Code(
     "AM306",
     "path-outside-project",
-    "A path that is absolute, leaves the project, loops, or separates its folders with a"
-    " backslash.",
+    "A path that is absolute, leaves the project, loops, separates its folders with a"
+    " backslash, or names a file Windows cannot create.",
 )
 INCLUDE_MISSING = Code("AM307", "include-missing", "An included file that does not exist.")
 SELF_REFERENCE = Code("AM308", "self-reference", "An element that supports or attacks itself.")

@@ -12,6 +12,8 @@ import stat
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from argmap.winnames import windows_name_problem
+
 PROJECT_MARKERS = ("pyproject.toml", "argmap.toml", ".git")
 
 # Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK makes it return at once,
@@ -108,6 +110,9 @@ def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
             f"'{written}' separates its folders with '\\': write '{portable}', "
             "which every system reads"
         )
+    problem = next(filter(None, map(windows_name_problem, PurePosixPath(written).parts)), None)
+    if problem is not None:  # no file on Windows, nor in a repository checked out there
+        return f"'{written}' cannot be a file on Windows: {problem}; rename it"
     try:
         candidate = (resolved(base_file).parent / written).resolve()
     except RuntimeError:  # Python < 3.13 raises it for a loop of symbolic links

@@ -146,3 +146,54 @@ def test_a_name_no_file_system_takes_for_the_one_written_gets_no_case_hint(
             "or correct the path",
         )
     ]
+
+
+# A name Windows cannot create (a device's, one ending in a dot) is no file there, and a
+# repository holding one cannot be checked out: refused on every system, as a backslash is.
+def test_a_name_windows_cannot_create_is_refused_where_the_map_writes_it(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "con.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "Aux.yaml").write_text(PART, encoding="utf-8")
+    assert found(tmp_path, "sources/con.txt", include="Aux.yaml") == [
+        (
+            "AM306",
+            3,
+            11,
+            "include: 'Aux.yaml' cannot be a file on Windows: Windows keeps the name AUX for a "
+            "device; rename it",
+            None,
+        )
+    ]
+    (tmp_path / "part.yaml").write_text(PART, encoding="utf-8")
+    assert found(tmp_path, "sources/con.txt") == [
+        (
+            "AM306",
+            7,
+            11,
+            "source 's': 'sources/con.txt' cannot be a file on Windows: Windows keeps the name "
+            "CON for a device; rename it",
+            None,
+        )
+    ]
+    (tmp_path / "notes.").mkdir()
+    (tmp_path / "notes." / "a.txt").write_text(SOURCE, encoding="utf-8")
+    assert found(tmp_path, "notes./a.txt") == [
+        (
+            "AM306",
+            7,
+            11,
+            "source 's': 'notes./a.txt' cannot be a file on Windows: Windows drops the dot at "
+            "the end of a name; rename it",
+            None,
+        )
+    ]
+    assert found(tmp_path, "sources/../sources/con.txt.bak") == [
+        (
+            "AM306",
+            7,
+            11,
+            "source 's': 'sources/../sources/con.txt.bak' cannot be a file on Windows: Windows "
+            "keeps the name CON for a device; rename it",
+            None,
+        )
+    ]

@@ -77,8 +77,8 @@ def test_explain_names_every_case_of_am306_and_am103() -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["explain", "AM306"]).output == (
         "AM306 path-outside-project (error)\n\n"
-        "A path that is absolute, leaves the project, loops, or separates its folders with"
-        " a backslash.\n"
+        "A path that is absolute, leaves the project, loops, separates its folders with"
+        " a backslash, or names a file Windows cannot create.\n"
     )
     assert runner.invoke(main, ["explain", "AM103"]).output == (
         "AM103 invalid-encoding (error)\n\n"

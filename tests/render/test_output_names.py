@@ -112,3 +112,45 @@ def test_names_a_file_system_folds_to_one_are_refused(
         "give them different names or folders\n"
     )
     assert not out.exists()
+
+
+# On Windows, con.svg is the console and nul.html nothing at all: an output named so cannot be
+# written there, nor checked out from a repository that holds it. Refused on every system, as
+# two names that differ only in case are; the other maps are written.
+@pytest.mark.parametrize("name", ["con", "NUL", "Aux", "com1", "lpt9"])
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [(["render", "--format", "dot"], "dot"), (["report"], "html")],
+    ids=["render", "report"],
+)
+def test_an_output_named_for_a_windows_device_is_refused(
+    name: str, command: list[str], suffix: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    maps = [tmp_path / f"{name}.yaml", tmp_path / "fine.yaml"]
+    for path in maps:
+        shutil.copy(FIXTURES / "grammar.yaml", path)
+    out = tmp_path / "out"
+    result = runner.invoke(main, [*command, *map(str, maps), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {maps[0]} would be written to {out / f'{name}.{suffix}'}, which cannot be a "
+        f"file on Windows: Windows keeps the name {name.upper()} for a device; rename the map\n"
+        f"wrote {out / f'fine.{suffix}'}\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == [f"fine.{suffix}"]
+
+
+def test_an_output_file_named_for_a_windows_device_is_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    shutil.copy(FIXTURES / "grammar.yaml", tmp_path / "map.yaml")
+    result = runner.invoke(main, ["render", str(tmp_path / "map.yaml"), "-o", "con.dot"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "argmap: map.yaml would be written to con.dot, which cannot be a file "
+        "on Windows: Windows keeps the name CON for a device; give -o another name\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "map.yaml"]

@@ -18,6 +18,7 @@ import click
 
 from argmap.paths import folded_name, resolved
 from argmap.pipeline import MapResult
+from argmap.winnames import windows_name_problem
 
 
 def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
@@ -92,7 +93,7 @@ def plan(
     refused: list[str] = []
     for result in results:
         target = target_of(result)
-        why = refuse_input(target, read)
+        why = refuse_input(target, read) or _no_file_on_windows(result, target)
         if why is not None:
             refused.append(why)
             continue
@@ -104,6 +105,22 @@ def plan(
             continue
         refused.append(_shared(sharing))
     return planned, refused  # groups of one keep the order their first map gave them
+
+
+def _no_file_on_windows(result: MapResult, target: Path) -> str | None:
+    """Why ``target``, the output of ``result``, is refused on every system: Windows cannot
+    create its name (``con.svg``, :mod:`argmap.winnames`), so it cannot be written there,
+    nor checked out from a repository that holds it. Only the file's own name is looked at,
+    not the folders ``-o`` gives."""
+    problem = windows_name_problem(target.name)
+    if problem is None:
+        return None
+    named_after_map = target.name.startswith(Path(result.path).stem)
+    fix = "rename the map" if named_after_map else "give -o another name"
+    return (
+        f"{result.path} would be written to {target}, which cannot be a file on Windows: "
+        f"{problem}; {fix}"
+    )
 
 
 def one_file_everywhere(path: Path) -> str:
