@@ -22,6 +22,11 @@ class Code:
     name: str
     summary: str
     severity: Severity = Severity.ERROR
+    formerly: tuple[str, ...] = ()  # names it had, still understood (explain, configuration)
+
+    def named(self, word: str) -> bool:
+        """Whether ``word`` is this code, its name, or a name it had."""
+        return word.upper() == self.code or word == self.name or word in self.formerly
 
     def at(
         self, path: str, pos: Position | None, message: str, hint: str | None = None
@@ -75,11 +80,12 @@ WRONG_REFERENCE_KIND = Code(
     "AM303", "wrong-reference-kind", "A reference to an element of the wrong kind."
 )
 INCLUDE_CYCLE = Code("AM305", "include-cycle", "Files include each other in a circle.")
-PATH_OUTSIDE_PROJECT = Code(
+INVALID_PATH = Code(
     "AM306",
-    "path-outside-project",
+    "invalid-path",
     "A path that is absolute, leaves the project, loops, separates its folders with a"
     " backslash, or names a file Windows cannot create.",
+    formerly=("path-outside-project",),
 )
 INCLUDE_MISSING = Code("AM307", "include-missing", "An included file that does not exist.")
 SELF_REFERENCE = Code("AM308", "self-reference", "An element that supports or attacks itself.")

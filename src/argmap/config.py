@@ -301,7 +301,7 @@ def rule_code(word: str) -> str | NotARule:
     if word in RULES_BY_NAME:
         return RULES_BY_NAME[word].code
     for stage in codes.ALL_CODES:
-        if word.upper() == stage.code or word == stage.name:
+        if stage.named(word):
             return NotARule(word, stage=stage)
     number = re.fullmatch(r"(?i)am0*(\d{1,3})", word)
     padded = f"AM{int(number[1]):03d}" if number else None  # AM02, am2: AM002

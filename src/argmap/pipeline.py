@@ -195,9 +195,7 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
         shown = current.document.path
         target = contained_path(current.file, written, root)
         if isinstance(target, str):
-            result.diagnostics.append(
-                codes.PATH_OUTSIDE_PROJECT.at(shown, where, f"include: {target}")
-            )
+            result.diagnostics.append(codes.INVALID_PATH.at(shown, where, f"include: {target}"))
             continue
         if target in chain:
             circle = [display_path(p) for p in chain[chain.index(target) :]]

@@ -153,7 +153,7 @@ def _elements_of(
             outcome = contained_path(parsed.file, s.file, root)
             if isinstance(outcome, str):
                 ctx.diagnostics.append(
-                    codes.PATH_OUTSIDE_PROJECT.at(
+                    codes.INVALID_PATH.at(
                         path, ctx.pos(path, (*loc, "file")), f"source '{sid}': {outcome}"
                     )
                 )

@@ -389,3 +389,16 @@ def test_severity_takes_a_rule_name_as_select_and_ignore_do(tmp_path: Path) -> N
     config, problems = load_config(tmp_path)
     assert problems == []
     assert dict(config.severity) == {"AM009": "error", "AM002": "info"}
+
+
+def test_a_stage_code_by_its_former_name_is_said_to_be_always_on(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", 'ignore = ["path-outside-project"]\n')
+    assert _problems(tmp_path) == [
+        (
+            "argmap.toml",
+            1,
+            11,
+            "'ignore': invalid-path (AM306) is not a rule: the checks of the pipeline stages "
+            "cannot be switched off",
+        )
+    ]

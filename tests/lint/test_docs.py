@@ -76,11 +76,32 @@ def test_explain_names_every_case_of_am306_and_am103() -> None:
     without a byte-order mark: the one line that explain and docs/rules.md give says so."""
     runner = CliRunner()
     assert runner.invoke(main, ["explain", "AM306"]).output == (
-        "AM306 path-outside-project (error)\n\n"
+        "AM306 invalid-path (error)\n\n"
         "A path that is absolute, leaves the project, loops, separates its folders with"
-        " a backslash, or names a file Windows cannot create.\n"
+        " a backslash, or names a file Windows cannot create.\n\n"
+        "Formerly named path-outside-project.\n"
     )
     assert runner.invoke(main, ["explain", "AM103"]).output == (
         "AM103 invalid-encoding (error)\n\n"
         "The file is neither UTF-8 nor UTF-16 or UTF-32 with a byte-order mark.\n"
+    )
+
+
+def test_am306_is_named_for_every_path_it_refuses_and_keeps_its_old_name() -> None:
+    """'path-outside-project' named one of the five cases AM306 refuses (a backslash and a
+    name Windows cannot create leave nothing): it is 'invalid-path', in the family of
+    'invalid-value' and 'invalid-id'. The old name, in scripts and old logs, still explains."""
+    runner = CliRunner()
+    new = runner.invoke(main, ["explain", "invalid-path"])
+    old = runner.invoke(main, ["explain", "path-outside-project"])
+    assert (new.exit_code, old.exit_code) == (0, 0)
+    assert (
+        new.output
+        == old.output
+        == (
+            "AM306 invalid-path (error)\n\n"
+            "A path that is absolute, leaves the project, loops, separates its folders with"
+            " a backslash, or names a file Windows cannot create.\n\n"
+            "Formerly named path-outside-project.\n"
+        )
     )

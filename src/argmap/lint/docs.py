@@ -65,7 +65,8 @@ def rules_markdown() -> str:
         "|---|---|---|---|",
     ]
     for c in ALL_CODES:
-        out.append(f"| {c.code} | `{c.name}` | {c.severity.value} | {c.summary} |")
+        former = "".join(f" (formerly `{name}`)" for name in c.formerly)
+        out.append(f"| {c.code} | `{c.name}`{former} | {c.severity.value} | {c.summary} |")
     return "\n".join(out) + "\n"
 
 
@@ -109,8 +110,9 @@ def explain(code: str) -> str | None:
         if wanted.upper() == r.code or wanted == r.name:
             return rule_text(r)
     for c in ALL_CODES:
-        if wanted.upper() == c.code or wanted == c.name:
-            return f"{c.code} {c.name} ({c.severity.value})\n\n{c.summary}\n"
+        if c.named(wanted):
+            former = f"\nFormerly named {', '.join(c.formerly)}.\n" if c.formerly else ""
+            return f"{c.code} {c.name} ({c.severity.value})\n\n{c.summary}\n{former}"
     return None
 
 
