@@ -35,8 +35,8 @@ from typing import Any
 from argmap import codes
 from argmap.codes import Code
 from argmap.diagnostics import Diagnostic, Position, Severity
+from argmap.lines import position_of
 from argmap.lint.context import LintConfig
-from argmap.load import position_of
 from argmap.paths import read_regular_file, resolved
 
 KNOWN_KEYS = frozenset(

@@ -26,6 +26,7 @@ import yaml
 
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position
+from argmap.lines import lone_crs_as_line_feeds, position_of
 from argmap.paths import read_regular_file
 from argmap.utf16 import looks_like_utf16
 
@@ -43,8 +44,8 @@ MAX_ALIAS_NODES = 10_000
 
 # What YAML 1.1 lets a stream hold (libyaml refuses the rest, without a line and column).
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Line breaks of YAML 1.1 that are no line break to an editor.
-_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+# Line breaks of YAML 1.1 that are no line break to an editor (argmap.lines).
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset(
     {
@@ -210,8 +211,6 @@ def decode(raw: bytes, path: str) -> str | Diagnostic:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8")
-        if b"\n" not in raw:
-            good = classic_mac_breaks(good)
         pos = position_of(good, len(good))
         return codes.INVALID_ENCODING.at(
             path,
@@ -221,24 +220,11 @@ def decode(raw: bytes, path: str) -> str | Diagnostic:
         )
 
 
-def classic_mac_breaks(text: str) -> str:
-    """``text`` with its lines ended by line feeds, when a lone CR ends each of them (a file
-    saved by a classic Mac OS editor, which holds no line feed at all): editors show such a
-    file line by line, and so must every position. CR and LF end a line alike in YAML, so the
-    document is the same. A lone CR in a file of line feeds is no line break to an editor
-    (see :class:`_Marks`) and stays as it is."""
-    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
-
-
-def position_of(text: str, index: int) -> Position:
-    """1-based line and column of the character at ``index``."""
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Position(line, col)
-
-
 def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    text = classic_mac_breaks(text)
+    # A lone CR ends a line (argmap.lines), for libyaml too, so making it an LF changes no
+    # value, and every reader of the document's text (excerpts, comments, AM012) counts its
+    # lines by LF. Offsets stay the same.
+    text = lone_crs_as_line_feeds(text)
     nul = text.find("\x00")
     if nul >= 0:
         return _failed(
@@ -325,22 +311,15 @@ class _Mark(Protocol):
     column: int
 
 
-def _has_odd_break(text: str) -> bool:
-    """``_ODD_BREAK.search(text)``, quicker: each character is looked for on its own (the
-    regular expression alone takes 50 ms over 10 MB), and a CR only when there is one."""
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:
-        return True
-    return "\r" in text and _ODD_BREAK.search(text) is not None
-
-
 class _Marks:
-    """libyaml's marks as positions. YAML 1.1 also ends a line at NEL, LS, PS and a lone CR,
-    which editors and the reports' excerpts do not: after one of them, libyaml's line numbers
-    are off, so positions are computed from the mark's character index instead."""
+    """libyaml's marks as positions. YAML 1.1 also ends a line at NEL, LS and PS, which
+    editors and the reports' excerpts do not: after one of them, libyaml's line numbers are
+    off, so positions are computed from the mark's character index instead. (A lone CR is an
+    LF by now: :func:`load_text`.)"""
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
-        if _has_odd_break(text):
+        if any(odd in text for odd in _ODD_BREAKS):
             self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def at(self, mark: _Mark | None) -> Position:

@@ -1,5 +1,6 @@
 """A map saved by another editor (CRLF from Windows, a lone CR from a classic Mac, a byte-order
-mark, UTF-16) is reported at the same line and column as the same map with line feeds."""
+mark, UTF-16) is reported at the same line and column as the same map with line feeds: a line
+ends at LF, CRLF or a lone CR, wherever it is (argmap.lines)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ ENCODINGS: dict[str, Encoding] = {
     "utf-16-cr": lambda t: t.replace("\n", "\r").encode("utf-16"),
     "utf-16-be-crlf": lambda t: b"\xfe\xff" + t.replace("\n", "\r\n").encode("utf-16-be"),
     "mixed-crlf-lf": lambda t: t.replace("\n", "\r\n", 4).encode(),
+    # a lone CR among line feeds (a line pasted from an old Mac file): a line break, as VS Code,
+    # the Language Server Protocol, Python and argmap's source and import readers count it
+    "mixed-cr-lf": lambda t: t.replace("\n", "\r", 2).encode(),
+    "utf-16-mixed-cr-lf": lambda t: t.replace("\n", "\r", 3).encode("utf-16"),
 }
 
 
@@ -82,4 +87,24 @@ def test_utf_16_without_a_byte_order_mark_is_named(codec: str, text: str, tmp_pa
             1,
             "UTF-16 text without a byte order mark, which says which byte of a pair comes first",
         )
+    ]
+
+
+def test_the_excerpt_after_a_lone_cr_is_the_line_of_the_finding(tmp_path: Path) -> None:
+    """The line and the excerpt are those an editor shows: a lone CR in a map of line feeds
+    ended a line for libyaml but not for argmap's positions (so every later finding was a
+    line early) while the source and import readers took it for one."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_bytes(UNKNOWN_KEY.replace("title: T\n", "title: T\r").encode())
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "map.yaml")])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:3] == [
+        f"{tmp_path / 'map.yaml'}:6:5: error[AM201] unknown key 'supprts' in claim 'c1' "
+        "(unknown-key)",
+        "  6 |     supprts: c2",
+        "    |     ^",
     ]

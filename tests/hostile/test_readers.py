@@ -98,11 +98,18 @@ def test_nesting_depth_stops_early_on_hostile_pages() -> None:
     assert nesting_depth("<div " * 200_000) == 0  # tags that never close start nothing
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\r"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_yaml_1_1_line_breaks_do_not_shift_positions(separator: str) -> None:
     doc = load_text(f'argmap: 1\ntitle: "a{separator}b"\nclaims: {{a: {{text: x}}}}\n', "m.yaml")
     assert doc.positions.key(("claims", "a", "text")) == Position(3, 14)
     assert doc.positions.value(("title",)) == Position(2, 8)
+
+
+def test_a_lone_cr_is_a_line_break_for_positions_and_text_alike() -> None:
+    doc = load_text('argmap: 1\ntitle: "a\rb"\nclaims: {a: {text: x}}\n', "m.yaml")
+    assert doc.positions.key(("claims", "a", "text")) == Position(4, 14)
+    assert doc.positions.value(("title",)) == Position(2, 8)
+    assert doc.text.split("\n")[3] == "claims: {a: {text: x}}"  # the excerpts' line 4
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")

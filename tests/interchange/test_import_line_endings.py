@@ -31,3 +31,25 @@ def test_the_excerpt_is_the_line_of_the_finding(ending: str, tmp_path: Path) -> 
         "  7 |   - [C] broken ]]]",
         "    |     ^",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ('{"nodes":\n [1,,2]}', 2, 5),
+        ('{"nodes":\r\n [1,,2]}', 2, 5),
+        ('{"nodes":\r [1,,2]}', 2, 5),
+        ('{"nodes":\r\r [1,,2]}', 3, 5),
+        ('{\r"a":\r[[[1]]]}', 3, 2),
+    ],
+    ids=["lf", "crlf", "cr", "two-crs", "too-deep"],
+)
+def test_json_errors_are_at_the_line_an_editor_shows(text: str, line: int, col: int) -> None:
+    """JSON takes a lone CR for white space and Python's parser counts lines at LF alone: an
+    AIF file with old Mac line ends had its error a line (or many) too early."""
+    from argmap.diagnostics import Diagnostic
+    from argmap.interchange.jsontext import load_json
+
+    found = load_json(text, "a.json", 2)
+    assert isinstance(found, Diagnostic)
+    assert (found.line, found.col) == (line, col)

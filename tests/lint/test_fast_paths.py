@@ -64,13 +64,13 @@ def near_duplicates(ctx: LintContext) -> Iterator[Finding]:
 
 
 def hidden_characters(ctx: LintContext) -> Iterator[Finding]:
-    """AM012 as defined: every line of every file searched for the characters, then for their
-    escapes."""
+    """AM012 as defined: every line of every file (ended by LF, CRLF or a lone CR, as every
+    position counts them) searched for the characters, then for their escapes."""
     for path in ctx.map.files:
         text = ctx.texts.get(path)
         if text is None:
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(re.split("\r\n|\r|\n", text), start=1):
             for match in am012_hidden_characters._HIDDEN.finditer(line):
                 code_point = ord(match.group())
                 yield _hidden(path, number, match.start() + 1, code_point)

@@ -1,5 +1,5 @@
 """``# argmap: disable=...`` comments silence a rule on their line, or on the next one, counted
-the way every position is: lines end at a line feed only."""
+the way every position is: lines end at LF, CRLF or a lone CR (argmap.lines)."""
 
 from __future__ import annotations
 
@@ -41,15 +41,21 @@ def test_comments_silence_their_own_line_or_the_next(tmp_path: Path) -> None:
     assert findings(MAP.replace("{BREAK}", " "), tmp_path) == [("AM002", 8, 3)]
 
 
-# YAML 1.1 also ends a line at NEL, LS, PS and a lone CR (here inside a quoted text, where they
-# are allowed); editors and argmap's positions do not, so the comments after one still silence
-# the findings of their own lines (they silenced those of the line below, and 'c' went unseen).
-@pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029", "\r"])
+# YAML 1.1 also ends a line at NEL, LS and PS (here inside a quoted text, where they are
+# allowed); editors and argmap's positions do not, so the comments after one still silence the
+# findings of their own lines (they silenced those of the line below, and 'c' went unseen).
+@pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029"])
 def test_an_odd_line_break_does_not_shift_the_comments(odd_break: str, tmp_path: Path) -> None:
     assert findings(MAP.replace("{BREAK}", odd_break), tmp_path) == [("AM002", 8, 3)]
 
 
-def test_suppressions_count_line_feeds_only() -> None:
+# A lone CR ends a line, for editors as for argmap: 'c' is a line further down, and the
+# comments still silence the findings of their own lines.
+def test_a_lone_cr_is_a_line_break_for_comments_and_findings_alike(tmp_path: Path) -> None:
+    assert findings(MAP.replace("{BREAK}", "\r"), tmp_path) == [("AM002", 9, 3)]
+
+
+def test_suppressions_count_lines_as_every_position_does() -> None:
     text = (
         "a: 1\u2028 # argmap: disable=AM001\n"
         "b: 2\r # argmap: disable=AM002\r\n"
@@ -57,8 +63,8 @@ def test_suppressions_count_line_feeds_only() -> None:
     )
     assert suppressions(text) == {
         1: frozenset({"AM001"}),
-        2: frozenset({"AM002"}),
-        3: frozenset({"all"}),
+        3: frozenset({"AM002"}),
+        4: frozenset({"all"}),
     }
 
 
@@ -109,3 +115,22 @@ def test_a_hash_in_a_plain_text_is_no_comment() -> None:
     doc = load_text("argmap: 1\ntitle: x#argmap:disable=AM002\n", "map.yaml")
     assert doc.data == {"argmap": "1", "title": "x#argmap:disable=AM002"}
     assert suppressions(doc.text, doc.hashed) == {}
+
+
+# AM012 counted lines as str.splitlines does, so a NEL, LS or PS in a quoted text (no line
+# break to an editor, nor to any other finding) put every hidden character after it a line
+# too far down; a lone CR is one, for AM012 as for the rest.
+@pytest.mark.parametrize(
+    ("odd_break", "line"),
+    [("\x85", 9), ("\u2028", 9), ("\u2029", 9), ("\r", 10), (" ", 9)],
+    ids=["nel", "ls", "ps", "lone-cr", "space"],
+)
+def test_a_hidden_character_is_at_the_line_every_position_counts(
+    odd_break: str, line: int, tmp_path: Path
+) -> None:
+    hidden = MAP.replace("{BREAK}", odd_break) + '  e: {text: "zero\u200bwidth", supports: t}\n'
+    assert findings(hidden, tmp_path) == [
+        ("AM002", line - 1, 3),
+        ("AM002", line, 3),
+        ("AM012", line, 18),
+    ]

@@ -113,9 +113,7 @@ def import_map(
         sys.exit(EXIT_ERROR)
     title = file.stem.replace("_", " ").replace("-", " ")
     outcome = import_text(text, shown, fmt, DEFAULT_IMPORT_LIMITS, title)
-    # the excerpts' lines end where the Argdown and Kialo readers end them: at a lone CR too
-    lines = text.replace("\r\n", "\n").replace("\r", "\n")
-    texts = {shown: lines} if fmt != "aif" else {}
+    texts = {shown: text} if fmt != "aif" else {}  # the excerpts split it as readers do
     if outcome.failed or outcome.draft is None:
         _report(outcome.diagnostics, texts, output_format, to_stderr=output is None)
         sys.exit(EXIT_FINDINGS)

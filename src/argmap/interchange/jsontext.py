@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Position
+from argmap.diagnostics import Diagnostic
 from argmap.interchange import codes
+from argmap.lines import position_of
 
 
 def too_deep(text: str, max_depth: int) -> int | None:
@@ -36,15 +37,14 @@ def too_deep(text: str, max_depth: int) -> int | None:
 def load_json(text: str, path: str, max_depth: int) -> Any | Diagnostic:
     where = too_deep(text, max_depth)
     if where is not None:
-        line = text.count("\n", 0, where) + 1
-        col = where - (text.rfind("\n", 0, where) + 1) + 1
         return codes.IMPORT_TOO_DEEP.at(
-            path, Position(line, col), f"JSON nests deeper than {max_depth} levels"
+            path, position_of(text, where), f"JSON nests deeper than {max_depth} levels"
         )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        at = Position(exc.lineno, exc.colno)
+        # exc.lineno counts line feeds alone; JSON takes a lone CR for white space
+        at = position_of(text, exc.pos)
         return codes.IMPORT_SYNTAX.at(path, at, f"invalid JSON: {exc.msg}")
     except (ValueError, RecursionError) as exc:  # e.g. a number with too many digits
         return codes.IMPORT_SYNTAX.at(path, None, f"invalid JSON: {exc}")

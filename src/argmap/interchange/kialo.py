@@ -37,6 +37,7 @@ from argmap.interchange import codes
 from argmap.interchange.importing import ImportOutcome
 from argmap.interchange.limits import ImportLimits
 from argmap.interchange.text import one_line, slugify, strip_hidden
+from argmap.lines import split_lines
 
 _TITLE = re.compile(r"\s*Discussion Title:\s*(.*)$", re.IGNORECASE)
 _ENTRY = re.compile(r"((?:\d+\.)+)(?:\s+|$)(?:(Pro|Con|Thesis):\s*)?(.*)$", re.IGNORECASE)
@@ -72,7 +73,7 @@ def _parse(text: str, shown: str, limits: ImportLimits) -> tuple[_Kialo, list[Di
     problems: list[Diagnostic] = []
     in_sources = False
     last: _Entry | None = None
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    for number, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         if in_sources:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.lines import LINE_BREAK
 from argmap.lint.context import Finding, LintContext
 from argmap.lint.rules import (
     am001_quote_not_verified,
@@ -138,22 +139,37 @@ def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int,
     hold one, :attr:`argmap.load.Document.hashed`) belongs to a text, where the same words
     may end a line of a block or quoted text.
 
-    Lines end at a line feed only, as findings count them (not ``str.splitlines``, which also
-    ends one at NEL, LS, PS or a lone CR, and so would move every later comment down a line)."""
+    Lines are counted as every position counts them (:mod:`argmap.lines`): not by
+    ``str.splitlines``, which also ends one at NEL, LS or PS, and so would move every later
+    comment down a line."""
     found: dict[int, frozenset[str]] = {}
     if "disable" not in text:  # no comment can match: no need to look at every line
         return found
     starts = [start for start, _ in hashed]
     line_start = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, (line, end) in enumerate(_lines_and_ends(text), start=1):
         match = _SUPPRESS.search(line)
-        start, line_start = line_start, line_start + len(line) + 1
+        start, line_start = line_start, line_start + len(line) + len(end)
         if match is None or _inside(hashed, starts, start + match.start()):
             continue
         target = number + 1 if match.group(1) == "disable-next-line" else number
         names = frozenset(c.strip() for c in match.group(2).split(",") if c.strip())
         found[target] = found.get(target, frozenset()) | names
     return found
+
+
+def _lines_and_ends(text: str) -> Iterator[tuple[str, str]]:
+    """Each line of ``text`` and the line end after it ('' after the last)."""
+    if "\r" not in text:  # the loader's text, where a lone CR is an LF already
+        *lines, last = text.split("\n")
+        yield from ((line, "\n") for line in lines)
+        yield last, ""
+        return
+    start = 0
+    for end in LINE_BREAK.finditer(text):
+        yield text[start : end.start()], end.group()
+        start = end.end()
+    yield text[start:], ""
 
 
 def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> bool:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.lines import split_lines
 from argmap.report.common import ReportOptions, Summary, count, ordered
 
 TAB_SIZE = 4
@@ -146,8 +147,7 @@ def _block(d: Diagnostic, lines: Sequence[str] | None, color: bool) -> list[str]
     # A finding about a whole file (not positioned) has no place in it to show: its 1:1 is
     # where an editor opens the file, not what the finding points at.
     if d.positioned and lines is not None and 1 <= d.line <= len(lines):
-        raw = lines[d.line - 1]
-        shown, caret = excerpt(raw[:-1] if raw.endswith("\r") else raw, d.col)
+        shown, caret = excerpt(lines[d.line - 1], d.col)
         number = str(d.line)
         out.append(f"  {number} | {shown}".rstrip(" "))
         out.append(f"  {' ' * len(number)} | {' ' * caret}{paint}^{reset}")
@@ -168,8 +168,8 @@ def render(
     def lines_of(path: str) -> list[str] | None:
         if path not in split:
             text = sources.get(path)
-            # Lines end at "\n" only, as the loader counts them; a "\r" before it is dropped.
-            split[path] = None if text is None else text.split("\n")
+            # Lines end where every position counts them (argmap.lines), their ends dropped.
+            split[path] = None if text is None else split_lines(text)
         return split[path]
 
     blocks: Iterable[list[str]] = (

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from argmap.lines import split_lines
 from argmap.verify.markdowntext import STRUCK
 
 _DROPPED = frozenset(
@@ -196,7 +197,7 @@ class _Collector:
         if not preformatted:
             self.lines[-1].append(value)
             return
-        for index, piece in enumerate(value.replace("\r\n", "\n").split("\n")):
+        for index, piece in enumerate(split_lines(value)):
             if index:
                 self.line_break()
             self.lines[-1].append(piece)

@@ -15,18 +15,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from argmap.lines import LINE_BREAK, LINE_BREAK_PATTERN
+
 SourceKind = Literal["text", "markdown", "html", "pdf"]
 
-# Line breaks as editors count them. Unicode's rarer separators (U+2028, VT, FF) are treated as
-# whitespace inside a line, so line numbers agree with what a text editor shows.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Line breaks as editors count them (argmap.lines). Unicode's rarer separators (U+2028, VT, FF)
+# are treated as whitespace inside a line, so line numbers agree with what a text editor shows.
+_LINE_BREAK = LINE_BREAK
 
 # A block of non-blank lines: from the start of a line (after a line break, or at the start of
 # the text) that holds something other than whitespace, over the lines that follow it while they
 # do, to the end of the last one without its line break. Possessive, so that a block of millions
 # of lines keeps no backtracking state for each one.
 _NON_BLANK_LINE = r"[^\S\r\n]*+\S[^\r\n]*+"
-_PARAGRAPH = re.compile(rf"(?<![^\r\n]){_NON_BLANK_LINE}(?:(?:\r\n|\r|\n){_NON_BLANK_LINE})*+")
+_PARAGRAPH = re.compile(
+    rf"(?<![^\r\n]){_NON_BLANK_LINE}(?:(?:{LINE_BREAK_PATTERN}){_NON_BLANK_LINE})*+"
+)
 
 # Pages of a PDF are joined with a blank line, so a page boundary is always a paragraph boundary.
 PAGE_SEPARATOR = "\n\n"

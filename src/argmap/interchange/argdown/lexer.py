@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
+from argmap.lines import line_feeds
 
 _SPECIAL = re.compile(r"[\\<\[/{#\n]")
 # Relation symbols and inference lines at a line start: scanned as such, never as ``<...>``.
@@ -40,7 +41,7 @@ class SourceText:
 
     @classmethod
     def of(cls, raw: str) -> SourceText:
-        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        text = line_feeds(raw)
         starts = [0, *(m.end() for m in re.finditer("\n", text))]
         return cls(text, tuple(starts))
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from argmap.argument_map import Origin
 from argmap.diagnostics import Severity
+from argmap.lines import LINE_BREAK
 from argmap.lint.context import Finding, LintContext
 
 CODE = "AM012"
@@ -45,12 +46,6 @@ _ESCAPED = re.compile(
 )
 
 
-# What ``str.splitlines`` ends a line at, so that line numbers are the same as its; all but
-# the line feed are rare.
-_LINE_END = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_RARE_LINE_ENDS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-
-
 def check(ctx: LintContext) -> Iterator[Finding]:
     for path in ctx.map.files:
         text = ctx.texts.get(path)
@@ -60,15 +55,15 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         # never spans lines, so this finds what a search of every line would, and reports it
         # in the same order (by line, characters before escapes, by column).
         hits: list[tuple[int, int, int, int]] = []  # line, pattern, column, code point
-        rare: bool | None = None  # whether lines end at anything but a line feed
+        rare: bool | None = None  # whether a CR ends a line (argmap.lines), as LF does
         for kind, pattern in enumerate((_HIDDEN, _ESCAPED)):
             line, line_start, counted = 1, 0, 0  # the line at ``counted``, and its start
             for match in pattern.finditer(text):
                 start = match.start()
                 if rare is None:
-                    rare = any(end in text for end in _RARE_LINE_ENDS)
+                    rare = "\r" in text
                 if rare:
-                    for end in _LINE_END.finditer(text, counted, start):
+                    for end in LINE_BREAK.finditer(text, counted, start):
                         line, line_start = line + 1, end.end()
                 elif (newlines := text.count("\n", counted, start)) > 0:
                     line, line_start = line + newlines, text.rfind("\n", counted, start) + 1
