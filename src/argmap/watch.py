@@ -20,6 +20,7 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, load_map
+from argmap.winnames import windows_name_problem
 from argmap.write import cannot_write, write_atomic
 
 
@@ -66,6 +67,13 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
             (out_dir / f"{stem}.svg", svg),
             (out_dir / f"{stem}.html", report(outcome)),
         ):
+            problem = windows_name_problem(target.name)
+            if problem is not None:  # refused as render and report refuse it
+                unwritten.append(
+                    f"cannot write {target}: it cannot be a file on Windows: {problem}; "
+                    "rename the map"
+                )
+                continue
             try:
                 write_atomic(target, data)
             except OSError as exc:  # a folder in the way, a full disk: say so, keep watching

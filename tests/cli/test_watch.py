@@ -57,6 +57,22 @@ def test_an_output_that_cannot_be_written_is_said_and_the_watch_goes_on(project:
     assert build.unwritten == (f"cannot write {project / 'out' / 'map.svg'}: it is a folder",)
 
 
+def test_an_output_named_for_a_windows_device_is_refused_as_render_refuses_it(
+    project: Path,
+) -> None:
+    """``argmap render con.yaml`` refuses to write con.svg (the console on Windows, and a
+    path no Windows checkout of the repository can hold); watch wrote it into renders/."""
+    (project / "map.yaml").rename(project / "con.yaml")
+    build = build_once(project / "con.yaml", project / "out")
+    assert build.written == ()
+    assert build.unwritten == tuple(
+        f"cannot write {project / 'out' / name}: it cannot be a file on Windows: Windows keeps "
+        "the name CON for a device; rename the map"
+        for name in ("con.svg", "con.html")
+    )
+    assert not (project / "out").exists()
+
+
 def test_a_save_triggers_a_rebuild(project: Path) -> None:
     builds: list[Build] = []
     stop = threading.Event()
