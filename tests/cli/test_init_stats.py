@@ -310,3 +310,19 @@ def test_init_takes_a_suffix_in_any_case(
     result = CliRunner().invoke(main, ["init", name])
     assert result.exit_code == 0, result.output
     assert (tmp_path / name).is_file()
+
+
+@pytest.mark.parametrize("name", ["con.yaml", "NUL.yml", "com1.yaml"])
+def test_init_refuses_a_name_windows_cannot_create(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Its renders (con.svg) would be refused, and no Windows checkout can hold the map."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", name])
+    assert result.exit_code == 2
+    device = name.split(".")[0].upper()
+    assert result.output == (
+        f"argmap: {name} cannot be a file on Windows: Windows keeps the name {device} for a "
+        "device; give the map another name\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -11,6 +11,7 @@ import click
 from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, write_output
 from argmap.paths import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
+from argmap.winnames import windows_name_problem
 
 SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap.schema.json"
 
@@ -28,7 +29,8 @@ def init(path: Path, force: bool) -> None:
     sources/district-study.txt beside the map, is shared by the maps init writes there.
 
     Exit status: 0 written, 2 the map or its source exists (give --force), a name that does
-    not end in .yaml or .yml, or a file that cannot be written.
+    not end in .yaml or .yml or that Windows cannot create (con.yaml), or a file that cannot
+    be written.
 
     \b
     Examples:
@@ -44,6 +46,10 @@ def init(path: Path, force: bool) -> None:
             )
             sys.exit(EXIT_ERROR)
         path = path / "map.yaml"
+    problem = windows_name_problem(path.name)
+    if problem is not None:  # its renders would be refused too (argmap.commands.targets)
+        say(f"argmap: {path} cannot be a file on Windows: {problem}; give the map another name")
+        sys.exit(EXIT_ERROR)
     source = path.parent / "sources" / "district-study.txt"
     source_bytes = STARTER_SOURCE.encode("utf-8")
     shared = not force and _holds(source, source_bytes)  # a map init wrote before quotes it
