@@ -224,3 +224,12 @@ def test_a_code_span_of_one_line_is_filled_as_one_of_many_is(code: str) -> None:
     # The fast path for spans without a line break fills as the pass over each line does.
     assert _filled(code) == _LINE_CONTENT.sub(_fill, code)
     assert _filled(code.replace("\n", "")) == _LINE_CONTENT.sub(_fill, code.replace("\n", ""))
+
+
+@pytest.mark.parametrize("count", [1, 3, -1], ids=["one-cr", "three-crs", "all-crs"])
+def test_a_lone_cr_ends_a_line_for_the_markup_too(count: int) -> None:
+    """A line ends at a lone CR for every reader (argmap.lines), and so for Markdown's
+    line-start markup: a reference definition, a block quote's '>', a heading's '#' and a
+    backslash line break after one were read as text (a quote across them did not verify)."""
+    lf = "Intro.\n[1]: http://x.org\n> A *quoted* line\\\n# Heading\n"
+    assert hide_markup(lf.replace("\n", "\r", count)) == hide_markup(lf)

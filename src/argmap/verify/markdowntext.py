@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from argmap.lines import lone_crs_as_line_feeds
+
 HIDDEN = "\u200b"  # a format character: normalisation drops it
 FILL = "\ue000"  # a private-use character: no markup, no word, no space
 STRUCK = "\ue001"  # another: what struck-out words become, which no quote can match
@@ -92,7 +94,10 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
 
 
 def hide_markup(text: str) -> str:
-    """``text`` with its Markdown markup replaced by :data:`HIDDEN`, character for character."""
+    """``text`` with its Markdown markup replaced by :data:`HIDDEN`, character for character;
+    a lone CR comes back as the LF it stands for (:mod:`argmap.lines`), so that the markup of
+    a line after it (a '#', a '>', a reference) is found there too."""
+    text = lone_crs_as_line_feeds(text)
     text = _REFERENCE.sub(_hide_all, text)
     text = _FOOTNOTE_LABEL.sub(_hide_all, text)
     original = text
