@@ -420,3 +420,22 @@ def test_tags_that_argdown_would_change_go_into_the_data(tmp_path: Path) -> None
     text = to_argdown(original)
     assert "\n\n[t]: T. #(plain) {" in text and '"tags": ["a\\n\\nb", " spaced ", "plain"]' in text
     _reads_back(original, text, "tags.argdown", tmp_path)
+
+
+def test_characters_yaml_refuses_are_escaped_in_data_and_front_matter(tmp_path: Path) -> None:
+    # DEL, the C1 controls and U+FFFE/U+FFFF are allowed in a map (written as escapes in its
+    # YAML) but not raw in a YAML file: raw in the data or the front matter, the import
+    # refused the export ("the control character U+007F is not allowed in YAML", AM401)
+    path = tmp_path / "controls.yaml"
+    path.write_text(
+        'argmap: 1\ntitle: "T\\x7f\\ufffe"\nquestion: "Q\\x80?"\n'
+        'sources:\n  s: {title: "S\\x9f"}\nclaims:\n'
+        '  t:\n    text: "T\\x7f."\n    label: "L\\x80"\n    kind: thesis\n'
+        '    note: "N\\x9b\\uffff"\n    evidence: [{quote: "q\\x7f", source: s}]\n',
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert 'title: "T\\u007f\\ufffe"\n' in text
+    assert '"label": "L\\u0080"' in text and '"note": "N\\u009b\\uffff"' in text
+    _reads_back(original, text, "controls.argdown", tmp_path)

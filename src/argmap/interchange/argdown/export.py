@@ -68,8 +68,10 @@ def data_json(data: dict[str, Any]) -> str:
     return "{" + _inner(raw) + "}"
 
 
-# in data strings: braces and '=' (Argdown syntax), and the line breaks YAML would fold
+# in data strings: braces and '=' (Argdown syntax), the line breaks YAML would fold, and what
+# YAML does not allow raw in a file (DEL, C1 controls, U+FFFE, U+FFFF; JSON escapes C0 itself)
 _DATA_ESCAPED = frozenset("{}=\x85\u2028\u2029")
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _inner(raw: str) -> str:
@@ -87,7 +89,7 @@ def _inner(raw: str) -> str:
                 escaped = True
             elif ch == '"':
                 in_string = False
-            elif ch in _DATA_ESCAPED or (ch == ":" and out[-1] == ">"):
+            elif ch in _DATA_ESCAPED or _NOT_YAML.match(ch) or (ch == ":" and out[-1] == ">"):
                 # '>:' would end an argument reference '<A> {...}' as a definition '<A ...>:'
                 out.append(f"\\u{ord(ch):04x}")
                 continue
@@ -264,4 +266,5 @@ def _front_matter(m: ArgumentMap) -> list[str]:
 
 
 def _json_scalar(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("=", "\\u003d")
+    """``text`` as a JSON string that YAML reads back as itself (see :func:`_inner`)."""
+    return _inner("[" + json.dumps(text, ensure_ascii=False) + "]")
