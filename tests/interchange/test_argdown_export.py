@@ -439,3 +439,20 @@ def test_characters_yaml_refuses_are_escaped_in_data_and_front_matter(tmp_path: 
     assert 'title: "T\\u007f\\ufffe"\n' in text
     assert '"label": "L\\u0080"' in text and '"note": "N\\u009b\\uffff"' in text
     _reads_back(original, text, "controls.argdown", tmp_path)
+
+
+def test_the_title_and_authors_keep_their_line_breaks(tmp_path: Path) -> None:
+    # the front matter holds them exactly (the reference reads them so); the import joined
+    # their lines, so a second export differed from the first
+    path = tmp_path / "title.yaml"
+    path.write_text(
+        'argmap: 1\ntitle: "Line one\\nline two\\u2028three "\nauthors: ["Ann\\nExample"]\n'
+        "claims:\n  t: {text: T., kind: thesis}\n",
+        encoding="utf-8",
+    )
+    original = _load(path)
+    text = to_argdown(original)
+    assert text.startswith('===\ntitle: "Line one\\nline two\\u2028three "\n')
+    _reads_back(original, text, "title.argdown", tmp_path)
+    again = to_argdown(loaded(imported(text, "argdown", "title.argdown"), tmp_path))
+    assert again == text

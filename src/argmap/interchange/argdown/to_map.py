@@ -108,7 +108,8 @@ class _Mapper:
         found = fm.get("argmap")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
         title = self.setting(fm, "title")
-        self.draft.title = one_line(title) if title else fallback_title
+        # as YAML gives it (the reference keeps its line breaks too), unless it is blank
+        self.draft.title = title if title and title.strip() else fallback_title
         subtitle = self.setting(fm, "subTitle")
         description = self.setting(meta, "description")
         self.draft.description = description or (one_line(subtitle) if subtitle else None)
@@ -118,9 +119,9 @@ class _Mapper:
         if isinstance(authors, list):
             if not all(isinstance(a, str) for a in authors):
                 self.report(None, f"front matter: '{key}' has an entry that is not text; {_LOST}")
-            self.draft.authors = [one_line(a) for a in authors if isinstance(a, str) and a]
+            self.draft.authors = [a for a in authors if isinstance(a, str) and a.strip()]
         elif authors is not None:
-            self.draft.authors = [one_line(a) for a in [self.setting(table, key)] if a]
+            self.draft.authors = [a for a in [self.setting(table, key)] if a and a.strip()]
         table = meta if "date" in meta else fm
         self.draft.date = self.setting(table, "date") or None
         for key in ("sources", "actors"):
