@@ -135,15 +135,15 @@ _ONE_CLAIM = '{"nodes": [{"nodeID": 1, "type": "I", "text": "A claim."}], "edges
         ('{"nodes": [1, 2', codes.IMPORT_SYNTAX, 1, 16),
         ('{\n  "nodes": [}\n', codes.IMPORT_SYNTAX, 2, 13),
         ("[1, 2]", codes.IMPORT_INVALID, 1, 1),
-        ('{"nodes": {}, "edges": []}', codes.IMPORT_INVALID, 1, 1),
-        ('{"nodes": [{"type": "I", "text": "x"}], "edges": []}', codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": {}, "edges": []}', codes.IMPORT_INVALID, 1, 11),
+        ('{"nodes": [{"type": "I", "text": "x"}], "edges": []}', codes.IMPORT_INVALID, 1, 12),
         ('{"nodes": [], "edges": []}', codes.IMPORT_EMPTY, 1, 1),
-        ('{"nodes": 3, "edges": []}', codes.IMPORT_INVALID, 1, 1),
-        ('{"nodes": [], "edges": 3}', codes.IMPORT_INVALID, 1, 1),
-        (_ONE_CLAIM.replace("[]}", '[], "locutions": 5}'), codes.IMPORT_INVALID, 1, 1),
-        (_ONE_CLAIM.replace("[]}", '[], "participants": {"a": 1}}'), codes.IMPORT_INVALID, 1, 1),
-        (_ONE_CLAIM.replace("[]}", '[], "locutions": [5]}'), codes.IMPORT_INVALID, 1, 1),
-        (_ONE_CLAIM.replace("[]}", '[], "participants": ["Ann"]}'), codes.IMPORT_INVALID, 1, 1),
+        ('{"nodes": 3, "edges": []}', codes.IMPORT_INVALID, 1, 11),
+        ('{"nodes": [], "edges": 3}', codes.IMPORT_INVALID, 1, 24),
+        (_ONE_CLAIM.replace("[]}", '[], "locutions": 5}'), codes.IMPORT_INVALID, 1, 87),
+        (_ONE_CLAIM.replace("[]}", '[], "participants": {"a": 1}}'), codes.IMPORT_INVALID, 1, 90),
+        (_ONE_CLAIM.replace("[]}", '[], "locutions": [5]}'), codes.IMPORT_INVALID, 1, 88),
+        (_ONE_CLAIM.replace("[]}", '[], "participants": ["Ann"]}'), codes.IMPORT_INVALID, 1, 91),
         ('{"nodes": ' + "[" * 100 + "]" * 100 + "}", codes.IMPORT_TOO_DEEP, 1, 74),
     ],
 )
@@ -252,4 +252,52 @@ def test_locutions_with_text_of_their_own_are_reported_as_lost() -> None:
     outcome = imported((AIF / "ova.json").read_text(), "aif", "ova.json")
     assert [d.message for d in outcome.diagnostics if "locution" in d.message] == [
         "3 locutions (L-nodes): their text is not carried over; only who asserted what is kept"
+    ]
+
+
+# AIFdb's form, one node or edge a line, with what a file from elsewhere gets wrong: a node
+# without an id, a node kind argmap lacks, an edge to a node that is not there, a conflict
+# without a target, a node id given twice, extra keys (read past)
+_AIFDB = """\
+{
+  "nodes": [
+    {"nodeID": "1", "text": "Taxes should rise.", "type": "I", "timestamp": "2024-01-01"},
+    {"nodeID": "2", "text": "Schools need money.", "type": "I", "scheme": "x"},
+    {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+    {"nodeID": "4", "text": "Default Preference", "type": "PA"},
+    {"nodeID": "5", "text": "Default Conflict", "type": "CA"},
+    {"nodeID": "2", "text": "A twin.", "type": "I"},
+    {"nodeID": "6", "text": null, "type": "I"}
+  ],
+  "edges": [
+    {"edgeID": "1", "fromID": "2", "toID": "3"},
+    {"edgeID": "2", "fromID": "3", "toID": "1"},
+    {"edgeID": "3", "fromID": "1", "toID": "99"}
+  ],
+  "locutions": [],
+  "extra": {"ignored": true}
+}
+"""
+
+
+def test_losses_in_aifdb_json_are_located_at_their_node_or_edge() -> None:
+    # every diagnostic was at 1:1, whatever node or edge it was about
+    outcome = imported(_AIFDB, "aif", "aifdb.json")
+    assert sorted((d.line, d.col, d.code, d.message) for d in outcome.diagnostics) == [
+        (6, 5, "AM410", "1 PA-nodes not carried over (argmap has no PA-nodes)"),
+        (7, 5, "AM410", "CA-node 5: no attacker or no target; skipped"),
+        (8, 16, "AM410", "nodes[5]: nodeID 2 is given twice; this node is skipped"),
+        (9, 5, "AM410", "I-node 6 has no text; skipped"),
+        (14, 5, "AM410", "edges[2]: joins an unknown node; skipped"),
+    ]
+
+
+def test_a_node_without_an_id_is_an_error_at_the_node() -> None:
+    text = _AIFDB.replace('{"nodeID": "6", ', "{")
+    outcome = imported(text, "aif", "aifdb.json")
+    assert outcome.failed
+    assert [(d.line, d.col, d.code, d.message) for d in outcome.diagnostics] == [
+        (8, 16, "AM410", "nodes[5]: nodeID 2 is given twice; this node is skipped"),
+        (9, 5, "AM406", "nodes[6]: no nodeID"),
+        (14, 5, "AM410", "edges[2]: joins an unknown node; skipped"),
     ]

@@ -3,7 +3,9 @@ errors located at ``line:col``."""
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from typing import Any
 
 from argmap.diagnostics import Diagnostic
@@ -48,3 +50,75 @@ def load_json(text: str, path: str, max_depth: int) -> Any | Diagnostic:
         return codes.IMPORT_SYNTAX.at(path, at, f"invalid JSON: {exc.msg}")
     except (ValueError, RecursionError) as exc:  # e.g. a number with too many digits
         return codes.IMPORT_SYNTAX.at(path, None, f"invalid JSON: {exc}")
+
+
+# A token of valid JSON: a string, a structural character, or a literal (number, true, ...).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+JsonPath = tuple[str | int, ...]
+
+
+def value_offsets(text: str, max_length: int) -> dict[JsonPath, int]:
+    """The offset where each value of ``text`` (valid JSON) starts, by its path (keys and list
+    indexes) from the root, for paths of at most ``max_length`` steps.
+
+    One pass over the tokens with an explicit stack: linear in the text, whatever its depth.
+    """
+    found: dict[JsonPath, int] = {}
+    # one frame per open container: its path, and the key or index of its current value
+    stack: list[tuple[JsonPath, list[str | int | None]]] = []
+    expecting_key = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in ("}", "]"):
+            stack.pop()
+            expecting_key = False  # '{}' closes before any key
+            continue
+        if token == ":":
+            continue
+        if token == ",":
+            if stack:
+                slot = stack[-1][1]
+                if isinstance(slot[0], int):
+                    slot[0] += 1
+                else:
+                    expecting_key = True
+            continue
+        if expecting_key:  # a key of the innermost object
+            stack[-1][1][0] = json.loads(token)
+            expecting_key = False
+            continue
+        path: JsonPath = ()
+        if stack:
+            parent, slot = stack[-1]
+            key = slot[0]
+            assert key is not None
+            path = (*parent, key)
+        if len(path) <= max_length:
+            found[path] = match.start()  # a key given twice: its last value, as json reads it
+        if token == "{":
+            stack.append((path, [None]))
+            expecting_key = True
+        elif token == "[":
+            stack.append((path, [0]))
+    return found
+
+
+class JsonPlaces:
+    """``line:col`` of the values of a JSON text by path, found on the first question."""
+
+    def __init__(self, text: str, max_length: int) -> None:
+        self._text = text
+        self._max_length = max_length
+        self._offsets: dict[JsonPath, int] | None = None
+        self._lines: list[int] = []  # the offset where each line starts
+
+    def at(self, path: JsonPath) -> Position | None:
+        """Where the value at ``path`` starts, or None (no such value, or too deep)."""
+        if self._offsets is None:
+            self._offsets = value_offsets(self._text, self._max_length)
+            self._lines = [0, *(m.end() for m in re.finditer("\n", self._text))]
+        offset = self._offsets.get(path)
+        if offset is None:
+            return None
+        line = bisect.bisect_right(self._lines, offset)
+        return Position(line, offset - self._lines[line - 1] + 1)

@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
 from argmap.interchange.draft import MapDraft
 from argmap.interchange.importing import ImportOutcome
-from argmap.interchange.jsontext import load_json
+from argmap.interchange.jsontext import JsonPath, JsonPlaces, load_json
 from argmap.interchange.limits import ImportLimits
 from argmap.interchange.text import one_line, slugify, strip_hidden
 
@@ -34,6 +34,7 @@ _DEFAULT_SCHEMES = frozenset({"", "default inference", "default conflict", "defa
 @dataclass(slots=True)
 class _Graph:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)  # node -> its place in 'nodes'
     into: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes with edges into it
     out: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes it points at
 
@@ -41,65 +42,83 @@ class _Graph:
         return str(self.nodes[node].get("type", "")).upper()
 
 
-def _structure(data: Any, shown: str) -> tuple[dict[str, Any], str | None] | Diagnostic:
+def _structure(data: Any, shown: str) -> tuple[dict[str, Any], JsonPath, str | None] | Diagnostic:
+    """The AIF object, its path in the file (inside OVA's wrapper or not), and a title."""
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         text = data.get("text")
         title = text.get("title") if isinstance(text, dict) else None
-        return data["AIF"], title if isinstance(title, str) else None
+        return data["AIF"], ("AIF",), title if isinstance(title, str) else None
     if isinstance(data, dict) and "nodes" in data:
-        return data, None
+        return data, (), None
     return codes.IMPORT_INVALID.at(
         shown, None, "not AIF: expected an object with 'nodes' and 'edges' (or 'AIF': {...})"
     )
 
 
-def _shape(aif: dict[str, Any], shown: str) -> Diagnostic | None:
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where the values of the AIF object are in the file: ``at("nodes", 3)``."""
+
+    places: JsonPlaces
+    prefix: JsonPath
+
+    def at(self, *path: str | int) -> Position | None:
+        return self.places.at((*self.prefix, *path))
+
+
+def _shape(aif: dict[str, Any], shown: str, places: _Places) -> Diagnostic | None:
     """Why the lists of ``aif`` cannot be read (lists of objects), or None."""
     nodes, edges = aif.get("nodes"), aif.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        return codes.IMPORT_INVALID.at(shown, None, "'nodes' and 'edges' must be lists")
+        wrong = "nodes" if not isinstance(nodes, list) else "edges"
+        return codes.IMPORT_INVALID.at(shown, places.at(wrong), "'nodes' and 'edges' must be lists")
     for key in ("locutions", "participants"):
         items = aif.get(key)
         if items is None:
             continue
         if not isinstance(items, list):
-            return codes.IMPORT_INVALID.at(shown, None, f"'{key}' must be a list")
+            return codes.IMPORT_INVALID.at(shown, places.at(key), f"'{key}' must be a list")
         for index, item in enumerate(items):
             if not isinstance(item, dict):
-                return codes.IMPORT_INVALID.at(shown, None, f"{key}[{index}]: not an object")
+                return codes.IMPORT_INVALID.at(
+                    shown, places.at(key, index), f"{key}[{index}]: not an object"
+                )
     return None
 
 
-def _graph(aif: dict[str, Any], shown: str, out: list[Diagnostic]) -> _Graph:
+def _graph(aif: dict[str, Any], shown: str, places: _Places, out: list[Diagnostic]) -> _Graph:
     nodes, edges = aif["nodes"], aif.get("edges", [])
     g = _Graph()
     for index, node in enumerate(nodes):
+        at = places.at("nodes", index)
         if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
-            out.append(codes.IMPORT_INVALID.at(shown, None, f"nodes[{index}]: no nodeID"))
+            out.append(codes.IMPORT_INVALID.at(shown, at, f"nodes[{index}]: no nodeID"))
             continue
         if not isinstance(node.get("type"), str):
-            out.append(codes.IMPORT_INVALID.at(shown, None, f"nodes[{index}]: no type"))
+            out.append(codes.IMPORT_INVALID.at(shown, at, f"nodes[{index}]: no type"))
             continue
         node_id = str(node["nodeID"])
         if node_id in g.nodes:  # edges could not tell the two apart
             out.append(
                 codes.NOT_CARRIED_OVER.at(
                     shown,
-                    None,
+                    places.at("nodes", index, "nodeID"),
                     f"nodes[{index}]: nodeID {node_id} is given twice; this node is skipped",
                 )
             )
             continue
         g.nodes[node_id] = node
+        g.index[node_id] = index
     for index, edge in enumerate(edges):
+        at = places.at("edges", index)
         if not isinstance(edge, dict):
-            out.append(codes.IMPORT_INVALID.at(shown, None, f"edges[{index}]: not an object"))
+            out.append(codes.IMPORT_INVALID.at(shown, at, f"edges[{index}]: not an object"))
             continue
         source, target = str(edge.get("fromID")), str(edge.get("toID"))
         if source not in g.nodes or target not in g.nodes:
             out.append(
                 codes.NOT_CARRIED_OVER.at(
-                    shown, None, f"edges[{index}]: joins an unknown node; skipped"
+                    shown, at, f"edges[{index}]: joins an unknown node; skipped"
                 )
             )
             continue
@@ -113,13 +132,16 @@ class _Builder:
     g: _Graph
     aif: dict[str, Any]
     shown: str
+    places: _Places
     draft: MapDraft = field(default_factory=MapDraft)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     claim: dict[str, str] = field(default_factory=dict)  # I-node -> claim id
     inferences: dict[str, list[str]] = field(default_factory=dict)  # RA-node -> argument ids
 
-    def lost(self, message: str) -> None:
-        self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.shown, None, message))
+    def lost(self, message: str, node: str | None = None) -> None:
+        """A loss, at ``node`` when it is about one (else at the file's start)."""
+        at = None if node is None else self.places.at("nodes", self.g.index[node])
+        self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.shown, at, message))
 
     def claims(self) -> None:
         for node_id, node in self.g.nodes.items():
@@ -128,9 +150,9 @@ class _Builder:
             raw = node.get("text")
             text, hidden = strip_hidden(one_line(raw if isinstance(raw, str) else ""))
             if hidden:
-                self.lost(f"I-node {node_id}: invisible control characters removed")
+                self.lost(f"I-node {node_id}: invisible control characters removed", node_id)
             if not text:
-                self.lost(f"I-node {node_id} has no text; skipped")
+                self.lost(f"I-node {node_id} has no text; skipped", node_id)
                 continue
             wanted = slugify(text, "claim", max_words=6)
             self.claim[node_id] = self.draft.add_claim(wanted, text)
@@ -149,7 +171,7 @@ class _Builder:
             if isinstance(loc, dict) and str(loc.get("personID")) in people:
                 speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
         actors: dict[str, str] = {}
-        locutions = 0  # with a text of their own, which is lost
+        locutions: list[str] = []  # with a text of their own, which is lost
         for l_node in (n for n in self.g.nodes if self.g.kind(n) == "L"):
             who = speaker.get(l_node)
             said = {
@@ -161,7 +183,7 @@ class _Builder:
             }
             text = self.g.nodes[l_node].get("text")
             if not (isinstance(text, str) and one_line(text) in said):  # argmap's own form
-                locutions += 1
+                locutions.append(l_node)
             if who is None:
                 continue
             for ya in self.g.out.get(l_node, []):
@@ -174,10 +196,11 @@ class _Builder:
                     if who not in actors:
                         actors[who] = self.draft.add_actor(slugify(who, "actor"), who)
                     self.draft.claims[cid].holder = actors[who]
-        if locutions:
+        if locutions:  # at the first
             self.lost(
-                f"{locutions} locutions (L-nodes): their text is not carried over; "
-                "only who asserted what is kept"
+                f"{len(locutions)} locutions (L-nodes): their text is not carried over; "
+                "only who asserted what is kept",
+                locutions[0],
             )
 
     def inference_nodes(self) -> None:
@@ -188,7 +211,7 @@ class _Builder:
             premises = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
             conclusions = [self.claim[n] for n in self.g.out.get(node_id, []) if n in self.claim]
             if not premises or not conclusions:
-                self.lost(f"{kind}-node {node_id}: no premise or no conclusion; skipped")
+                self.lost(f"{kind}-node {node_id}: no premise or no conclusion; skipped", node_id)
                 continue
             named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
             scheme = one_line(named[0]) if named else ""
@@ -206,7 +229,9 @@ class _Builder:
             if kind == "MA":
                 self.diagnostics.append(
                     codes.IMPORT_NOTE.at(
-                        self.shown, None, f"MA-node {node_id} (rephrase) imported as a support"
+                        self.shown,
+                        self.places.at("nodes", self.g.index[node_id]),
+                        f"MA-node {node_id} (rephrase) imported as a support",
                     )
                 )
 
@@ -220,7 +245,7 @@ class _Builder:
             attackers = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
             targets = self.g.out.get(node_id, [])
             if not attackers or not targets:
-                self.lost(f"CA-node {node_id}: no attacker or no target; skipped")
+                self.lost(f"CA-node {node_id}: no attacker or no target; skipped", node_id)
                 continue
             for target in targets:
                 for attacker in attackers:
@@ -239,16 +264,17 @@ class _Builder:
         else:
             problem = f"it attacks a {self.g.kind(target)}-node, which argmap cannot attack"
         if problem:
-            self.lost(f"CA-node {node_id}: {problem}; not carried over")
+            self.lost(f"CA-node {node_id}: {problem}; not carried over", node_id)
 
     def others(self) -> None:
-        counts: dict[str, int] = {}
+        found: dict[str, list[str]] = {}
         for node_id in self.g.nodes:
             kind = self.g.kind(node_id)
             if kind not in ("I", "L", "YA", "RA", "CA", "MA"):
-                counts[kind] = counts.get(kind, 0) + 1
-        for kind, n in sorted(counts.items()):
-            self.lost(f"{n} {kind}-nodes not carried over (argmap has no {kind}-nodes)")
+                found.setdefault(kind, []).append(node_id)
+        for kind, nodes in sorted(found.items()):  # at the first of each kind
+            message = f"{len(nodes)} {kind}-nodes not carried over (argmap has no {kind}-nodes)"
+            self.lost(message, nodes[0])
 
 
 def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> ImportOutcome:
@@ -258,19 +284,22 @@ def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> Impor
     found = _structure(data, shown)
     if isinstance(found, Diagnostic):
         return ImportOutcome("aif", None, [found])
-    aif, found_title = found
-    shape = _shape(aif, shown)
+    aif, prefix, found_title = found
+    # paths up to a node's key: ("AIF", "nodes", 3, "nodeID")
+    places = _Places(JsonPlaces(text, len(prefix) + 3), prefix)
+    shape = _shape(aif, shown, places)
     if shape is not None:
         return ImportOutcome("aif", None, [shape])
     diagnostics: list[Diagnostic] = []
     size = len(aif["nodes"]) + len(aif.get("edges", []))
     if size > limits.max_elements:
         message = f"{size:,} nodes and edges: more than the limit of {limits.max_elements:,}"
-        return ImportOutcome("aif", None, [codes.IMPORT_TOO_MANY.at(shown, None, message)])
-    g = _graph(aif, shown, diagnostics)
+        too_many = codes.IMPORT_TOO_MANY.at(shown, places.at("nodes"), message)
+        return ImportOutcome("aif", None, [too_many])
+    g = _graph(aif, shown, places, diagnostics)
     if any(d.code == codes.IMPORT_INVALID.code for d in diagnostics):
         return ImportOutcome("aif", None, diagnostics)
-    builder = _Builder(g, aif, shown, diagnostics=diagnostics)
+    builder = _Builder(g, aif, shown, places, diagnostics=diagnostics)
     builder.draft.title = found_title or title
     builder.claims()
     if not builder.claim:
