@@ -29,6 +29,7 @@ from argmap.diagnostics import has_failures
 from argmap.evaluate.build import build_framework
 from argmap.evaluate.run import to_framework
 from argmap.interchange.claimreview import ReviewPage, page_problem
+from argmap.interchange.losses import LOSSES
 from argmap.outcome import CheckOutcome
 from argmap.paths import project_path
 from argmap.pipeline import load_map
@@ -126,6 +127,11 @@ def export(
     Without -o the document goes to stdout and the findings of a map with errors to stderr;
     with -o it is written atomically, and 'wrote FILE' said on stderr (not with -q).
 
+    What the format cannot hold is a warning (AM413) at the first element that loses it, one
+    for each kind of loss: for aif, ids, kinds, labels, tags, notes, priorities, sources,
+    the map's title...; for argdown, the line breaks inside a claim's text. The warnings go
+    where findings go (stderr without -o, stdout with it); the export is written all the same.
+
     Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
     an export; 'argmap check' reports them), 1 the map does not load or resolve, or the
     configuration is broken (nothing is written), 2 no such file, or an output that is an
@@ -175,3 +181,6 @@ def export(
         if not write_output(output, text.encode("utf-8")):
             sys.exit(EXIT_ERROR)
         note(f"wrote {output}")  # as every command that writes a file says (not with -q)
+    lost = LOSSES[to](outcome.map) if to in LOSSES else []
+    if lost:  # what the format cannot hold, said: the export itself succeeded
+        emit_diagnostics(lost, result.texts, 1, None, err=output is None)

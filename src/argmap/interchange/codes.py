@@ -40,5 +40,11 @@ IMPORT_NONSTANDARD = Code(
     "Input that argmap reads but the format's reference implementation refuses.",
     Severity.WARNING,
 )
+NOT_EXPORTED = Code(
+    "AM413",
+    "not-exported",
+    "Something in the map that the export format cannot hold.",
+    Severity.WARNING,
+)
 
 ALL_CODES: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))

@@ -1,0 +1,135 @@
+"""What an export cannot hold is a warning (AM413) at the first element that loses it, never
+silent: ``argmap export --to aif`` said nothing of the kinds, labels, tags, notes, sources...
+that AIF has no place for, nor ``--to argdown`` of the line breaks it joins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.argument_map import ArgumentMap
+from argmap.cli import main
+from argmap.diagnostics import Diagnostic
+from argmap.interchange.losses import aif_losses, argdown_losses
+from argmap.pipeline import load_map
+
+from .conftest import MONTEBELLO
+
+SMALL = """\
+argmap: 1
+title: Small
+date: "2024"
+sources:
+  s: {title: A source}
+actors:
+  ann: {name: Ann, role: teacher}
+  bob: {name: Bob}
+claims:
+  a:
+    text: A thesis.
+    kind: thesis
+    holder: ann
+    evidence: [{quote: a quote, source: s}]
+  b:
+    text: "A premise\\nover two lines."
+    label: B
+    tags: [one]
+    supports: a
+  c:
+    text: An objection.
+    note: A note.
+    priority: 2
+    rebuts: a
+"""
+
+
+def _map(tmp_path: Path, text: str = SMALL) -> ArgumentMap:
+    path = tmp_path / "small.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_map(path)
+    assert result.map is not None
+    return result.map
+
+
+def _found(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str, str]]:
+    return [(d.line, d.col, d.code, d.message) for d in diagnostics]
+
+
+def test_aif_names_each_kind_of_loss_at_its_first_element(tmp_path: Path) -> None:
+    m = _map(tmp_path)
+    assert _found(aif_losses(m)) == [
+        (
+            10,
+            3,
+            "AM413",
+            "AIF has no place for claim identifiers; not exported: claim 'a' and 2 more "
+            "(the import names each claim after its first words)",
+        ),
+        (10, 3, "AM413", "AIF has no place for claim kinds; not exported: claim 'a'"),
+        (15, 3, "AM413", "AIF has no place for claim labels; not exported: claim 'b'"),
+        (15, 3, "AM413", "AIF has no place for tags; not exported: claim 'b'"),
+        (20, 3, "AM413", "AIF has no place for notes; not exported: claim 'c'"),
+        (20, 3, "AM413", "AIF has no place for priorities; not exported: claim 'c'"),
+        (
+            14,
+            16,
+            "AM413",
+            "AIF has no place for the source, locator and strength of a quote; not exported: "
+            "evidence 'a.ev1' (each quote becomes an I-node for or against its claim)",
+        ),
+        (5, 3, "AM413", "AIF has no place for sources; not exported: source 's'"),
+        (
+            7,
+            3,
+            "AM413",
+            "AIF has no place for actors' roles, addresses and notes, and actors who hold no "
+            "claim; not exported: actor 'ann' and 1 more",
+        ),
+        (1, 1, "AM413", "AIF has no place for the map's title, date; not exported"),
+    ]
+
+
+def test_argdown_names_the_texts_whose_lines_it_joins(tmp_path: Path) -> None:
+    assert _found(argdown_losses(_map(tmp_path))) == [
+        (
+            15,
+            3,
+            "AM413",
+            "Argdown has no place for line breaks and runs of spaces in a claim's text "
+            "(Argdown joins a text's lines); not exported: claim 'b'",
+        )
+    ]
+    assert argdown_losses(_map(tmp_path, SMALL.replace("\\nover", " over"))) == []
+    m = load_map(MONTEBELLO).map
+    assert m is not None and argdown_losses(m) == []
+
+
+@pytest.mark.parametrize("to", ["aif", "argdown"])
+def test_the_cli_warns_on_stderr_and_exports_all_the_same(
+    to: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("small.yaml").write_text(SMALL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "small.yaml", "--to", to])
+    assert result.exit_code == 0, result.output
+    expected = 10 if to == "aif" else 1
+    assert result.stderr.count("warning[AM413]") == expected
+    assert result.stderr.endswith(
+        f"{expected} warning{'s' if expected > 1 else ''} in 1 of 1 file\n"
+    )
+    assert "AM413" not in result.stdout  # stdout is the document alone
+    with_o = CliRunner().invoke(main, ["export", "small.yaml", "--to", to, "-o", "out"])
+    assert with_o.exit_code == 0
+    assert (with_o.stdout, with_o.stderr) == (result.stderr, "wrote out\n")
+    assert Path("out").read_text(encoding="utf-8") == result.stdout
+
+
+def test_json_export_loses_nothing_and_says_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("small.yaml").write_text(SMALL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "small.yaml", "--to", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
