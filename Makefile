@@ -72,9 +72,10 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q src/argmap
 	$(BIN)/python benchmarks/run.py
 
-# Thousands of fuzzed maps through load -> check -> render -> report (about 5 minutes).
+# Thousands of fuzzed maps through load -> check -> render -> report, and hundreds through
+# export -> import -> export in Argdown and AIF (about 10 minutes).
 fuzz: $(TEST_STAMP)
-	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz -q --timeout=0
+	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz tests/interchange/test_round_trips.py -q --timeout=0
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
