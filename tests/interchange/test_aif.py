@@ -301,3 +301,52 @@ def test_a_node_without_an_id_is_an_error_at_the_node() -> None:
         (9, 5, "AM406", "nodes[6]: no nodeID"),
         (14, 5, "AM410", "edges[2]: joins an unknown node; skipped"),
     ]
+
+
+def test_edges_argmap_does_not_read_are_reported_not_dropped_silently(tmp_path: Path) -> None:
+    # an I-node joined straight to an I-node (AIF joins them only through an S-node) and an
+    # inference pointing at an inference were skipped without a word
+    text = """\
+{
+  "nodes": [
+    {"nodeID": "1", "text": "A.", "type": "I"},
+    {"nodeID": "2", "text": "B.", "type": "I"},
+    {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+    {"nodeID": "4", "text": "Default Inference", "type": "RA"},
+    {"nodeID": "5", "text": "C.", "type": "I"}
+  ],
+  "edges": [
+    {"fromID": "1", "toID": "2"},
+    {"fromID": "1", "toID": "3"},
+    {"fromID": "3", "toID": "2"},
+    {"fromID": "3", "toID": "4"},
+    {"fromID": "4", "toID": "5"},
+    {"fromID": "2", "toID": "5"}
+  ]
+}
+"""
+    outcome = imported(text, "aif", "odd.json")
+    assert [(d.line, d.col, d.code, d.message) for d in outcome.diagnostics] == [
+        (6, 5, "AM410", "RA-node 4: no premise or no conclusion; skipped"),
+        (
+            10,
+            5,
+            "AM410",
+            "2 edges from an I-node to an I-node not carried over (argmap reads I -> RA, MA "
+            "or CA -> I, CA -> RA or MA, L -> YA -> I)",
+        ),
+        (
+            13,
+            5,
+            "AM410",
+            "1 edges from an RA-node to an RA-node not carried over (argmap reads I -> RA, MA "
+            "or CA -> I, CA -> RA or MA, L -> YA -> I)",
+        ),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [(("a",), "b")]
+
+
+def test_argmaps_own_export_has_no_edge_it_does_not_read() -> None:
+    outcome = imported(to_aif(_montebello()), "aif", "montebello.json")
+    assert [d.message for d in outcome.diagnostics if "edges" in d.message] == []

@@ -12,7 +12,8 @@
 
 Reported as not carried over: PA (preference) and TA (transition) nodes, the text of
 locutions, conflicts aimed at conflicts, inferences without premises or conclusion, edges to
-unknown nodes. Errors (not JSON, not AIF, too deep, too many nodes) stop the import.
+unknown nodes, edges between kinds of node that no rule reads (I -> I, RA -> RA, YA -> CA...).
+Each is located at its node or edge in the file. Errors (not JSON, not AIF, too deep, too many nodes) stop the import.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ from argmap.interchange.limits import ImportLimits
 from argmap.interchange.text import one_line, slugify, strip_hidden
 
 _DEFAULT_SCHEMES = frozenset({"", "default inference", "default conflict", "default rephrase"})
+_KINDS_READ = frozenset({"I", "L", "YA", "RA", "CA", "MA"})
+# (from, to) of the edges the import reads; a conflict with a conflict (CA -> CA) is read to
+# be reported as such
+_EDGES_READ = frozenset(
+    {
+        *(("I", s) for s in ("RA", "MA", "CA")),
+        *((s, "I") for s in ("RA", "MA", "CA")),
+        *(("CA", s) for s in ("RA", "MA", "CA")),
+        ("L", "YA"),
+        ("YA", "I"),
+    }
+)
+_EDGES_SAID = "argmap reads I -> RA, MA or CA -> I, CA -> RA or MA, L -> YA -> I"
 
 
 @dataclass(slots=True)
@@ -36,6 +50,7 @@ class _Graph:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     index: dict[str, int] = field(default_factory=dict)  # node -> its place in 'nodes'
     into: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes with edges into it
+    edges: list[tuple[int, str, str]] = field(default_factory=list)  # (index, from, to)
     out: dict[str, list[str]] = field(default_factory=dict)  # node -> nodes it points at
 
     def kind(self, node: str) -> str:
@@ -124,6 +139,7 @@ def _graph(aif: dict[str, Any], shown: str, places: _Places, out: list[Diagnosti
             continue
         g.out.setdefault(source, []).append(target)
         g.into.setdefault(target, []).append(source)
+        g.edges.append((index, source, target))
     return g
 
 
@@ -270,11 +286,32 @@ class _Builder:
         found: dict[str, list[str]] = {}
         for node_id in self.g.nodes:
             kind = self.g.kind(node_id)
-            if kind not in ("I", "L", "YA", "RA", "CA", "MA"):
+            if kind not in _KINDS_READ:
                 found.setdefault(kind, []).append(node_id)
         for kind, nodes in sorted(found.items()):  # at the first of each kind
             message = f"{len(nodes)} {kind}-nodes not carried over (argmap has no {kind}-nodes)"
             self.lost(message, nodes[0])
+
+    def unread_edges(self) -> None:
+        """Edges between kinds of node that no rule of the import reads (an I-node straight
+        to an I-node, an inference to an inference...): one loss for each pair of kinds, at
+        its first edge. Edges of nodes of other kinds go with those nodes (:meth:`others`)."""
+        found: dict[tuple[str, str], list[int]] = {}
+        for index, source, target in self.g.edges:
+            pair = (self.g.kind(source), self.g.kind(target))
+            if pair not in _EDGES_READ and set(pair) <= _KINDS_READ:
+                found.setdefault(pair, []).append(index)
+        for (a, b), edges in found.items():
+            message = (
+                f"{len(edges)} edges from {_article(a)} {a}-node to {_article(b)} {b}-node "
+                f"not carried over ({_EDGES_SAID})"
+            )
+            at = self.places.at("edges", edges[0])
+            self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.shown, at, message))
+
+
+def _article(kind: str) -> str:
+    return "an" if kind[:1] in ("I", "L", "R", "M") else "a"
 
 
 def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> ImportOutcome:
@@ -309,6 +346,7 @@ def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> Impor
     builder.inference_nodes()
     builder.conflicts()
     builder.others()
+    builder.unread_edges()
     for message in builder.draft.break_support_cycles():
         builder.lost(message)
     return ImportOutcome("aif", builder.draft, builder.diagnostics)
