@@ -350,3 +350,35 @@ def test_edges_argmap_does_not_read_are_reported_not_dropped_silently(tmp_path: 
 def test_argmaps_own_export_has_no_edge_it_does_not_read() -> None:
     outcome = imported(to_aif(_montebello()), "aif", "montebello.json")
     assert [d.message for d in outcome.diagnostics if "edges" in d.message] == []
+
+
+def test_conflict_schemes_are_reported_as_not_carried_over(tmp_path: Path) -> None:
+    # an inference's scheme becomes its label; a conflict's was dropped without a word
+    nodes = [
+        {"nodeID": 1, "type": "I", "text": "A claim."},
+        {"nodeID": 2, "type": "I", "text": "An objection."},
+        {"nodeID": 3, "type": "I", "text": "Another objection."},
+        {"nodeID": 4, "type": "CA", "text": "Conflict From Bias", "scheme": "Conflict From Bias"},
+        {"nodeID": 5, "type": "CA", "text": "Default Conflict"},
+        {"nodeID": 6, "type": "CA", "text": "Logical Conflict"},
+    ]
+    edges = [
+        {"fromID": 2, "toID": 4},
+        {"fromID": 4, "toID": 1},
+        {"fromID": 3, "toID": 5},
+        {"fromID": 5, "toID": 1},
+        {"fromID": 3, "toID": 6},
+        {"fromID": 6, "toID": 2},
+    ]
+    text = json.dumps({"nodes": nodes, "edges": edges}, indent=1)
+    outcome = imported(text, "aif", "schemes.json")
+    assert [(d.line, d.col, d.code, d.message) for d in outcome.diagnostics] == [
+        (
+            18,
+            3,
+            "AM410",
+            "2 CA-nodes name a conflict scheme (the first, CA-node 4: 'Conflict From Bias'); "
+            "not carried over: an attack has no scheme",
+        )
+    ]
+    assert len(loaded(outcome, tmp_path).attacks) == 3

@@ -11,9 +11,10 @@
   becomes an actor and the claim's holder.
 
 Reported as not carried over: PA (preference) and TA (transition) nodes, the text of
-locutions, conflicts aimed at conflicts, inferences without premises or conclusion, edges to
-unknown nodes, edges between kinds of node that no rule reads (I -> I, RA -> RA, YA -> CA...).
-Each is located at its node or edge in the file. Errors (not JSON, not AIF, too deep, too many nodes) stop the import.
+locutions, the scheme a conflict names, conflicts aimed at conflicts, inferences without
+premises or conclusion, edges to unknown nodes, edges between kinds of node that no rule reads
+(I -> I, RA -> RA, YA -> CA...). Each is located at its node or edge in the file. Errors (not
+JSON, not AIF, too deep, too many nodes) stop the import.
 """
 
 from __future__ import annotations
@@ -229,8 +230,7 @@ class _Builder:
             if not premises or not conclusions:
                 self.lost(f"{kind}-node {node_id}: no premise or no conclusion; skipped", node_id)
                 continue
-            named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
-            scheme = one_line(named[0]) if named else ""
+            scheme = _scheme(node)
             label = "rephrase" if kind == "MA" else scheme
             if label.lower() in _DEFAULT_SCHEMES:
                 label = ""
@@ -255,9 +255,13 @@ class _Builder:
         premise_only = {p for a in self.draft.arguments.values() for p in a.premises} - {
             a.conclusion for a in self.draft.arguments.values()
         }
+        schemes: list[tuple[str, str]] = []  # (CA-node, scheme) of conflicts that name one
         for node_id in self.g.nodes:
             if self.g.kind(node_id) != "CA":
                 continue
+            scheme = _scheme(self.g.nodes[node_id])
+            if scheme.lower() not in _DEFAULT_SCHEMES:
+                schemes.append((node_id, scheme))
             attackers = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
             targets = self.g.out.get(node_id, [])
             if not attackers or not targets:
@@ -266,6 +270,13 @@ class _Builder:
             for target in targets:
                 for attacker in attackers:
                     self.attack(node_id, attacker, target, premise_only)
+        if schemes:  # at the first
+            first, name = schemes[0]
+            self.lost(
+                f"{len(schemes)} CA-nodes name a conflict scheme (the first, CA-node {first}: "
+                f"'{name}'); not carried over: an attack has no scheme",
+                first,
+            )
 
     def attack(self, node_id: str, attacker: str, target: str, premise_only: set[str]) -> None:
         if target in self.claim:
@@ -308,6 +319,12 @@ class _Builder:
             )
             at = self.places.at("edges", edges[0])
             self.diagnostics.append(codes.NOT_CARRIED_OVER.at(self.shown, at, message))
+
+
+def _scheme(node: dict[str, Any]) -> str:
+    """The scheme an S-node names: its ``scheme``, else its ``text`` (on one line), or ''."""
+    named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
+    return one_line(named[0]) if named else ""
 
 
 def _article(kind: str) -> str:
