@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Severity
 from argmap.interchange.aif.export import to_aif
-from argmap.interchange.argdown.export import to_argdown
+from argmap.interchange.argdown.export import _plain_tag, to_argdown
 from argmap.interchange.argdown.parser import parse_argdown
 from argmap.interchange.argdown.summary import summarise, summarise_reference
 from argmap.interchange.importing import import_text, render_yaml, validate_yaml
@@ -63,6 +63,41 @@ pieced = st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=12).map(
 hostile_text = st.one_of(pieced, any_text, st.just("x" * 3000)).filter(
     lambda t: t.strip() != "" and not any(c in HIDDEN for c in t)
 )
+
+
+@st.composite
+def richer_maps(draw: st.DrawFn, text: st.SearchStrategy[str] = hostile_text) -> MapSpec:
+    """A valid map of the fuzz strategies with the fields they leave out, filled with ``text``:
+    tags and notes of claims, the label, holder and note of the argument, the note of the
+    attack, locators and notes of quotes, roles of actors, descriptions and dates."""
+    spec = draw(valid_maps(text=text))
+    data = spec.data
+    maybe = st.one_of(st.none(), text)
+    for claim in data["claims"].values():
+        claim["tags"] = draw(st.lists(text, max_size=2, unique=True))
+        if (note := draw(maybe)) is not None:
+            claim["note"] = note
+        for item in claim.get("evidence", []):
+            for key in ("locator", "note"):
+                if (value := draw(maybe)) is not None:
+                    item[key] = value
+    for argument in data.get("arguments", {}).values():
+        for key in ("label", "note"):
+            if (value := draw(maybe)) is not None:
+                argument[key] = value
+        if data.get("actors") and draw(st.booleans()):
+            argument["holder"] = draw(st.sampled_from(sorted(data["actors"])))
+    for attack in data.get("attacks", {}).values():
+        if (note := draw(maybe)) is not None:
+            attack["note"] = note
+    for actor in data.get("actors", {}).values():
+        if (role := draw(maybe)) is not None:
+            actor["role"] = role
+    if (description := draw(maybe)) is not None:
+        data["description"] = description
+    if draw(st.booleans()):
+        data["date"] = draw(st.sampled_from(["2024", "2024-05-06", "Spring 2024"]))
+    return spec
 
 
 def budget(default: int, share: int) -> settings:
@@ -156,7 +191,7 @@ def _same_in_argdown(a: ArgumentMap, b: ArgumentMap) -> None:
 
 
 @budget(60, share=10)
-@given(valid_maps(text=hostile_text))
+@given(richer_maps())
 def test_argdown_round_trip_is_byte_identical_and_keeps_the_map(spec: MapSpec) -> None:
     with _folder() as root:
         original = _valid(root, spec)
@@ -205,7 +240,7 @@ def _reference(argdown_cli: Path, folder: Path, files: dict[str, str]) -> dict[s
 
 
 @budget(4, share=250)
-@given(st.lists(valid_maps(text=hostile_text), min_size=1, max_size=8))
+@given(st.lists(richer_maps(), min_size=1, max_size=8))
 def test_the_reference_reads_hostile_exports_as_argmap_does(
     argdown_cli: Path, specs: list[MapSpec]
 ) -> None:
@@ -222,8 +257,12 @@ def test_the_reference_reads_hostile_exports_as_argmap_does(
         doc, problems = parse_argdown(files[name], name)
         assert problems == []
         assert_same(_sorted(summarise(doc)), _sorted(found[name]))
-        # a statement per claim, with its text; a relation per support and attack
-        texts = sorted(one_line(c.text) for c in m.claims.values())
+        # a statement per claim, with its text (and its tags, as Argdown shows them); a
+        # relation per support and per attack
+        texts = sorted(
+            one_line(c.text + "".join(f" #({t})" for t in c.tags if _plain_tag(t)))
+            for c in m.claims.values()
+        )
         statements = found[name]["statements"].values()
         defined = [[one_line(t) for t in s["texts"] if t.strip()] for s in statements]
         assert sorted(t for d in defined for t in d) == texts
@@ -299,7 +338,7 @@ def _graph(text: str) -> tuple[Counter[Any], Counter[Any]]:
 
 
 @budget(60, share=10)
-@given(valid_maps(text=hostile_text))
+@given(richer_maps())
 def test_aif_export_keeps_aifs_rules_and_survives_the_round_trip(spec: MapSpec) -> None:
     with _folder() as root:
         original = _valid(root, spec)
