@@ -73,7 +73,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 # Thousands of fuzzed maps through load -> check -> render -> report, and hundreds through
-# export -> import -> export in Argdown and AIF (about 10 minutes).
+# export -> import -> export in Argdown and AIF (about 7 minutes).
 fuzz: $(TEST_STAMP)
 	ARGMAP_FUZZ_EXAMPLES=5000 $(BIN)/pytest tests/fuzz tests/interchange/test_round_trips.py -q --timeout=0
 
