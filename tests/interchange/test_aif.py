@@ -292,6 +292,15 @@ def test_losses_in_aifdb_json_are_located_at_their_node_or_edge() -> None:
     ]
 
 
+def test_an_aif_object_without_nodes_is_an_error_at_the_object() -> None:
+    # OVA's wrapper with no 'nodes' inside: the error was at 1:1, not at the AIF object
+    text = '{\n  "text": "",\n  "AIF": {\n    "edges": []\n  }\n}\n'
+    outcome = imported(text, "aif", "ova.json")
+    assert [(d.line, d.col, d.code, d.message, d.positioned) for d in outcome.diagnostics] == [
+        (3, 10, "AM406", "'nodes' and 'edges' must be lists", True)
+    ]
+
+
 def test_a_node_without_an_id_is_an_error_at_the_node() -> None:
     text = _AIFDB.replace('{"nodeID": "6", ', "{")
     outcome = imported(text, "aif", "aifdb.json")

@@ -87,7 +87,8 @@ def _shape(aif: dict[str, Any], shown: str, places: _Places) -> Diagnostic | Non
     nodes, edges = aif.get("nodes"), aif.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
         wrong = "nodes" if not isinstance(nodes, list) else "edges"
-        return codes.IMPORT_INVALID.at(shown, places.at(wrong), "'nodes' and 'edges' must be lists")
+        at = places.at(wrong) or places.at()  # a list that is not there: at the AIF object
+        return codes.IMPORT_INVALID.at(shown, at, "'nodes' and 'edges' must be lists")
     for key in ("locutions", "participants"):
         items = aif.get(key)
         if items is None:
