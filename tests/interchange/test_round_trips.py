@@ -5,6 +5,9 @@ with text that is hostile to each format, exported and imported back.
   claim (id, text as Argdown joins it, label, kind, holder, tags, note, priority), argument,
   attack, quote, source, actor and the map's metadata, without a diagnostic; and the reference
   implementation (``argdown json`` of @argdown/cli 1.7.5) reads the export as argmap does.
+* AIF from elsewhere (argmap's export with keys dropped, values of the wrong type, extra keys,
+  nodes given twice): every diagnostic is at its node, edge or list, never a traceback, and
+  what imports validates.
 * AIF: the export keeps AIF's rules (edges only I -> RA -> I, I -> CA -> I or RA, L -> YA -> I;
   one conclusion per RA-node, one attacker and one target per CA-node), the import finds every
   claim text, quote, inference and conflict again, and a second round trip changes nothing.
@@ -15,6 +18,7 @@ round trips of each format, 20 runs of the reference on up to 8 maps each).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
@@ -30,7 +34,7 @@ from hypothesis import strategies as st
 
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Severity
-from argmap.interchange.aif.export import to_aif
+from argmap.interchange.aif.export import aif_document, to_aif
 from argmap.interchange.argdown.export import _plain_tag, to_argdown
 from argmap.interchange.argdown.parser import parse_argdown
 from argmap.interchange.argdown.summary import summarise, summarise_reference
@@ -39,7 +43,15 @@ from argmap.interchange.losses import aif_losses, argdown_losses
 from argmap.interchange.text import one_line
 from argmap.lint.context import LintConfig
 from argmap.pipeline import lint_result, load_map
-from fuzz.strategies import HIDDEN, MapSpec, any_text, valid_maps  # tests/ is on sys.path
+from fuzz.strategies import (  # tests/ is on sys.path
+    HIDDEN,
+    ODD_VALUES,
+    MapSpec,
+    _parent,
+    _paths,
+    any_text,
+    valid_maps,
+)
 
 from .compare import assert_same
 from .conftest import CORPUS
@@ -398,3 +410,50 @@ def test_the_corpus_comes_back_the_same_through_argmaps_export(
         doc, problems = parse_argdown(text, name)
         assert problems == []
         assert_same(_sorted(summarise(doc)), _sorted(found[name]))
+
+
+# -- AIF from elsewhere ----------------------------------------------------------------------
+@st.composite
+def damaged_aif(draw: st.DrawFn) -> str:
+    """argmap's AIF of a valid map (bare or in OVA's wrapper) with keys dropped, values of the
+    wrong type or kind, extra keys and nodes or edges given twice, as JSON over lines."""
+    spec = draw(valid_maps())
+    with _folder() as root:
+        document: Any = aif_document(_load(root, "map.yaml", spec.yaml()))
+    if draw(st.booleans()):
+        document = document["AIF"]
+    kinds = ("RA", "CA", "I", "L", "YA", "MA", "PA", "1", 1, "x")
+    for _ in range(draw(st.integers(1, 4))):
+        paths = _paths(document)
+        if not paths:  # all of it dropped
+            break
+        path = draw(st.sampled_from(paths))
+        parent, key = _parent(document, path), path[-1]
+        action = draw(st.sampled_from(["drop", "swap", "extra", "twice"]))
+        if action == "drop":
+            del parent[key]
+        elif action == "swap":
+            parent[key] = draw(st.sampled_from(ODD_VALUES + kinds))
+        elif action == "extra" and isinstance(parent, dict):
+            extra = ("extra", "nodeID", "type", "text", "fromID", "toID", "personID")
+            parent[draw(st.sampled_from(extra))] = draw(st.sampled_from(ODD_VALUES))
+        elif action == "twice" and isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[key]))
+    return json.dumps(document, indent=2)
+
+
+# diagnostics about the whole file, at 1:1: no AIF, nothing to import, a circle of support, or
+# characters removed from a text (the draft's, after the graph)
+_WHOLE_FILE = ("not AIF", "no I-nodes", "circle of support", "invisible control characters")
+
+
+@budget(40, share=10)
+@given(damaged_aif())
+def test_damaged_aif_gives_located_diagnostics_and_a_valid_map(text: str) -> None:
+    outcome = import_text(text, "damaged.json", "aif", title="Damaged")
+    for d in outcome.diagnostics:
+        if not any(words in d.message for words in _WHOLE_FILE) and d.code != "AM401":
+            assert d.positioned, d.message  # at its node, edge or list
+    if not outcome.failed:
+        assert outcome.draft is not None
+        assert validate_yaml(render_yaml(outcome.draft, "aif", "damaged.json"), "x") == []
