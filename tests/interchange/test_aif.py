@@ -145,6 +145,9 @@ _ONE_CLAIM = '{"nodes": [{"nodeID": 1, "type": "I", "text": "A claim."}], "edges
         (_ONE_CLAIM.replace("[]}", '[], "locutions": [5]}'), codes.IMPORT_INVALID, 1, 88),
         (_ONE_CLAIM.replace("[]}", '[], "participants": ["Ann"]}'), codes.IMPORT_INVALID, 1, 91),
         ('{"nodes": ' + "[" * 100 + "]" * 100 + "}", codes.IMPORT_TOO_DEEP, 1, 74),
+        # a lone CR ends a line, as everywhere in argmap (argmap.lines), for a node's place too
+        ('{"nodes": [\r {"type": "I", "text": "x"}], "edges": []}', codes.IMPORT_INVALID, 2, 2),
+        ('{"nodes": [\r\n {"type": "I"}], "edges": []}', codes.IMPORT_INVALID, 2, 2),
     ],
 )
 def test_bad_input_is_a_located_error(text: str, code: object, line: int, col: int) -> None:

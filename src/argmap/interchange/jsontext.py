@@ -8,9 +8,9 @@ import json
 import re
 from typing import Any
 
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
-from argmap.lines import position_of
+from argmap.lines import LINE_BREAK, position_of
 
 
 def too_deep(text: str, max_depth: int) -> int | None:
@@ -116,7 +116,8 @@ class JsonPlaces:
         """Where the value at ``path`` starts, or None (no such value, or too deep)."""
         if self._offsets is None:
             self._offsets = value_offsets(self._text, self._max_length)
-            self._lines = [0, *(m.end() for m in re.finditer("\n", self._text))]
+            # where each line starts, by argmap's one rule (argmap.lines): a lone CR too
+            self._lines = [0, *(m.end() for m in LINE_BREAK.finditer(self._text))]
         offset = self._offsets.get(path)
         if offset is None:
             return None
