@@ -239,6 +239,10 @@ def note(message: str) -> None:
         say(message)
 
 
+def verbose() -> bool:
+    return _verbosity > 0
+
+
 def detail(message: str) -> None:
     """A line for --verbose only (timings, what was read)."""
     if _verbosity > 0:

@@ -23,6 +23,7 @@ from argmap.commands.common import (
     missing_path,
     note,
     say,
+    verbose,
     write_output,
 )
 from argmap.diagnostics import has_failures
@@ -127,10 +128,11 @@ def export(
     Without -o the document goes to stdout and the findings of a map with errors to stderr;
     with -o it is written atomically, and 'wrote FILE' said on stderr (not with -q).
 
-    What the format cannot hold is a warning (AM413) at the first element that loses it, one
-    for each kind of loss: for aif, ids, kinds, labels, tags, notes, priorities, sources,
-    the map's title...; for argdown, the line breaks inside a claim's text. The warnings go
-    where findings go (stderr without -o, stdout with it); the export is written all the same.
+    What the format cannot hold (for aif: ids, kinds, labels, tags, notes, priorities,
+    sources, the map's title...; for argdown: the line breaks inside a claim's text) is said
+    in one line on stderr (not with -q); with -v, as a warning (AM413) at the first element
+    that loses it, one for each kind of loss, where findings go (stderr without -o, stdout
+    with it). The export is written all the same.
 
     Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
     an export; 'argmap check' reports them), 1 the map does not load or resolve, or the
@@ -181,6 +183,19 @@ def export(
         if not write_output(output, text.encode("utf-8")):
             sys.exit(EXIT_ERROR)
         note(f"wrote {output}")  # as every command that writes a file says (not with -q)
-    lost = LOSSES[to](outcome.map) if to in LOSSES else []
-    if lost:  # what the format cannot hold, said: the export itself succeeded
+    if to not in LOSSES:
+        return
+    format_name, losses = LOSSES[to]
+    lost = losses(outcome.map)
+    if not lost:
+        return
+    # what the format cannot hold, said (the export itself succeeded): each kind of loss where
+    # it is under -v, else in one line, as a format that holds less is chosen knowing it
+    if verbose():
         emit_diagnostics(lost, result.texts, 1, None, err=output is None)
+    else:
+        kinds = "1 kind" if len(lost) == 1 else f"{len(lost)} kinds"
+        note(
+            f"argmap: {format_name} has no place for {kinds} of what {result.path} holds, "
+            "not exported (AM413; 'argmap -v export' names each)"
+        )

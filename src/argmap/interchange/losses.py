@@ -145,8 +145,9 @@ def _holders(m: ArgumentMap) -> set[str]:
     return {c.holder for c in m.claims.values() if c.holder}
 
 
-# format -> what its export loses; formats not named lose nothing or are no exchange format
-LOSSES: dict[str, Callable[[ArgumentMap], list[Diagnostic]]] = {
-    "argdown": argdown_losses,
-    "aif": aif_losses,
+# format -> its name, and what its export loses; formats not named lose nothing or are no
+# exchange format
+LOSSES: dict[str, tuple[str, Callable[[ArgumentMap], list[Diagnostic]]]] = {
+    "argdown": ("Argdown", argdown_losses),
+    "aif": ("AIF", aif_losses),
 }
