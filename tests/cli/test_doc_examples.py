@@ -100,7 +100,7 @@ def test_the_tutorial_prints_what_it_shows(
 ) -> None:
     """In a fresh folder: init, then the map of steps 1 and 2, then the finished map (the
     one in arguments/), with the slip of step 5 and without, drawn and reported where the
-    comments say."""
+    comments say, the drawing linked to the report; then step 7's CI line passes there."""
     tutorial = REPO / "docs" / "tutorial.md"
     (init, init_shown), (first, first_shown), (last, last_shown), slip, *after = examples(tutorial)
     monkeypatch.chdir(tmp_path)
@@ -122,14 +122,29 @@ def test_the_tutorial_prints_what_it_shows(
     run(runner, *slip)
     (tmp_path / "montebello.yaml").write_text(finished, encoding="utf-8")
 
-    render, report = after[0][0], after[1][0]
+    (render, _), (report, _), *handouts, (ci, _) = after
     assert render[0] == "render" and report[0] == "report"
+    assert [handout[0] for handout, _ in handouts] == ["handout", "handout"]
     for arguments in (render, report):
         assert runner.invoke(main, arguments).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "renders").iterdir()) == [
         "montebello.html",
         "montebello.svg",
     ]
+    svg = (tmp_path / "renders" / "montebello.svg").read_text(encoding="utf-8")
+    assert 'xlink:href="montebello.html#claim-spp-fails"' in svg  # "linked to the report"
+
+    # step 7, in the same folder: each command of the CI line passes on what step 6 drew
+    line = " ".join(["argmap", *ci]).split(" && ")
+    commands = [words.split() for words in line]
+    assert [words[:2] for words in commands] == [
+        ["argmap", "validate"],
+        ["argmap", "check"],
+        ["argmap", "render"],
+    ]
+    for words in commands:
+        result = runner.invoke(main, words[1:])
+        assert result.exit_code == 0, (words, result.output)
 
 
 def test_the_readme_configuration_names_every_setting_and_is_accepted() -> None:
