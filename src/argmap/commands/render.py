@@ -183,7 +183,7 @@ def render(
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
     2 a usage problem (no such path, unknown claim, no engine for the format, a file name
-    for -o with several maps).
+    for -o with several maps, an output Windows cannot create: con.yaml to con.svg).
 
     \b
     Examples:
