@@ -300,3 +300,32 @@ def test_the_python_of_docs_rendering_runs_as_shown(monkeypatch: pytest.MonkeyPa
     graph, svg = scope["graph"], scope["svg"]
     assert "claim/spp-threat" in getattr(graph, "source", "")
     assert isinstance(svg, bytes) and svg.startswith(b"<?xml")
+
+
+def quoted(doc: str, start: str) -> str:
+    """The one indented line of ``doc`` that starts with ``start``: a message the page quotes."""
+    text = (REPO / "docs" / doc).read_text(encoding="utf-8")
+    (line,) = re.findall(rf"^    ({re.escape(start)}.*)$", text, re.M)
+    return line
+
+
+def test_the_export_loss_line_of_docs_interchange_is_printed(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/interchange.md quotes the one line ``export --to aif`` says of Montebello."""
+    monkeypatch.chdir(REPO)
+    result = runner.invoke(main, ["export", "arguments/montebello.yaml", "--to", "aif"])
+    assert result.exit_code == 0
+    assert result.stderr == quoted("interchange.md", "argmap: AIF has no place") + "\n"
+
+
+def test_the_windows_name_message_of_docs_rendering_is_printed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/rendering.md quotes what ``argmap render con.yaml`` says (exit 2, nothing written)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(REPO / "tests" / "examples" / "valid" / "minimal.yaml", "con.yaml")
+    result = runner.invoke(main, ["render", "con.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == quoted("rendering.md", "argmap: con.yaml would be written") + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["con.yaml"]
