@@ -120,3 +120,15 @@ def test_a_broken_link_and_a_missing_anchor_are_named(tmp_path: Path) -> None:
         "a.md:1: b.md#there: no heading #there in b.md",
         "a.md:1: c.md: no file c.md",
     ]
+
+
+def test_every_page_of_docs_is_linked_from_the_readme() -> None:
+    """The README is where a newcomer starts: a page no link of it leads to (the tutorial,
+    the security notes) is found only by listing the folder."""
+    linked = {
+        (REPO / path).resolve()
+        for _, target in links((REPO / "README.md").read_text(encoding="utf-8"))
+        if (path := target.partition("#")[0])
+    }
+    pages = sorted((REPO / "docs").glob("*.md"))
+    assert [page.name for page in pages if page.resolve() not in linked] == []
