@@ -329,3 +329,20 @@ def test_the_windows_name_message_of_docs_rendering_is_printed(
     assert result.exit_code == 2
     assert result.stderr == quoted("rendering.md", "argmap: con.yaml would be written") + "\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["con.yaml"]
+
+
+def test_the_readme_map_validates_with_its_one_warning(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's map, a newcomer's first, is valid: validate finds no error in it, only
+    that the counterclaim has no evidence yet."""
+    (example,) = YAML.findall(README.read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    Path("map.yaml").write_text(example, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "map.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "map.yaml:20:3: warning[AM002] claim 'expression' has neither evidence nor premises"
+        " (unsupported-claim)"
+    )
+    assert result.output.splitlines()[-1] == "1 warning in 1 of 1 file"
