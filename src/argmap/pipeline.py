@@ -125,7 +125,10 @@ def without_maps(found: Found, skipped: Iterable[Path | str]) -> list[Diagnostic
     for folder, inside in found.folders:
         if inside and all(os.path.normpath(os.path.abspath(p)) in gone for p in inside):
             files = "1 YAML file" if len(inside) == 1 else f"{len(inside)} YAML files"
-            message = f"no argument maps in this folder: {files} skipped, with no argmap: key"
+            message = (
+                f"no argument maps in this folder: {files} skipped, none an argument map "
+                "(-v says why)"
+            )
             problems.append(codes.NO_FILES.at(str(folder), None, message))
     return problems
 

@@ -165,8 +165,8 @@ def test_a_folder_without_a_map_is_said_to_have_none(
     result = runner.invoke(main, [command, "ci", "map.yaml"])
     assert result.exit_code == 0
     warning = (
-        "ci:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, with no "
-        "argmap: key (no-files)"
+        "ci:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, none an "
+        "argument map (-v says why) (no-files)"
     )
     lines = result.stdout.splitlines()
     assert lines[-3:] == [warning, "", "1 warning in 1 of 1 file"]  # as for an empty folder
@@ -292,7 +292,7 @@ def test_a_folder_of_playbooks_only_has_no_maps(runner: CliRunner, project: Path
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
         "ansible:1:1: warning[AM902] no argument maps in this folder: 1 YAML file skipped, "
-        "with no argmap: key (no-files)"
+        "none an argument map (-v says why) (no-files)"
     )
 
 
