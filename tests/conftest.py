@@ -3,7 +3,9 @@ the children argmap forks."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +13,23 @@ from click.testing import CliRunner
 TESTS = Path(__file__).parent
 EXAMPLES = TESTS / "examples"
 REPO = TESTS.parent
+
+
+def _unheard(signum: int, frame: FrameType | None) -> None:
+    """A signal the suite was started to ignore, still ignored by the suite itself."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests of SIGHUP, SIGTERM and Ctrl-C send them to an argmap they start. Started
+    under ``nohup`` (SIGHUP ignored) or in the background of a script (SIGINT ignored), the
+    suite passed its ignoring on to every child, which argmap honours (as ``nohup`` asks), so
+    those tests failed. A handler that does nothing ignores the signal here as well, and is
+    not inherited: a program the suite starts has the default disposition again."""
+    del config
+    for name in ("SIGHUP", "SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_IGN:
+            signal.signal(number, _unheard)
 
 
 @pytest.fixture
