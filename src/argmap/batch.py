@@ -8,14 +8,14 @@ and the files each one included — so little crosses the process boundary.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap import codes
 from argmap.cores import usable_cores, worker_pool
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
-from argmap.pipeline import ConfigCache, lint_result, load_map
+from argmap.pipeline import ConfigCache, firsts_of_projects, lint_result, load_map
 
 POOL_FROM = 64  # below this many files a pool costs more than it saves
 
@@ -28,6 +28,8 @@ class FileOutcome:
     included: frozenset[Path]
     in_include_cycle: bool
     skipped: str | None = None  # found in a folder and not an argument map: why
+    root: Path | None = None  # its project's
+    config_problems: tuple[Diagnostic, ...] = ()  # its project's configuration's, each time
 
 
 _worker_configs = ConfigCache()  # a pool worker's own, renewed for each pool
@@ -46,9 +48,9 @@ def validate_file(path: Path, configs: ConfigCache, *, walked: bool = False) -> 
     result = load_map(path, walked=walked)
     if result.skipped is not None:
         return FileOutcome(path, (), {}, frozenset(), False, result.skipped)
-    config, config_problems = configs.for_root(result.root)
+    config, config_problems = configs.read(result.root)
     lint_result(result, config)
-    diagnostics = (*config_problems, *result.diagnostics)
+    diagnostics = tuple(result.diagnostics)
     noted = {d.path for d in diagnostics}
     return FileOutcome(
         path,
@@ -56,6 +58,8 @@ def validate_file(path: Path, configs: ConfigCache, *, walked: bool = False) -> 
         {p: t for p, t in result.texts.items() if p in noted},
         frozenset(result.included),
         any(d.code == codes.INCLUDE_CYCLE.code for d in diagnostics),
+        root=result.root,
+        config_problems=tuple(config_problems),
     )
 
 
@@ -72,10 +76,17 @@ def validate_files(
 
     A file that another one includes is reported through its includer (files in an include
     cycle are kept: each reports the cycle). A file ``walked`` to (found in a folder) that is
-    not an argument map is only read, its outcome ``skipped``."""
+    not an argument map is only read, its outcome ``skipped``. The problems of a project's
+    configuration are reported once, with the first of its files reported, as one process
+    would (a pool's workers each read it)."""
     outcomes = list(_run(files, progress, walked))
     included = frozenset().union(*(o.included for o in outcomes))
-    return [o for o in outcomes if resolved(o.path) not in included or o.in_include_cycle]
+    kept = [o for o in outcomes if resolved(o.path) not in included or o.in_include_cycle]
+    firsts = firsts_of_projects(o.root if o.skipped is None else None for o in kept)
+    return [
+        replace(o, diagnostics=(*o.config_problems, *o.diagnostics)) if first else o
+        for o, first in zip(kept, firsts, strict=True)
+    ]
 
 
 def _run(

@@ -387,8 +387,12 @@ class ConfigCache:
 
     def __init__(self) -> None:
         self._configs: dict[Path, tuple[LintConfig, list[Diagnostic]]] = {}
+        self._reported: set[Path] = set()
 
-    def for_root(self, root: Path | None) -> tuple[LintConfig, list[Diagnostic]]:
+    def read(self, root: Path | None) -> tuple[LintConfig, list[Diagnostic]]:
+        """The configuration of the project at ``root``, and its problems, every time (a
+        pool's worker: the run reports them with the first map of the project it reports,
+        which only the parent knows; :func:`firsts_of_projects`)."""
         if root is None:
             return LintConfig(), []
         if root not in self._configs:
@@ -396,8 +400,28 @@ class ConfigCache:
 
             config, problems = load_config(root)
             self._configs[root] = (config, [_relative(p) for p in problems])
-            return config, self._configs[root][1]
-        return self._configs[root][0], []  # report a broken configuration once
+        return self._configs[root]
+
+    def for_root(self, root: Path | None) -> tuple[LintConfig, list[Diagnostic]]:
+        """:meth:`read`, its problems only the first time: a broken configuration is
+        reported once, with the first map of its project."""
+        config, problems = self.read(root)
+        if root is None or root in self._reported:
+            return config, []
+        self._reported.add(root)
+        return config, problems
+
+
+def firsts_of_projects(roots: Iterable[Path | None]) -> list[bool]:
+    """For each map in order, given its project's root, whether it is the first map of its
+    project: the one reported with the project configuration's problems."""
+    seen: set[Path] = set()
+    firsts: list[bool] = []
+    for root in roots:
+        firsts.append(root is not None and root not in seen)
+        if root is not None:
+            seen.add(root)
+    return firsts
 
 
 def _relative(d: Diagnostic) -> Diagnostic:
