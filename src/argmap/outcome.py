@@ -37,7 +37,9 @@ class CheckOutcome:
     diagnostics: Sequence[Diagnostic]
 
 
-def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
+def map_dict(outcome: CheckOutcome) -> dict[str, Any]:
+    """A map's part of the JSON of a check but its findings (``diagnostics``, which
+    :func:`check_document` adds): what a pool's worker sends back for the map."""
     m, ev = outcome.map, outcome.evaluation
     claims: list[dict[str, Any]] = []
     if m is not None and ev is not None:
@@ -73,20 +75,23 @@ def outcome_dict(outcome: CheckOutcome) -> dict[str, Any]:
         "has_extension": ev.has_extension if ev is not None else None,
         "claims": claims,
         "quotes": quotes,
-        "diagnostics": [d.to_dict() for d in outcome.diagnostics],
     }
 
 
 def check_document(
-    outcomes: Sequence[CheckOutcome], problems: Sequence[Diagnostic]
+    maps: Sequence[tuple[Mapping[str, Any], Sequence[Diagnostic]]],
+    problems: Sequence[Diagnostic],
 ) -> dict[str, Any]:
-    """The whole JSON of a check: every map's outcome, and the findings about the paths
-    themselves (a path that is not there). One shape for one map and for many, so that a
-    reader never branches on it."""
+    """The whole JSON of a check: every map's outcome (its :func:`map_dict` and its
+    findings), and the findings about the paths themselves (a path that is not there). One
+    shape for one map and for many, so that a reader never branches on it."""
     return {
         "format": FORMAT,
         "version": VERSION,
-        "maps": [outcome_dict(o) for o in outcomes],
+        "maps": [
+            {**document, "diagnostics": [d.to_dict() for d in diagnostics]}
+            for document, diagnostics in maps
+        ],
         "diagnostics": [d.to_dict() for d in problems],
     }
 

@@ -280,21 +280,6 @@ def _load_one(
     return ParsedFile(document, model, path)
 
 
-@contextmanager
-def kept_maps(
-    files: Sequence[Path], limits: Limits = DEFAULT_LIMITS, walked: frozenset[Path] = frozenset()
-) -> Iterator[list[MapResult]]:
-    """:func:`load_maps`, for a command that keeps every map, and what it computes from them,
-    until it ends (``check``): the cyclic collector stays paused until the end of the block.
-
-    Verifying, evaluating and linting a large map allocate millions of objects that outlive
-    the block and never form cycles; each collection they trigger would rescan them (0.2-0.3 s
-    of checking a 100,000-claim map), to free nothing.
-    """
-    with collector_paused():
-        yield load_maps(files, limits, walked)
-
-
 def load_maps(
     files: Sequence[Path], limits: Limits = DEFAULT_LIMITS, walked: frozenset[Path] = frozenset()
 ) -> list[MapResult]:
@@ -304,13 +289,25 @@ def load_maps(
     Files in an include cycle include each other, so each is kept and reports the cycle.
     """
     results = [load_map(f, limits, walked=f in walked) for f in files]
-    included: set[Path] = set().union(*(r.included for r in results)) if results else set()
-    return [
-        r
-        for r, f in zip(results, files, strict=True)
-        if resolved(f) not in included
-        or any(d.code == codes.INCLUDE_CYCLE.code for d in r.diagnostics)
-    ]
+    kept = reported_files(
+        files, [r.included for r in results], [in_include_cycle(r.diagnostics) for r in results]
+    )
+    return [r for r, keep in zip(results, kept, strict=True) if keep]
+
+
+def in_include_cycle(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.code == codes.INCLUDE_CYCLE.code for d in diagnostics)
+
+
+def reported_files(
+    files: Sequence[Path], included: Sequence[Iterable[Path]], cycles: Sequence[bool]
+) -> list[bool]:
+    """For each file of a run, given the files it included and whether it is in an include
+    cycle: whether it is reported itself. A file that another one includes is reported
+    through its includer; files in an include cycle include each other, so each is kept and
+    reports the cycle."""
+    every: set[Path] = set().union(*included) if included else set()
+    return [resolved(f) not in every or cycle for f, cycle in zip(files, cycles, strict=True)]
 
 
 def lint_result(

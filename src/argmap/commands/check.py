@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import sys
-import time
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from argmap.checkbatch import CheckedFile, CheckRun, Wanted, check_files, check_loaded, sources
 from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
     Seconds,
     choice,
+    default_format,
     detail,
     detail_skipped,
     emit_diagnostics,
@@ -25,21 +25,13 @@ from argmap.commands.common import (
     say,
     strict_option,
 )
-from argmap.diagnostics import Diagnostic, has_failures, sort_key
-from argmap.evaluate import evaluate_map
+from argmap.commands.progress import progress
+from argmap.diagnostics import Diagnostic, has_failures
+from argmap.gcpause import collector_paused
 from argmap.indented_json import json_document
-from argmap.outcome import CheckOutcome, check_document, claim_lines
-from argmap.pipeline import (
-    ConfigCache,
-    MapResult,
-    find_files,
-    kept_maps,
-    lint_alongside,
-    without_maps,
-)
-from argmap.semantics.errors import SemanticsTimeout
+from argmap.outcome import CheckOutcome, check_document
+from argmap.pipeline import ConfigCache, MapResult, find_files, without_maps
 from argmap.semantics.labels import Semantics
-from argmap.verify.evidence import EvidenceCheck, quote_marks, verify_evidence
 
 semantics_option = click.option(
     "--semantics",
@@ -61,24 +53,10 @@ time_limit_option = click.option(
 def check_result(
     result: MapResult, configs: ConfigCache, semantics: Semantics, time_limit: float
 ) -> tuple[CheckOutcome, list[Diagnostic]]:
-    """Verify, evaluate and lint one loaded map."""
+    """Verify, evaluate and lint one loaded map; the problems of its project's configuration
+    the first time ``configs`` reads it."""
     config, config_problems = configs.for_root(result.root)
-    checks: dict[str, EvidenceCheck] = {}
-    evaluation = None
-    if result.map is not None:
-        checks, unreadable = verify_evidence(result.map, threshold=config.similarity)
-        status = {eid: c.status for eid, c in checks.items()}
-        with lint_alongside(result, config, checks, unreadable):
-            evaluation = evaluate_map(
-                result.map,
-                status,
-                semantics=semantics,
-                time_limit=time_limit,
-                quote_marks=quote_marks(checks),
-            )
-    diagnostics = sorted(result.diagnostics, key=sort_key)
-    outcome = CheckOutcome(result.path, result.map, evaluation, checks, diagnostics)
-    return outcome, config_problems
+    return check_loaded(result, config, semantics, time_limit), config_problems
 
 
 @click.command()
@@ -118,50 +96,39 @@ def check(
         note("argmap: --time-limit has no effect with grounded semantics")
     found = find_files(paths)
     files, problems = found.files, found.problems
+    chosen = output_format or default_format()
+    wanted: Wanted = (
+        "document" if chosen == "json" else "lines" if chosen == "text" and not quiet() else None
+    )
+    run = CheckRun(Semantics(semantics), time_limit, wanted)
+    # the collector stays paused while the maps are checked and their results kept (in one
+    # process; a pool's workers pause it map by map)
+    with collector_paused(), progress(len(files), output_format, "checking") as advance:
+        checked = check_files(files, run, walked=found.walked, progress=advance)
     skipped: list[str] = []
-    configs = ConfigCache()
-    outcomes: list[CheckOutcome] = []
-    diagnostics: list[Diagnostic] = list(problems)
-    texts: dict[str, str] = {}
-    try:
-        with kept_maps(files, walked=found.walked) as results:
-            for result in results:
-                if result.skipped is not None:
-                    detail_skipped(result.path, result.skipped)
-                    skipped.append(result.path)
-                    continue
-                started = time.perf_counter()
-                outcome, config_problems = check_result(
-                    result, configs, Semantics(semantics), time_limit
-                )
-                detail(
-                    f"checked {result.path}: {len(outcome.checks)} quotes, "
-                    f"{semantics} semantics, {time.perf_counter() - started:.2f} s"
-                )
-                if config_problems:  # with the first map of its project, as validate does
-                    mixed = sorted([*config_problems, *outcome.diagnostics], key=sort_key)
-                    outcome = replace(outcome, diagnostics=mixed)
-                outcomes.append(outcome)
-                diagnostics.extend(outcome.diagnostics)
-                texts.update(result.texts)
-    except SemanticsTimeout as exc:
-        say(f"argmap: {exc}")
-        sys.exit(EXIT_ERROR)
+    maps: list[CheckedFile] = []
+    for c in checked:
+        if c.skipped is not None:
+            detail_skipped(c.shown, c.skipped)
+            skipped.append(c.shown)
+            continue
+        if c.timeout is not None:
+            say(f"argmap: {c.timeout}")
+            sys.exit(EXIT_ERROR)
+        detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
+        maps.append(c)
     problems = [*problems, *without_maps(found, skipped)]
+    diagnostics = [*found.problems, *(d for c in maps for d in c.diagnostics)]
     diagnostics.extend(problems[len(found.problems) :])
-    if output_format == "json":
-        click.echo(json_document(check_document(outcomes, problems)), nl=False)
+    if wanted == "document":
+        document = check_document([(c.document, c.diagnostics) for c in maps], problems)
+        click.echo(json_document(document), nl=False)
     else:
-        if output_format in (None, "text") and (output_format or "") != "github":
-            from argmap.commands.common import default_format
-
-            if (output_format or default_format()) == "text" and not quiet():
-                for outcome in outcomes:
-                    lines = claim_lines(outcome)
-                    if lines:  # one write, not one per claim
-                        click.echo("\n".join(lines))
-                    click.echo()
-        emit_diagnostics(diagnostics, texts, len(files) - len(skipped), output_format)
+        for c in maps if wanted == "lines" else ():
+            if c.lines:  # one write, not one per claim
+                click.echo("\n".join(c.lines))
+            click.echo()
+        emit_diagnostics(diagnostics, sources(maps), len(files) - len(skipped), output_format)
     if any(p.code == "AM901" for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,13 +13,13 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
-    default_format,
     detail_read,
     detail_skipped,
     emit_diagnostics,
     format_option,
     strict_option,
 )
+from argmap.commands.progress import progress
 from argmap.diagnostics import has_failures
 from argmap.pipeline import display_path, find_files, without_maps
 
@@ -57,7 +54,7 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     diagnostics = list(problems)
     texts: dict[str, str] = {}
     skipped: list[Path] = []
-    with _progress(len(files), output_format) as advance:
+    with progress(len(files), output_format, "validating") as advance:
         for outcome in validate_files(files, advance, found.walked):
             if outcome.skipped is not None:
                 detail_skipped(display_path(outcome.path), outcome.skipped)
@@ -71,22 +68,3 @@ def validate(paths: tuple[Path, ...], output_format: str | None, strict: bool) -
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)
-
-
-PROGRESS_FROM = 50  # files: smaller runs finish before a bar would be read
-
-
-@contextmanager
-def _progress(count: int, output_format: str | None) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr, only on a terminal, never in CI logs or machine output."""
-    wanted = (
-        count >= PROGRESS_FROM
-        and sys.stderr.isatty()
-        and not os.environ.get("CI")
-        and (output_format or default_format()) == "text"
-    )
-    if not wanted:
-        yield None
-        return
-    with click.progressbar(length=count, label="validating", file=sys.stderr) as bar:
-        yield bar.update
