@@ -71,7 +71,6 @@ DIFFERENT_BY_COMMAND = {
     "--depth": "steps from the --focus claim in both; without it, handout counts from each "
     "thesis and render refuses --depth (tests/cli/test_depth.py)",
     "--output": "a file, a folder, or either, with or without stdout",
-    "--jobs": "what runs at once: layouts, reports or PDFs",
     "--time-limit": "what is limited; one shape, tested above",
 }
 

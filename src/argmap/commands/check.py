@@ -20,6 +20,7 @@ from argmap.commands.common import (
     emit_diagnostics,
     format_option,
     given,
+    jobs_option,
     note,
     quiet,
     say,
@@ -65,12 +66,14 @@ def check_result(
 @strict_option
 @semantics_option
 @time_limit_option
+@jobs_option
 def check(
     paths: tuple[Path, ...],
     output_format: str | None,
     strict: bool,
     semantics: str,
     time_limit: float,
+    jobs: int | None,
 ) -> None:
     """Verify every quote, apply every rule, and give each claim a verdict.
 
@@ -82,6 +85,10 @@ def check(
     files (any case), except hidden ones and those whose top level is not a mapping with an
     argmap: or a claims: key (a docker-compose.yml, an Ansible playbook, a CI workflow), which
     are skipped (-v lists them). A file named is always read as a map.
+
+    Many files are checked on every core, from 64 files on (one worker process per 64
+    files, up to the usable cores; -j 1 checks one file after another, -j N in N
+    processes), with a progress bar on a terminal. The output is the same either way.
 
     Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
     that does not exist, or the preferred or stable semantics ran out of time.
@@ -104,7 +111,7 @@ def check(
     # the collector stays paused while the maps are checked and their results kept (in one
     # process; a pool's workers pause it map by map)
     with collector_paused(), progress(len(files), output_format, "checking") as advance:
-        checked = check_files(files, run, walked=found.walked, progress=advance)
+        checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=advance)
     skipped: list[str] = []
     maps: list[CheckedFile] = []
     for c in checked:

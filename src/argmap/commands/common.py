@@ -137,9 +137,15 @@ class Seconds(click.ParamType[float]):
         return seconds
 
 
-def jobs_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``-j/--jobs N``: how much runs at once (default, None: the usable cores)."""
-    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help_text)
+# ``-j/--jobs N`` of every command that takes many PATHS, in these words (a test walks the
+# commands): None when not given, which each command reads as what pays off there (validate
+# and check start a pool from 64 files; render, report and handout work side by side only
+# with the system dot).
+JOBS_HELP = (
+    "How many maps are worked on at once; 1: one after another [default: the usable cores, "
+    "where that pays off]."
+)
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=JOBS_HELP)
 
 
 @dataclass(slots=True)

@@ -79,10 +79,7 @@ DEFAULT_MAX_CLAIMS = 200
 @engine_option
 @check_option
 @stale_only_option
-@jobs_option(
-    "How many PDFs are made at once, each in a process of its own, when the system dot lays "
-    "the maps out [default: the usable cores]."
-)
+@jobs_option
 def handout(
     paths: tuple[Path, ...],
     variant: str,
@@ -117,6 +114,9 @@ def handout(
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a
     support cycle (AM010) is written; 'argmap check' reports them.
+
+    When the system dot lays the maps out, the PDFs of a folder are made side by side in
+    worker processes (--jobs), and written and said in the order of the maps.
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a handout is stale,
     2 a usage problem (no such path, unknown claim, a PDF without WeasyPrint).

@@ -143,7 +143,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="Write nothing; exit 1 if an output is missing or stale (for CI).",
 )
 @stale_only_option
-@jobs_option("How many maps the system dot lays out at once [default: the usable cores].")
+@jobs_option
 def render(
     paths: tuple[Path, ...],
     output: Path,
@@ -179,7 +179,9 @@ def render(
     cycle in the picture; 'argmap check' reports them.
 
     SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
-    WebAssembly Graphviz. PNG and PDF need dot.
+    WebAssembly Graphviz. PNG and PDF need dot. The system dot lays out up to --jobs maps at
+    once, each in a process of its own; the embedded Graphviz one at a time. The files are
+    written, and said, in the order of the maps.
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
     2 a usage problem (no such path, unknown claim, no engine for the format, a file name

@@ -221,10 +221,7 @@ def _error(message: str) -> None:
 @engine_option
 @check_option
 @stale_only_option
-@jobs_option(
-    "How many reports are made at once, each in a process of its own, when the system dot "
-    "lays the maps out [default: the usable cores]."
-)
+@jobs_option
 def report(
     paths: tuple[Path, ...],
     output: Path,
