@@ -1,9 +1,12 @@
-"""Comparing an Argdown summary with the reference implementation's."""
+"""Comparing an Argdown summary with the reference implementation's, and a map with the map
+that comes back from an export."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from argmap.argument_map import ArgumentMap
 from argmap.interchange.text import one_line
 
 
@@ -33,3 +36,38 @@ def assert_same(got: dict[str, Any], expected: dict[str, Any]) -> None:
         assert sorted(mine["tags"]) == sorted(argument["tags"]), title
     assert len(got["relations"]) == len(expected["relations"])
     assert relations(got) == relations(expected)
+
+
+def _fields(elements: Mapping[str, Any], names: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+    return {key: tuple(getattr(x, name) for name in names) for key, x in elements.items()}
+
+
+def assert_same_map(a: ArgumentMap, b: ArgumentMap, *, texts_joined: bool = False) -> None:
+    """``b``, read back from an export of ``a``, is ``a``: every element with every field a
+    map file holds; claim texts joined into one line when the format joins them
+    (``texts_joined``, Argdown)."""
+    assert (a.title, a.question, a.description, a.authors, a.date) == (
+        b.title,
+        b.question,
+        b.description,
+        b.authors,
+        b.date,
+    )
+    assert list(a.claims) == list(b.claims)
+    for cid, claim in a.claims.items():
+        other = b.claims[cid]
+        assert (one_line(claim.text) if texts_joined else claim.text) == other.text, cid
+        for name in ("label", "kind", "holder", "tags", "note", "priority"):
+            assert getattr(claim, name) == getattr(other, name), (cid, name)
+    for elements, names in (
+        (lambda m: m.arguments, ("premises", "conclusion", "label", "holder", "note", "priority")),
+        (lambda m: m.attacks, ("attacker", "target", "kind", "note")),
+        (
+            lambda m: m.evidence,
+            ("quote", "source", "target", "stance", "locator", "strength", "note"),
+        ),
+        (lambda m: m.sources, ("title", "authors", "date", "publisher", "url", "file", "note")),
+        (lambda m: m.actors, ("name", "role", "url", "note")),
+    ):
+        assert _fields(elements(a), names) == _fields(elements(b), names)
+    assert [(q.text, q.about) for q in a.questions] == [(q.text, q.about) for q in b.questions]

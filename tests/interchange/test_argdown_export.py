@@ -18,7 +18,7 @@ from argmap.interchange.argdown.summary import summarise, summarise_reference
 from argmap.interchange.text import one_line
 from argmap.pipeline import load_map
 
-from .compare import assert_same
+from .compare import assert_same, assert_same_map
 from .conftest import MONTEBELLO, imported, loaded
 
 TRICKY_TEXT = (
@@ -106,7 +106,7 @@ def _reads_back(original: ArgumentMap, text: str, name: str, tmp_path: Path) -> 
     """``text``, argmap's Argdown of ``original``, imports without a finding as the same map."""
     outcome = imported(text, "argdown", name)
     assert outcome.diagnostics == []
-    _same_map(original, loaded(outcome, tmp_path))
+    assert_same_map(original, loaded(outcome, tmp_path))
 
 
 @pytest.fixture
@@ -114,46 +114,6 @@ def tricky(tmp_path: Path) -> ArgumentMap:
     path = tmp_path / "tricky.yaml"
     path.write_text(TRICKY, encoding="utf-8")
     return _load(path)
-
-
-def _same_map(a: ArgumentMap, b: ArgumentMap) -> None:
-    assert (a.title, a.question, a.description, a.authors, a.date) == (
-        b.title,
-        b.question,
-        b.description,
-        b.authors,
-        b.date,
-    )
-    assert list(a.claims) == list(b.claims)
-    for cid, claim in a.claims.items():
-        other = b.claims[cid]
-        for name in ("text", "label", "kind", "holder", "tags", "note", "priority"):
-            assert getattr(claim, name) == getattr(other, name), (cid, name)
-    assert {(x.id, x.premises, x.conclusion) for x in a.arguments.values()} == {
-        (x.id, x.premises, x.conclusion) for x in b.arguments.values()
-    }
-    for aid, argument in a.arguments.items():
-        other = b.arguments[aid]
-        for name in ("label", "holder", "note", "priority"):
-            assert getattr(argument, name) == getattr(other, name), (aid, name)
-    assert {(x.id, x.attacker, x.target, x.kind, x.note) for x in a.attacks.values()} == {
-        (x.id, x.attacker, x.target, x.kind, x.note) for x in b.attacks.values()
-    }
-    key = [
-        (e.id, e.quote, e.source, e.target, e.stance, e.locator, e.strength, e.note)
-        for e in a.evidence.values()
-    ]
-    assert sorted(key) == sorted(
-        (e.id, e.quote, e.source, e.target, e.stance, e.locator, e.strength, e.note)
-        for e in b.evidence.values()
-    )
-    assert [(q.text, q.about) for q in a.questions] == [(q.text, q.about) for q in b.questions]
-    assert {s: (x.title, x.url, x.file) for s, x in a.sources.items()} == {
-        s: (x.title, x.url, x.file) for s, x in b.sources.items()
-    }
-    assert {k: (x.name, x.role) for k, x in a.actors.items()} == {
-        k: (x.name, x.role) for k, x in b.actors.items()
-    }
 
 
 def test_montebello_survives_the_round_trip(tmp_path: Path) -> None:
@@ -166,7 +126,7 @@ def test_special_characters_survive_the_round_trip(tricky: ArgumentMap, tmp_path
     assert "[Tricky: a label]: Brackets \\[x\\] \\<y\\>, \\#hash" in text
     outcome = imported(text, "argdown", "tricky.argdown")
     assert outcome.diagnostics == []
-    _same_map(tricky, loaded(outcome, tmp_path))
+    assert_same_map(tricky, loaded(outcome, tmp_path))
 
 
 def test_export_is_deterministic() -> None:

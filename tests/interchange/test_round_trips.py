@@ -53,7 +53,7 @@ from fuzz.strategies import (  # tests/ is on sys.path
     valid_maps,
 )
 
-from .compare import assert_same
+from .compare import assert_same, assert_same_map
 from .conftest import CORPUS
 
 BUDGET = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "0")) or None
@@ -164,44 +164,6 @@ def _imported(root: Path, text: str, fmt: str, title: str) -> tuple[ArgumentMap,
 
 
 # -- Argdown ---------------------------------------------------------------------------------
-def _same_in_argdown(a: ArgumentMap, b: ArgumentMap) -> None:
-    """``b`` (imported from the Argdown of ``a``) is ``a``, texts joined as Argdown joins them."""
-    assert (a.title, a.question, a.description, a.authors, a.date) == (
-        b.title,
-        b.question,
-        b.description,
-        b.authors,
-        b.date,
-    )
-    assert list(a.claims) == list(b.claims)
-    for cid, claim in a.claims.items():
-        other = b.claims[cid]
-        assert one_line(claim.text) == other.text, cid
-        for name in ("label", "kind", "holder", "tags", "note", "priority"):
-            assert getattr(claim, name) == getattr(other, name), (cid, name)
-    fields = ("premises", "conclusion", "label", "holder", "note", "priority")
-    assert {aid: tuple(getattr(x, f) for f in fields) for aid, x in a.arguments.items()} == {
-        aid: tuple(getattr(x, f) for f in fields) for aid, x in b.arguments.items()
-    }
-    fields = ("attacker", "target", "kind", "note")
-    assert {k: tuple(getattr(x, f) for f in fields) for k, x in a.attacks.items()} == {
-        k: tuple(getattr(x, f) for f in fields) for k, x in b.attacks.items()
-    }
-    fields = ("quote", "source", "target", "stance", "locator", "strength", "note")
-    assert {k: tuple(getattr(x, f) for f in fields) for k, x in a.evidence.items()} == {
-        k: tuple(getattr(x, f) for f in fields) for k, x in b.evidence.items()
-    }
-    assert [(q.text, q.about) for q in a.questions] == [(q.text, q.about) for q in b.questions]
-    fields = ("title", "authors", "date", "publisher", "url", "file", "note")
-    assert {k: tuple(getattr(x, f) for f in fields) for k, x in a.sources.items()} == {
-        k: tuple(getattr(x, f) for f in fields) for k, x in b.sources.items()
-    }
-    fields = ("name", "role", "url", "note")
-    assert {k: tuple(getattr(x, f) for f in fields) for k, x in a.actors.items()} == {
-        k: tuple(getattr(x, f) for f in fields) for k, x in b.actors.items()
-    }
-
-
 @budget(60, share=10)
 @given(richer_maps())
 def test_argdown_round_trip_is_byte_identical_and_keeps_the_map(spec: MapSpec) -> None:
@@ -210,7 +172,7 @@ def test_argdown_round_trip_is_byte_identical_and_keeps_the_map(spec: MapSpec) -
         first = to_argdown(original)
         back, found = _imported(root, first, "argdown", "Imported")
         assert found == []
-        _same_in_argdown(original, back)
+        assert_same_map(original, back, texts_joined=True)
         assert to_argdown(back) == first
         # a text Argdown changes is said at export, and only then
         changed = [cid for cid, c in original.claims.items() if back.claims[cid].text != c.text]
