@@ -4,8 +4,10 @@ the children argmap forks."""
 from __future__ import annotations
 
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -65,3 +67,20 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(forked.os, "fork", fork)
     return children
+
+
+@pytest.fixture
+def pools_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the worker pools :mod:`argmap.batch` starts from now on (validate's and
+    check's), each pool started as it would be."""
+    from argmap import batch
+
+    started: list[int] = []
+    real = batch.worker_pool
+
+    def worker_pool(count: int, initializer: Callable[[], None] | None = None) -> Any:
+        started.append(count)
+        return real(count, initializer)
+
+    monkeypatch.setattr(batch, "worker_pool", worker_pool)
+    return started

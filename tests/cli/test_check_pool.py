@@ -6,7 +6,6 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,27 +51,18 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _pool(monkeypatch: pytest.MonkeyPatch, workers: int) -> list[int]:
-    """Have a run use ``workers`` processes (1: none); the sizes of the pools it starts."""
-    started: list[int] = []
-    real = batch.worker_pool
-
-    def worker_pool(count: int, initializer: Callable[[], None] | None = None) -> Any:
-        started.append(count)
-        return real(count, initializer)
-
-    monkeypatch.setattr(batch, "worker_pool", worker_pool)
+def _workers(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    """Have a run use ``workers`` processes (1: none)."""
     monkeypatch.setattr(batch, "workers_for", lambda count: workers)
-    return started
 
 
 def _both(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, started: list[int], args: list[str]
 ) -> tuple[Result, Result]:
-    started = _pool(monkeypatch, 1)
+    _workers(monkeypatch, 1)
     alone = runner.invoke(main, args)
     assert started == []
-    started = _pool(monkeypatch, 2)
+    _workers(monkeypatch, 2)
     pooled = runner.invoke(main, args)
     assert started == [2]
     return alone, pooled
@@ -80,11 +70,17 @@ def _both(
 
 @pytest.mark.parametrize("output_format", [*FORMATS, "quiet"])
 def test_a_pool_prints_what_one_process_prints(
-    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, output_format: str
+    project: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    pools_started: list[int],
+    output_format: str,
 ) -> None:
     """check took every map in one process: a repository of many maps waited on one core."""
     chosen = ["-q", "check"] if output_format == "quiet" else ["check", "-f", output_format]
-    alone, pooled = _both(runner, monkeypatch, [*chosen, "examples", "arguments", "gone.yaml"])
+    alone, pooled = _both(
+        runner, monkeypatch, pools_started, [*chosen, "examples", "arguments", "gone.yaml"]
+    )
     assert alone.exception is None or isinstance(alone.exception, SystemExit)
     assert (pooled.exit_code, pooled.stdout, pooled.stderr) == (
         alone.exit_code,
@@ -99,11 +95,16 @@ def test_a_pool_prints_what_one_process_prints(
 
 
 def test_verdicts_and_findings_are_those_of_one_process_under_verbose(
-    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    project: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    pools_started: list[int],
 ) -> None:
     """-v says which files were skipped and checked, in the order of the files, the timings
     aside."""
-    alone, pooled = _both(runner, monkeypatch, ["-v", "check", "examples", "arguments"])
+    alone, pooled = _both(
+        runner, monkeypatch, pools_started, ["-v", "check", "examples", "arguments"]
+    )
     assert pooled.stdout == alone.stdout and pooled.exit_code == alone.exit_code == 1
 
     def untimed(stderr: str) -> str:
@@ -115,7 +116,10 @@ def test_verdicts_and_findings_are_those_of_one_process_under_verbose(
 
 
 def test_a_map_out_of_time_ends_the_run_at_it_in_a_pool_too(
-    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    project: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    pools_started: list[int],
 ) -> None:
     """The first map reported whose semantics run out of time ends the run with its message
     (exit 2), whatever the maps after it; a file reported through its includer (the pool's
@@ -129,7 +133,9 @@ def test_a_map_out_of_time_ends_the_run_at_it_in_a_pool_too(
         return real(result, config, semantics, limit)
 
     monkeypatch.setattr(checkbatch, "check_loaded", check_loaded)
-    alone, pooled = _both(runner, monkeypatch, ["check", "-f", "json", "examples", "arguments"])
+    alone, pooled = _both(
+        runner, monkeypatch, pools_started, ["check", "-f", "json", "examples", "arguments"]
+    )
     assert (pooled.exit_code, pooled.stdout, pooled.stderr) == (2, "", alone.stderr)
     assert (alone.exit_code, alone.stdout, alone.stderr) == (
         2,
@@ -163,7 +169,7 @@ def test_progress_counts_every_file_once(
 ) -> None:
     """The progress bar (on a terminal, from 50 files, as validate's) ends at the number of
     files, those reported through their includers and those skipped counted too."""
-    _pool(monkeypatch, workers)
+    _workers(monkeypatch, workers)
     found = find_files([Path("examples"), Path("arguments")])
     seen: list[int] = []
     run = checkbatch.CheckRun(Semantics.GROUNDED, 10.0)

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 import pytest
@@ -64,26 +62,18 @@ def _maps(folder: Path, count: int) -> None:
     (folder / "m000.yaml").write_text("argmap: 1\nclaims:\n  t: {text: [T], kind: thesis}\n")
 
 
-def _pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    started: list[int] = []
-    real = batch.worker_pool
-
-    def worker_pool(count: int, initializer: Callable[[], None] | None = None) -> Any:
-        started.append(count)
-        return real(count, initializer)
-
-    monkeypatch.setattr(batch, "worker_pool", worker_pool)
-    monkeypatch.setattr(batch, "usable_cores", lambda: 2)
-    return started
-
-
 @pytest.mark.parametrize("command", ["validate", "check"])
 def test_jobs_forces_or_forbids_the_pool(
-    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    runner: CliRunner,
+    pools_started: list[int],
 ) -> None:
     """130 files take a pool of two workers on two cores unless -j 1 forbids it; three take
     none unless -j forces it (one worker per file at most); the output is the same."""
-    started = _pools(monkeypatch)
+    started = pools_started
+    monkeypatch.setattr(batch, "usable_cores", lambda: 2)
     monkeypatch.chdir(tmp_path)
     _maps(tmp_path, 130)
     outputs = []
