@@ -34,20 +34,20 @@ validate: $(STAMP)
 # another Graphviz (or the embedded one) is left as it is, so a fresh clone stays clean.
 # To redraw everything: make render-all.
 render: $(STAMP)
-	$(BIN)/argmap render --stale-only arguments/ -o renders/ --link-to-report
+	$(BIN)/argmap render --stale-only arguments/ -o renders/
 	$(BIN)/argmap report --stale-only arguments/ -o renders/
 	$(BIN)/argmap handout --stale-only arguments/ --variant teacher -o renders/
 	$(BIN)/argmap handout --stale-only arguments/ --variant student -o renders/
 
 render-all: $(STAMP)
-	$(BIN)/argmap render arguments/ -o renders/ --link-to-report
+	$(BIN)/argmap render arguments/ -o renders/
 	$(BIN)/argmap report arguments/ -o renders/
 	$(BIN)/argmap handout arguments/ --variant teacher -o renders/
 	$(BIN)/argmap handout arguments/ --variant student -o renders/
 
 # Exit 1 when a file in renders/ is stale (for CI, like black --check).
 check-renders: $(STAMP)
-	$(BIN)/argmap render --check arguments/ -o renders/ --link-to-report
+	$(BIN)/argmap render --check arguments/ -o renders/
 	$(BIN)/argmap report --check arguments/ -o renders/
 	$(BIN)/argmap handout --check arguments/ --variant teacher -o renders/
 	$(BIN)/argmap handout --check arguments/ --variant student -o renders/
