@@ -41,15 +41,20 @@ def test_a_time_limit_has_one_name_and_one_help_shape() -> None:
     assert [name for name, text in shown.items() if "--output-dir" in text] == []
 
 
-def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def _small_project(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project of one small valid map, ``map.yaml``, made the working folder."""
+    monkeypatch.chdir(folder)
     Path("argmap.toml").write_text("")
     Path("map.yaml").write_text(
         "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
         "  a: {text: A., kind: assumption, supports: t}\n"
     )
+
+
+def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _small_project(tmp_path, monkeypatch)
     render = ["render", "map.yaml", "--format", "dot"]
     old = runner.invoke(main, [*render, "--output-dir", "old", "--timeout", "60"])
     assert (old.exit_code, old.stderr) == (0, "wrote old/map.dot\n")
@@ -186,12 +191,7 @@ def test_every_choice_option_is_case_blind() -> None:
 def test_a_choice_in_another_case_runs_as_the_listed_one(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("argmap.toml").write_text("")
-    Path("map.yaml").write_text(
-        "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
-        "  a: {text: A., kind: assumption, supports: t}\n"
-    )
+    _small_project(tmp_path, monkeypatch)
     upper = runner.invoke(main, ["validate", "--format", "JSON", "map.yaml"])
     lower = runner.invoke(main, ["validate", "--format", "json", "map.yaml"])
     assert (upper.exit_code, upper.stdout) == (0, lower.stdout)

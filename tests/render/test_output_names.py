@@ -17,6 +17,16 @@ from argmap.cli import main
 from .conftest import FIXTURES
 
 
+def _two_maps(tmp_path: Path, first: str, second: str) -> list[Path]:
+    """The same map as ``a/FIRST.yaml`` and ``b/SECOND.yaml``."""
+    maps = []
+    for folder, name in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        maps.append(tmp_path / folder / f"{name}.yaml")
+        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    return maps
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -32,11 +42,7 @@ from .conftest import FIXTURES
 def test_outputs_one_file_on_macos_or_windows_are_refused(
     first: str, second: str, runner: CliRunner, tmp_path: Path
 ) -> None:
-    maps = []
-    for folder, name in (("a", first), ("b", second)):
-        (tmp_path / folder).mkdir()
-        maps.append(tmp_path / folder / f"{name}.yaml")
-        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    maps = _two_maps(tmp_path, first, second)
     out = tmp_path / "renders"
     result = runner.invoke(main, ["render", *map(str, maps), "-o", str(out), "--format", "dot"])
     assert result.exit_code == 2
@@ -80,11 +86,7 @@ def test_an_input_named_in_another_case_is_not_written_over(
 def test_names_no_file_system_takes_for_one_are_both_written(
     first: str, second: str, runner: CliRunner, tmp_path: Path
 ) -> None:
-    maps = []
-    for folder, name in (("a", first), ("b", second)):
-        (tmp_path / folder).mkdir()
-        maps.append(tmp_path / folder / f"{name}.yaml")
-        shutil.copy(FIXTURES / "grammar.yaml", maps[-1])
+    maps = _two_maps(tmp_path, first, second)
     out = tmp_path / "renders"
     result = runner.invoke(main, ["render", *map(str, maps), "-o", str(out), "--format", "dot"])
     assert (result.exit_code, result.stderr) == (
