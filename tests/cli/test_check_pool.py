@@ -121,9 +121,9 @@ def test_a_map_out_of_time_ends_the_run_at_it_in_a_pool_too(
     monkeypatch: pytest.MonkeyPatch,
     pools_started: list[int],
 ) -> None:
-    """The first map reported whose semantics run out of time ends the run with its message
-    (exit 2), whatever the maps after it; a file reported through its includer (the pool's
-    workers check it on its own too) does not."""
+    """The first map reported whose semantics run out of time ends the run with its message,
+    which names it (among many maps, which one?) (exit 2), whatever the maps after it; a file
+    reported through its includer (the pool's workers check it on its own too) does not."""
     real = checkbatch.check_loaded
     slow = {"linked-history.yaml": 1, "uniforms.yaml": 3, "misquote.yaml": 5}  # in this order
 
@@ -140,7 +140,8 @@ def test_a_map_out_of_time_ends_the_run_at_it_in_a_pool_too(
     assert (alone.exit_code, alone.stdout, alone.stderr) == (
         2,
         "",
-        "argmap: grounded semantics did not finish within 10 s on a framework of 3 arguments "
+        "argmap: examples/valid/uniforms.yaml: grounded semantics did not finish within 10 s "
+        "on a framework of 3 arguments "
         "and 2 attacks; try --semantics grounded\n",
     )
 

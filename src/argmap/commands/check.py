@@ -120,7 +120,7 @@ def check(
             skipped.append(c.shown)
             continue
         if c.timeout is not None:
-            say(f"argmap: {c.timeout}")
+            say(f"argmap: {c.shown}: {c.timeout}")
             sys.exit(EXIT_ERROR)
         detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
         maps.append(c)
