@@ -89,3 +89,18 @@ def test_with_o_it_says_what_it_wrote(tmp_path: Path, monkeypatch: pytest.Monkey
         main, ["-q", "export", str(MONTEBELLO), "--to", "json", "-o", "m.json"]
     )
     assert (quiet.exit_code, quiet.output) == (0, "")
+
+
+@pytest.mark.parametrize("name", ["con.json", "NUL.argdown", "aux", "out.json."])
+def test_an_output_windows_cannot_create_is_refused(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As render, report, handout, watch and init refuse one (con.svg is the console there, and
+    no Windows checkout can hold it): export -o con.json wrote it."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(MONTEBELLO), "--to", "json", "-o", name])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"argmap: -o {name} cannot be a file on Windows: ")
+    assert result.stderr.endswith("; give -o another name\n")
+    assert list(tmp_path.iterdir()) == []

@@ -35,6 +35,7 @@ from argmap.outcome import CheckOutcome
 from argmap.paths import project_path
 from argmap.pipeline import load_map
 from argmap.semantics.iccma import write_apx, write_i23
+from argmap.winnames import windows_name_problem
 
 
 def _iccma(outcome: CheckOutcome, page: ReviewPage) -> str:
@@ -137,7 +138,7 @@ def export(
     Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
     an export; 'argmap check' reports them), 1 the map does not load or resolve, or the
     configuration is broken (nothing is written), 2 no such file, or an output that is an
-    input of the map or cannot be written.
+    input of the map, that Windows cannot create (con.json), or that cannot be written.
 
     \b
     Examples:
@@ -154,6 +155,10 @@ def export(
 
     if (url is not None or publisher is not None) and to != "claimreview":
         say("argmap: --url and --publisher are for --to claimreview")
+        sys.exit(EXIT_ERROR)
+    windows = None if output is None else windows_name_problem(output.name)
+    if windows is not None:  # as render, report and handout refuse an output named so
+        say(f"argmap: -o {output} cannot be a file on Windows: {windows}; give -o another name")
         sys.exit(EXIT_ERROR)
     if to == "claimreview":
         problem = page_problem(ReviewPage(url, publisher))
