@@ -109,6 +109,13 @@ def _reads_back(original: ArgumentMap, text: str, name: str, tmp_path: Path) -> 
     assert_same_map(original, loaded(outcome, tmp_path))
 
 
+def _written(folder: Path, name: str, text: str) -> ArgumentMap:
+    """The map of ``text``, written as ``folder/name``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return _load(path)
+
+
 @pytest.fixture
 def tricky(tmp_path: Path) -> ArgumentMap:
     path = tmp_path / "tricky.yaml"
@@ -219,15 +226,14 @@ def test_the_export_walks_the_attacks_a_fixed_number_of_times(tmp_path: Path) ->
 def test_a_label_that_is_another_claims_id_does_not_merge_the_two(tmp_path: Path) -> None:
     # claim x is labelled "y", and claim y has no label: both would be titled [y], and
     # Argdown (and argmap's import) would read them as one statement with two texts
-    path = tmp_path / "collide.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "collide.yaml",
         "argmap: 1\ntitle: Collide\nclaims:\n"
         "  x: {text: X text., label: 'y', supports: z}\n"
         "  y: {text: Y text., rebuts: z}\n"
         "  z: {text: Z text., kind: thesis}\n",
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert '[x]: X text. {"id": "x", "label": "y"}\n' in text
     assert '[y]: Y text. {"id": "y"}\n' in text
@@ -289,9 +295,7 @@ def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
 ) -> None:
     # '<+x>', '<-x>', '<_x>' at a line start are relations, '<!-- x>' a comment: the
     # reference refused the export ("Invalid paragraph start") and so did argmap's import
-    path = tmp_path / "odd.yaml"
-    path.write_text(ODD_LABELS, encoding="utf-8")
-    original = _load(path)
+    original = _written(tmp_path, "odd.yaml", ODD_LABELS)
     text = to_argdown(original)
     assert '<a1> {"id": "a1", "label": "+x"}' in text
     assert '<a4> {"id": "a4", "label": "!-- x"}' in text
@@ -303,12 +307,11 @@ def test_argument_labels_that_would_open_a_relation_or_a_comment_are_not_titles(
 
 
 def test_a_label_equal_to_the_text_survives_the_round_trip(tmp_path: Path) -> None:
-    path = tmp_path / "same.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "same.yaml",
         "argmap: 1\ntitle: Same\nclaims:\n  t: {text: Short., label: Short., kind: thesis}\n",
-        encoding="utf-8",
     )
-    original = _load(path)
     outcome = imported(to_argdown(original), "argdown", "same.argdown")
     assert loaded(outcome, tmp_path).claims["t"].label == "Short."
 
@@ -316,14 +319,13 @@ def test_a_label_equal_to_the_text_survives_the_round_trip(tmp_path: Path) -> No
 def test_data_cannot_turn_an_argument_reference_into_a_definition(tmp_path: Path) -> None:
     # '<a1> {"note": "x >: y"}' reads (in the reference too) as the definition of an argument
     # titled 'a1> {"note": "x', whose reconstruction then belongs to nobody
-    path = tmp_path / "colon.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "colon.yaml",
         "argmap: 1\ntitle: Colon\nclaims:\n"
         "  t: {text: T., kind: thesis}\n  p: {text: P.}\n  q: {text: Q.}\n"
         "arguments:\n  a1: {conclusion: t, premises: [p, q], note: 'x >: y'}\n",
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert '<a1> {"id": "a1", "note": "x >\\u003a y"}' in text
     _reads_back(original, text, "colon.argdown", tmp_path)
@@ -351,14 +353,13 @@ def test_shortcode_spans_show_the_text_itself_in_argdown(argdown_cli: Path, tmp_
 
 def test_line_separators_in_data_survive_the_round_trip(tmp_path: Path) -> None:
     # YAML folds a raw NEL (U+0085) in a quoted string into a space
-    path = tmp_path / "nel.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "nel.yaml",
         "argmap: 1\ntitle: NEL\nsources:\n  s: {title: S}\nclaims:\n"
         '  t:\n    text: T.\n    kind: thesis\n    note: "a\\x85b\\u2028c\\u2029d"\n'
         '    evidence: [{quote: "q\\x85r", source: s}]\n',
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert "\x85" not in text
     outcome = imported(text, "argdown", "nel.argdown")
@@ -370,13 +371,12 @@ def test_line_separators_in_data_survive_the_round_trip(tmp_path: Path) -> None:
 def test_tags_that_argdown_would_change_go_into_the_data(tmp_path: Path) -> None:
     # '#(a\nb)' put a line break into the statement (an empty line inside a tag would end
     # the block), and Argdown trims ' spaced '
-    path = tmp_path / "tags.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "tags.yaml",
         "argmap: 1\ntitle: Tags\nclaims:\n  t:\n    text: T.\n    kind: thesis\n"
         '    tags: ["a\\n\\nb", " spaced ", "plain"]\n',
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert "\n\n[t]: T. #(plain) {" in text and '"tags": ["a\\n\\nb", " spaced ", "plain"]' in text
     _reads_back(original, text, "tags.argdown", tmp_path)
@@ -386,15 +386,14 @@ def test_characters_yaml_refuses_are_escaped_in_data_and_front_matter(tmp_path: 
     # DEL, the C1 controls and U+FFFE/U+FFFF are allowed in a map (written as escapes in its
     # YAML) but not raw in a YAML file: raw in the data or the front matter, the import
     # refused the export ("the control character U+007F is not allowed in YAML", AM401)
-    path = tmp_path / "controls.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "controls.yaml",
         'argmap: 1\ntitle: "T\\x7f\\ufffe"\nquestion: "Q\\x80?"\n'
         'sources:\n  s: {title: "S\\x9f"}\nclaims:\n'
         '  t:\n    text: "T\\x7f."\n    label: "L\\x80"\n    kind: thesis\n'
         '    note: "N\\x9b\\uffff"\n    evidence: [{quote: "q\\x7f", source: s}]\n',
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert 'title: "T\\u007f\\ufffe"\n' in text
     assert '"label": "L\\u0080"' in text and '"note": "N\\u009b\\uffff"' in text
@@ -404,13 +403,12 @@ def test_characters_yaml_refuses_are_escaped_in_data_and_front_matter(tmp_path: 
 def test_the_title_and_authors_keep_their_line_breaks(tmp_path: Path) -> None:
     # the front matter holds them exactly (the reference reads them so); the import joined
     # their lines, so a second export differed from the first
-    path = tmp_path / "title.yaml"
-    path.write_text(
+    original = _written(
+        tmp_path,
+        "title.yaml",
         'argmap: 1\ntitle: "Line one\\nline two\\u2028three "\nauthors: ["Ann\\nExample"]\n'
         "claims:\n  t: {text: T., kind: thesis}\n",
-        encoding="utf-8",
     )
-    original = _load(path)
     text = to_argdown(original)
     assert text.startswith('===\ntitle: "Line one\\nline two\\u2028three "\n')
     _reads_back(original, text, "title.argdown", tmp_path)
