@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from argmap import batch
 from argmap.cli import main
@@ -61,16 +61,25 @@ def test_a_file_named_on_the_command_line_is_always_read_as_a_map(
 ) -> None:
     """Named, docker-compose.yml is read as a map, as before, even when its folder is given
     too: the user asked for it."""
-    for paths in (["docker-compose.yml"], [".", "docker-compose.yml"]):
-        result = runner.invoke(main, ["validate", *paths])
-        assert result.exit_code == 1
+    for result in _named_and_with_its_folder(runner, "docker-compose.yml", "2 errors"):
         assert result.stdout.splitlines()[0] == (
             "docker-compose.yml:1:1: error[AM201] unknown key 'services' in the top level "
             "(unknown-key)"
         )
-        checked = "1 file" if len(paths) == 1 else "2 files"
-        assert result.stdout.splitlines()[-1] == f"2 errors in 1 of {checked}"
         assert "ci/workflow.yml" not in result.stdout
+
+
+def _named_and_with_its_folder(runner: CliRunner, name: str, errors: str) -> list[Result]:
+    """``validate NAME`` and ``validate . NAME``: each fails (exit 1) with ``errors`` in the
+    one file named, of the files it read (1, then 2: the folder's map too)."""
+    results = []
+    for paths in ([name], [".", name]):
+        result = runner.invoke(main, ["validate", *paths])
+        assert result.exit_code == 1
+        checked = "1 file" if len(paths) == 1 else "2 files"
+        assert result.stdout.splitlines()[-1] == f"{errors} in 1 of {checked}"
+        results.append(result)
+    return results
 
 
 def test_yaml_that_does_not_parse_is_still_reported(runner: CliRunner, project: Path) -> None:
@@ -274,15 +283,11 @@ def test_a_playbook_named_on_the_command_line_gets_the_real_error(
     runner: CliRunner, project: Path
 ) -> None:
     (project / "site.yml").write_text(PLAYBOOK, encoding="utf-8")
-    for paths in (["site.yml"], [".", "site.yml"]):
-        result = runner.invoke(main, ["validate", *paths])
-        assert result.exit_code == 1
+    for result in _named_and_with_its_folder(runner, "site.yml", "1 error"):
         assert result.stdout.splitlines()[0] == (
             "site.yml:1:1: error[AM111] the top level must be a mapping of keys (argmap: 1, "
             "claims: ...), not a list (not-a-mapping)"
         )
-        checked = "1 file" if len(paths) == 1 else "2 files"
-        assert result.stdout.splitlines()[-1] == f"1 error in 1 of {checked}"
 
 
 def test_a_folder_of_playbooks_only_has_no_maps(runner: CliRunner, project: Path) -> None:
