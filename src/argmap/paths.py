@@ -93,6 +93,16 @@ def project_path(path: Path) -> str:
     return resolved(path).relative_to(project_root(path)).as_posix()
 
 
+def windows_path_problem(path: Path, root: Path) -> tuple[str, str] | None:
+    """The path of the file at ``path`` from its project's ``root``, and why Windows cannot
+    create one of its names (the file's own, or a folder's between the root and it); None
+    when it can. The folders above the root are the machine's, not the project's."""
+    here = resolved(path.parent) / path.name
+    within = here.relative_to(root) if _inside(here, root) else PurePosixPath(path.name)
+    problem = next(filter(None, map(windows_name_problem, within.parts)), None)
+    return None if problem is None else (within.as_posix(), problem)
+
+
 def contained_path(base_file: Path, written: str, root: Path) -> Path | str:
     """Resolve ``written`` relative to ``base_file``; a reason (str) when it leaves ``root``.
 

@@ -20,7 +20,14 @@ from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig, LintContext, QuoteResult
 from argmap.load import DEFAULT_LIMITS, Document, Limits, read_document
 from argmap.parse import parse_document
-from argmap.paths import case_twin_hint, contained_path, is_map_name, project_root, resolved
+from argmap.paths import (
+    case_twin_hint,
+    contained_path,
+    is_map_name,
+    project_root,
+    resolved,
+    windows_path_problem,
+)
 from argmap.resolve import ParsedFile, resolve
 
 SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
@@ -166,7 +173,13 @@ def load_map(path: Path, limits: Limits = DEFAULT_LIMITS, *, walked: bool = Fals
     in a folder, not named) that is not an argument map is only read: its result is
     ``skipped``, with why, and nothing else."""
     with collector_paused():
-        return _load_map(path, limits, walked)
+        result = _load_map(path, limits, walked)
+    root = result.root
+    if root is not None and result.skipped is None and (named := windows_path_problem(path, root)):
+        written, problem = named  # the map cannot be checked out on Windows, nor found there
+        message = f"this map's path '{written}' cannot be a file on Windows: {problem}; rename it"
+        result.diagnostics.insert(0, codes.INVALID_PATH.at(result.path, None, message))
+    return result
 
 
 def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:

@@ -7,9 +7,9 @@ one (``a:b`` names a hidden stream of the file ``a``). A repository
 holding such a name cannot be checked out there (Git for Windows refuses the path), so argmap
 refuses such a name on every system: a map passes in Linux CI only if it works on Windows.
 The list is Microsoft's ("Naming Files, Paths, and Namespaces"), with the console's CONIN$
-and CONOUT$. Windows also refuses control characters in a name; argmap leaves those to the
-messages that show them as escapes (``tests/cli/test_messages.py``): refusing them is a
-decision of its own, not taken here.
+and CONOUT$. NTFS refuses the control characters 1 to 31 in a name too (a tab, a line feed, a
+bell, the escape that starts a terminal's sequences), and Git for Windows a path holding one;
+DEL and the C1 controls it allows, and argmap's messages show them as escapes.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def windows_name_problem(name: str) -> str | None:
     for char in name:
         if char in _NOT_IN_A_NAME:
             return f"Windows allows no '{char}' in a name"
+        if char < " ":
+            return f"Windows allows no control character (U+{ord(char):04X}) in a name"
     if name.endswith((".", " ")):
         what = "dot" if name.endswith(".") else "space"
         return f"Windows drops the {what} at the end of a name"

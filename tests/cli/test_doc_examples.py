@@ -322,12 +322,12 @@ def test_the_export_loss_line_of_docs_interchange_is_printed(
 def test_the_windows_name_message_of_docs_rendering_is_printed(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """docs/rendering.md quotes what ``argmap render con.yaml`` says (exit 2, nothing written)."""
+    """docs/rendering.md quotes what ``argmap render con.yaml`` says (exit 1, nothing written)."""
     monkeypatch.chdir(tmp_path)
     shutil.copy(REPO / "tests" / "examples" / "valid" / "minimal.yaml", "con.yaml")
     result = runner.invoke(main, ["render", "con.yaml"])
-    assert result.exit_code == 2
-    assert result.stderr == quoted("rendering.md", "argmap: con.yaml would be written") + "\n"
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == quoted("rendering.md", "con.yaml:1:1: error[AM306]")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["con.yaml"]
 
 

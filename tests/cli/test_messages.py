@@ -13,8 +13,12 @@ import pytest
 
 ARGMAP = [sys.executable, "-m", "argmap"]
 MAP = "argmap: 1\ntitle: T\nclaims:\n  t: {text: The thesis., kind: thesis}\n"
-NAME = "m\x07\x1b[2Jx"  # a bell, and an escape sequence that clears the screen
-SHOWN = "m\\x07\\x1b[2Jx"
+# A delete, and the one-character CSI (C1) that makes "2J" clear the screen on a terminal that
+# reads 8-bit controls: names Windows allows. The controls below U+0020 it refuses (below).
+NAME = "m\x7f\x9b2Jx"
+SHOWN = "m\\x7f\\x9b2Jx"
+BELL = "m\x07\x1b[2Jx"  # a bell, and the escape sequence that clears the screen
+BELL_SHOWN = "m\\x07\\x1b[2Jx"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -41,12 +45,36 @@ def test_file_names_in_messages_are_shown_escaped(tmp_path: Path) -> None:
     assert exported.returncode == 2
     assert "\x07" not in exported.stderr and "\x1b" not in exported.stderr
     assert SHOWN in exported.stderr
+    assert "\x7f" not in stale.stderr + again.stderr + wrote.stderr
+    assert "\x9b" not in stale.stderr + again.stderr + wrote.stderr
     missing = run("export", f"{NAME}.missing", "--to", "json", cwd=tmp_path)
     assert missing.stdout == ""  # stdout is for the document; the finding goes to stderr
     assert missing.stderr == (
         f"{SHOWN}.missing:1:1: error[AM901] no such file or folder (path-not-found)\n\n"
         "1 error in 1 file (0 files checked)\n"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="control characters in file names")
+def test_a_name_with_a_control_character_below_space_is_refused_and_shown_escaped(
+    tmp_path: Path,
+) -> None:
+    """NTFS refuses the controls 1 to 31 in a name, and Git for Windows a path holding one: the
+    map cannot be checked out there. validate says so, with the name shown escaped, and render
+    draws nothing."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / f"{BELL}.yaml").write_text(MAP, encoding="utf-8")
+    validated = run("validate", ".", cwd=tmp_path)
+    assert validated.returncode == 1
+    assert validated.stdout.startswith(
+        f"{BELL_SHOWN}.yaml:1:1: error[AM306] this map's path '{BELL_SHOWN}.yaml' cannot be a "
+        "file on Windows: Windows allows no control character (U+0007) in a name; rename it "
+        "(invalid-path)\n"
+    )
+    assert "\x07" not in validated.stdout and "\x1b" not in validated.stdout
+    rendered = run("render", ".", "--format", "dot", "-o", "out", cwd=tmp_path)
+    assert rendered.returncode == 1
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize(

@@ -197,3 +197,42 @@ def test_a_name_windows_cannot_create_is_refused_where_the_map_writes_it(tmp_pat
             None,
         )
     ]
+
+
+# The map's own name, and each folder between its project's root and it, must be names Windows
+# can create too: else the map itself cannot be checked out there, though Linux CI passed it.
+@pytest.mark.parametrize(
+    ("where", "problem"),
+    [
+        ("con.yaml", "Windows keeps the name CON for a device"),
+        ("aux/map.yaml", "Windows keeps the name AUX for a device"),
+        ("maps./map.yaml", "Windows drops the dot at the end of a name"),
+        ("m\x07.yaml", "Windows allows no control character (U+0007) in a name"),
+    ],
+)
+def test_a_map_whose_own_path_windows_cannot_create_is_refused(
+    tmp_path: Path, where: str, problem: str
+) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    path = tmp_path / where
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("argmap: 1\nclaims:\n  c: {text: A claim., kind: assumption}\n")
+    result = load_map(path)
+    assert [(d.code, d.line, d.col, d.message, d.positioned) for d in result.diagnostics] == [
+        (
+            "AM306",
+            1,
+            1,
+            f"this map's path '{where}' cannot be a file on Windows: {problem}; rename it",
+            False,
+        )
+    ]
+    assert result.map is not None  # the map is read and checked as ever
+
+
+def test_the_folders_above_the_project_are_not_the_maps_to_rename(tmp_path: Path) -> None:
+    project = tmp_path / "con" / "project"
+    project.mkdir(parents=True)
+    (project / "argmap.toml").write_text("")
+    (project / "map.yaml").write_text("argmap: 1\nclaims:\n  c: {text: A., kind: assumption}\n")
+    assert load_map(project / "map.yaml").diagnostics == []

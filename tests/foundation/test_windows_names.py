@@ -59,3 +59,23 @@ def test_a_name_windows_changes_or_refuses_is_named(name: str, problem: str) -> 
 @pytest.mark.parametrize("name", [".", ".."])
 def test_the_current_and_parent_folders_are_names(name: str) -> None:
     assert windows_name_problem(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("m\x07.yaml", "Windows allows no control character (U+0007) in a name"),
+        ("\x1b[2J.svg", "Windows allows no control character (U+001B) in a name"),
+        ("tab\there", "Windows allows no control character (U+0009) in a name"),
+        ("new\nline", "Windows allows no control character (U+000A) in a name"),
+        ("\x01", "Windows allows no control character (U+0001) in a name"),
+    ],
+)
+def test_a_control_character_is_refused(name: str, problem: str) -> None:
+    """NTFS refuses the characters 1 to 31 in a name, and Git for Windows a path holding one."""
+    assert windows_name_problem(name) == problem
+
+
+@pytest.mark.parametrize("name", ["del\x7f.yaml", "c1\x9b2J.svg", "nbsp\u00a0.yaml", "é.yaml"])
+def test_delete_and_the_c1_controls_are_names_windows_allows(name: str) -> None:
+    assert windows_name_problem(name) is None

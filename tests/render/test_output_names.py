@@ -97,29 +97,32 @@ def test_names_no_file_system_takes_for_one_are_both_written(
 
 
 # On Windows, con.svg is the console and nul.html nothing at all: an output named so cannot be
-# written there, nor checked out from a repository that holds it. Refused on every system, as
-# two names that differ only in case are; the other maps are written.
+# written there, nor con.yaml checked out from a repository that holds it. The map is refused on
+# every system, as two names that differ only in case are; the other maps are written.
 @pytest.mark.parametrize("name", ["con", "NUL", "Aux", "com1", "lpt9"])
 @pytest.mark.parametrize(
     ("command", "suffix"),
     [(["render", "--format", "dot"], "dot"), (["report"], "html")],
     ids=["render", "report"],
 )
-def test_an_output_named_for_a_windows_device_is_refused(
+def test_a_map_named_for_a_windows_device_is_refused_and_the_others_written(
     name: str, command: list[str], suffix: str, runner: CliRunner, tmp_path: Path
 ) -> None:
+    """The map's own name is the finding (AM306 at 1:1, as validate reports it), so its output
+    is never planned; the other maps are written."""
     (tmp_path / "argmap.toml").write_text("")
     maps = [tmp_path / f"{name}.yaml", tmp_path / "fine.yaml"]
     for path in maps:
         shutil.copy(FIXTURES / "grammar.yaml", path)
     out = tmp_path / "out"
     result = runner.invoke(main, [*command, *map(str, maps), "-o", str(out)])
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"argmap: {maps[0]} would be written to {out / f'{name}.{suffix}'}, which cannot be a "
-        f"file on Windows: Windows keeps the name {name.upper()} for a device; rename the map\n"
-        f"wrote {out / f'fine.{suffix}'}\n"
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{maps[0]}:1:1: error[AM306] this map's path '{name}.yaml' cannot be a file on "
+        f"Windows: Windows keeps the name {name.upper()} for a device; rename it "
+        "(invalid-path)\n\n1 error in 1 of 2 files\n"
     )
+    assert result.stderr == f"wrote {out / f'fine.{suffix}'}\n"
     assert sorted(p.name for p in out.iterdir()) == [f"fine.{suffix}"]
 
 
