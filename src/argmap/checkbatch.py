@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from argmap.batch import in_pool, pool_size, worker_configs
+from argmap.counts import Counts, map_counts
 from argmap.diagnostics import Diagnostic, sort_key
 from argmap.gcpause import collector_paused
 from argmap.lint.context import LintConfig
@@ -48,8 +49,8 @@ from argmap.semantics.labels import Semantics
 from argmap.verify.evidence import EvidenceCheck, quote_marks, verify_evidence
 
 # What the output takes of each map besides its findings: its verdict lines (text), its part
-# of the JSON, or nothing (GitHub annotations, SARIF, --quiet).
-Wanted = Literal["lines", "document"] | None
+# of the JSON, its counts (stats), or nothing (GitHub annotations, SARIF, --quiet).
+Wanted = Literal["lines", "document", "counts"] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ class CheckedFile:
     read: tuple[str, ...] = ()  # every file of the map
     lines: tuple[str, ...] = ()  # its verdict lines, when wanted
     document: dict[str, Any] = field(default_factory=dict)  # its part of the JSON, when wanted
+    title: str = ""  # the map's, when its counts are wanted
+    counts: Counts | None = None  # when wanted, and the map loaded
     quotes: int = 0
     seconds: float = 0.0  # to check it, once loaded
     timeout: SemanticsTimeout | None = None  # the semantics ran out of time
@@ -133,6 +136,8 @@ def checked_map(path: Path, result: MapResult, configs: ConfigCache, run: CheckR
         read=tuple(texts),
         lines=tuple(claim_lines(outcome)) if run.wanted == "lines" else (),
         document=map_dict(outcome) if run.wanted == "document" else {},
+        title=outcome.map.title if run.wanted == "counts" and outcome.map is not None else "",
+        counts=map_counts(outcome) if run.wanted == "counts" else None,
         quotes=len(outcome.checks),
         seconds=seconds,
     )

@@ -152,13 +152,9 @@ class ArgumentCounts(OutputModel):
     single: Count
 
 
-class StatsOutput(OutputModel):
-    """What argmap stats --format json prints: counts by kind, verdict and status."""
+class Counts(OutputModel):
+    """Counts by kind, verdict and status, every kind present (zero when none)."""
 
-    model_config = _document("stats", "argmap stats")
-
-    format: Literal["argmap-stats"]
-    version: Literal[1]
     claims: _counts([k.value for k in ClaimKind], "Claims by kind.")  # type: ignore[valid-type]
     arguments: ArgumentCounts
     attacks: _counts([k.value for k in AttackKind], "Attacks by kind.")  # type: ignore[valid-type]
@@ -169,6 +165,29 @@ class StatsOutput(OutputModel):
     verdicts: _counts([v.value for v in Verdict], "Claims by verdict.")  # type: ignore[valid-type]
     quotes: _counts([s.value for s in QuoteStatus], "Quote checks by status.")  # type: ignore[valid-type]
     findings: Count = Field(description="Findings of validate and check, of every severity.")
+
+
+class _Named(OutputModel):
+    path: str = Field(description="The map's file, as check's JSON names it.")
+
+
+# pydantic takes the fields of the last base first: the path, then the counts.
+class CountedMap(Counts, _Named):
+    """One map counted: its path and its counts."""
+
+
+class StatsOutput(OutputModel):
+    """What argmap stats --format json prints: each map's counts, and their total."""
+
+    model_config = _document("stats", "argmap stats")
+
+    format: Literal["argmap-stats"]
+    version: Literal[1]
+    maps: list[CountedMap] = Field(
+        description="One entry per map counted, in the order read; a map that does not load "
+        "is not counted."
+    )
+    total: Counts = Field(description="The counts of every map summed.")
 
 
 OUTPUTS: dict[str, type[BaseModel]] = {

@@ -84,7 +84,7 @@ def starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 def test_stats_counts_kinds_verdicts_and_quotes(starter: CliRunner) -> None:
     result = starter.invoke(main, ["stats", "--json", "map.yaml"])
     assert result.exit_code == 0
-    data = json.loads(result.output)
+    (data,) = json.loads(result.output)["maps"]
     assert data["claims"] == {
         "thesis": 1,
         "claim": 1,
@@ -140,13 +140,18 @@ def test_stats_json_of_a_broken_map_keeps_stdout_for_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``argmap stats --json map.yaml | jq`` must not get a text report: the findings of a map
-    that does not load go to stderr, stdout stays empty (exit 1)."""
+    that does not load go to stderr, stdout holds the document of the maps counted, here none
+    (exit 1)."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(tmp_path)
     Path("bad.yaml").write_text("argmap: 1\nclaims: {a: {text: A, supports: b}}\n")
     result = CliRunner().invoke(main, ["stats", "--json", "bad.yaml"])
     assert result.exit_code == 1
-    assert result.stdout == ""
+    document = json.loads(result.stdout)
+    assert list(document) == ["format", "version", "maps", "total"]
+    assert document["maps"] == []
+    counts = document["total"].values()
+    assert [n for c in counts for n in (c.values() if isinstance(c, dict) else [c])] == [0] * 24
     assert result.stderr.splitlines()[0] == (
         "bad.yaml:2:33: error[AM302] 'b' refers to no claim in this map (dangling-reference)"
     )
@@ -196,7 +201,11 @@ def test_stats_reports_a_broken_configuration_as_validate_does(
     assert validated.output == f"{expected}\n\n1 error in 1 of 1 file\n"
     result = runner.invoke(main, ["stats", *(["--json"] if as_json else []), "map.yaml"])
     assert result.exit_code == 1
-    assert result.output == validated.output
+    if as_json:  # the findings on stderr, the document of the maps counted (none) on stdout
+        assert result.stderr == validated.output
+        assert json.loads(result.stdout)["maps"] == []
+    else:
+        assert result.output == validated.output
 
 
 @pytest.mark.parametrize(
@@ -258,7 +267,7 @@ def test_stats_takes_format_json_as_the_other_commands_do(
     runner = CliRunner()
     as_json = runner.invoke(main, ["stats", "--json", "map.yaml"])
     assert as_json.exit_code == 0
-    assert json.loads(as_json.output)["claims"]["thesis"] == 1
+    assert json.loads(as_json.output)["total"]["claims"]["thesis"] == 1
     for option in (["--format", "json"], ["-f", "json"], ["--json", "--format", "json"]):
         result = runner.invoke(main, ["stats", *option, "map.yaml"])
         assert (result.exit_code, result.output) == (0, as_json.output)
@@ -281,9 +290,10 @@ def test_stats_json_names_its_format_and_version_first(starter: CliRunner) -> No
     result = starter.invoke(main, ["stats", "--json", "map.yaml"])
     assert result.exit_code == 0
     assert result.output.startswith('{\n  "format": "argmap-stats",\n  "version": 1,\n')
-    assert list(json.loads(result.output)) == [
-        "format",
-        "version",
+    document = json.loads(result.output)
+    assert list(document) == ["format", "version", "maps", "total"]
+    assert list(document["maps"][0]) == ["path", *document["total"]]
+    assert list(document["total"]) == [
         "claims",
         "arguments",
         "attacks",

@@ -1,5 +1,5 @@
 """``-j/--jobs N``: one option, with one help text, for every command that takes many paths;
-``-j 1`` forbids the process pool of validate and check, ``-j N`` forces one of N workers."""
+``-j 1`` forbids the process pool of validate, check and stats, ``-j N`` forces one of N workers."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_every_command_of_many_paths_takes_jobs_with_one_help() -> None:
     """render, report and handout took --jobs, each with its own help; validate had none
     (its pool started by itself from 64 files) and check neither option nor pool."""
     commands = _commands_of_many_paths()
-    assert sorted(commands) == ["check", "handout", "render", "report", "validate"]
+    assert sorted(commands) == ["check", "handout", "render", "report", "stats", "validate"]
     jobs = {}
     for name, command in commands.items():
         (option,) = [p for p in command.params if p.name == "jobs"]
@@ -62,7 +62,7 @@ def _maps(folder: Path, count: int) -> None:
     (folder / "m000.yaml").write_text("argmap: 1\nclaims:\n  t: {text: [T], kind: thesis}\n")
 
 
-@pytest.mark.parametrize("command", ["validate", "check"])
+@pytest.mark.parametrize("command", ["validate", "check", "stats"])
 def test_jobs_forces_or_forbids_the_pool(
     command: str,
     tmp_path: Path,
@@ -94,7 +94,7 @@ def test_jobs_forces_or_forbids_the_pool(
         assert result.output.endswith("1 error in 1 of 3 files\n")
 
 
-@pytest.mark.parametrize("command", ["validate", "check"])
+@pytest.mark.parametrize("command", ["validate", "check", "stats"])
 def test_jobs_is_a_whole_number_from_1(command: str, runner: CliRunner) -> None:
     result = runner.invoke(main, [command, "-j", "0", "."])
     assert (result.exit_code, result.stdout) == (2, "")

@@ -1,6 +1,6 @@
 """The commands that take one FILE say why when given more, rather than click's 'Got
-unexpected extra argument (b.yaml)': validate, check, render, report and handout take many
-paths, so a user reaches for the same with stats or export."""
+unexpected extra argument (b.yaml)': validate, check, render, report, handout and stats take
+many paths, so a user reaches for the same with export."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from argmap.commands.common import OneFile
 MAP = "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n"
 
 WHY = {
-    "stats": "its counts, as text or JSON, are those of one map; run it once per map",
     "export": "the document it writes (to stdout without -o) is one map's; run it once per "
     "map, each with its own -o",
     "import": "it writes one argument file (to stdout without -o); run it once per file, each "
@@ -51,8 +50,6 @@ def test_every_one_path_command_says_why_it_takes_one() -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        ["stats"],
-        ["stats", "--format", "json"],
         ["export", "--to", "json"],
         ["import", "--from", "argdown"],
         ["watch"],

@@ -152,7 +152,7 @@ def test_commands_that_write_skip_yaml_that_is_not_an_argument_map(
     assert sorted(p.name for p in (project / "out").iterdir()) == written
 
 
-@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout"])
+@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout", "stats"])
 def test_every_command_that_searches_folders_says_how(runner: CliRunner, command: str) -> None:
     """One rule, said in the same words by every command that takes folders (docs/cli.md is
     generated from them)."""
@@ -165,7 +165,7 @@ def test_every_command_that_searches_folders_says_how(runner: CliRunner, command
     ) in shown
 
 
-@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout"])
+@pytest.mark.parametrize("command", ["validate", "check", "render", "report", "handout", "stats"])
 def test_a_folder_without_a_map_is_said_to_have_none(
     runner: CliRunner, project: Path, command: str
 ) -> None:

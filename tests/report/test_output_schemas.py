@@ -87,6 +87,16 @@ def _run(*args: str | Path) -> tuple[int, Any]:
     return result.exit_code, json.loads(result.stdout)
 
 
+def _counted(stats: dict[str, Any]) -> dict[str, Any]:
+    """The counts of the one map a stats run counted (always in ``maps``, one shape), which
+    are the total too."""
+    assert list(stats) == ["format", "version", "maps", "total"]
+    (counted,) = stats["maps"]
+    assert isinstance(counted, dict)
+    assert {"path": counted["path"], **stats["total"]} == counted
+    return counted
+
+
 def _only(checked: dict[str, Any]) -> dict[str, Any]:
     """The outcome of the one map a check printed (always in ``maps``, one shape)."""
     assert list(checked) == ["format", "version", "maps", "diagnostics"]
@@ -127,7 +137,15 @@ def test_the_vocabularies_are_the_codes_enums() -> None:
     assert defs["Severity"]["enum"] == [s.value for s in Severity]
     acceptance = defs["CheckedClaim"]["properties"]["acceptance"]
     assert acceptance["enum"] == [label.value.upper() for label in Label] == ["IN", "OUT", "UNDEC"]
-    stats = schema["stats"]["properties"]
+    stats = schema["stats"]["$defs"]["Counts"]["properties"]
+    assert schema["stats"]["$defs"]["CountedMap"]["properties"] == {
+        "path": {
+            "description": "The map's file, as check's JSON names it.",
+            "title": "Path",
+            "type": "string",
+        },
+        **stats,
+    }
     assert stats["quotes"]["required"] == [s.value for s in QuoteStatus]
     assert stats["attacks"]["required"] == [k.value for k in AttackKind]
     assert '"additionalProperties": true' not in text
@@ -154,7 +172,7 @@ def test_every_verdict_label_and_quote_status_validates(every: Path) -> None:
     code, stats = _run("stats", "--json", every)
     assert code == 0
     assert _errors("stats", stats) == []
-    assert all(n == 1 for n in stats["quotes"].values())
+    assert all(n == 1 for n in _counted(stats)["quotes"].values())
     code, validated = _run("validate", "-f", "json", every)
     assert _errors("findings", validated) == []
     assert {d["severity"] for d in validated["diagnostics"]} == {"warning"}  # no quotes read
@@ -200,6 +218,35 @@ def test_a_broken_map_an_empty_folder_and_several_paths_validate(
     assert len(checked["maps"]) == 2
 
 
+def test_the_stats_of_several_maps_a_folder_a_broken_map_and_none_validate(
+    tmp_path: Path, every: Path
+) -> None:
+    """One document for one map, several, a folder, and a run where no map was counted."""
+    (tmp_path / "cycle.yaml").write_text(ODD_CYCLE, encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "sub").mkdir()
+    second = tmp_path / "sub" / "second.yaml"
+    second.write_text(ODD_CYCLE, encoding="utf-8")
+    runs = [
+        (0, [every], [str(every)]),
+        (
+            0,
+            [second, every, tmp_path / "cycle.yaml"],
+            [str(second), str(every), str(tmp_path / "cycle.yaml")],
+        ),
+        (1, [tmp_path], [str(tmp_path / "cycle.yaml"), str(every), str(second)]),
+        (1, [broken], []),
+        (0, [tmp_path / "empty"], []),
+        (2, [tmp_path / "gone.yaml", every], [str(every)]),
+    ]
+    for status, paths, counted in runs:
+        code, stats = _run("stats", "-f", "json", *paths)
+        assert (code, [m["path"] for m in stats["maps"]]) == (status, counted), paths
+        assert _errors("stats", stats) == [], paths
+
+
 def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str, Any]]]:
     """Documents that are not outputs of ``kind``: each must fail validation."""
     out = []
@@ -234,9 +281,17 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
         mutant("missing diagnostic key", lambda d: d["diagnostics"][0].pop("name"))
         mutant("bad code", lambda d: d["diagnostics"][0].update(code="E1"))
     if kind == "stats":
-        mutant("unknown status", lambda d: d["quotes"].update(misquoted=0))
-        mutant("missing verdict", lambda d: d["verdicts"].pop("refuted"))
-        mutant("missing key", lambda d: d.pop("findings"))
+        mutant("unknown status", lambda d: _counted(d)["quotes"].update(misquoted=0))
+        mutant("missing verdict", lambda d: _counted(d)["verdicts"].pop("refuted"))
+        mutant("missing key", lambda d: _counted(d).pop("findings"))
+        mutant("missing path", lambda d: _counted(d).pop("path"))
+        mutant("negative count", lambda d: _counted(d).update(evidence=-1))
+        mutant("unknown status in the total", lambda d: d["total"]["quotes"].update(ok=0))
+        mutant("a path in the total", lambda d: d["total"].update(path="map.yaml"))
+        mutant("missing total", lambda d: d.pop("total"))
+        mutant("no maps", lambda d: d.pop("maps"))
+        mutant("maps not a list", lambda d: d.update(maps=_counted(d)))
+        mutant("the counts at the top, as before", lambda d: d.update(d.pop("total")))
     if kind == "export":
         # The export's schema left out of "required" every key with a default: a claim
         # without its note, or evidence without its check, still passed.
@@ -448,6 +503,7 @@ def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) 
     _, checked = _run("check", "-f", "json", every)
     _, exported = _run("export", "--to", "json", every)
     _, stats = _run("stats", "-f", "json", every)
+    stats = _counted(stats)
     assert list(_only(checked)) == [
         "path",
         "semantics",

@@ -53,8 +53,8 @@ stale_only_option = click.option(
 
 
 class OneFile(click.Command):
-    """A command that takes one FILE (or PATH) where validate, check, render, report and
-    handout take many: given more, it says why it takes one (``why``) instead of click's
+    """A command that takes one FILE (or PATH) where validate, check, render, report, handout
+    and stats take many: given more, it says why it takes one (``why``) instead of click's
     'Got unexpected extra argument'."""
 
     def __init__(
