@@ -6,7 +6,9 @@ counts; the others are still counted."""
 
 from __future__ import annotations
 
+import io
 import json
+import types
 from pathlib import Path
 from typing import Any
 
@@ -340,3 +342,29 @@ def test_the_help_says_stats_takes_paths(runner: CliRunner) -> None:
     shown = runner.invoke(main, ["stats", "--help"]).output
     assert "stats [OPTIONS] PATHS...\n" in shown
     assert "Exit status: 0 counted" in shown
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_for_text_only(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From 50 maps, as check: on stderr, on a terminal, never beside the JSON (--json is
+    --format json, by its old name)."""
+    from argmap.commands import progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr(progress, "sys", types.SimpleNamespace(stderr=terminal))
+    monkeypatch.delenv("CI", raising=False)
+    for n in range(48):
+        (project / f"m{n:02}.yaml").write_text(A)
+    for asked in (["--json"], ["-f", "json"]):
+        result = runner.invoke(main, ["stats", *asked, "."])
+        assert result.exit_code == 0
+        assert (len(_json(result.stdout)["maps"]), terminal.getvalue()) == (50, "")
+    result = runner.invoke(main, ["stats", "."])
+    assert (result.exit_code, result.stdout.count("\ntotal of 50 maps\n")) == (0, 1)
+    assert "counting" in terminal.getvalue()

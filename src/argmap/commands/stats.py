@@ -88,7 +88,8 @@ def stats(
     found = find_files(paths)
     files = found.files
     run = CheckRun(Semantics.GROUNDED, 10.0, "counts")
-    with collector_paused(), progress(len(files), output_format, "counting") as advance:
+    chosen = "json" if as_json else output_format  # --json: no bar beside the JSON
+    with collector_paused(), progress(len(files), chosen, "counting") as advance:
         checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=advance)
     skipped: list[str] = []
     counted: list[tuple[CheckedFile, Counts]] = []
