@@ -195,3 +195,17 @@ class MapIndex:
         for e in m.evidence.values():
             evidence.setdefault(e.target, []).append(e)
         return cls(arguments, attacks, evidence)
+
+
+def roots(m: ArgumentMap) -> list[str]:
+    """The theses, in declaration order; without one, the top-level conclusions: where a
+    report's outline starts, and what ``render --depth N`` counts its levels from."""
+    theses = [c.id for c in m.claims.values() if c.kind is ClaimKind.THESIS]
+    return theses or top_level(m, set(m.claims))
+
+
+def top_level(m: ArgumentMap, among: set[str]) -> list[str]:
+    """Claims of ``among`` that are no premise and attack nothing, in declaration order."""
+    below = {p for a in m.arguments.values() for p in a.premises}
+    below.update(a.attacker for a in m.attacks.values())
+    return [cid for cid in m.claims if cid in among and cid not in below]

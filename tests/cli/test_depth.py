@@ -1,7 +1,7 @@
-"""--depth has one meaning in every command that takes it: how many steps from the --focus
-claim are drawn (render's and handout's views are one function, render.views.select). The
-handout counted from each thesis and had no --focus: without --focus it still counts from
-each thesis, the claim its pages start from."""
+"""--depth has one meaning and one range in every command that takes it: how many steps
+from the --focus claim are drawn, and without --focus, from the theses (the top levels of the
+map, 0 the theses alone); render's and handout's views are one function,
+render.views.select."""
 
 from __future__ import annotations
 
@@ -97,3 +97,59 @@ def test_a_focus_the_handout_leaves_out_is_said_to_be(runner: CliRunner, project
         "handout holds; raise --max-claims\n"
     )
     assert not Path("h.html").exists()
+
+
+TWO_THESES = """\
+argmap: 1
+claims:
+  t1: {text: Thesis one., kind: thesis}
+  t2: {text: Thesis two., kind: thesis}
+  a: {text: Claim A., kind: assumption, supports: t1}
+  b: {text: Claim B., kind: assumption, supports: a}
+  g: {text: Claim G., kind: assumption, supports: b}
+  c: {text: Claim C., kind: assumption, supports: t2}
+  d: {text: Claim D., kind: assumption, supports: c}
+  e: {text: Claim E., kind: counterclaim, attacks: t2}
+  f: {text: Claim F., kind: assumption, supports: e}
+"""
+# the top levels of TWO_THESES: the claims within N steps of either thesis
+LEVELS = {
+    0: {"t1", "t2"},
+    1: {"t1", "t2", "a", "c", "e"},
+    2: {"t1", "t2", "a", "b", "c", "d", "e", "f"},
+    3: {"t1", "t2", "a", "b", "g", "c", "d", "e", "f"},
+}
+
+
+@pytest.mark.parametrize("depth", sorted(LEVELS))
+def test_depth_without_focus_draws_the_top_levels_from_the_theses(
+    runner: CliRunner, project: Path, depth: int
+) -> None:
+    """render --depth N alone (refused until now) and handout --depth N (which started at 1
+    and drew one page per thesis) draw one view: the claims within N steps of a thesis."""
+    Path("map.yaml").write_text(TWO_THESES, encoding="utf-8")
+    assert _rendered(runner, "--depth", str(depth)) == LEVELS[depth]
+    assert _handed_out(runner, "--depth", str(depth)) == LEVELS[depth]
+
+
+def test_the_top_levels_are_named_in_the_title(runner: CliRunner, project: Path) -> None:
+    Path("map.yaml").write_text(TWO_THESES, encoding="utf-8")
+    _rendered(runner, "--depth", "1")
+    dot = Path("view.dot").read_text(encoding="utf-8")
+    assert 'label="map\\n1 step from the theses"' in dot
+    _rendered(runner, "--depth", "0", "--focus", "a")
+    dot = Path("view.dot").read_text(encoding="utf-8")
+    assert 'label="map\\naround a, 0 steps"' in dot
+
+
+def test_without_depth_the_whole_map_is_drawn(runner: CliRunner, project: Path) -> None:
+    Path("map.yaml").write_text(TWO_THESES, encoding="utf-8")
+    assert _rendered(runner) == LEVELS[3]
+
+
+def test_depth_takes_the_same_range_in_render_and_handout(runner: CliRunner, project: Path) -> None:
+    for command in (["render", "-f", "dot"], ["handout", "-f", "html"]):
+        result = runner.invoke(main, [*command, "map.yaml", "-o", "out", "--depth", "-1"])
+        assert result.exit_code == 2
+        assert "Invalid value for '--depth': -1 is not in the range x>=0." in result.stderr
+    assert not Path("out").exists()

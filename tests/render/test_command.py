@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -186,14 +187,15 @@ def test_an_unknown_focus_is_a_usage_error(runner: CliRunner, tmp_path: Path) ->
     assert not list(tmp_path.iterdir())
 
 
-def test_depth_without_focus_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    """--depth counts steps from the --focus claim; alone it was ignored, and the whole map
-    drawn, for a user who meant the handout's --depth (steps from the thesis)."""
+def test_depth_without_focus_draws_the_top_levels(runner: CliRunner, tmp_path: Path) -> None:
+    """--depth alone was refused (it counted steps from --focus only): it now draws the top
+    levels of the map, the claims within N steps of the thesis, under the map's own name."""
     out = tmp_path / "renders"
-    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), "--depth", "1"])
-    assert result.exit_code == 2
-    assert "--depth counts steps from the --focus claim: give --focus CLAIM" in result.stderr
-    assert not out.exists()
+    view = ["--depth", "0", "-f", "dot"]
+    result = runner.invoke(main, ["render", str(MONTEBELLO), "-o", str(out), *view])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {out / 'montebello.dot'}\n")
+    dot = (out / "montebello.dot").read_text(encoding="utf-8")
+    assert re.findall(r'id="claim-([^"]+)"', dot) == ["spp-fails"]
 
 
 @pytest.mark.usefixtures("no_dot")

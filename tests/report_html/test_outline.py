@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from argmap.argument_map import Argument, ArgumentMap, Attack, AttackKind, Claim, Origin
+from argmap.argument_map import (
+    Argument,
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Claim,
+    Origin,
+    roots,
+)
 from argmap.model import ClaimKind
 from argmap.outcome import CheckOutcome
-from argmap.report_html.outline import outline, roots, sides
+from argmap.report_html.outline import outline, sides
 
 HERE = Origin("test.yaml", 1, 1)
 

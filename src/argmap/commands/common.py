@@ -42,6 +42,21 @@ format_option = click.option(
 focus_option = click.option(
     "--focus", metavar="CLAIM", help="Draw only the neighbourhood of this claim."
 )
+
+
+def depth_option(default: str) -> Callable[[F], F]:
+    """``--depth N`` of render and handout: one range and one meaning in both, and the
+    default each takes (``default``, for --help)."""
+    return click.option(
+        "--depth",
+        type=click.IntRange(min=0),
+        default=None,
+        help="How many steps from the --focus claim to draw; without --focus, from the "
+        "thesis (or theses): the top N levels of the map, 0 the theses alone "
+        f"[default: {default}].",
+    )
+
+
 strict_option = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 stale_only_option = click.option(
     "--stale-only",

@@ -10,6 +10,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     choice,
+    depth_option,
     focus_option,
     jobs_option,
     say,
@@ -44,13 +45,8 @@ DEFAULT_MAX_CLAIMS = 200
     help="Page size.",
 )
 @focus_option
-@click.option(
-    "--depth",
-    type=click.IntRange(min=1),
-    default=None,
-    help="How many steps from the --focus claim (without it, from each thesis) to draw "
-    "[default: the whole map when it fits the page, else the largest view that does, plus a "
-    "page per branch].",
+@depth_option(
+    "the whole map when it fits the page, else the largest view that does, plus a page per branch"
 )
 @click.option(
     "--max-claims",
@@ -107,9 +103,10 @@ def handout(
     are skipped (-v lists them). A file named is always read as a map.
 
     A map too large to print legibly is simplified (no quotes, then only the claims near the
-    thesis) and split into a page per branch; --depth chooses the view. --focus CLAIM --depth N
-    draws the claims that 'argmap render --focus CLAIM --depth N' draws, on one page, and
-    names the file <stem>.<claim>-<variant>. PDF needs WeasyPrint: pip install 'argmap[pdf]'.
+    thesis) and split into a page per branch. --depth N draws the claims that 'argmap render
+    --depth N' draws (the top N levels of the map), on one page; --focus CLAIM --depth N those
+    that 'argmap render --focus CLAIM --depth N' draws, and names the file
+    <stem>.<claim>-<variant>. PDF needs WeasyPrint: pip install 'argmap[pdf]'.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a

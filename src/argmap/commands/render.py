@@ -17,8 +17,8 @@ from argmap.commands.common import (
     Checked,
     Seconds,
     choice,
+    depth_option,
     focus_option,
-    given,
     jobs_option,
     load_for_output,
     note,
@@ -40,6 +40,7 @@ from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
     DEFAULT_MAX_NODES,
     DEFAULT_TIMEOUT,
+    FOCUS_DEPTH,
     Engine,
     GraphvizNotFound,
     GroupBy,
@@ -89,13 +90,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
 )
 @focus_option
-@click.option(
-    "--depth",
-    type=click.IntRange(min=0),
-    default=2,
-    show_default=True,
-    help="With --focus: how many steps from the claim to draw.",
-)
+@depth_option(f"{FOCUS_DEPTH} with --focus, else the whole map")
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence (quotes).")
 @click.option("--no-verdicts", is_flag=True, help="Hide verdicts and quote checks (worksheets).")
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
@@ -151,7 +146,7 @@ def render(
     output_format: str | None,
     engine: str,
     focus: str | None,
-    depth: int,
+    depth: int | None,
     no_evidence: bool,
     no_verdicts: bool,
     no_legend: bool,
@@ -194,6 +189,7 @@ def render(
       argmap render arguments/montebello.yaml -o montebello.png
       argmap render arguments/ -o renders/ --link-to-report
       argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
+      argmap render map.yaml --depth 2 -o summary.svg
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
     """
@@ -202,8 +198,6 @@ def render(
     formats = {f".{f.value}": f.value for f in OutputFormat}
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
-    if focus is None and given("depth"):
-        raise click.UsageError("--depth counts steps from the --focus claim: give --focus CLAIM")
     chosen_engine = Engine(engine)
     options = RenderOptions(
         focus=focus,

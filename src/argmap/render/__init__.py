@@ -20,7 +20,13 @@ from argmap.render.backends import (
 )
 from argmap.render.dot import build_digraph
 from argmap.render.ids import anchor, svg_id
-from argmap.render.options import DEFAULT_MAX_NODES, GroupBy, RankDir, RenderOptions
+from argmap.render.options import (
+    DEFAULT_MAX_NODES,
+    FOCUS_DEPTH,
+    GroupBy,
+    RankDir,
+    RenderOptions,
+)
 from argmap.render.output import digest, dot_source, is_current, render_map, render_source
 from argmap.render.svg import UnsafeSvg
 from argmap.render.views import Selection, TooLarge, UnknownFocus, drawable, select
@@ -28,6 +34,7 @@ from argmap.render.views import Selection, TooLarge, UnknownFocus, drawable, sel
 __all__ = [
     "DEFAULT_MAX_NODES",
     "DEFAULT_TIMEOUT",
+    "FOCUS_DEPTH",
     "EmbeddedUnavailable",
     "Engine",
     "GraphvizNotFound",

@@ -36,10 +36,10 @@ from argmap.argument_map import Argument, ArgumentMap, AttackKind, Claim, Eviden
 from argmap.render import style
 from argmap.render.document import DocumentName, describe, name_comment
 from argmap.render.ids import IdAllocator, anchor, node_name, svg_id
-from argmap.render.options import GroupBy, RenderOptions
+from argmap.render.options import FOCUS_DEPTH, GroupBy, RenderOptions
 from argmap.render.statements import add_edge, add_node, set_attributes
 from argmap.render.text import citation, label_text, shorten, tooltip_text, wrap
-from argmap.render.views import Selection, drawable, junctions
+from argmap.render.views import Selection, drawable, junctions, starts
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
 T = TypeVar("T")
@@ -163,10 +163,21 @@ def build_digraph(
 
 
 def _title(argument_map: ArgumentMap, options: RenderOptions) -> str:
-    """The title of a view: the map's, and with a focus, around which claim."""
-    if not options.focus:
-        return argument_map.title
-    return f"{argument_map.title}, around {options.focus}, {_steps(options.depth)}"
+    """The title of a view: the map's, and with a focus or a depth, which part of it."""
+    part = _part(argument_map, options)
+    return f"{argument_map.title}, {part}" if part else argument_map.title
+
+
+def _part(argument_map: ArgumentMap, options: RenderOptions) -> str | None:
+    """Which part of the map a view draws (``around c, 2 steps``, ``1 step from the
+    thesis``); None for the whole map."""
+    if options.focus:
+        depth = FOCUS_DEPTH if options.depth is None else options.depth
+        return f"around {options.focus}, {_steps(depth)}"
+    if options.depth is None:
+        return None
+    start = "the theses" if len(starts(argument_map)) > 1 else "the thesis"
+    return f"{_steps(options.depth)} from {start}"
 
 
 def _steps(depth: int) -> str:
@@ -382,8 +393,9 @@ def _graph_attr(
         attrs["mclimit"] = GROUPED_MCLIMIT
     if options.title:
         heading = wrap(argument_map.title, 70)
-        if options.focus:
-            heading += wrap(f"around {options.focus}, {_steps(options.depth)}", 70)
+        part = _part(argument_map, options)
+        if part:
+            heading += wrap(part, 70)
         attrs.update({"label": label_text(heading), "labelloc": "t", "fontsize": "18"})
     return attrs
 

@@ -29,13 +29,17 @@ class RankDir(StrEnum):
 # A 5,000-claim map draws about 7,300 nodes, which dot lays out in ~18 s (benchmarks/); its
 # time grows faster than the map, and a chain of 100,000 nodes makes it fail after 25 s.
 DEFAULT_MAX_NODES = 20_000
+# The steps drawn around a --focus claim when no --depth is given.
+FOCUS_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """The view of the map and the typography of its nodes.
 
-    * ``focus``/``depth``: only the claims within ``depth`` steps of ``focus`` (see views.py);
+    * ``focus``/``depth``: only the claims within ``depth`` steps of ``focus`` (by default
+      :data:`FOCUS_DEPTH`), or without ``focus``, of a thesis (by default the whole map; see
+      views.py);
     * ``show_evidence``: evidence nodes (quotes) under the claims they bear on;
     * ``show_verdicts``: verdict borders and badges, and quote-check marks; off for worksheets;
     * ``wrap``: characters per line of claim text; ``evidence_wrap`` the same for quotes;
@@ -54,7 +58,7 @@ class RenderOptions:
     """
 
     focus: str | None = None
-    depth: int = 2
+    depth: int | None = None
     show_evidence: bool = True
     show_verdicts: bool = True
     group_by: GroupBy = GroupBy.NONE
@@ -73,7 +77,7 @@ class RenderOptions:
     max_nodes: int = DEFAULT_MAX_NODES
 
     def __post_init__(self) -> None:
-        if self.depth < 0:
+        if self.depth is not None and self.depth < 0:
             raise ValueError("depth must be 0 or more")
         if self.wrap < 8 or self.evidence_wrap < 8:
             raise ValueError("wrap widths must be at least 8 characters")

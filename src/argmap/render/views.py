@@ -6,6 +6,10 @@ attacker and the claim it attacks, and an undercutter and the conclusion (or the
 the argument it undercuts. An argument is shown whole or not at all: the view never cuts a
 linked argument in half. It is a breadth-first search with a queue (0-1 BFS: entering an
 argument costs a step, leaving it costs none), never recursion, so any map size is fine.
+
+The top levels of a map (``--depth N`` without ``--focus``) are the same search started from
+every thesis at once (without one, from the top-level conclusions): the claims within N
+steps of a thesis, depth 0 the theses alone.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, AttackKind
+from argmap.argument_map import ArgumentMap, AttackKind, roots
 from argmap.render.backends import RenderError
-from argmap.render.options import RenderOptions
+from argmap.render.options import FOCUS_DEPTH, RenderOptions
 from argmap.wording import counted
 
 
@@ -55,21 +59,26 @@ def select(
     argument_map: ArgumentMap,
     *,
     focus: str | None = None,
-    depth: int = 2,
+    depth: int | None = None,
     evidence: bool = True,
 ) -> Selection:
-    """The elements a view shows: the whole map, or the neighbourhood of ``focus``.
+    """The elements a view shows: the whole map; the neighbourhood of ``focus``, ``depth``
+    steps (:data:`FOCUS_DEPTH` when None); or, with a ``depth`` and no ``focus``, the top
+    levels of the map: the claims within ``depth`` steps of a thesis (:func:`starts`).
 
     Raises :class:`UnknownFocus` when ``focus`` is not a claim of the map.
     """
-    if focus is None:
-        claims = frozenset(argument_map.claims)
-        arguments = frozenset(argument_map.arguments)
-    else:
+    if focus is not None:
         if focus not in argument_map.claims:
             close = difflib.get_close_matches(focus, list(argument_map.claims), n=1)
             raise UnknownFocus(focus, close[0] if close else None)
-        claims, arguments = _neighbourhood(argument_map, focus, depth)
+        steps = FOCUS_DEPTH if depth is None else depth
+        claims, arguments = _neighbourhood(argument_map, [focus], steps)
+    elif depth is not None:
+        claims, arguments = _neighbourhood(argument_map, starts(argument_map), depth)
+    else:
+        claims = frozenset(argument_map.claims)
+        arguments = frozenset(argument_map.arguments)
     attacks = frozenset(
         a.id
         for a in argument_map.attacks.values()
@@ -82,8 +91,14 @@ def select(
     return Selection(claims, arguments, attacks, shown_evidence, focus)
 
 
+def starts(argument_map: ArgumentMap) -> list[str]:
+    """Where the top levels of a map are counted from: its theses, else its top-level
+    conclusions, else (every claim a premise or an attacker: a cycle) its first claim."""
+    return roots(argument_map) or list(argument_map.claims)[:1]
+
+
 def _neighbourhood(
-    argument_map: ArgumentMap, focus: str, depth: int
+    argument_map: ArgumentMap, start: list[str], depth: int
 ) -> tuple[frozenset[str], frozenset[str]]:
     # Ids are unique across a map whatever their kind, so claims and arguments share one
     # graph. Edges: claim -> argument costs 1, argument -> claim costs 0 (its undercutters too),
@@ -103,8 +118,8 @@ def _neighbourhood(
         # was the step, as entering it from the undercutter is
         link(attack.target, attack.attacker, 0 if attack.kind is AttackKind.UNDERCUT else 1)
 
-    distance = {focus: 0}
-    queue: deque[str] = deque([focus])
+    distance = dict.fromkeys(start, 0)
+    queue: deque[str] = deque(distance)
     while queue:
         here = queue.popleft()
         reached = distance[here]

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from argmap.argument_map import ArgumentMap, MapIndex
+from argmap.argument_map import ArgumentMap, MapIndex, roots
 from argmap.report_html.claims import Checked
-from argmap.report_html.outline import children, roots
+from argmap.report_html.outline import children
 from argmap.verdict import ClaimVerdict, Reason
 
 HANDOUT_MAX_CLAIMS = 200

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from argmap.argument_map import MapIndex
+from argmap.argument_map import MapIndex, roots
 from argmap.render import (
     DEFAULT_MAX_NODES,
     Engine,
@@ -34,7 +34,7 @@ from argmap.render.svg import UnsafeSvg, check_safe
 from argmap.render.text import clean
 from argmap.report_html.claims import Checked
 from argmap.report_html.excerpt import part_of
-from argmap.report_html.outline import children, roots
+from argmap.report_html.outline import children
 from argmap.report_html.views import MapFigure
 from argmap.verify.evidence import quote_marks
 
@@ -177,12 +177,13 @@ def handout_figures(
     focus: str | None = None,
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
-    else the largest view around each thesis that fits (or the one ``depth`` asks for), and
-    when that leaves claims out, one more page per branch of the thesis with more below it
-    (a claim with nothing below it is in the outline). A view of more than
-    ``max_nodes`` nodes counts as one that does not fit. With ``focus``, one page: the view
-    around that claim, ``depth`` steps as render's ``--focus CLAIM --depth N`` draws it (or
-    the largest that fits).
+    else the largest view around each thesis that fits, and when that leaves claims out, one
+    more page per branch of the thesis with more below it (a claim with nothing below it is
+    in the outline). A view of more than ``max_nodes`` nodes counts as one that does not fit.
+    With ``depth``, one page: the top ``depth`` levels of the map, as render's ``--depth N``
+    draws them (or the most that fit); with ``focus``, one page: the view around that claim,
+    ``depth`` steps as render's ``--focus CLAIM --depth N`` draws it (or the largest that
+    fits).
 
     Raises :class:`argmap.render.UnknownFocus` when ``focus`` is not a claim of the map."""
     base = replace(BASE, max_nodes=max_nodes)
@@ -236,20 +237,20 @@ class _Fitter:
         return drawn, scale, d
 
     def figures(self, depth: int | None) -> list[MapFigure]:
+        if depth is not None:
+            return [self.levels(depth)]
         title = clean(self.map.title)
         label = f"Argument map: {title}"
-        if depth is None:
-            try:
-                drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
-                if scale >= MIN_SCALE:
-                    return [_figure(drawn, scale, ("", title), None)]
-                drawn, scale = self.attempt(replace(self.base, focus=None), label)
-                if scale >= MIN_SCALE or not roots(self.map):
-                    return [_figure(drawn, scale, ("", title), NO_QUOTES)]
-            except TooLarge:  # far too large for a page: the views around each thesis
-                if not roots(self.map):
-                    raise
-        depths = AUTO_DEPTHS if depth is None else tuple(range(max(depth, 1), 0, -1))
+        try:
+            drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
+            if scale >= MIN_SCALE:
+                return [_figure(drawn, scale, ("", title), None)]
+            drawn, scale = self.attempt(replace(self.base, focus=None), label)
+            if scale >= MIN_SCALE or not roots(self.map):
+                return [_figure(drawn, scale, ("", title), NO_QUOTES)]
+        except TooLarge:  # far too large for a page: the views around each thesis
+            if not roots(self.map):
+                raise
         figures: list[MapFigure] = []
         drawn_claims: set[str] = set()
         for root in roots(self.map):
@@ -258,25 +259,19 @@ class _Fitter:
             root_title = clean(self.map.claims[root].title)
             prefix = id_prefix(len(figures) + 1)
             overview, scale, used = self.largest(
-                replace(self.base, focus=root), depths, f"Argument map around: {root_title}", prefix
+                replace(self.base, focus=root),
+                AUTO_DEPTHS,
+                f"Argument map around: {root_title}",
+                prefix,
             )
-            asked_for = depth is not None and used == depth
-            first = (
-                None
-                if asked_for or scale >= MIN_SCALE
-                else self.first_that_fit(root, scale, prefix)
-            )
-            if asked_for:
-                note = None if scale >= MIN_SCALE else PRINTED_SMALL
-            elif first is not None:
+            first = None if scale >= MIN_SCALE else self.first_that_fit(root, scale, prefix)
+            if first is not None:
                 overview, scale, note = first
             else:
                 note = _overview_note(used)
             caption = ("Around the thesis: ", root_title)
             figures.append(_figure(overview, scale, caption, note))
             drawn_claims |= overview.claims
-            if asked_for:
-                continue  # the view asked for fits the page: no branch pages
             for branch in dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)):
                 below = self.below(branch)
                 if below <= drawn_claims or below == {branch}:
@@ -293,12 +288,26 @@ class _Fitter:
                 drawn_claims |= view.claims
         return figures
 
+    def levels(self, depth: int) -> MapFigure:
+        """The top ``depth`` levels of the map, the claims within ``depth`` steps of a thesis
+        (render's ``--depth N``): when they do not fit the page, the most levels that do,
+        saying how far they reach."""
+        title = clean(self.map.title)
+        view, scale, used = self.largest(
+            replace(self.base, focus=None), _asked(depth), f"Argument map: {title}", ID_PREFIX
+        )
+        if used == depth:
+            note = None if scale >= MIN_SCALE else PRINTED_SMALL
+        else:
+            note = _levels_note(used, scale)
+        return _figure(view, scale, ("", title), note)
+
     def around(self, focus: str, depth: int | None) -> MapFigure:
         """The view around ``focus``: ``depth`` steps when it fits the page, else (or without
         ``depth``) the largest that does, saying how far it reaches."""
         select(self.map, focus=focus, depth=0)  # an unknown claim is refused before drawing
         title = clean(self.map.claims[focus].title)
-        depths = AUTO_DEPTHS if depth is None else tuple(range(max(depth, 1), 0, -1))
+        depths = AUTO_DEPTHS if depth is None else _asked(depth)
         view, scale, used = self.largest(
             replace(self.base, focus=focus), depths, f"Argument map around: {title}", ID_PREFIX
         )
@@ -377,6 +386,20 @@ def _overview_note(depth: int) -> str:
         "on the evidence cards). Each branch that goes further has a page of its own; every "
         "claim is in the outline."
     )
+
+
+def _asked(depth: int) -> tuple[int, ...]:
+    """The depths tried for a view asked for at ``depth``, from it down to one step (a view
+    asked for at depth 0 is one claim, or the theses, alone)."""
+    return tuple(range(depth, min(depth, 1) - 1, -1))
+
+
+def _levels_note(depth: int, scale: float) -> str:
+    steps = "one step" if depth == 1 else f"{depth} steps"
+    note = f"Simplified: the claims within {steps} of the thesis. Every claim is in the outline."
+    if scale < MIN_SCALE:
+        note += " " + PRINTED_SMALL
+    return note
 
 
 def _first_note(shown: int, of: int) -> str:

@@ -18,8 +18,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, AttackKind, MapIndex
-from argmap.model import ClaimKind
+from argmap.argument_map import ArgumentMap, AttackKind, MapIndex, roots, top_level
 
 ATTACK_VERB = {
     AttackKind.REBUT: "rebuts",
@@ -54,19 +53,6 @@ def children(m: ArgumentMap, index: MapIndex, claim: str) -> Iterator[tuple[str,
             yield attack.attacker, "objection", ATTACK_VERB[attack.kind]
 
 
-def roots(m: ArgumentMap) -> list[str]:
-    """The theses, in declaration order; without one, the top-level conclusions."""
-    theses = [c.id for c in m.claims.values() if c.kind is ClaimKind.THESIS]
-    return theses or _top_level(m, set(m.claims))
-
-
-def _top_level(m: ArgumentMap, among: set[str]) -> list[str]:
-    """Claims of ``among`` that are no premise and attack nothing, in declaration order."""
-    below = {p for a in m.arguments.values() for p in a.premises}
-    below.update(a.attacker for a in m.attacks.values())
-    return [cid for cid in m.claims if cid in among and cid not in below]
-
-
 def outline(m: ArgumentMap, index: MapIndex | None = None) -> list[Step]:
     """Every claim once in full (and again as a repeat where reached twice), thesis first."""
     index = index or MapIndex.of(m)
@@ -85,7 +71,7 @@ def outline(m: ArgumentMap, index: MapIndex | None = None) -> list[Step]:
             return steps
         # Claims no root reached: their own top-level conclusions next, or (when they only
         # hang off each other in a circle of attacks) the first of them.
-        pending = _top_level(m, unseen) or [next(c for c in m.claims if c in unseen)]
+        pending = top_level(m, unseen) or [next(c for c in m.claims if c in unseen)]
 
 
 def _walk(m: ArgumentMap, index: MapIndex, start: Step, steps: list[Step], seen: set[str]) -> None:
