@@ -88,7 +88,8 @@ def check(
 
     Many files are checked on every core, from 64 files on (one worker process per 64
     files, up to the usable cores; -j 1 checks one file after another, -j N in N
-    processes), with a progress bar on a terminal. The output is the same either way.
+    processes). The output is the same either way. On a terminal, from 50 files on, a
+    progress bar shows how far it got (not with -v, -q, machine output or in CI).
 
     Exit status: 0 clean or only warnings, 1 findings (with --strict, warnings too), 2 a path
     that does not exist, or the preferred or stable semantics ran out of time.
@@ -110,8 +111,8 @@ def check(
     run = CheckRun(Semantics(semantics), time_limit, wanted)
     # the collector stays paused while the maps are checked and their results kept (in one
     # process; a pool's workers pause it map by map)
-    with collector_paused(), progress(len(files), output_format, "checking") as advance:
-        checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=advance)
+    with collector_paused(), progress(len(files), "checking", output_format) as shown:
+        checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=shown.step)
     skipped: list[str] = []
     maps: list[CheckedFile] = []
     for c in checked:

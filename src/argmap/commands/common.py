@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -179,11 +179,13 @@ def settled(
     origin: str,
     checked: Checked,
     say: Callable[[str], None],
+    kept: Callable[[Path], None],
 ) -> bool:
     """Whether ``--check`` or ``--stale-only`` has dealt with ``target``, which is missing,
     stale (``current`` of its bytes is false) or current: under --check it is listed when out
     of date (counted when current, in ``checked``) and never written; under --stale-only a
-    current one is left as it is, and said to be."""
+    current one is left as it is, and ``kept`` told (which says so, or counts it under a
+    progress bar)."""
     out_of_date = (
         "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
     )
@@ -195,8 +197,7 @@ def settled(
             checked.current += 1
         return True
     if not out_of_date:
-        if not quiet():
-            say(f"up to date: {target}")
+        kept(target)
         return True
     return False
 
@@ -246,12 +247,33 @@ def quiet() -> bool:
     return _verbosity < 0
 
 
+class Above(Protocol):
+    """A progress bar being drawn on stderr (:mod:`argmap.commands.progress`)."""
+
+    def above(self, text: str) -> None:
+        """Write ``text`` above the bar, which stays below it."""
+
+
+# The bar on stderr while a command draws one: what is said meanwhile goes above it.
+_bar: Above | None = None
+
+
+def set_bar(bar: Above | None) -> None:
+    global _bar
+    _bar = bar
+
+
 def say(message: str) -> None:
-    """A message on stderr. File names and ids in it are the user's data: their control
-    characters are shown as escapes (``\\x07``), as in the diagnostics, never sent raw."""
+    """A message on stderr (above the progress bar, while there is one). File names and ids
+    in it are the user's data: their control characters are shown as escapes (``\\x07``),
+    as in the diagnostics, never sent raw."""
     from argmap.report.text import visible
 
-    click.echo("\n".join(visible(line) for line in message.split("\n")), err=True)
+    text = "\n".join(visible(line) for line in message.split("\n"))
+    if _bar is not None:
+        _bar.above(text)
+    else:
+        click.echo(text, err=True)
 
 
 def note(message: str) -> None:

@@ -113,7 +113,9 @@ def handout(
     support cycle (AM010) is written; 'argmap check' reports them.
 
     When the system dot lays the maps out, the PDFs of a folder are made side by side in
-    worker processes (--jobs), and written and said in the order of the maps.
+    worker processes (--jobs), and written and said in the order of the maps. On a terminal,
+    from 50 maps on, a progress bar stands for the 'wrote FILE' lines, and one line sums
+    them up (not with -v, -q or in CI).
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a handout is stale,
     2 a usage problem (no such path, unknown claim, a PDF without WeasyPrint).
@@ -163,6 +165,7 @@ def handout(
         stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
+        doing="making handouts",
     )
     # WeasyPrint holds the interpreter, so PDFs are made in worker processes; forked ones,
     # which is safe only while argmap runs no threads of its own (the embedded Graphviz does).

@@ -21,7 +21,6 @@ from argmap.commands.common import (
     focus_option,
     jobs_option,
     load_for_output,
-    note,
     old_name,
     refuse_check_with_stale_only,
     renamed,
@@ -32,6 +31,7 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
+from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
@@ -176,7 +176,9 @@ def render(
     SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
     WebAssembly Graphviz. PNG and PDF need dot. The system dot lays out up to --jobs maps at
     once, each in a process of its own; the embedded Graphviz one at a time. The files are
-    written, and said, in the order of the maps.
+    written, and said, in the order of the maps. On a terminal, from 50 maps on, a progress
+    bar stands for the 'wrote FILE' lines, and one line sums them up (not with -v, -q or in
+    CI).
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
     2 a usage problem (no such path, unknown claim, no engine for the format, a file name
@@ -229,7 +231,7 @@ def render(
         """A line on stderr, after those of the maps before it (whose layouts may still run),
         so that the lines come in the order of the maps."""
         nonlocal status
-        status = _write(layouts.rest(), status, stale_only)
+        status = _write(layouts.rest(), status, shown, stale_only)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
@@ -242,15 +244,16 @@ def render(
         _error(message)
         status = EXIT_ERROR
 
-    with layouts:
+    label = "checking" if check else "rendering"
+    with layouts, progress(len(planned), label, noun="render") as shown:
         for result, target in planned:
             argument_map = result.map
             assert argument_map is not None
             try:
                 drawable(argument_map, options)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity
-                shown = _linked(options, result) if link_to_report else options
-                source = map_source(argument_map, similarity, shown, verdicts=not no_verdicts)
+                view = _linked(options, result) if link_to_report else options
+                source = map_source(argument_map, similarity, view, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
                     target,
@@ -259,30 +262,39 @@ def render(
                     origin=result.path,
                     checked=checked,
                     say=in_turn,
+                    kept=partial(shown.kept, say=in_turn),
                 ):
+                    shown.advance()
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, time_limit)
             except UnknownFocus as exc:
                 in_turn(unknown_focus(result.path, exc))
+                shown.advance()
                 status = EXIT_ERROR
             except (GraphvizNotFound, UnsupportedFormat) as exc:
                 in_turn(f"argmap: {exc}")
                 sys.exit(EXIT_ERROR)  # the same for every file: say it once
             except RenderError as exc:
                 in_turn(f"argmap: {result.path}: {exc}")
+                shown.advance()
                 status = EXIT_ERROR
-            status = _write(layouts.ready(), status, stale_only)
-        status = _write(layouts.rest(), status, stale_only)
+            status = _write(layouts.ready(), status, shown, stale_only)
+        status = _write(layouts.rest(), status, shown, stale_only)
     status = stale_status(checked, "render", "argmap render", status)
     sys.exit(status)
 
 
 def _write(
-    drawn: Iterable[tuple[tuple[str, Path], Drawn]], status: int, keep_same: bool = False
+    drawn: Iterable[tuple[tuple[str, Path], Drawn]],
+    status: int,
+    shown: Progress,
+    keep_same: bool = False,
 ) -> int:
-    """Write each finished layout (or say why it failed); the exit status so far. With
-    ``keep_same``, a file that already holds the same bytes is left as it is."""
+    """Write each finished layout (or say why it failed), a step of ``shown`` each; the exit
+    status so far. With ``keep_same``, a file that already holds the same bytes is left as
+    it is."""
     for (path, target), data in drawn:
+        shown.advance()
         if isinstance(data, GraphvizNotFound | UnsupportedFormat):
             _error(str(data))
             sys.exit(EXIT_ERROR)  # the same for every file: say it once
@@ -291,12 +303,12 @@ def _write(
             status = EXIT_ERROR
             continue
         if keep_same and target.is_file() and target.read_bytes() == data:
-            note(f"up to date: {target}")
+            shown.kept(target)
             continue
         if not write_output(target, data):
             status = EXIT_ERROR
             continue
-        note(f"wrote {target}")
+        shown.wrote(target)
     return status
 
 

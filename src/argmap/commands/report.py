@@ -22,7 +22,6 @@ from argmap.commands.common import (
     choice,
     jobs_option,
     load_for_output,
-    note,
     refuse_check_with_stale_only,
     say,
     settled,
@@ -31,6 +30,7 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
+from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, names_one_file, plan
 from argmap.cores import usable_cores, worker_pool
 from argmap.diagnostics import has_failures
@@ -67,6 +67,7 @@ class PageJob:
     stamp_of: Callable[[bytes, Path], str | None]  # the stamp of an existing target
     stamp: Callable[[bytes], str | None]  # the stamp of a page
     command: str  # for the message about stale files
+    doing: str  # what its progress bar says: "making reports"
     # page and finish are module-level functions (or partials of them), so that the whole
     # file is made in a worker process; else only finish is
     in_workers: bool = False
@@ -106,7 +107,7 @@ def run_pages(
         """A line on stderr after those of the maps before it, whose files may be in the
         making."""
         nonlocal status
-        status = _write_pages(finishing.rest(), status)
+        status = _write_pages(finishing.rest(), status, shown)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
@@ -119,14 +120,15 @@ def run_pages(
         _error(message)
         status = EXIT_ERROR
 
-    with finishing:
+    label = "checking" if check else job.doing
+    with finishing, progress(len(planned), label) as shown:
         for result, target in planned:
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
                 if pool is not None and job.in_workers and not stale_only:
                     work = (job.page, job.finish, outcome, target)
                     finishing.put((result.path, target), _made, *work)
-                    status = _write_pages(finishing.ready(), status)
+                    status = _write_pages(finishing.ready(), status, shown)
                     continue
                 page = job.page(outcome)
                 if (check or stale_only) and settled(
@@ -136,17 +138,21 @@ def run_pages(
                     origin=result.path,
                     checked=checked,
                     say=in_turn,
+                    kept=partial(shown.kept, say=in_turn),
                 ):
+                    shown.advance()
                     continue
                 finishing.put((result.path, target), job.finish, page, target)
             except UnknownFocus as exc:
                 in_turn(unknown_focus(result.path, exc))
+                shown.advance()
                 status = EXIT_ERROR
             except RenderError as exc:
                 in_turn(f"argmap: {result.path}: {exc}")
+                shown.advance()
                 status = EXIT_ERROR
-            status = _write_pages(finishing.ready(), status)
-        status = _write_pages(finishing.rest(), status)
+            status = _write_pages(finishing.ready(), status, shown)
+        status = _write_pages(finishing.rest(), status, shown)
     status = stale_status(checked, "file", job.command, status)
     sys.exit(status)
 
@@ -184,10 +190,14 @@ def _report_page(outcome: CheckOutcome, *, engine: Engine) -> bytes:
 
 
 def _write_pages(
-    finished: Iterable[tuple[tuple[str, Path], bytes | RenderError]], status: int
+    finished: Iterable[tuple[tuple[str, Path], bytes | RenderError]],
+    status: int,
+    shown: Progress,
 ) -> int:
-    """Write each finished page, or say why it could not be made; the exit status so far."""
+    """Write each finished page, or say why it could not be made, a step of ``shown`` each;
+    the exit status so far."""
     for (path, target), data in finished:
+        shown.advance()
         if isinstance(data, RenderError):
             _error(f"{path}: {data}")
             status = EXIT_ERROR
@@ -195,7 +205,7 @@ def _write_pages(
         if not write_output(target, data):
             status = EXIT_ERROR
             continue
-        note(f"wrote {target}")
+        shown.wrote(target)
     return status
 
 
@@ -248,7 +258,9 @@ def report(
     support cycle (AM010) is written; 'argmap check' reports them.
 
     When the system dot lays the maps out, the reports of a folder are made side by side in
-    worker processes (--jobs), and written and said in the order of the maps.
+    worker processes (--jobs), and written and said in the order of the maps. On a terminal,
+    from 50 maps on, a progress bar stands for the 'wrote FILE' lines, and one line sums
+    them up (not with -v, -q or in CI).
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a report is stale,
     2 a usage problem, or a map that could not be laid out.
@@ -272,6 +284,7 @@ def report(
         stamp_of=lambda data, _: read_stamp(data),
         stamp=read_stamp,
         command="argmap report",
+        doing="making reports",
         in_workers=True,
     )
     # forked workers: safe only while argmap runs no threads of its own (the embedded
