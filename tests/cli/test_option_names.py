@@ -5,6 +5,7 @@ commands says the same thing in the same shape."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -12,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import COMMANDS, main
+
+REPO = Path(__file__).parents[2]
 
 
 def _options(name: str) -> dict[str, click.Option]:
@@ -73,8 +76,8 @@ def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
 # Options whose help differs between commands because what they act on differs.
 DIFFERENT_BY_COMMAND = {
     "--format": "a report's format in validate, check, import and stats; a file's elsewhere",
-    "--depth": "steps from the --focus claim in both; without it, handout counts from each "
-    "thesis and render refuses --depth (tests/cli/test_depth.py)",
+    "--depth": "one meaning and one range in render and handout (tests/cli/test_depth.py); "
+    "the default differs: the handout fits its page",
     "--output": "a file, a folder, or either, with or without stdout",
     "--time-limit": "what is limited; one shape, tested above",
 }
@@ -204,3 +207,45 @@ def test_a_choice_in_another_case_runs_as_the_listed_one(
     exported = runner.invoke(main, ["export", "map.yaml", "--to", "ICCMA"])
     assert exported.exit_code == 0
     assert exported.stdout == runner.invoke(main, ["export", "map.yaml", "--to", "iccma"]).stdout
+
+
+def test_the_commands_that_lay_maps_out_take_the_same_layout_limits(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report and handout lay maps out as render does, and their messages said 'raise
+    --max-nodes' and 'allow more time with --time-limit', options only render had: each of
+    the three takes both, with one help and one default."""
+    for option in ("--max-nodes", "--time-limit"):
+        shared = [_options(name)[option] for name in ("render", "report", "handout")]
+        assert len({(o.help, o.default) for o in shared}) == 1, option
+    _small_project(tmp_path, monkeypatch)
+    too_many = (
+        "argmap: map.yaml: the map has 2 nodes to draw (2 claims, 0 quotes, 0 inference "
+        "junctions), more than --max-nodes 1; draw a part of it with --focus CLAIM --depth N, "
+        "or raise --max-nodes\n"
+    )
+    for command in (["render", "-f", "dot", "--no-evidence"], ["handout", "-f", "html"]):
+        result = runner.invoke(main, [*command, "map.yaml", "-o", "out", "--max-nodes", "1"])
+        assert (result.exit_code, result.stderr) == (2, too_many)
+    assert not Path("out").exists()
+    report = runner.invoke(main, ["report", "map.yaml", "-o", "r.html", "--max-nodes", "1"])
+    assert (report.exit_code, report.stderr) == (0, "wrote r.html\n")
+    assert "This map has 2 nodes, too many to draw on one page" in Path("r.html").read_text()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stoppable on Linux only")
+@pytest.mark.parametrize("command", [["report"], ["handout", "-f", "html"]])
+def test_a_page_whose_layout_takes_too_long_is_stopped(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """As render's test does, a millisecond for the Montebello map, which takes far longer."""
+    monkeypatch.chdir(REPO)
+    view = ["-o", str(tmp_path / "out"), "--engine", "embedded", "--time-limit", "0.001"]
+    result = runner.invoke(main, [*command, "arguments/montebello.yaml", *view])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "argmap: arguments/montebello.yaml: the embedded Graphviz did not finish within 0.001 s "
+        "and was stopped; draw a part of the map with --focus CLAIM --depth N, or allow more "
+        "time with --time-limit\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -16,7 +16,8 @@ from argmap.commands.common import (
     say,
     stale_only_option,
 )
-from argmap.commands.report import PageJob, check_option, engine_option, run_pages
+from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.commands.report import PageJob, check_option, run_pages
 from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
 from argmap.render import Engine, OutputFormat
@@ -73,6 +74,8 @@ DEFAULT_MAX_CLAIMS = 200
     help="pdf or html [default: from the -o file name, else pdf].",
 )
 @engine_option
+@max_nodes_option
+@time_limit_option
 @check_option
 @stale_only_option
 @jobs_option
@@ -86,6 +89,8 @@ def handout(
     output: Path,
     output_format: str | None,
     engine: str,
+    max_nodes: int,
+    time_limit: float,
     check: bool,
     stale_only: bool,
     jobs: int | None,
@@ -159,6 +164,8 @@ def handout(
             depth=depth,
             max_claims=max_claims,
             engine=chosen_engine,
+            max_nodes=max_nodes,
+            time_limit=time_limit,
             focus=focus,
         ),
         finish=finish_handout,

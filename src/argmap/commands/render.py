@@ -31,6 +31,7 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
+from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
 from argmap.cores import usable_cores
@@ -38,8 +39,6 @@ from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.pipeline import ConfigCache, MapResult, find_files
 from argmap.render import (
-    DEFAULT_MAX_NODES,
-    DEFAULT_TIMEOUT,
     FOCUS_DEPTH,
     Engine,
     GraphvizNotFound,
@@ -81,14 +80,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="svg, png or pdf (a drawing), or dot (argmap's DOT text, for other tools) "
     "[default: from the -o file name, else svg].",
 )
-@click.option(
-    "--engine",
-    type=choice(e.value for e in Engine),
-    default=Engine.AUTO.value,
-    show_default=True,
-    help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
-    "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
-)
+@engine_option
 @focus_option
 @depth_option(f"{FOCUS_DEPTH} with --focus, else the whole map")
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence (quotes).")
@@ -115,22 +107,8 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     "for the map into the same folder. Without it, a box shows its text as a tooltip and "
     "links nowhere: its card is in no file beside the drawing.",
 )
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_NODES,
-    show_default=True,
-    help="Refuse a view with more nodes (claims, quotes, junctions) than this: Graphviz "
-    "would take minutes on it.",
-)
-@click.option(
-    "--time-limit",
-    type=Seconds(),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
-    "embedded Graphviz: on Linux only).",
-)
+@max_nodes_option
+@time_limit_option
 @old_name("--timeout", "--time-limit", "timeout", Seconds())
 @click.option(
     "--check",

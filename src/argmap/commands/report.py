@@ -19,7 +19,6 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
-    choice,
     jobs_option,
     load_for_output,
     refuse_check_with_stale_only,
@@ -30,6 +29,7 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
+from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, names_one_file, plan
 from argmap.cores import usable_cores, worker_pool
@@ -41,14 +41,6 @@ from argmap.render import Engine, OutputFormat, RenderError, UnknownFocus
 from argmap.render.many import system_layouts
 from argmap.semantics.labels import Semantics
 
-engine_option = click.option(
-    "--engine",
-    type=choice(e.value for e in Engine),
-    default=Engine.AUTO.value,
-    show_default=True,
-    help="How the map is laid out: system (Graphviz's dot on PATH), embedded (the built-in "
-    "WebAssembly Graphviz), or auto (system when dot is on PATH, else embedded).",
-)
 check_option = click.option(
     "--check",
     is_flag=True,
@@ -182,11 +174,13 @@ def _as_is(page: bytes, target: Path) -> bytes:
     return page
 
 
-def _report_page(outcome: CheckOutcome, *, engine: Engine) -> bytes:
+def _report_page(
+    outcome: CheckOutcome, *, engine: Engine, max_nodes: int, time_limit: float
+) -> bytes:
     """The report page of ``outcome``; at module level for a worker process."""
     from argmap.report_html import report as build_report
 
-    return build_report(outcome, engine=engine)
+    return build_report(outcome, engine=engine, max_nodes=max_nodes, time_limit=time_limit)
 
 
 def _write_pages(
@@ -229,6 +223,8 @@ def _error(message: str) -> None:
     help="NAME.html for one map, or a folder where each map becomes <stem>.html.",
 )
 @engine_option
+@max_nodes_option
+@time_limit_option
 @check_option
 @stale_only_option
 @jobs_option
@@ -236,6 +232,8 @@ def report(
     paths: tuple[Path, ...],
     output: Path,
     engine: str,
+    max_nodes: int,
+    time_limit: float,
     check: bool,
     stale_only: bool,
     jobs: int | None,
@@ -279,7 +277,7 @@ def report(
     job = PageJob(
         name=lambda stem: f"{stem}.html",
         suffixes=(".html", ".htm"),
-        page=partial(_report_page, engine=chosen),
+        page=partial(_report_page, engine=chosen, max_nodes=max_nodes, time_limit=time_limit),
         finish=_as_is,
         stamp_of=lambda data, _: read_stamp(data),
         stamp=read_stamp,

@@ -160,12 +160,14 @@ def drawable(argument_map: ArgumentMap, options: RenderOptions) -> Selection:
     joins = len(junctions(argument_map, selection))
     count = len(selection.claims) + len(selection.evidence) + joins
     if count > options.max_nodes:
+        # a view without quotes (--no-evidence, a handout's) cannot leave them out
+        quotes = " leave the quotes out with --no-evidence," if selection.evidence else ""
         raise TooLarge(
             f"the map has {count:,} nodes to draw ({counted(len(selection.claims), 'claim')}, "
             f"{counted(len(selection.evidence), 'quote')}, "
             f"{counted(joins, 'inference junction')}), more than --max-nodes "
-            f"{options.max_nodes:,}; draw a part of it with --focus CLAIM --depth N, leave the "
-            "quotes out with --no-evidence, or raise --max-nodes",
+            f"{options.max_nodes:,}; draw a part of it with --focus CLAIM --depth N,{quotes} "
+            "or raise --max-nodes",
             count,
         )
     return selection

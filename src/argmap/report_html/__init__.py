@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from argmap.outcome import CheckOutcome
-from argmap.render import DEFAULT_MAX_NODES, Engine, RenderError
+from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, RenderError
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS, excerpt
@@ -45,12 +45,18 @@ def checked(outcome: CheckOutcome) -> Checked:
 
 
 def report(
-    outcome: CheckOutcome, *, engine: Engine = Engine.AUTO, max_nodes: int = DEFAULT_MAX_NODES
+    outcome: CheckOutcome,
+    *,
+    engine: Engine = Engine.AUTO,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    time_limit: float = DEFAULT_TIMEOUT,
 ) -> bytes:
     """The report page of a checked map, as UTF-8 bytes; a map of more than ``max_nodes``
-    nodes is described but not drawn."""
+    nodes is described but not drawn, and one whose layout takes more than ``time_limit``
+    seconds is stopped (:class:`argmap.render.LayoutFailed`)."""
     data = checked(outcome)
-    return report_html(report_context(data, report_figure(data, engine, max_nodes=max_nodes)))
+    figure = report_figure(data, engine, max_nodes=max_nodes, timeout=time_limit)
+    return report_html(report_context(data, figure))
 
 
 def handout(
@@ -61,6 +67,7 @@ def handout(
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
+    time_limit: float = DEFAULT_TIMEOUT,
     max_claims: int = HANDOUT_MAX_CLAIMS,
     focus: str | None = None,
 ) -> bytes:
@@ -83,6 +90,7 @@ def handout(
         depth=depth,
         engine=engine,
         max_nodes=max_nodes,
+        timeout=time_limit,
         focus=focus,
     )
     context = handout_context(

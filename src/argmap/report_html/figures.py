@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from argmap.argument_map import MapIndex, roots
 from argmap.render import (
     DEFAULT_MAX_NODES,
+    DEFAULT_TIMEOUT,
     Engine,
     OutputFormat,
     RenderOptions,
@@ -75,8 +76,10 @@ def draw(
     label: str,
     engine: Engine = Engine.AUTO,
     prefix: str = ID_PREFIX,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Drawn:
-    """The map drawn with ``options`` (ids prefixed ``prefix``), ready to go inline."""
+    """The map drawn with ``options`` (ids prefixed ``prefix``), ready to go inline; a layout
+    that takes more than ``timeout`` seconds is stopped."""
     options = replace(options, id_prefix=prefix, show_verdicts=show_verdicts)
     quote_status = {eid: c.status for eid, c in checked.checks.items()}
     source = dot_source(
@@ -86,7 +89,8 @@ def draw(
         options=options,
         quote_marks=quote_marks(checked.checks) if show_verdicts else None,
     )
-    svg, width, height = inline_svg(render_source(source, OutputFormat.SVG, engine), label)
+    drawing = render_source(source, OutputFormat.SVG, engine, timeout=timeout)
+    svg, width, height = inline_svg(drawing, label)
     shown = select(checked.map, focus=options.focus, depth=options.depth, evidence=False)
     return Drawn(svg, width, height, digest(source), shown.claims)
 
@@ -136,7 +140,11 @@ def _attribute(text: str) -> str:
 
 
 def report_figure(
-    checked: Checked, engine: Engine = Engine.AUTO, *, max_nodes: int = DEFAULT_MAX_NODES
+    checked: Checked,
+    engine: Engine = Engine.AUTO,
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> MapFigure:
     """The whole map, quotes and verdicts included, for the report; a map of more than
     ``max_nodes`` nodes is not drawn (the figure has no SVG and a note says why)."""
@@ -148,6 +156,7 @@ def report_figure(
             show_verdicts=True,
             label=f"Argument map: {title}",
             engine=engine,
+            timeout=timeout,
         )
     except TooLarge as exc:
         note = (
@@ -174,6 +183,7 @@ def handout_figures(
     depth: int | None = None,
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
+    timeout: float = DEFAULT_TIMEOUT,
     focus: str | None = None,
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
@@ -187,7 +197,7 @@ def handout_figures(
 
     Raises :class:`argmap.render.UnknownFocus` when ``focus`` is not a claim of the map."""
     base = replace(BASE, max_nodes=max_nodes)
-    fitter = _Fitter(checked, paper, show_verdicts, engine, base)
+    fitter = _Fitter(checked, paper, show_verdicts, engine, base, timeout)
     return fitter.figures(depth) if focus is None else [fitter.around(focus, depth)]
 
 
@@ -199,8 +209,10 @@ class _Fitter:
         show_verdicts: bool,
         engine: Engine,
         base: RenderOptions,
+        timeout: float,
     ) -> None:
         self.base = base
+        self.timeout = timeout
         self.checked = checked
         self.map = checked.map
         self.index = MapIndex.of(checked.map)
@@ -218,6 +230,7 @@ class _Fitter:
             label=label,
             engine=self.engine,
             prefix=prefix,
+            timeout=self.timeout,
         )
         return drawn, scale_to(drawn, self.paper)
 
@@ -339,6 +352,7 @@ class _Fitter:
                 label=f"Argument map around: {clean(self.map.claims[root].title)}",
                 engine=self.engine,
                 prefix=prefix,
+                timeout=self.timeout,
             )
             scale = scale_to(drawn, self.paper)
             if scale >= MIN_SCALE:
