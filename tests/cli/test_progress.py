@@ -7,6 +7,7 @@ bar that their -v lines broke."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import subprocess
@@ -194,3 +195,17 @@ def test_a_real_terminal_gets_the_bar(fifty: Path) -> None:
     )
     assert "wrote out/" not in stderr
     assert len(list((fifty / "out").iterdir())) == total
+
+
+def test_the_bar_is_drawn_once_a_percent() -> None:
+    """A thousand maps draw the bar about a hundred times, not a thousand."""
+    stream = io.StringIO()
+    bar = progress.Bar("checking", 1000, stream)
+    bar.draw()
+    for _ in range(1000):
+        bar.advance()
+    written = stream.getvalue().split("\r")[1:]
+    assert len(written) == 101
+    assert written[0] == bar_line("checking", 0, 1000)
+    assert written[1] == bar_line("checking", 10, 1000)
+    assert written[-1] == bar_line("checking", 1000, 1000)

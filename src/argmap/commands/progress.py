@@ -55,19 +55,24 @@ def bar_line(label: str, done: int, total: int) -> str:
 
 
 class Bar:
-    """A one-line bar on a terminal, redrawn in place (``\\r``) when it changes."""
+    """A one-line bar on a terminal, redrawn in place (``\\r``) at each percent it gains
+    and at its end: at most about a hundred writes, however many maps."""
 
     def __init__(self, label: str, total: int, stream: TextIO) -> None:
         self.label, self.total, self.stream = label, total, stream
         self.done = 0
         self.drawn = ""
+        self.percent = -1  # of the bar drawn
 
     def advance(self, steps: int = 1) -> None:
         self.done += steps
-        self.draw()
+        percent = 100 * min(self.done, self.total) // max(self.total, 1)
+        if percent != self.percent or self.done >= self.total:
+            self.draw()
 
     def draw(self) -> None:
         line = bar_line(self.label, self.done, self.total)
+        self.percent = 100 * min(self.done, self.total) // max(self.total, 1)
         if line != self.drawn:
             self.stream.write("\r" + line)
             self.stream.flush()
