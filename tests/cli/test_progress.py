@@ -1,6 +1,6 @@
-"""One progress rule for the five commands that take many maps (validate, check, render, report,
-handout): on a terminal, from PROGRESS_FROM maps on and with neither -q nor -v, a bar on stderr
-instead of a line per map, and one line that sums those up; in a pipe or a CI log, with -v,
+"""One progress rule for the commands that take many maps (validate, check, stats, render,
+report, handout): on a terminal, from PROGRESS_FROM maps on and with neither -q nor -v, a bar on
+stderr instead of a line per map, and one line that sums those up; in a pipe or a CI log, with -v,
 or for a few maps, the lines as before. render, report and handout printed a 'wrote' line per
 map on a terminal too (a thousand lines for a folder of a thousand maps), validate and check a
 bar that their -v lines broke."""
@@ -74,8 +74,11 @@ def test_a_terminal_shows_a_bar_and_a_summary_not_a_line_per_map(
 
 
 @pytest.mark.usefixtures("terminal")
-@pytest.mark.parametrize(("command", "label"), [("validate", "validating"), ("check", "checking")])
-def test_validate_and_check_show_the_same_bar(
+@pytest.mark.parametrize(
+    ("command", "label"),
+    [("validate", "validating"), ("check", "checking"), ("stats", "counting")],
+)
+def test_validate_check_and_stats_show_the_same_bar(
     runner: CliRunner, maps: Path, command: str, label: str
 ) -> None:
     result = runner.invoke(main, [command, "maps", "-j", "1"])

@@ -89,8 +89,8 @@ def stats(
     files = found.files
     run = CheckRun(Semantics.GROUNDED, 10.0, "counts")
     chosen = "json" if as_json else output_format  # --json: no bar beside the JSON
-    with collector_paused(), progress(len(files), chosen, "counting") as advance:
-        checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=advance)
+    with collector_paused(), progress(len(files), "counting", chosen) as shown:
+        checked = check_files(files, run, walked=found.walked, jobs=jobs, progress=shown.step)
     skipped: list[str] = []
     counted: list[tuple[CheckedFile, Counts]] = []
     reported: list[CheckedFile] = []  # the maps not counted, whose findings are reported
