@@ -1,6 +1,7 @@
 """AIF JSON -> argmap: AIFdb's bare ``{"nodes", "edges", ...}`` or OVA's ``{"AIF": {...}}``.
 
-* I-nodes (information) become claims; their id is the slug of their first words;
+* I-nodes (information) become claims, their text as written (line breaks and runs of spaces
+  included); their id is the slug of their first words;
 * an RA-node (inference) becomes an argument: the I-nodes pointing at it are its linked
   premises, the I-node it points at its conclusion; its scheme name, when not the default,
   becomes the argument's label;
@@ -166,10 +167,12 @@ class _Builder:
             if self.g.kind(node_id) != "I":
                 continue
             raw = node.get("text")
-            text, hidden = strip_hidden(one_line(raw if isinstance(raw, str) else ""))
+            # as written, line breaks and runs of spaces included: AIF's text and a claim's
+            # hold any text, and a text made one line would come back changed
+            text, hidden = strip_hidden(raw if isinstance(raw, str) else "")
             if hidden:
                 self.lost(f"I-node {node_id}: invisible control characters removed", node_id)
-            if not text:
+            if not text.strip():
                 self.lost(f"I-node {node_id} has no text; skipped", node_id)
                 continue
             wanted = slugify(text, "claim", max_words=6)
@@ -193,7 +196,7 @@ class _Builder:
         for l_node in (n for n in self.g.nodes if self.g.kind(n) == "L"):
             who = speaker.get(l_node)
             said = {
-                f"{who}: {self.draft.claims[self.claim[target]].text}"
+                one_line(f"{who}: {self.draft.claims[self.claim[target]].text}")
                 for ya in self.g.out.get(l_node, [])
                 if self.g.kind(ya) == "YA"
                 for target in self.g.out.get(ya, [])
