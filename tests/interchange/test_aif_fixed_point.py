@@ -48,3 +48,39 @@ def test_a_claims_line_breaks_and_runs_of_spaces_come_back(tmp_path: Path) -> No
     assert [c.text for c in back.claims.values()] == ["One.\nTwo,\tthree  ", "  Four\r\n\nfive"]
     assert _nodes(second)[:2] == [("I", "One.\nTwo,\tthree  "), ("I", "  Four\r\n\nfive")]
     assert second == first
+
+
+def test_a_participants_name_comes_back_as_the_locution_writes_it(tmp_path: Path) -> None:
+    # the name was read from first name and surname, made one line and without the word
+    # "None" (AIFdb's missing name): "Ann None" came back "Ann", "Mary\nLee  Smith" as
+    # "Mary Lee Smith", and the second export split the names elsewhere
+    first, second, back = _round_trip(
+        tmp_path,
+        "argmap: 1\nactors:\n"
+        '  ann: {name: "Ann None"}\n  mary: {name: "Mary\\nLee  Smith"}\n  bo: {name: "Bo "}\n'
+        "claims:\n  a: {text: One., holder: ann}\n  b: {text: Two., holder: mary}\n"
+        "  c: {text: Three., holder: bo}\n",
+    )
+    assert [a.name for a in back.actors.values()] == ["Ann None", "Mary\nLee  Smith", "Bo "]
+    assert [(p["firstname"], p["surname"]) for p in _people(second)] == [
+        ("Ann", "None"),
+        ("Mary\nLee", " Smith"),
+        ("Bo", ""),
+    ]
+    assert second == first
+
+
+def test_two_participants_of_one_name_stay_two_actors(tmp_path: Path) -> None:
+    # participants were told apart by name: two actors named "Sam" came back as one, and
+    # the second export had one participant where the first had two
+    first, second, back = _round_trip(
+        tmp_path,
+        "argmap: 1\nactors:\n  sam: {name: Sam}\n  other-sam: {name: Sam}\n"
+        "claims:\n  a: {text: One., holder: sam}\n  b: {text: Two., holder: other-sam}\n",
+    )
+    assert [(c.text, c.holder) for c in back.claims.values()] == [
+        ("One.", "sam"),
+        ("Two.", "sam-2"),
+    ]
+    assert [p["participantID"] for p in _people(second)] == [1, 2]
+    assert second == first

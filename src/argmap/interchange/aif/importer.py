@@ -179,44 +179,56 @@ class _Builder:
             self.claim[node_id] = self.draft.add_claim(wanted, text)
 
     def holders(self) -> None:
-        people: dict[str, str] = {}
+        people: dict[str, str] = {}  # participantID -> name
+        parts: dict[str, tuple[Any, Any]] = {}  # participantID -> (first name, surname)
         for p in self.aif.get("participants") or []:
             if isinstance(p, dict) and "participantID" in p:
-                parts = (p.get("firstname"), p.get("surname"))
+                pair = (p.get("firstname"), p.get("surname"))
                 # AIFdb writes a missing name as the word "None"
-                words = one_line(" ".join(x for x in parts if isinstance(x, str) and x != "None"))
-                name = words or f"Participant {p['participantID']}"
-                people[str(p["participantID"])] = name
-        speaker: dict[str, str] = {}
+                words = one_line(" ".join(x for x in pair if isinstance(x, str) and x != "None"))
+                pid = str(p["participantID"])
+                people[pid] = words or f"Participant {pid}"
+                parts[pid] = pair
+        speaker: dict[str, str] = {}  # L-node -> participantID
         for loc in self.aif.get("locutions") or []:
             if isinstance(loc, dict) and str(loc.get("personID")) in people:
-                speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
-        actors: dict[str, str] = {}
-        locutions: list[str] = []  # with a text of their own, which is lost
-        for l_node in (n for n in self.g.nodes if self.g.kind(n) == "L"):
-            who = speaker.get(l_node)
-            said = {
-                one_line(f"{who}: {self.draft.claims[self.claim[target]].text}")
+                speaker[str(loc.get("nodeID"))] = str(loc["personID"])
+        asserted = {  # L-node -> the claims it asserts (L -> YA -> I)
+            l_node: [
+                self.claim[target]
                 for ya in self.g.out.get(l_node, [])
                 if self.g.kind(ya) == "YA"
                 for target in self.g.out.get(ya, [])
                 if target in self.claim
-            }
+            ]
+            for l_node in self.g.nodes
+            if self.g.kind(l_node) == "L"
+        }
+        exact: dict[str, str] = {}  # participantID -> its name as argmap's locutions write it
+        for l_node, claims in asserted.items():
+            pid = speaker.get(l_node)
+            if pid is not None and pid not in exact:
+                texts = [self.draft.claims[cid].text for cid in claims]
+                found = _own_name(self.g.nodes[l_node].get("text"), texts, parts[pid])
+                if found is not None:
+                    exact[pid] = found
+        actors: dict[str, str] = {}  # participantID -> actor id
+        locutions: list[str] = []  # with a text of their own, which is lost
+        for l_node, claims in asserted.items():
+            pid = speaker.get(l_node)
+            who = None if pid is None else exact.get(pid, people[pid])
+            said = {one_line(f"{who}: {self.draft.claims[cid].text}") for cid in claims}
             text = self.g.nodes[l_node].get("text")
             if not (isinstance(text, str) and one_line(text) in said):  # argmap's own form
                 locutions.append(l_node)
-            if who is None:
+            if pid is None or who is None:
                 continue
-            for ya in self.g.out.get(l_node, []):
-                if self.g.kind(ya) != "YA":
+            for cid in claims:
+                if self.draft.claims[cid].holder is not None:
                     continue
-                for target in self.g.out.get(ya, []):
-                    cid = self.claim.get(target)
-                    if cid is None or self.draft.claims[cid].holder is not None:
-                        continue
-                    if who not in actors:
-                        actors[who] = self.draft.add_actor(slugify(who, "actor"), who)
-                    self.draft.claims[cid].holder = actors[who]
+                if pid not in actors:
+                    actors[pid] = self.draft.add_actor(slugify(who, "actor"), who)
+                self.draft.claims[cid].holder = actors[pid]
         if locutions:  # at the first
             self.lost(
                 f"{len(locutions)} locutions (L-nodes): their text is not carried over; "
@@ -329,6 +341,22 @@ def _scheme(node: dict[str, Any]) -> str:
     """The scheme an S-node names: its ``scheme``, else its ``text`` (on one line), or ''."""
     named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
     return one_line(named[0]) if named else ""
+
+
+def _own_name(text: Any, asserted: list[str], parts: tuple[Any, Any]) -> str | None:
+    """The participant's name as argmap's export writes it, line breaks and spaces included:
+    a locution ``Name: text`` of a claim it asserts, whose participant's first name and
+    surname are that name split at its first space; else None (the name is then read from
+    the participant)."""
+    if not isinstance(text, str):
+        return None
+    for claim in asserted:
+        if text.endswith(f": {claim}"):
+            name = text[: len(text) - len(claim) - 2]
+            first, _, rest = name.partition(" ")
+            if (first, rest) == parts:
+                return name
+    return None
 
 
 def _article(kind: str) -> str:
