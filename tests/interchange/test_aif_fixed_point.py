@@ -84,3 +84,32 @@ def test_two_participants_of_one_name_stay_two_actors(tmp_path: Path) -> None:
     ]
     assert [p["participantID"] for p in _people(second)] == [1, 2]
     assert second == first
+
+
+_EVIDENCE = """\
+argmap: 1
+sources:
+  s: {title: S}
+claims:
+  a: {text: A.}
+  b: {text: B., supports: [a]}
+evidence:
+  e1: {quote: Q one., source: s, supports: b}
+  e2: {quote: Q two., source: s, attacks: a}
+"""
+
+
+def test_quotes_are_i_nodes_among_the_claims(tmp_path: Path) -> None:
+    # each quote's I-node was written after the map's conflicts, with its inference or
+    # conflict; the import makes it a claim, and the second export wrote it among the claims'
+    first, second, _ = _round_trip(tmp_path, _EVIDENCE)
+    assert _nodes(first) == [
+        ("I", "A."),
+        ("I", "B."),
+        ("I", "Q one."),
+        ("I", "Q two."),
+        ("RA", "Default Inference"),
+        ("RA", "Default Inference"),
+        ("CA", "Default Conflict"),
+    ]
+    assert second == first

@@ -8,7 +8,10 @@
 * a claim's holder is a participant: the claim is asserted in a locution (an L-node, joined to
   the I-node by a YA-node "Asserting"), and the locution names the participant.
 
-Node and edge ids are numbers written as text, given in the map's order.
+Node and edge ids are numbers written as text, given in the order ``argmap import`` reads the
+nodes back, so that exporting the import of an export gives the same file: the I-nodes of the
+claims, then of the quotes; the locutions; the inferences of arguments, then of quotes for a
+claim; the conflicts of the map, then of quotes against a claim.
 
 The map's title, question, authors and date are not written: AIF has no place for them (the
 wrapper's ``text`` is the analysed text, not a title); see docs/interchange.md.
@@ -42,6 +45,7 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
     i_node: dict[str, str] = {}
     for cid, claim in m.claims.items():
         i_node[cid] = g.node(claim.text, "I")
+    quote_node = {eid: g.node(e.quote, "I") for eid, e in m.evidence.items()}
     participants: dict[str, int] = {}
     locutions: list[dict[str, Any]] = []
     for cid, claim in m.claims.items():
@@ -61,19 +65,21 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
         for premise in arg.premises:
             g.edge(i_node[premise], ra)
         g.edge(ra, i_node[arg.conclusion])
+    for eid, e in m.evidence.items():
+        if e.stance is Stance.SUPPORTS:
+            relation = g.node("Default Inference", "RA")
+            g.edge(quote_node[eid], relation)
+            g.edge(relation, i_node[e.target])
     for attack in m.attacks.values():
         ca = g.node("Default Conflict", "CA")
         g.edge(i_node[attack.attacker], ca)
         target = ra_node[attack.target] if attack.kind is AttackKind.UNDERCUT else None
         g.edge(ca, target or i_node[attack.target])
-    for e in m.evidence.values():
-        quote = g.node(e.quote, "I")
-        if e.stance is Stance.SUPPORTS:
-            relation = g.node("Default Inference", "RA")
-        else:
+    for eid, e in m.evidence.items():
+        if e.stance is not Stance.SUPPORTS:
             relation = g.node("Default Conflict", "CA")
-        g.edge(quote, relation)
-        g.edge(relation, i_node[e.target])
+            g.edge(quote_node[eid], relation)
+            g.edge(relation, i_node[e.target])
     people = []
     for actor_id, number in participants.items():
         first, _, rest = m.actors[actor_id].name.partition(" ")
