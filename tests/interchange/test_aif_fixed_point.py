@@ -86,6 +86,15 @@ def test_two_participants_of_one_name_stay_two_actors(tmp_path: Path) -> None:
     assert second == first
 
 
+def _conflicts(text: str) -> list[tuple[str, str]]:
+    """(attacker, target) texts of each CA-node, in the file's order."""
+    aif = json.loads(text)["AIF"]
+    node = {n["nodeID"]: n for n in aif["nodes"]}
+    into = {e["toID"]: node[e["fromID"]]["text"] for e in aif["edges"]}
+    out = {e["fromID"]: node[e["toID"]]["text"] for e in aif["edges"]}
+    return [(into[n["nodeID"]], out[n["nodeID"]]) for n in aif["nodes"] if n["type"] == "CA"]
+
+
 _EVIDENCE = """\
 argmap: 1
 sources:
@@ -111,5 +120,32 @@ def test_quotes_are_i_nodes_among_the_claims(tmp_path: Path) -> None:
         ("RA", "Default Inference"),
         ("RA", "Default Inference"),
         ("CA", "Default Conflict"),
+    ]
+    assert second == first
+
+
+_ATTACKS = """\
+argmap: 1
+claims:
+  a: {text: A.}
+  b: {text: B., rebuts: a}
+  p: {text: P., supports: [a]}
+  d: {text: D., rebuts: [p, a]}
+attacks:
+  x: {from: a, rebuts: b}
+"""
+
+
+def test_conflicts_are_in_the_order_the_import_lists_attacks(tmp_path: Path) -> None:
+    # conflicts were in the map's order (attacks under claims, then those under 'attacks:');
+    # the import lists a claim's attacks under it, rebuttals before underminings (P. is only
+    # a premise: D. undermines it), and the second export wrote them in that order
+    first, second, back = _round_trip(tmp_path, _ATTACKS)
+    assert _conflicts(first) == [("A.", "B."), ("B.", "A."), ("D.", "A."), ("D.", "P.")]
+    assert [(a.attacker, a.target, a.kind.value) for a in back.attacks.values()] == [
+        ("a", "b", "rebut"),
+        ("b", "a", "rebut"),
+        ("d", "a", "rebut"),
+        ("d", "p", "undermine"),
     ]
     assert second == first

@@ -11,7 +11,7 @@
 Node and edge ids are numbers written as text, given in the order ``argmap import`` reads the
 nodes back, so that exporting the import of an export gives the same file: the I-nodes of the
 claims, then of the quotes; the locutions; the inferences of arguments, then of quotes for a
-claim; the conflicts of the map, then of quotes against a claim.
+claim; the conflicts (see :func:`_in_import_order`), then of quotes against a claim.
 
 The map's title, question, authors and date are not written: AIF has no place for them (the
 wrapper's ``text`` is the analysed text, not a title); see docs/interchange.md.
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.argument_map import ArgumentMap, AttackKind, Stance
+from argmap.argument_map import ArgumentMap, Attack, AttackKind, Stance
 from argmap.indented_json import json_document
 
 
@@ -70,7 +70,7 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
             relation = g.node("Default Inference", "RA")
             g.edge(quote_node[eid], relation)
             g.edge(relation, i_node[e.target])
-    for attack in m.attacks.values():
+    for attack in _in_import_order(m):
         ca = g.node("Default Conflict", "CA")
         g.edge(i_node[attack.attacker], ca)
         target = ra_node[attack.target] if attack.kind is AttackKind.UNDERCUT else None
@@ -94,6 +94,27 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
             "descriptorfulfillments": [],
         }
     }
+
+
+def _in_import_order(m: ArgumentMap) -> list[Attack]:
+    """The attacks in the order ``argmap import`` lists them back: by attacker, in the order
+    of the claims; an attacker's rebuttals, then its underminings (of a claim that is only
+    ever a premise: what the import reads as one), then its undercuts; else in the map's
+    order. The map's own order (attacks under claims, then under ``attacks:``) does not
+    survive the import, which writes each attack under its attacker."""
+    claims = {cid: index for index, cid in enumerate(m.claims)}
+    premises = {p for a in m.arguments.values() for p in a.premises}
+    concluded = {a.conclusion for a in m.arguments.values()} | {
+        e.target for e in m.evidence.values() if e.stance is Stance.SUPPORTS
+    }
+    premise_only = premises - concluded
+
+    def key(attack: Attack) -> tuple[int, int]:
+        if attack.kind is AttackKind.UNDERCUT:
+            return claims[attack.attacker], 2
+        return claims[attack.attacker], 1 if attack.target in premise_only else 0
+
+    return sorted(m.attacks.values(), key=key)
 
 
 def to_aif(m: ArgumentMap) -> str:
