@@ -149,3 +149,22 @@ def test_conflicts_are_in_the_order_the_import_lists_attacks(tmp_path: Path) -> 
         ("d", "p", "undermine"),
     ]
     assert second == first
+
+
+_LABELS = """\
+argmap: 1
+claims:
+  a: {text: A.}
+  b: {text: B.}
+  c: {text: C.}
+arguments:
+  one: {conclusion: a, premises: [b], label: "From\\nsign,  say "}
+  two: {conclusion: b, premises: [c], label: Expert opinion}
+"""
+
+
+def test_an_arguments_label_comes_back_as_written(tmp_path: Path) -> None:
+    # an RA-node's scheme name was made one line: the label came back "From sign, say"
+    first, second, back = _round_trip(tmp_path, _LABELS)
+    assert [a.label for a in back.arguments.values()] == ["From\nsign,  say ", "Expert opinion"]
+    assert second == first

@@ -4,7 +4,7 @@
   included); their id is the slug of their first words;
 * an RA-node (inference) becomes an argument: the I-nodes pointing at it are its linked
   premises, the I-node it points at its conclusion; its scheme name, when not the default,
-  becomes the argument's label;
+  becomes the argument's label (as written);
 * a CA-node (conflict) becomes an attack of each I-node pointing at it on what it points at:
   an I-node is rebutted (undermined when it is only ever a premise), an RA-node undercut;
 * an MA-node (rephrase) becomes a support labelled "rephrase": argmap has no equivalence;
@@ -248,7 +248,7 @@ class _Builder:
                 continue
             scheme = _scheme(node)
             label = "rephrase" if kind == "MA" else scheme
-            if label.lower() in _DEFAULT_SCHEMES:
+            if one_line(label).lower() in _DEFAULT_SCHEMES:
                 label = ""
             made = []
             for conclusion in conclusions:
@@ -275,7 +275,7 @@ class _Builder:
         for node_id in self.g.nodes:
             if self.g.kind(node_id) != "CA":
                 continue
-            scheme = _scheme(self.g.nodes[node_id])
+            scheme = one_line(_scheme(self.g.nodes[node_id]))  # named in a message
             if scheme.lower() not in _DEFAULT_SCHEMES:
                 schemes.append((node_id, scheme))
             attackers = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
@@ -338,9 +338,10 @@ class _Builder:
 
 
 def _scheme(node: dict[str, Any]) -> str:
-    """The scheme an S-node names: its ``scheme``, else its ``text`` (on one line), or ''."""
+    """The scheme an S-node names: its ``scheme``, else its ``text`` (as written: an
+    inference's becomes its argument's label), or ''."""
     named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
-    return one_line(named[0]) if named else ""
+    return named[0] if named else ""
 
 
 def _own_name(text: Any, asserted: list[str], parts: tuple[Any, Any]) -> str | None:
