@@ -9,6 +9,7 @@ from typing import Any
 
 from argmap.argument_map import ArgumentMap
 from argmap.interchange.aif.export import to_aif
+from argmap.interchange.losses import aif_losses
 from argmap.pipeline import load_map
 
 from .conftest import imported, loaded
@@ -168,3 +169,27 @@ def test_an_arguments_label_comes_back_as_written(tmp_path: Path) -> None:
     first, second, back = _round_trip(tmp_path, _LABELS)
     assert [a.label for a in back.arguments.values()] == ["From\nsign,  say ", "Expert opinion"]
     assert second == first
+
+
+def test_an_arguments_label_that_names_no_scheme_is_a_loss_said_at_export(
+    tmp_path: Path,
+) -> None:
+    # "default conflict" was written as the RA-node's text, which the import reads as no
+    # scheme (AIF's default names, in any case): the second export wrote "Default Inference",
+    # and the label was lost without a word
+    text = _LABELS.replace("Expert opinion", "default  Conflict")
+    first, second, back = _round_trip(tmp_path, text)
+    assert [t for kind, t in _nodes(first) if kind == "RA"] == [
+        "From\nsign,  say ",
+        "Default Inference",
+    ]
+    assert [a.label for a in back.arguments.values()] == ["From\nsign,  say ", None]
+    assert second == first
+    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, text))]
+    assert (
+        8,
+        3,
+        "AIF has no place for argument labels that name no scheme ('Default Inference', "
+        "'Default Conflict', 'Default Rephrase', in any case); not exported: argument 'two' "
+        "(AIF reads such a name as an inference without scheme)",
+    ) in lost

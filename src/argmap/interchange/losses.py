@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from argmap.argument_map import ArgumentMap, Origin
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
+from argmap.interchange.aif.schemes import names_no_scheme
 from argmap.interchange.text import one_line
 from argmap.model import ClaimKind
 
@@ -94,6 +95,15 @@ def aif_losses(m: ArgumentMap) -> list[Diagnostic]:
                 ]
             ),
             "",
+        ),
+        (
+            "argument labels that name no scheme ('Default Inference', 'Default Conflict', "
+            "'Default Rephrase', in any case)",
+            _each(
+                (bool(a.label) and names_no_scheme(a.label or ""), a.origin, f"argument '{i}'")
+                for i, a in m.arguments.items()
+            ),
+            "AIF reads such a name as an inference without scheme",
         ),
         (
             "who holds an argument",

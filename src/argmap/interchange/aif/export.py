@@ -23,6 +23,7 @@ from typing import Any
 
 from argmap.argument_map import ArgumentMap, Attack, AttackKind, Stance
 from argmap.indented_json import json_document
+from argmap.interchange.aif.schemes import DEFAULT_INFERENCE, names_no_scheme
 
 
 class _Graph:
@@ -60,14 +61,16 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
         locutions.append({"nodeID": locution, "personID": person})
     ra_node: dict[str, str] = {}
     for aid, arg in m.arguments.items():
-        ra = g.node(arg.label or "Default Inference", "RA")
+        # a label the import reads as no scheme is written as the default (a loss, AM413)
+        label = arg.label if arg.label and not names_no_scheme(arg.label) else None
+        ra = g.node(label or DEFAULT_INFERENCE, "RA")
         ra_node[aid] = ra
         for premise in arg.premises:
             g.edge(i_node[premise], ra)
         g.edge(ra, i_node[arg.conclusion])
     for eid, e in m.evidence.items():
         if e.stance is Stance.SUPPORTS:
-            relation = g.node("Default Inference", "RA")
+            relation = g.node(DEFAULT_INFERENCE, "RA")
             g.edge(quote_node[eid], relation)
             g.edge(relation, i_node[e.target])
     for attack in _in_import_order(m):

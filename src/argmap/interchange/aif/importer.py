@@ -25,13 +25,13 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
+from argmap.interchange.aif.schemes import names_no_scheme
 from argmap.interchange.draft import MapDraft
 from argmap.interchange.importing import ImportOutcome
 from argmap.interchange.jsontext import JsonPath, JsonPlaces, load_json
 from argmap.interchange.limits import ImportLimits
 from argmap.interchange.text import one_line, slugify, strip_hidden
 
-_DEFAULT_SCHEMES = frozenset({"", "default inference", "default conflict", "default rephrase"})
 _KINDS_READ = frozenset({"I", "L", "YA", "RA", "CA", "MA"})
 # (from, to) of the edges the import reads; a conflict with a conflict (CA -> CA) is read to
 # be reported as such
@@ -248,7 +248,7 @@ class _Builder:
                 continue
             scheme = _scheme(node)
             label = "rephrase" if kind == "MA" else scheme
-            if one_line(label).lower() in _DEFAULT_SCHEMES:
+            if names_no_scheme(label):
                 label = ""
             made = []
             for conclusion in conclusions:
@@ -276,7 +276,7 @@ class _Builder:
             if self.g.kind(node_id) != "CA":
                 continue
             scheme = one_line(_scheme(self.g.nodes[node_id]))  # named in a message
-            if scheme.lower() not in _DEFAULT_SCHEMES:
+            if not names_no_scheme(scheme):
                 schemes.append((node_id, scheme))
             attackers = [self.claim[n] for n in self.g.into.get(node_id, []) if n in self.claim]
             targets = self.g.out.get(node_id, [])
