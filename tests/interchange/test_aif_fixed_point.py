@@ -193,3 +193,46 @@ def test_an_arguments_label_that_names_no_scheme_is_a_loss_said_at_export(
         "'Default Conflict', 'Default Rephrase', in any case); not exported: argument 'two' "
         "(AIF reads such a name as an inference without scheme)",
     ) in lost
+
+
+_TWICE = """\
+argmap: 1
+claims:
+  a: {text: A.}
+  b: {text: B., rebuts: a}
+  c: {text: C.}
+arguments:
+  r: {conclusion: a, premises: [c, c]}
+attacks:
+  x: {from: b, rebuts: a}
+"""
+
+
+def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: Path) -> None:
+    # the export wrote C. -> RA twice and B. -> CA -> A. twice; the import reads one of each,
+    # and the second export wrote one
+    first, second, _ = _round_trip(tmp_path, _TWICE)
+    assert _conflicts(first) == [("B.", "A.")]
+    edges = json.loads(first)["AIF"]["edges"]
+    assert [(e["fromID"], e["toID"]) for e in edges] == [
+        ("3", "4"),
+        ("4", "1"),
+        ("2", "5"),
+        ("5", "1"),
+    ]
+    assert second == first
+    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, _TWICE))]
+    assert [x for x in lost if "twice" in x[2]] == [
+        (
+            7,
+            3,
+            "AIF has no place for a premise given twice; not exported: argument 'r' "
+            "(an inference has each premise once)",
+        ),
+        (
+            9,
+            3,
+            "AIF has no place for an attack given twice (by the same claim on the same "
+            "target); not exported: attack 'x' (the import reads one attack)",
+        ),
+    ]
