@@ -15,6 +15,7 @@ from argmap.argument_map import ArgumentMap, Attack
 from argmap.interchange.argdown.export import to_argdown
 from argmap.interchange.argdown.parser import parse_argdown
 from argmap.interchange.argdown.summary import summarise, summarise_reference
+from argmap.interchange.losses import argdown_losses
 from argmap.interchange.text import one_line
 from argmap.pipeline import load_map
 
@@ -414,3 +415,47 @@ def test_the_title_and_authors_keep_their_line_breaks(tmp_path: Path) -> None:
     _reads_back(original, text, "title.argdown", tmp_path)
     again = to_argdown(loaded(imported(text, "argdown", "title.argdown"), tmp_path))
     assert again == text
+
+
+TWICE = """\
+argmap: 1
+claims:
+  a: {text: A.}
+  b: {text: B., rebuts: a}
+  c: {text: C.}
+arguments:
+  r: {conclusion: a, premises: [c, c]}
+attacks:
+  x: {from: b, rebuts: a, note: Again.}
+"""
+
+
+def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: Path) -> None:
+    # '-> [a]' was written twice under [b] (with attack x in its data) and (1) [c] (2) [c]:
+    # the import reads one relation and one premise, and the second export was another text
+    original = _written(tmp_path, "twice.yaml", TWICE)
+    first = to_argdown(original)
+    assert first.split("\n\n")[1:] == [
+        '[a]: A. {"id": "a"}',
+        '[b]: B. {"id": "b"}\n  -> [a]',
+        '[c]: C. {"id": "c"}',
+        '<r> {"id": "r"}',
+        "(1) [c]\n----\n(2) [a]\n",
+    ]
+    outcome = imported(first, "argdown", "twice.argdown")
+    assert outcome.diagnostics == []
+    assert to_argdown(loaded(outcome, tmp_path)) == first
+    assert [(d.line, d.col, d.message) for d in argdown_losses(original)] == [
+        (
+            7,
+            3,
+            "Argdown has no place for a premise given twice; not exported: argument 'r' "
+            "(an inference has each premise once)",
+        ),
+        (
+            9,
+            3,
+            "Argdown has no place for an attack given twice (by the same claim on the same "
+            "target); not exported: attack 'x' (the import reads one attack)",
+        ),
+    ]

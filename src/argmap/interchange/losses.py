@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, Attack, Origin
+from argmap.argument_map import ArgumentMap, Origin
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
-from argmap.interchange.aif.export import once
 from argmap.interchange.aif.schemes import names_no_scheme
+from argmap.interchange.repeats import repeated_attacks
 from argmap.interchange.text import one_line
 from argmap.model import ClaimKind
 
@@ -46,14 +46,32 @@ def _each(pairs: Iterable[tuple[bool, Origin, str]]) -> list[_Lost]:
     return [_Lost(origin, name) for lost, origin, name in pairs if lost]
 
 
+def _repeats(m: ArgumentMap) -> list[tuple[str, list[_Lost], str]]:
+    """What a map gives twice and an exchange format writes once (argmap.interchange.repeats)."""
+    return [
+        (
+            "a premise given twice",
+            _each(
+                (len(set(a.premises)) < len(a.premises), a.origin, f"argument '{i}'")
+                for i, a in m.arguments.items()
+            ),
+            "an inference has each premise once",
+        ),
+        (
+            "an attack given twice (by the same claim on the same target)",
+            _each((True, a.origin, f"attack '{a.id}'") for a in repeated_attacks(m)),
+            "the import reads one attack",
+        ),
+    ]
+
+
 def argdown_losses(m: ArgumentMap) -> list[Diagnostic]:
-    lost = _each(
+    joined = _each(
         (one_line(c.text) != c.text, c.origin, f"claim '{cid}'") for cid, c in m.claims.items()
     )
-    if not lost:
-        return []
     what = "line breaks and runs of spaces in a claim's text (Argdown joins a text's lines)"
-    return [_warning("Argdown", what, lost)]
+    found = [(what, joined, ""), *_repeats(m)]
+    return [_warning("Argdown", what, lost, after) for what, lost, after in found if lost]
 
 
 def aif_losses(m: ArgumentMap) -> list[Diagnostic]:
@@ -106,19 +124,7 @@ def aif_losses(m: ArgumentMap) -> list[Diagnostic]:
             ),
             "AIF reads such a name as an inference without scheme",
         ),
-        (
-            "a premise given twice",
-            _each(
-                (len(set(a.premises)) < len(a.premises), a.origin, f"argument '{i}'")
-                for i, a in m.arguments.items()
-            ),
-            "an inference has each premise once",
-        ),
-        (
-            "an attack given twice (by the same claim on the same target)",
-            _each((True, a.origin, f"attack '{a.id}'") for a in _repeated_attacks(m)),
-            "the import reads one attack",
-        ),
+        *_repeats(m),
         (
             "who holds an argument",
             _each((bool(a.holder), a.origin, f"argument '{i}'") for i, a in m.arguments.items()),
@@ -163,12 +169,6 @@ def aif_losses(m: ArgumentMap) -> list[Diagnostic]:
     message = f"AIF has no place for the map's {', '.join(metadata)}; not exported"
     out.append(codes.NOT_EXPORTED.at(m.path, Position(1, 1), message))
     return out
-
-
-def _repeated_attacks(m: ArgumentMap) -> list[Attack]:
-    """The attacks the AIF export leaves out: each repeats an earlier one (:func:`once`)."""
-    kept = {a.id for a in once(m)}
-    return [a for a in m.attacks.values() if a.id not in kept]
 
 
 def _holders(m: ArgumentMap) -> set[str]:

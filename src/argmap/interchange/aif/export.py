@@ -24,6 +24,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap, Attack, AttackKind, Stance
 from argmap.indented_json import json_document
 from argmap.interchange.aif.schemes import DEFAULT_INFERENCE, names_no_scheme
+from argmap.interchange.repeats import attacks_once, premises_once
 
 
 class _Graph:
@@ -65,7 +66,7 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
         label = arg.label if arg.label and not names_no_scheme(arg.label) else None
         ra = g.node(label or DEFAULT_INFERENCE, "RA")
         ra_node[aid] = ra
-        for premise in dict.fromkeys(arg.premises):  # a premise given twice, once (AM413)
+        for premise in premises_once(arg.premises):  # a premise given twice, once (AM413)
             g.edge(i_node[premise], ra)
         g.edge(ra, i_node[arg.conclusion])
     for eid, e in m.evidence.items():
@@ -100,12 +101,12 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
 
 
 def _in_import_order(m: ArgumentMap) -> list[Attack]:
-    """The attacks (each once: :func:`once`) in the order ``argmap import`` lists them back:
-    by attacker, in the order of the claims; an attacker's rebuttals, then its underminings
-    (of a claim that is only ever a premise: what the import reads as one), then its
-    undercuts; else in the map's order. The map's own order (attacks under claims, then
-    under ``attacks:``) does not survive the import, which writes each attack under its
-    attacker."""
+    """The attacks, each once (``argmap.interchange.repeats``), in the order ``argmap
+    import`` lists them back: by attacker, in the order of the claims; an attacker's
+    rebuttals, then its underminings (of a claim that is only ever a premise: what the
+    import reads as one), then its undercuts; else in the map's order. The map's own order
+    (attacks under claims, then under ``attacks:``) does not survive the import, which
+    writes each attack under its attacker."""
     claims = {cid: index for index, cid in enumerate(m.claims)}
     premises = {p for a in m.arguments.values() for p in a.premises}
     concluded = {a.conclusion for a in m.arguments.values()} | {
@@ -118,17 +119,7 @@ def _in_import_order(m: ArgumentMap) -> list[Attack]:
             return claims[attack.attacker], 2
         return claims[attack.attacker], 1 if attack.target in premise_only else 0
 
-    return sorted(once(m), key=key)
-
-
-def once(m: ArgumentMap) -> list[Attack]:
-    """The attacks of ``m`` but those that repeat an earlier one (the same attacker on the same
-    target, whatever the kind): AIF would show two conflicts between the same nodes, which
-    the import reads as one attack (a loss, AM413)."""
-    seen: dict[tuple[str, str], Attack] = {}
-    for attack in m.attacks.values():
-        seen.setdefault((attack.attacker, attack.target), attack)
-    return list(seen.values())
+    return sorted(attacks_once(m), key=key)
 
 
 def to_aif(m: ArgumentMap) -> str:

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, AttackKind, Stance
+from argmap.interchange.repeats import attacks_once, premises_once
 from argmap.interchange.text import one_line
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
@@ -148,7 +149,7 @@ def to_argdown(m: ArgumentMap) -> str:
         if arg.implicit and arg.id not in undercut_targets:
             (premise,) = arg.premises
             out_relations[premise].append(f"  +> [{claim_titles[arg.conclusion]}]")
-    for attack in m.attacks.values():
+    for attack in attacks_once(m):  # an attack given twice, once (AM413)
         if not attack.short_form:  # Argdown's relations have no name and no note
             entry = {"id": attack.id, _ATTACK_KEYS[attack.kind]: attack.target}
             named.setdefault(attack.attacker, []).append(
@@ -211,10 +212,11 @@ def to_argdown(m: ArgumentMap) -> str:
         if arg.priority:
             data["priority"] = arg.priority
         lines.extend(["", f"<{argument_titles[arg.id]}> {data_json(data)}", ""])
-        for n, premise in enumerate(arg.premises, start=1):
+        premises = premises_once(arg.premises)  # a premise given twice, once (AM413)
+        for n, premise in enumerate(premises, start=1):
             lines.append(f"({n}) [{claim_titles[premise]}]")
         lines.append("----")
-        lines.append(f"({len(arg.premises) + 1}) [{claim_titles[arg.conclusion]}]")
+        lines.append(f"({len(premises) + 1}) [{claim_titles[arg.conclusion]}]")
     return "\n".join(lines) + "\n"
 
 
