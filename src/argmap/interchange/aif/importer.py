@@ -179,16 +179,7 @@ class _Builder:
             self.claim[node_id] = self.draft.add_claim(wanted, text)
 
     def holders(self) -> None:
-        people: dict[str, str] = {}  # participantID -> name
-        parts: dict[str, tuple[Any, Any]] = {}  # participantID -> (first name, surname)
-        for p in self.aif.get("participants") or []:
-            if isinstance(p, dict) and "participantID" in p:
-                pair = (p.get("firstname"), p.get("surname"))
-                # AIFdb writes a missing name as the word "None"
-                words = one_line(" ".join(x for x in pair if isinstance(x, str) and x != "None"))
-                pid = str(p["participantID"])
-                people[pid] = words or f"Participant {pid}"
-                parts[pid] = pair
+        people, parts = _participants(self.aif)
         speaker: dict[str, str] = {}  # L-node -> participantID
         for loc in self.aif.get("locutions") or []:
             if isinstance(loc, dict) and str(loc.get("personID")) in people:
@@ -206,29 +197,29 @@ class _Builder:
         }
         exact: dict[str, str] = {}  # participantID -> its name as argmap's locutions write it
         for l_node, claims in asserted.items():
-            pid = speaker.get(l_node)
-            if pid is not None and pid not in exact:
+            person = speaker.get(l_node)
+            if person is not None and person not in exact:
                 texts = [self.draft.claims[cid].text for cid in claims]
-                found = _own_name(self.g.nodes[l_node].get("text"), texts, parts[pid])
+                found = _own_name(self.g.nodes[l_node].get("text"), texts, parts[person])
                 if found is not None:
-                    exact[pid] = found
+                    exact[person] = found
         actors: dict[str, str] = {}  # participantID -> actor id
         locutions: list[str] = []  # with a text of their own, which is lost
         for l_node, claims in asserted.items():
-            pid = speaker.get(l_node)
-            who = None if pid is None else exact.get(pid, people[pid])
+            person = speaker.get(l_node)
+            who = None if person is None else exact.get(person, people[person])
             said = {one_line(f"{who}: {self.draft.claims[cid].text}") for cid in claims}
             text = self.g.nodes[l_node].get("text")
             if not (isinstance(text, str) and one_line(text) in said):  # argmap's own form
                 locutions.append(l_node)
-            if pid is None or who is None:
+            if person is None or who is None:
                 continue
             for cid in claims:
                 if self.draft.claims[cid].holder is not None:
                     continue
-                if pid not in actors:
-                    actors[pid] = self.draft.add_actor(slugify(who, "actor"), who)
-                self.draft.claims[cid].holder = actors[pid]
+                if person not in actors:
+                    actors[person] = self.draft.add_actor(slugify(who, "actor"), who)
+                self.draft.claims[cid].holder = actors[person]
         if locutions:  # at the first
             self.lost(
                 f"{len(locutions)} locutions (L-nodes): their text is not carried over; "
@@ -342,6 +333,21 @@ def _scheme(node: dict[str, Any]) -> str:
     inference's becomes its argument's label), or ''."""
     named = [v for v in (node.get("scheme"), node.get("text")) if isinstance(v, str) and v]
     return named[0] if named else ""
+
+
+def _participants(aif: dict[str, Any]) -> tuple[dict[str, str], dict[str, tuple[Any, Any]]]:
+    """participantID -> name (first name and surname, on one line, without AIFdb's "None"
+    for a missing one), and participantID -> (first name, surname) as the file gives them."""
+    people: dict[str, str] = {}
+    parts: dict[str, tuple[Any, Any]] = {}
+    for p in aif.get("participants") or []:
+        if isinstance(p, dict) and "participantID" in p:
+            pair = (p.get("firstname"), p.get("surname"))
+            words = one_line(" ".join(x for x in pair if isinstance(x, str) and x != "None"))
+            pid = str(p["participantID"])
+            people[pid] = words or f"Participant {pid}"
+            parts[pid] = pair
+    return people, parts
 
 
 def _own_name(text: Any, asserted: list[str], parts: tuple[Any, Any]) -> str | None:
