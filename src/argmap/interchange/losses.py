@@ -4,8 +4,10 @@ no place for, at the first element of the map that loses it, with how many lose 
 Argdown holds the whole map (what it has no syntax for goes into its data) except the line
 breaks and runs of spaces inside a claim's text: Argdown joins a text's lines. AIF holds the
 graph (claim and quote texts, inferences with their scheme name, conflicts, who asserts a
-claim) and nothing else. The JSON export holds everything; ClaimReview and the argumentation
-framework formats are views of the map, not exchange formats, and are not checked here.
+claim) and nothing else. Neither holds a premise or an attack given twice (written once: see
+``argmap.interchange.repeats``). The JSON export holds everything; ClaimReview and the
+argumentation framework formats are views of the map, not exchange formats, and are not
+checked here.
 """
 
 from __future__ import annotations
