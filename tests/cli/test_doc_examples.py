@@ -9,8 +9,10 @@ import re
 import shlex
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from argmap.cli import main
@@ -25,13 +27,17 @@ Example = tuple[list[str], list[str]]  # argmap's arguments, the lines shown und
 
 def examples(markdown: Path) -> list[Example]:
     """Each ``$ argmap ...`` line of the console blocks, with the output shown under it."""
+    return [e for block in CONSOLE.findall(markdown.read_text("utf-8")) for e in commands(block)]
+
+
+def commands(block: str) -> list[Example]:
+    """Each ``$ argmap ...`` line of a console block, with the output shown under it."""
     found: list[Example] = []
-    for block in CONSOLE.findall(markdown.read_text(encoding="utf-8")):
-        for command in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
-            line, *shown = command.rstrip("\n").split("\n")
-            words = shlex.split(line, comments=True)
-            assert words[0] == "argmap", line
-            found.append((words[1:], shown))
+    for command in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+        line, *shown = command.rstrip("\n").split("\n")
+        words = shlex.split(line, comments=True)
+        assert words[0] == "argmap", line
+        found.append((words[1:], shown))
     return found
 
 
@@ -346,3 +352,96 @@ def test_the_readme_map_validates_with_its_one_warning(
         " (unsupported-claim)"
     )
     assert result.output.splitlines()[-1] == "1 warning in 1 of 1 file"
+
+
+# Every other page of docs/ (but the two generated from the code, each tested against it, and
+# the tutorial, run above as the story it tells) is run the same way, in a fresh project (a
+# folder holding .git) with a copy of arguments/: its console examples in the order they
+# stand, each command's output compared to the lines shown. A comment on the line before a
+# fenced block says more:
+#   <!-- file: PATH -->         the block is the file PATH of the project, written first
+#   <!-- fragment -->           a YAML block that is a part of a map, not a whole one
+#   <!-- not run: REASON -->    a console block that cannot run in a test, and why
+# Any other ```yaml block that is an argument map by argmap's own test (a mapping with an
+# `argmap` or a `claims` key; a CI workflow is not) is a whole map: it validates clean.
+GENERATED = {"cli.md", "rules.md"}
+PAGES = sorted(
+    p.name for p in (REPO / "docs").glob("*.md") if p.name not in GENERATED | {"tutorial.md"}
+)
+BLOCK = re.compile(
+    r"^(?:<!-- (?P<mark>[^\n]*?) -->\n)?(?P<indent> *)```(?P<lang>[a-z]*)[^\n]*\n"
+    r"(?P<body>.*?)^ *```$",
+    re.DOTALL | re.MULTILINE,
+)
+MARK = re.compile(r"file: (?P<file>\S+)|fragment|not run: (?P<reason>\S.*)")
+
+
+class Block(NamedTuple):
+    mark: str
+    lang: str
+    body: str
+
+
+def blocks(markdown: Path) -> list[Block]:
+    """The fenced blocks of ``markdown``, each with the comment on the line before it."""
+    found = []
+    for match in BLOCK.finditer(markdown.read_text(encoding="utf-8")):
+        indent = len(match["indent"])
+        body = "".join(line[indent:] for line in match["body"].splitlines(keepends=True))
+        found.append(Block(match["mark"] or "", match["lang"], body))
+    return found
+
+
+def is_map(text: str) -> bool:
+    """argmap's own test of a file found in a folder: a mapping with ``argmap`` or ``claims``."""
+    data = yaml.safe_load(text)
+    return isinstance(data, dict) and bool({"argmap", "claims"} & set(data))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_examples_of_each_docs_page_are_what_argmap_does(
+    page: str, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(REPO / "arguments", tmp_path / "arguments")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    found = blocks(REPO / "docs" / page)
+    marks = [MARK.fullmatch(block.mark) if block.mark else None for block in found]
+    for block, mark in zip(found, marks, strict=True):
+        assert bool(mark) == bool(block.mark), f"{page}: unknown mark <!-- {block.mark} -->"
+        if mark and mark["file"]:
+            (tmp_path / mark["file"]).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / mark["file"]).write_text(block.body, encoding="utf-8")
+    for number, (block, mark) in enumerate(zip(found, marks, strict=True), 1):
+        if mark and mark["file"]:
+            continue
+        elif block.lang == "console" and not (mark and mark["reason"]):
+            for arguments, shown in commands(block.body):
+                result = runner.invoke(main, arguments)
+                assert result.exception is None or isinstance(result.exception, SystemExit)
+                assert shows(shown, result.output), (
+                    f"{page}: $ argmap {shlex.join(arguments)}\n--- the page shows\n"
+                    + "\n".join(shown)
+                    + f"\n--- argmap printed\n{result.output}"
+                )
+        elif block.lang == "yaml" and block.mark == "fragment":
+            assert not is_map(block.body) or _findings(runner, block.body), (
+                f"{page}, block {number}: a whole map that validates clean, not a fragment"
+            )
+        elif block.lang == "yaml" and is_map(block.body):
+            assert _findings(runner, block.body) == "", f"{page}, block {number}"
+        else:
+            assert not block.mark, (
+                f"{page}, block {number}: <!-- {block.mark} --> on a {block.lang} block"
+            )
+
+
+def _findings(runner: CliRunner, text: str) -> str:
+    """What ``argmap validate`` finds in ``text``, written alone into a folder of its own."""
+    folder = Path("doc-example")
+    folder.mkdir()
+    (folder / "map.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(folder / "map.yaml")])
+    shutil.rmtree(folder)
+    clean = (result.exit_code, result.output) == (0, "1 file checked, no problems\n")
+    return "" if clean else result.output
