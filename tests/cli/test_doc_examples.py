@@ -17,6 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.pipeline import load_map
 
 REPO = Path(__file__).parents[2]
 CONSOLE = re.compile(r"^```console\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -121,6 +122,11 @@ def test_the_tutorial_prints_what_it_shows(
     finished = (REPO / "arguments" / "montebello.yaml").read_text(encoding="utf-8")
     (tmp_path / "montebello.yaml").write_text(finished, encoding="utf-8")
     run(runner, last, last_shown)
+    (count,) = re.findall(
+        r"a few of the map's (\d+) claims", " ".join(tutorial.read_text().split())
+    )
+    loaded = load_map(REPO / "arguments" / "montebello.yaml").map
+    assert loaded is not None and int(count) == len(loaded.claims)  # "the finished map"
 
     right = "the SPP is legally defensible, but politically poisonous for the SPP."
     assert finished.count(right) == 1
