@@ -477,3 +477,29 @@ def _findings(runner: CliRunner, text: str) -> str:
     shutil.rmtree(folder)
     clean = (result.exit_code, result.output) == (0, "1 file checked, no problems\n")
     return "" if clean else result.output
+
+
+def test_the_marks_of_a_page_are_read_from_the_line_before_each_block(tmp_path: Path) -> None:
+    """A mark is the comment on the line right before a fence, indented blocks (in a list)
+    included; ``not run`` needs its reason, and a mark the test does not know is no mark."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "<!-- file: maps/a.yaml -->\n```yaml\nargmap: 1\n```\n\n"
+        "<!-- fragment -->\n```yaml\nclaims: {}\n```\n\n"
+        "<!-- not run: serves until stopped -->\n```console\n$ argmap watch a.yaml --serve\n```\n\n"
+        "1. a step\n\n   ```console\n   $ argmap rules\n   ```\n",
+        encoding="utf-8",
+    )
+    assert blocks(page) == [
+        Block("file: maps/a.yaml", "yaml", "argmap: 1\n"),
+        Block("fragment", "yaml", "claims: {}\n"),
+        Block("not run: serves until stopped", "console", "$ argmap watch a.yaml --serve\n"),
+        Block("", "console", "$ argmap rules\n"),
+    ]
+    marks = [MARK.fullmatch(block.mark) for block in blocks(page)[:3]]
+    assert [m and (m["file"], m["reason"]) for m in marks] == [
+        ("maps/a.yaml", None),
+        (None, None),
+        (None, "serves until stopped"),
+    ]
+    assert MARK.fullmatch("not run:") is None and MARK.fullmatch("fragments") is None
