@@ -361,20 +361,18 @@ def test_the_readme_map_validates_with_its_one_warning(
     assert result.output.splitlines()[-1] == "1 warning in 1 of 1 file"
 
 
-# Every other page of docs/ (but the two generated from the code, each tested against it, and
-# the tutorial, run above as the story it tells) is run the same way, in a fresh project (a
-# folder holding .git) with a copy of arguments/: its console examples in the order they
-# stand, each command's output compared to the lines shown. A comment on the line before a
-# fenced block says more:
+# Every page of docs/ but the two generated from the code (each tested against it) is run the
+# same way, in a fresh project (a folder holding .git) with a copy of arguments/: its console
+# examples in the order they stand, each command's output compared to the lines shown (the
+# tutorial's are run above, as the story it tells). A comment on the line before a fenced
+# block says more:
 #   <!-- file: PATH -->         the block is the file PATH of the project, written first
-#   <!-- fragment -->           a YAML block that is a part of a map, not a whole one
+#   <!-- fragment -->           a YAML block that is a part of a map: alone, it has findings
 #   <!-- not run: REASON -->    a console block that cannot run in a test, and why
 # Any other ```yaml block that is an argument map by argmap's own test (a mapping with an
 # `argmap` or a `claims` key; a CI workflow is not) is a whole map: it validates clean.
 GENERATED = {"cli.md", "rules.md"}
-PAGES = sorted(
-    p.name for p in (REPO / "docs").glob("*.md") if p.name not in GENERATED | {"tutorial.md"}
-)
+PAGES = sorted(p.name for p in (REPO / "docs").glob("*.md") if p.name not in GENERATED)
 BLOCK = re.compile(
     r"^(?:<!-- (?P<mark>[^\n]*?) -->\n)?(?P<indent> *)```(?P<lang>[a-z]*)[^\n]*\n"
     r"(?P<body>.*?)^ *```$",
@@ -445,7 +443,7 @@ def test_the_examples_of_each_docs_page_are_what_argmap_does(
             (tmp_path / mark["file"]).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / mark["file"]).write_text(block.body, encoding="utf-8")
     for number, (block, mark) in enumerate(zip(found, marks, strict=True), 1):
-        if mark and mark["file"]:
+        if (mark and mark["file"]) or (block.lang == "console" and page == "tutorial.md"):
             continue
         elif block.lang == "console" and not (mark and mark["reason"]):
             for arguments, shown in commands(block.body):
@@ -457,7 +455,7 @@ def test_the_examples_of_each_docs_page_are_what_argmap_does(
                     + f"\n--- argmap printed\n{result.output}"
                 )
         elif block.lang == "yaml" and block.mark == "fragment":
-            assert not is_map(block.body) or _findings(runner, block.body), (
+            assert _findings(runner, block.body), (
                 f"{page}, block {number}: a whole map that validates clean, not a fragment"
             )
         elif block.lang == "yaml" and is_map(block.body):
