@@ -435,35 +435,39 @@ def test_the_examples_of_each_docs_page_are_what_argmap_does(
     shutil.copytree(REPO / "arguments", tmp_path / "arguments")
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
-    found = blocks(REPO / "docs" / page)
+    run_page(runner, REPO / "docs" / page, console=page != "tutorial.md")
+
+
+def run_page(runner: CliRunner, page: Path, *, console: bool = True) -> None:
+    """The examples of ``page``, in the working folder: its files written, then its blocks
+    checked in order (its console examples only when ``console``)."""
+    found = blocks(page)
     marks = [MARK.fullmatch(block.mark) if block.mark else None for block in found]
     for block, mark in zip(found, marks, strict=True):
-        assert bool(mark) == bool(block.mark), f"{page}: unknown mark <!-- {block.mark} -->"
+        assert bool(mark) == bool(block.mark), f"{page.name}: unknown mark <!-- {block.mark} -->"
         if mark and mark["file"]:
-            (tmp_path / mark["file"]).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / mark["file"]).write_text(block.body, encoding="utf-8")
+            Path(mark["file"]).parent.mkdir(parents=True, exist_ok=True)
+            Path(mark["file"]).write_text(block.body, encoding="utf-8")
     for number, (block, mark) in enumerate(zip(found, marks, strict=True), 1):
-        if (mark and mark["file"]) or (block.lang == "console" and page == "tutorial.md"):
+        where = f"{page.name}, block {number}"
+        if mark and mark["file"]:
             continue
-        elif block.lang == "console" and not (mark and mark["reason"]):
+        elif mark and mark["reason"]:
+            assert block.lang == "console", f"{where}: only a console block is 'not run'"
+        elif block.lang == "console" and console:
             for arguments, shown in commands(block.body):
                 result = runner.invoke(main, arguments)
                 assert result.exception is None or isinstance(result.exception, SystemExit)
                 assert shows(shown, result.output), (
-                    f"{page}: $ argmap {shlex.join(arguments)}\n--- the page shows\n"
+                    f"{page.name}: $ argmap {shlex.join(arguments)}\n--- the page shows\n"
                     + "\n".join(shown)
                     + f"\n--- argmap printed\n{result.output}"
                 )
-        elif block.lang == "yaml" and block.mark == "fragment":
-            assert _findings(runner, block.body), (
-                f"{page}, block {number}: a whole map that validates clean, not a fragment"
-            )
+        elif block.mark == "fragment":
+            assert block.lang == "yaml", f"{where}: only a YAML block is a fragment"
+            assert _findings(runner, block.body), f"{where}: a whole map that validates clean"
         elif block.lang == "yaml" and is_map(block.body):
-            assert _findings(runner, block.body) == "", f"{page}, block {number}"
-        else:
-            assert not block.mark, (
-                f"{page}, block {number}: <!-- {block.mark} --> on a {block.lang} block"
-            )
+            assert _findings(runner, block.body) == "", where
 
 
 def _findings(runner: CliRunner, text: str) -> str:
@@ -501,3 +505,36 @@ def test_the_marks_of_a_page_are_read_from_the_line_before_each_block(tmp_path: 
         (None, "serves until stopped"),
     ]
     assert MARK.fullmatch("not run:") is None and MARK.fullmatch("fragments") is None
+
+
+def test_a_page_runs_its_examples_and_honours_its_marks(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is written before the commands that read it, a block not run is not run, a
+    fragment must have findings alone, a whole map none; a wrong output fails the page."""
+    monkeypatch.chdir(tmp_path)
+    clean = (REPO / "tests" / "examples" / "valid" / "minimal.yaml").read_text("utf-8")
+    page = tmp_path / "page.md"
+
+    def ran(markdown: str) -> str:
+        page.write_text(markdown, encoding="utf-8")
+        Path("m.yaml").unlink(missing_ok=True)
+        try:
+            run_page(runner, page)
+        except AssertionError as failure:
+            return str(failure).splitlines()[0]
+        return "passed"
+
+    validate = "```console\n$ argmap validate m.yaml\n1 file checked, no problems\n```\n"
+    assert ran(validate + f"\n<!-- file: m.yaml -->\n```yaml\n{clean}```\n") == "passed"
+    assert ran(validate).startswith("page.md: $ argmap validate m.yaml")
+    assert ran(f"<!-- not run: says otherwise -->\n{validate}") == "passed"
+    assert ran(f"```yaml\n{clean}```\n") == "passed"
+    assert ran(f"```yaml\n{clean}  u: {{}}\n```\n") == "page.md, block 1"
+    assert ran(f"<!-- fragment -->\n```yaml\n{clean}```\n") == (
+        "page.md, block 1: a whole map that validates clean"
+    )
+    assert ran("<!-- fragment -->\n```yaml\nclaims: {}\n```\n") == "passed"
+    assert ran(f"<!-- fragmnt -->\n```yaml\n{clean}```\n") == (
+        "page.md: unknown mark <!-- fragmnt -->"
+    )
