@@ -337,7 +337,8 @@ def test_the_examples_of_docs_json_output_are_real_outputs(
     (tmp_path / "arguments" / "uniforms.yaml").write_text(the_map, encoding="utf-8")
     (tmp_path / "arguments" / "sources" / "study.txt").write_text(source, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    shown = _blocks(doc, "json")
+    # each a console example: the command's line, then what it prints
+    shown = [block.split("\n", 1)[1] for block in _blocks(doc, "console")]
     for kind, args in [
         ("findings", ["validate", "-f", "json"]),
         ("check", ["check", "-f", "json"]),
