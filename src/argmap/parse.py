@@ -91,6 +91,13 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             f"{describe(loc[:-1])} is missing the required key '{key}'",
         )
     got = error.get("input")
+    if loc == ("argmap",) and (got is None or isinstance(got, dict | list)):
+        # no version at all (a CI file whose job is named 'argmap'): no Python repr of it
+        return codes.FORMAT_VERSION.at(
+            doc.path,
+            positions.value(loc),
+            f"{where} should be the format version, 1, not {_describe_value(got)}",
+        )
     if loc == ("argmap",):
         return codes.FORMAT_VERSION.at(
             doc.path,
