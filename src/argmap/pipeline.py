@@ -148,16 +148,23 @@ def not_a_map(document: Document) -> str | None:
     """Why a file found by searching a folder is not read as an argument map, or None when it
     is one: a top level that is not a mapping (a list: an Ansible playbook; a single value),
     or a mapping with neither an ``argmap`` nor a ``claims`` key (a docker-compose.yml, a CI
-    workflow). A file that does not load otherwise (bad YAML, no document) may be a broken
-    map: it is read, and its problem reported. Decided on the document already loaded, so
-    that no file is parsed twice."""
+    workflow), or whose ``argmap`` is a mapping or a list and which has no ``claims`` (a GitLab
+    CI file's job named ``argmap``: a map's ``argmap`` is its format version). A file that does
+    not load otherwise (bad YAML, no document) may be a broken map: it is read, and its problem
+    reported. Decided on the document already loaded, so that no file is parsed twice."""
     data = document.data
     if data is None:
         top = codes.NOT_A_MAPPING.code
         return NOT_A_MAPPING if any(d.code == top for d in document.diagnostics) else None
-    if "argmap" in data or "claims" in data:
+    if "claims" in data:
         return None
-    return NOT_A_MAP
+    if "argmap" not in data:
+        return NOT_A_MAP
+    version = data["argmap"]
+    if isinstance(version, dict | list):
+        kind = "a mapping" if isinstance(version, dict) else "a list"
+        return f"not an argument map (its argmap: key is {kind}, not a format version)"
+    return None
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -317,3 +317,47 @@ def test_a_folder_finds_maps_whatever_the_case_of_their_suffix(
         "read map.yaml",
         "read mixed.Yml",
     ]
+
+
+GITLAB_JOB = """\
+argmap:
+  image: python:3.12
+  script:
+    - argmap check arguments/
+"""
+NOT_A_VERSION = "not an argument map (its argmap: key is a mapping, not a format version)"
+
+
+def test_a_ci_file_with_a_job_named_argmap_is_skipped_when_walked(
+    runner: CliRunner, project: Path
+) -> None:
+    """GitLab names a job by its key, and a job that runs argmap is naturally 'argmap:': a file
+    included by .gitlab-ci.yml (ci/lint.gitlab-ci.yml) was read as a broken map (AM205)."""
+    (project / "ci" / "lint.gitlab-ci.yml").write_text(GITLAB_JOB, encoding="utf-8")
+    (project / "ci" / "list.yml").write_text("argmap: [a, b]\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "-v", "."])
+    assert (result.exit_code, result.stdout) == (0, "1 file checked, no problems\n")
+    assert [line for line in _said(result.stderr) if line.startswith("skipped")] == [
+        f"skipped ci/lint.gitlab-ci.yml: {NOT_A_VERSION}",
+        "skipped ci/list.yml: not an argument map (its argmap: key is a list, not a format "
+        "version)",
+        *SKIPPED,
+    ]
+    named = runner.invoke(main, ["validate", "ci/lint.gitlab-ci.yml"])
+    assert named.exit_code == 1
+    assert named.stdout.splitlines()[0] == (
+        "ci/lint.gitlab-ci.yml:2:3: error[AM205] 'argmap' should be the format version, 1, "
+        "not a mapping (format-version)"
+    )
+
+
+def test_a_map_with_claims_and_a_broken_argmap_key_is_still_read_when_walked(
+    runner: CliRunner, project: Path
+) -> None:
+    """A map being written may have a wrong version: with claims: it is a map, and told so."""
+    broken = "argmap: {version: 1}\nclaims:\n  t: {text: T., kind: thesis}\n"
+    (project / "draft.yaml").write_text(broken, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "."])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("draft.yaml:1:")
+    assert "error[AM205]" in result.stdout.splitlines()[0]
