@@ -16,6 +16,7 @@ from argmap.evaluate.run import Evaluation
 from argmap.report.text import visible
 from argmap.verdict import Verdict
 from argmap.verify.evidence import EvidenceCheck
+from argmap.wording import counted
 
 # What ``argmap check --format json`` prints opens with these (docs/json-output.md,
 # schema/argmap-check.schema.json); VERSION changes only when a key is removed or changes meaning.
@@ -139,4 +140,9 @@ def summary(outcome: CheckOutcome) -> str:
             counts[verdict.verdict] += 1
     verified = sum(1 for c in outcome.checks.values() if c.status.value.startswith("verified"))
     parts = [f"{n} {v.value}" for v, n in counts.items() if n]
-    return f"{', '.join(parts) or 'no claims'}; {verified} of {len(outcome.checks)} quotes verified"
+    return f"{', '.join(parts) or 'no claims'}; {quote_summary(verified, len(outcome.checks))}"
+
+
+def quote_summary(verified: int, quotes: int) -> str:
+    """How many of a map's quotes were found verbatim: ``1 of 2 quotes verified``."""
+    return "no quotes" if quotes == 0 else f"{verified:,} of {counted(quotes, 'quote')} verified"

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from argmap.cli import COMMANDS, main
 from argmap.lint.rules import EXAMPLE_ARTICLE
+from argmap.outcome import quote_summary
 
 REPO = Path(__file__).parents[2]
 MONTEBELLO = str(REPO / "arguments" / "montebello.yaml")
@@ -91,7 +92,7 @@ def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path
         "politically",
         "poisonous.",
     ]
-    assert lines[2] == "  1 unsupported; 0 of 1 quotes verified"
+    assert lines[2] == "  1 unsupported; 0 of 1 quote verified"
     assert any(
         line.endswith(
             "map.yaml:10:16: error[AM001] quote is a paraphrase (90% similar), "
@@ -440,7 +441,7 @@ def test_scores_that_did_not_settle_are_said_to_be_approximate(
     monkeypatch.setattr(run, "gradual_scores", partial(gradual.gradual_scores, max_iterations=1))
     result = runner.invoke(main, ["check", str(path)])
     lines = result.output.splitlines()
-    summary = lines.index("  42 contested; 0 of 0 quotes verified")
+    summary = lines.index("  42 contested; no quotes")
     assert lines[summary + 1] == (
         "  the scores are approximate: they did not settle within 1,000 iterations "
         "(a large cycle of supports and attacks; see docs/evaluation.md)"
@@ -469,7 +470,7 @@ def test_a_map_without_a_stable_extension_is_reported_as_such(
     result = runner.invoke(main, ["check", "--semantics", "stable", str(path)])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    summary = lines.index("  3 contested; 0 of 0 quotes verified")
+    summary = lines.index("  3 contested; no quotes")
     assert lines[summary + 1] == (
         "  no stable extension: nothing can be said under stable semantics, so every claim "
         "is contested (an odd cycle of attacks, say; try --semantics preferred)"
@@ -628,3 +629,18 @@ def test_check_json_has_one_shape_for_one_map_and_for_several(
         assert [m["path"] for m in data["maps"]] == [str(p) for p in maps]
         assert all(list(m) == outcome_keys for m in data["maps"])
         assert [d["code"] for d in data["diagnostics"]] == problems
+
+
+@pytest.mark.parametrize(
+    ("quotes", "verified", "said"),
+    [
+        (0, 0, "no quotes"),
+        (1, 1, "1 of 1 quote verified"),
+        (1, 0, "0 of 1 quote verified"),
+        (2, 1, "1 of 2 quotes verified"),
+        (1200, 1200, "1,200 of 1,200 quotes verified"),
+    ],
+)
+def test_the_summary_counts_quotes_in_english(quotes: int, verified: int, said: str) -> None:
+    """'0 of 0 quotes verified' said nothing, and '0 of 1 quotes' was not English."""
+    assert quote_summary(verified, quotes) == said

@@ -55,4 +55,16 @@ def test_the_summary_counts_them_apart_from_the_quotes_not_found(tmp_path: Path)
     page = report(outcome).decode()
     assert f'<p class="summary-line">1 claim; {counts}</p>' in page, page
     sheet = handout(outcome, variant=Variant.TEACHER).decode()
-    assert f"<p>1 claims; {counts}</p>" in sheet, sheet
+    assert f"<p>1 claim; {counts}</p>" in sheet, sheet  # it said '1 claims'
+
+
+def test_the_handout_counts_one_quote_as_the_report_does(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "alleys.txt").write_text("The zebra crossing.\n")
+    (tmp_path / "map.yaml").write_text(
+        MAP.replace("QUOTE", "zebra crossing").split('      - {quote: "[…]')[0]
+    )
+    outcome = checked_outcome(tmp_path / "map.yaml")
+    counts = "1 claim; 1 of 1 quote verified in its source."
+    assert f'<p class="summary-line">{counts}</p>' in report(outcome).decode()
+    assert f"<p>{counts}</p>" in handout(outcome, variant=Variant.TEACHER).decode()
