@@ -24,7 +24,8 @@ def test_single_thesis_discussion(tmp_path: Path) -> None:
     ids = {c.text: cid for cid, c in m.claims.items()}
     thesis = ids["Schools should require uniforms."]
     assert m.claims[thesis].kind.value == "thesis"
-    attendance = ids["Uniforms improve attendance. [1]"]
+    attendance = ids["Uniforms improve attendance."]  # "[1]" cites a source: not the claim's
+    assert attendance == "uniforms-improve-attendance"
     without = ids["Attendance rose in schools without uniforms too."]
     expression = ids[
         "Uniforms suppress students' self-expression. "
@@ -206,7 +207,7 @@ def test_a_source_number_listed_twice_keeps_the_first_and_says_so(tmp_path: Path
         ),
     ]
     m = loaded(outcome, tmp_path)
-    assert m.claims["a-claim-1"].note == "Sources: The first study."
+    assert m.claims["a-claim"].note == "Sources: The first study."
     assert [s.title for s in m.sources.values()] == ["The first study", "The second study"]
 
 
@@ -276,3 +277,29 @@ def test_what_relates_to_nothing_is_reported_not_dropped_silently(tmp_path: Path
     ]
     m = loaded(outcome, tmp_path)
     assert list(m.claims) == ["this-one", "a-reason-for-what"]
+
+
+def test_a_citation_of_a_listed_source_leaves_the_text_and_a_bracketed_number_else_stays(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "1. Fares should be free. [1][2]\n"
+        "1.1. Pro: Ridership rose 30% [2] in Tallinn.\n"
+        "1.2. Con: Clause [3] of the charter forbids it.\n\n"
+        "Sources:\n[1] Fare study. https://example.org/fares\n"
+        "[2] Tallinn report. https://example.org/tallinn\n"
+    )
+    m = loaded(imported(text, "kialo", "fares.txt"), tmp_path)
+    assert [(cid, c.text, c.note) for cid, c in m.claims.items()] == [
+        ("fares-should-be-free", "Fares should be free.", "Sources: Fare study; Tallinn report."),
+        (
+            "ridership-rose-30-in-tallinn",
+            "Ridership rose 30% in Tallinn.",
+            "Sources: Tallinn report.",
+        ),
+        (
+            "clause-3-of-the-charter-forbids",
+            "Clause [3] of the charter forbids it.",
+            None,
+        ),
+    ]

@@ -45,7 +45,7 @@ _LINK_ENTRY = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*$", re.IGNORECASE)
 _SOURCES = re.compile(r"\s*Sources:\s*$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"\s*(?:\[(\d+)\]|(\d+)[.)]|[-*])?\s*(.+)$")
 _MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(((?:\\.|[^)\\])+)\)")
-_FOOTNOTE = re.compile(r"\[(\d+)\]")
+_CITATION = re.compile(r"\s?\[(\d+)\]")  # one space at most: linear on a run of them
 _URL = re.compile(r"https?://\S+")
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -252,9 +252,16 @@ class _Mapper:
             parts += [entry.text[done : m.start()], link(m)]
             done = m.end()
         text = "".join([*parts, entry.text[done:]])
-        for n in _FOOTNOTE.findall(text):
-            if n in self.footnotes:
-                cited.append(self.footnotes[n])
+
+        def citation(m: re.Match[str]) -> str:
+            """A ``[n]`` naming a listed source goes to the note, not the claim's text."""
+            sid = self.footnotes.get(m.group(1))
+            if sid is None:
+                return m.group(0)  # "Clause [3]": no source of that number; the text's own
+            cited.append(sid)
+            return ""
+
+        text = _CITATION.sub(citation, text)
         text, hidden = strip_hidden(one_line(_ESCAPE.sub(r"\1", text)))
         if hidden:
             self.lost(entry.line, f"{entry.index}: invisible control characters removed")
