@@ -26,6 +26,7 @@ from argmap.lint.rules import (
     am012_hidden_characters,
     am013_unreadable_source,
     am014_quote_drops_negation,
+    am015_repeated_relation,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -43,6 +44,7 @@ MODULES: tuple[ModuleType, ...] = (
     am012_hidden_characters,
     am013_unreadable_source,
     am014_quote_drops_negation,
+    am015_repeated_relation,
 )
 
 
