@@ -20,6 +20,7 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, load_map
+from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, RenderError
 from argmap.winnames import windows_name_problem
 from argmap.write import cannot_write, write_atomic
 
@@ -37,8 +38,26 @@ class Build:
     unwritten: tuple[str, ...] = ()  # "cannot write PATH: why", one per output refused
 
 
-def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
-    """Check the map; when it resolves, write ``STEM.svg`` and ``STEM.html`` into out_dir."""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How the maps are laid out: the options ``argmap render`` takes for it."""
+
+    engine: Engine = Engine.AUTO
+    max_nodes: int = DEFAULT_MAX_NODES
+    time_limit: float = DEFAULT_TIMEOUT
+
+
+def build_once(
+    path: Path,
+    out_dir: Path,
+    number: int = 1,
+    *,
+    layout: Layout = Layout(),
+) -> Build:
+    """Check the map; when it resolves, write ``STEM.svg`` and ``STEM.html`` into out_dir. A
+    drawing that cannot be made (a view over ``max_nodes``, a layout that fails or takes
+    longer than ``time_limit``) is said in ``unwritten``; the report is written all the same
+    (it describes a map it cannot draw)."""
     from argmap.commands.check import check_result
     from argmap.render import OutputFormat, RenderOptions, render_map
     from argmap.render.ids import report_link
@@ -55,18 +74,31 @@ def build_once(path: Path, out_dir: Path, number: int = 1) -> Build:
         inputs |= {s.path for s in outcome.map.sources.values() if s.path is not None}
         stem = path.stem
         status = {eid: c.status for eid, c in outcome.checks.items()}
-        svg = render_map(
-            outcome.map,
-            OutputFormat.SVG,
-            verdicts=outcome.evaluation.verdicts,
-            quote_status=status,
-            quote_marks=quote_marks(outcome.checks),
-            options=RenderOptions(link_base=report_link(stem), standalone=True),
+        drawing = out_dir / f"{stem}.svg"
+        svg: bytes | None = None
+        try:
+            svg = render_map(
+                outcome.map,
+                OutputFormat.SVG,
+                engine=layout.engine,
+                verdicts=outcome.evaluation.verdicts,
+                quote_status=status,
+                quote_marks=quote_marks(outcome.checks),
+                options=RenderOptions(
+                    link_base=report_link(stem), standalone=True, max_nodes=layout.max_nodes
+                ),
+                timeout=layout.time_limit,
+            )
+        except RenderError as exc:  # too large, or the layout failed: say so, keep watching
+            unwritten.append(f"cannot draw {drawing}: {exc}")
+        page = report(
+            outcome,
+            engine=layout.engine,
+            max_nodes=layout.max_nodes,
+            time_limit=layout.time_limit,
         )
-        for target, data in (
-            (out_dir / f"{stem}.svg", svg),
-            (out_dir / f"{stem}.html", report(outcome)),
-        ):
+        outputs = [(drawing, svg), (out_dir / f"{stem}.html", page)]
+        for target, data in ((t, d) for t, d in outputs if d is not None):
             problem = windows_name_problem(target.name)
             if problem is not None:  # refused as render and report refuse it
                 unwritten.append(
@@ -105,6 +137,7 @@ def watch(
     stop: threading.Event | None = None,
     *,
     force_polling: bool | None = None,
+    layout: Layout = Layout(),
 ) -> None:
     """Build now, then again whenever the map, a file it includes or a source it quotes
     changes, until ``stop`` is set (or Ctrl-C).
@@ -122,7 +155,7 @@ def watch(
     """
     from watchfiles import watch as watch_files
 
-    build, seen = _build(path, out_dir, 1, frozenset())
+    build, seen = _build(path, out_dir, 1, frozenset(), layout)
     on_build(build)
     while True:
         folders = watched_folders(path, build.inputs)
@@ -140,7 +173,7 @@ def watch(
             missed = not armed and stamps(seen) != seen
             armed = True
             if missed or changed & build.inputs or resolved(path) in changed:
-                build, seen = _build(path, out_dir, build.number + 1, build.inputs)
+                build, seen = _build(path, out_dir, build.number + 1, build.inputs, layout)
                 on_build(build)
                 if watched_folders(path, build.inputs) != folders:
                     break  # watch where the inputs now are
@@ -149,12 +182,12 @@ def watch(
 
 
 def _build(
-    path: Path, out_dir: Path, number: int, known: frozenset[Path]
+    path: Path, out_dir: Path, number: int, known: frozenset[Path], layout: Layout
 ) -> tuple[Build, dict[Path, Stamp]]:
     """Build, with the stamps of its inputs: those of ``known`` inputs (the last build's)
     taken before it reads them, those of the inputs new to it just after."""
     before = stamps(known | {resolved(path)})
-    build = build_once(path, out_dir, number)
+    build = build_once(path, out_dir, number, layout=layout)
     after = stamps(build.inputs - before.keys())
     return build, {file: before.get(file, after.get(file)) for file in build.inputs}
 

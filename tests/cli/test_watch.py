@@ -15,12 +15,14 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.render import LayoutFailed
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
-from argmap.watch import Build, PreviewServer, build_once, watch
+from argmap.watch import Build, Layout, PreviewServer, build_once, watch
 
 
 @pytest.fixture
@@ -416,3 +418,45 @@ def test_a_port_without_serve_is_a_usage_error(
     assert result.exit_code == 2
     assert "Error: --port is where --serve serves: give --serve too" in result.stderr
     assert not (project / "renders").exists()  # refused before anything was built
+
+
+def test_a_map_too_large_to_draw_is_said_and_its_report_written(project: Path) -> None:
+    """A map over --max-nodes stopped the watch with a traceback (TooLarge): render says why
+    and draws nothing, the report describes the map without drawing it, and the watch goes
+    on."""
+    build = build_once(project / "map.yaml", project / "out", layout=Layout(max_nodes=2))
+    assert [p.name for p in build.written] == ["map.html"]
+    assert build.unwritten == (
+        f"cannot draw {project / 'out' / 'map.svg'}: the map has 7 nodes to draw (4 claims, "
+        "2 quotes, 1 inference junction), more than --max-nodes 2; draw a part of it with "
+        "--focus CLAIM --depth N, leave the quotes out with --no-evidence, or raise --max-nodes",
+    )
+    assert not (project / "out" / "map.svg").exists()
+
+
+def test_a_layout_that_fails_is_said_and_the_watch_goes_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stopped(*args: object, **kwargs: object) -> bytes:
+        raise LayoutFailed("the layout took more than --time-limit 0.5 s and was stopped")
+
+    monkeypatch.setattr("argmap.render.render_map", stopped)
+    build = build_once(project / "map.yaml", project / "out", layout=Layout(time_limit=0.5))
+    assert [p.name for p in build.written] == ["map.html"]
+    assert build.unwritten == (
+        f"cannot draw {project / 'out' / 'map.svg'}: the layout took more than --time-limit "
+        "0.5 s and was stopped",
+    )
+
+
+def test_watch_takes_the_layout_options_of_render() -> None:
+    """watch draws as render and report draw: the same engine, node limit and time limit."""
+
+    def described(name: str, option: str) -> tuple[str | None, object]:
+        command = main.get_command(click.Context(main), name)
+        assert command is not None
+        (param,) = [p for p in command.params if option in p.opts]
+        return (getattr(param, "help", None), param.default)
+
+    for option in ("--engine", "--max-nodes", "--time-limit"):
+        assert described("watch", option) == described("render", option), option

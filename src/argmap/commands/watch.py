@@ -21,7 +21,9 @@ from argmap.commands.common import (
     note,
     say,
 )
-from argmap.watch import Build, PreviewServer
+from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.render import Engine
+from argmap.watch import Build, Layout, PreviewServer
 from argmap.watch import watch as watch_map
 
 
@@ -47,11 +49,25 @@ from argmap.watch import watch as watch_map
     show_default=True,
     help="With --serve: the port on 127.0.0.1 (0 picks a free one).",
 )
-def watch(file: Path, output: Path, serve: bool, port: int) -> None:
+@engine_option
+@max_nodes_option
+@time_limit_option
+def watch(
+    file: Path,
+    output: Path,
+    serve: bool,
+    port: int,
+    engine: str,
+    max_nodes: int,
+    time_limit: float,
+) -> None:
     """Re-render the SVG and the HTML report of FILE on every save (Ctrl-C stops).
 
     The map, the files it includes and the sources it quotes are watched. With --serve, open
     the printed address: the page reloads by itself after each rebuild.
+
+    A map too large to draw (--max-nodes) or whose layout fails or takes longer than
+    --time-limit is said, its report written without the drawing, and watched on.
 
     Exit status: 0 stopped by Ctrl-C (a map with errors is reported and watched on), 2 no
     such file, a port that cannot be had, or --port without --serve. SIGTERM and SIGHUP end
@@ -86,7 +102,8 @@ def watch(file: Path, output: Path, serve: bool, port: int) -> None:
         server.start()
         click.echo(f"serving http://127.0.0.1:{server.port}/ (Ctrl-C stops)", err=True)
     try:
-        watch_map(file, output, report, threading.Event())
+        layout = Layout(Engine(engine), max_nodes, time_limit)
+        watch_map(file, output, report, threading.Event(), layout=layout)
     except KeyboardInterrupt:
         pass  # Ctrl-C during a build stops the watch as quietly as Ctrl-C between builds
     finally:

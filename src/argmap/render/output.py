@@ -84,8 +84,10 @@ def render_map(
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
     quote_marks: Mapping[str, str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> bytes:
-    """The map as the bytes of an SVG, PNG, PDF or DOT file."""
+    """The map as the bytes of an SVG, PNG, PDF or DOT file; a layout is stopped after
+    ``timeout`` seconds (:class:`LayoutFailed`)."""
     source = dot_source(
         argument_map,
         verdicts=verdicts,
@@ -93,7 +95,7 @@ def render_map(
         options=options,
         quote_marks=quote_marks,
     )
-    return render_source(source, output_format, engine)
+    return render_source(source, output_format, engine, timeout=timeout)
 
 
 def is_current(
