@@ -28,6 +28,19 @@ VERSION = 1
 # A section's count, or its counts by kind (a vocabulary), in the order printed.
 Counts = dict[str, int | dict[str, int]]
 
+# The kinds that are things, as the text output counts them (one, many); the others are
+# qualities (8 linked, 38 supported, 45 verified) and read as they are.
+NOUNS: dict[str, tuple[str, str]] = {
+    "thesis": ("thesis", "theses"),
+    "claim": ("claim", "claims"),
+    "premise": ("premise", "premises"),
+    "assumption": ("assumption", "assumptions"),
+    "counterclaim": ("counterclaim", "counterclaims"),
+    "rebut": ("rebuttal", "rebuttals"),
+    "undermine": ("undermining", "underminings"),
+    "undercut": ("undercut", "undercuts"),
+}
+
 
 def zero() -> Counts:
     """The counts of nothing: every section, every kind, zero."""
@@ -106,13 +119,19 @@ def count_lines(header: str, counts: Counts) -> list[str]:
     lines = [visible(header)]  # a title or a file name may hold an escape: shown, not obeyed
     for section, value in counts.items():
         if isinstance(value, dict):
-            parts = ", ".join(f"{n} {kind}" for kind, n in value.items() if n)
-            lines.append(f"  {section:<10} {sum(value.values()):>5}  {parts}".rstrip())
+            parts = ", ".join(_kind(n, kind) for kind, n in value.items() if n)
+            lines.append(f"  {section:<10} {sum(value.values()):>5,}  {parts}".rstrip())
         else:
-            lines.append(f"  {section:<10} {value:>5}")
+            lines.append(f"  {section:<10} {value:>5,}")
     return lines
+
+
+def _kind(number: int, kind: str) -> str:
+    """``3 theses``, ``1 rebuttal``, ``8 linked``."""
+    one, many = NOUNS.get(kind, (kind, kind))
+    return f"{number:,} {one if number == 1 else many}"
 
 
 def total_header(maps: int) -> str:
     """The header of the total's block: it has no ': ', as every map's header has."""
-    return f"total of {maps} maps"
+    return f"total of {maps:,} maps"

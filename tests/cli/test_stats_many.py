@@ -15,7 +15,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from argmap.argument_map import AttackKind
 from argmap.cli import main
+from argmap.counts import NOUNS, Counts, count_lines
+from argmap.model import ClaimKind
 
 A = """\
 argmap: 1
@@ -50,9 +53,9 @@ a.yaml: Uniforms
 """
 B_TEXT = """\
 b.yaml: b
-  claims         4  1 thesis, 2 claim, 1 counterclaim
+  claims         4  1 thesis, 2 claims, 1 counterclaim
   arguments      2  2 single
-  attacks        1  1 rebut
+  attacks        1  1 rebuttal
   evidence       0
   sources        0
   actors         0
@@ -63,9 +66,9 @@ b.yaml: b
 """
 TOTAL_TEXT = """\
 total of 2 maps
-  claims         6  2 thesis, 2 claim, 1 assumption, 1 counterclaim
+  claims         6  2 theses, 2 claims, 1 assumption, 1 counterclaim
   arguments      3  3 single
-  attacks        1  1 rebut
+  attacks        1  1 rebuttal
   evidence       0
   sources        0
   actors         0
@@ -368,3 +371,23 @@ def test_a_progress_bar_on_a_terminal_for_text_only(
     result = runner.invoke(main, ["stats", "."])
     assert (result.exit_code, result.stdout.count("\ntotal of 50 maps\n")) == (0, 1)
     assert "counting" in terminal.getvalue()
+
+
+def test_the_kinds_are_counted_in_english_with_thousands_separated() -> None:
+    """'21 claim, 13 premise, 6 rebut' read as labels, and '20999' had no separator."""
+    counts: Counts = {
+        "claims": {"thesis": 2, "claim": 21, "premise": 1, "assumption": 20999},
+        "attacks": {"rebut": 6, "undermine": 1, "undercut": 2},
+        "evidence": 1200,
+    }
+    assert count_lines("m.yaml: M", counts) == [
+        "m.yaml: M",
+        "  claims     21,023  2 theses, 21 claims, 1 premise, 20,999 assumptions",
+        "  attacks        9  6 rebuttals, 1 undermining, 2 undercuts",
+        "  evidence   1,200",
+    ]
+
+
+def test_every_claim_and_attack_kind_is_a_noun_the_text_counts() -> None:
+    kinds = {k.value for k in ClaimKind} | {k.value for k in AttackKind}
+    assert kinds == set(NOUNS)
