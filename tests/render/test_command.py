@@ -299,6 +299,39 @@ def test_the_node_limit_counts_what_the_view_draws(runner: CliRunner, tmp_path: 
     assert (tmp_path / "montebello.svg").is_file()
 
 
+def test_dot_text_lays_nothing_out_so_the_default_limit_does_not_hold_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--max-nodes stands between a map and Graphviz's minutes; --format dot runs no layout,
+    and its text is what a user hands to another tool (sfdp) for a map too large for dot. A
+    --max-nodes given on the command line still holds it."""
+    chain = ["argmap: 1", "claims:", "  c0: {text: C0., kind: thesis}"]
+    chain += [
+        f"  c{i}: {{text: C{i}., kind: assumption, supports: c{i - 1}}}" for i in range(1, 20_001)
+    ]
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "chain.yaml").write_text("\n".join(chain) + "\n")
+    out = tmp_path / "out"
+    drawn = runner.invoke(
+        main, ["render", str(tmp_path / "chain.yaml"), "-o", str(out), "-f", "dot"]
+    )
+    assert (drawn.exit_code, drawn.stderr) == (0, f"wrote {out / 'chain.dot'}\n")
+    assert '\t"claim/c20000" [' in (out / "chain.dot").read_text()  # the whole map
+    limited = [
+        "render",
+        str(tmp_path / "chain.yaml"),
+        "-o",
+        str(out),
+        "-f",
+        "dot",
+        "--max-nodes",
+        "5",
+    ]
+    refused = runner.invoke(main, limited)
+    assert refused.exit_code == 2
+    assert "more than --max-nodes 5;" in refused.stderr
+
+
 def _assert_stopped(
     runner: CliRunner,
     out: Path,

@@ -19,6 +19,7 @@ from argmap.commands.common import (
     choice,
     depth_option,
     focus_option,
+    given,
     jobs_option,
     load_for_output,
     old_name,
@@ -158,6 +159,9 @@ def render(
     bar stands for the 'wrote FILE' lines, and one line sums them up (not with -v, -q or in
     CI).
 
+    --max-nodes stands for Graphviz's time: --format dot, which lays nothing out, is held by
+    it only when it is given.
+
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
     2 a usage problem (no such path, unknown claim, no engine for the format, a file name
     for -o with several maps, an output Windows cannot create: con.yaml to con.svg).
@@ -179,6 +183,8 @@ def render(
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
     chosen_engine = Engine(engine)
+    if fmt is OutputFormat.DOT and not given("max_nodes"):
+        max_nodes = sys.maxsize  # no layout runs: the default stands for Graphviz's minutes
     options = RenderOptions(
         focus=focus,
         depth=depth,
