@@ -26,7 +26,7 @@ from argmap.argument_map import (
     Stance,
 )
 from argmap.evaluate import evaluate_map
-from argmap.evaluate.build import build_framework
+from argmap.evaluate.build import build_framework, scoring_graph
 from argmap.evaluate.run import to_framework
 from argmap.model import ClaimKind
 from argmap.semantics.iccma import read_i23, write_i23
@@ -259,3 +259,19 @@ def test_grounded_verdicts_follow_the_documented_rules(
                     for a in m.arguments.values()
                     if a.conclusion == cid
                 )
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps())
+def test_the_scoring_graph_is_the_framework_without_its_nobasis_nodes(
+    drawn: tuple[ArgumentMap, dict[str, QuoteStatus]],
+) -> None:
+    # scoring_graph cuts out the block of nobasis attacks that build_framework appends; by
+    # definition, it is every attack of the framework with no nobasis node at either end.
+    m, status = drawn
+    fw = build_framework(m, status)
+    nobasis = [i for i, name in enumerate(fw.names) if name.startswith("nobasis:")]
+    base, attacks, framework_only = scoring_graph(fw)
+    assert framework_only == nobasis
+    assert attacks == [(a, b) for a, b in fw.attacks if a not in nobasis and b not in nobasis]
+    assert base == fw.base

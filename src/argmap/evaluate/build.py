@@ -51,6 +51,10 @@ class MapFramework:
     supports: list[tuple[int, int]] = field(default_factory=list)
     base: list[float] = field(default_factory=list)
     ignored_attacks: set[str] = field(default_factory=set)  # attacks from weaker attackers
+    # The ``nobasis`` nodes and the attacks to and from them, which build_framework appends
+    # in one block each: what :func:`scoring_graph` leaves out.
+    nobasis_nodes: range = range(0)
+    nobasis_attacks: range = range(0)
 
     def attack(self, attacker: str, target: str) -> None:
         self.attacks.append((self.index[attacker], self.index[target]))
@@ -110,6 +114,7 @@ def build_framework(
             supports.append((node, target))
         else:
             attacks.append((node, target))
+    first_nobasis, first_nobasis_attack = len(names), len(attacks)
     for cid, claim in claim_node.items():
         backing = backers.get(cid)
         if backing is not None:
@@ -120,6 +125,8 @@ def build_framework(
             for backer in backing:
                 attacks.append((backer, nobasis_node))
             attacks.append((nobasis_node, claim))
+    fw.nobasis_nodes = range(first_nobasis, len(names))
+    fw.nobasis_attacks = range(first_nobasis_attack, len(attacks))
 
     if not m.attacks:
         return fw
@@ -149,7 +156,8 @@ def _last_link(m: ArgumentMap) -> dict[str, int]:
 
 def scoring_graph(fw: MapFramework) -> tuple[list[float], list[tuple[int, int]], list[int]]:
     """The bipolar graph for gradual scores: ``nobasis`` nodes are framework-only, so their
-    attacks are left out, and so are the nodes' supports into them."""
-    nobasis = {i for name, i in fw.index.items() if name.startswith("nobasis:")}
-    attacks = [pair for pair in fw.attacks if nobasis.isdisjoint(pair)]
-    return fw.base, attacks, sorted(nobasis)
+    attacks are left out, and so are the nodes' supports into them. Both are a block of their
+    own (see :class:`MapFramework`), cut out without looking at every attack."""
+    cut = fw.nobasis_attacks
+    attacks = fw.attacks[: cut.start] + fw.attacks[cut.stop :]
+    return fw.base, attacks, list(fw.nobasis_nodes)

@@ -76,7 +76,7 @@ def _evaluate(
     base, attacks, _ = scoring_graph(fw)
     gradual = gradual_scores(len(fw.names), base, attacks, fw.supports)
     scores = dict(zip(fw.names, gradual.scores, strict=True))
-    verdicts = claim_verdicts(m, fw, labels, scores, status, quote_marks)
+    verdicts = claim_verdicts(m, fw, labelling.labels, gradual.scores, status, quote_marks)
     return Evaluation(
         verdicts=verdicts,
         semantics=semantics,

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from argmap.argument_map import Argument, ArgumentMap, Attack, Evidence, MapIndex, Stance
+from argmap.argument_map import Argument, ArgumentMap, Attack, Evidence, Stance
 from argmap.evaluate.build import MapFramework, counts
 from argmap.model import ClaimKind
 from argmap.semantics.labels import Label
@@ -26,24 +26,38 @@ _NO_SUPPORT = "it stands only because nothing defeats it: no verified evidence b
 def claim_verdicts(
     m: ArgumentMap,
     fw: MapFramework,
-    labels: Mapping[str, Label],
-    scores: Mapping[str, float],
+    labels: Sequence[Label],
+    scores: Sequence[float],
     status: Mapping[str, QuoteStatus],
     marks: Mapping[str, str] | None = None,
 ) -> dict[str, ClaimVerdict]:
     """Each claim's verdict with its reasons; ``marks`` (by evidence id) name a quote whose
-    status would misname it ("not verified" where the search gave up)."""
-    backed = _backed_claims(m, labels, status)
-    index = MapIndex.of(m)
-    evidence_for, arguments_for, attacks_on = (
-        index.evidence_for,
-        index.arguments_for,
-        index.attacks_on,
-    )
+    status would misname it ("not verified" where the search gave up).
+
+    ``labels`` and ``scores`` are by node of ``fw``, whose first nodes are the claims and the
+    next ones the arguments, in the map's order (:func:`build_framework`): a claim's or an
+    argument's label is read by its position, not by a name made for each.
+    """
+    arguments = len(m.arguments)
+    arg_labels = labels[len(m.claims) : len(m.claims) + arguments]
+    claim_label = _ClaimLabels(m, labels)
+    backed = _backed_claims(m, arg_labels, claim_label, status)
+    arguments_for: dict[str, list[tuple[Argument, Label]]] = {}
+    for arg, arg_label in zip(m.arguments.values(), arg_labels, strict=True):
+        pair = (arg, arg_label)
+        found = arguments_for.get(arg.conclusion)
+        if found is None:
+            arguments_for[arg.conclusion] = [pair]
+        else:
+            found.append(pair)
+    attacks_on: dict[str, list[Attack]] = {}
+    for attack in m.attacks.values():
+        attacks_on.setdefault(attack.target, []).append(attack)
+    evidence_for: dict[str, list[Evidence]] = {}
+    for e in m.evidence.values():
+        evidence_for.setdefault(e.target, []).append(e)
     verdicts: dict[str, ClaimVerdict] = {}
-    for cid in m.claims:
-        name = f"claim:{cid}"
-        label = labels[name]
+    for cid, label, score in zip(m.claims, labels, scores, strict=False):  # claims come first
         if label is Label.IN:
             verdict = Verdict.SUPPORTED if cid in backed else Verdict.UNSUPPORTED
         else:
@@ -52,28 +66,46 @@ def claim_verdicts(
         evidence = evidence_for.get(cid)
         if evidence is not None:
             reasons.extend(_evidence_reasons(evidence, status, marks or {}))
-        arguments = arguments_for.get(cid)
-        if arguments is not None:
-            for arg in arguments:
-                reasons.append(_argument_reason(arg, labels[f"arg:{arg.id}"]))
+        backing = arguments_for.get(cid)
+        if backing is not None:
+            for arg, arg_label in backing:
+                reasons.append(_argument_reason(arg, arg_label))
         attacks = attacks_on.get(cid)
         if attacks is not None:
-            reasons.extend(_attack_reasons(attacks, labels, fw.ignored_attacks))
-        if arguments is not None:
-            for arg in arguments:
+            reasons.extend(_attack_reasons(attacks, claim_label, fw.ignored_attacks))
+        if backing is not None and attacks_on:
+            for arg, _ in backing:
                 undercuts = attacks_on.get(arg.id)
                 if undercuts is not None:
-                    reasons.extend(_undercut_reasons(arg, undercuts, labels))
+                    reasons.extend(_undercut_reasons(arg, undercuts, claim_label))
         if verdict is Verdict.UNSUPPORTED:
             reasons.append(Reason("no-support", cid, _NO_SUPPORT))
         verdicts[cid] = ClaimVerdict(
-            cid, verdict, round(scores[name], 4), LABEL_TEXT[label], tuple(reasons)
+            cid, verdict, round(score, 4), LABEL_TEXT[label], tuple(reasons)
         )
     return verdicts
 
 
+class _ClaimLabels:
+    """A claim's label by its id, the claims' index made only when first asked (a map with
+    no attacks and no verified evidence never asks)."""
+
+    def __init__(self, m: ArgumentMap, labels: Sequence[Label]) -> None:
+        self._m = m
+        self._labels = labels
+        self._by_id: dict[str, Label] | None = None
+
+    def __getitem__(self, cid: str) -> Label:
+        if self._by_id is None:
+            self._by_id = dict(zip(self._m.claims, self._labels, strict=False))
+        return self._by_id[cid]
+
+
 def _backed_claims(
-    m: ArgumentMap, labels: Mapping[str, Label], status: Mapping[str, QuoteStatus]
+    m: ArgumentMap,
+    arg_labels: Sequence[Label],
+    claim_label: _ClaimLabels,
+    status: Mapping[str, QuoteStatus],
 ) -> set[str]:
     """Claims resting on verified evidence, directly or through standing arguments.
 
@@ -87,7 +119,9 @@ def _backed_claims(
     }
     if not backed:
         return backed  # nothing rests on evidence, so nothing rests on arguments either
-    standing = [a for a in m.arguments.values() if labels[f"arg:{a.id}"] is Label.IN]
+    standing = [
+        a for a, label in zip(m.arguments.values(), arg_labels, strict=True) if label is Label.IN
+    ]
     waiting: dict[str, list[int]] = {}
     for i, arg in enumerate(standing):
         for premise in arg.premises:
@@ -102,7 +136,7 @@ def _backed_claims(
             if all(_fills(p, m, backed) for p in arg.premises):
                 backed.add(arg.conclusion)
                 queue.append(arg.conclusion)
-    return {c for c in backed if labels[f"claim:{c}"] is Label.IN}
+    return {c for c in backed if claim_label[c] is Label.IN}
 
 
 def _fills(premise: str, m: ArgumentMap, backed: set[str]) -> bool:
@@ -140,17 +174,17 @@ def _argument_reason(arg: Argument, label: Label) -> Reason:
 
 
 def _attack_reasons(
-    attacks: Iterable[Attack], labels: Mapping[str, Label], ignored: set[str]
+    attacks: Iterable[Attack], claim_label: _ClaimLabels, ignored: set[str]
 ) -> Iterator[Reason]:
     for attack in attacks:
-        state = labels[f"claim:{attack.attacker}"]
+        state = claim_label[attack.attacker]
         fate = "fails: the attacker is weaker" if attack.id in ignored else _FATE[state]
         yield Reason("attack", attack.id, f"{attack.kind.value} by {attack.attacker} {fate}")
 
 
 def _undercut_reasons(
-    arg: Argument, undercuts: Iterable[Attack], labels: Mapping[str, Label]
+    arg: Argument, undercuts: Iterable[Attack], claim_label: _ClaimLabels
 ) -> Iterator[Reason]:
     for attack in undercuts:
-        fate = _FATE[labels[f"claim:{attack.attacker}"]]
+        fate = _FATE[claim_label[attack.attacker]]
         yield Reason("attack", attack.id, f"undercut of {arg.id} by {attack.attacker} {fate}")
