@@ -16,8 +16,8 @@ from typing import Any
 from argmap.argument_map import AttackKind
 from argmap.model import ClaimKind
 from argmap.outcome import CheckOutcome
-from argmap.report.text import visible
 from argmap.verdict import QuoteStatus, Verdict
+from argmap.visible import visible
 
 # What ``argmap stats --format json`` prints opens with these (docs/json-output.md,
 # schema/argmap-stats.schema.json); VERSION changes only when a key is removed or changes

@@ -13,9 +13,9 @@ from typing import Any
 from argmap.argument_map import ArgumentMap
 from argmap.diagnostics import Diagnostic
 from argmap.evaluate.run import Evaluation
-from argmap.report.text import visible
 from argmap.verdict import Verdict
 from argmap.verify.evidence import EvidenceCheck
+from argmap.visible import visible
 from argmap.wording import counted
 
 # What ``argmap check --format json`` prints opens with these (docs/json-output.md,

@@ -667,3 +667,35 @@ def test_the_findings_of_the_rules_do_not_stop_a_render(runner: CliRunner, tmp_p
     assert (tmp_path / "support-cycle.svg").is_file()
     help_text = runner.invoke(main, ["render", "--help"]).output
     assert "support cycle (AM010) is drawn" in " ".join(help_text.split())
+
+
+def test_rendering_a_map_of_text_sources_imports_no_reader_or_reporter_it_needs_not(
+    tmp_path: Path,
+) -> None:
+    """Users re-render as they write: a map quoting text files loads neither the HTML and PDF
+    readers (nor the HTML parser) nor the reporters, which print findings it has none of."""
+    import subprocess
+
+    (tmp_path / "s.txt").write_text("The sky is blue today.\n", encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\n"
+        "sources:\n  s: {title: S, file: s.txt}\n"
+        "claims:\n"
+        "  t: {text: The sky is blue., kind: thesis,"
+        " evidence: [{quote: The sky is blue today., source: s}]}\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from argmap.cli import exit_status\n"
+        "sys.argv = ['argmap', 'render', 'map.yaml', '-o', 'out', '--format', 'dot']\n"
+        "code = exit_status()\n"
+        "unwanted = ('argmap.report', 'argmap.verify.htmltext', 'argmap.verify.pdftext',"
+        " 'selectolax')\n"
+        "print(code, sorted(m for m in unwanted if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert (done.stdout, done.stderr) == ("0 []\n", "wrote out/map.dot\n")
+    assert (tmp_path / "out" / "map.dot").is_file()

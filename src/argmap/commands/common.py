@@ -267,7 +267,7 @@ def say(message: str) -> None:
     """A message on stderr (above the progress bar, while there is one). File names and ids
     in it are the user's data: their control characters are shown as escapes (``\\x07``),
     as in the diagnostics, never sent raw."""
-    from argmap.report.text import visible
+    from argmap.visible import visible
 
     text = "\n".join(visible(line) for line in message.split("\n"))
     if _bar is not None:

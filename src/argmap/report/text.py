@@ -33,6 +33,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.lines import split_lines
 from argmap.report.common import ReportOptions, Summary, count, ordered
+from argmap.visible import escaped_char as _escape
+from argmap.visible import visible
 
 TAB_SIZE = 4
 EXCERPT_CHARS = 120
@@ -44,32 +46,6 @@ SEVERITY_COLORS = {
     Severity.WARNING: "\x1b[33m",
     Severity.INFO: "\x1b[36m",
 }
-
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-# Bidirectional controls (Trojan Source, CVE-2021-42574) and the Unicode line separators.
-_UNICODE_ESCAPED = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
-)
-
-
-def _escape(ch: str) -> str | None:
-    """The visible form of a character a terminal would act on; None for any other."""
-    named = _NAMED.get(ch)
-    if named is not None:
-        return named
-    code = ord(ch)
-    if code < 0x20 or 0x7F <= code < 0xA0:
-        return f"\\x{code:02x}"
-    if ch in _UNICODE_ESCAPED:
-        return f"\\u{code:04x}"
-    return None
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character shown as an escape, safe for one terminal line."""
-    if text.isprintable():  # every character _escape() acts on is non-printable
-        return text
-    return "".join(_escape(ch) or ch for ch in text)
 
 
 def _cells(ch: str) -> int:

@@ -18,9 +18,6 @@ from typing import Literal
 from argmap.paths import NO_SUCH_FILE, NotARegularFile, read_regular_file
 from argmap.utf16 import looks_like_utf16
 from argmap.verify.charsets import browser_codec
-from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
-from argmap.verify.htmltext import nesting_depth, visible_text
-from argmap.verify.pdftext import PdfProblem, pdf_pages
 from argmap.verify.text import SourceKind, SourceText, build_source_text, line_starts
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -138,7 +135,11 @@ def parse_source(
         )
     if not data.strip():
         return SourceError(name, SourceProblem.EMPTY, f"{name}: the file is empty")
+    # The PDF and HTML readers (and the HTML parser) are imported for a source of their kind
+    # only: a map that quotes text files does not pay for them at start-up.
     if kind == "pdf":
+        from argmap.verify.pdftext import PdfProblem, pdf_pages
+
         pages = pdf_pages(data)
         if isinstance(pages, PdfProblem):
             problem = (
@@ -151,6 +152,9 @@ def parse_source(
         return decoded
     text, lossy = decoded
     if kind == "html":
+        from argmap.verify.htmltext import MAX_DEPTH as HTML_MAX_DEPTH
+        from argmap.verify.htmltext import nesting_depth, visible_text
+
         if nesting_depth(text) > HTML_MAX_DEPTH:
             return SourceError(
                 name,
