@@ -105,6 +105,16 @@ def dfquad_scores(
         raise CyclicGraphError(
             "DF-QuAD needs an acyclic graph of attacks and supports; this one has a cycle"
         )
+    return _dfquad_in_order(base, attackers, supporters, order)
+
+
+def _dfquad_in_order(
+    base: list[float],
+    attackers: Sequence[Sequence[int]],
+    supporters: Sequence[Sequence[int]],
+    order: Sequence[int],
+) -> list[float]:
+    """DF-QuAD's pass over ``order``, which puts every node after its predecessors."""
     # Written out, for maps of hundreds of thousands of nodes: each side is aggregated as
     # ``1 - prod(1 - s)`` (0 for nobody, 1 if anyone is 1), then the base score moves towards
     # 0 or 1 by the difference of attack and support.
@@ -185,6 +195,18 @@ def quadratic_energy_scores(
     base = _check_base(n, base_scores)
     attackers = _predecessors(n, attacks, "attack")
     supporters = _predecessors(n, supports, "support")
+    return _quadratic_energy(n, base, attackers, supporters, max_iterations, tolerance)
+
+
+def _quadratic_energy(
+    n: int,
+    base: list[float],
+    attackers: Sequence[Sequence[int]],
+    supporters: Sequence[Sequence[int]],
+    max_iterations: int,
+    tolerance: float,
+) -> GradualResult:
+    """:func:`quadratic_energy_scores` of checked base scores and predecessor lists."""
     if max_iterations < 1:
         raise ValueError(f"max_iterations must be at least 1, got {max_iterations}")
     scores = list(base)
@@ -438,20 +460,15 @@ def gradual_scores(
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> GradualResult:
-    """DF-QuAD in one pass if the graph is acyclic, else the quadratic energy model."""
-    attack_list = list(attacks)
-    support_list = list(supports)
-    try:
-        scores = dfquad_scores(n, base_scores, attack_list, support_list)
-    except CyclicGraphError:
-        return quadratic_energy_scores(
-            n,
-            base_scores,
-            attack_list,
-            support_list,
-            max_iterations=max_iterations,
-            tolerance=tolerance,
-        )
+    """DF-QuAD in one pass if the graph is acyclic, else the quadratic energy model. The
+    inputs are checked, and the predecessors listed, once for whichever model runs."""
+    base = _check_base(n, base_scores)
+    attackers = _predecessors(n, attacks, "attack")
+    supporters = _predecessors(n, supports, "support")
+    order = _predecessors_first(n, attackers, supporters)
+    if order is None:
+        return _quadratic_energy(n, base, attackers, supporters, max_iterations, tolerance)
+    scores = _dfquad_in_order(base, attackers, supporters, order)
     return GradualResult(tuple(scores), True, 1, GradualMethod.DF_QUAD)
 
 
