@@ -409,11 +409,8 @@ def _asked(depth: int) -> tuple[int, ...]:
 
 
 def _levels_note(depth: int, scale: float) -> str:
-    steps = "one step" if depth == 1 else f"{depth} steps"
-    note = f"Simplified: the claims within {steps} of the thesis. Every claim is in the outline."
-    if scale < MIN_SCALE:
-        note += " " + PRINTED_SMALL
-    return note
+    note = f"Simplified: the claims within {_steps(depth)} of the thesis. Every claim is in the"
+    return _small(note + " outline.", scale)
 
 
 def _first_note(shown: int, of: int) -> str:
@@ -425,11 +422,16 @@ def _first_note(shown: int, of: int) -> str:
 
 
 def _branch_note(depth: int, scale: float) -> str:
-    steps = "one step" if depth == 1 else f"{depth} steps"
-    note = f"The claims within {steps} of this one."
-    if scale < MIN_SCALE:
-        note += " " + PRINTED_SMALL
-    return note
+    return _small(f"The claims within {_steps(depth)} of this one.", scale)
+
+
+def _steps(depth: int) -> str:
+    return "one step" if depth == 1 else f"{depth} steps"
+
+
+def _small(note: str, scale: float) -> str:
+    """``note``, and that the map is printed small when it is."""
+    return f"{note} {PRINTED_SMALL}" if scale < MIN_SCALE else note
 
 
 def _figure(drawn: Drawn, scale: float, caption: tuple[str, str], note: str | None) -> MapFigure:
