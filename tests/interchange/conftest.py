@@ -25,6 +25,20 @@ CORPUS = FIXTURES / "argdown"
 MONTEBELLO = HERE.parents[1] / "arguments" / "montebello.yaml"
 ARGDOWN_CLI_VERSION = "1.7.5"
 
+# A premise and an attack each given twice (argmap reads both copies; AM015 warns of them),
+# which an exchange format holds once.
+GIVEN_TWICE = """\
+argmap: 1
+claims:
+  a: {text: A.}
+  b: {text: B., rebuts: a}
+  c: {text: C.}
+arguments:
+  r: {conclusion: a, premises: [c, c]}
+attacks:
+  x: {from: b, rebuts: a, note: Again.}
+"""
+
 
 def imported(text: str, fmt: str, name: str = "input") -> ImportOutcome:
     return import_text(text, name, fmt, title="Imported")

@@ -12,7 +12,7 @@ from argmap.interchange.aif.export import to_aif
 from argmap.interchange.losses import aif_losses
 from argmap.pipeline import load_map
 
-from .conftest import imported, loaded
+from .conftest import GIVEN_TWICE, imported, loaded
 
 
 def _map(tmp_path: Path, text: str) -> ArgumentMap:
@@ -195,23 +195,10 @@ def test_an_arguments_label_that_names_no_scheme_is_a_loss_said_at_export(
     ) in lost
 
 
-_TWICE = """\
-argmap: 1
-claims:
-  a: {text: A.}
-  b: {text: B., rebuts: a}
-  c: {text: C.}
-arguments:
-  r: {conclusion: a, premises: [c, c]}
-attacks:
-  x: {from: b, rebuts: a}
-"""
-
-
 def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: Path) -> None:
     # the export wrote C. -> RA twice and B. -> CA -> A. twice; the import reads one of each,
     # and the second export wrote one
-    first, second, _ = _round_trip(tmp_path, _TWICE)
+    first, second, _ = _round_trip(tmp_path, GIVEN_TWICE)
     assert _conflicts(first) == [("B.", "A.")]
     edges = json.loads(first)["AIF"]["edges"]
     assert [(e["fromID"], e["toID"]) for e in edges] == [
@@ -221,7 +208,7 @@ def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: P
         ("5", "1"),
     ]
     assert second == first
-    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, _TWICE))]
+    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, GIVEN_TWICE))]
     assert [x for x in lost if "twice" in x[2]] == [
         (
             7,

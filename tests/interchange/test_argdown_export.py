@@ -20,7 +20,7 @@ from argmap.interchange.text import one_line
 from argmap.pipeline import load_map
 
 from .compare import assert_same, assert_same_map
-from .conftest import MONTEBELLO, imported, loaded
+from .conftest import GIVEN_TWICE, MONTEBELLO, imported, loaded
 
 TRICKY_TEXT = (
     "Brackets [x] <y>, #hash, *stars*, _under_, @at, {curly}, // slashes, /* c */, "
@@ -417,23 +417,10 @@ def test_the_title_and_authors_keep_their_line_breaks(tmp_path: Path) -> None:
     assert again == text
 
 
-TWICE = """\
-argmap: 1
-claims:
-  a: {text: A.}
-  b: {text: B., rebuts: a}
-  c: {text: C.}
-arguments:
-  r: {conclusion: a, premises: [c, c]}
-attacks:
-  x: {from: b, rebuts: a, note: Again.}
-"""
-
-
 def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: Path) -> None:
     # '-> [a]' was written twice under [b] (with attack x in its data) and (1) [c] (2) [c]:
     # the import reads one relation and one premise, and the second export was another text
-    original = _written(tmp_path, "twice.yaml", TWICE)
+    original = _written(tmp_path, "twice.yaml", GIVEN_TWICE)
     first = to_argdown(original)
     assert first.split("\n\n")[1:] == [
         '[a]: A. {"id": "a"}',
