@@ -5,7 +5,7 @@ Argdown holds the whole map (what it has no syntax for goes into its data) excep
 breaks and runs of spaces inside a claim's text: Argdown joins a text's lines. AIF holds the
 graph (claim and quote texts, inferences with their scheme name, conflicts, who asserts a
 claim) and nothing else. Neither holds a premise or an attack given twice (written once: see
-``argmap.interchange.repeats``). The JSON export holds everything; ClaimReview and the
+``argmap.repeats``). The JSON export holds everything; ClaimReview and the
 argumentation framework formats are views of the map, not exchange formats, and are not
 checked here.
 """
@@ -19,9 +19,9 @@ from argmap.argument_map import ArgumentMap, Origin
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
 from argmap.interchange.aif.schemes import names_no_scheme
-from argmap.interchange.repeats import repeated_attacks
 from argmap.interchange.text import one_line
 from argmap.model import ClaimKind
+from argmap.repeats import repeated_attacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ def _each(pairs: Iterable[tuple[bool, Origin, str]]) -> list[_Lost]:
 
 
 def _repeats(m: ArgumentMap) -> list[tuple[str, list[_Lost], str]]:
-    """What a map gives twice and an exchange format writes once (argmap.interchange.repeats)."""
+    """What a map gives twice and an exchange format writes once (argmap.repeats)."""
     return [
         (
             "a premise given twice",

@@ -24,7 +24,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap, Attack, AttackKind, Stance
 from argmap.indented_json import json_document
 from argmap.interchange.aif.schemes import DEFAULT_INFERENCE, names_no_scheme
-from argmap.interchange.repeats import attacks_once, premises_once
+from argmap.repeats import attacks_once, premises_once
 
 
 class _Graph:
@@ -101,7 +101,7 @@ def aif_document(m: ArgumentMap) -> dict[str, Any]:
 
 
 def _in_import_order(m: ArgumentMap) -> list[Attack]:
-    """The attacks, each once (``argmap.interchange.repeats``), in the order ``argmap
+    """The attacks, each once (``argmap.repeats``), in the order ``argmap
     import`` lists them back: by attacker, in the order of the claims; an attacker's
     rebuttals, then its underminings (of a claim that is only ever a premise: what the
     import reads as one), then its undercuts; else in the map's order. The map's own order

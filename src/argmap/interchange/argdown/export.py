@@ -22,8 +22,8 @@ import re
 from typing import Any
 
 from argmap.argument_map import ArgumentMap, AttackKind, Stance
-from argmap.interchange.repeats import attacks_once, premises_once
 from argmap.interchange.text import one_line
+from argmap.repeats import attacks_once, premises_once
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")  # Argdown's special-character token

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
+from argmap.repeats import first_attacks
 
 CODE = "AM015"
 NAME = "repeated-relation"
@@ -70,9 +71,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"keep one of the two: a second copy counts twice in the score of "
                 f"'{argument.conclusion}'",
             )
-    attacks: dict[tuple[str, str], str] = {}
+    firsts = first_attacks(m)  # the exports' notion of a repeat, which they write once
     for attack in m.attacks.values():
-        first = attacks.setdefault((attack.attacker, attack.target), attack.id)
+        first = firsts[attack.id].id
         if first != attack.id:
             yield Finding(
                 attack.origin,
