@@ -14,8 +14,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from argmap.argument_map import AttackKind
+from argmap.diagnostics import Diagnostic
 from argmap.model import ClaimKind
 from argmap.outcome import CheckOutcome
+from argmap.report.common import ordered
 from argmap.verdict import QuoteStatus, Verdict
 from argmap.visible import visible
 
@@ -102,14 +104,18 @@ def _added(into: Counts, more: dict[str, Any]) -> Counts:
     return out
 
 
-def stats_document(maps: Sequence[tuple[str, Counts]]) -> dict[str, Any]:
+def stats_document(
+    maps: Sequence[tuple[str, Counts]], diagnostics: Sequence[Diagnostic] = ()
+) -> dict[str, Any]:
     """The whole JSON of a stats run: each map counted, with its path, in the order read,
-    and the total over them. One shape for one map, many, or none."""
+    the total over them, and the findings that kept a map from being counted (and the paths
+    that do not exist), as check's JSON holds them. One shape for one map, many, or none."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "maps": [{"path": path, **counts} for path, counts in maps],
         "total": total(counts for _, counts in maps),
+        "diagnostics": [d.to_dict() for d in ordered(diagnostics)],
     }
 
 

@@ -188,6 +188,10 @@ class StatsOutput(OutputModel):
         "is not counted."
     )
     total: Counts = Field(description="The counts of every map summed.")
+    diagnostics: list[Diagnostic] = Field(
+        description="Why a map was not counted (it does not load, or its project's "
+        "configuration is broken), and paths that do not exist or hold no map."
+    )
 
 
 OUTPUTS: dict[str, type[BaseModel]] = {

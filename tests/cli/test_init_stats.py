@@ -139,24 +139,27 @@ def test_stats_shows_a_hostile_title_and_file_name_never_obeys_them(
 def test_stats_json_of_a_broken_map_keeps_stdout_for_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``argmap stats --json map.yaml | jq`` must not get a text report: the findings of a map
-    that does not load go to stderr, stdout holds the document of the maps counted, here none
-    (exit 1)."""
+    """``argmap stats --json map.yaml | jq`` must not get a text report: stdout holds the
+    document of the maps counted, here none, and the findings of the map that does not load
+    are its ``diagnostics``, as check's JSON holds them (exit 1)."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(tmp_path)
     Path("bad.yaml").write_text("argmap: 1\nclaims: {a: {text: A, supports: b}}\n")
     result = CliRunner().invoke(main, ["stats", "--json", "bad.yaml"])
-    assert result.exit_code == 1
+    assert (result.exit_code, result.stderr) == (1, "")
     document = json.loads(result.stdout)
-    assert list(document) == ["format", "version", "maps", "total"]
+    assert list(document) == ["format", "version", "maps", "total", "diagnostics"]
     assert document["maps"] == []
     counts = document["total"].values()
     assert [n for c in counts for n in (c.values() if isinstance(c, dict) else [c])] == [0] * 24
-    assert result.stderr.splitlines()[0] == (
+    assert [(d["code"], d["line"], d["column"]) for d in document["diagnostics"]] == [
+        ("AM302", 2, 33)
+    ]
+    as_text = CliRunner().invoke(main, ["stats", "bad.yaml"])
+    assert as_text.exit_code == 1
+    assert as_text.stdout.splitlines()[0] == (
         "bad.yaml:2:33: error[AM302] 'b' refers to no claim in this map (dangling-reference)"
     )
-    as_text = CliRunner().invoke(main, ["stats", "bad.yaml"])
-    assert (as_text.exit_code, as_text.stdout) == (1, result.stderr)
 
 
 def test_init_points_the_editor_at_the_project_schema_else_the_published_one(
@@ -201,9 +204,13 @@ def test_stats_reports_a_broken_configuration_as_validate_does(
     assert validated.output == f"{expected}\n\n1 error in 1 of 1 file\n"
     result = runner.invoke(main, ["stats", *(["--json"] if as_json else []), "map.yaml"])
     assert result.exit_code == 1
-    if as_json:  # the findings on stderr, the document of the maps counted (none) on stdout
-        assert result.stderr == validated.output
-        assert json.loads(result.stdout)["maps"] == []
+    if as_json:  # the document of the maps counted (none) and the findings, as check's
+        assert result.stderr == ""
+        document = json.loads(result.stdout)
+        assert document["maps"] == []
+        assert [
+            (d["path"], d["line"], d["column"], d["code"]) for d in document["diagnostics"]
+        ] == [("pyproject.toml", 5, 1, "AM903")]
     else:
         assert result.output == validated.output
 
@@ -291,7 +298,7 @@ def test_stats_json_names_its_format_and_version_first(starter: CliRunner) -> No
     assert result.exit_code == 0
     assert result.output.startswith('{\n  "format": "argmap-stats",\n  "version": 1,\n')
     document = json.loads(result.output)
-    assert list(document) == ["format", "version", "maps", "total"]
+    assert list(document) == ["format", "version", "maps", "total", "diagnostics"]
     assert list(document["maps"][0]) == ["path", *document["total"]]
     assert list(document["total"]) == [
         "claims",

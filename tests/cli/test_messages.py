@@ -4,6 +4,7 @@ may hold a bell or an escape sequence that must not act on the terminal."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -82,7 +83,6 @@ def test_a_name_with_a_control_character_below_space_is_refused_and_shown_escape
     [
         (["export", "--to", "json"], "stderr"),  # stdout is for the document
         (["stats"], "stdout"),
-        (["stats", "--json"], "stderr"),  # stdout is for the JSON
         (["watch"], "stdout"),
         (["import"], "stderr"),  # without -o the map goes to stdout, the report to stderr
     ],
@@ -103,3 +103,14 @@ def test_a_missing_file_is_reported_as_validate_reports_it(
     assert result.returncode == 2
     assert getattr(result, stream) == validated.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written: no renders/
+
+
+def test_a_missing_file_is_a_diagnostic_of_the_stats_json(tmp_path: Path) -> None:
+    """stats --json says it in its document, as check --format json does: stdout is for the
+    JSON, and it holds the findings."""
+    result = run("stats", "--json", "gone.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "")
+    checked = run("check", "--format", "json", "gone.yaml", cwd=tmp_path)
+    assert json.loads(result.stdout)["diagnostics"] == json.loads(checked.stdout)["diagnostics"]
+    assert json.loads(result.stdout)["diagnostics"][0]["code"] == "AM901"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -90,7 +90,7 @@ def _run(*args: str | Path) -> tuple[int, Any]:
 def _counted(stats: dict[str, Any]) -> dict[str, Any]:
     """The counts of the one map a stats run counted (always in ``maps``, one shape), which
     are the total too."""
-    assert list(stats) == ["format", "version", "maps", "total"]
+    assert list(stats) == ["format", "version", "maps", "total", "diagnostics"]
     (counted,) = stats["maps"]
     assert isinstance(counted, dict)
     assert {"path": counted["path"], **stats["total"]} == counted
@@ -292,6 +292,10 @@ def _mutations(document: dict[str, Any], kind: str) -> list[tuple[str, dict[str,
         mutant("no maps", lambda d: d.pop("maps"))
         mutant("maps not a list", lambda d: d.update(maps=_counted(d)))
         mutant("the counts at the top, as before", lambda d: d.update(d.pop("total")))
+        mutant("no diagnostics", lambda d: d.pop("diagnostics"))
+        mutant(
+            "a diagnostic without its line", lambda d: d["diagnostics"].append({"code": "AM302"})
+        )
     if kind == "export":
         # The export's schema left out of "required" every key with a default: a claim
         # without its note, or evidence without its check, still passed.

@@ -61,7 +61,7 @@ def stats(
 
     A map that does not load, or whose project's configuration is broken (which would change
     the verdicts, quotes and findings counted), is reported with file:line:col instead, as
-    validate does, after the counts of the others.
+    validate does, after the counts of the others; in JSON, as the document's diagnostics.
 
     Exit status: 0 counted (findings in a map are counted, not failed), 1 a map does not load
     or a configuration is broken, 2 a path that does not exist.
@@ -110,8 +110,8 @@ def stats(
     problems = [*found.problems, *without_maps(found, skipped)]
     diagnostics = [*found.problems, *(d for c in reported for d in c.diagnostics)]
     diagnostics.extend(problems[len(found.problems) :])
-    document = stats_document([(c.shown, counts) for c, counts in counted])
-    if as_json:
+    document = stats_document([(c.shown, counts) for c, counts in counted], diagnostics)
+    if as_json:  # the findings are in the document, as in check's
         click.echo(json_document(document), nl=False)
     else:
         blocks = [count_lines(f"{c.shown}: {c.title}", counts) for c, counts in counted]
@@ -121,9 +121,9 @@ def stats(
             click.echo("\n\n".join("\n".join(block) for block in blocks))
             if diagnostics:
                 click.echo()
-    if diagnostics:
+    if diagnostics and not as_json:
         files_checked = len(files) - len(skipped)
-        emit_diagnostics(diagnostics, sources(reported), files_checked, None, err=as_json)
+        emit_diagnostics(diagnostics, sources(reported), files_checked, None)
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics) else EXIT_OK)
