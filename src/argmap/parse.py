@@ -91,19 +91,13 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             f"{describe(loc[:-1])} is missing the required key '{key}'",
         )
     got = error.get("input")
-    if loc == ("argmap",) and (got is None or isinstance(got, dict | list)):
-        # no version at all (a CI file whose job is named 'argmap'): no Python repr of it
-        return codes.FORMAT_VERSION.at(
-            doc.path,
-            positions.value(loc),
-            f"{where} should be the format version, 1, not {_describe_value(got)}",
-        )
     if loc == ("argmap",):
-        return codes.FORMAT_VERSION.at(
-            doc.path,
-            positions.value(loc),
-            f"format version {_show(got)} is not supported; this argmap reads version 1",
-        )
+        if got is None or isinstance(got, dict | list):
+            # no version at all (a CI file whose job is named 'argmap'): no Python repr of it
+            message = f"{where} should be the format version, 1, not {_describe_value(got)}"
+        else:
+            message = f"format version {_show(got)} is not supported; this argmap reads version 1"
+        return codes.FORMAT_VERSION.at(doc.path, positions.value(loc), message)
     if kind in _TYPE_NAMES:
         return codes.WRONG_TYPE.at(
             doc.path,
