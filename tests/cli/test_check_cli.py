@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from argmap.cli import COMMANDS, main
 from argmap.lint.rules import EXAMPLE_ARTICLE
 from argmap.outcome import quote_summary
+from output_keys import CHECKED_MAP_KEYS
 
 REPO = Path(__file__).parents[2]
 MONTEBELLO = str(REPO / "arguments" / "montebello.yaml")
@@ -604,15 +605,6 @@ def test_check_json_has_one_shape_for_one_map_and_for_several(
     folder.mkdir()
     (folder / "a.yaml").write_text("argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n")
     (folder / "compose.yml").write_text("services: {}\n")  # skipped: not a map
-    outcome_keys = [
-        "path",
-        "semantics",
-        "scores",
-        "has_extension",
-        "claims",
-        "quotes",
-        "diagnostics",
-    ]
     for paths, code, maps, problems in [
         ([project / "a.yaml"], 0, [project / "a.yaml"], []),
         ([folder], 0, [folder / "a.yaml"], []),
@@ -627,7 +619,7 @@ def test_check_json_has_one_shape_for_one_map_and_for_several(
         data = json.loads(result.output)
         assert list(data) == ["format", "version", "maps", "diagnostics"]
         assert [m["path"] for m in data["maps"]] == [str(p) for p in maps]
-        assert all(list(m) == outcome_keys for m in data["maps"])
+        assert all(list(m) == CHECKED_MAP_KEYS for m in data["maps"])
         assert [d["code"] for d in data["diagnostics"]] == problems
 
 

@@ -24,6 +24,7 @@ from argmap.model import ClaimKind
 from argmap.output_schemas import OUTPUTS, output_schema, output_schema_text
 from argmap.semantics.labels import Label
 from argmap.verdict import QuoteStatus, Verdict
+from output_keys import CHECKED_MAP_KEYS
 
 REPO = Path(__file__).parents[2]
 MONTEBELLO = REPO / "arguments" / "montebello.yaml"
@@ -509,15 +510,7 @@ def test_evidence_is_the_maps_evidence_and_quotes_are_their_checks(every: Path) 
     _, exported = _run("export", "--to", "json", every)
     _, stats = _run("stats", "-f", "json", every)
     stats = _counted(stats)
-    assert list(_only(checked)) == [
-        "path",
-        "semantics",
-        "scores",
-        "has_extension",
-        "claims",
-        "quotes",
-        "diagnostics",
-    ]
+    assert list(_only(checked)) == CHECKED_MAP_KEYS
     # in the map's order, as the export lists them (check grouped them by source, so the
     # quote of a web page, not read, came after calm.ev1)
     assert [q["id"] for q in _only(checked)["quotes"]] == [e["id"] for e in exported["evidence"]]
