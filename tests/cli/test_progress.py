@@ -59,7 +59,7 @@ def test_the_bar_line() -> None:
 @pytest.mark.parametrize(
     ("command", "label", "summary"),
     [
-        (["render", "-f", "dot"], "rendering", "wrote 3 renders in out\n"),
+        (["render", "-f", "dot"], "rendering", "wrote 3 files in out\n"),
         (["report"], "making reports", "wrote 3 files in out\n"),
         (["handout", "-f", "html"], "making handouts", "wrote 3 files in out\n"),
     ],
@@ -94,7 +94,7 @@ def test_what_is_up_to_date_is_summed_up_too(runner: CliRunner, maps: Path) -> N
     result = runner.invoke(main, [*render, "--stale-only"])
     assert result.exit_code == 0
     assert result.stderr == _bar("rendering", 3, 1, 2, 3) + (
-        "wrote 1 render in out, 2 renders up to date\n"
+        "wrote 1 file in out, 2 files up to date\n"
     )
 
 
@@ -112,7 +112,7 @@ def test_a_problem_is_said_above_the_bar(runner: CliRunner, maps: Path) -> None:
         + wipe + f"argmap: maps/m2.yaml: {unknown}\n"
         + "\r" + bar_line("rendering", 2, 3)
         + "\r" + bar_line("rendering", 3, 3)
-        + "\nwrote 1 render in out\n"
+        + "\nwrote 1 file in out\n"
     )  # fmt: skip
     assert [p.name for p in Path("out").iterdir()] == ["m1.t1.dot"]
 
@@ -194,7 +194,7 @@ def test_a_real_terminal_gets_the_bar(fifty: Path) -> None:
     assert status == 0
     # a terminal turns each newline into a carriage return and a newline
     assert stderr.endswith(
-        "\r" + bar_line("rendering", total, total) + "\r\nwrote 50 renders in out\r\n"
+        "\r" + bar_line("rendering", total, total) + "\r\nwrote 50 files in out\r\n"
     )
     assert "wrote out/" not in stderr
     assert len(list((fifty / "out").iterdir())) == total

@@ -52,7 +52,7 @@ def test_check_passes_then_finds_stale_and_missing(
     result = runner.invoke(main, [*args, "--check"])
     assert result.exit_code == 0, result.output
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before  # wrote nothing
-    assert result.stderr == "2 renders up to date\n"  # one line, as black's summary
+    assert result.stderr == "2 files up to date\n"  # one line, as black's summary
     quiet = runner.invoke(main, ["-q", *args, "--check"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
@@ -65,7 +65,7 @@ def test_check_passes_then_finds_stale_and_missing(
     assert result.exit_code == 1
     assert f"stale: {out / 'grammar.svg'}" in result.stderr
     assert f"missing: {out / 'hostile.svg'}" in result.stderr
-    assert "2 renders out of date" in result.stderr
+    assert "2 files out of date" in result.stderr
     assert "up to date" not in result.stderr.replace("out of date", "")
 
 

@@ -398,7 +398,7 @@ def load_for_output(found: Found, configs: ConfigCache) -> tuple[list[MapResult]
 def stale_status(checked: Checked, noun: str, command: str, status: int) -> int:
     """The exit status of a ``--check`` run: ``status``, or 1 when outputs are out of date,
     said once on stderr with what to run. When every output checked is current, one line
-    says how many (``3 renders up to date``), as black's summary does, unless --quiet."""
+    says how many (``3 files up to date``), as black's summary does, unless --quiet."""
     from argmap.wording import counted
 
     if not checked.stale:

@@ -4,7 +4,7 @@ render, report and handout.
 * On a terminal (stderr a terminal, ``CI`` unset, text output), from :data:`PROGRESS_FROM`
   maps on, and with neither -q nor -v: a progress bar on stderr instead of a line per map;
   the lines that say a map was written (``wrote renders/x.svg``, ``up to date: ...``) are
-  counted, and one line sums them up once the bar is done (``wrote 57 renders in renders``).
+  counted, and one line sums them up once the bar is done (``wrote 57 files in renders``).
 * Anywhere else (a pipe, a CI log, a few maps, -v): a line per map, as before the bar
   existed; -q: none of them.
 

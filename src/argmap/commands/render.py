@@ -229,7 +229,7 @@ def render(
         status = EXIT_ERROR
 
     label = "checking" if check else "rendering"
-    with layouts, progress(len(planned), label, noun="render") as shown:
+    with layouts, progress(len(planned), label) as shown:
         for result, target in planned:
             argument_map = result.map
             assert argument_map is not None
@@ -264,7 +264,7 @@ def render(
                 status = EXIT_ERROR
             status = _write(layouts.ready(), status, shown, stale_only)
         status = _write(layouts.rest(), status, shown, stale_only)
-    status = stale_status(checked, "render", "argmap render", status)
+    status = stale_status(checked, "file", "argmap render", status)
     sys.exit(status)
 
 
