@@ -197,6 +197,15 @@ class MapIndex:
         return cls(arguments, attacks, evidence)
 
 
+def closest_claim(m: ArgumentMap, cid: str) -> str | None:
+    """The claim id of ``m`` closest to ``cid``, which is none of them: what a command that
+    takes a claim's id (``--focus``, ``--why``) suggests for a typo; None when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(cid, list(m.claims), n=1)
+    return close[0] if close else None
+
+
 def roots(m: ArgumentMap) -> list[str]:
     """The theses, in declaration order; without one, the top-level conclusions: where a
     report's outline starts, and what ``render --depth N`` counts its levels from."""

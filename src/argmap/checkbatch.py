@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+from argmap.argument_map import ArgumentMap, closest_claim
 from argmap.batch import in_pool, pool_size, worker_configs
 from argmap.counts import Counts, map_counts
 from argmap.diagnostics import Diagnostic, sort_key
@@ -60,6 +61,7 @@ class CheckRun:
     semantics: Semantics
     time_limit: float
     wanted: Wanted = None
+    why: tuple[str, ...] = ()  # the claims whose lines, with reasons, are wanted (as given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,10 @@ class CheckedFile:
     quotes: int = 0
     seconds: float = 0.0  # to check it, once loaded
     timeout: SemanticsTimeout | None = None  # the semantics ran out of time
+    # the ids of --why that are claims of the map; those that are not, each with the claim
+    # meant (both empty when the map did not load)
+    why_found: frozenset[str] = frozenset()
+    not_claims: tuple[tuple[str, str | None], ...] = ()
 
 
 def check_loaded(
@@ -134,13 +140,22 @@ def checked_map(path: Path, result: MapResult, configs: ConfigCache, run: CheckR
         diagnostics=tuple(outcome.diagnostics),
         texts={p: t for p, t in texts.items() if p in noted},
         read=tuple(texts),
-        lines=tuple(claim_lines(outcome)) if run.wanted == "lines" else (),
+        lines=tuple(claim_lines(outcome, why=run.why)) if run.wanted == "lines" else (),
+        why_found=frozenset(run.why) & outcome.map.claims.keys() if outcome.map else frozenset(),
+        not_claims=_not_claims(outcome.map, run.why),
         document=map_dict(outcome) if run.wanted == "document" else {},
         title=outcome.map.title if run.wanted == "counts" and outcome.map is not None else "",
         counts=map_counts(outcome) if run.wanted == "counts" else None,
         quotes=len(outcome.checks),
         seconds=seconds,
     )
+
+
+def _not_claims(m: ArgumentMap | None, why: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """The ids of ``why`` that are no claim of ``m``, as given, each with the claim meant."""
+    if m is None:
+        return ()
+    return tuple((cid, closest_claim(m, cid)) for cid in why if cid not in m.claims)
 
 
 def check_file(path: Path, configs: ConfigCache, run: CheckRun, walked: bool) -> CheckedFile:

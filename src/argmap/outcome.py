@@ -6,7 +6,7 @@ output; the command writes them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,21 +97,27 @@ def check_document(
     }
 
 
-def claim_lines(outcome: CheckOutcome, *, width: int = 100) -> list[str]:
-    """One line per claim: verdict, score, id and the start of its text."""
+def claim_lines(outcome: CheckOutcome, *, why: Collection[str] = (), width: int = 100) -> list[str]:
+    """One line per claim: verdict, score, id and the start of its text. With ``why``, only
+    the lines of those claims (in the map's order), each with the reasons for its verdict
+    under it; an id of ``why`` that is not a claim of the map is left to the caller."""
     m, ev = outcome.map, outcome.evaluation
     if m is None or ev is None:
         return []
     # A title or a claim may hold an escape sequence or a bell: shown, never acted on.
     lines = [visible(f"{outcome.path}: {m.title}")]
-    id_width = min(max((len(c) for c in m.claims), default=0), 36)
+    asked = set(why)
+    shown = [cid for cid in m.claims if cid in asked] if asked else list(m.claims)
+    id_width = min(max((len(c) for c in shown), default=0), 36)
     verdicts = ev.verdicts
-    for cid, claim in m.claims.items():
-        v = verdicts[cid]
+    for cid in shown:
+        v, claim = verdicts[cid], m.claims[cid]
         head = f"  {_VERDICT_COLUMN[v.verdict]}  {v.score:4.2f}  {cid:<{id_width}}  "
         room = max(width - len(head), 10)
         text = visible(" ".join((claim.label or claim.text).split()))  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
+        if asked:
+            lines.extend(f"      {visible(reason.text)}" for reason in v.reasons)
     lines.append("  " + summary(outcome))
     if not ev.has_extension:
         lines.append("  " + NO_STABLE_EXTENSION)

@@ -12,3 +12,10 @@ def counted(number: int, noun: str) -> str:
     """``number`` with a thousands separator, and ``noun`` with an ``s`` unless it is 1.
     ``noun`` is one whose plural takes an ``s`` (claim, quote, support, file)."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def no_claim(cid: str, suggestion: str | None) -> str:
+    """What a command says of a claim id it was given that is not a claim of the map
+    (``--focus``, ``--why``): the claim meant, when one is close."""
+    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+    return f"no claim '{cid}' in this map{hint}"

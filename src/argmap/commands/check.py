@@ -25,6 +25,7 @@ from argmap.commands.common import (
     quiet,
     say,
     strict_option,
+    unknown_claim,
 )
 from argmap.commands.progress import progress
 from argmap.diagnostics import Diagnostic, has_failures
@@ -66,6 +67,13 @@ def check_result(
 @strict_option
 @semantics_option
 @time_limit_option
+@click.option(
+    "--why",
+    multiple=True,
+    metavar="CLAIM",
+    help="Show only this claim's line, with the reasons for its verdict under it (the "
+    "evidence, arguments and attacks it rests on); repeat for more claims. Text output.",
+)
 @jobs_option
 def check(
     paths: tuple[Path, ...],
@@ -73,12 +81,14 @@ def check(
     strict: bool,
     semantics: str,
     time_limit: float,
+    why: tuple[str, ...],
     jobs: int | None,
 ) -> None:
     """Verify every quote, apply every rule, and give each claim a verdict.
 
     For each map: one line per claim (supported, contested, unsupported or refuted, with a
-    score in [0, 1]), then the findings. A quote not found in its source, or only
+    score in [0, 1]; with --why, the claims named, each with the reasons for its verdict),
+    then the findings. A quote not found in its source, or only
     paraphrased, is an error (exit 1).
 
     PATHS are files or folders. A folder is searched for argument maps: its *.yaml and *.yml
@@ -97,18 +107,29 @@ def check(
     \b
     Examples:
       argmap check arguments/montebello.yaml
+      argmap check map.yaml --why spp-fails
       argmap check --format json map.yaml > verdicts.json
       argmap check --semantics preferred --time-limit 30 map.yaml
     """
     if semantics == Semantics.GROUNDED.value and given("time_limit"):
         note("argmap: --time-limit has no effect with grounded semantics")
+    chosen = output_format or default_format()
+    if why and chosen != "text":
+        say(
+            f"argmap: --why shows reasons in the text output, not in {chosen}; "
+            "--format json lists every claim's reasons"
+        )
+        sys.exit(EXIT_ERROR)
     found = find_files(paths)
     files, problems = found.files, found.problems
-    chosen = output_format or default_format()
     wanted: Wanted = (
-        "document" if chosen == "json" else "lines" if chosen == "text" and not quiet() else None
+        "document"
+        if chosen == "json"
+        else "lines"
+        if chosen == "text" and (why or not quiet())
+        else None
     )
-    run = CheckRun(Semantics(semantics), time_limit, wanted)
+    run = CheckRun(Semantics(semantics), time_limit, wanted, tuple(dict.fromkeys(why)))
     # the collector stays paused while the maps are checked and their results kept (in one
     # process; a pool's workers pause it map by map)
     with collector_paused(), progress(len(files), "checking", output_format) as shown:
@@ -125,6 +146,11 @@ def check(
             sys.exit(EXIT_ERROR)
         detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
         maps.append(c)
+    not_claims = _not_claims(maps, run.why)
+    if not_claims:  # a usage error: said before anything else, as a bad option would be
+        for message in not_claims:
+            say(message)
+        sys.exit(EXIT_ERROR)
     problems = [*problems, *without_maps(found, skipped)]
     diagnostics = [*found.problems, *(d for c in maps for d in c.diagnostics)]
     diagnostics.extend(problems[len(found.problems) :])
@@ -133,6 +159,8 @@ def check(
         click.echo(json_document(document), nl=False)
     else:
         for c in maps if wanted == "lines" else ():
+            if why and not c.why_found:
+                continue  # none of the claims asked about is in this map
             if c.lines:  # one write, not one per claim
                 click.echo("\n".join(c.lines))
             click.echo()
@@ -140,3 +168,24 @@ def check(
     if any(p.code == "AM901" for p in problems):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if has_failures(diagnostics, strict=strict) else EXIT_OK)
+
+
+WHY_TAKES = "--why takes a claim's id, as 'argmap check' lists them"
+
+
+def _not_claims(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
+    """What to say of each id of ``--why`` that is a claim of none of the ``maps`` that
+    loaded (a folder's maps each hold their own claims: an id needs to be in one of them)."""
+    found = {cid for c in maps for cid in c.why_found}
+    loaded = [c for c in maps if c.why_found or c.not_claims]
+    messages = []
+    for cid in (cid for cid in why if cid not in found):
+        meant = [(c.shown, close) for c in loaded for other, close in c.not_claims if other == cid]
+        if len(meant) == 1:
+            shown, close = meant[0]
+            messages.append(unknown_claim(shown, cid, close, "--why"))
+        elif meant:
+            close = next((close for _, close in meant if close is not None), None)
+            where = f"did you mean '{close}'?" if close else WHY_TAKES
+            messages.append(f"argmap: no claim '{cid}' in the {len(meant):,} maps checked; {where}")
+    return messages

@@ -98,10 +98,17 @@ class OneFile(click.Command):
 
 
 def unknown_focus(path: str, error: UnknownFocus) -> str:
-    """What render and handout say of a --focus that is not a claim of the map ``path``: the
-    claim meant when one is close, else where the ids are."""
-    where = "" if error.suggestion else "; --focus takes a claim's id, as 'argmap check' lists them"
-    return f"argmap: {path}: {error}{where}"
+    """What render and handout say of a --focus that is not a claim of the map ``path``."""
+    return unknown_claim(path, error.focus, error.suggestion, "--focus")
+
+
+def unknown_claim(path: str, cid: str, suggestion: str | None, option: str) -> str:
+    """What a command says of the claim id ``cid`` given to ``option`` that is not a claim of
+    the map ``path``: the claim meant when one is close, else where the ids are."""
+    from argmap.wording import no_claim
+
+    where = "" if suggestion else f"; {option} takes a claim's id, as 'argmap check' lists them"
+    return f"argmap: {path}: {no_claim(cid, suggestion)}{where}"
 
 
 def write_output(target: Path, data: bytes) -> bool:

@@ -14,15 +14,14 @@ steps of a thesis, depth 0 the theses alone.
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, AttackKind, roots
+from argmap.argument_map import ArgumentMap, AttackKind, closest_claim, roots
 from argmap.render.backends import RenderError
 from argmap.render.options import FOCUS_DEPTH, RenderOptions
-from argmap.wording import counted
+from argmap.wording import counted, no_claim
 
 
 class TooLarge(RenderError):
@@ -38,8 +37,7 @@ class UnknownFocus(ValueError):
     """The focus is not a claim of the map; ``suggestion`` is the closest claim id."""
 
     def __init__(self, focus: str, suggestion: str | None) -> None:
-        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-        super().__init__(f"no claim '{focus}' in this map{hint}")
+        super().__init__(no_claim(focus, suggestion))
         self.focus = focus
         self.suggestion = suggestion
 
@@ -70,8 +68,7 @@ def select(
     """
     if focus is not None:
         if focus not in argument_map.claims:
-            close = difflib.get_close_matches(focus, list(argument_map.claims), n=1)
-            raise UnknownFocus(focus, close[0] if close else None)
+            raise UnknownFocus(focus, closest_claim(argument_map, focus))
         steps = FOCUS_DEPTH if depth is None else depth
         claims, arguments = _neighbourhood(argument_map, [focus], steps)
     elif depth is not None:

@@ -1,0 +1,173 @@
+"""``argmap check --why CLAIM``: the verdict line of the claims asked about, each with the
+reasons for its verdict under it, in the text output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from argmap.cli import main
+
+DEBATE = """\
+argmap: 1
+title: Uniforms
+claims:
+  uniforms:
+    text: Schools should require uniforms.
+    kind: thesis
+  cheaper:
+    text: Uniforms cost families less than fashion.
+    supports: uniforms
+    kind: assumption
+  expression:
+    text: Uniforms stifle self-expression.
+    rebuts: uniforms
+    kind: assumption
+  clubs:
+    text: Pupils express themselves in clubs and art.
+    rebuts: expression
+    kind: assumption
+"""
+
+
+STANDS_ALONE = "it stands only because nothing defeats it: no verified evidence backs it"
+
+
+def _check(runner: CliRunner, tmp_path: Path, *options: str, text: str = DEBATE) -> Result:
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    return runner.invoke(main, ["check", str(path), *options])
+
+
+def test_why_shows_the_claim_alone_with_its_reasons(runner: CliRunner, tmp_path: Path) -> None:
+    result = _check(runner, tmp_path, "--why", "uniforms")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{tmp_path / 'map.yaml'}: Uniforms\n"
+        "  unsupported  0.62  uniforms  Schools should require uniforms.\n"
+        "      argument cheaper->uniforms from cheaper stands\n"
+        "      rebut by expression is defeated\n"
+        f"      {STANDS_ALONE}\n"
+        "  3 unsupported, 1 refuted; no quotes\n"
+        "\n"
+        "1 file checked, no problems\n"
+    )
+
+
+def test_why_takes_several_claims_in_the_maps_order(runner: CliRunner, tmp_path: Path) -> None:
+    result = _check(runner, tmp_path, "--why", "clubs", "--why", "expression")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:3] == ["refuted", "0.25", "expression"]
+    assert lines[2] == "      rebut by clubs succeeds"
+    assert lines[3].split()[:3] == ["unsupported", "0.50", "clubs"]
+    assert (
+        lines[4] == "      it stands only because nothing defeats it: no verified evidence backs it"
+    )
+    assert lines[5] == "  3 unsupported, 1 refuted; no quotes"
+
+
+def test_why_a_claim_given_twice_is_shown_once(runner: CliRunner, tmp_path: Path) -> None:
+    once = _check(runner, tmp_path, "--why", "uniforms").stdout
+    assert _check(runner, tmp_path, "--why", "uniforms", "--why", "uniforms").stdout == once
+
+
+def test_why_an_unknown_claim_is_a_usage_error_with_the_closest_id(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = _check(runner, tmp_path, "--why", "uniform")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"argmap: {tmp_path / 'map.yaml'}: no claim 'uniform' in this map; "
+        "did you mean 'uniforms'?\n"
+    )
+
+
+def test_why_an_id_like_none_says_where_the_ids_are(runner: CliRunner, tmp_path: Path) -> None:
+    result = _check(runner, tmp_path, "--why", "zzz")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"argmap: {tmp_path / 'map.yaml'}: no claim 'zzz' in this map; "
+        "--why takes a claim's id, as 'argmap check' lists them\n"
+    )
+
+
+def test_why_still_reports_the_findings_and_their_exit_status(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bare = DEBATE + "  bare:\n    text: A claim with nothing under it.\n    supports: uniforms\n"
+    result = _check(runner, tmp_path, "--why", "uniforms", "--strict", text=bare)
+    assert result.exit_code == 1
+    assert "      argument bare->uniforms from bare stands\n" in result.stdout
+    assert "map.yaml:19:3: warning[AM002] claim 'bare' has neither evidence" in result.stdout
+
+
+def test_why_is_for_the_text_output(runner: CliRunner, tmp_path: Path) -> None:
+    result = _check(runner, tmp_path, "--why", "uniforms", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--why shows reasons in the text output" in result.stderr
+    assert "--format json lists every claim's reasons" in result.stderr
+
+
+@pytest.mark.parametrize("quiet", ["-q", "--quiet"])
+def test_why_is_shown_under_quiet_as_it_was_asked_for(
+    runner: CliRunner, tmp_path: Path, quiet: str
+) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(DEBATE, encoding="utf-8")
+    result = runner.invoke(main, [quiet, "check", str(path), "--why", "uniforms"])
+    assert result.exit_code == 0
+    assert "rebut by expression is defeated" in result.stdout
+
+
+def test_without_why_every_claim_has_one_line_and_no_reasons(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = _check(runner, tmp_path)
+    # the title, the claims, their summary, a blank line and the findings' summary
+    assert len(result.stdout.splitlines()) == 1 + 4 + 1 + 1 + 1
+    assert "stands" not in result.stdout
+
+
+def test_why_in_a_folder_shows_the_maps_that_hold_the_claim(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "a.yaml").write_text(DEBATE, encoding="utf-8")
+    other = (
+        "argmap: 1\ntitle: Other\nclaims:\n  x: {text: X holds., kind: thesis}\n"
+        "  y: {text: Y holds., kind: assumption, supports: x}\n"
+    )
+    (tmp_path / "b.yaml").write_text(other, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path), "--why", "x"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{tmp_path / 'b.yaml'}: Other\n"
+        "  unsupported  0.75  x  X holds.\n"
+        "      argument y->x from y stands\n"
+        f"      {STANDS_ALONE}\n"
+        "  2 unsupported; no quotes\n"
+        "\n"
+        "2 files checked, no problems\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "said"),
+    [
+        ("uniform", "did you mean 'uniforms'?"),
+        ("zzz", "--why takes a claim's id, as 'argmap check' lists them"),
+    ],
+)
+def test_why_a_claim_of_none_of_the_maps_is_said_once(
+    runner: CliRunner, tmp_path: Path, claim: str, said: str
+) -> None:
+    (tmp_path / "a.yaml").write_text(DEBATE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(DEBATE.replace("Uniforms", "Again"), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path), "--why", claim])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"argmap: no claim '{claim}' in the 2 maps checked; {said}\n"
