@@ -395,3 +395,60 @@ def test_the_system_dot_draws_huge_texts(tmp_path: Path, group_by: GroupBy) -> N
     source = dot_source(load(_huge_map(tmp_path)), options=RenderOptions(group_by=group_by))
     svg = render_source(source, OutputFormat.SVG, Engine.SYSTEM)
     assert svg.count(b'class="node claim') == 2_003
+
+
+PRIORITIES = """\
+argmap: 1
+title: Priorities
+claims:
+  t: {text: T holds., kind: thesis, priority: 2}
+  weak: {text: A lesser claim says no., kind: assumption, rebuts: t, priority: 1}
+  peer: {text: A claim as strong says no., kind: assumption, rebuts: t, priority: 2}
+attacks:
+  at-peer: {from: t, undermines: peer}
+"""
+
+
+def _attack(found: dict[str, dict[str, str]], attacker: str) -> dict[str, str]:
+    (edge,) = (
+        e for k, e in found.items() if k.startswith("attack-") and e["_head"] == f"claim/{attacker}"
+    )
+    return edge
+
+
+def test_an_attack_by_a_weaker_claim_is_drawn_faint_as_it_fails(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(PRIORITIES, encoding="utf-8")
+    m = load(path)
+    verdicts = {c: ClaimVerdict(c, Verdict.UNSUPPORTED, 0.5, "IN") for c in m.claims}
+    found = statements(build_digraph(m, verdicts=verdicts))
+    weak = _attack(found, "weak")
+    assert weak["class"] == "attack rebut weaker"
+    assert (weak["arrowtail"], weak["style"], weak["color"]) == ("tee", "dashed", "#8C8C8C")
+    assert weak["tooltip"] == "weak rebuts t\\nfails: the attacker is weaker (priority 1 < 2)"
+    peer = _attack(found, "peer")
+    assert peer["class"] == "attack rebut"
+    assert peer["color"] == RELATION_STYLE["rebut"]["color"]
+    assert _attack(found, "t")["class"] == "attack undermine"
+    legend = found["legend-weaker"]
+    assert (legend["class"], legend["arrowhead"], legend["color"]) == (
+        "legend weaker",
+        "tee",
+        "#8C8C8C",
+    )
+    assert found["legend-weaker-name"]["label"] == "fails: the attacker is weaker"
+
+
+def test_a_worksheet_does_not_tell_which_attacks_fail(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(PRIORITIES, encoding="utf-8")
+    m = load(path)
+    verdicts = {c: ClaimVerdict(c, Verdict.UNSUPPORTED, 0.5, "IN") for c in m.claims}
+    for graph in (
+        build_digraph(m, verdicts=verdicts, options=RenderOptions(show_verdicts=False)),
+        build_digraph(m),  # no verdicts given: nothing evaluated
+    ):
+        found = statements(graph)
+        assert _attack(found, "weak")["class"] == "attack rebut"
+        assert "legend-weaker" not in found
+        assert "weaker" not in graph.source

@@ -13,7 +13,7 @@ Nodes of the framework (their names carry their kind, so an ICCMA export stays r
   when all fall — convergent support, each enough alone.
 
 Attacks: a rebuttal or undermining ``a -> t`` is ``claim:a -> claim:t`` unless the attacker is
-weaker (see ``_last_link``); an undercut ``a -> A`` is always
+weaker (see priorities.py); an undercut ``a -> A`` is always
 ``claim:a -> arg:A``; evidence against a claim is ``ev:E -> claim:C``.
 
 For the gradual score, the same nodes form a bipolar graph: evidence and arguments support
@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from argmap.argument_map import ArgumentMap, AttackKind, Stance
+from argmap.evaluate.priorities import weaker_attacks
 from argmap.verdict import QuoteStatus
 
 # How much a quote counts towards a claim's base score, by its verification status.
@@ -130,28 +131,17 @@ def build_framework(
 
     if not m.attacks:
         return fw
-    strength = _last_link(m)
+    weaker = weaker_attacks(m)
     for attack in m.attacks.values():
         attacker = f"claim:{attack.attacker}"
         if attack.kind is AttackKind.UNDERCUT:
             fw.attack(attacker, f"arg:{attack.target}")
             continue
-        if strength[attack.attacker] < strength[attack.target]:
+        if attack.id in weaker:
             fw.ignored_attacks.add(attack.id)
             continue
         fw.attack(attacker, f"claim:{attack.target}")
     return fw
-
-
-def _last_link(m: ArgumentMap) -> dict[str, int]:
-    """A claim's strength in a conflict: its own priority, raised by the priority of the last
-    inference of any written-out argument for it (last link). Short-form supports carry no
-    priority of their own."""
-    strength = {cid: c.priority for cid, c in m.claims.items()}
-    for arg in m.arguments.values():
-        if not arg.implicit:
-            strength[arg.conclusion] = max(strength[arg.conclusion], arg.priority)
-    return strength
 
 
 def scoring_graph(fw: MapFramework) -> tuple[list[float], list[tuple[int, int]], list[int]]:

@@ -103,18 +103,25 @@ def build_digraph(
 
     for argument in _selected(argument_map.arguments, selection.arguments):
         _add_argument_edges(graph, ids, argument, argument.id in junctions_drawn)
+    weaker = _weaker(argument_map) if verdicts is not None and options.show_verdicts else {}
     for attack in _selected(argument_map.attacks, selection.attacks):
         target_kind = "argument" if attack.kind is AttackKind.UNDERCUT else "claim"
+        kind = attack.kind.value
+        fails = weaker.get(attack.id)
+        said = f"{attack.attacker} {kind}s {attack.target}"
         add_edge(
             graph,
             node_name(target_kind, attack.target),
             node_name("claim", attack.attacker),
             {
                 "id": ids.take(svg_id("attack", attack.id)),
-                "class": f"attack {attack.kind.value}",
-                **style.RELATION_STYLE[attack.kind.value],
+                "class": f"attack {kind}" if fails is None else f"attack {kind} weaker",
+                **style.RELATION_STYLE[kind],
+                **(style.WEAKER if fails is not None else {}),
                 "tooltip": tooltip_text(
-                    [f"{attack.attacker} {attack.kind.value}s {attack.target}", attack.note or ""]
+                    [said, attack.note or ""]
+                    if fails is None
+                    else [said, _FAILS.format(*fails), attack.note or ""]
                 ),
             },
         )
@@ -138,7 +145,7 @@ def build_digraph(
             graph,
             ids,
             kinds=_kinds_shown(argument_map, selection, junctions_drawn),
-            relations=_relations_shown(argument_map, selection),
+            relations=_relations_shown(argument_map, selection, weaker),
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
     _hang_top_row(graph, _top_row(argument_map, selection), legend)
@@ -470,8 +477,23 @@ def _kinds_shown(
     return kinds
 
 
-def _relations_shown(argument_map: ArgumentMap, selection: Selection) -> set[str]:
+def _weaker(argument_map: ArgumentMap) -> Mapping[str, tuple[int, int]]:
+    """The attacks that fail for a weaker attacker (with both strengths): drawn faint, as
+    the verdicts they lead to are drawn (never on a worksheet)."""
+    from argmap.evaluate.priorities import weaker_attacks
+
+    return weaker_attacks(argument_map)
+
+
+_FAILS = "fails: the attacker is weaker (priority {} < {})"
+
+
+def _relations_shown(
+    argument_map: ArgumentMap, selection: Selection, weaker: Mapping[str, object]
+) -> set[str]:
     relations = {argument_map.attacks[a].kind.value for a in selection.attacks}
+    if any(a in weaker for a in selection.attacks):
+        relations.add("weaker")
     if selection.arguments:
         relations.add("support")
     relations.update(

@@ -148,8 +148,17 @@ RELATION_NAME: Final[Mapping[str, str]] = {
     "rebut": "rebuts",
     "undermine": "undermines",
     "undercut": "undercuts (the inference)",
+    "weaker": "fails: the attacker is weaker",
     "evidence-supports": "quote for",
     "evidence-attacks": "quote against",
+}
+
+# An attack from a weaker claim (priorities) fails: it keeps its kind's head and line, and is
+# drawn faint. Not a relation of its own: the legend shows it as a faint rebuttal.
+WEAKER: Final[Mapping[str, str]] = {"color": FAINT, "penwidth": "1.2"}
+LEGEND_ARROW: Final[Mapping[str, Mapping[str, str]]] = {
+    **RELATION_STYLE,
+    "weaker": {**RELATION_STYLE["rebut"], **WEAKER},
 }
 
 # verdict -> (border colour, badge); the border is drawn thick, unsupported thinner and dashed.
@@ -196,6 +205,7 @@ RELATION_ORDER: Final = (
     "rebut",
     "undermine",
     "undercut",
+    "weaker",
     "evidence-supports",
     "evidence-attacks",
 )
@@ -305,7 +315,7 @@ def add_legend(
                 arrows.append((relation, word, end))
                 lower.extend([word, end])
         for relation, word, end in arrows:
-            look = dict(RELATION_STYLE[relation])  # drawn left to right: the head at the end
+            look = dict(LEGEND_ARROW[relation])  # drawn left to right: the head at the end
             head = look.pop("arrowtail", "none")
             add_edge(
                 legend,

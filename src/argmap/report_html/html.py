@@ -123,6 +123,7 @@ def map_colours() -> dict[str, str]:
         "quote_against": relations["evidence-attacks"]["color"],
         **{v.value: style.VERDICT_STYLE[v][0] for v in Verdict},
         **{r: relations[r]["color"] for r in ("support", "rebut", "undermine", "undercut")},
+        "weaker": style.WEAKER["color"],
     }
     return {name: value.lower() for name, value in colours.items()}
 
