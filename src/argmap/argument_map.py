@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from argmap.model import ClaimKind
+from argmap.model import ClaimKind, Direction, Grouping
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +156,17 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Drawing:
+    """The ``drawing:`` settings of the map's own file (not of the files it includes); None
+    where the file says nothing, so that the command line's defaults stand."""
+
+    rankdir: Direction | None = None
+    group_by: Grouping | None = None
+    evidence: bool | None = None
+    legend: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArgumentMap:
     """A whole map, its included files merged in. Dicts keep declaration order."""
 
@@ -173,6 +184,7 @@ class ArgumentMap:
     attacks: dict[str, Attack] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
+    drawing: Drawing = Drawing()
 
 
 @dataclass(frozen=True, slots=True)

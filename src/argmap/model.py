@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     model_validator,
 )
@@ -66,6 +67,40 @@ class ClaimKind(StrEnum):
     PREMISE = "premise"
     ASSUMPTION = "assumption"
     COUNTERCLAIM = "counterclaim"
+
+
+class Direction(StrEnum):
+    """Where a drawing grows from its thesis, as ``argmap render --rankdir`` spells it: ``tb``
+    puts the thesis at the top, its reasons below."""
+
+    TB = "tb"
+    LR = "lr"
+    BT = "bt"
+    RL = "rl"
+
+
+class Grouping(StrEnum):
+    """The boxes drawn around claims: by who holds them, by their first tag, or none."""
+
+    NONE = "none"
+    ACTOR = "actor"
+    TAG = "tag"
+
+
+# ``true`` and ``false`` as YAML 1.2 writes them; the loader keeps them as text. ``yes``, ``no``
+# and ``on`` (YAML 1.1) are no truth values here.
+_TRUTH = {
+    spelling: value
+    for word, value in (("true", True), ("false", False))
+    for spelling in (word, word.title(), word.upper())
+}
+
+
+def _truth(value: Any) -> Any:
+    return _TRUTH.get(value, value) if isinstance(value, str) else value
+
+
+Flag = Annotated[bool, Strict(), BeforeValidator(_truth, json_schema_input_type=bool)]
 
 
 class _Element(BaseModel):
@@ -301,6 +336,28 @@ class Attack(_Element):
         return self
 
 
+class Drawing(_Element):
+    """How the map is drawn when this file is named; the command line overrides it."""
+
+    rankdir: Direction = Field(
+        Direction.TB,
+        title="Rankdir",
+        description="Where the map grows from its thesis: tb (thesis at the top), lr, bt or rl.",
+        examples=["lr"],
+    )
+    group_by: Grouping = Field(
+        Grouping.NONE,
+        alias="group-by",
+        title="Group by",
+        description="A box around the claims of each actor, or of each (first) tag.",
+        examples=["actor"],
+    )
+    evidence: Flag = Field(
+        True, description="Draw the evidence (quotes) under the claims.", examples=[False]
+    )
+    legend: Flag = Field(True, description="Draw the legend.", examples=[False])
+
+
 def _integer_text(value: Any) -> Any:
     """The loader keeps scalars as text; the version is compared as a number."""
     if isinstance(value, str) and value.strip().isdigit():
@@ -360,6 +417,12 @@ class ArgumentFile(_Element):
         default_factory=list,
         description="Other argument files that join this map.",
         examples=[["critics.yaml"]],
+    )
+    drawing: Drawing | None = Field(
+        None,
+        description="How 'argmap render' (and the drawings of report, handout and watch) draw "
+        "this map when this file is named; not the maps that include it.",
+        examples=[{"rankdir": "lr", "group-by": "actor"}],
     )
     sources: dict[Slug, Source] = Field(
         default_factory=dict,

@@ -12,6 +12,7 @@ import difflib
 import types
 import typing
 from collections.abc import Sequence
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -34,6 +35,8 @@ _TYPE_NAMES = {
     "int_parsing": "a whole number",
     "int_type": "a whole number",
     "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
 }
 
 
@@ -126,8 +129,10 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             "or digit",
         )
     if kind == "enum":
-        choices = [k.value for k in ClaimKind]
+        choices = _choices_at(loc)
         hint = _did_you_mean(str(got), choices)
+        if str(got).lower() in choices:
+            hint = f"did you mean '{str(got).lower()}'? (lower case, as on the command line)"
         return codes.INVALID_VALUE.at(
             doc.path,
             positions.value(loc),
@@ -194,6 +199,17 @@ def _known_keys(loc: PathKey) -> set[str]:
     if model is None:
         return set()
     return {field.alias or name for name, field in model.model_fields.items()}
+
+
+def _choices_at(loc: PathKey) -> list[str]:
+    """The values of the enumeration that the value at ``loc`` is one of."""
+    model = _model_at(loc[:-1])
+    fields = {} if model is None else {f.alias or n: f for n, f in model.model_fields.items()}
+    field = fields.get(str(loc[-1])) if loc else None
+    annotation = _unwrap(field.annotation) if field is not None else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [str(member.value) for member in annotation]
+    return [k.value for k in ClaimKind]
 
 
 def _model_at(loc: PathKey) -> type[BaseModel] | None:

@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argmap import codes
 from argmap.argument_map import (
@@ -22,6 +23,7 @@ from argmap.argument_map import (
     Attack,
     AttackKind,
     Claim,
+    Drawing,
     Evidence,
     Origin,
     Question,
@@ -31,6 +33,7 @@ from argmap.argument_map import (
 from argmap.diagnostics import Diagnostic, Position
 from argmap.load import Document, PathKey
 from argmap.model import ArgumentFile, ClaimKind
+from argmap.model import Drawing as WrittenDrawing
 from argmap.paths import contained_path
 
 
@@ -124,8 +127,21 @@ def resolve(files: Sequence[ParsedFile], root: Path) -> tuple[ArgumentMap | None
         attacks=by_kind[Attack],  # type: ignore[arg-type]
         evidence=by_kind[Evidence],  # type: ignore[arg-type]
         questions=tuple(questions),
+        drawing=_drawing(model.drawing),
     )
     return argument_map, []
+
+
+def _drawing(written: WrittenDrawing | None) -> Drawing:
+    """The settings the file writes; None for those it leaves out."""
+    if written is None:
+        return Drawing()
+    given = written.model_fields_set
+
+    def setting(name: str) -> Any:
+        return getattr(written, name) if name in given else None
+
+    return Drawing(setting("rankdir"), setting("group_by"), setting("evidence"), setting("legend"))
 
 
 # --- reading the elements of one file ---------------------------------------------------------

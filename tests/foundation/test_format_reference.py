@@ -28,6 +28,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "`attacks`": model.Attack,
     "`evidence`": model.Evidence,
     "`questions`": model.Question,
+    "`drawing`": model.Drawing,
 }
 # What a documented type says of a value's shape, as the model's annotation says it below.
 DOCUMENTED = (
@@ -39,6 +40,8 @@ DOCUMENTED = (
     (r"mapping id → (\w+)", r"mapping id → \1"),
     (r"list of (evidence|question)s?", r"list of \1"),
     (r"integer", "integer"),
+    (r"true or false", "true or false"),
+    (r"mapping \(`(\w+)`, below\)", r"mapping \1"),
     (r"number 0–1", "number 0–1"),
     (r"one of (`\w+`(?:, `\w+`)*)", r"one of \1"),
 )
@@ -97,6 +100,10 @@ def model_shape(field: FieldInfo) -> str:
         if _is_ref(item_metadata):
             return "id or list" if one_or_many else "list of ids"
         return "list of text"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"mapping {_name(annotation)}"
+    if annotation is bool:
+        return "true or false"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return "one of " + ", ".join(f"`{member.value}`" for member in annotation)
     if annotation is str:
@@ -117,6 +124,8 @@ def model_default(field: FieldInfo) -> str:
         return "none"
     if isinstance(default, Enum):
         default = default.value
+    if isinstance(default, bool):
+        return f"`{str(default).lower()}`"
     return f"`{default:g}`" if isinstance(default, float) else f"`{default}`"
 
 
