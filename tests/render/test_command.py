@@ -699,3 +699,75 @@ def test_rendering_a_map_of_text_sources_imports_no_reader_or_reporter_it_needs_
     )
     assert (done.stdout, done.stderr) == ("0 []\n", "wrote out/map.dot\n")
     assert (tmp_path / "out" / "map.dot").is_file()
+
+
+def _with_drawing(folder: Path, name: str, drawing: str) -> Path:
+    """grammar.yaml under ``name``, its ``drawing:`` settings ``drawing`` (YAML flow style)."""
+    text = (FIXTURES / "grammar.yaml").read_text(encoding="utf-8")
+    path = folder / name
+    path.write_text(
+        text.replace(
+            "argmap: 1\n", f"argmap: 1\ndrawing: {drawing}\n" if drawing else "argmap: 1\n"
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _dot_of(runner: CliRunner, path: Path, *options: str) -> str:
+    out = path.with_suffix(".dot")
+    result = runner.invoke(main, ["render", str(path), "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_map_files_drawing_settings_are_renders_defaults(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A map that says how it is drawn is drawn so, as if render were told it."""
+    settings = "{rankdir: lr, group-by: actor, evidence: false, legend: false}"
+    in_file = _dot_of(runner, _with_drawing(tmp_path, "grammar.yaml", settings))
+    (tmp_path / "told").mkdir()
+    told = _dot_of(
+        runner,
+        _with_drawing(tmp_path / "told", "grammar.yaml", ""),
+        *("--rankdir", "lr", "--group-by", "actor", "--no-evidence", "--no-legend"),
+    )
+    assert in_file == told
+    assert "rankdir=LR" in in_file and "cluster_1" in in_file
+    assert "evidence/" not in in_file and "legend" not in in_file
+
+
+def test_the_command_line_overrides_the_map_files_settings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    settings = "{rankdir: lr, group-by: actor, evidence: false, legend: false}"
+    overridden = _dot_of(
+        runner,
+        _with_drawing(tmp_path, "grammar.yaml", settings),
+        *("--rankdir", "tb", "--group-by", "none", "--evidence", "--legend"),
+    )
+    (tmp_path / "plain").mkdir()
+    plain = _dot_of(runner, _with_drawing(tmp_path / "plain", "grammar.yaml", ""))
+    assert overridden == plain
+    assert "rankdir=TB" in plain and "cluster_" not in plain and "evidence/" in plain
+
+
+def test_check_compares_with_the_drawing_the_files_settings_make(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """make and CI run 'render --check' without options: a map drawn left to right is
+    checked against its left-to-right drawing, and goes stale when its settings change."""
+    path = _with_drawing(tmp_path, "grammar.yaml", "{rankdir: lr}")
+    out = tmp_path / "renders"
+    args = ["render", str(path), "-o", str(out), "-f", "dot"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert "rankdir=LR" in (out / "grammar.dot").read_text(encoding="utf-8")
+    current = runner.invoke(main, [*args, "--check"])
+    assert (current.exit_code, current.stderr) == (0, "1 render up to date\n")
+    kept = runner.invoke(main, [*args, "--stale-only"])
+    assert kept.exit_code == 0 and "wrote" not in kept.stderr
+    _with_drawing(tmp_path, "grammar.yaml", "{rankdir: bt}")
+    stale = runner.invoke(main, [*args, "--check"])
+    assert stale.exit_code == 1
+    assert stale.stderr.startswith(f"stale: {out / 'grammar.dot'} (from ")

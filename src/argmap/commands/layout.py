@@ -1,12 +1,13 @@
-"""The options of the commands that lay maps out (render, report, handout): one name, one
-help and one default each, since one layout runs under them all."""
+"""The options of the commands that lay maps out (render, report, handout, watch): one name,
+one help and one default each, since one layout runs under them all."""
 
 from __future__ import annotations
 
 import click
 
 from argmap.commands.common import Seconds, choice
-from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine
+from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, GroupBy, RankDir
+from argmap.render.settings import DrawingChoice
 
 engine_option = click.option(
     "--engine",
@@ -32,3 +33,45 @@ time_limit_option = click.option(
     help="Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
     "embedded Graphviz: on Linux only).",
 )
+
+# --- the settings a map file may also give (drawing:); None here: not given --------------------
+rankdir_option = click.option(
+    "--rankdir",
+    type=choice(r.value.lower() for r in RankDir),
+    default=None,
+    help="Where the map grows from the thesis: tb puts the thesis at the top "
+    "[default: the map file's drawing: rankdir, else tb].",
+)
+group_by_option = click.option(
+    "--group-by",
+    type=choice(g.value for g in GroupBy),
+    default=None,
+    help="Draw a box around the claims of each actor, or of each (first) tag "
+    "[default: the map file's drawing: group-by, else none].",
+)
+evidence_option = click.option(
+    "--evidence/--no-evidence",
+    default=None,
+    help="Draw the evidence (quotes), or leave it out "
+    "[default: the map file's drawing: evidence, else drawn].",
+)
+legend_option = click.option(
+    "--legend/--no-legend",
+    default=None,
+    help="Draw the legend, or leave it out [default: the map file's drawing: legend, else drawn].",
+)
+
+
+def drawing_choice(
+    rankdir: str | None,
+    group_by: str | None,
+    evidence: bool | None = None,
+    legend: bool | None = None,
+) -> DrawingChoice:
+    """The drawing settings given on the command line; None for each one not given."""
+    return DrawingChoice(
+        rankdir=None if rankdir is None else RankDir(rankdir.upper()),
+        group_by=None if group_by is None else GroupBy(group_by),
+        evidence=evidence,
+        legend=legend,
+    )

@@ -32,7 +32,16 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
-from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.commands.layout import (
+    drawing_choice,
+    engine_option,
+    evidence_option,
+    group_by_option,
+    legend_option,
+    max_nodes_option,
+    rankdir_option,
+    time_limit_option,
+)
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
 from argmap.cores import usable_cores
@@ -43,9 +52,7 @@ from argmap.render import (
     FOCUS_DEPTH,
     Engine,
     GraphvizNotFound,
-    GroupBy,
     OutputFormat,
-    RankDir,
     RenderError,
     RenderOptions,
     UnknownFocus,
@@ -56,6 +63,7 @@ from argmap.render import (
 )
 from argmap.render.ids import report_link
 from argmap.render.many import Drawn, draw, layout_pool
+from argmap.render.settings import drawing_options
 from argmap.verdict import ClaimVerdict, QuoteStatus
 
 
@@ -84,23 +92,11 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @engine_option
 @focus_option
 @depth_option(f"{FOCUS_DEPTH} with --focus, else the whole map")
-@click.option("--no-evidence", is_flag=True, help="Leave out the evidence (quotes).")
+@evidence_option
 @click.option("--no-verdicts", is_flag=True, help="Hide verdicts and quote checks (worksheets).")
-@click.option("--no-legend", is_flag=True, help="Leave out the legend.")
-@click.option(
-    "--group-by",
-    type=choice(g.value for g in GroupBy),
-    default=GroupBy.NONE.value,
-    show_default=True,
-    help="Draw a box around the claims of each actor, or of each (first) tag.",
-)
-@click.option(
-    "--rankdir",
-    type=choice(r.value.lower() for r in RankDir),
-    default=RankDir.TB.value.lower(),
-    show_default=True,
-    help="Where the map grows from the thesis: tb puts the thesis at the top.",
-)
+@legend_option
+@group_by_option
+@rankdir_option
 @click.option(
     "--link-to-report",
     is_flag=True,
@@ -126,11 +122,11 @@ def render(
     engine: str,
     focus: str | None,
     depth: int | None,
-    no_evidence: bool,
+    evidence: bool | None,
     no_verdicts: bool,
-    no_legend: bool,
-    group_by: str,
-    rankdir: str,
+    legend: bool | None,
+    group_by: str | None,
+    rankdir: str | None,
     link_to_report: bool,
     max_nodes: int,
     time_limit: float,
@@ -188,15 +184,12 @@ def render(
     options = RenderOptions(
         focus=focus,
         depth=depth,
-        show_evidence=not no_evidence,
         show_verdicts=not no_verdicts,
-        legend=not no_legend,
-        group_by=GroupBy(group_by),
-        rankdir=RankDir(rankdir.upper()),
         max_nodes=max_nodes,
         links=link_to_report,
         standalone=True,
     )
+    chosen = drawing_choice(rankdir, group_by, evidence, legend)
     found = find_files(paths)
     configs = ConfigCache()
     results, status = load_for_output(found, configs)
@@ -234,9 +227,11 @@ def render(
             argument_map = result.map
             assert argument_map is not None
             try:
-                drawable(argument_map, options)  # a view too large fails before quotes are read
+                # the map's own drawing: settings, under those of the command line
+                drawn = drawing_options(options, argument_map.drawing, chosen)
+                drawable(argument_map, drawn)  # a view too large fails before quotes are read
                 similarity = configs.for_root(result.root)[0].similarity
-                view = _linked(options, result) if link_to_report else options
+                view = _linked(drawn, result) if link_to_report else drawn
                 source = map_source(argument_map, similarity, view, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
