@@ -21,6 +21,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, load_map
 from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, RenderError
+from argmap.render.settings import NOT_CHOSEN, DrawingChoice
 from argmap.winnames import windows_name_problem
 from argmap.write import cannot_write, write_atomic
 
@@ -45,6 +46,7 @@ class Layout:
     engine: Engine = Engine.AUTO
     max_nodes: int = DEFAULT_MAX_NODES
     time_limit: float = DEFAULT_TIMEOUT
+    drawing: DrawingChoice = NOT_CHOSEN  # --rankdir, --group-by: over the map file's
 
 
 def build_once(
@@ -61,6 +63,7 @@ def build_once(
     from argmap.commands.check import check_result
     from argmap.render import OutputFormat, RenderOptions, render_map
     from argmap.render.ids import report_link
+    from argmap.render.settings import drawing_options
     from argmap.report_html import report
     from argmap.semantics.labels import Semantics
     from argmap.verify.evidence import quote_marks
@@ -84,8 +87,13 @@ def build_once(
                 verdicts=outcome.evaluation.verdicts,
                 quote_status=status,
                 quote_marks=quote_marks(outcome.checks),
-                options=RenderOptions(
-                    link_base=report_link(stem), standalone=True, max_nodes=layout.max_nodes
+                options=drawing_options(
+                    RenderOptions(
+                        link_base=report_link(stem), standalone=True, max_nodes=layout.max_nodes
+                    ),
+                    outcome.map.drawing,
+                    layout.drawing,
+                    layout_only=True,
                 ),
                 timeout=layout.time_limit,
             )
@@ -96,6 +104,7 @@ def build_once(
             engine=layout.engine,
             max_nodes=layout.max_nodes,
             time_limit=layout.time_limit,
+            drawing=layout.drawing,
         )
         outputs = [(drawing, svg), (out_dir / f"{stem}.html", page)]
         for target, data in ((t, d) for t, d in outputs if d is not None):

@@ -16,7 +16,14 @@ from argmap.commands.common import (
     say,
     stale_only_option,
 )
-from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.commands.layout import (
+    drawing_choice,
+    engine_option,
+    group_by_option,
+    max_nodes_option,
+    rankdir_option,
+    time_limit_option,
+)
 from argmap.commands.report import PageJob, check_option, run_pages
 from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
@@ -74,6 +81,8 @@ DEFAULT_MAX_CLAIMS = 200
     help="pdf or html [default: from the -o file name, else pdf].",
 )
 @engine_option
+@rankdir_option
+@group_by_option
 @max_nodes_option
 @time_limit_option
 @check_option
@@ -89,6 +98,8 @@ def handout(
     output: Path,
     output_format: str | None,
     engine: str,
+    rankdir: str | None,
+    group_by: str | None,
     max_nodes: int,
     time_limit: float,
     check: bool,
@@ -112,6 +123,10 @@ def handout(
     --depth N' draws (the top N levels of the map), on one page; --focus CLAIM --depth N those
     that 'argmap render --focus CLAIM --depth N' draws, and names the file
     <stem>.<claim>-<variant>. PDF needs WeasyPrint: pip install 'argmap[pdf]'.
+
+    The map is drawn in the direction and with the groups of its file's drawing: settings
+    (--rankdir and --group-by override them), without a legend (the page explains the
+    marks), and with its quotes only when they fit the page.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a
@@ -150,6 +165,7 @@ def handout(
         Paper(paper.lower()),
         Engine(engine),
     )
+    chosen_drawing = drawing_choice(rankdir, group_by)
 
     def is_pdf(target: Path) -> bool:
         return target.suffix.lower() == ".pdf"
@@ -167,6 +183,7 @@ def handout(
             max_nodes=max_nodes,
             time_limit=time_limit,
             focus=focus,
+            drawing=chosen_drawing,
         ),
         finish=finish_handout,
         stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),

@@ -29,7 +29,14 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
-from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.commands.layout import (
+    drawing_choice,
+    engine_option,
+    group_by_option,
+    max_nodes_option,
+    rankdir_option,
+    time_limit_option,
+)
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, names_one_file, plan
 from argmap.cores import usable_cores, worker_pool
@@ -39,6 +46,7 @@ from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
 from argmap.render import Engine, OutputFormat, RenderError, UnknownFocus
 from argmap.render.many import system_layouts
+from argmap.render.settings import DrawingChoice
 from argmap.semantics.labels import Semantics
 
 check_option = click.option(
@@ -175,12 +183,19 @@ def _as_is(page: bytes, target: Path) -> bytes:
 
 
 def _report_page(
-    outcome: CheckOutcome, *, engine: Engine, max_nodes: int, time_limit: float
+    outcome: CheckOutcome,
+    *,
+    engine: Engine,
+    max_nodes: int,
+    time_limit: float,
+    drawing: DrawingChoice,
 ) -> bytes:
     """The report page of ``outcome``; at module level for a worker process."""
     from argmap.report_html import report as build_report
 
-    return build_report(outcome, engine=engine, max_nodes=max_nodes, time_limit=time_limit)
+    return build_report(
+        outcome, engine=engine, max_nodes=max_nodes, time_limit=time_limit, drawing=drawing
+    )
 
 
 def _write_pages(
@@ -223,6 +238,8 @@ def _error(message: str) -> None:
     help="NAME.html for one map, or a folder where each map becomes <stem>.html.",
 )
 @engine_option
+@rankdir_option
+@group_by_option
 @max_nodes_option
 @time_limit_option
 @check_option
@@ -232,6 +249,8 @@ def report(
     paths: tuple[Path, ...],
     output: Path,
     engine: str,
+    rankdir: str | None,
+    group_by: str | None,
     max_nodes: int,
     time_limit: float,
     check: bool,
@@ -255,6 +274,10 @@ def report(
     file:line:col and not written. The findings of the rules do not stop it: a map with a
     support cycle (AM010) is written; 'argmap check' reports them.
 
+    The map is drawn in the direction and with the groups of its file's drawing: settings
+    (--rankdir and --group-by override them), with its quotes and without a legend: the
+    page explains the marks and has the quotes on its cards.
+
     When the system dot lays the maps out, the reports of a folder are made side by side in
     worker processes (--jobs), and written and said in the order of the maps. On a terminal,
     from 50 maps on, a progress bar stands for the 'wrote FILE' lines, and one line sums
@@ -277,7 +300,13 @@ def report(
     job = PageJob(
         name=lambda stem: f"{stem}.html",
         suffixes=(".html", ".htm"),
-        page=partial(_report_page, engine=chosen, max_nodes=max_nodes, time_limit=time_limit),
+        page=partial(
+            _report_page,
+            engine=chosen,
+            max_nodes=max_nodes,
+            time_limit=time_limit,
+            drawing=drawing_choice(rankdir, group_by),
+        ),
         finish=_as_is,
         stamp_of=lambda data, _: read_stamp(data),
         stamp=read_stamp,

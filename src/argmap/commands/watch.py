@@ -21,7 +21,14 @@ from argmap.commands.common import (
     note,
     say,
 )
-from argmap.commands.layout import engine_option, max_nodes_option, time_limit_option
+from argmap.commands.layout import (
+    drawing_choice,
+    engine_option,
+    group_by_option,
+    max_nodes_option,
+    rankdir_option,
+    time_limit_option,
+)
 from argmap.render import Engine
 from argmap.watch import Build, Layout, PreviewServer
 from argmap.watch import watch as watch_map
@@ -50,6 +57,8 @@ from argmap.watch import watch as watch_map
     help="With --serve: the port on 127.0.0.1 (0 picks a free one).",
 )
 @engine_option
+@rankdir_option
+@group_by_option
 @max_nodes_option
 @time_limit_option
 def watch(
@@ -58,6 +67,8 @@ def watch(
     serve: bool,
     port: int,
     engine: str,
+    rankdir: str | None,
+    group_by: str | None,
     max_nodes: int,
     time_limit: float,
 ) -> None:
@@ -65,6 +76,10 @@ def watch(
 
     The map, the files it includes and the sources it quotes are watched. With --serve, open
     the printed address: the page reloads by itself after each rebuild.
+
+    The SVG and the report's map are drawn in the direction and with the groups of the
+    file's drawing: settings (--rankdir and --group-by override them); the SVG with its
+    quotes and legend, as the report's design has them.
 
     A map too large to draw (--max-nodes) or whose layout fails or takes longer than
     --time-limit is said, its report written without the drawing, and watched on.
@@ -102,7 +117,7 @@ def watch(
         server.start()
         click.echo(f"serving http://127.0.0.1:{server.port}/ (Ctrl-C stops)", err=True)
     try:
-        layout = Layout(Engine(engine), max_nodes, time_limit)
+        layout = Layout(Engine(engine), max_nodes, time_limit, drawing_choice(rankdir, group_by))
         watch_map(file, output, report, threading.Event(), layout=layout)
     except KeyboardInterrupt:
         pass  # Ctrl-C during a build stops the watch as quietly as Ctrl-C between builds

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from argmap.outcome import CheckOutcome
 from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, RenderError
+from argmap.render.settings import NOT_CHOSEN, DrawingChoice
 from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS, excerpt
@@ -50,12 +51,14 @@ def report(
     engine: Engine = Engine.AUTO,
     max_nodes: int = DEFAULT_MAX_NODES,
     time_limit: float = DEFAULT_TIMEOUT,
+    drawing: DrawingChoice = NOT_CHOSEN,
 ) -> bytes:
     """The report page of a checked map, as UTF-8 bytes; a map of more than ``max_nodes``
     nodes is described but not drawn, and one whose layout takes more than ``time_limit``
-    seconds is stopped (:class:`argmap.render.LayoutFailed`)."""
+    seconds is stopped (:class:`argmap.render.LayoutFailed`). ``drawing``: the direction and
+    groups given on the command line, over the map file's."""
     data = checked(outcome)
-    figure = report_figure(data, engine, max_nodes=max_nodes, timeout=time_limit)
+    figure = report_figure(data, engine, max_nodes=max_nodes, timeout=time_limit, chosen=drawing)
     return report_html(report_context(data, figure))
 
 
@@ -70,11 +73,13 @@ def handout(
     time_limit: float = DEFAULT_TIMEOUT,
     max_claims: int = HANDOUT_MAX_CLAIMS,
     focus: str | None = None,
+    drawing: DrawingChoice = NOT_CHOSEN,
 ) -> bytes:
     """The handout page (print-first HTML) of a checked map; views of more than
     ``max_nodes`` nodes are not drawn (smaller views around each thesis are); of a map of
     more than ``max_claims`` claims, the part nearest its theses. With ``focus``, the map is
-    drawn around that claim (see :func:`handout_figures`)."""
+    drawn around that claim (see :func:`handout_figures`). ``drawing``: the direction and
+    groups given on the command line, over the map file's."""
     whole = checked(outcome)
     data, note = excerpt(whole, max_claims)
     if focus in whole.map.claims and focus not in data.map.claims:
@@ -92,6 +97,7 @@ def handout(
         max_nodes=max_nodes,
         timeout=time_limit,
         focus=focus,
+        chosen=drawing,
     )
     context = handout_context(
         data, figures, variant=variant.value, paper=paper.value, excerpt_note=note

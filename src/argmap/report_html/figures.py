@@ -31,6 +31,7 @@ from argmap.render import (
     select,
 )
 from argmap.render.output import render_source
+from argmap.render.settings import NOT_CHOSEN, DrawingChoice, drawing_options
 from argmap.render.svg import UnsafeSvg, check_safe
 from argmap.render.text import clean
 from argmap.report_html.claims import Checked
@@ -145,14 +146,17 @@ def report_figure(
     *,
     max_nodes: int = DEFAULT_MAX_NODES,
     timeout: float = DEFAULT_TIMEOUT,
+    chosen: DrawingChoice = NOT_CHOSEN,
 ) -> MapFigure:
     """The whole map, quotes and verdicts included, for the report; a map of more than
-    ``max_nodes`` nodes is not drawn (the figure has no SVG and a note says why)."""
+    ``max_nodes`` nodes is not drawn (the figure has no SVG and a note says why). Its
+    direction and groups are those ``chosen`` on the command line, else the map file's."""
     title = clean(checked.map.title)
+    options = RenderOptions(title=False, legend=False, max_nodes=max_nodes)
     try:
         drawn = draw(
             checked,
-            RenderOptions(title=False, legend=False, max_nodes=max_nodes),
+            drawing_options(options, checked.map.drawing, chosen, layout_only=True),
             show_verdicts=True,
             label=f"Argument map: {title}",
             engine=engine,
@@ -185,6 +189,7 @@ def handout_figures(
     max_nodes: int = DEFAULT_MAX_NODES,
     timeout: float = DEFAULT_TIMEOUT,
     focus: str | None = None,
+    chosen: DrawingChoice = NOT_CHOSEN,
 ) -> list[MapFigure]:
     """The map pages of a handout: the whole map when it fits the page at a legible size;
     else the largest view around each thesis that fits, and when that leaves claims out, one
@@ -195,8 +200,13 @@ def handout_figures(
     ``depth`` steps as render's ``--focus CLAIM --depth N`` draws it (or the largest that
     fits).
 
+    The direction and groups of every page are those ``chosen`` on the command line, else
+    the map file's.
+
     Raises :class:`argmap.render.UnknownFocus` when ``focus`` is not a claim of the map."""
-    base = replace(BASE, max_nodes=max_nodes)
+    base = drawing_options(
+        replace(BASE, max_nodes=max_nodes), checked.map.drawing, chosen, layout_only=True
+    )
     fitter = _Fitter(checked, paper, show_verdicts, engine, base, timeout)
     return fitter.figures(depth) if focus is None else [fitter.around(focus, depth)]
 

@@ -1,0 +1,109 @@
+"""report, handout and watch draw a map in the direction and with the groups of its file's
+``drawing:`` settings (--rankdir and --group-by override them); quotes and legend stay as each
+document has them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import render
+from argmap.cli import main
+from argmap.render import GroupBy, RankDir, RenderOptions
+from argmap.render.settings import DrawingChoice
+from argmap.report_html import figures
+from argmap.watch import Layout, build_once
+
+GRAMMAR = Path(__file__).parents[1] / "render" / "fixtures" / "grammar.yaml"
+EVERY_SETTING = "{rankdir: lr, group-by: actor, evidence: false, legend: false}"
+
+
+def _map(folder: Path, drawing: str = EVERY_SETTING) -> Path:
+    (folder / "argmap.toml").write_text("")
+    path = folder / "grammar.yaml"
+    text = GRAMMAR.read_text(encoding="utf-8")
+    path.write_text(text.replace("argmap: 1\n", f"argmap: 1\ndrawing: {drawing}\n"), "utf-8")
+    return path
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[RenderOptions]:
+    """The options of every drawing the pages make."""
+    seen: list[RenderOptions] = []
+    real = figures.dot_source
+
+    def spy(*args: Any, options: RenderOptions, **kwargs: Any) -> str:
+        seen.append(options)
+        return real(*args, options=options, **kwargs)
+
+    monkeypatch.setattr(figures, "dot_source", spy)
+    return seen
+
+
+def _layouts(seen: list[RenderOptions]) -> set[tuple[RankDir, GroupBy, bool, bool]]:
+    return {(o.rankdir, o.group_by, o.show_evidence, o.legend) for o in seen}
+
+
+def test_the_report_draws_in_the_files_direction_and_groups(
+    runner: CliRunner, tmp_path: Path, drawn: list[RenderOptions]
+) -> None:
+    path = _map(tmp_path)
+    args = ["report", str(path), "-o", str(tmp_path / "r.html"), "--engine", "embedded"]
+    assert runner.invoke(main, args).exit_code == 0
+    # with its quotes and without a legend, whatever the file says of them: the report's own
+    assert _layouts(drawn) == {(RankDir.LR, GroupBy.ACTOR, True, False)}
+    drawn.clear()
+    told = runner.invoke(main, [*args, "--rankdir", "bt", "--group-by", "none"])
+    assert told.exit_code == 0, told.output
+    assert _layouts(drawn) == {(RankDir.BT, GroupBy.NONE, True, False)}
+
+
+def test_the_handout_draws_in_the_files_direction_and_groups(
+    runner: CliRunner, tmp_path: Path, drawn: list[RenderOptions]
+) -> None:
+    path = _map(tmp_path)
+    out = tmp_path / "h.html"
+    args = ["handout", str(path), "-o", str(out), "--engine", "embedded", "--variant", "teacher"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert {(o.rankdir, o.group_by, o.legend) for o in drawn} == {
+        (RankDir.LR, GroupBy.ACTOR, False)
+    }
+    drawn.clear()
+    assert runner.invoke(main, [*args, "--rankdir", "TB", "--group-by", "tag"]).exit_code == 0
+    assert {(o.rankdir, o.group_by, o.legend) for o in drawn} == {(RankDir.TB, GroupBy.TAG, False)}
+
+
+def test_watch_draws_its_svg_and_report_in_the_files_direction_and_groups(
+    tmp_path: Path, drawn: list[RenderOptions], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svg: list[RenderOptions] = []
+    real = render.render_map
+
+    def spy(*args: Any, options: RenderOptions, **kwargs: Any) -> bytes:
+        svg.append(options)
+        return real(*args, options=options, **kwargs)
+
+    monkeypatch.setattr(render, "render_map", spy)
+    path = _map(tmp_path)
+    out = tmp_path / "out"
+    build = build_once(path, out, layout=Layout(render.Engine.EMBEDDED))
+    assert build.unwritten == () and len(build.written) == 2
+    # the SVG as 'argmap watch' has always drawn it: with its quotes and legend
+    assert _layouts(svg) == {(RankDir.LR, GroupBy.ACTOR, True, True)}
+    assert _layouts(drawn) == {(RankDir.LR, GroupBy.ACTOR, True, False)}
+    svg.clear()
+    drawn.clear()
+    chosen = DrawingChoice(rankdir=RankDir.RL, group_by=GroupBy.TAG)
+    build_once(path, out, layout=Layout(render.Engine.EMBEDDED, drawing=chosen))
+    assert _layouts(svg) == {(RankDir.RL, GroupBy.TAG, True, True)}
+    assert _layouts(drawn) == {(RankDir.RL, GroupBy.TAG, True, False)}
+
+
+def test_report_handout_and_watch_take_rankdir_and_group_by(runner: CliRunner) -> None:
+    for command in ("report", "handout", "watch"):
+        shown = runner.invoke(main, [command, "--help"]).output
+        assert "--rankdir [tb|lr|bt|rl]" in shown and "--group-by [none|actor|tag]" in shown
+        assert "[default: the map file's drawing: rankdir, else tb]" in " ".join(shown.split())
