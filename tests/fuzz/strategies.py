@@ -150,7 +150,22 @@ def valid_maps(draw: st.DrawFn, text: st.SearchStrategy[str] = plain_text) -> Ma
         data["attacks"] = {"x-undercut": {"from": attacker, "undercuts": "a-linked"}}
     if draw(st.booleans()):
         data["questions"] = [draw(text), {"text": draw(text), "about": [claim_ids[0]]}]
+    if draw(st.booleans()):
+        data["drawing"] = draw(drawings())
     return MapSpec(data, sources)
+
+
+def drawings() -> st.SearchStrategy[dict[str, Any]]:
+    """A map's ``drawing:`` settings, each one there or not."""
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "rankdir": st.sampled_from(["tb", "lr", "bt", "rl"]),
+            "group-by": st.sampled_from(["none", "actor", "tag"]),
+            "evidence": st.booleans(),
+            "legend": st.booleans(),
+        },
+    )
 
 
 def _quote_from(draw: st.DrawFn, body: str) -> str:

@@ -53,6 +53,7 @@ def assert_same_map(a: ArgumentMap, b: ArgumentMap, *, texts_joined: bool = Fals
         b.authors,
         b.date,
     )
+    assert a.drawing == b.drawing
     assert list(a.claims) == list(b.claims)
     for cid, claim in a.claims.items():
         other = b.claims[cid]

@@ -20,7 +20,9 @@ def test_imports_an_argdown_file_that_validates(tmp_path: Path) -> None:
     source = CORPUS / "semmelweis_betz.argdown"
     result = RUN.invoke(main, ["import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "front matter settings not carried over: model, dot" in result.output
+    lost = "front matter settings not carried over: model, dot.graphVizSettings.ranksep "
+    assert f"warning[AM410] {lost}(not-carried-over)\n" in result.output
+    assert "\ndrawing:\n  rankdir: tb\n" in out.read_text(encoding="utf-8")
     assert "32 claims" in result.output
     assert RUN.invoke(main, ["validate", str(out)]).exit_code == 0
     loaded = load_map(out)

@@ -54,6 +54,7 @@ class MapDraft:
     description: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    drawing: dict[str, Any] = field(default_factory=dict)  # as under 'drawing:', its keys
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     claims: dict[str, DraftClaim] = field(default_factory=dict)
@@ -241,6 +242,9 @@ class MapDraft:
             out["authors"] = list(self.authors)
         if self.date:
             out["date"] = self.date
+        if self.drawing:
+            order = ("rankdir", "group-by", "evidence", "legend")
+            out["drawing"] = {k: self.drawing[k] for k in order if k in self.drawing}
         if self.sources:
             out["sources"] = self.sources
         if self.actors:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, Origin
+from argmap.argument_map import ArgumentMap, Drawing, Origin
 from argmap.diagnostics import Diagnostic, Position
 from argmap.interchange import codes
 from argmap.interchange.aif.schemes import names_no_scheme
@@ -165,6 +165,7 @@ def aif_losses(m: ArgumentMap) -> list[Diagnostic]:
             ("description", m.description),
             ("authors", m.authors),
             ("date", m.date),
+            ("drawing settings", m.drawing != Drawing()),
         )
         if value
     ]

@@ -8,7 +8,8 @@
   argument ``<Title>`` with its premise-conclusion structure ``(1) [P] ... ---- (n) [C]``;
 * what Argdown has no syntax for (id, kind, holder, note, priority and the evidence with its
   quotes) goes into the statement's ``{...}`` data, and the map's metadata, sources and actors
-  into the front matter under ``argmap:``, so ``argmap import`` gets the map back whole.
+  into the front matter under ``argmap:``, so ``argmap import`` gets the map back whole; the
+  direction of its ``drawing:`` is Argdown's own ``dot: graphVizSettings: rankdir``.
 
 Text is escaped (``\\[``, ``\\#``, ``\\*``...) so that no character of a claim is read as
 Argdown syntax; data is JSON (which is YAML) with ``{``, ``}`` and ``=`` written as
@@ -260,11 +261,27 @@ def _front_matter(m: ArgumentMap) -> list[str]:
         meta["questions"] = [
             {"text": q.text, "about": list(q.about)} if q.about else q.text for q in m.questions
         ]
+    drawing = _drawing(m)
+    if drawing:
+        meta["drawing"] = drawing
     lines = ["===", f"title: {_json_scalar(m.title)}"]
+    if m.drawing.rankdir is not None:  # Argdown's own setting: its tools draw the map so too
+        rankdir = m.drawing.rankdir.value.upper()
+        lines.append(f"dot: {data_json({'graphVizSettings': {'rankdir': rankdir}})}")
     if meta:
         lines.append(f"argmap: {data_json(meta)}")
     lines.append("===")
     return lines
+
+
+def _drawing(m: ArgumentMap) -> dict[str, Any]:
+    """The drawing settings Argdown has no place for, as the map file writes them."""
+    settings = {
+        "group-by": None if m.drawing.group_by is None else m.drawing.group_by.value,
+        "evidence": m.drawing.evidence,
+        "legend": m.drawing.legend,
+    }
+    return {key: value for key, value in settings.items() if value is not None}
 
 
 def _json_scalar(text: str) -> str:

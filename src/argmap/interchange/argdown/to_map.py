@@ -18,7 +18,9 @@
 
 What argmap cannot hold is reported, one warning each: a support or attack aimed at a whole
 reconstructed argument (argmap relates claims and inferences), an undercut of an attack,
-several texts for one title, link addresses, data and settings without an argmap meaning.
+several texts for one title, link addresses, data and settings without an argmap meaning. The
+front matter's ``dot: graphVizSettings: rankdir`` (in any case) is the map's ``drawing:
+rankdir``; the other Graphviz settings are named as not carried over.
 ``{...}`` data that argmap's own Argdown export writes (``id``, ``kind``, ``holder``,
 ``evidence``...) is read back, so a map survives the round trip.
 """
@@ -43,7 +45,7 @@ from argmap.interchange.argdown.model import (
 )
 from argmap.interchange.draft import MapDraft
 from argmap.interchange.text import one_line, slugify, strip_hidden
-from argmap.model import ClaimKind
+from argmap.model import ClaimKind, Direction, Grouping
 
 CLAIM_DATA = frozenset(
     {
@@ -65,6 +67,15 @@ _TABLE_FIELDS = {
     "actors": frozenset({"role", "url", "note"}),
 }
 _LOST = "not carried over"
+_GRAPHVIZ = "graphVizSettings"
+_DIRECTIONS = tuple(d.value for d in Direction)
+# what argmap's export writes under 'argmap: drawing' (the front matter keeps scalars as text)
+_TRUTH: dict[Any, bool] = {"true": True, "false": False, True: True, False: False}
+_DRAWING_VALUES: dict[str, dict[Any, Any]] = {
+    "group-by": {g.value: g.value for g in Grouping},
+    "evidence": _TRUTH,
+    "legend": _TRUTH,
+}
 _KINDS = frozenset(k.value for k in ClaimKind)
 
 
@@ -133,9 +144,41 @@ class _Mapper:
         questions = meta.get("questions")
         if isinstance(questions, list):
             self.draft.questions = [q for q in map(_question, questions) if q is not None]
-        ignored = [k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap")]
+        self.draft.drawing = self.drawing(fm.get("dot"), meta.get("drawing"))
+        ignored = [
+            k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap", "dot")
+        ]
+        ignored += graphviz_not_carried(fm.get("dot"))
         if ignored:
             self.report(None, f"front matter settings not carried over: {', '.join(ignored)}")
+
+    def drawing(self, dot: Any, written: Any) -> dict[str, Any]:
+        """The map's ``drawing:``: Argdown's ``dot: graphVizSettings: rankdir`` (in any case),
+        and the other settings argmap's export writes under ``argmap: drawing``."""
+        found: dict[str, Any] = {}
+        settings = dot.get(_GRAPHVIZ) if isinstance(dot, dict) else None
+        rankdir = settings.get("rankdir") if isinstance(settings, dict) else None
+        if rankdir is not None:
+            direction = rankdir.lower() if isinstance(rankdir, str) else None
+            if direction in _DIRECTIONS:
+                found["rankdir"] = direction
+            else:
+                shown = f"'{rankdir}'" if isinstance(rankdir, str) else "not text"
+                choices = ", ".join(d.upper() for d in _DIRECTIONS)
+                self.report(
+                    None,
+                    f"front matter: 'dot.{_GRAPHVIZ}.rankdir' is {shown}, not one of {choices}; "
+                    f"{_LOST}",
+                )
+        if isinstance(written, dict):
+            for key, value in written.items():
+                hashable = isinstance(value, str | bool)
+                carried = _DRAWING_VALUES.get(str(key), {}).get(value) if hashable else None
+                if carried is None:
+                    self.report(None, f"front matter: argmap drawing '{key}' {_LOST}")
+                else:
+                    found[str(key)] = carried
+        return found
 
     def questions_about(self) -> None:
         """Questions are about claims of the map: other ids are dropped, and said so."""
@@ -527,6 +570,22 @@ def _unit(value: Any) -> float | None:
     except ValueError:
         return None
     return number if number is not None and 0.0 <= number <= 1.0 else None
+
+
+def graphviz_not_carried(dot: Any) -> list[str]:
+    """The names of the settings under the front matter's ``dot`` that the map cannot hold:
+    all but ``graphVizSettings: rankdir`` (``dot`` itself when it is no mapping)."""
+    if dot is None:
+        return []
+    if not isinstance(dot, dict):
+        return ["dot"]
+    names = []
+    for key, value in dot.items():
+        if key == _GRAPHVIZ and isinstance(value, dict):
+            names += [f"dot.{_GRAPHVIZ}.{k}" for k in value if k != "rankdir"]
+        else:
+            names.append(f"dot.{key}")
+    return names
 
 
 def _question(value: Any) -> str | dict[str, Any] | None:
