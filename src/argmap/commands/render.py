@@ -148,6 +148,10 @@ def render(
     findings of the rules do not stop it: a map with a support cycle (AM010) is drawn, the
     cycle in the picture; 'argmap check' reports them.
 
+    A map file's drawing: settings (rankdir, group-by, evidence, legend) are that map's
+    defaults for --rankdir, --group-by, --evidence/--no-evidence and --legend/--no-legend;
+    each option given overrides them. --check and --stale-only draw with them too.
+
     SVG renders anywhere: without Graphviz's dot on PATH, argmap uses its embedded
     WebAssembly Graphviz. PNG and PDF need dot. The system dot lays out up to --jobs maps at
     once, each in a process of its own; the embedded Graphviz one at a time. The files are
