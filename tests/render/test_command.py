@@ -764,7 +764,7 @@ def test_check_compares_with_the_drawing_the_files_settings_make(
     assert runner.invoke(main, args).exit_code == 0
     assert "rankdir=LR" in (out / "grammar.dot").read_text(encoding="utf-8")
     current = runner.invoke(main, [*args, "--check"])
-    assert (current.exit_code, current.stderr) == (0, "1 render up to date\n")
+    assert (current.exit_code, current.stderr) == (0, "1 file up to date\n")
     kept = runner.invoke(main, [*args, "--stale-only"])
     assert kept.exit_code == 0 and "wrote" not in kept.stderr
     _with_drawing(tmp_path, "grammar.yaml", "{rankdir: bt}")
