@@ -92,8 +92,7 @@ def build_once(
                         link_base=report_link(stem), standalone=True, max_nodes=layout.max_nodes
                     ),
                     outcome.map.drawing,
-                    layout.drawing,
-                    layout_only=True,
+                    layout.drawing,  # all four settings: this is render's STEM.svg
                 ),
                 timeout=layout.time_limit,
             )

@@ -1,6 +1,6 @@
 """report, handout and watch draw a map in the direction and with the groups of its file's
-``drawing:`` settings (--rankdir and --group-by override them); quotes and legend stay as each
-document has them."""
+``drawing:`` settings (--rankdir and --group-by override them); quotes and legend stay as the
+report and the handout have them, and watch's SVG, render's file, follows them all."""
 
 from __future__ import annotations
 
@@ -91,14 +91,14 @@ def test_watch_draws_its_svg_and_report_in_the_files_direction_and_groups(
     out = tmp_path / "out"
     build = build_once(path, out, layout=Layout(render.Engine.EMBEDDED))
     assert build.unwritten == () and len(build.written) == 2
-    # the SVG as 'argmap watch' has always drawn it: with its quotes and legend
-    assert _layouts(svg) == {(RankDir.LR, GroupBy.ACTOR, True, True)}
+    # the SVG is render's STEM.svg: every setting of the file; the report's drawing its own
+    assert _layouts(svg) == {(RankDir.LR, GroupBy.ACTOR, False, False)}
     assert _layouts(drawn) == {(RankDir.LR, GroupBy.ACTOR, True, False)}
     svg.clear()
     drawn.clear()
     chosen = DrawingChoice(rankdir=RankDir.RL, group_by=GroupBy.TAG)
     build_once(path, out, layout=Layout(render.Engine.EMBEDDED, drawing=chosen))
-    assert _layouts(svg) == {(RankDir.RL, GroupBy.TAG, True, True)}
+    assert _layouts(svg) == {(RankDir.RL, GroupBy.TAG, False, False)}
     assert _layouts(drawn) == {(RankDir.RL, GroupBy.TAG, True, False)}
 
 
