@@ -282,3 +282,16 @@ def test_the_export_vocabularies_are_the_codes_enums() -> None:
     assert enum("ExportAttack", "kind") == [k.value for k in AttackKind]
     assert enum("ExportEvidence", "stance") == [s.value for s in Stance]
     assert schema["properties"]["semantics"]["enum"] == [s.value for s in Semantics]
+
+
+def test_the_drawing_settings_of_the_file_are_exported(tmp_path: Path) -> None:
+    """The JSON export holds the whole map: its ``drawing:`` too, null where it says nothing."""
+    path = tmp_path / "map.yaml"
+    text = "argmap: 1\ntitle: T\ndrawing: {rankdir: lr, legend: false}\nclaims:\n  t: {text: T.}\n"
+    path.write_text(text, encoding="utf-8")
+    data = _exported(path)
+    assert data["drawing"] == {"rankdir": "lr", "group_by": None, "evidence": None, "legend": False}
+    assert list(data)[list(data).index("date") + 1] == "drawing"
+    path.write_text(text.replace("drawing: {rankdir: lr, legend: false}\n", ""), encoding="utf-8")
+    nothing = dict.fromkeys(("rankdir", "group_by", "evidence", "legend"))
+    assert _exported(path)["drawing"] == nothing

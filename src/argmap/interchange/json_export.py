@@ -103,6 +103,16 @@ class ExportQuestion(OutputModel):
     about: list[str] = Field(default_factory=list)
 
 
+class ExportDrawing(OutputModel):
+    """The ``drawing:`` settings of the map's file; null where it says nothing (argmap's
+    defaults, or the command line, decide)."""
+
+    rankdir: Literal["tb", "lr", "bt", "rl"] | None = None
+    group_by: Literal["none", "actor", "tag"] | None = None
+    evidence: bool | None = None
+    legend: bool | None = None
+
+
 class ExportMap(OutputModel):
     """A whole map, resolved (short forms expanded, includes merged), with its verdicts."""
 
@@ -121,6 +131,7 @@ class ExportMap(OutputModel):
     description: str | None = None
     authors: list[str] = Field(default_factory=list)
     date: str | None = None
+    drawing: ExportDrawing = Field(default_factory=ExportDrawing)
     semantics: Literal["grounded", "preferred", "stable"]
     sources: list[ExportSource]
     actors: list[ExportActor]
@@ -197,6 +208,12 @@ def export_model(outcome: CheckOutcome) -> ExportMap:
         description=m.description,
         authors=list(m.authors),
         date=m.date,
+        drawing=ExportDrawing(
+            rankdir=None if m.drawing.rankdir is None else m.drawing.rankdir.value,
+            group_by=None if m.drawing.group_by is None else m.drawing.group_by.value,
+            evidence=m.drawing.evidence,
+            legend=m.drawing.legend,
+        ),
         semantics=ev.semantics.value,
         sources=[
             ExportSource(
