@@ -24,6 +24,12 @@ title: School uniforms
 question: Should our school require uniforms?
 authors: [Your name]
 
+# How `argmap render`, and the report's and the handout's maps, draw this map (the command line
+# overrides it). Uncomment to draw it from the left, a box around each holder's claims.
+# drawing:
+#   rankdir: lr
+#   group-by: actor
+
 # The texts you quote. `file` is a local copy that every quote is checked against.
 sources:
   district-study:
