@@ -104,8 +104,7 @@ class ExportQuestion(OutputModel):
 
 
 class ExportDrawing(OutputModel):
-    """The drawing settings of the map's file; null where it says nothing (argmap's defaults,
-    or the command line, decide)."""
+    """The drawing settings of the map's file; null where it says nothing (defaults decide)."""
 
     rankdir: Literal["tb", "lr", "bt", "rl"] | None = None
     group_by: Literal["none", "actor", "tag"] | None = None
