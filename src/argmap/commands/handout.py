@@ -16,14 +16,7 @@ from argmap.commands.common import (
     say,
     stale_only_option,
 )
-from argmap.commands.layout import (
-    drawing_choice,
-    engine_option,
-    group_by_option,
-    max_nodes_option,
-    rankdir_option,
-    time_limit_option,
-)
+from argmap.commands.layout import drawing_choice, page_drawing_options
 from argmap.commands.report import PageJob, check_option, run_pages
 from argmap.commands.targets import format_named_by
 from argmap.cores import usable_cores
@@ -80,11 +73,7 @@ DEFAULT_MAX_CLAIMS = 200
     default=None,
     help="pdf or html [default: from the -o file name, else pdf].",
 )
-@engine_option
-@rankdir_option
-@group_by_option
-@max_nodes_option
-@time_limit_option
+@page_drawing_options
 @check_option
 @stale_only_option
 @jobs_option

@@ -3,6 +3,9 @@ one help and one default each, since one layout runs under them all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import click
 
 from argmap.commands.common import Seconds, choice
@@ -60,6 +63,20 @@ legend_option = click.option(
     default=None,
     help="Draw the legend, or leave it out [default: the map file's drawing: legend, else drawn].",
 )
+
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def page_drawing_options(command: F) -> F:
+    """The options of the commands that draw a map into a page (report, handout, watch), in
+    render's order: the engine, the file's settings they take (direction and groups), and the
+    layout's limits."""
+    for option in reversed(
+        (engine_option, rankdir_option, group_by_option, max_nodes_option, time_limit_option)
+    ):
+        command = option(command)
+    return command
 
 
 def drawing_choice(

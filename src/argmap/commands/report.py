@@ -29,14 +29,7 @@ from argmap.commands.common import (
     unknown_focus,
     write_output,
 )
-from argmap.commands.layout import (
-    drawing_choice,
-    engine_option,
-    group_by_option,
-    max_nodes_option,
-    rankdir_option,
-    time_limit_option,
-)
+from argmap.commands.layout import drawing_choice, page_drawing_options
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import files_read, names_one_file, plan
 from argmap.cores import usable_cores, worker_pool
@@ -237,11 +230,7 @@ def _error(message: str) -> None:
     show_default=True,
     help="NAME.html for one map, or a folder where each map becomes <stem>.html.",
 )
-@engine_option
-@rankdir_option
-@group_by_option
-@max_nodes_option
-@time_limit_option
+@page_drawing_options
 @check_option
 @stale_only_option
 @jobs_option

@@ -21,14 +21,7 @@ from argmap.commands.common import (
     note,
     say,
 )
-from argmap.commands.layout import (
-    drawing_choice,
-    engine_option,
-    group_by_option,
-    max_nodes_option,
-    rankdir_option,
-    time_limit_option,
-)
+from argmap.commands.layout import drawing_choice, page_drawing_options
 from argmap.render import Engine
 from argmap.watch import Build, Layout, PreviewServer
 from argmap.watch import watch as watch_map
@@ -56,11 +49,7 @@ from argmap.watch import watch as watch_map
     show_default=True,
     help="With --serve: the port on 127.0.0.1 (0 picks a free one).",
 )
-@engine_option
-@rankdir_option
-@group_by_option
-@max_nodes_option
-@time_limit_option
+@page_drawing_options
 def watch(
     file: Path,
     output: Path,
