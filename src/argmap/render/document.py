@@ -127,7 +127,8 @@ def named(svg: bytes, name: DocumentName) -> bytes:
         + _text(name.description)
         + b"</desc>"
     )
-    return svg[:start] + root + elements + svg[end:]
+    # joined with a view of the rest, not a copy: one new copy of the whole SVG, not two
+    return b"".join((svg[:start], root, elements, memoryview(svg)[end:]))
 
 
 def _text(text: str) -> bytes:
