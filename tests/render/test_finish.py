@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.render.document import DocumentName
+from argmap.render.signatures import is_whole
 from argmap.render.svg import STAMP_KEY, finish_svg, mark_right_to_left
 
 NAME = DocumentName('A "map" & more', "Argument map: 1 claim.", "argmap-title", "argmap-desc")
@@ -89,3 +90,22 @@ def test_each_block_of_right_to_left_letters_is_found(letter: str, marked: bool)
         else f'<svg><g><text text-anchor="start" x="1">{letter} x</text></g></svg>'
     )
     assert mark_right_to_left(svg).decode() == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "whole"),
+    [
+        (b"<svg>" + b"x" * 10_000 + b"</svg>\n", True),
+        (b"<svg>" + b"x" * 10_000 + b"</svg>", True),
+        (b"<svg></svg>" + b" \t\r\n\x0b\x0c" * 1_000, True),  # whitespace beyond the last 4 KB
+        (b"<svg>" + b"x" * 10_000 + b"</svg" + b"\n" * 4_093, False),
+        (b"<svg>" + b"x" * 10_000 + b"</svg>x" + b"\n" * 4_090, False),
+        (b"<svg>" + b"x" * 10_000 + b"/svg>" + b"\n" * 4_091, False),  # one short at byte 4,096
+        (b"<svg>" + b"x" * 10_000 + b"</svg>" + b"\n" * 4_090, True),  # "</svg>" is all of it
+        (b"<svg></svg>\n", True),
+        (b"</svg>\n", False),
+        (b"\n" * 5_000, False),
+    ],
+)
+def test_an_svg_is_whole_when_it_ends_in_svg_end_and_whitespace(data: bytes, whole: bool) -> None:
+    assert is_whole(data, "svg") is whole
