@@ -385,3 +385,7 @@ def test_the_dot_holds_only_attributes_argmap_chose() -> None:
 
     with pytest.raises(ValueError, match="image"):
         add_node(graphviz.Digraph(), "claim/x", {"label": "x", "image": "/etc/passwd"})
+    unknown = {"shapefile": "x", "label": "x", "image": "y", "id": "a"}
+    with pytest.raises(ValueError) as refused:
+        add_node(graphviz.Digraph(), "claim/x", unknown)
+    assert str(refused.value) == "attributes argmap does not write: ['image', 'shapefile']"

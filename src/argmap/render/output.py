@@ -53,8 +53,10 @@ DRAWING_REVISION = 5
 def digest(source: str) -> str:
     """The stamp of the SVG and PNG drawn from DOT text (and of the maps in a page): the
     SHA-256 of a line naming :data:`DRAWING_REVISION`, then the text."""
-    stamped = f"argmap drawing {DRAWING_REVISION}\n{source}"
-    return hashlib.sha256(stamped.encode("utf-8")).hexdigest()
+    # hashed in two parts, the same as hashing them joined, without a copy of the text
+    hashed = hashlib.sha256(f"argmap drawing {DRAWING_REVISION}\n".encode())
+    hashed.update(source.encode("utf-8"))
+    return hashed.hexdigest()
 
 
 def render_source(

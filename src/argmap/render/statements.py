@@ -37,9 +37,8 @@ def quote(value: str) -> str:
 
 
 def attributes(attrs: Mapping[str, str]) -> str:
-    unknown = attrs.keys() - ALLOWED
-    if unknown:
-        raise ValueError(f"attributes argmap does not write: {sorted(unknown)}")
+    if not ALLOWED.issuperset(attrs):  # no set is made for the attributes that are allowed
+        raise ValueError(f"attributes argmap does not write: {sorted(attrs.keys() - ALLOWED)}")
     return " ".join(
         [f'{key}="{value.replace(_QUOTE, _ESCAPED_QUOTE)}"' for key, value in attrs.items()]
     )
