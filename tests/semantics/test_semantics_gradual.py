@@ -248,3 +248,38 @@ def test_one_cycle_gets_the_documented_iteration_to_the_bit(
     result = quadratic_energy_scores(n, base, attacks, supports)
     assert list(result.scores) == expected
     assert result.iterations == sweeps
+
+
+@st.composite
+def cycle_and_downstream(draw: st.DrawFn) -> tuple[int, int, list[float], Edges, Edges]:
+    """A ring of attacks through nodes 0..k-1 (one cycle), and nodes k..n-1 on no cycle, each
+    attacked and supported by none, one or several nodes before it (duplicates too)."""
+    k = draw(st.integers(2, 5))
+    n = k + draw(st.integers(1, 12))
+    base = draw(st.lists(st.floats(0, 1), min_size=n, max_size=n))
+    ring = [(v, (v + 1) % k) for v in range(k)]
+    earlier = st.integers(k, n - 1).flatmap(lambda t: st.tuples(st.integers(0, t - 1), st.just(t)))
+    attacks = ring + draw(st.lists(earlier, max_size=3 * n))
+    return n, k, base, attacks, draw(st.lists(earlier, max_size=3 * n))
+
+
+@settings(max_examples=150, deadline=None)
+@given(cycle_and_downstream())
+def test_a_node_on_no_cycle_gets_the_documented_formula_to_the_bit(
+    graph: tuple[int, int, list[float], Edges, Edges],
+) -> None:
+    """Nodes after the cycle are computed once, in order, by ``w - w*h(-E) + (1 - w)*h(E)``
+    with ``E`` the sum of the supporters' scores less the sum of the attackers'."""
+    n, k, base, attacks, supports = graph
+    ring = [(a, t) for a, t in attacks if t < k]
+    expected, _ = reference_quadratic_energy(k, base[:k], ring, [])
+
+    def h(x: float) -> float:
+        return 0.0 if x <= 0.0 else x * x / (1.0 + x * x)
+
+    for v in range(k, n):
+        energy = sum(expected[s] for s, t in dict.fromkeys(supports) if t == v) - sum(
+            expected[a] for a, t in dict.fromkeys(attacks) if t == v
+        )
+        expected.append(base[v] - base[v] * h(-energy) + (1.0 - base[v]) * h(energy))
+    assert list(quadratic_energy_scores(n, base, attacks, supports).scores) == expected

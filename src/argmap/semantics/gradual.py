@@ -213,22 +213,18 @@ def _quadratic_energy(
     converged = True
     most = 0
     for component in _components_in_order(n, attackers, supporters):
-        if len(component) == 1 and not _loops(component[0], attackers, supporters):
+        if len(component) == 1:  # most nodes of a map: on no cycle, computed once
             node = component[0]
-            scores[node] = _quadratic_energy_node(scores, base, attackers, supporters, node)
-            continue
+            node_attackers, node_supporters = attackers[node], supporters[node]
+            if node not in node_attackers and node not in node_supporters:
+                scores[node] = _target(scores, base[node], node_supporters, node_attackers)
+                continue
         settled, sweeps = _iterate_component(
             component, scores, base, attackers, supporters, max_iterations, tolerance
         )
         converged = converged and settled
         most = max(most, sweeps)
     return GradualResult(tuple(scores), converged, most, GradualMethod.QUADRATIC_ENERGY)
-
-
-def _loops(
-    node: int, attackers: Sequence[Sequence[int]], supporters: Sequence[Sequence[int]]
-) -> bool:
-    return node in attackers[node] or node in supporters[node]
 
 
 def _iterate_component(
@@ -369,11 +365,11 @@ def _rows(
 def _targets(rows: Sequence[_Row], scores: list[float]) -> tuple[list[float], float]:
     """Where one Euler step heads for each node of a component, and how far that is.
 
-    This is :func:`_quadratic_energy_node` written out for the hot loop (a dense map's one
-    cycle can take a million node updates), with the same result to the bit: the scores are
-    summed in the same order; a single score is the sum of one (``0 + x`` is ``x``), nobody
-    sums to 0; and the influence of the side without energy, which adds or subtracts exactly
-    0, is left out.
+    This is the module's ``w - w*h(-E) + (1 - w)*h(E)`` written out for the hot loop (a dense
+    map's one cycle can take a million node updates), with the same result to the bit: the
+    scores are summed in the same order; a single score is the sum of one (``0 + x`` is
+    ``x``), nobody sums to 0; and the influence of the side without energy, which adds or
+    subtracts exactly 0, is left out.
     """
     targets: list[float] = []
     append = targets.append
@@ -483,16 +479,33 @@ def _influence(energy: float) -> float:
     return squared / (1.0 + squared)
 
 
-def _quadratic_energy_node(
+def _target(
     scores: Sequence[float],
-    base: Sequence[float],
-    attackers: Sequence[Sequence[int]],
-    supporters: Sequence[Sequence[int]],
-    node: int,
+    weight: float,
+    supporters: Sequence[int],
+    attackers: Sequence[int],
 ) -> float:
-    weight = base[node]
-    energy = sum(scores[s] for s in supporters[node]) - sum(scores[a] for a in attackers[node])
-    return weight - weight * _influence(-energy) + (1.0 - weight) * _influence(energy)
+    """The score ``w - w*h(-E) + (1 - w)*h(E)`` of a node with base score ``weight``, from the
+    scores of its ``supporters`` and ``attackers``; written out as :func:`_targets` is, with
+    the same result to the bit, without a generator or a call of :func:`_influence`: a third
+    of the gradual scores' time at 5,000 claims, where almost every node is on no cycle."""
+    if not supporters:
+        energy = 0.0
+    elif len(supporters) == 1:
+        energy = scores[supporters[0]]
+    else:
+        energy = sum([scores[s] for s in supporters])
+    if len(attackers) == 1:
+        energy -= scores[attackers[0]]
+    elif attackers:
+        energy -= sum([scores[a] for a in attackers])
+    if energy > 0.0:
+        squared = energy * energy
+        return weight + (1.0 - weight) * (squared / (1.0 + squared))
+    if energy < 0.0:
+        squared = energy * energy
+        return weight - weight * (squared / (1.0 + squared))
+    return weight
 
 
 # -- input checks ---------------------------------------------------------------------------
