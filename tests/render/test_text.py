@@ -92,6 +92,16 @@ def test_labels_double_backslashes_and_escape_ampersands() -> None:
     assert label_text(["left"], align="left") == "left\\l"
 
 
+def test_each_line_is_cleaned_before_it_is_escaped_and_wraps_mark_is_kept() -> None:
+    """A line that is not clean (spaces, a control) is cleaned first; one that wrap began with
+    a direction mark (which is not printable) keeps it, and the rest is cleaned."""
+    assert label_text(["  a  b\\c & d ", "e\x00f\tg"]) == "a b\\\\c &amp; d\\nef g"
+    assert label_text(["\u200fשלום  עולם & \\"]) == "\u200fשלום עולם &amp; \\\\"
+    # a second mark is text, shown as an escape (whose backslash is doubled in turn)
+    assert label_text(["\u200e\u200eab "]) == "\u200e\\\\u200eab"
+    assert tooltip_text(["a\x00b  c", "\u200fd"]) == "ab c\\n\\\\\\\\u200fd"
+
+
 def test_tooltips_write_a_backslash_four_times() -> None:
     # Graphviz unescapes a tooltip twice: once reading the DOT, once writing the SVG.
     assert tooltip_text(["a \\N", "", "b"]) == "a \\\\\\\\N\\nb"

@@ -101,8 +101,12 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 
 def _escape(text: str, backslash: str) -> str:
-    mark = text[:1] if text[:1] in _OWN_MARKS else ""  # put there by wrap: kept as it is
-    return mark + clean(text[len(mark) :]).replace("\\", backslash).replace("&", "&amp;")
+    if not (text.isprintable() and "  " not in text and text.strip(" ") == text):
+        # not clean yet (clean's own test, here for the builder's most frequent call); a
+        # direction mark that wrap put first (which is not printable) is kept as it is
+        mark = text[:1] if text[:1] in _OWN_MARKS else ""
+        text = mark + clean(text[len(mark) :])
+    return text.replace("\\", backslash).replace("&", "&amp;")
 
 
 _OWN_MARKS = frozenset(_MARKS.values())
