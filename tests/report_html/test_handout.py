@@ -483,3 +483,64 @@ def test_the_handout_holds_its_content_in_one_main_landmark(
     assert body is not None
     assert [child.tag for child in body.iter()] == ["main"]
     assert len(mains[0].css("section")) == len(doc.css("section")) >= 4
+
+
+# The strong objection: c1 rebuts the thesis (priority 2) with a written-out argument of
+# priority 3 for it (last link), so its rebuttal succeeds; its reason q is two steps below.
+STRONG_OBJECTION = [
+    "argmap: 1",
+    "title: Priorities",
+    "claims:",
+    "  t: {text: The thesis stands firm., kind: thesis, priority: 2}",
+    "  c1: {text: The strong objection with a written-out argument., rebuts: t}",
+    "  q: {text: The reason for the strong objection., kind: assumption}",
+]
+STRONG_ARGUMENT = ["arguments:", "  b: {premises: [q], conclusion: c1, priority: 3}"]
+ATTACK_C1 = re.compile(
+    rb'<g id="(map\d?)&#45;attack&#45;c1&#45;&#45;&#45;&#45;t" class="([^"]*)">\s*'
+    rb'<g id="a_map\d?&#45;attack&#45;c1&#45;&#45;&#45;&#45;t"><a xlink:title="([^"]*)">'
+)
+
+
+def _strong_objection(folder: Path, objections: int) -> CheckOutcome:
+    """The map above with ``objections`` more rebuttals of the thesis, each weaker."""
+    from .conftest import checked_outcome
+
+    (folder / "argmap.toml").write_text("")
+    lines = list(STRONG_OBJECTION)
+    for i in range(2, objections + 2):
+        text = f"Objection number {i} that is fairly long to take room."
+        lines.append(f"  c{i}: {{text: {text}, rebuts: t}}")
+    (folder / "strong.yaml").write_text("\n".join([*lines, *STRONG_ARGUMENT]) + "\n")
+    outcome = checked_outcome(folder / "strong.yaml")
+    assert outcome.evaluation is not None
+    reasons = [r.text for r in outcome.evaluation.verdicts["t"].reasons]
+    assert reasons[0] == "rebut by c1 succeeds"
+    return outcome
+
+
+def test_a_page_of_the_first_claims_draws_an_attack_as_the_whole_map_decides_it(
+    tmp_path: Path,
+) -> None:
+    """The page of the thesis and the first claims below it leaves out c1's reason: c1's
+    rebuttal still succeeds (its strength is the whole map's), so it is not drawn as one
+    that fails for a weaker attacker, as its verdict and the outline say."""
+    figures = handout_figures(
+        checked(_strong_objection(tmp_path, 28)), paper="a4", show_verdicts=True
+    )
+    assert figures[0].note is not None and figures[0].note.startswith(
+        "Simplified: the thesis and the first "
+    )
+    drawn = {m.group(1): m.groups()[1:] for m in ATTACK_C1.finditer(figures[0].svg)}
+    assert drawn[b"map"] == (b"edge attack rebut", b"c1 rebuts t")
+
+
+def test_a_handout_of_the_levels_near_the_thesis_draws_an_attack_as_the_whole_map_decides_it(
+    tmp_path: Path,
+) -> None:
+    """A handout that holds only the thesis and c1 (``max_claims=2``) leaves out c1's reason
+    and its argument: c1's rebuttal still succeeds."""
+    data = handout(_strong_objection(tmp_path, 0), variant=Variant.TEACHER, max_claims=2)
+    drawn = [m.groups()[1:] for m in ATTACK_C1.finditer(data)]
+    assert drawn == [(b"edge attack rebut", b"c1 rebuts t")]
+    assert b"fails: the attacker is weaker" not in data

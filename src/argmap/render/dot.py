@@ -68,12 +68,17 @@ def build_digraph(
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
     quote_marks: Mapping[str, str] | None = None,
+    weaker: Mapping[str, tuple[int, int]] | None = None,
 ) -> graphviz.Digraph:
     """The map as a Graphviz digraph. Raises ``views.UnknownFocus`` for a bad ``focus``.
 
     ``verdicts`` are by claim id, ``quote_status`` by evidence id; both are left out when
     ``options.show_verdicts`` is off (a worksheet). ``quote_marks`` (by evidence id) say
     what a quote's status alone would misname: "not verified" for a search that gave up.
+    ``weaker``: the attacks that fail for a weaker attacker, as the whole map decides them
+    (:func:`argmap.evaluate.priorities.weaker_attacks`), for ``argument_map`` that is a part
+    of a map, whose claims' strengths may rest on arguments it leaves out; by default those
+    of ``argument_map`` itself.
     """
     selection = drawable(argument_map, options)
     shown_verdicts = (verdicts or {}) if options.show_verdicts else {}
@@ -103,7 +108,10 @@ def build_digraph(
 
     for argument in _selected(argument_map.arguments, selection.arguments):
         _add_argument_edges(graph, ids, argument, argument.id in junctions_drawn)
-    weaker = _weaker(argument_map) if verdicts is not None and options.show_verdicts else {}
+    if verdicts is None or not options.show_verdicts:
+        weaker = {}
+    elif weaker is None:
+        weaker = _weaker(argument_map)
     for attack in _selected(argument_map.attacks, selection.attacks):
         target_kind = "argument" if attack.kind is AttackKind.UNDERCUT else "claim"
         kind = attack.kind.value

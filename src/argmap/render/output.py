@@ -27,14 +27,17 @@ def dot_source(
     quote_status: Mapping[str, QuoteStatus] | None = None,
     options: RenderOptions = RenderOptions(),  # noqa: B008 - frozen, so a safe default
     quote_marks: Mapping[str, str] | None = None,
+    weaker: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
-    """The DOT text of a map (what ``--format dot`` writes)."""
+    """The DOT text of a map (what ``--format dot`` writes); ``weaker`` as for
+    :func:`argmap.render.dot.build_digraph`."""
     graph = build_digraph(
         argument_map,
         verdicts=verdicts,
         quote_status=quote_status,
         options=options,
         quote_marks=quote_marks,
+        weaker=weaker,
     )
     source: str = graph.source
     return source

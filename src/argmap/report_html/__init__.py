@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from argmap.evaluate.priorities import weaker_attacks
 from argmap.outcome import CheckOutcome
 from argmap.render import DEFAULT_MAX_NODES, DEFAULT_TIMEOUT, Engine, RenderError
 from argmap.render.settings import NOT_CHOSEN, DrawingChoice
@@ -41,7 +42,11 @@ def checked(outcome: CheckOutcome) -> Checked:
     if outcome.map is None or outcome.evaluation is None:
         raise ValueError(f"{outcome.path}: the map did not resolve, so it has no report")
     return Checked(
-        outcome.map, outcome.evaluation.verdicts, outcome.checks, outcome.evaluation.labels
+        outcome.map,
+        outcome.evaluation.verdicts,
+        outcome.checks,
+        outcome.evaluation.labels,
+        weaker_attacks(outcome.map),
     )
 
 

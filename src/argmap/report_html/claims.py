@@ -57,6 +57,10 @@ class Checked:
     verdicts: Mapping[str, ClaimVerdict]
     checks: Mapping[str, EvidenceCheck]
     labels: Mapping[str, Label]  # framework node ("claim:ID", "arg:ID") -> label
+    # the attacks that fail for a weaker attacker, with both strengths, as the whole map
+    # decides them: a part of the map (a page, a handout of its first levels) may leave
+    # out the arguments a claim's strength rests on
+    weaker: Mapping[str, tuple[int, int]]
 
 
 def anchor_id(kind: str, element_id: str) -> str:

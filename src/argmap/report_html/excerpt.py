@@ -55,6 +55,7 @@ def excerpt(checked: Checked, limit: int = HANDOUT_MAX_CLAIMS) -> tuple[Checked,
         {cid: _within(v, part) for cid, v in checked.verdicts.items() if cid in keep},
         {eid: c for eid, c in checked.checks.items() if eid in part.evidence},
         checked.labels,
+        {aid: w for aid, w in checked.weaker.items() if aid in part.attacks},
     )
     note = (
         f"This map has {len(m.claims):,} claims, too many to print: this handout holds "

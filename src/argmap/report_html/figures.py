@@ -89,6 +89,7 @@ def draw(
         quote_status=quote_status if show_verdicts else None,
         options=options,
         quote_marks=quote_marks(checked.checks) if show_verdicts else None,
+        weaker=checked.weaker,
     )
     drawing = render_source(source, OutputFormat.SVG, engine, timeout=timeout)
     svg, width, height = inline_svg(drawing, label)
