@@ -130,13 +130,14 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
         )
     if kind == "enum":
         choices = _choices_at(loc)
-        hint = _did_you_mean(str(got), choices)
-        if str(got).lower() in choices:
-            hint = f"did you mean '{str(got).lower()}'? (lower case, as on the command line)"
+        # a value that is no text (null, a list, a mapping) is described, not shown as Python
+        hint = _did_you_mean(got, choices) if isinstance(got, str) else None
+        if isinstance(got, str) and got.lower() in choices:
+            hint = f"did you mean '{got.lower()}'? (lower case, as on the command line)"
         return codes.INVALID_VALUE.at(
             doc.path,
             positions.value(loc),
-            f"{where}: {_show(got)} is not one of {', '.join(choices)}",
+            f"{where}: {_describe_value(got)} is not one of {', '.join(choices)}",
             hint,
         )
     message = error["msg"].removeprefix("Value error, ")

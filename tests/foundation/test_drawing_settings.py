@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from argmap.argument_map import Drawing
 from argmap.model import Direction, Grouping
@@ -89,3 +90,33 @@ def test_the_schema_holds_the_settings_as_the_model_reads_them() -> None:
     assert validator.is_valid({"argmap": 1, "drawing": good})
     for bad in ({"rankdir": "LR"}, {"group_by": "tag"}, {"legend": "no"}):
         assert not validator.is_valid({"argmap": 1, "drawing": bad}), bad
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("null", "nothing (an empty value)"),
+        ("~", "nothing (an empty value)"),
+        ("[lr]", "a list"),
+        ("{lr: tb}", "a mapping"),
+    ],
+)
+def test_a_choice_that_is_no_text_is_described_not_shown_as_python(
+    tmp_path: Path, value: str, shown: str
+) -> None:
+    """``rankdir: null`` said "None is not one of ...", ``[lr]`` "['lr']" with "did you mean
+    'lr'?" as its hint: Python's words for values a YAML file writes otherwise. A claim's
+    ``kind`` goes through the same words."""
+    text = f"argmap: 1\ndrawing:\n  rankdir: {value}\nclaims:\n  a: {{text: A., kind: {value}}}\n"
+    result = load_map(_write(tmp_path, "m.yaml", text))
+    assert [(d.line, d.col, d.code, d.message, d.hint) for d in result.diagnostics] == [
+        (3, 12, "AM204", f"'drawing', 'rankdir': {shown} is not one of tb, lr, bt, rl", None),
+        (
+            5,
+            23,
+            "AM204",
+            f"claim 'a', 'kind': {shown} is not one of thesis, claim, premise, assumption, "
+            "counterclaim",
+            None,
+        ),
+    ]
