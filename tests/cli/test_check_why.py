@@ -171,3 +171,24 @@ def test_why_a_claim_of_none_of_the_maps_is_said_once(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"argmap: no claim '{claim}' in the 2 maps checked; {said}\n"
+
+
+def test_why_of_a_claim_perhaps_in_a_map_that_did_not_load_is_no_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The claim may be one of the map that did not load: the usage error named the map
+    that did and hid why the other did not; its located error is what there is to say, as
+    when that map is checked alone."""
+    (tmp_path / "a.yaml").write_text(DEBATE, encoding="utf-8")
+    broken = "argmap: 1\ntitle: Broken\nclaims:\n  x: {text: X holds., kind: thesis\n"
+    (tmp_path / "b.yaml").write_text(broken, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path), "--why", "x"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith(
+        f"{tmp_path / 'b.yaml'}:5:1: error[AM106] YAML syntax error: did not find expected "
+        "',' or '}'"
+    )
+    assert result.stdout.endswith("1 error in 1 of 2 files\n")
+    alone = runner.invoke(main, ["check", str(tmp_path / "b.yaml"), "--why", "x"])
+    assert alone.exit_code == 1 and alone.stderr == ""

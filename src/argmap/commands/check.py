@@ -175,9 +175,13 @@ WHY_TAKES = "--why takes a claim's id, as 'argmap check' lists them"
 
 def _not_claims(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
     """What to say of each id of ``--why`` that is a claim of none of the ``maps`` that
-    loaded (a folder's maps each hold their own claims: an id needs to be in one of them)."""
+    loaded (a folder's maps each hold their own claims: an id needs to be in one of them).
+    Nothing while one of them did not load: the id may be one of its claims, and its located
+    findings are what there is to say, as when it is checked alone."""
     found = {cid for c in maps for cid in c.why_found}
     loaded = [c for c in maps if c.why_found or c.not_claims]
+    if len(loaded) < len(maps):
+        return []
     messages = []
     for cid in (cid for cid in why if cid not in found):
         meant = [(c.shown, close) for c in loaded for other, close in c.not_claims if other == cid]
