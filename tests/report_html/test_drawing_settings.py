@@ -107,3 +107,16 @@ def test_report_handout_and_watch_take_rankdir_and_group_by(runner: CliRunner) -
         shown = runner.invoke(main, [command, "--help"]).output
         assert "--rankdir [tb|lr|bt|rl]" in shown and "--group-by [none|actor|tag]" in shown
         assert "[default: the map file's drawing: rankdir, else tb]" in " ".join(shown.split())
+
+
+def test_watch_says_that_its_svg_follows_all_four_settings(runner: CliRunner) -> None:
+    """Its help said the SVG had its quotes and legend "as the report's design has them"
+    after the SVG had come to follow the file's evidence: and legend: as render's does."""
+    shown = " ".join(runner.invoke(main, ["watch", "--help"]).output.split())
+    assert (
+        "The SVG is the one 'argmap render' writes, NAME.svg, drawn as the "
+        "file's drawing: settings say (direction, groups, quotes and legend); the report's "
+        "map takes their direction and groups. --rankdir and --group-by override them for "
+        "both." in shown
+    )
+    assert "as the report's design has them" not in shown

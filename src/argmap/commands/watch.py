@@ -66,9 +66,9 @@ def watch(
     The map, the files it includes and the sources it quotes are watched. With --serve, open
     the printed address: the page reloads by itself after each rebuild.
 
-    The SVG and the report's map are drawn in the direction and with the groups of the
-    file's drawing: settings (--rankdir and --group-by override them); the SVG with its
-    quotes and legend, as the report's design has them.
+    The SVG is the one 'argmap render' writes, NAME.svg, drawn as the file's drawing:
+    settings say (direction, groups, quotes and legend); the report's map takes their
+    direction and groups. --rankdir and --group-by override them for both.
 
     A map too large to draw (--max-nodes) or whose layout fails or takes longer than
     --time-limit is said, its report written without the drawing, and watched on.
