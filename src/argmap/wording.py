@@ -16,6 +16,14 @@ def counted(number: int, noun: str) -> str:
 
 def no_claim(cid: str, suggestion: str | None) -> str:
     """What a command says of a claim id it was given that is not a claim of the map
-    (``--focus``, ``--why``): the claim meant, when one is close."""
+    (``--focus``, ``--why``): the claim meant, when one is close. The id is shown as given,
+    its control characters as escapes: a line break in it would forge a line of output."""
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-    return f"no claim '{cid}' in this map{hint}"
+    return f"no claim '{shown_id(cid)}' in this map{hint}"
+
+
+def shown_id(cid: str) -> str:
+    """An id given on the command line, as a message shows it: on one line (``\\n``)."""
+    from argmap.visible import visible
+
+    return visible(cid)

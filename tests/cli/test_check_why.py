@@ -192,3 +192,30 @@ def test_why_of_a_claim_perhaps_in_a_map_that_did_not_load_is_no_usage_error(
     assert result.stdout.endswith("1 error in 1 of 2 files\n")
     alone = runner.invoke(main, ["check", str(tmp_path / "b.yaml"), "--why", "x"])
     assert alone.exit_code == 1 and alone.stderr == ""
+
+
+def test_an_id_with_a_line_break_forges_no_line(runner: CliRunner, tmp_path: Path) -> None:
+    """The id is shown as given, its line break as ``\\n``: an id that held one wrote a
+    second line of its own choosing under argmap's message."""
+    forged = "zzz\nargmap: 0 problems\x1b[2K"
+    one = _check(runner, tmp_path, "--why", forged)
+    assert (one.exit_code, one.stdout) == (2, "")
+    assert one.stderr == (
+        f"argmap: {tmp_path / 'map.yaml'}: no claim 'zzz\\nargmap: 0 problems\\x1b[2K' in this "
+        "map; --why takes a claim's id, as 'argmap check' lists them\n"
+    )
+    (tmp_path / "b.yaml").write_text(DEBATE, encoding="utf-8")
+    two = runner.invoke(main, ["check", str(tmp_path), "--why", forged])
+    assert two.exit_code == 2
+    assert two.stderr == (
+        "argmap: no claim 'zzz\\nargmap: 0 problems\\x1b[2K' in the 2 maps checked; --why "
+        "takes a claim's id, as 'argmap check' lists them\n"
+    )
+    focus = runner.invoke(
+        main, ["render", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "b.dot"), "--focus", forged]
+    )
+    assert focus.exit_code == 2
+    assert focus.stderr == (
+        f"argmap: {tmp_path / 'b.yaml'}: no claim 'zzz\\nargmap: 0 problems\\x1b[2K' in this "
+        "map; --focus takes a claim's id, as 'argmap check' lists them\n"
+    )

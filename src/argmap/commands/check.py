@@ -34,6 +34,7 @@ from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome, check_document
 from argmap.pipeline import ConfigCache, MapResult, find_files, without_maps
 from argmap.semantics.labels import Semantics
+from argmap.wording import shown_id
 
 semantics_option = click.option(
     "--semantics",
@@ -191,5 +192,8 @@ def _not_claims(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
         elif meant:
             close = next((close for _, close in meant if close is not None), None)
             where = f"did you mean '{close}'?" if close else WHY_TAKES
-            messages.append(f"argmap: no claim '{cid}' in the {len(meant):,} maps checked; {where}")
+            given = shown_id(cid)
+            messages.append(
+                f"argmap: no claim '{given}' in the {len(meant):,} maps checked; {where}"
+            )
     return messages
