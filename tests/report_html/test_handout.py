@@ -544,3 +544,23 @@ def test_a_handout_of_the_levels_near_the_thesis_draws_an_attack_as_the_whole_ma
     drawn = [m.groups()[1:] for m in ATTACK_C1.finditer(data)]
     assert drawn == [(b"edge attack rebut", b"c1 rebuts t")]
     assert b"fails: the attacker is weaker" not in data
+
+
+def test_a_worksheet_reveals_no_attack_that_fails_for_a_weaker_attacker(tmp_path: Path) -> None:
+    """c2's rebuttal fails for a weaker attacker: the teacher's page draws it grey, says why
+    in its tooltip and has the grey line in its text legend; the student's page has none of
+    the three (nor the words), since they tell which side wins."""
+    outcome = _strong_objection(tmp_path, 1)
+    teacher = page(outcome, Variant.TEACHER, paper=Paper.A4)
+    student = page(outcome, Variant.STUDENT, paper=Paper.A4)
+    grey = "in grey: an attack that fails, its attacker being weaker"
+    assert [i.text().strip() for i in teacher.css(".legend .item") if i.css(".line-weaker")] == [
+        grey
+    ]
+    assert [i.text() for i in student.css(".legend .item") if i.css(".line-weaker")] == []
+    assert teacher.css("g.weaker") != [] and student.css("g.weaker") == []
+    teacher_svgs = "".join(svg.html or "" for svg in teacher.css("svg"))
+    assert "fails: the attacker is weaker (priority 0 &lt; 2)" in teacher_svgs
+    svgs = "".join(svg.html or "" for svg in student.css("svg"))
+    assert "weaker" not in svgs and "fails" not in svgs
+    assert student.body is not None and grey not in student.body.text()
