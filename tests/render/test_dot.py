@@ -404,8 +404,11 @@ claims:
   t: {text: T holds., kind: thesis, priority: 2}
   weak: {text: A lesser claim says no., kind: assumption, rebuts: t, priority: 1}
   peer: {text: A claim as strong says no., kind: assumption, rebuts: t, priority: 2}
+  low: {text: A lesser premise., kind: premise, supports: t, priority: 2}
+  nibble: {text: A lesser objection., kind: assumption, priority: 1}
 attacks:
   at-peer: {from: t, undermines: peer}
+  at-low: {from: nibble, undermines: low}
 """
 
 
@@ -424,18 +427,25 @@ def test_an_attack_by_a_weaker_claim_is_drawn_faint_as_it_fails(tmp_path: Path) 
     found = statements(build_digraph(m, verdicts=verdicts))
     weak = _attack(found, "weak")
     assert weak["class"] == "attack rebut weaker"
-    assert (weak["arrowtail"], weak["style"], weak["color"]) == ("tee", "dashed", "#8C8C8C")
+    # its kind's head and line, grey, and an open circle before the head: "no effect"; a
+    # quote against (grey, dashed, an open bar) has no circle
+    assert (weak["arrowtail"], weak["style"], weak["color"]) == ("teeodot", "dashed", "#8C8C8C")
+    assert RELATION_STYLE["evidence-attacks"]["arrowtail"] == "otee"
+    nibble = _attack(found, "nibble")
+    assert (nibble["class"], nibble["arrowtail"]) == ("attack undermine weaker", "diamondodot")
     assert weak["tooltip"] == "weak rebuts t\\nfails: the attacker is weaker (priority 1 < 2)"
     peer = _attack(found, "peer")
     assert peer["class"] == "attack rebut"
     assert peer["color"] == RELATION_STYLE["rebut"]["color"]
     assert _attack(found, "t")["class"] == "attack undermine"
     legend = found["legend-weaker"]
+    # the circle, grey: the heads of the kinds are in their own entries
     assert (legend["class"], legend["arrowhead"], legend["color"]) == (
         "legend weaker",
-        "tee",
+        "odot",
         "#8C8C8C",
     )
+    assert {"legend-rebut", "legend-undermine"} <= set(found)
     assert found["legend-weaker-name"]["label"] == "fails: the attacker is weaker"
 
 

@@ -553,7 +553,7 @@ def test_a_worksheet_reveals_no_attack_that_fails_for_a_weaker_attacker(tmp_path
     outcome = _strong_objection(tmp_path, 1)
     teacher = page(outcome, Variant.TEACHER, paper=Paper.A4)
     student = page(outcome, Variant.STUDENT, paper=Paper.A4)
-    grey = "in grey: an attack that fails, its attacker being weaker"
+    grey = "in grey, with a circle (○): an attack that fails, its attacker being weaker"
     assert [i.text().strip() for i in teacher.css(".legend .item") if i.css(".line-weaker")] == [
         grey
     ]

@@ -125,7 +125,7 @@ def build_digraph(
                 "id": ids.take(svg_id("attack", attack.id)),
                 "class": f"attack {kind}" if fails is None else f"attack {kind} weaker",
                 **style.RELATION_STYLE[kind],
-                **(style.WEAKER if fails is not None else {}),
+                **(_weaker_look(kind) if fails is not None else {}),
                 "tooltip": tooltip_text(
                     [said, attack.note or ""]
                     if fails is None
@@ -494,6 +494,12 @@ def _weaker(argument_map: ArgumentMap) -> Mapping[str, tuple[int, int]]:
 
 
 _FAILS = "fails: the attacker is weaker (priority {} < {})"
+
+
+def _weaker_look(kind: str) -> dict[str, str]:
+    """How an attack that fails for a weaker attacker differs from its kind's look."""
+    head = style.RELATION_STYLE[kind]["arrowtail"]
+    return {**style.WEAKER, "arrowtail": f"{head}{style.WEAKER_HEAD}"}
 
 
 def _relations_shown(

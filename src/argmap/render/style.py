@@ -153,12 +153,15 @@ RELATION_NAME: Final[Mapping[str, str]] = {
     "evidence-attacks": "quote against",
 }
 
-# An attack from a weaker claim (priorities) fails: it keeps its kind's head and line, and is
-# drawn faint. Not a relation of its own: the legend shows it as a faint rebuttal.
+# An attack from a weaker claim (priorities) fails: it keeps its kind's line and head, drawn
+# grey and thinner, with an open circle before the head (WEAKER_HEAD), so that it is told from
+# a quote against (grey, dashed, an open bar) in greyscale print too. Not a relation of its
+# own: the legend shows the circle alone, the heads having their kinds' entries.
 WEAKER: Final[Mapping[str, str]] = {"color": FAINT, "penwidth": "1.2"}
+WEAKER_HEAD: Final = "odot"
 LEGEND_ARROW: Final[Mapping[str, Mapping[str, str]]] = {
     **RELATION_STYLE,
-    "weaker": {**RELATION_STYLE["rebut"], **WEAKER},
+    "weaker": {"arrowtail": WEAKER_HEAD, "style": "dashed", **WEAKER},
 }
 
 # verdict -> (border colour, badge); the border is drawn thick, unsupported thinner and dashed.
