@@ -219,3 +219,18 @@ def test_an_id_with_a_line_break_forges_no_line(runner: CliRunner, tmp_path: Pat
         f"argmap: {tmp_path / 'b.yaml'}: no claim 'zzz\\nargmap: 0 problems\\x1b[2K' in this "
         "map; --focus takes a claim's id, as 'argmap check' lists them\n"
     )
+
+
+def test_why_under_github_actions_shows_the_reasons_and_annotates_the_findings(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--why was asked for, and GitHub Actions chose the annotations: both are given (a
+    workflow step that asks why a claim fell gets its answer in the log)."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    bare = DEBATE + "  bare:\n    text: A claim with nothing under it.\n    supports: uniforms\n"
+    result = _check(runner, tmp_path, "--why", "uniforms", text=bare)
+    assert result.exit_code == 0, result.output
+    assert "      rebut by expression is defeated\n" in result.stdout
+    assert "::warning file=" in result.stdout and "title=AM002" in result.stdout
+    chosen = _check(runner, tmp_path, "--why", "uniforms", "--format", "github", text=bare)
+    assert chosen.exit_code == 2  # a format asked for by name has no room for reasons

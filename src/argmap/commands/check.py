@@ -115,7 +115,7 @@ def check(
     if semantics == Semantics.GROUNDED.value and given("time_limit"):
         note("argmap: --time-limit has no effect with grounded semantics")
     chosen = output_format or default_format()
-    if why and chosen != "text":
+    if why and output_format not in (None, "text"):
         say(
             f"argmap: --why shows reasons in the text output, not in {chosen}; "
             "--format json lists every claim's reasons"
@@ -127,7 +127,7 @@ def check(
         "document"
         if chosen == "json"
         else "lines"
-        if chosen == "text" and (why or not quiet())
+        if why or (chosen == "text" and not quiet())  # under GitHub Actions too, when asked
         else None
     )
     run = CheckRun(Semantics(semantics), time_limit, wanted, tuple(dict.fromkeys(why)))
