@@ -49,7 +49,12 @@ def loaded(outcome: ImportOutcome, tmp_path: Path) -> ArgumentMap:
     assert outcome.draft is not None, [d.message for d in outcome.diagnostics]
     text = render_yaml(outcome.draft, outcome.format, "input")
     assert validate_yaml(text, "input") == []
-    target = tmp_path / "imported.yaml"
+    return written(tmp_path, text, "imported.yaml")
+
+
+def written(tmp_path: Path, text: str, name: str = "map.yaml") -> ArgumentMap:
+    """The map of ``text``, written to ``tmp_path/name`` and loaded (it must resolve)."""
+    target = tmp_path / name
     target.write_text(text, encoding="utf-8")
     result = load_map(target)
     assert result.map is not None, [d.message for d in result.diagnostics]

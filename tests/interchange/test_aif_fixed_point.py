@@ -10,22 +10,13 @@ from typing import Any
 from argmap.argument_map import ArgumentMap
 from argmap.interchange.aif.export import to_aif
 from argmap.interchange.losses import aif_losses
-from argmap.pipeline import load_map
 
-from .conftest import GIVEN_TWICE, imported, loaded
-
-
-def _map(tmp_path: Path, text: str) -> ArgumentMap:
-    path = tmp_path / "map.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = load_map(path)
-    assert result.map is not None, [d.message for d in result.diagnostics]
-    return result.map
+from .conftest import GIVEN_TWICE, imported, loaded, written
 
 
 def _round_trip(tmp_path: Path, text: str) -> tuple[str, str, ArgumentMap]:
     """The AIF export of the map ``text``, the export of its import, and the imported map."""
-    first = to_aif(_map(tmp_path, text))
+    first = to_aif(written(tmp_path, text))
     back = loaded(imported(first, "aif", "export.json"), tmp_path)
     return first, to_aif(back), back
 
@@ -185,7 +176,7 @@ def test_an_arguments_label_that_names_no_scheme_is_a_loss_said_at_export(
     ]
     assert [a.label for a in back.arguments.values()] == ["From\nsign,  say ", None]
     assert second == first
-    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, text))]
+    lost = [(d.line, d.col, d.message) for d in aif_losses(written(tmp_path, text))]
     assert (
         8,
         3,
@@ -208,7 +199,7 @@ def test_a_premise_or_an_attack_given_twice_is_written_once_and_said(tmp_path: P
         ("5", "1"),
     ]
     assert second == first
-    lost = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, GIVEN_TWICE))]
+    lost = [(d.line, d.col, d.message) for d in aif_losses(written(tmp_path, GIVEN_TWICE))]
     assert [x for x in lost if "twice" in x[2]] == [
         (
             7,

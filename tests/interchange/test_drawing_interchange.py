@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.argument_map import ArgumentMap, Drawing
+from argmap.argument_map import Drawing
 from argmap.interchange.argdown.export import to_argdown
 from argmap.interchange.importing import render_yaml
 from argmap.interchange.losses import aif_losses
 from argmap.model import Direction, Grouping
-from argmap.pipeline import load_map
 
 from .compare import assert_same_map
-from .conftest import CORPUS, imported, loaded
+from .conftest import CORPUS, imported, loaded, written
 
 DRAWN = """\
 argmap: 1
@@ -29,20 +28,12 @@ claims:
 """
 
 
-def _map(tmp_path: Path, text: str) -> ArgumentMap:
-    path = tmp_path / "drawn.yaml"
-    path.write_text(text, encoding="utf-8")
-    result = load_map(path)
-    assert result.map is not None, [d.message for d in result.diagnostics]
-    return result.map
-
-
 def _front_matter(argdown: str) -> list[str]:
     return argdown.split("===\n")[1].splitlines()
 
 
 def test_argdown_export_writes_the_direction_as_graphviz_setting(tmp_path: Path) -> None:
-    original = _map(tmp_path, DRAWN)
+    original = written(tmp_path, DRAWN)
     text = to_argdown(original)
     assert _front_matter(text) == [
         'title: "Drawn"',
@@ -59,7 +50,7 @@ def test_argdown_export_writes_the_direction_as_graphviz_setting(tmp_path: Path)
 
 def test_a_map_without_settings_exports_no_graphviz_settings(tmp_path: Path) -> None:
     plain = "argmap: 1\ntitle: Drawn\nclaims:\n  t: {text: The thesis., kind: thesis}\n"
-    assert _front_matter(to_argdown(_map(tmp_path, plain))) == ['title: "Drawn"']
+    assert _front_matter(to_argdown(written(tmp_path, plain))) == ['title: "Drawn"']
 
 
 def test_argdown_import_carries_rankdir_in_any_case_and_names_the_rest() -> None:
@@ -92,5 +83,5 @@ def test_argdown_import_says_why_a_direction_is_not_carried(tmp_path: Path) -> N
 
 
 def test_aif_has_no_place_for_drawing_settings(tmp_path: Path) -> None:
-    found = [(d.line, d.col, d.message) for d in aif_losses(_map(tmp_path, DRAWN))][-1]
+    found = [(d.line, d.col, d.message) for d in aif_losses(written(tmp_path, DRAWN))][-1]
     assert found == (1, 1, "AIF has no place for the map's title, drawing settings; not exported")
