@@ -18,6 +18,7 @@ import click
 
 from argmap.paths import folded_name, resolved
 from argmap.pipeline import MapResult
+from argmap.visible import visible
 from argmap.winnames import windows_name_problem
 
 
@@ -115,11 +116,16 @@ def _no_file_on_windows(result: MapResult, target: Path) -> str | None:
     problem = windows_name_problem(target.name)
     if problem is None:
         return None
-    named_after_map = target.name.startswith(Path(result.path).stem)
-    fix = "rename the map" if named_after_map else "give -o another name"
+    stem = Path(result.path).stem
+    if not target.name.startswith(stem):
+        fix = "give -o another name"
+    elif windows_name_problem(stem + target.suffix) is None:
+        fix = "give another --focus"  # the map's own name is fine: the claim's id is not
+    else:
+        fix = "rename the map"
     return (
-        f"{result.path} would be written to {target}, which cannot be a file on Windows: "
-        f"{problem}; {fix}"
+        f"{result.path} would be written to {visible(str(target))}, which cannot be a file "
+        f"on Windows: {problem}; {fix}"
     )
 
 
