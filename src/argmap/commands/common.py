@@ -97,6 +97,24 @@ class OneFile(click.Command):
         return rest
 
 
+class OutputPath(click.Path):
+    """``-o`` of a command that writes files: a path, or None for ``-``, standard output, as
+    in every Unix tool. Only the bare ``-`` is: ``./-`` names a file (or folder) called -.
+    A command that cannot write to standard output gives ``no_stdout``, why: ``-o -`` is
+    then a usage error saying so."""
+
+    def __init__(self, *, no_stdout: str | None = None, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+        self.no_stdout = no_stdout
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-":
+            if self.no_stdout is not None:
+                self.fail(self.no_stdout, param, ctx)
+            return None
+        return super().convert(value, param, ctx)
+
+
 def unknown_focus(path: str, error: UnknownFocus) -> str:
     """What render and handout say of a --focus that is not a claim of the map ``path``."""
     return unknown_claim(path, error.focus, error.suggestion, "--focus")

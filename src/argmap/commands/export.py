@@ -17,6 +17,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     OneFile,
+    OutputPath,
     choice,
     detail_read,
     emit_diagnostics,
@@ -97,7 +98,7 @@ EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(),
     metavar="FILE",
     help="Write the document to this file, not stdout.",
 )
@@ -126,14 +127,15 @@ def export(
     2023 format (p af N), with the node names as comments, so any competition solver can check
     argmap's labelling; apx is the older ASPARTIX format. See docs/interchange.md.
 
-    Without -o the document goes to stdout and the findings of a map with errors to stderr;
-    with -o it is written atomically, and 'wrote FILE' said on stderr (not with -q).
+    Without -o, or with -o -, the document goes to stdout and the findings of a map with
+    errors to stderr; with -o FILE it is written atomically, and 'wrote FILE' said on stderr
+    (not with -q). A file named - is -o ./-.
 
     What the format cannot hold (for aif: ids, kinds, labels, tags, notes, priorities,
     sources, the map's title...; for argdown: the line breaks inside a claim's text) is said
     in one line on stderr (not with -q); with -v, as a warning (AM413) at the first element
-    that loses it, one for each kind of loss, where findings go (stderr without -o, stdout
-    with it). The export is written all the same.
+    that loses it, one for each kind of loss, where findings go (stderr without -o or with
+    -o -, stdout with -o FILE). The export is written all the same.
 
     Exit status: 0 exported (the findings of the rules, such as a support cycle, do not stop
     an export; 'argmap check' reports them), 1 the map does not load or resolve, or the

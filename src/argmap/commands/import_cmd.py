@@ -19,6 +19,7 @@ from argmap.commands.common import (
     EXIT_OK,
     FORMATS,
     OneFile,
+    OutputPath,
     choice,
     default_format,
     missing_path,
@@ -40,7 +41,7 @@ from argmap.wording import counted
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(dir_okay=False),
     help="Write the map to this file, not stdout.",
 )
 @click.option(
@@ -65,7 +66,8 @@ def import_map(
 
     The format is recognised by the extension (.argdown, .json) or the content; --from says
     it. The map is written only when it validates; the report lists what could not be carried
-    over (warnings) and where. Without -o the map goes to stdout and the report to stderr.
+    over (warnings) and where. Without -o (or with -o -) the map goes to stdout and the
+    report to stderr; a file named - is -o ./-.
 
     Exit status: 0 imported, 1 the input has errors or cannot be read (a FIFO, a device),
     2 usage (no such file, a folder, unknown format).

@@ -15,6 +15,7 @@ from argmap import terminate
 from argmap.commands.common import (
     EXIT_ERROR,
     OneFile,
+    OutputPath,
     emit_diagnostics,
     given,
     missing_path,
@@ -36,7 +37,11 @@ from argmap.watch import watch as watch_map
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=OutputPath(
+        file_okay=False,
+        no_stdout="watch writes two files (NAME.svg and NAME.html) into a folder; "
+        "-o - (standard output) cannot hold them",
+    ),
     default="renders",
     show_default=True,
     help="Folder for NAME.svg and NAME.html.",
