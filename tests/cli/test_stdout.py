@@ -4,6 +4,10 @@ import their document, as without -o; ``-o ./-`` still names a file (or folder) 
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 
+SRC = str(Path(__file__).parents[2] / "src")
 MAP = "argmap: 1\nclaims:\n  t: {text: T., kind: thesis}\n  r: {text: R., supports: t}\n"
 BAD = "argmap: 1\nclaims: {a: {text: A, supports: b}}\n"
 BAD_FINDING = (
@@ -36,10 +41,105 @@ def _run(*args: str) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "file", "extra"),
+    [
+        ("render", "m.dot", ("-f", "dot")),
+        ("render", "m.svg", ()),
+        ("report", "m.html", ()),
+        ("handout", "m.html", ("-f", "html")),
+    ],
+)
+def test_dash_writes_the_one_file_to_stdout(
+    here: Path, command: str, file: str, extra: tuple[str, ...]
+) -> None:
+    assert _run(command, "m.yaml", *extra, "-o", file)[0] == 0
+    code, out, err = _run(command, "m.yaml", *extra, "-o", "-")
+    assert (code, err) == (0, "")
+    assert out == (here / file).read_bytes()
+    assert not (here / "-").exists()
+
+
+def test_the_format_of_stdout_is_the_commands_default(here: Path) -> None:
+    code, out, err = _run("render", "m.yaml", "-o", "-")
+    assert (code, err) == (0, "")
+    assert out.startswith(b"<?xml") and b"<svg" in out
+
+
+def test_verbose_says_where_it_went(here: Path) -> None:
+    code, out, err = _run("-v", "render", "m.yaml", "-f", "dot", "-o", "-")
+    assert code == 0 and out.startswith(b"// argmap-document") and b"digraph" in out
+    lines = err.splitlines()
+    assert lines[:2] == ["read m.yaml", "wrote m.yaml's dot to standard output"]
+    assert [line.split(":")[0] for line in lines[2:]] == ["argmap render"]  # its timing
+
+
+@pytest.mark.parametrize("command", ["render", "report", "handout"])
+def test_dash_with_several_maps_is_a_usage_error(here: Path, command: str) -> None:
+    code, out, err = _run(command, "m.yaml", "n.yaml", "-o", "-")
+    assert (code, out) == (2, b"")
+    assert err == (
+        "argmap: -o - writes one map to standard output, but 2 maps were given; give a folder\n"
+    )
+    assert not (here / "-").exists()
+
+
+@pytest.mark.parametrize("command", ["render", "report", "handout"])
+@pytest.mark.parametrize("flag", ["--check", "--stale-only"])
+def test_dash_with_check_or_stale_only_is_a_usage_error(
+    here: Path, command: str, flag: str
+) -> None:
+    code, out, err = _run(command, "m.yaml", flag, "-o", "-")
+    assert (code, out) == (2, b"")
+    assert err == f"argmap: {flag} compares files, and -o - (standard output) is none\n"
+
+
+@pytest.mark.parametrize("command", ["render", "report", "handout"])
+def test_a_map_that_does_not_load_writes_nothing_to_stdout(here: Path, command: str) -> None:
+    code, out, err = _run(command, "bad.yaml", "-o", "-")
+    assert (code, out) == (1, b"")
+    assert err == BAD_FINDING
+
+
+def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
+    """Run argmap with its stdout on a pseudo-terminal: the exit status, what reached the
+    terminal and stderr."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": SRC}
+    with subprocess.Popen(
+        [sys.executable, "-m", "argmap", *args], stdout=follower, stderr=subprocess.PIPE, env=env
+    ) as proc:
+        os.close(follower)
+        _, err = proc.communicate(timeout=120)
+    seen = b""
+    try:
+        while chunk := os.read(leader, 4096):
+            seen += chunk
+    except OSError:
+        pass  # the terminal is closed
+    os.close(leader)
+    return proc.returncode, seen, err
+
+
+def test_a_binary_format_is_refused_on_a_terminal(here: Path) -> None:
+    code, seen, err = _on_a_terminal("render", "m.yaml", "-f", "png", "-o", "-")
+    assert (code, seen) == (2, b"")
+    assert err == b"argmap: refusing to write PNG to a terminal; redirect it or give -o FILE\n"
+
+
+def test_text_formats_go_to_a_terminal(here: Path) -> None:
+    code, seen, err = _on_a_terminal("render", "m.yaml", "-f", "dot", "-o", "-")
+    assert (code, err) == (0, b"")
+    assert seen.startswith(b"// argmap-document")
+
+
 def test_a_file_named_dash_is_written_as_dot_slash_dash(here: Path) -> None:
     code, out, err = _run("export", "m.yaml", "--to", "json", "-o", "./-")
     assert (code, out, err) == (0, b"", "wrote -\n")
     assert (here / "-").read_bytes().startswith(b"{")
+    (here / "-").unlink()
+    code, out, err = _run("render", "m.yaml", "-f", "dot", "-o", "./-")
+    assert (code, out, err) == (0, b"", "wrote -/m.dot\n")
 
 
 def test_export_dash_is_stdout_with_findings_on_stderr(here: Path) -> None:

@@ -129,11 +129,19 @@ def unknown_claim(path: str, cid: str, suggestion: str | None, option: str) -> s
     return f"argmap: {path}: {no_claim(cid, suggestion)}{where}"
 
 
-def write_output(target: Path, data: bytes) -> bool:
+def write_output(target: Path | None, data: bytes, what: str = "the output") -> bool:
     """Write ``target`` atomically; when the system refuses (a folder in the way, a full disk,
-    no permission) say why on stderr and return False, leaving whatever was there."""
+    no permission) say why on stderr and return False, leaving whatever was there. ``None``
+    is standard output (``-o -``): ``data`` goes there as it is, said only under --verbose
+    (as ``what``), so that stdout holds the bytes the file would and nothing else."""
     from argmap.write import cannot_write, write_atomic
 
+    if target is None:
+        sys.stdout.flush()  # what was written as text, first
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        detail(f"wrote {what} to standard output")
+        return True
     try:
         write_atomic(target, data)
     except OSError as exc:
@@ -384,12 +392,15 @@ def missing_path(path: Path) -> Diagnostic | None:
     return not_found(path)
 
 
-def load_for_output(found: Found, configs: ConfigCache) -> tuple[list[MapResult], int]:
+def load_for_output(
+    found: Found, configs: ConfigCache, *, err: bool = False
+) -> tuple[list[MapResult], int]:
     """Load the maps ``found`` for a command that writes files (render, report, handout):
     report their problems and those of their projects' configurations (read into ``configs``,
     which the command then uses), and start the exit status from them (2 for a missing path,
     1 for findings). A broken configuration fails the run, as in check; its maps are still
-    written, with the defaults. Files in a folder that are not maps are left out."""
+    written, with the defaults. Files in a folder that are not maps are left out. The
+    findings go to stdout, or with ``err`` to stderr (where stdout carries the output)."""
     from argmap import codes
     from argmap.diagnostics import has_failures
     from argmap.pipeline import load_maps, without_maps
@@ -411,7 +422,7 @@ def load_for_output(found: Found, configs: ConfigCache) -> tuple[list[MapResult]
         texts.update(result.texts)
     diagnostics.extend(without_maps(found, skipped))
     if diagnostics:
-        emit_diagnostics(diagnostics, texts, len(files) - len(skipped), None)
+        emit_diagnostics(diagnostics, texts, len(files) - len(skipped), None, err=err)
     status = EXIT_OK
     if any(p.code == codes.PATH_NOT_FOUND.code for p in problems):
         status = EXIT_ERROR

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
 
 from argmap.commands.common import (
     EXIT_ERROR,
+    OutputPath,
     choice,
     depth_option,
     focus_option,
@@ -59,11 +61,12 @@ DEFAULT_MAX_CLAIMS = 200
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(),
     default=Path("renders"),
     show_default=True,
-    help="NAME.pdf or NAME.html for one map, or a folder where each map becomes "
-    "<stem>-<variant>.pdf (or .html with --format html).",
+    help="NAME.pdf or NAME.html for one map, a folder where each map becomes "
+    "<stem>-<variant>.pdf (or .html with --format html), or - for standard output (one "
+    "map; ./- is a file named -).",
 )
 @click.option(
     "--format",
@@ -84,7 +87,7 @@ def handout(
     focus: str | None,
     depth: int | None,
     max_claims: int,
-    output: Path,
+    output: Path | None,
     output_format: str | None,
     engine: str,
     rankdir: str | None,
@@ -116,6 +119,10 @@ def handout(
     The map is drawn in the direction and with the groups of its file's drawing: settings
     (--rankdir and --group-by override them), without a legend (the page explains the
     marks), and with its quotes only when they fit the page.
+
+    -o - writes the one map's handout to standard output, and nothing else there (not with
+    several maps, --check or --stale-only; a PDF not to a terminal); a file or folder named
+    - is -o ./-.
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a
@@ -174,7 +181,7 @@ def handout(
             focus=focus,
             drawing=chosen_drawing,
         ),
-        finish=finish_handout,
+        finish=partial(finish_handout, pdf=chosen_format == "pdf"),
         stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
@@ -184,12 +191,13 @@ def handout(
     # which is safe only while argmap runs no threads of its own (the embedded Graphviz does).
     pdf_in_workers = chosen_format == "pdf" and system_layouts(chosen_engine, OutputFormat.SVG)
     workers = (jobs or usable_cores()) if pdf_in_workers else 1
-    run_pages(paths, output, job, check, stale_only, workers=workers)
+    binary = "pdf" if chosen_format == "pdf" else None
+    run_pages(paths, output, job, check, stale_only, workers=workers, binary=binary)
 
 
-def finish_handout(page: bytes, target: Path) -> bytes:
-    """The bytes of a handout file: the page as PDF for a ``.pdf`` target, else as it is.
-    At module level, so that a worker process can be handed it."""
+def finish_handout(page: bytes, *, pdf: bool) -> bytes:
+    """The bytes of a handout file: the page as PDF (``pdf``), else as it is. At module
+    level, so that a worker process can be handed it."""
     from argmap.report_html.pdf import html_to_pdf
 
-    return html_to_pdf(page) if target.suffix.lower() == ".pdf" else page
+    return html_to_pdf(page) if pdf else page

@@ -15,6 +15,7 @@ from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
+    OutputPath,
     Seconds,
     choice,
     depth_option,
@@ -43,7 +44,13 @@ from argmap.commands.layout import (
     time_limit_option,
 )
 from argmap.commands.progress import Progress, progress
-from argmap.commands.targets import files_read, format_named_by, names_one_file, plan
+from argmap.commands.targets import (
+    files_read,
+    format_named_by,
+    plan_outputs,
+    refuse_stdout,
+    where_to,
+)
 from argmap.cores import usable_cores
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
@@ -73,11 +80,11 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     "-o",
     "--output",
     "output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(),
     default=Path("renders"),
     show_default=True,
-    help="NAME.svg (or .png, .pdf, .dot) for one map, or a folder where each map becomes "
-    "<stem>.<format>.",
+    help="NAME.svg (or .png, .pdf, .dot) for one map, a folder where each map becomes "
+    "<stem>.<format>, or - for standard output (one map; ./- is a file named -).",
 )
 @old_name("--output-dir", "-o/--output", "output_dir", click.Path(path_type=Path))
 @click.option(
@@ -116,7 +123,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 @jobs_option
 def render(
     paths: tuple[Path, ...],
-    output: Path,
+    output: Path | None,
     output_dir: Path | None,
     output_format: str | None,
     engine: str,
@@ -148,6 +155,11 @@ def render(
     findings of the rules do not stop it: a map with a support cycle (AM010) is drawn, the
     cycle in the picture; 'argmap check' reports them.
 
+    -o - writes the one map's file to standard output: the bytes the file would get, and
+    nothing else there (the findings go to stderr). Several maps, --check or --stale-only
+    with it are usage errors, and so is PNG or PDF to a terminal. A file or folder named -
+    is -o ./-.
+
     A map file's drawing: settings (rankdir, group-by, evidence, legend) are that map's
     defaults for --rankdir, --group-by, --evidence/--no-evidence and --legend/--no-legend;
     each option given overrides them. --check and --stale-only draw with them too.
@@ -174,6 +186,7 @@ def render(
       argmap render arguments/ -o renders/ --link-to-report
       argmap render map.yaml --focus spp-fails --depth 1 --no-verdicts
       argmap render map.yaml --depth 2 -o summary.svg
+      argmap render map.yaml --format dot -o - | dot -Tpng > map.png
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
     """
@@ -182,6 +195,15 @@ def render(
     formats = {f".{f.value}": f.value for f in OutputFormat}
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
+    binary = fmt.value if fmt in (OutputFormat.PNG, OutputFormat.PDF) else None
+    refused_stdout = (
+        None
+        if output is not None
+        else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
+    )
+    if refused_stdout is not None:
+        _error(refused_stdout)
+        sys.exit(EXIT_ERROR)
     chosen_engine = Engine(engine)
     if fmt is OutputFormat.DOT and not given("max_nodes"):
         max_nodes = sys.maxsize  # no layout runs: the default stands for Graphviz's minutes
@@ -196,15 +218,15 @@ def render(
     chosen = drawing_choice(rankdir, group_by, evidence, legend)
     found = find_files(paths)
     configs = ConfigCache()
-    results, status = load_for_output(found, configs)
+    results, status = load_for_output(found, configs, err=output is None)
     # maps counted once loaded: a folder also holds the files they include, and other YAML
-    single, refused_output = names_one_file(output, (f".{fmt.value}",), len(results))
+    single, refused_output = where_to(output, (f".{fmt.value}",), len(results))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
 
     checked = Checked()
-    layouts: InOrder[tuple[str, Path], Drawn] = InOrder(
+    layouts: InOrder[tuple[str, Path | None], Drawn] = InOrder(
         layout_pool(chosen_engine, fmt, min(jobs or usable_cores(), len(results)))
     )
 
@@ -212,13 +234,15 @@ def render(
         """A line on stderr, after those of the maps before it (whose layouts may still run),
         so that the lines come in the order of the maps."""
         nonlocal status
-        status = _write(layouts.rest(), status, shown, stale_only)
+        status = _write(layouts.rest(), status, shown, fmt, stale_only)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
-    planned, refused = plan(
+    planned, refused = plan_outputs(
         drawable_maps,
-        lambda result: output if single else output / _file_name(result, options, fmt),
+        output,
+        lambda result: _file_name(result, options, fmt),
+        single,
         files_read(results),
     )
     for message in refused:
@@ -238,14 +262,19 @@ def render(
                 view = _linked(drawn, result) if link_to_report else drawn
                 source = map_source(argument_map, similarity, view, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
-                if (check or (stale_only and fmt is not OutputFormat.PDF)) and settled(
-                    target,
-                    partial(is_current, source=source, output_format=fmt, engine=chosen_engine),
-                    check=check,
-                    origin=result.path,
-                    checked=checked,
-                    say=in_turn,
-                    kept=partial(shown.kept, say=in_turn),
+                comparing = check or (stale_only and fmt is not OutputFormat.PDF)
+                if (
+                    comparing
+                    and target is not None
+                    and settled(
+                        target,
+                        partial(is_current, source=source, output_format=fmt, engine=chosen_engine),
+                        check=check,
+                        origin=result.path,
+                        checked=checked,
+                        say=in_turn,
+                        kept=partial(shown.kept, say=in_turn),
+                    )
                 ):
                     shown.advance()
                     continue
@@ -261,21 +290,22 @@ def render(
                 in_turn(f"argmap: {result.path}: {exc}")
                 shown.advance()
                 status = EXIT_ERROR
-            status = _write(layouts.ready(), status, shown, stale_only)
-        status = _write(layouts.rest(), status, shown, stale_only)
+            status = _write(layouts.ready(), status, shown, fmt, stale_only)
+        status = _write(layouts.rest(), status, shown, fmt, stale_only)
     status = stale_status(checked, "file", "argmap render", status)
     sys.exit(status)
 
 
 def _write(
-    drawn: Iterable[tuple[tuple[str, Path], Drawn]],
+    drawn: Iterable[tuple[tuple[str, Path | None], Drawn]],
     status: int,
     shown: Progress,
+    fmt: OutputFormat,
     keep_same: bool = False,
 ) -> int:
-    """Write each finished layout (or say why it failed), a step of ``shown`` each; the exit
-    status so far. With ``keep_same``, a file that already holds the same bytes is left as
-    it is."""
+    """Write each finished layout in ``fmt`` (or say why it failed), a step of ``shown``
+    each; the exit status so far. With ``keep_same``, a file that already holds the same
+    bytes is left as it is. A target of None is standard output."""
     for (path, target), data in drawn:
         shown.advance()
         if isinstance(data, GraphvizNotFound | UnsupportedFormat):
@@ -285,13 +315,14 @@ def _write(
             _error(f"{path}: {data}")
             status = EXIT_ERROR
             continue
-        if keep_same and target.is_file() and target.read_bytes() == data:
+        if keep_same and target is not None and target.is_file() and target.read_bytes() == data:
             shown.kept(target)
             continue
-        if not write_output(target, data):
+        if not write_output(target, data, f"{path}'s {fmt.value}"):
             status = EXIT_ERROR
             continue
-        shown.wrote(target)
+        if target is not None:
+            shown.wrote(target)
     return status
 
 

@@ -19,6 +19,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
+    OutputPath,
     jobs_option,
     load_for_output,
     refuse_check_with_stale_only,
@@ -31,7 +32,12 @@ from argmap.commands.common import (
 )
 from argmap.commands.layout import drawing_choice, page_drawing_options
 from argmap.commands.progress import Progress, progress
-from argmap.commands.targets import files_read, names_one_file, plan
+from argmap.commands.targets import (
+    files_read,
+    plan_outputs,
+    refuse_stdout,
+    where_to,
+)
 from argmap.cores import usable_cores, worker_pool
 from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
@@ -56,7 +62,7 @@ class PageJob:
     name: Callable[[str], str]  # map file stem -> file name in a folder
     suffixes: tuple[str, ...]  # an -o ending in one of these is a file, not a folder
     page: Callable[[CheckOutcome], bytes]  # the stamped HTML page
-    finish: Callable[[bytes, Path], bytes]  # the page -> the bytes written to the target
+    finish: Callable[[bytes], bytes]  # the page -> the bytes written to the target
     stamp_of: Callable[[bytes, Path], str | None]  # the stamp of an existing target
     stamp: Callable[[bytes], str | None]  # the stamp of a page
     command: str  # for the message about stale files
@@ -68,45 +74,56 @@ class PageJob:
 
 def run_pages(
     paths: Sequence[Path],
-    output: Path,
+    output: Path | None,
     job: PageJob,
     check: bool,
     stale_only: bool = False,
     *,
     workers: int = 1,
+    binary: str | None = None,
 ) -> NoReturn:
     """Build a page for every map in ``paths``; write it, or check the file already there
     (``check``), or write it only where the file there is missing or stale (``stale_only``).
     With ``workers`` > 1, ``job.finish`` (a module-level function) runs in that many worker
     processes while the next page is built; the whole of each file does when the job says
-    so (``job.in_workers``) and it is not compared with the file there first."""
+    so (``job.in_workers``) and it is not compared with the file there first. An
+    ``output`` of None is standard output (``-o -``), for one map; ``binary`` names the
+    format when it is not text (PDF), which a terminal is not sent."""
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
+    if output is None:
+        refused_stdout = refuse_stdout(check=check, stale_only=stale_only, binary=binary)
+        if refused_stdout is not None:
+            _error(refused_stdout)
+            sys.exit(EXIT_ERROR)
     found = find_files(paths)
     configs = ConfigCache()
-    results, status = load_for_output(found, configs)
+    results, status = load_for_output(found, configs, err=output is None)
     # maps counted once loaded: a folder also holds the files they include, and other YAML
-    single, refused_output = names_one_file(output, job.suffixes, len(results))
+    single, refused_output = where_to(output, job.suffixes, len(results))
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
 
+    kind = Path(job.name("")).suffix.lstrip(".")  # what a map's file is: html, pdf
     checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
-    finishing: InOrder[tuple[str, Path], bytes | RenderError] = InOrder(pool)
+    finishing: InOrder[tuple[str, Path | None], bytes | RenderError] = InOrder(pool)
 
     def in_turn(message: str) -> None:
         """A line on stderr after those of the maps before it, whose files may be in the
         making."""
         nonlocal status
-        status = _write_pages(finishing.rest(), status, shown)
+        status = _write_pages(finishing.rest(), status, shown, kind)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
-    planned, refused = plan(
+    planned, refused = plan_outputs(
         drawable_maps,
-        lambda result: output if single else output / job.name(Path(result.path).stem),
+        output,
+        lambda result: job.name(Path(result.path).stem),
+        single,
         files_read(results),
     )
     for message in refused:
@@ -119,23 +136,27 @@ def run_pages(
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
                 if pool is not None and job.in_workers and not stale_only:
-                    work = (job.page, job.finish, outcome, target)
+                    work = (job.page, job.finish, outcome)
                     finishing.put((result.path, target), _made, *work)
-                    status = _write_pages(finishing.ready(), status, shown)
+                    status = _write_pages(finishing.ready(), status, shown, kind)
                     continue
                 page = job.page(outcome)
-                if (check or stale_only) and settled(
-                    target,
-                    partial(_holds, job, target, page),
-                    check=check,
-                    origin=result.path,
-                    checked=checked,
-                    say=in_turn,
-                    kept=partial(shown.kept, say=in_turn),
+                if (
+                    (check or stale_only)
+                    and target is not None
+                    and settled(
+                        target,
+                        partial(_holds, job, target, page),
+                        check=check,
+                        origin=result.path,
+                        checked=checked,
+                        say=in_turn,
+                        kept=partial(shown.kept, say=in_turn),
+                    )
                 ):
                     shown.advance()
                     continue
-                finishing.put((result.path, target), job.finish, page, target)
+                finishing.put((result.path, target), job.finish, page)
             except UnknownFocus as exc:
                 in_turn(unknown_focus(result.path, exc))
                 shown.advance()
@@ -144,8 +165,8 @@ def run_pages(
                 in_turn(f"argmap: {result.path}: {exc}")
                 shown.advance()
                 status = EXIT_ERROR
-            status = _write_pages(finishing.ready(), status, shown)
-        status = _write_pages(finishing.rest(), status, shown)
+            status = _write_pages(finishing.ready(), status, shown, kind)
+        status = _write_pages(finishing.rest(), status, shown, kind)
     status = stale_status(checked, "file", job.command, status)
     sys.exit(status)
 
@@ -158,19 +179,18 @@ def _finishing_pool(workers: int) -> ProcessPoolExecutor | None:
 
 def _made(
     page: Callable[[CheckOutcome], bytes],
-    finish: Callable[[bytes, Path], bytes],
+    finish: Callable[[bytes], bytes],
     outcome: CheckOutcome,
-    target: Path,
 ) -> bytes | RenderError:
-    """The bytes of ``target``, made in a worker process; a map that cannot be laid out
+    """The bytes of a map's file, made in a worker process; a map that cannot be laid out
     comes back as the error (its kind's own fields may not cross the process boundary)."""
     try:
-        return finish(page(outcome), target)
+        return finish(page(outcome))
     except RenderError as exc:
         return RenderError(str(exc))
 
 
-def _as_is(page: bytes, target: Path) -> bytes:
+def _as_is(page: bytes) -> bytes:
     """A page written as it is made (a report); at module level for a worker process."""
     return page
 
@@ -192,22 +212,25 @@ def _report_page(
 
 
 def _write_pages(
-    finished: Iterable[tuple[tuple[str, Path], bytes | RenderError]],
+    finished: Iterable[tuple[tuple[str, Path | None], bytes | RenderError]],
     status: int,
     shown: Progress,
+    kind: str,
 ) -> int:
-    """Write each finished page, or say why it could not be made, a step of ``shown`` each;
-    the exit status so far."""
+    """Write each finished page (a ``kind`` file: html, pdf), or say why it could not be
+    made, a step of ``shown`` each; the exit status so far. A target of None is standard
+    output."""
     for (path, target), data in finished:
         shown.advance()
         if isinstance(data, RenderError):
             _error(f"{path}: {data}")
             status = EXIT_ERROR
             continue
-        if not write_output(target, data):
+        if not write_output(target, data, f"{path}'s {kind}"):
             status = EXIT_ERROR
             continue
-        shown.wrote(target)
+        if target is not None:
+            shown.wrote(target)
     return status
 
 
@@ -225,10 +248,11 @@ def _error(message: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(),
     default=Path("renders"),
     show_default=True,
-    help="NAME.html for one map, or a folder where each map becomes <stem>.html.",
+    help="NAME.html for one map, a folder where each map becomes <stem>.html, or - for "
+    "standard output (one map; ./- is a file named -).",
 )
 @page_drawing_options
 @check_option
@@ -236,7 +260,7 @@ def _error(message: str) -> None:
 @jobs_option
 def report(
     paths: tuple[Path, ...],
-    output: Path,
+    output: Path | None,
     engine: str,
     rankdir: str | None,
     group_by: str | None,
@@ -263,6 +287,9 @@ def report(
     file:line:col and not written. The findings of the rules do not stop it: a map with a
     support cycle (AM010) is written; 'argmap check' reports them.
 
+    -o - writes the one map's page to standard output, and nothing else there (not with
+    several maps, --check or --stale-only); a file or folder named - is -o ./-.
+
     The map is drawn in the direction and with the groups of its file's drawing: settings
     (--rankdir and --group-by override them), with its quotes and without a legend: the
     page explains the marks and has the quotes on its cards.
@@ -278,6 +305,7 @@ def report(
     \b
     Examples:
       argmap report arguments/montebello.yaml -o montebello.html
+      argmap report map.yaml -o - | gzip > map.html.gz
       argmap report arguments/ -o renders/
       argmap report --check arguments/ -o renders/
       argmap report --stale-only arguments/ -o renders/

@@ -10,6 +10,7 @@ refused run writes nothing it would then have to take back.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,49 @@ from argmap.paths import folded_name, resolved
 from argmap.pipeline import MapResult
 from argmap.visible import visible
 from argmap.winnames import windows_name_problem
+
+
+def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str | None:
+    """Why ``-o -`` (standard output) is refused before any map is read, or None: --check
+    and --stale-only compare files, and there is none; a ``binary`` format (PNG, PDF) would
+    garble a terminal. The same rule for render, report and handout."""
+    for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
+        if given_:
+            return f"{flag} compares files, and -o - (standard output) is none"
+    if binary is not None and sys.stdout.isatty():
+        return f"refusing to write {binary.upper()} to a terminal; redirect it or give -o FILE"
+    return None
+
+
+def where_to(output: Path | None, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
+    """:func:`names_one_file` for ``-o output``; standard output (``None``) takes the one
+    file of one map, and is refused for several."""
+    if output is None:
+        if maps > 1:
+            return True, (
+                f"-o - writes one map to standard output, but {maps} maps were given; give a folder"
+            )
+        return True, None
+    return names_one_file(output, suffixes, maps)
+
+
+def plan_outputs(
+    results: Sequence[MapResult],
+    output: Path | None,
+    name_of: Callable[[MapResult], str],
+    single: bool,
+    read: dict[str, Read],
+) -> tuple[list[tuple[MapResult, Path | None]], list[str]]:
+    """:func:`plan` of the maps of a run written to ``-o output``: the one file it names
+    (``single``), a file ``name_of`` each map in that folder, or (``None``) standard
+    output, which no file of the run can be, nor Windows refuse."""
+    if output is None:
+        return [(result, None) for result in results], []
+    folder = output
+    planned, refused = plan(
+        results, lambda result: folder if single else folder / name_of(result), read
+    )
+    return list(planned), refused
 
 
 def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
@@ -36,10 +80,15 @@ def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bo
     return single, None
 
 
-def format_named_by(output: Path, formats: Mapping[str, str], chosen: str | None) -> str | None:
+def format_named_by(
+    output: Path | None, formats: Mapping[str, str], chosen: str | None
+) -> str | None:
     """The format that ``-o output`` names by its suffix (any case; ``formats`` maps suffixes
-    to formats), else ``chosen`` (``--format``, None when not given). A folder names none. A
-    file name of one format with ``--format`` another is a usage error (exit 2)."""
+    to formats), else ``chosen`` (``--format``, None when not given). A folder names none,
+    nor does standard output (None). A file name of one format with ``--format`` another is
+    a usage error (exit 2)."""
+    if output is None:
+        return chosen
     named = None if output.is_dir() else formats.get(output.suffix.lower())
     if named is None:
         return chosen
