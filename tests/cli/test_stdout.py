@@ -173,3 +173,10 @@ def test_watch_refuses_dash(here: Path) -> None:
         "NAME.html) into a folder; -o - (standard output) cannot hold them"
     )
     assert not (here / "-").exists()
+
+
+def test_schema_dash_is_stdout(here: Path) -> None:
+    """schema prints to stdout without -o, as export and import do: so does -o -, where it
+    wrote a file named -."""
+    assert _run("schema", "-o", "-") == _run("schema")
+    assert not (here / "-").exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, note, write_output
+from argmap.commands.common import EXIT_ERROR, OutputPath, note, write_output
 from argmap.schema import schema_text
 
 
@@ -15,7 +15,7 @@ from argmap.schema import schema_text
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(),
     metavar="FILE",
     help="Write the schema to this file, not stdout.",
 )
@@ -24,6 +24,8 @@ def schema(output: Path | None) -> None:
 
     Editors use it to complete keys and check values; the repository keeps a copy in
     schema/argmap.schema.json (see docs/format.md for the modeline).
+
+    -o - is standard output, as without -o (-o ./- names a file called -).
 
     Exit status: 0 printed or written, 2 the output cannot be written.
 
