@@ -46,7 +46,7 @@ class Layout:
     engine: Engine = Engine.AUTO
     max_nodes: int = DEFAULT_MAX_NODES
     time_limit: float = DEFAULT_TIMEOUT
-    drawing: DrawingChoice = NOT_CHOSEN  # --rankdir, --group-by: over the map file's
+    drawing: DrawingChoice = NOT_CHOSEN  # the command line's drawing options, over the file's
 
 
 def build_once(

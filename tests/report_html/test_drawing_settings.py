@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -100,6 +101,13 @@ def test_watch_draws_its_svg_and_report_in_the_files_direction_and_groups(
     build_once(path, out, layout=Layout(render.Engine.EMBEDDED, drawing=chosen))
     assert _layouts(svg) == {(RankDir.RL, GroupBy.TAG, False, False)}
     assert _layouts(drawn) == {(RankDir.RL, GroupBy.TAG, True, False)}
+    svg.clear()
+    drawn.clear()
+    # --evidence and --legend, as render takes them: the SVG's, not the report's design
+    shown = DrawingChoice(evidence=True, legend=True)
+    build_once(path, out, layout=Layout(render.Engine.EMBEDDED, drawing=shown))
+    assert _layouts(svg) == {(RankDir.LR, GroupBy.ACTOR, True, True)}
+    assert _layouts(drawn) == {(RankDir.LR, GroupBy.ACTOR, True, False)}
 
 
 def test_report_handout_and_watch_take_rankdir_and_group_by(runner: CliRunner) -> None:
@@ -107,6 +115,20 @@ def test_report_handout_and_watch_take_rankdir_and_group_by(runner: CliRunner) -
         shown = runner.invoke(main, [command, "--help"]).output
         assert "--rankdir [tb|lr|bt|rl]" in shown and "--group-by [none|actor|tag]" in shown
         assert "[default: the map file's drawing: rankdir, else tb]" in " ".join(shown.split())
+
+
+def test_watch_takes_the_evidence_and_legend_options_of_render(runner: CliRunner) -> None:
+    """watch writes render's NAME.svg: the four settings of the file, and render's four
+    options over them."""
+
+    def described(name: str, option: str) -> tuple[str | None, object]:
+        command = main.get_command(click.Context(main), name)
+        assert command is not None
+        (param,) = [p for p in command.params if option in p.opts]
+        return (getattr(param, "help", None), param.default)
+
+    for option in ("--evidence", "--legend", "--rankdir", "--group-by"):
+        assert described("watch", option) == described("render", option), option
 
 
 def test_watch_says_that_its_svg_follows_all_four_settings(runner: CliRunner) -> None:
@@ -117,6 +139,6 @@ def test_watch_says_that_its_svg_follows_all_four_settings(runner: CliRunner) ->
         "The SVG is the one 'argmap render' writes, NAME.svg, drawn as the "
         "file's drawing: settings say (direction, groups, quotes and legend); the report's "
         "map takes their direction and groups. --rankdir and --group-by override them for "
-        "both." in shown
+        "both, --evidence and --legend for the SVG." in shown
     )
     assert "as the report's design has them" not in shown

@@ -22,7 +22,12 @@ from argmap.commands.common import (
     note,
     say,
 )
-from argmap.commands.layout import drawing_choice, page_drawing_options
+from argmap.commands.layout import (
+    drawing_choice,
+    evidence_option,
+    legend_option,
+    page_drawing_options,
+)
 from argmap.render import Engine
 from argmap.watch import Build, Layout, PreviewServer
 from argmap.watch import watch as watch_map
@@ -55,6 +60,8 @@ from argmap.watch import watch as watch_map
     help="With --serve: the port on 127.0.0.1 (0 picks a free one).",
 )
 @page_drawing_options
+@evidence_option
+@legend_option
 def watch(
     file: Path,
     output: Path,
@@ -65,6 +72,8 @@ def watch(
     group_by: str | None,
     max_nodes: int,
     time_limit: float,
+    evidence: bool | None,
+    legend: bool | None,
 ) -> None:
     """Re-render the SVG and the HTML report of FILE on every save (Ctrl-C stops).
 
@@ -73,7 +82,8 @@ def watch(
 
     The SVG is the one 'argmap render' writes, NAME.svg, drawn as the file's drawing:
     settings say (direction, groups, quotes and legend); the report's map takes their
-    direction and groups. --rankdir and --group-by override them for both.
+    direction and groups. --rankdir and --group-by override them for both, --evidence and
+    --legend for the SVG.
 
     A map too large to draw (--max-nodes) or whose layout fails or takes longer than
     --time-limit is said, its report written without the drawing, and watched on.
@@ -111,7 +121,8 @@ def watch(
         server.start()
         click.echo(f"serving http://127.0.0.1:{server.port}/ (Ctrl-C stops)", err=True)
     try:
-        layout = Layout(Engine(engine), max_nodes, time_limit, drawing_choice(rankdir, group_by))
+        chosen = drawing_choice(rankdir, group_by, evidence, legend)
+        layout = Layout(Engine(engine), max_nodes, time_limit, chosen)
         watch_map(file, output, report, threading.Event(), layout=layout)
     except KeyboardInterrupt:
         pass  # Ctrl-C during a build stops the watch as quietly as Ctrl-C between builds
