@@ -1,5 +1,6 @@
-"""A --focus whose id makes the output a name Windows cannot create is blamed, not the map,
-and shown escaped: the output-name check runs before the focus is looked up."""
+"""A --focus that is no claim of the map is said so, escaped, before its output is named: a
+focus holding a line break was blamed for the name it made ('cannot be a file on Windows')
+rather than for being no claim, and a handout said the same."""
 
 from __future__ import annotations
 
@@ -25,10 +26,16 @@ def _run(*args: str) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
-def test_a_focus_that_no_file_can_be_named_after_is_blamed_escaped(here: Path) -> None:
-    code, out, err = _run("render", "m.yaml", "-f", "dot", "--focus", "t\nx")
+@pytest.mark.parametrize(
+    "command", [["render", "-f", "dot"], ["handout", "-f", "html", "--variant", "teacher"]]
+)
+def test_a_focus_that_is_no_claim_is_said_before_its_output_is_named(
+    here: Path, command: list[str]
+) -> None:
+    code, out, err = _run(*command[:1], "m.yaml", *command[1:], "--focus", "t\nx")
     assert (code, out) == (2, b"")
     assert err == (
-        "argmap: m.yaml would be written to renders/m.t\\nx.dot, which cannot be a file on "
-        "Windows: Windows allows no control character (U+000A) in a name; give another --focus\n"
+        "argmap: m.yaml: no claim 't\\nx' in this map; --focus takes a claim's id, as "
+        "'argmap check' lists them\n"
     )
+    assert not (here / "renders").exists()

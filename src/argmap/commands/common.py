@@ -120,6 +120,26 @@ def unknown_focus(path: str, error: UnknownFocus) -> str:
     return unknown_claim(path, error.focus, error.suggestion, "--focus")
 
 
+def focused(maps: list[MapResult], focus: str | None) -> tuple[list[MapResult], list[str]]:
+    """The resolved ``maps`` that have the claim ``focus`` (all of them without one), and what
+    to say of each other: before an output is named after a claim its map does not have (a
+    focus holding a line break was blamed for the file name it made)."""
+    if focus is None:
+        return maps, []
+    from argmap.argument_map import closest_claim
+
+    kept: list[MapResult] = []
+    said: list[str] = []
+    for result in maps:
+        assert result.map is not None
+        if focus in result.map.claims:
+            kept.append(result)
+        else:
+            suggestion = closest_claim(result.map, focus)
+            said.append(unknown_claim(result.path, focus, suggestion, "--focus"))
+    return kept, said
+
+
 def unknown_claim(path: str, cid: str, suggestion: str | None, option: str) -> str:
     """What a command says of the claim id ``cid`` given to ``option`` that is not a claim of
     the map ``path``: the claim meant when one is close, else where the ids are."""

@@ -168,6 +168,7 @@ def handout(
 
     job = PageJob(
         name=lambda stem: f"{stem}{'.' + focus if focus else ''}-{variant}.{chosen_format}",
+        focus=focus,
         suffixes=(".pdf", ".html", ".htm"),
         page=lambda outcome: build_handout(
             outcome,

@@ -20,6 +20,7 @@ from argmap.commands.common import (
     choice,
     depth_option,
     focus_option,
+    focused,
     given,
     jobs_option,
     load_for_output,
@@ -238,6 +239,10 @@ def render(
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
+    drawable_maps, unfocused = focused(drawable_maps, options.focus)
+    for message in unfocused:
+        say(message)
+        status = EXIT_ERROR
     planned, refused = plan_outputs(
         drawable_maps,
         output,

@@ -20,6 +20,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
     OutputPath,
+    focused,
     jobs_option,
     load_for_output,
     refuse_check_with_stale_only,
@@ -70,6 +71,7 @@ class PageJob:
     # page and finish are module-level functions (or partials of them), so that the whole
     # file is made in a worker process; else only finish is
     in_workers: bool = False
+    focus: str | None = None  # the claim each page is drawn around (--focus), in its name
 
 
 def run_pages(
@@ -119,6 +121,10 @@ def run_pages(
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
+    drawable_maps, unfocused = focused(drawable_maps, job.focus)
+    for message in unfocused:
+        say(message)
+        status = EXIT_ERROR
     planned, refused = plan_outputs(
         drawable_maps,
         output,
