@@ -100,20 +100,40 @@ def test_what_is_up_to_date_is_summed_up_too(runner: CliRunner, maps: Path) -> N
 
 @pytest.mark.usefixtures("terminal")
 def test_a_problem_is_said_above_the_bar(runner: CliRunner, maps: Path) -> None:
-    """The bar is wiped, the line written, and the bar drawn again below it."""
-    result = runner.invoke(main, ["render", "maps", "-f", "dot", "-o", "out", "--focus", "t1"])
+    """The bar is wiped, the line written, and the bar drawn again below it: m0 and m2 are
+    too large to draw (a problem found map by map, as each is drawn)."""
+    larger = "  a: {text: A., kind: assumption, supports: t%d}\n"
+    for n in (0, 2):
+        Path(f"maps/m{n}.yaml").write_text(MAP.format(n=n) + larger % n, encoding="utf-8")
+    command = ["render", "maps", "-f", "dot", "-o", "out", "--max-nodes", "1"]
+    result = runner.invoke(main, command)
     assert result.exit_code == 2
     wipe = "\r" + " " * len(bar_line("rendering", 0, 3)) + "\r"
-    unknown = "no claim 't1' in this map; --focus takes a claim's id, as 'argmap check' lists them"
+    too_large = (
+        "the map has 2 nodes to draw (2 claims, 0 quotes, 0 inference junctions), more than "
+        "--max-nodes 1; draw a part of it with --focus CLAIM --depth N, or raise --max-nodes"
+    )
     assert result.stderr == (
         "\r" + bar_line("rendering", 0, 3)
-        + wipe + f"argmap: maps/m0.yaml: {unknown}\n"
+        + wipe + f"argmap: maps/m0.yaml: {too_large}\n"
         + _bar("rendering", 3, 1, 2).removesuffix("\n")
-        + wipe + f"argmap: maps/m2.yaml: {unknown}\n"
+        + wipe + f"argmap: maps/m2.yaml: {too_large}\n"
         + "\r" + bar_line("rendering", 2, 3)
         + "\r" + bar_line("rendering", 3, 3)
         + "\nwrote 1 file in out\n"
     )  # fmt: skip
+    assert [p.name for p in Path("out").iterdir()] == ["m1.dot"]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_focus_that_is_no_claim_is_said_before_the_bar(runner: CliRunner, maps: Path) -> None:
+    """Each map is asked for the claim before any is drawn: the maps without it are said
+    first, and the progress counts the maps drawn (here one, so a line and no bar)."""
+    result = runner.invoke(main, ["render", "maps", "-f", "dot", "-o", "out", "--focus", "t1"])
+    assert result.exit_code == 2
+    unknown = "no claim 't1' in this map; --focus takes a claim's id, as 'argmap check' lists them"
+    said = [f"argmap: maps/m0.yaml: {unknown}", f"argmap: maps/m2.yaml: {unknown}"]
+    assert result.stderr == "\n".join([*said, "wrote out/m1.t1.dot"]) + "\n"
     assert [p.name for p in Path("out").iterdir()] == ["m1.t1.dot"]
 
 
