@@ -16,7 +16,6 @@ from argmap.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from argmap.pipeline import ConfigCache, Found, MapResult
-    from argmap.render import UnknownFocus
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -113,11 +112,6 @@ class OutputPath(click.Path):
                 self.fail(self.no_stdout, param, ctx)
             return None
         return super().convert(value, param, ctx)
-
-
-def unknown_focus(path: str, error: UnknownFocus) -> str:
-    """What render and handout say of a --focus that is not a claim of the map ``path``."""
-    return unknown_claim(path, error.focus, error.suggestion, "--focus")
 
 
 def focused(maps: list[MapResult], focus: str | None) -> tuple[list[MapResult], list[str]]:

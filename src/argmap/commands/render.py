@@ -31,7 +31,6 @@ from argmap.commands.common import (
     settled,
     stale_only_option,
     stale_status,
-    unknown_focus,
     write_output,
 )
 from argmap.commands.layout import (
@@ -63,7 +62,6 @@ from argmap.render import (
     OutputFormat,
     RenderError,
     RenderOptions,
-    UnknownFocus,
     UnsupportedFormat,
     dot_source,
     drawable,
@@ -284,10 +282,6 @@ def render(
                     shown.advance()
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, time_limit)
-            except UnknownFocus as exc:
-                in_turn(unknown_focus(result.path, exc))
-                shown.advance()
-                status = EXIT_ERROR
             except (GraphvizNotFound, UnsupportedFormat) as exc:
                 in_turn(f"argmap: {exc}")
                 sys.exit(EXIT_ERROR)  # the same for every file: say it once

@@ -28,7 +28,6 @@ from argmap.commands.common import (
     settled,
     stale_only_option,
     stale_status,
-    unknown_focus,
     write_output,
 )
 from argmap.commands.layout import drawing_choice, page_drawing_options
@@ -44,7 +43,7 @@ from argmap.diagnostics import has_failures
 from argmap.inorder import InOrder
 from argmap.outcome import CheckOutcome
 from argmap.pipeline import ConfigCache, find_files
-from argmap.render import Engine, OutputFormat, RenderError, UnknownFocus
+from argmap.render import Engine, OutputFormat, RenderError
 from argmap.render.many import system_layouts
 from argmap.render.settings import DrawingChoice
 from argmap.semantics.labels import Semantics
@@ -163,10 +162,6 @@ def run_pages(
                     shown.advance()
                     continue
                 finishing.put((result.path, target), job.finish, page)
-            except UnknownFocus as exc:
-                in_turn(unknown_focus(result.path, exc))
-                shown.advance()
-                status = EXIT_ERROR
             except RenderError as exc:
                 in_turn(f"argmap: {result.path}: {exc}")
                 shown.advance()
