@@ -83,6 +83,14 @@ def test_an_unknown_focus_is_refused_alike(runner: CliRunner, project: Path) -> 
             "argmap: map.yaml: no claim 'zzz' in this map; --focus takes a claim's id, as "
             "'argmap check' lists them\n"
         )
+        # said as no claim, escaped, before the output is named after it: it was refused
+        # for the file name it made ("cannot be a file on Windows ... rename the map")
+        broken = runner.invoke(main, [*command, "map.yaml", "-o", "out", "--focus", "t\nx"])
+        assert (broken.exit_code, broken.stdout) == (2, "")
+        assert broken.stderr == (
+            "argmap: map.yaml: no claim 't\\nx' in this map; --focus takes a claim's id, as "
+            "'argmap check' lists them\n"
+        )
     assert not Path("out").exists()
 
 
