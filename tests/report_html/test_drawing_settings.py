@@ -30,18 +30,23 @@ def _map(folder: Path, drawing: str = EVERY_SETTING) -> Path:
     return path
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[RenderOptions]:
-    """The options of every drawing the pages make."""
+def _options_of(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[RenderOptions]:
+    """The options of every call of ``owner.name`` from now on (it still runs)."""
     seen: list[RenderOptions] = []
-    real = figures.dot_source
+    real = getattr(owner, name)
 
-    def spy(*args: Any, options: RenderOptions, **kwargs: Any) -> str:
+    def spy(*args: Any, options: RenderOptions, **kwargs: Any) -> Any:
         seen.append(options)
         return real(*args, options=options, **kwargs)
 
-    monkeypatch.setattr(figures, "dot_source", spy)
+    monkeypatch.setattr(owner, name, spy)
     return seen
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[RenderOptions]:
+    """The options of every drawing the pages make."""
+    return _options_of(monkeypatch, figures, "dot_source")
 
 
 def _layouts(seen: list[RenderOptions]) -> set[tuple[RankDir, GroupBy, bool, bool]]:
@@ -80,14 +85,7 @@ def test_the_handout_draws_in_the_files_direction_and_groups(
 def test_watch_draws_its_svg_and_report_in_the_files_direction_and_groups(
     tmp_path: Path, drawn: list[RenderOptions], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    svg: list[RenderOptions] = []
-    real = render.render_map
-
-    def spy(*args: Any, options: RenderOptions, **kwargs: Any) -> bytes:
-        svg.append(options)
-        return real(*args, options=options, **kwargs)
-
-    monkeypatch.setattr(render, "render_map", spy)
+    svg = _options_of(monkeypatch, render, "render_map")
     path = _map(tmp_path)
     out = tmp_path / "out"
     build = build_once(path, out, layout=Layout(render.Engine.EMBEDDED))
