@@ -107,10 +107,13 @@ def test_the_tutorial_prints_what_it_shows(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In a fresh folder: init, then the map of steps 1 and 2, then the finished map (the
-    one in arguments/), with the slip of step 5 and without, drawn and reported where the
-    comments say, the drawing linked to the report; then step 7's CI line passes there."""
+    one in arguments/), with the slip of step 5 and without (and a verdict's reasons), drawn
+    and reported where the comments say, the drawing linked to the report; then step 7's CI
+    line passes there."""
     tutorial = REPO / "docs" / "tutorial.md"
-    (init, init_shown), (first, first_shown), (last, last_shown), slip, *after = examples(tutorial)
+    (init, init_shown), (first, first_shown), (last, last_shown), slip, why, *after = examples(
+        tutorial
+    )
     monkeypatch.chdir(tmp_path)
     run(runner, init, init_shown)
 
@@ -134,6 +137,7 @@ def test_the_tutorial_prints_what_it_shows(
     (tmp_path / "montebello.yaml").write_text(wrong, encoding="utf-8")
     run(runner, *slip)
     (tmp_path / "montebello.yaml").write_text(finished, encoding="utf-8")
+    run(runner, *why)  # "put defensible back", then ask why a claim has its verdict
 
     (render, _), (report, _), *handouts, (ci, _) = after
     assert render[0] == "render" and report[0] == "report"
