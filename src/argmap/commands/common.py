@@ -218,35 +218,38 @@ class Checked:
     current: int = 0
 
 
-def settled(
-    target: Path,
-    current: Callable[[bytes], bool],
-    *,
-    check: bool,
-    origin: str,
-    checked: Checked,
-    say: Callable[[str], None],
-    kept: Callable[[Path], None],
-) -> bool:
-    """Whether ``--check`` or ``--stale-only`` has dealt with ``target``, which is missing,
-    stale (``current`` of its bytes is false) or current: under --check it is listed when out
-    of date (counted when current, in ``checked``) and never written; under --stale-only a
-    current one is left as it is, and ``kept`` told (which says so, or counts it under a
-    progress bar)."""
-    out_of_date = (
-        "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
-    )
-    if check:
-        if out_of_date:
-            checked.stale.append(target)
-            say(f"{out_of_date}: {target} (from {origin})")
-        else:
-            checked.current += 1
-        return True
-    if not out_of_date:
-        kept(target)
-        return True
-    return False
+@dataclass(frozen=True, slots=True)
+class Settling:
+    """How a run under ``--check`` or ``--stale-only`` deals with each output: one per run
+    (render's and report's), called with each map's target."""
+
+    check: bool
+    checked: Checked
+    say: Callable[[str], None]
+    kept: Callable[[Path], None]
+
+    def __call__(self, target: Path | None, current: Callable[[bytes], bool], origin: str) -> bool:
+        """Whether ``target`` is dealt with, being missing, stale (``current`` of its bytes
+        is false) or current: under --check it is listed when out of date (counted when
+        current, in ``checked``) and never written; under --stale-only a current one is left
+        as it is, and ``kept`` told (which says so, or counts it under a progress bar).
+        Standard output (None) never is: there is no file to compare."""
+        if target is None:
+            return False
+        out_of_date = (
+            "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
+        )
+        if self.check:
+            if out_of_date:
+                self.checked.stale.append(target)
+                self.say(f"{out_of_date}: {target} (from {origin})")
+            else:
+                self.checked.current += 1
+            return True
+        if not out_of_date:
+            self.kept(target)
+            return True
+        return False
 
 
 def given(parameter: str) -> bool:

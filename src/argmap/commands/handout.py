@@ -163,9 +163,6 @@ def handout(
     )
     chosen_drawing = drawing_choice(rankdir, group_by)
 
-    def is_pdf(target: Path) -> bool:
-        return target.suffix.lower() == ".pdf"
-
     job = PageJob(
         name=lambda stem: f"{stem}{'.' + focus if focus else ''}-{variant}.{chosen_format}",
         focus=focus,
@@ -183,7 +180,7 @@ def handout(
             drawing=chosen_drawing,
         ),
         finish=partial(finish_handout, pdf=chosen_format == "pdf"),
-        stamp_of=lambda data, target: read_pdf_stamp(data) if is_pdf(target) else read_stamp(data),
+        stamp_of=read_pdf_stamp if chosen_format == "pdf" else read_stamp,
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
         doing="making handouts",

@@ -17,6 +17,7 @@ from argmap.commands.common import (
     Checked,
     OutputPath,
     Seconds,
+    Settling,
     choice,
     depth_option,
     focus_option,
@@ -28,7 +29,6 @@ from argmap.commands.common import (
     refuse_check_with_stale_only,
     renamed,
     say,
-    settled,
     stale_only_option,
     stale_status,
     write_output,
@@ -254,6 +254,7 @@ def render(
 
     label = "checking" if check else "rendering"
     with layouts, progress(len(planned), label) as shown:
+        settle = Settling(check, checked, in_turn, partial(shown.kept, say=in_turn))
         for result, target in planned:
             argument_map = result.map
             assert argument_map is not None
@@ -266,19 +267,10 @@ def render(
                 source = map_source(argument_map, similarity, view, verdicts=not no_verdicts)
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 comparing = check or (stale_only and fmt is not OutputFormat.PDF)
-                if (
-                    comparing
-                    and target is not None
-                    and settled(
-                        target,
-                        partial(is_current, source=source, output_format=fmt, engine=chosen_engine),
-                        check=check,
-                        origin=result.path,
-                        checked=checked,
-                        say=in_turn,
-                        kept=partial(shown.kept, say=in_turn),
-                    )
-                ):
+                current = partial(
+                    is_current, source=source, output_format=fmt, engine=chosen_engine
+                )
+                if comparing and settle(target, current, result.path):
                     shown.advance()
                     continue
                 layouts.put((result.path, target), draw, source, fmt, chosen_engine, time_limit)

@@ -20,12 +20,12 @@ from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
     OutputPath,
+    Settling,
     focused,
     jobs_option,
     load_for_output,
     refuse_check_with_stale_only,
     say,
-    settled,
     stale_only_option,
     stale_status,
     write_output,
@@ -63,7 +63,7 @@ class PageJob:
     suffixes: tuple[str, ...]  # an -o ending in one of these is a file, not a folder
     page: Callable[[CheckOutcome], bytes]  # the stamped HTML page
     finish: Callable[[bytes], bytes]  # the page -> the bytes written to the target
-    stamp_of: Callable[[bytes, Path], str | None]  # the stamp of an existing target
+    stamp_of: Callable[[bytes], str | None]  # the stamp of an existing file of its format
     stamp: Callable[[bytes], str | None]  # the stamp of a page
     command: str  # for the message about stale files
     doing: str  # what its progress bar says: "making reports"
@@ -137,6 +137,7 @@ def run_pages(
 
     label = "checking" if check else job.doing
     with finishing, progress(len(planned), label) as shown:
+        settle = Settling(check, checked, in_turn, partial(shown.kept, say=in_turn))
         for result, target in planned:
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
             try:
@@ -146,18 +147,8 @@ def run_pages(
                     status = _write_pages(finishing.ready(), status, shown, kind)
                     continue
                 page = job.page(outcome)
-                if (
-                    (check or stale_only)
-                    and target is not None
-                    and settled(
-                        target,
-                        partial(_holds, job, target, page),
-                        check=check,
-                        origin=result.path,
-                        checked=checked,
-                        say=in_turn,
-                        kept=partial(shown.kept, say=in_turn),
-                    )
+                if (check or stale_only) and settle(
+                    target, partial(_holds, job, page), result.path
                 ):
                     shown.advance()
                     continue
@@ -235,9 +226,9 @@ def _write_pages(
     return status
 
 
-def _holds(job: PageJob, target: Path, page: bytes, data: bytes) -> bool:
-    """Whether ``data``, read from ``target``, is ``page`` as written (by their stamps)."""
-    return job.stamp_of(data, target) == job.stamp(page)
+def _holds(job: PageJob, page: bytes, data: bytes) -> bool:
+    """Whether ``data``, read from the target, is ``page`` as written (by their stamps)."""
+    return job.stamp_of(data) == job.stamp(page)
 
 
 def _error(message: str) -> None:
@@ -326,7 +317,7 @@ def report(
             drawing=drawing_choice(rankdir, group_by),
         ),
         finish=_as_is,
-        stamp_of=lambda data, _: read_stamp(data),
+        stamp_of=read_stamp,
         stamp=read_stamp,
         command="argmap report",
         doing="making reports",
