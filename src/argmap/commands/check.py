@@ -147,7 +147,7 @@ def check(
             sys.exit(EXIT_ERROR)
         detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
         maps.append(c)
-    not_claims = _not_claims(maps, run.why)
+    not_claims = _unknown_why(maps, run.why)
     if not_claims:  # a usage error: said before anything else, as a bad option would be
         for message in not_claims:
             say(message)
@@ -174,7 +174,7 @@ def check(
 WHY_TAKES = "--why takes a claim's id, as 'argmap check' lists them"
 
 
-def _not_claims(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
+def _unknown_why(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
     """What to say of each id of ``--why`` that is a claim of none of the ``maps`` that
     loaded (a folder's maps each hold their own claims: an id needs to be in one of them).
     Nothing while one of them did not load: the id may be one of its claims, and its located
