@@ -8,7 +8,7 @@ checked by :mod:`argmap.resolve`, across included files.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -88,19 +88,18 @@ class Grouping(StrEnum):
 
 
 # ``true`` and ``false`` as YAML 1.2 writes them; the loader keeps them as text. ``yes``, ``no``
-# and ``on`` (YAML 1.1) are no truth values here.
-_TRUTH = {
-    spelling: value
-    for word, value in (("true", True), ("false", False))
-    for spelling in (word, word.title(), word.upper())
-}
+# and ``on`` (YAML 1.1) are no truth values here. The loader cannot tell ``"TRUE"`` from
+# ``TRUE`` (as ``priority: "3"`` is ``priority: 3``), where an editor's YAML parser reads the
+# quoted one as text: the schema says that these texts are accepted too.
+TruthText = Literal["true", "True", "TRUE", "false", "False", "FALSE"]
+_TRUTH = {spelling: spelling.lower() == "true" for spelling in get_args(TruthText)}
 
 
 def _truth(value: Any) -> Any:
     return _TRUTH.get(value, value) if isinstance(value, str) else value
 
 
-Flag = Annotated[bool, Strict(), BeforeValidator(_truth, json_schema_input_type=bool)]
+Flag = Annotated[bool, Strict(), BeforeValidator(_truth, json_schema_input_type=bool | TruthText)]
 
 
 class _Element(BaseModel):

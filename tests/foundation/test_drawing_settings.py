@@ -92,6 +92,33 @@ def test_the_schema_holds_the_settings_as_the_model_reads_them() -> None:
         assert not validator.is_valid({"argmap": 1, "drawing": bad}), bad
 
 
+QUOTED = ["true", "True", "TRUE", "false", "False", "FALSE", "tRUE", "yes", "no", "on", "1", ""]
+
+
+@pytest.mark.parametrize("spelling", QUOTED)
+def test_the_loader_and_the_schema_agree_on_a_quoted_truth_value(
+    tmp_path: Path, spelling: str
+) -> None:
+    """The loader keeps scalars as text, so ``legend: "TRUE"`` reads as ``legend: TRUE`` (as
+    ``priority: "3"`` reads as ``priority: 3``); an editor's YAML 1.2 parser reads a string
+    there, which the schema refused though argmap draws the map. Both now take the same
+    spellings, and refuse the same others."""
+    text = f'argmap: 1\ndrawing: {{legend: "{spelling}"}}\n' + CLAIMS
+    result = load_map(_write(tmp_path, "m.yaml", text))
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text()))
+    accepted = validator.is_valid({"argmap": 1, "drawing": {"legend": spelling}})
+    assert accepted == (result.diagnostics == [])
+    assert accepted == (spelling in QUOTED[:6])
+
+
+def test_a_quoted_truth_value_is_read_as_written_without_quotes(tmp_path: Path) -> None:
+    text = 'argmap: 1\ndrawing: {legend: "TRUE", evidence: "false"}\n' + CLAIMS
+    result = load_map(_write(tmp_path, "m.yaml", text))
+    assert result.diagnostics == []
+    assert result.map is not None
+    assert result.map.drawing == Drawing(None, None, False, True)
+
+
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
