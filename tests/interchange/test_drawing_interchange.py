@@ -85,3 +85,24 @@ def test_argdown_import_says_why_a_direction_is_not_carried(tmp_path: Path) -> N
 def test_aif_has_no_place_for_drawing_settings(tmp_path: Path) -> None:
     found = [(d.line, d.col, d.message) for d in aif_losses(written(tmp_path, DRAWN))][-1]
     assert found == (1, 1, "AIF has no place for the map's title, drawing settings; not exported")
+
+
+def test_argdown_import_names_drawing_settings_that_are_no_mapping(tmp_path: Path) -> None:
+    """``argmap: {drawing: []}`` was dropped without a word, where a setting of a wrong kind
+    inside it, or a 'dot' that is no mapping, is named (the front matter has no positions:
+    1:1, as for those)."""
+    for value in ("[]", "5", "[lr]", "lr"):
+        text = f"===\ntitle: T\nargmap:\n  drawing: {value}\n===\n\n[A]: a.\n"
+        outcome = imported(text, "argdown", "t.argdown")
+        assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+            ("AM410", 1, 1, "front matter: 'drawing' is not a mapping; not carried over")
+        ]
+        assert loaded(outcome, tmp_path).drawing == Drawing()
+
+
+def test_argdown_import_names_argmap_data_that_is_no_mapping(tmp_path: Path) -> None:
+    text = "===\ntitle: T\nargmap: [drawing]\n===\n\n[A]: a.\n"
+    outcome = imported(text, "argdown", "t.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 1, 1, "front matter: 'argmap' is not a mapping; not carried over")
+    ]

@@ -116,8 +116,7 @@ class _Mapper:
     # -- front matter ------------------------------------------------------------------------
     def front_matter(self, fallback_title: str) -> None:
         fm = self.doc.front_matter
-        found = fm.get("argmap")
-        meta: dict[str, Any] = found if isinstance(found, dict) else {}
+        meta = self.table(fm, "argmap")
         title = self.setting(fm, "title")
         # as YAML gives it (the reference keeps its line breaks too), unless it is blank
         self.draft.title = title if title and title.strip() else fallback_title
@@ -144,7 +143,7 @@ class _Mapper:
         questions = meta.get("questions")
         if isinstance(questions, list):
             self.draft.questions = [q for q in map(_question, questions) if q is not None]
-        self.draft.drawing = self.drawing(fm.get("dot"), meta.get("drawing"))
+        self.draft.drawing = self.drawing(fm.get("dot"), self.table(meta, "drawing"))
         ignored = [
             k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap", "dot")
         ]
@@ -152,7 +151,7 @@ class _Mapper:
         if ignored:
             self.report(None, f"front matter settings not carried over: {', '.join(ignored)}")
 
-    def drawing(self, dot: Any, written: Any) -> dict[str, Any]:
+    def drawing(self, dot: Any, written: dict[str, Any]) -> dict[str, Any]:
         """The map's ``drawing:``: Argdown's ``dot: graphVizSettings: rankdir`` (in any case),
         and the other settings argmap's export writes under ``argmap: drawing``."""
         found: dict[str, Any] = {}
@@ -170,14 +169,13 @@ class _Mapper:
                     f"front matter: 'dot.{_GRAPHVIZ}.rankdir' is {shown}, not one of {choices}; "
                     f"{_LOST}",
                 )
-        if isinstance(written, dict):
-            for key, value in written.items():
-                hashable = isinstance(value, str | bool)
-                carried = _DRAWING_VALUES.get(str(key), {}).get(value) if hashable else None
-                if carried is None:
-                    self.report(None, f"front matter: argmap drawing '{key}' {_LOST}")
-                else:
-                    found[str(key)] = carried
+        for key, value in written.items():
+            hashable = isinstance(value, str | bool)
+            carried = _DRAWING_VALUES.get(str(key), {}).get(value) if hashable else None
+            if carried is None:
+                self.report(None, f"front matter: argmap drawing '{key}' {_LOST}")
+            else:
+                found[str(key)] = carried
         return found
 
     def questions_about(self) -> None:
@@ -188,6 +186,16 @@ class _Mapper:
                 if unknown:
                     question["about"] = [a for a in question["about"] if a in self.draft.claims]
                     self.report(None, f"question about unknown claims: {', '.join(unknown)}")
+
+    def table(self, table: dict[str, Any], key: str) -> dict[str, Any]:
+        """The mapping at ``key`` of the front matter (empty where there is none); anything
+        else there is reported, as a setting that is no text is."""
+        value = table.get(key)
+        if isinstance(value, dict):
+            return value
+        if value is not None:
+            self.report(None, f"front matter: '{key}' is not a mapping; {_LOST}")
+        return {}
 
     def setting(self, table: dict[str, Any], key: str) -> str | None:
         """The text at ``key`` of the front matter; a list or a mapping there is reported."""
