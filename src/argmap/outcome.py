@@ -117,6 +117,8 @@ def claim_lines(outcome: CheckOutcome, *, why: Collection[str] = (), width: int 
         text = visible(" ".join((claim.label or claim.text).split()))  # the claim's title
         lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
         if asked:
+            if not ev.has_extension:  # the reason every claim is contested, whatever else
+                lines.append(f"      {NO_STABLE_EXTENSION_REASON}")
             lines.extend(f"      {visible(reason.text)}" for reason in v.reasons)
     lines.append("  " + summary(outcome))
     if not ev.has_extension:
@@ -126,9 +128,12 @@ def claim_lines(outcome: CheckOutcome, *, why: Collection[str] = (), width: int 
     return lines
 
 
+# Under each claim that --why asks about, and (with what to do) under the summary.
+NO_STABLE_EXTENSION_REASON = (
+    "no stable extension: nothing can be said under stable semantics, so every claim is contested"
+)
 NO_STABLE_EXTENSION = (
-    "no stable extension: nothing can be said under stable semantics, so every claim is "
-    "contested (an odd cycle of attacks, say; try --semantics preferred)"
+    f"{NO_STABLE_EXTENSION_REASON} (an odd cycle of attacks, say; try --semantics preferred)"
 )
 
 

@@ -234,3 +234,45 @@ def test_why_under_github_actions_shows_the_reasons_and_annotates_the_findings(
     assert "::warning file=" in result.stdout and "title=AM002" in result.stdout
     chosen = _check(runner, tmp_path, "--why", "uniforms", "--format", "github", text=bare)
     assert chosen.exit_code == 2  # a format asked for by name has no room for reasons
+
+
+RING = """\
+argmap: 1
+title: A ring
+claims:
+  t: {text: The thesis., kind: thesis}
+  s: {text: A support., supports: t, kind: assumption}
+  a: {text: A holds., kind: assumption, rebuts: c}
+  b: {text: B holds., kind: assumption, rebuts: a}
+  c: {text: C holds., kind: assumption, rebuts: [b, t]}
+"""
+NO_EXTENSION = (
+    "no stable extension: nothing can be said under stable semantics, so every claim is contested"
+)
+
+
+def test_why_says_under_each_claim_that_there_is_no_stable_extension(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An odd cycle of attacks has no stable extension: every claim is contested for that,
+    whatever attacks it. 's', whose support nothing attacks, showed no reason at all (only the
+    note under the summary said why); each claim asked about now says it first."""
+    result = _check(
+        runner, tmp_path, "--semantics", "stable", "--why", "s", "--why", "a", text=RING
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{tmp_path / 'map.yaml'}: A ring\n"
+        "  contested    0.50  s  A support.\n"
+        f"      {NO_EXTENSION}\n"
+        "  contested    0.42  a  A holds.\n"
+        f"      {NO_EXTENSION}\n"
+        "      rebut by b is undecided\n"
+        "  5 contested; no quotes\n"
+        f"  {NO_EXTENSION} (an odd cycle of attacks, say; try --semantics preferred)\n"
+        "\n"
+        "1 file checked, no problems\n"
+    )
+    grounded = _check(runner, tmp_path, "--why", "s", text=RING)
+    assert "no stable extension" not in grounded.stdout
+    assert f"      {STANDS_ALONE}\n" in grounded.stdout
