@@ -73,6 +73,28 @@ def test_the_old_names_still_work_and_are_refused_beside_the_new_ones(
     assert not Path("renders").exists() and not Path("a").exists() and not Path("b").exists()
 
 
+def test_the_old_output_name_takes_dash_for_standard_output_as_the_new_one_does(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--output-dir -`` made a folder named '-' and wrote map.dot into it, where ``-o -``,
+    the same option by its new name, prints the DOT text; ``./-`` still names a folder."""
+    _small_project(tmp_path, monkeypatch)
+    render = ["render", "map.yaml", "--format", "dot"]
+    new = runner.invoke(main, [*render, "-o", "-"])
+    old = runner.invoke(main, [*render, "--output-dir", "-"])
+    assert new.exit_code == 0 and new.stdout.startswith("// argmap-document: ")
+    assert (old.exit_code, old.stdout, old.stderr) == (0, new.stdout, "")
+    assert not Path("-").exists() and not Path("renders").exists()
+    clash = runner.invoke(main, [*render, "--output-dir", "-", "-o", "-"])
+    assert (clash.exit_code, clash.stdout) == (2, "")
+    assert clash.stderr.splitlines()[-1] == (
+        "Error: --output-dir is -o/--output by its old name; give one of them"
+    )
+    folder = runner.invoke(main, [*render, "--output-dir", "./-"])
+    assert (folder.exit_code, folder.stderr) == (0, "wrote -/map.dot\n")
+    assert Path("-/map.dot").is_file()
+
+
 # Options whose help differs between commands because what they act on differs.
 DIFFERENT_BY_COMMAND = {
     "--format": "a report's format in validate, check, import and stats; a file's elsewhere",

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import click
 
@@ -262,20 +262,26 @@ def given(parameter: str) -> bool:
 def old_name(old: str, new: str, param: str, type_: click.ParamType[Any]) -> Callable[[F], F]:
     """``old``, the name option ``new`` had before it was renamed, as a hidden option of its
     own (parameter ``param``, None when not given): scripts written with it keep working, and
-    --help shows one name. :func:`renamed` takes its value."""
+    --help shows one name. ``type_`` is ``new``'s, so that a value means the same under both
+    names (``-`` is standard output under ``--output-dir`` as under ``-o``). :func:`renamed`
+    takes its value."""
     return click.option(
         old, param, type=type_, default=None, hidden=True, help=f"{new}, by its old name."
     )
 
 
-def renamed(old: str, new: str, old_value: T | None, new_value: T, new_param: str) -> T:
+def renamed(
+    old: str, new: str, old_param: str, old_value: T | None, new_value: T, new_param: str
+) -> T:
     """The value given under ``old`` (see :func:`old_name`), else ``new_value``; both names
-    given is a usage error (which one was meant cannot be known)."""
-    if old_value is None:
+    given is a usage error (which one was meant cannot be known). Whether ``old`` was given
+    is asked of the command line, not read from its value: ``-`` is None under both names."""
+    if not given(old_param):
         return new_value
     if given(new_param):
         raise click.UsageError(f"{old} is {new} by its old name; give one of them")
-    return old_value
+    # Given, the value is None only where the new name's type makes None too (OutputPath's -).
+    return cast(T, old_value)
 
 
 def refuse_check_with_stale_only(check: bool, stale_only: bool) -> None:

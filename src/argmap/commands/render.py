@@ -85,7 +85,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     help="NAME.svg (or .png, .pdf, .dot) for one map, a folder where each map becomes "
     "<stem>.<format>, or - for standard output (one map; ./- is a file named -).",
 )
-@old_name("--output-dir", "-o/--output", "output_dir", click.Path(path_type=Path))
+@old_name("--output-dir", "-o/--output", "output_dir", OutputPath())
 @click.option(
     "--format",
     "-f",
@@ -189,8 +189,8 @@ def render(
       argmap render --check arguments/
       argmap render --stale-only arguments/ -o renders/
     """
-    output = renamed("--output-dir", "-o/--output", output_dir, output, "output")
-    time_limit = renamed("--timeout", "--time-limit", timeout, time_limit, "time_limit")
+    output = renamed("--output-dir", "-o/--output", "output_dir", output_dir, output, "output")
+    time_limit = renamed("--timeout", "--time-limit", "timeout", timeout, time_limit, "time_limit")
     formats = {f".{f.value}": f.value for f in OutputFormat}
     fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
     refuse_check_with_stale_only(check, stale_only)
