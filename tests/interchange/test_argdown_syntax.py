@@ -467,3 +467,36 @@ def test_the_reference_refuses_and_reads_these_as_said(argdown_cli: Path, tmp_pa
     )
     read = [(tmp_path / "out" / f"case{k}.json").exists() for k in range(len(cases))]
     assert read == [k >= len(_REFUSED) for k in range(len(cases))], done.stdout + done.stderr
+
+
+def test_front_matter_tables_of_the_wrong_shape_are_reported(tmp_path: Path) -> None:
+    # sources, actors and questions of the wrong shape were dropped without a word, where a
+    # field of the wrong type inside them is named
+    text = (
+        "===\ntitle: T\n"
+        "argmap: {sources: 5, actors: {ann: Ann, bob: {name: Bob}},"
+        " questions: {q: Why?}}\n===\n\n[A]: a.\n"
+    )
+    outcome = imported(text, "argdown", "tables.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 1, 1, "front matter: 'sources' is not a mapping; not carried over"),
+        ("AM410", 1, 1, "front matter: actor 'ann' is not a mapping; skipped"),
+        ("AM410", 1, 1, "front matter: 'questions' is not a list; not carried over"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert (list(m.sources), list(m.actors), m.questions) == ([], ["bob"], ())
+
+
+def test_front_matter_questions_of_the_wrong_shape_are_reported(tmp_path: Path) -> None:
+    text = (
+        "===\ntitle: T\n"
+        "argmap: {questions: [Why?, 5, {about: [a]}, {text: How?, about: [a]}, [x]]}\n"
+        "===\n\n[A]: a.\n"
+    )
+    outcome = imported(text, "argdown", "questions.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 1, 1, "front matter: question 3 has no text; skipped"),
+        ("AM410", 1, 1, "front matter: question 5 has no text; skipped"),
+    ]
+    # the front matter keeps scalars as text: 5 is the question "5"
+    assert [q.text for q in loaded(outcome, tmp_path).questions] == ["Why?", "5", "How?"]

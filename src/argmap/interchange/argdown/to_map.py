@@ -135,14 +135,13 @@ class _Mapper:
         table = meta if "date" in meta else fm
         self.draft.date = self.setting(table, "date") or None
         for key in ("sources", "actors"):
-            entries = meta.get(key)
-            if isinstance(entries, dict):
-                for wanted, entry in entries.items():
-                    if isinstance(entry, dict):
-                        self._restore(key, str(wanted), entry)
-        questions = meta.get("questions")
-        if isinstance(questions, list):
-            self.draft.questions = [q for q in map(_question, questions) if q is not None]
+            for wanted, entry in self.table(meta, key).items():
+                if isinstance(entry, dict):
+                    self._restore(key, str(wanted), entry)
+                else:
+                    what = key.removesuffix("s")
+                    self.report(None, f"front matter: {what} '{wanted}' is not a mapping; skipped")
+        self.draft.questions = self.questions(meta.get("questions"))
         self.draft.drawing = self.drawing(fm.get("dot"), self.table(meta, "drawing"))
         ignored = [
             k for k in fm if k not in ("title", "subTitle", "author", "date", "argmap", "dot")
@@ -186,6 +185,22 @@ class _Mapper:
                 if unknown:
                     question["about"] = [a for a in question["about"] if a in self.draft.claims]
                     self.report(None, f"question about unknown claims: {', '.join(unknown)}")
+
+    def questions(self, found: Any) -> list[str | dict[str, Any]]:
+        """The front matter's questions; one without a text is reported and left out."""
+        if found is None:
+            return []
+        if not isinstance(found, list):
+            self.report(None, f"front matter: 'questions' is not a list; {_LOST}")
+            return []
+        questions = []
+        for number, value in enumerate(found, 1):
+            question = _question(value)
+            if question is None:
+                self.report(None, f"front matter: question {number} has no text; skipped")
+            else:
+                questions.append(question)
+        return questions
 
     def table(self, table: dict[str, Any], key: str) -> dict[str, Any]:
         """The mapping at ``key`` of the front matter (empty where there is none); anything
