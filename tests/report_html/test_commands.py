@@ -341,3 +341,24 @@ def test_a_report_that_fails_in_a_worker_is_said_in_its_place(
         f"wrote {out / 'small.html'}",
     ]
     assert sorted(p.name for p in out.iterdir()) == ["small.html"]
+
+
+def test_a_pdf_handout_is_made_without_loading_pypdf(
+    tmp_path: Path, pdf: Callable[[bytes], bytes]
+) -> None:
+    """pypdf reads a PDF's stamp back (--check, --stale-only) and nothing else; loaded with
+    WeasyPrint it would add 14 MB to the peak memory of every PDF handout."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from argmap.cli import exit_status\n"
+        f"sys.argv = ['argmap', 'handout', {str(SMALL)!r}, '-o', 'x.pdf']\n"
+        "code = exit_status()\n"
+        "print(code, 'pypdf' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert (done.stdout, done.stderr) == ("0 False\n", "wrote x.pdf\n")
+    assert read_pdf_stamp((tmp_path / "x.pdf").read_bytes()) is not None

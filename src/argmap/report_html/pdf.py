@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from pypdf import PdfReader
-
 from argmap.render.svg import in_drawing_order
 
 INSTALL_HINT = "PDF handouts need WeasyPrint: pip install 'argmap[pdf]'"
@@ -74,6 +72,10 @@ def _refuse(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
 def read_pdf_stamp(pdf: bytes) -> str | None:
     """The stamp a handout PDF carries, or None (not argmap's, or not a PDF)."""
     import io
+
+    # Imported here: pypdf is for reading a stamp back (--check, --stale-only); loaded
+    # beside WeasyPrint, it would add 14 MB to the peak memory of every PDF made.
+    from pypdf import PdfReader
 
     try:
         metadata = PdfReader(io.BytesIO(pdf)).metadata
