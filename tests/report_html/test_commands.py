@@ -362,3 +362,33 @@ def test_a_pdf_handout_is_made_without_loading_pypdf(
     )
     assert (done.stdout, done.stderr) == ("0 False\n", "wrote x.pdf\n")
     assert read_pdf_stamp((tmp_path / "x.pdf").read_bytes()) is not None
+
+
+def test_each_map_is_let_go_before_its_handout_is_laid_out(
+    tmp_path: Path, pdf: Callable[[bytes], bytes]
+) -> None:
+    """WeasyPrint's layout of a handout is the peak of its memory: the maps whose pages are
+    made (loaded, checked) are no longer held then, only those still to come."""
+    import subprocess
+
+    code = (
+        "import gc, sys\n"
+        "import argmap.report_html.pdf as pdf\n"
+        "from argmap.argument_map import ArgumentMap\n"
+        "from argmap.outcome import CheckOutcome\n"
+        "def finish(page):\n"
+        "    gc.collect()\n"
+        "    kinds = (ArgumentMap, CheckOutcome)\n"
+        "    print(sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, kinds)))\n"
+        "    return b'%PDF-'\n"
+        "pdf.html_to_pdf = finish\n"
+        "from argmap.cli import exit_status\n"
+        f"sys.argv = ['argmap', 'handout', {str(HOSTILE)!r}, {str(SMALL)!r}, '-o', 'out',"
+        " '--jobs', '1']\n"
+        "print(exit_status())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.stdout == "['ArgumentMap']\n[]\n0\n", done.stderr
+    assert done.stderr == "wrote out/hostile-student.pdf\nwrote out/small-student.pdf\n"

@@ -7,6 +7,7 @@ each page, then write it atomically or (``--check``) compare its stamp with the 
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -138,23 +139,30 @@ def run_pages(
     label = "checking" if check else job.doing
     with finishing, progress(len(planned), label) as shown:
         settle = Settling(check, checked, in_turn, partial(shown.kept, say=in_turn))
-        for result, target in planned:
+        # Each map is let go of once its page is made, before the page is finished: a
+        # PDF's layout is the peak of a handout's memory, as large again as a 5,000-claim
+        # map loaded and checked (docs/performance.md).
+        waiting = deque(planned)
+        del results, drawable_maps, planned
+        while waiting:
+            result, target = waiting.popleft()
+            path = result.path
             outcome, _ = check_result(result, configs, Semantics.GROUNDED, 10.0)
+            del result
             try:
                 if pool is not None and job.in_workers and not stale_only:
                     work = (job.page, job.finish, outcome)
-                    finishing.put((result.path, target), _made, *work)
+                    finishing.put((path, target), _made, *work)
                     status = _write_pages(finishing.ready(), status, shown, kind)
                     continue
                 page = job.page(outcome)
-                if (check or stale_only) and settle(
-                    target, partial(_holds, job, page), result.path
-                ):
+                del outcome
+                if (check or stale_only) and settle(target, partial(_holds, job, page), path):
                     shown.advance()
                     continue
-                finishing.put((result.path, target), job.finish, page)
+                finishing.put((path, target), job.finish, page)
             except RenderError as exc:
-                in_turn(f"argmap: {result.path}: {exc}")
+                in_turn(f"argmap: {path}: {exc}")
                 shown.advance()
                 status = EXIT_ERROR
             status = _write_pages(finishing.ready(), status, shown, kind)
