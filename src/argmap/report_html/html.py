@@ -8,7 +8,8 @@ data) and the map's SVG, which argmap's renderer made and :func:`map_svg` checks
 (no script, no event handler, no script link) right where it enters the page. The SVG stays
 UTF-8 bytes: the template holds a mark in its place (a comment that escaped text cannot
 form, as its ``<`` would be ``&lt;``), and the page's bytes are spliced around it, so a
-15 MB map is never copied as text (twice its size) nor into one more page-sized string.
+15 MB map is never copied as text (twice its size) nor into one more page-sized string;
+the page's text is encoded once, whole, and let go of before the splice.
 
 Each page carries a stamp, ``<meta name="argmap-sha256">``: the SHA-256 of the page with
 every map replaced by the digest of the DOT it was drawn from (and its size left out). It
@@ -36,7 +37,7 @@ STAMP_NAME = "argmap-sha256"
 _PLACEHOLDER = "0" * 64
 _STAMP = re.compile(rb'<meta name="argmap-sha256" content="([0-9a-f]{64})">')
 _MARK = "<!--argmap-svg {}-->"
-_MARKS = re.compile(r"<!--argmap-svg ([0-9a-f]{64})-->")
+_MARKS = re.compile(rb"<!--argmap-svg ([0-9a-f]{64})-->")
 _HEAD = 4096
 
 
@@ -136,16 +137,20 @@ def map_svg(figure: MapFigure) -> Markup:
     return Markup(_MARK.format(figure.digest))  # argmap's own mark
 
 
-def _splice(page: str, figures: Iterable[MapFigure]) -> bytes:
-    """The page as UTF-8, each figure's SVG in place of its mark. One DOT draws one SVG,
-    so figures with one digest have one SVG."""
-    svgs = {f.digest: f.svg for f in figures}
-    parts: list[bytes] = []
+def _splice(page: bytes, figures: Iterable[MapFigure]) -> bytes:
+    """The page, each figure's SVG in place of its mark. One DOT draws one SVG, so figures
+    with one digest have one SVG. The page comes encoded, its text already let go of: as
+    text, a page with one letter past Latin-1 takes two bytes a letter (a 5,000-claim
+    report: 19 MB), and it would be held, and copied piece by piece, while the SVG is
+    spliced in."""
+    svgs = {f.digest.encode("ascii"): f.svg for f in figures}
+    view = memoryview(page)
+    parts: list[bytes | memoryview] = []
     start = 0
     for mark in _MARKS.finditer(page):
-        parts += (page[start : mark.start()].encode("utf-8"), svgs[mark.group(1)])
+        parts += (view[start : mark.start()], svgs[mark.group(1)])
         start = mark.end()
-    parts.append(page[start:].encode("utf-8"))
+    parts.append(view[start:])
     return b"".join(parts)
 
 
@@ -166,7 +171,7 @@ def report_html(context: ReportContext) -> bytes:
             sources=context.sources,
             style=page_stylesheet("report.css"),
             stamp=stamp,
-        )
+        ).encode("utf-8")
         return _splice(page, (figure,))
 
     stamp = _digest(render(_stable(context.figure), _PLACEHOLDER))
@@ -189,7 +194,7 @@ def handout_html(context: HandoutContext) -> bytes:
             excerpt_note=context.excerpt_note,
             style=page_stylesheet("handout.css"),
             stamp=stamp,
-        )
+        ).encode("utf-8")
         return _splice(page, figures)
 
     stable = tuple(_stable(f) for f in context.figures)
