@@ -516,6 +516,27 @@ def test_stale_only_lays_a_current_pdf_out_once(
     assert len(list(log.glob("seen.*"))) == 2
 
 
+@pytest.mark.exe
+@pytest.mark.parametrize("mode", ["--check", "--stale-only"])
+def test_a_pdf_drawn_again_to_be_compared_keeps_the_time_limit(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """A PDF is compared by drawing it again; that drawing is stopped after --time-limit
+    seconds as any other, not after the default ten minutes."""
+    out = tmp_path / "renders"
+    grammar = maps / "grammar.yaml"
+    args = ["render", str(grammar), "-o", str(out), "--format", "pdf"]
+    assert runner.invoke(main, args).exit_code == 0
+    fake_dot(tmp_path, monkeypatch, "exec sleep 30")
+    result = runner.invoke(main, [*args, mode, "--time-limit", "0.5"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"argmap: {_shown(grammar)}: Graphviz 'dot' did not finish within 0.5 s and was "
+        "stopped; draw a part of the map with --focus CLAIM --depth N, or allow more time with "
+        "--time-limit\n"
+    )
+
+
 @pytest.mark.parametrize("option", ["--time-limit", "--timeout"])
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e300", "86400.5", "0", "-1", "soon"])
 def test_a_timeout_that_is_not_a_finite_number_of_seconds_is_a_usage_error(

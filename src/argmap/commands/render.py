@@ -268,7 +268,11 @@ def render(
                 # a PDF has no stamp: --stale-only compares it once drawn (_write), not twice
                 comparing = check or (stale_only and fmt is not OutputFormat.PDF)
                 current = partial(
-                    is_current, source=source, output_format=fmt, engine=chosen_engine
+                    is_current,
+                    source=source,
+                    output_format=fmt,
+                    engine=chosen_engine,
+                    timeout=time_limit,
                 )
                 if comparing and settle(target, current, result.path):
                     shown.advance()

@@ -108,13 +108,16 @@ def is_current(
     source: str,
     output_format: OutputFormat,
     engine: Engine = Engine.AUTO,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> bool:
     """Whether a file drawn earlier still shows ``source``.
 
     SVG and PNG are compared by their stamp (the digest of the DOT they were drawn from), so
     the check needs no Graphviz and does not depend on its version; DOT is compared byte for
     byte; PDF, which carries no stamp, is drawn again and compared byte for byte. An SVG that
-    is not whole (a stamp and no drawing, written by a broken ``dot``) is not current.
+    is not whole (a stamp and no drawing, written by a broken ``dot``) is not current. The
+    PDF's drawing is stopped after ``timeout`` seconds, as any other layout.
     """
     if output_format is OutputFormat.DOT:
         return existing == source.encode("utf-8")
@@ -122,4 +125,4 @@ def is_current(
         return read_stamp(existing) == digest(source) and is_whole(existing, output_format)
     if output_format is OutputFormat.PNG:
         return read_png_stamp(existing) == digest(source)
-    return existing == render_source(source, output_format, engine)
+    return existing == render_source(source, output_format, engine, timeout=timeout)
