@@ -59,6 +59,59 @@ def test_the_system_engine_without_dot() -> None:
         render_source(TINY, OutputFormat.SVG, Engine.SYSTEM)
 
 
+_INSTALL = (
+    "install Graphviz (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; "
+    "macOS: brew install graphviz; Windows: winget install graphviz) so that 'dot' is on PATH"
+)
+
+
+@pytest.mark.usefixtures("no_dot")
+@pytest.mark.parametrize(
+    ("fmt", "engine", "message"),
+    [
+        (
+            OutputFormat.SVG,
+            Engine.SYSTEM,
+            f"the Graphviz program 'dot' is not on PATH: {_INSTALL}, or use --engine embedded "
+            "(or auto), which renders SVG without it",
+        ),
+        (
+            OutputFormat.PNG,
+            Engine.SYSTEM,
+            f"the Graphviz program 'dot' is not on PATH: {_INSTALL}, or ask for SVG "
+            "(--format svg) with --engine embedded (or auto), which renders it without 'dot'",
+        ),
+        (
+            OutputFormat.PDF,
+            Engine.EMBEDDED,
+            f"the embedded Graphviz makes SVG only, not PDF; for PDF, {_INSTALL}, or ask for "
+            "SVG (--format svg), which argmap renders without it",
+        ),
+    ],
+)
+def test_without_dot_the_advice_fits_what_was_asked(
+    fmt: OutputFormat, engine: Engine, message: str
+) -> None:
+    """Each way out that the message offers works: SVG was asked for already, and the
+    embedded build makes no PNG."""
+    with pytest.raises((GraphvizNotFound, UnsupportedFormat)) as raised:
+        resolve_engine(engine, fmt)
+    assert str(raised.value) == message
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("fmt", [OutputFormat.PNG, OutputFormat.PDF])
+def test_png_or_pdf_from_the_embedded_build_with_dot_on_path(fmt: OutputFormat) -> None:
+    """'dot' is there: the way to PNG is to use it, not to install Graphviz."""
+    with pytest.raises(UnsupportedFormat) as raised:
+        resolve_engine(Engine.EMBEDDED, fmt)
+    name = fmt.value.upper()
+    assert str(raised.value) == (
+        f"the embedded Graphviz makes SVG only, not {name}; for {name}, use --engine system "
+        "(or auto), which runs the Graphviz program 'dot' on PATH"
+    )
+
+
 def _embedded_render_in_a_new_process(cache: Path, out: Path) -> bytes:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     command = ["render", str(MONTEBELLO), "-o", str(out), "--engine", "embedded"]

