@@ -37,6 +37,33 @@ def test_wrap_cuts_at_max_lines_with_an_ellipsis() -> None:
     assert all(len(line) <= 10 for line in lines)
 
 
+ACUTE = "\u0301"  # COMBINING ACUTE ACCENT
+THUMB = "\U0001f44d\U0001f3fd"  # THUMBS UP SIGN, EMOJI MODIFIER FITZPATRICK TYPE-4
+
+
+def test_a_long_word_is_never_broken_inside_a_character_as_read() -> None:
+    """A combining accent belongs to the letter before it, a skin tone to its emoji: a line
+    that started with one would draw it alone (on a dotted circle, or a brown square). It
+    stays on its line, which it makes no wider."""
+    accented = "a" * 9 + "e" + ACUTE + "bcd"
+    assert wrap(accented, 10) == ["a" * 9 + "e" + ACUTE, "bcd"]
+    assert wrap("x" + THUMB * 6, 6) == ["x" + THUMB * 3, THUMB * 3]
+    devanagari = "\u0915\u093f" * 6  # the syllable "ki", a consonant and its vowel sign
+    assert wrap("\u0915" + devanagari, 4) == [
+        "\u0915" + "\u0915\u093f" + "\u0915\u093f",
+        "\u0915\u093f" * 2,
+        "\u0915\u093f" * 2,
+    ]
+
+
+def test_a_cut_never_parts_a_letter_from_its_marks() -> None:
+    """Cut before its accent, an "é" would be shown as an "e": the cut falls before the
+    letter instead."""
+    assert wrap("a" * 8 + "e" + ACUTE + "b" * 10, 10, max_lines=1) == ["a" * 8 + "…"]
+    assert shorten("a" * 8 + "e" + ACUTE + "b" * 10, 10) == "a" * 8 + "…"
+    assert shorten("x" * 7 + THUMB * 3, 9) == "x" * 7 + "…"
+
+
 def test_wrap_of_nothing_is_one_empty_line() -> None:
     assert wrap("", 10) == [""]
     assert wrap("   \n ", 10) == [""]

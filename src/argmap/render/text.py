@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import graphviz
@@ -57,7 +58,7 @@ def shorten(text: str, limit: int) -> str:
     text = clean(text)
     if len(text) <= limit:
         return text
-    cut = text[: max(limit - 1, 1)]
+    cut = text[: _before_character(text, max(limit - 1, 1))]
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
@@ -73,12 +74,56 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     times faster for the same lines.
     """
     lines: list[str] = _line_pattern(width).findall(clean(text)) or [""]
+    ascii_only = text.isascii()
+    if not ascii_only and len(lines) > 1:
+        lines = _whole_characters(lines)
     if max_lines is not None and len(lines) > max_lines:
-        last = lines[max_lines - 1][: width - 1].rstrip(" ,;:.-–—")
+        line = lines[max_lines - 1]
+        last = line[: _before_character(line, width - 1)].rstrip(" ,;:.-–—")
         lines = [*lines[: max_lines - 1], last + ELLIPSIS]
-    if len(lines) > 1 and not text.isascii():
+    if len(lines) > 1 and not ascii_only:
         return _directed(lines)
     return lines
+
+
+def _extends(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it as a reader sees it (one
+    grapheme): a combining mark (an accent, a vowel sign, a variation selector), an emoji's
+    skin tone, a tag of a flag's emoji, a vowel or final jamo of a Hangul syllable."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in _MARK_CATEGORIES
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE007F
+        or 0x1160 <= code <= 0x11FF
+        or 0xD7B0 <= code <= 0xD7FF
+    )
+
+
+_MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
+
+
+def _whole_characters(lines: list[str]) -> list[str]:
+    """``lines`` with the marks that start a line (a long word broken before them) moved to
+    the end of the line before, to the letter they belong to; they add no width there."""
+    whole = [lines[0]]
+    for line in lines[1:]:
+        start = 0
+        while start < len(line) and _extends(line[start]):
+            start += 1
+        whole[-1] += line[:start]
+        if start < len(line):
+            whole.append(line[start:])
+    return whole
+
+
+def _before_character(text: str, end: int) -> int:
+    """``end``, or the start of the character as read (a letter and its marks) that ``end``
+    would cut in two; ``end`` itself when that character is all of ``text[:end]``."""
+    at = end
+    while 0 < at < len(text) and _extends(text[at]):
+        at -= 1
+    return at if at > 0 else end
 
 
 # Graphviz writes a wrapped text line by line, and a line without a direction of its own
