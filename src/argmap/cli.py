@@ -219,9 +219,11 @@ def _leave(code: object) -> NoReturn:
 
 def _flush() -> None:
     """Flush what was printed; a reader that went away, or a stream already closed, has
-    nothing left to receive."""
+    nothing left to receive (and one closed before argmap started, ``>&-``, is None)."""
     import contextlib
 
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
         with contextlib.suppress(OSError, ValueError):
             stream.flush()

@@ -70,3 +70,39 @@ def test_a_name_too_long_is_one_line_and_exit_2(
     )
     assert (out.returncode, out.stderr) == (2, f"argmap: cannot use {named}: File name too long\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "map.yaml"]
+
+
+def _with_closed(stream: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """argmap run with its standard output (``>&-``) or error (``2>&-``) closed, as a daemon
+    or a cron job may start it: Python then has no ``sys.stdout`` (or ``sys.stderr``)."""
+    closing = {"stdout": ">&-", "stderr": "2>&-"}[stream]
+    return subprocess.run(
+        ["sh", "-c", f'exec "$0" "$@" {closing}', sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("stream", ["stdout", "stderr"])
+def test_a_closed_stream_that_is_not_needed_changes_nothing(stream: str, tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    out = _with_closed(stream, ["render", "map.yaml", "-f", "dot", "-o", "map.dot"], tmp_path)
+    said = "" if stream == "stderr" else "wrote map.dot\n"
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", said)
+    assert (tmp_path / "map.dot").read_text().startswith("// argmap-document")
+
+
+@pytest.mark.parametrize("extra", [[], ["-f", "png"]], ids=["svg", "png"])
+def test_dash_onto_a_closed_standard_output_is_one_line_and_exit_2(
+    extra: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    out = _with_closed("stdout", ["render", "map.yaml", *extra, "-o", "-"], tmp_path)
+    assert (out.returncode, out.stderr) == (
+        2,
+        "argmap: cannot write to standard output: it is closed\n",
+    )

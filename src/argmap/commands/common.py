@@ -151,6 +151,9 @@ def write_output(target: Path | None, data: bytes, what: str = "the output") -> 
     from argmap.write import cannot_write, write_atomic
 
     if target is None:
+        if sys.stdout is None:  # closed before argmap started (>&-)
+            say("argmap: cannot write to standard output: it is closed")
+            return False
         sys.stdout.flush()  # what was written as text, first
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -30,7 +30,7 @@ def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str |
     for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
         if given_:
             return f"{flag} compares files, and -o - (standard output) is none"
-    if binary is not None and sys.stdout.isatty():
+    if binary is not None and sys.stdout is not None and sys.stdout.isatty():
         return f"refusing to write {binary.upper()} to a terminal; redirect it or give -o FILE"
     return None
 
