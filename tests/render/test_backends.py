@@ -196,6 +196,8 @@ def _dot_printing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: bytes
         (OutputFormat.SVG, b"<html></html>\n"),
         (OutputFormat.PNG, b""),
         (OutputFormat.PNG, b"GIF89a"),
+        (OutputFormat.PNG, PNG_SIGNATURE),  # the signature alone
+        (OutputFormat.PNG, PNG_SIGNATURE + b"\x00\x00\x00\x0dIHDR\x00\x00"),  # cut short
         (OutputFormat.PDF, b""),
         (OutputFormat.PDF, b"%PDF-1.5\n1 0 obj"),  # cut short: no %%EOF
     ],
@@ -206,6 +208,8 @@ def _dot_printing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: bytes
         "svg-html",
         "png-empty",
         "png-gif",
+        "png-signature",
+        "png-cut",
         "pdf-empty",
         "pdf-cut",
     ],
@@ -429,6 +433,16 @@ def test_is_current_reads_the_stamp(grammar: ArgumentMap, montebello: ArgumentMa
     assert not is_current(svg, dot_source(montebello), OutputFormat.SVG)
     assert is_current(source.encode(), source, OutputFormat.DOT)
     assert not is_current(source.encode() + b" ", source, OutputFormat.DOT)
+
+
+@pytest.mark.exe
+def test_a_png_cut_short_after_its_stamp_is_stale(grammar: ArgumentMap) -> None:
+    """As an SVG with a stamp and no drawing: the stamp says which DOT, not that the
+    drawing is all there (a PNG ends with its IEND chunk)."""
+    source = dot_source(grammar)
+    png = render_source(source, OutputFormat.PNG, Engine.SYSTEM)
+    assert is_current(png, source, OutputFormat.PNG)
+    assert not is_current(png[: len(png) // 2], source, OutputFormat.PNG)
 
 
 def test_the_dot_holds_only_attributes_argmap_chose() -> None:

@@ -115,8 +115,9 @@ def is_current(
 
     SVG and PNG are compared by their stamp (the digest of the DOT they were drawn from), so
     the check needs no Graphviz and does not depend on its version; DOT is compared byte for
-    byte; PDF, which carries no stamp, is drawn again and compared byte for byte. An SVG that
-    is not whole (a stamp and no drawing, written by a broken ``dot``) is not current. The
+    byte; PDF, which carries no stamp, is drawn again and compared byte for byte. An SVG or
+    PNG that is not whole (a stamp and no drawing, written by a broken ``dot``, or cut short)
+    is not current. The
     PDF's drawing is stopped after ``timeout`` seconds, as any other layout.
     """
     if output_format is OutputFormat.DOT:
@@ -124,5 +125,5 @@ def is_current(
     if output_format is OutputFormat.SVG:
         return read_stamp(existing) == digest(source) and is_whole(existing, output_format)
     if output_format is OutputFormat.PNG:
-        return read_png_stamp(existing) == digest(source)
+        return read_png_stamp(existing) == digest(source) and is_whole(existing, output_format)
     return existing == render_source(source, output_format, engine, timeout=timeout)

@@ -3,13 +3,15 @@ ends. A layout whose output lacks them (a broken or stand-in ``dot`` that exits 
 printed nothing, or garbage) drew nothing, and must not be written as a drawing.
 
 * SVG: an ``<svg`` element, and ``</svg>`` at the end;
-* PNG: the 8-byte PNG signature at the start;
+* PNG: the 8-byte PNG signature at the start, and its last chunk, ``IEND``, at the end;
 * PDF: ``%PDF-`` at the start and ``%%EOF`` near the end.
 """
 
 from __future__ import annotations
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# the last chunk of every PNG: no data (length 0), its type, and the CRC of its type
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 _PDF_START = b"%PDF-"
 _PDF_END = b"%%EOF"
 _PDF_TAIL = 1024  # %%EOF is on the last line, which writers may follow with a little space
@@ -24,7 +26,7 @@ def is_whole(data: bytes, output_format: str) -> bool:
     if output_format == "svg":
         return _SVG_START in data and _ends_with(data, _SVG_END)
     if output_format == "png":
-        return data.startswith(PNG_SIGNATURE)
+        return data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END)
     if output_format == "pdf":
         return data.startswith(_PDF_START) and _PDF_END in data[-_PDF_TAIL:]
     return True
