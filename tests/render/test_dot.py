@@ -249,6 +249,39 @@ def test_group_by_actor_and_tag(grammar: ArgumentMap) -> None:
     assert "mclimit" not in build_digraph(grammar).source
 
 
+def _group_ids(argument_map: ArgumentMap) -> dict[str, str]:
+    """The id of each group of the map by tag, from the cluster statements' label and id."""
+    source = build_digraph(argument_map, options=RenderOptions(group_by=GroupBy.TAG)).source
+    return dict(re.findall(r'graph \[label="#([^"]+)" id="([^"]+)"', source))
+
+
+def test_a_group_of_a_tag_in_any_script_has_an_id_of_its_own(grammar: ArgumentMap) -> None:
+    """Hebrew, Japanese or French tags kept their ASCII alone: every Hebrew tag of five
+    letters was "group-tag------", told apart by a number in the order of the claims, so
+    that reordering them gave the groups each other's ids."""
+    from dataclasses import replace
+
+    tags = ["חינוך", "ביטחון", "כלכלה", "経済", "環境", "économie", "écologie", "zero\u200bwidth"]
+    ids = list(grammar.claims)
+    assert len(ids) >= len(tags)
+    claims = dict(grammar.claims)
+    for claim_id, tag in zip(ids, tags, strict=False):
+        claims[claim_id] = replace(claims[claim_id], tags=(tag,))
+    expected = {
+        "חינוך": "group-tag-חינוך",
+        "ביטחון": "group-tag-ביטחון",
+        "כלכלה": "group-tag-כלכלה",
+        "経済": "group-tag-経済",
+        "環境": "group-tag-環境",
+        "économie": "group-tag-économie",
+        "écologie": "group-tag-écologie",
+        "zero\\\\u200bwidth": "group-tag-zero-width",  # shown as its escape; no id holds it
+    }
+    assert _group_ids(replace(grammar, claims=claims)) == expected
+    reordered = dict(reversed(claims.items()))
+    assert _group_ids(replace(grammar, claims=reordered)) == expected
+
+
 def test_the_legend_explains_a_named_inference_when_the_map_has_one(grammar: ArgumentMap) -> None:
     found = statements(build_digraph(grammar))
     entry = found["legend-named-inference"]
