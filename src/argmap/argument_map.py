@@ -209,13 +209,66 @@ class MapIndex:
         return cls(arguments, attacks, evidence)
 
 
+@dataclass(frozen=True, slots=True)
+class Meant:
+    """What an id given where a claim's is taken (``--focus``, ``--why``) and that is no claim
+    of the map stands for: what it is instead (``kind``, with its article: 'an argument'),
+    None when it is nothing of the map, and the claims meant, each with its role
+    ('its conclusion'; '' for a claim whose id is close to it), in the order to offer them."""
+
+    kind: str | None = None
+    claims: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def claim(self) -> str | None:
+        """The claim meant first, if any."""
+        return self.claims[0][1] if self.claims else None
+
+
+def meant(m: ArgumentMap, cid: str) -> Meant:
+    """What ``cid``, no claim of ``m``, stands for: the id of another element of the map (an
+    argument, an attack, an evidence item, a source, an actor) with the claims it names,
+    else the claim closest to it (:func:`closest_claim`)."""
+    if cid in m.arguments:
+        return Meant("an argument", (("its conclusion", m.arguments[cid].conclusion),))
+    if cid in m.evidence:
+        return Meant("an evidence item", (("its claim", m.evidence[cid].target),))
+    if cid in m.attacks:
+        attack = m.attacks[cid]
+        claims = [("its attacker", attack.attacker)]
+        if attack.target in m.claims:  # an undercut's target is an argument
+            claims.append(("its target", attack.target))
+        return Meant("an attack", tuple(claims))
+    if cid in m.sources:
+        return Meant("a source")
+    if cid in m.actors:
+        return Meant("an actor")
+    close = closest_claim(m, cid)
+    return Meant(claims=(("", close),) if close else ())
+
+
+def _loose(cid: str) -> str:
+    """``cid`` as compared loosely: in one case, without ``-``, ``_`` or spaces."""
+    return "".join(ch for ch in cid.casefold() if ch not in "-_" and not ch.isspace())
+
+
 def closest_claim(m: ArgumentMap, cid: str) -> str | None:
     """The claim id of ``m`` closest to ``cid``, which is none of them: what a command that
-    takes a claim's id (``--focus``, ``--why``) suggests for a typo; None when none is close."""
+    takes a claim's id (``--focus``, ``--why``) suggests for a typo; None when none is close.
+    An id that differs from ``cid`` only in case or in ``-``, ``_`` and spaces (``SPP-FAILS``,
+    ``spp_fails``, ``spp fails``) is meant first (the first so declared), then the closest
+    in any case."""
     import difflib
 
-    close = difflib.get_close_matches(cid, list(m.claims), n=1)
-    return close[0] if close else None
+    loose = _loose(cid)
+    same = next((c for c in m.claims if loose and _loose(c) == loose), None)
+    if same is not None:
+        return same
+    folded: dict[str, str] = {}
+    for c in m.claims:
+        folded.setdefault(c.casefold(), c)
+    close = difflib.get_close_matches(cid.casefold(), list(folded), n=1)
+    return folded[close[0]] if close else None
 
 
 def roots(m: ArgumentMap) -> list[str]:

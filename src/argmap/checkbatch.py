@@ -29,7 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-from argmap.argument_map import ArgumentMap, closest_claim
+from argmap.argument_map import ArgumentMap, Meant, meant
 from argmap.batch import in_pool, pool_size, worker_configs
 from argmap.counts import Counts, map_counts
 from argmap.diagnostics import Diagnostic, sort_key
@@ -88,7 +88,7 @@ class CheckedFile:
     # the ids of --why that are claims of the map; those that are not, each with the claim
     # meant (both empty when the map did not load)
     why_found: frozenset[str] = frozenset()
-    not_claims: tuple[tuple[str, str | None], ...] = ()
+    not_claims: tuple[tuple[str, Meant], ...] = ()
 
 
 def check_loaded(
@@ -151,11 +151,11 @@ def checked_map(path: Path, result: MapResult, configs: ConfigCache, run: CheckR
     )
 
 
-def _not_claims(m: ArgumentMap | None, why: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
-    """The ids of ``why`` that are no claim of ``m``, as given, each with the claim meant."""
+def _not_claims(m: ArgumentMap | None, why: tuple[str, ...]) -> tuple[tuple[str, Meant], ...]:
+    """The ids of ``why`` that are no claim of ``m``, as given, each with what it stands for."""
     if m is None:
         return ()
-    return tuple((cid, closest_claim(m, cid)) for cid in why if cid not in m.claims)
+    return tuple((cid, meant(m, cid)) for cid in why if cid not in m.claims)
 
 
 def check_file(path: Path, configs: ConfigCache, run: CheckRun, walked: bool) -> CheckedFile:

@@ -7,6 +7,11 @@ nothing, so that any module can use it without slowing a command's start.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.argument_map import Meant
+
 
 def counted(number: int, noun: str) -> str:
     """``number`` with a thousands separator, and ``noun`` with an ``s`` unless it is 1.
@@ -14,12 +19,20 @@ def counted(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def no_claim(cid: str, suggestion: str | None) -> str:
+def no_claim(cid: str, meant: Meant | None, where: str = "this map") -> str:
     """What a command says of a claim id it was given that is not a claim of the map
-    (``--focus``, ``--why``): the claim meant, when one is close. The id is shown as given,
-    its control characters as escapes: a line break in it would forge a line of output."""
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-    return f"no claim '{shown_id(cid)}' in this map{hint}"
+    ``where`` (``--focus``, ``--why``): what it is instead (an argument, an attack ...) and
+    the claims meant, when there are. The id is shown as given, its control characters as
+    escapes: a line break in it would forge a line of output."""
+    given = shown_id(cid)
+    if meant is not None and meant.kind is not None:
+        said = f"'{given}' is {meant.kind} of {where}, not a claim"
+    else:
+        said = f"no claim '{given}' in {where}"
+    if meant is not None and meant.claims:
+        offered = " or ".join(f"{role} '{claim}'".lstrip() for role, claim in meant.claims)
+        said += f"; did you mean {offered}?"
+    return said
 
 
 def shown_id(cid: str) -> str:

@@ -116,6 +116,21 @@ def test_an_unknown_focus_suggests_the_closest_claim(montebello: ArgumentMap) ->
         select(montebello, focus="us-key-argument")  # an argument, not a claim
 
 
+def test_a_focus_of_another_case_or_an_argument_says_the_claim_meant(
+    montebello: ArgumentMap,
+) -> None:
+    with pytest.raises(UnknownFocus) as raised:
+        select(montebello, focus="SPP-FAILS")
+    assert str(raised.value) == "no claim 'SPP-FAILS' in this map; did you mean 'spp-fails'?"
+    assert raised.value.suggestion == "spp-fails"
+    with pytest.raises(UnknownFocus) as raised:
+        select(montebello, focus="us-key-argument")
+    assert str(raised.value) == (
+        "'us-key-argument' is an argument of this map, not a claim; "
+        "did you mean its conclusion 'spp-fails'?"
+    )
+
+
 def test_a_deep_chain_needs_no_recursion() -> None:
     chain = chain_map(20_000)
     assert select(chain, focus="c0", depth=30_000).claims == frozenset(chain.claims)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from argmap.argument_map import Meant
 from argmap.checkbatch import CheckedFile, CheckRun, Wanted, check_files, check_loaded, sources
 from argmap.commands.common import (
     EXIT_ERROR,
@@ -26,6 +27,7 @@ from argmap.commands.common import (
     say,
     strict_option,
     unknown_claim,
+    where_ids,
 )
 from argmap.commands.progress import progress
 from argmap.diagnostics import Diagnostic, has_failures
@@ -34,7 +36,7 @@ from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome, check_document
 from argmap.pipeline import ConfigCache, MapResult, find_files, without_maps
 from argmap.semantics.labels import Semantics
-from argmap.wording import shown_id
+from argmap.wording import no_claim, shown_id
 
 semantics_option = click.option(
     "--semantics",
@@ -185,15 +187,25 @@ def _unknown_why(maps: list[CheckedFile], why: tuple[str, ...]) -> list[str]:
         return []
     messages = []
     for cid in (cid for cid in why if cid not in found):
-        meant = [(c.shown, close) for c in loaded for other, close in c.not_claims if other == cid]
+        meant = [(c.shown, what) for c in loaded for other, what in c.not_claims if other == cid]
         if len(meant) == 1:
-            shown, close = meant[0]
-            messages.append(unknown_claim(shown, cid, close, "--why"))
+            shown, what = meant[0]
+            messages.append(unknown_claim(shown, cid, what, "--why"))
         elif meant:
-            close = next((close for _, close in meant if close is not None), None)
-            where = f"did you mean '{close}'?" if close else WHY_TAKES
-            given = shown_id(cid)
-            messages.append(
-                f"argmap: no claim '{given}' in the {len(meant):,} maps checked; {where}"
-            )
+            messages.append(_in_none(cid, meant))
     return messages
+
+
+def _in_none(cid: str, meant: list[tuple[str, Meant]]) -> str:
+    """What to say, once, of the id ``cid`` of ``--why`` that is a claim of none of the maps
+    checked (each ``meant``, with the map it is shown as): what it is in the first map
+    where it is an element, else the claim meant in the first that has one close."""
+    other = next(((shown, what) for shown, what in meant if what.kind is not None), None)
+    close = next((what for _, what in meant if what.claims), None)
+    start = f"argmap: no claim '{shown_id(cid)}' in the {len(meant):,} maps checked"
+    if other is not None:
+        shown, what = other
+        return f"{start}; {no_claim(cid, what, shown)}{where_ids(what, '--why')}"
+    if close is not None:
+        return f"{start}; did you mean '{close.claim}'?"
+    return f"{start}; {WHY_TAKES}"

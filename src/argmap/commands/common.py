@@ -15,6 +15,7 @@ import click
 from argmap.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from argmap.argument_map import Meant
     from argmap.pipeline import ConfigCache, Found, MapResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -120,7 +121,7 @@ def focused(maps: list[MapResult], focus: str | None) -> tuple[list[MapResult], 
     focus holding a line break was blamed for the file name it made)."""
     if focus is None:
         return maps, []
-    from argmap.argument_map import closest_claim
+    from argmap.argument_map import meant
 
     kept: list[MapResult] = []
     said: list[str] = []
@@ -129,18 +130,23 @@ def focused(maps: list[MapResult], focus: str | None) -> tuple[list[MapResult], 
         if focus in result.map.claims:
             kept.append(result)
         else:
-            suggestion = closest_claim(result.map, focus)
-            said.append(unknown_claim(result.path, focus, suggestion, "--focus"))
+            said.append(unknown_claim(result.path, focus, meant(result.map, focus), "--focus"))
     return kept, said
 
 
-def unknown_claim(path: str, cid: str, suggestion: str | None, option: str) -> str:
+def unknown_claim(path: str, cid: str, meant: Meant, option: str) -> str:
     """What a command says of the claim id ``cid`` given to ``option`` that is not a claim of
-    the map ``path``: the claim meant when one is close, else where the ids are."""
+    the map ``path``: what it is instead, and the claim meant when there is one (else where
+    the ids are). One line, for ``--focus`` and ``--why`` alike."""
     from argmap.wording import no_claim
 
-    where = "" if suggestion else f"; {option} takes a claim's id, as 'argmap check' lists them"
-    return f"argmap: {path}: {no_claim(cid, suggestion)}{where}"
+    return f"argmap: {path}: {no_claim(cid, meant)}{where_ids(meant, option)}"
+
+
+def where_ids(meant: Meant, option: str) -> str:
+    """What follows a message on an id given to ``option`` that is no claim: where the ids
+    are, when it names no claim meant."""
+    return "" if meant.claims else f"; {option} takes a claim's id, as 'argmap check' lists them"
 
 
 def write_output(target: Path | None, data: bytes, what: str = "the output") -> bool:

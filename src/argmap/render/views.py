@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.argument_map import ArgumentMap, AttackKind, closest_claim, roots
+from argmap.argument_map import ArgumentMap, AttackKind, Meant, meant, roots
 from argmap.render.backends import RenderError
 from argmap.render.options import FOCUS_DEPTH, RenderOptions
 from argmap.wording import counted, no_claim
@@ -34,12 +34,14 @@ class TooLarge(RenderError):
 
 
 class UnknownFocus(ValueError):
-    """The focus is not a claim of the map; ``suggestion`` is the closest claim id."""
+    """The focus is not a claim of the map; ``meant`` is what it stands for instead, and
+    ``suggestion`` the claim id meant first (None when none is)."""
 
-    def __init__(self, focus: str, suggestion: str | None) -> None:
-        super().__init__(no_claim(focus, suggestion))
+    def __init__(self, focus: str, meant: Meant) -> None:
+        super().__init__(no_claim(focus, meant))
         self.focus = focus
-        self.suggestion = suggestion
+        self.meant = meant
+        self.suggestion = meant.claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def select(
     """
     if focus is not None:
         if focus not in argument_map.claims:
-            raise UnknownFocus(focus, closest_claim(argument_map, focus))
+            raise UnknownFocus(focus, meant(argument_map, focus))
         steps = FOCUS_DEPTH if depth is None else depth
         claims, arguments = _neighbourhood(argument_map, [focus], steps)
     elif depth is not None:
