@@ -156,7 +156,9 @@ def build_digraph(
             relations=_relations_shown(argument_map, selection, weaker),
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
-    _hang_top_row(graph, _top_row(argument_map, selection), legend)
+    top_row = _top_row(argument_map, selection)
+    _hang_top_row(graph, top_row, legend)
+    _hang_group_rows(graph, groups, top_row)
     if options.standalone:
         graph.comment = name_comment(
             DocumentName(
@@ -220,9 +222,13 @@ def _hang_top_row(graph: graphviz.Digraph, top_row: list[str], legend: str | Non
 
     Graphviz is otherwise free to order the top row as it likes: adding one claim to the
     Montebello map swapped 45 of its 91 pairs of claims side by side in a rank when the
-    legend was a cluster in the map's top ranks; now 2 of 135, and the top row keeps the
-    file's order. Weight 0: the point orders the row, it does not pull the claims together.
-    """
+    legend was a cluster in the map's top ranks; now none, and the claims of the row in the
+    topmost rank keep the file's order (one drawn lower, its reasons running deep, is placed
+    among that rank's claims by Graphviz: Montebello's congress-must-join and open-to-ngos
+    come out the other way round). Weight 0: the point orders the row, it does not pull the
+    claims together (weight 1 would put the whole row in the top rank, in order: a change
+    of every such drawing). A group's claims of the row hang from the group's own point
+    (:func:`_hang_group_rows`)."""
     if len(top_row) > TOP_ROW_MAX or (legend is None and len(top_row) < 2):
         return
     point = node_name("layout", "top")
@@ -231,6 +237,31 @@ def _hang_top_row(graph: graphviz.Digraph, top_row: list[str], legend: str | Non
         add_edge(graph, legend, point, {**_TOP_EDGE, "minlen": "0"})
     for name in top_row:
         add_edge(graph, point, name, _TOP_EDGE)
+
+
+def _hang_group_rows(
+    graph: graphviz.Digraph, groups: Mapping[str | None, _Group], top_row: list[str]
+) -> None:
+    """Hang the top-row claims of each group (a cluster) from a point of its own inside
+    the cluster, in declaration order, as :func:`_hang_top_row` hangs the whole row: the
+    map's point is outside the clusters, and its ``ordering=out`` does not reach into
+    them. Graphviz (2.43) then laid a cluster's claims out in reverse order: under one tag
+    that every claim holds, the top row was drawn right to left; grouped by actor, adding a
+    reason to a claim of the top row swapped 12 or 13 of Montebello's 135 pairs of claims
+    side by side (0 or 1 now). Left out where the map's point is (more than
+    :data:`TOP_ROW_MAX` claims in the row)."""
+    if len(top_row) > TOP_ROW_MAX:
+        return
+    row = set(top_row)
+    for index, group in enumerate(groups.values(), start=1):
+        names = [name for name, _ in group.nodes if name in row]
+        if group.key is None or len(names) < 2:
+            continue
+        with graph.subgraph(name=f"cluster_{index}") as cluster:  # the group's, named again
+            point = node_name("layout", f"top-{index}")
+            add_node(cluster, point, _TOP_POINT)
+            for name in names:
+                add_edge(cluster, point, name, _TOP_EDGE)
 
 
 def _top_row(argument_map: ArgumentMap, selection: Selection) -> list[str]:
