@@ -56,6 +56,36 @@ def test_a_long_word_is_never_broken_inside_a_character_as_read() -> None:
     ]
 
 
+CANADA, MEXICO = "\U0001f1e8\U0001f1e6", "\U0001f1f2\U0001f1fd"  # regional indicator pairs
+
+
+def test_a_long_word_never_parts_a_flag_in_its_halves() -> None:
+    """A flag is two regional indicators, each drawn alone as a boxed letter: a break
+    between them drew 🇨 and 🇦 where 🇨🇦 was meant. Flags pair up from the start of a run."""
+    assert wrap("x" + CANADA * 6, 6) == ["x" + CANADA * 3, CANADA * 3]
+    assert wrap("x" + MEXICO + CANADA * 2, 4) == ["x" + MEXICO + CANADA, CANADA]
+    assert wrap(CANADA * 3, 3) == [CANADA * 2, CANADA]
+    # a flag breaks from the next one like any character
+    assert wrap(CANADA * 4, 4) == [CANADA * 2, CANADA * 2]
+
+
+def test_a_cut_never_parts_a_flag_in_its_halves() -> None:
+    assert shorten("x" * 6 + CANADA * 3, 8) == "x" * 6 + "…"
+    assert shorten("x" * 5 + CANADA * 3, 8) == "x" * 5 + CANADA + "…"
+    assert wrap("x" * 6 + CANADA * 3, 8, max_lines=1) == ["x" * 6 + "…"]
+
+
+def test_a_long_word_never_parts_an_unseen_characters_escape() -> None:
+    """A zero-width joiner is shown as its escape, ``\\u200d`` (rule AM012): an emoji sequence
+    joined by one (👩 ZWJ 💻) never reaches the lines whole, and the escape broken across
+    two lines (``\\u20``, ``0d``) read as neither. It is kept whole, as one character is."""
+    woman, laptop = "\U0001f469", "\U0001f4bb"
+    coder = woman + "\u200d" + laptop
+    assert clean(coder) == woman + "\\u200d" + laptop
+    assert wrap("x" + coder * 2, 6) == ["x" + woman, "\\u200d", laptop + woman, "\\u200d", laptop]
+    assert wrap("xxxx" + coder, 6, max_lines=1) == ["xxxx" + woman + "…"]
+
+
 def test_a_cut_never_parts_a_letter_from_its_marks() -> None:
     """Cut before its accent, an "é" would be shown as an "e": the cut falls before the
     letter instead."""

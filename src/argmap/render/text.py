@@ -24,6 +24,7 @@ expat), so the map uses plain labels only; both engines then draw the same DOT.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -73,10 +74,11 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     (the longest run that ends before a space, else a piece of a long word) is several
     times faster for the same lines.
     """
-    lines: list[str] = _line_pattern(width).findall(clean(text)) or [""]
+    cleaned, pattern = clean(text), _line_pattern(width)
+    lines: list[str] = pattern.findall(cleaned) or [""]
     ascii_only = text.isascii()
-    if not ascii_only and len(lines) > 1:
-        lines = _whole_characters(lines)
+    if not ascii_only and len(lines) > 1 and _may_cut(lines):
+        lines = _whole_lines(cleaned, pattern)
     if max_lines is not None and len(lines) > max_lines:
         line = lines[max_lines - 1]
         last = line[: _before_character(line, width - 1)].rstrip(" ,;:.-–—")
@@ -103,26 +105,83 @@ def _extends(char: str) -> bool:
 _MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
 
 
-def _whole_characters(lines: list[str]) -> list[str]:
-    """``lines`` with the marks that start a line (a long word broken before them) moved to
-    the end of the line before, to the letter they belong to; they add no width there."""
-    whole = [lines[0]]
-    for line in lines[1:]:
-        start = 0
-        while start < len(line) and _extends(line[start]):
-            start += 1
-        whole[-1] += line[:start]
-        if start < len(line):
-            whole.append(line[start:])
-    return whole
+_REGIONAL = range(0x1F1E6, 0x1F200)  # the regional indicators: a flag is two of them
+_ESCAPE = re.compile(r"\\u[0-9a-f]{4}")  # an unseen character as shown (argmap.unseen)
+
+
+def _cuts(text: str, at: int) -> bool:
+    """Whether a break before ``text[at]`` would cut a character as read in two: before
+    a mark (:func:`_extends`), or between the two regional indicators of a flag (they pair
+    up from the start of their run: 🇨🇦🇲🇽 is two flags, and no break falls after its first
+    or third indicator)."""
+    char = text[at]
+    if _extends(char):
+        return True
+    if ord(char) not in _REGIONAL:
+        return False
+    before = at
+    while before > 0 and ord(text[before - 1]) in _REGIONAL:
+        before -= 1
+    return (at - before) % 2 == 1
+
+
+def _escape_start(text: str, at: int) -> int | None:
+    """The start of the escape (``\\u200d``) that a break before ``text[at]`` would cut in two,
+    if any: it reads as one character, and as nothing in two pieces."""
+    start = text.rfind("\\u", max(at - 5, 0), at)
+    if start < 0 or _ESCAPE.match(text, start) is None or start + 6 <= at:
+        return None
+    return start
+
+
+def _may_cut(lines: list[str]) -> bool:
+    """Whether a break between ``lines`` may cut a character as read: a line starts with a
+    mark or a regional indicator, or one ends within five characters of a backslash."""
+    return any(
+        _extends(line[0]) or ord(line[0]) in _REGIONAL or "\\" in before[-5:]
+        for before, line in itertools.pairwise(lines)
+    )
+
+
+def _whole_lines(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """The lines of ``pattern`` (:func:`_line_pattern`) over ``text``, but that a long word
+    is never broken inside a character as read: the marks and the second half of a flag
+    that would start a line stay on the line before, to the letter they belong to (they add
+    no width there); an escape that would be cut in two starts the next line (unless it
+    starts this one: then it stays whole on it)."""
+    lines: list[str] = []
+    at, end_of_text = 0, len(text)
+    while at < end_of_text:
+        if text[at] == " ":
+            at += 1
+            continue
+        if lines and _extends(text[at]):  # a word that starts with a mark, after a space
+            lines[-1] += text[at]
+            at += 1
+            continue
+        match = pattern.match(text, at)
+        assert match is not None  # a word that fits, else a piece of one: always
+        end = match.end()
+        while end < end_of_text and _cuts(text, end):
+            end += 1
+        escape = _escape_start(text, end) if end < end_of_text else None
+        if escape is not None:
+            end = escape if escape > at else escape + 6
+        lines.append(text[at:end])
+        at = end
+    return lines
 
 
 def _before_character(text: str, end: int) -> int:
-    """``end``, or the start of the character as read (a letter and its marks) that ``end``
-    would cut in two; ``end`` itself when that character is all of ``text[:end]``."""
+    """``end``, or the start of the character as read (a letter and its marks, a flag, an
+    escape) that ``end`` would cut in two; ``end`` itself when that character is all of
+    ``text[:end]``."""
     at = end
-    while 0 < at < len(text) and _extends(text[at]):
+    while 0 < at < len(text) and _cuts(text, at):
         at -= 1
+    escape = _escape_start(text, at) if 0 < at < len(text) else None
+    if escape is not None:
+        at = escape
     return at if at > 0 else end
 
 
