@@ -1,8 +1,8 @@
 """Writing outputs atomically: a temporary file in the target's folder, then a rename.
 
 An interrupted run, a full disk or a second argmap writing the same file never leaves a
-half-written output behind; readers see the old file or the new one, whole. A pipe or a
-device named as the output is written to, never replaced.
+half-written output behind; readers see the old file or the new one, whole. A pipe, a
+device or a descriptor named as the output is written into, never replaced.
 
 The temporary file is ``.argmap-XXXXXXXX.tmp`` (20 bytes), whatever the target's name: a name
 built from the target's would be longer than it, and fail for a target near the file
@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -23,9 +24,11 @@ from pathlib import Path
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that ``path`` is always either old or new, never partial.
 
-    A pipe or a character device (``/dev/null``, ``/dev/stdout``, ``>(gzip)``) is a stream,
-    not a file to replace: it is written to, as given."""
-    if _is_stream(path):
+    Anything there that is neither a regular file nor a folder (a character device such as
+    ``/dev/null``, a pipe such as ``>(gzip > x.gz)``, a socket), and a name of an open file
+    descriptor (``/dev/stdout``, ``/dev/fd/3``), is a place to write into, as given: never
+    replaced by a temporary file (:func:`stream_kind`)."""
+    if stream_kind(path) is not None:
         with open(path, "wb") as stream:
             stream.write(data)
         return
@@ -74,13 +77,30 @@ def _create_temporary(folder: Path) -> tuple[int, str]:
 _ATTEMPTS = 100
 
 
-def _is_stream(path: Path) -> bool:
-    """Whether ``path`` (its links followed) is a pipe or a character device."""
+def stream_kind(path: Path) -> str | None:
+    """What ``path`` is when it is a place to write into rather than a file to replace: "a
+    pipe", "a character device", "a block device", "a socket", or "a file descriptor" for a
+    name of one (``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/3``) that leads to a regular
+    file (``> out.svg``); None for a regular file, a folder, or nothing there."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+        return None
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    if stat.S_ISREG(mode) and _DESCRIPTOR.fullmatch(os.path.abspath(path)):
+        return "a file descriptor"
+    return None
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_DESCRIPTOR = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
 
 
 def cannot_write(path: Path, error: OSError) -> str:

@@ -47,7 +47,9 @@ from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import (
     files_read,
     format_named_by,
+    on_stdout,
     plan_outputs,
+    refuse_comparing,
     refuse_stdout,
     where_to,
 )
@@ -157,7 +159,9 @@ def render(
     -o - writes the one map's file to standard output: the bytes the file would get, and
     nothing else there (the findings go to stderr). Several maps, --check or --stale-only
     with it are usage errors, and so is PNG or PDF to a terminal. A file or folder named -
-    is -o ./-.
+    is -o ./-. A device, a pipe or a descriptor (/dev/null, >(gzip > x.gz), /dev/stdout) is
+    written into, as one file in --format, whatever its name (not with several maps,
+    --check or --stale-only).
 
     A map file's drawing: settings (rankdir, group-by, evidence, legend) are that map's
     defaults for --rankdir, --group-by, --evidence/--no-evidence and --legend/--no-legend;
@@ -196,7 +200,7 @@ def render(
     refuse_check_with_stale_only(check, stale_only)
     binary = fmt.value if fmt in (OutputFormat.PNG, OutputFormat.PDF) else None
     refused_stdout = (
-        None
+        refuse_comparing(output, check=check, stale_only=stale_only)
         if output is not None
         else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
     )
@@ -217,7 +221,7 @@ def render(
     chosen = drawing_choice(rankdir, group_by, evidence, legend)
     found = find_files(paths)
     configs = ConfigCache()
-    results, status = load_for_output(found, configs, err=output is None)
+    results, status = load_for_output(found, configs, err=on_stdout(output))
     # maps counted once loaded: a folder also holds the files they include, and other YAML
     single, refused_output = where_to(output, (f".{fmt.value}",), len(results))
     if refused_output is not None:

@@ -35,7 +35,9 @@ from argmap.commands.layout import drawing_choice, page_drawing_options
 from argmap.commands.progress import Progress, progress
 from argmap.commands.targets import (
     files_read,
+    on_stdout,
     plan_outputs,
+    refuse_comparing,
     refuse_stdout,
     where_to,
 )
@@ -94,14 +96,17 @@ def run_pages(
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
-    if output is None:
-        refused_stdout = refuse_stdout(check=check, stale_only=stale_only, binary=binary)
-        if refused_stdout is not None:
-            _error(refused_stdout)
-            sys.exit(EXIT_ERROR)
+    refused_stdout = (
+        refuse_comparing(output, check=check, stale_only=stale_only)
+        if output is not None
+        else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
+    )
+    if refused_stdout is not None:
+        _error(refused_stdout)
+        sys.exit(EXIT_ERROR)
     found = find_files(paths)
     configs = ConfigCache()
-    results, status = load_for_output(found, configs, err=output is None)
+    results, status = load_for_output(found, configs, err=on_stdout(output))
     # maps counted once loaded: a folder also holds the files they include, and other YAML
     single, refused_output = where_to(output, job.suffixes, len(results))
     if refused_output is not None:
@@ -288,7 +293,9 @@ def report(
     support cycle (AM010) is written; 'argmap check' reports them.
 
     -o - writes the one map's page to standard output, and nothing else there (not with
-    several maps, --check or --stale-only); a file or folder named - is -o ./-.
+    several maps, --check or --stale-only); a file or folder named - is -o ./-. A device,
+    a pipe or a descriptor (/dev/null, >(gzip > x.gz), /dev/stdout) is written into, as one
+    file, whatever its name (not with several maps, --check or --stale-only).
 
     The map is drawn in the direction and with the groups of its file's drawing: settings
     (--rankdir and --group-by override them), with its quotes and without a legend: the

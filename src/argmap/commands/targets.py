@@ -10,6 +10,7 @@ refused run writes nothing it would then have to take back.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from argmap.paths import folded_name, resolved
 from argmap.pipeline import MapResult
 from argmap.visible import visible
 from argmap.winnames import windows_name_problem
+from argmap.write import stream_kind
 
 
 def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str | None:
@@ -33,6 +35,33 @@ def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str |
     if binary is not None and sys.stdout is not None and sys.stdout.isatty():
         return f"refusing to write {binary.upper()} to a terminal; redirect it or give -o FILE"
     return None
+
+
+def refuse_comparing(output: Path, *, check: bool, stale_only: bool) -> str | None:
+    """Why ``-o output`` is refused before any map is read, or None: --check and
+    --stale-only compare files, and a device, a pipe or a descriptor (:func:`stream_kind`)
+    holds none to compare (reading a pipe would take what its reader was sent). The same
+    rule for render, report and handout, as :func:`refuse_stdout` for ``-o -``."""
+    kind = stream_kind(output)
+    if kind is None:
+        return None
+    for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
+        if given_:
+            return f"{flag} compares files, and -o {output} ({kind}) is none"
+    return None
+
+
+def on_stdout(output: Path | None) -> bool:
+    """Whether ``-o output`` is standard output: ``-o -`` (None), or a name that leads to it
+    (``/dev/stdout``, ``/dev/fd/1``). The findings then go to stderr, not into the output."""
+    if output is None:
+        return True
+    try:
+        return sys.stdout is not None and os.path.samestat(
+            os.stat(output), os.fstat(sys.stdout.fileno())
+        )
+    except (OSError, ValueError):
+        return False
 
 
 def where_to(output: Path | None, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
@@ -70,8 +99,11 @@ def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bo
     """Whether ``-o output`` names the one file a single map is written to (its suffix is one
     of ``suffixes``, in any case, and no folder has that name) rather than a folder that each
     map is written into; and why it is refused, if it is: a file name for several maps, or an
-    existing file of another kind. The same rule for render, report and handout."""
-    single = output.suffix.lower() in suffixes and not output.is_dir()
+    existing file of another kind. A device, a pipe or a descriptor (``/dev/null``,
+    ``>(gzip > x.gz)``, ``/dev/stdout``: :func:`stream_kind`) names one file whatever its
+    name. The same rule for render, report and handout."""
+    stream = stream_kind(output) is not None
+    single = stream or (output.suffix.lower() in suffixes and not output.is_dir())
     if single and maps > 1:
         return single, f"-o {output} names one file, but {maps} maps were given; give a folder"
     if not single and output.exists() and not output.is_dir():
@@ -85,9 +117,10 @@ def format_named_by(
 ) -> str | None:
     """The format that ``-o output`` names by its suffix (any case; ``formats`` maps suffixes
     to formats), else ``chosen`` (``--format``, None when not given). A folder names none,
-    nor does standard output (None). A file name of one format with ``--format`` another is
+    nor does standard output (None), nor a device, a pipe or a descriptor (its name is no
+    file's: ``-o >(gzip > x.gz)``). A file name of one format with ``--format`` another is
     a usage error (exit 2)."""
-    if output is None:
+    if output is None or stream_kind(output) is not None:
         return chosen
     named = None if output.is_dir() else formats.get(output.suffix.lower())
     if named is None:

@@ -1,0 +1,161 @@
+"""Where output goes, as a shell user expects: ``-o`` naming a device, a pipe or a descriptor
+(``/dev/null``, ``>(gzip > x.gz)``, ``/dev/stdout``) is written into, as ``dot -o`` does, its
+format from --format and never from a suffix; ``-o NAME/`` is a folder, as in ``cp``."""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+MAP = "argmap: 1\ntitle: Places\nclaims:\n  a: {text: Alpha holds., kind: thesis}\n"
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="devices and pipes as on POSIX")
+
+
+def _run(args: list[str], cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*ARGMAP, *args], cwd=cwd, timeout=120, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+def _project(tmp_path: Path, *names: str) -> Path:
+    (tmp_path / "argmap.toml").write_text("")
+    for name in names or ("m",):
+        (tmp_path / f"{name}.yaml").write_text(MAP.replace("Places", name))
+    return tmp_path
+
+
+def _dot_of(tmp_path: Path, name: str = "m") -> bytes:
+    """The DOT text of ``name``.yaml, as ``-o -`` writes it."""
+    out = _run(["render", f"{name}.yaml", "-f", "dot", "-o", "-"], tmp_path, capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(b"// argmap-document")
+    return out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["render", "m.yaml"], "wrote /dev/null\n"),
+        (["render", "m.yaml", "--format", "svg"], "wrote /dev/null\n"),
+        (["render", "m.yaml", "--format", "dot"], "wrote /dev/null\n"),
+        (["report", "m.yaml"], "wrote /dev/null\n"),
+        (["handout", "m.yaml", "--format", "html"], "wrote /dev/null\n"),
+    ],
+    ids=["render", "render-svg", "render-dot", "report", "handout"],
+)
+def test_dev_null_is_written_into(args: list[str], said: str, tmp_path: Path) -> None:
+    _project(tmp_path)
+    out = _run([*args, "-o", "/dev/null"], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", said)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # still the device
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml"]
+
+
+def test_a_fifo_gets_the_format_given_not_its_suffix(tmp_path: Path) -> None:
+    _project(tmp_path)
+    expected = _dot_of(tmp_path)
+    fifo = tmp_path / "drawing.png"  # the suffix of a format; --format says another
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        out = _run(
+            ["render", "m.yaml", "-f", "dot", "-o", str(fifo)], tmp_path, capture_output=True
+        )
+    finally:
+        os.close(os.open(fifo, os.O_RDWR))  # a reader still waiting (argmap refused) reads nothing
+        reader.join(timeout=30)
+    assert (out.returncode, out.stderr) == (0, f"wrote {fifo}\n".encode())
+    assert received == [expected]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # written into, not replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "drawing.png", "m.yaml"]
+
+
+@pytest.mark.parametrize("into", ["pipe", "file"])
+def test_dev_stdout_is_written_into(into: str, tmp_path: Path) -> None:
+    """``-o /dev/stdout`` onto a pipe, and onto a file (``> x.dot``), which the symbolic link
+    ``/dev/stdout`` leads to: written into, the link left as it is."""
+    _project(tmp_path)
+    expected = _dot_of(tmp_path)
+    args = ["render", "m.yaml", "-f", "dot", "-o", "/dev/stdout"]
+    if into == "pipe":
+        out = _run(args, tmp_path, capture_output=True)
+        received = out.stdout
+    else:
+        with open(tmp_path / "x.dot", "wb") as file:
+            out = _run(args, tmp_path, stdout=file, stderr=subprocess.PIPE)
+        received = (tmp_path / "x.dot").read_bytes()
+    assert (out.returncode, out.stderr) == (0, b"wrote /dev/stdout\n")
+    assert received == expected
+    assert os.path.islink("/dev/stdout") or not os.path.exists("/dev/stdout")
+
+
+def test_a_device_names_one_file_for_one_map(tmp_path: Path) -> None:
+    _project(tmp_path, "a", "b")
+    out = _run(["render", "a.yaml", "b.yaml", "-o", "/dev/null"], tmp_path, capture_output=True)
+    assert (out.returncode, out.stdout, out.stderr) == (
+        2,
+        b"",
+        b"argmap: -o /dev/null names one file, but 2 maps were given; give a folder\n",
+    )
+
+
+@pytest.mark.parametrize("command", ["render", "report", "handout"])
+@pytest.mark.parametrize("flag", ["--check", "--stale-only"])
+def test_a_device_or_a_pipe_cannot_be_compared(command: str, flag: str, tmp_path: Path) -> None:
+    """--check and --stale-only compare files, and a device or a pipe holds none (reading a
+    pipe would take what its reader was sent): a usage error, as with ``-o -``."""
+    _project(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    extra = ["--format", "html"] if command == "handout" else []
+    for target, kind in (("/dev/null", "a character device"), ("pipe", "a pipe")):
+        out = _run(
+            [command, "m.yaml", *extra, flag, "-o", target],
+            tmp_path,
+            capture_output=True,
+            text=True,
+        )
+        assert (out.returncode, out.stdout, out.stderr) == (
+            2,
+            "",
+            f"argmap: {flag} compares files, and -o {target} ({kind}) is none\n",
+        )
+
+
+def test_a_socket_is_not_replaced(tmp_path: Path) -> None:
+    _project(tmp_path)
+    listening = socket.socket(socket.AF_UNIX)
+    try:
+        listening.bind(str(tmp_path / "s.svg"))
+        out = _run(["render", "m.yaml", "-f", "dot", "-o", "s.svg"], tmp_path, capture_output=True)
+    finally:
+        listening.close()
+    assert (out.returncode, out.stderr) == (
+        2,
+        b"argmap: cannot write s.svg: No such device or address\n",
+    )
+    assert stat.S_ISSOCK(os.lstat(tmp_path / "s.svg").st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml", "s.svg"]
+
+
+def test_findings_stay_out_of_dev_stdout(tmp_path: Path) -> None:
+    """A broken configuration is reported and the map still drawn: into ``-o /dev/stdout``,
+    the findings go to stderr, as with ``-o -``, not in front of the drawing."""
+    _project(tmp_path)
+    expected = _dot_of(tmp_path)
+    (tmp_path / "argmap.toml").write_text("bogus = 1\n")
+    out = _run(
+        ["render", "m.yaml", "-f", "dot", "-o", "/dev/stdout"], tmp_path, capture_output=True
+    )
+    assert out.returncode == 1
+    assert out.stdout == expected
+    assert out.stderr.startswith(b"argmap.toml:1:1: error[AM903] unknown setting 'bogus'")
+    assert out.stderr.endswith(b"wrote /dev/stdout\n")
