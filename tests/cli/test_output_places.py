@@ -159,3 +159,49 @@ def test_findings_stay_out_of_dev_stdout(tmp_path: Path) -> None:
     assert out.stdout == expected
     assert out.stderr.startswith(b"argmap.toml:1:1: error[AM903] unknown setting 'bogus'")
     assert out.stderr.endswith(b"wrote /dev/stdout\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "folder", "written"),
+    [
+        (["render", "m.yaml"], "out.svg", "m.svg"),
+        (["render", "m.yaml", "-f", "dot"], "out.svg", "m.dot"),
+        (["render", "m.yaml", "-f", "dot"], "out.png", "m.dot"),  # no format from the name
+        (["report", "m.yaml"], "new.html", "m.html"),
+        (["handout", "m.yaml", "--format", "html"], "h.pdf", "m-student.html"),
+    ],
+    ids=["render", "render-dot", "render-other-suffix", "report", "handout"],
+)
+def test_a_trailing_slash_is_a_folder_made(
+    args: list[str], folder: str, written: str, tmp_path: Path
+) -> None:
+    """``-o out.svg/`` for a folder not there yet makes the folder, as ``cp`` and ``rsync``
+    read a trailing slash, not a file named out.svg."""
+    _project(tmp_path)
+    out = _run([*args, "-o", f"{folder}/"], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stderr) == (0, f"wrote {folder}/{written}\n")
+    assert sorted(os.listdir(tmp_path / folder)) == [written]
+
+
+def test_a_trailing_slash_onto_a_file_is_refused(tmp_path: Path) -> None:
+    _project(tmp_path)
+    (tmp_path / "out.svg").write_text("kept")
+    out = _run(["render", "m.yaml", "-o", "out.svg/"], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stderr) == (
+        2,
+        "argmap: -o out.svg/ names a folder, but out.svg is a file\n",
+    )
+    assert (tmp_path / "out.svg").read_text() == "kept"
+
+
+def test_a_trailing_slash_under_check_makes_nothing(tmp_path: Path) -> None:
+    _project(tmp_path)
+    out = _run(
+        ["render", "m.yaml", "--check", "-o", "out.svg/"], tmp_path, capture_output=True, text=True
+    )
+    assert (out.returncode, out.stderr) == (
+        1,
+        "missing: out.svg/m.svg (from m.yaml)\n1 file out of date; run 'argmap render' with "
+        "the same options and commit the result\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml"]

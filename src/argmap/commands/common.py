@@ -101,7 +101,9 @@ class OutputPath(click.Path):
     """``-o`` of a command that writes files: a path, or None for ``-``, standard output, as
     in every Unix tool. Only the bare ``-`` is: ``./-`` names a file (or folder) called -.
     A command that cannot write to standard output gives ``no_stdout``, why: ``-o -`` is
-    then a usage error saying so."""
+    then a usage error saying so. A value ending in a separator (``out.svg/``) means a
+    folder, as in ``cp``; the path drops the separator, so it is noted on the running
+    command (:func:`named_folder`)."""
 
     def __init__(self, *, no_stdout: str | None = None, **kwargs: Any) -> None:
         super().__init__(path_type=Path, **kwargs)
@@ -112,7 +114,24 @@ class OutputPath(click.Path):
             if self.no_stdout is not None:
                 self.fail(self.no_stdout, param, ctx)
             return None
-        return super().convert(value, param, ctx)
+        path = super().convert(value, param, ctx)
+        if isinstance(value, str) and ctx is not None and _ends_in_separator(value):
+            ctx.meta.setdefault(_FOLDERS, set()).add(path)
+        return path
+
+
+_FOLDERS = "argmap.folders"  # the OutputPath values given with a trailing separator
+
+
+def _ends_in_separator(value: str) -> bool:
+    return value.rstrip(os.sep + (os.altsep or "")) != value
+
+
+def named_folder(output: Path | None) -> bool:
+    """Whether ``-o output`` was given ending in a separator (``-o out.svg/``) to the running
+    command: a folder, to be made if it is not there, whatever its name ends with."""
+    ctx = click.get_current_context(silent=True)
+    return output is not None and ctx is not None and output in ctx.meta.get(_FOLDERS, ())
 
 
 def focused(maps: list[MapResult], focus: str | None) -> tuple[list[MapResult], list[str]]:

@@ -15,6 +15,7 @@ from argmap.commands.common import (
     depth_option,
     focus_option,
     jobs_option,
+    named_folder,
     say,
     stale_only_option,
 )
@@ -65,7 +66,8 @@ DEFAULT_MAX_CLAIMS = 200
     default=Path("renders"),
     show_default=True,
     help="NAME.pdf or NAME.html for one map, a folder where each map becomes "
-    "<stem>-<variant>.pdf (or .html with --format html), or - for standard output (one "
+    "<stem>-<variant>.pdf (or .html with --format html; NAME/ is one, made if need be), "
+    "or - for standard output (one "
     "map; ./- is a file named -).",
 )
 @click.option(
@@ -152,7 +154,9 @@ def handout(
     from argmap.report_html.pdf import read_pdf_stamp, unavailable
 
     named = {".pdf": "pdf", ".html": "html", ".htm": "html"}
-    chosen_format = format_named_by(output, named, output_format) or "pdf"
+    chosen_format = (
+        format_named_by(output, named, output_format, folder=named_folder(output)) or "pdf"
+    )
     missing = unavailable() if chosen_format == "pdf" and not check else None
     if missing:
         say(f"argmap: {missing}")

@@ -25,6 +25,7 @@ from argmap.commands.common import (
     given,
     jobs_option,
     load_for_output,
+    named_folder,
     old_name,
     refuse_check_with_stale_only,
     renamed,
@@ -85,7 +86,8 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
     default=Path("renders"),
     show_default=True,
     help="NAME.svg (or .png, .pdf, .dot) for one map, a folder where each map becomes "
-    "<stem>.<format>, or - for standard output (one map; ./- is a file named -).",
+    "<stem>.<format> (NAME/ is one, made if need be), or - for standard output (one map; "
+    "./- is a file named -).",
 )
 @old_name("--output-dir", "-o/--output", "output_dir", OutputPath())
 @click.option(
@@ -196,7 +198,10 @@ def render(
     output = renamed("--output-dir", "-o/--output", "output_dir", output_dir, output, "output")
     time_limit = renamed("--timeout", "--time-limit", "timeout", timeout, time_limit, "time_limit")
     formats = {f".{f.value}": f.value for f in OutputFormat}
-    fmt = OutputFormat(format_named_by(output, formats, output_format) or OutputFormat.SVG)
+    folder = named_folder(output)
+    fmt = OutputFormat(
+        format_named_by(output, formats, output_format, folder=folder) or OutputFormat.SVG
+    )
     refuse_check_with_stale_only(check, stale_only)
     binary = fmt.value if fmt in (OutputFormat.PNG, OutputFormat.PDF) else None
     refused_stdout = (
@@ -223,7 +228,7 @@ def render(
     configs = ConfigCache()
     results, status = load_for_output(found, configs, err=on_stdout(output))
     # maps counted once loaded: a folder also holds the files they include, and other YAML
-    single, refused_output = where_to(output, (f".{fmt.value}",), len(results))
+    single, refused_output = where_to(output, (f".{fmt.value}",), len(results), folder=folder)
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)

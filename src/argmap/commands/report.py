@@ -25,6 +25,7 @@ from argmap.commands.common import (
     focused,
     jobs_option,
     load_for_output,
+    named_folder,
     refuse_check_with_stale_only,
     say,
     stale_only_option,
@@ -108,7 +109,8 @@ def run_pages(
     configs = ConfigCache()
     results, status = load_for_output(found, configs, err=on_stdout(output))
     # maps counted once loaded: a folder also holds the files they include, and other YAML
-    single, refused_output = where_to(output, job.suffixes, len(results))
+    folder = named_folder(output)
+    single, refused_output = where_to(output, job.suffixes, len(results), folder=folder)
     if refused_output is not None:
         _error(refused_output)
         sys.exit(EXIT_ERROR)
@@ -256,8 +258,8 @@ def _error(message: str) -> None:
     type=OutputPath(),
     default=Path("renders"),
     show_default=True,
-    help="NAME.html for one map, a folder where each map becomes <stem>.html, or - for "
-    "standard output (one map; ./- is a file named -).",
+    help="NAME.html for one map, a folder where each map becomes <stem>.html (NAME/ is "
+    "one, made if need be), or - for standard output (one map; ./- is a file named -).",
 )
 @page_drawing_options
 @check_option

@@ -64,7 +64,9 @@ def on_stdout(output: Path | None) -> bool:
         return False
 
 
-def where_to(output: Path | None, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
+def where_to(
+    output: Path | None, suffixes: Sequence[str], maps: int, *, folder: bool = False
+) -> tuple[bool, str | None]:
     """:func:`names_one_file` for ``-o output``; standard output (``None``) takes the one
     file of one map, and is refused for several."""
     if output is None:
@@ -73,7 +75,7 @@ def where_to(output: Path | None, suffixes: Sequence[str], maps: int) -> tuple[b
                 f"-o - writes one map to standard output, but {maps} maps were given; give a folder"
             )
         return True, None
-    return names_one_file(output, suffixes, maps)
+    return names_one_file(output, suffixes, maps, folder=folder)
 
 
 def plan_outputs(
@@ -95,13 +97,20 @@ def plan_outputs(
     return list(planned), refused
 
 
-def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bool, str | None]:
+def names_one_file(
+    output: Path, suffixes: Sequence[str], maps: int, *, folder: bool = False
+) -> tuple[bool, str | None]:
     """Whether ``-o output`` names the one file a single map is written to (its suffix is one
     of ``suffixes``, in any case, and no folder has that name) rather than a folder that each
     map is written into; and why it is refused, if it is: a file name for several maps, or an
     existing file of another kind. A device, a pipe or a descriptor (``/dev/null``,
     ``>(gzip > x.gz)``, ``/dev/stdout``: :func:`stream_kind`) names one file whatever its
-    name. The same rule for render, report and handout."""
+    name. ``folder``: ``-o`` was given ending in a separator (``out.svg/``), a folder
+    whatever its name, as in ``cp``. The same rule for render, report and handout."""
+    if folder:
+        if output.exists() and not output.is_dir():
+            return False, f"-o {output}{os.sep} names a folder, but {output} is a file"
+        return False, None
     stream = stream_kind(output) is not None
     single = stream or (output.suffix.lower() in suffixes and not output.is_dir())
     if single and maps > 1:
@@ -113,14 +122,14 @@ def names_one_file(output: Path, suffixes: Sequence[str], maps: int) -> tuple[bo
 
 
 def format_named_by(
-    output: Path | None, formats: Mapping[str, str], chosen: str | None
+    output: Path | None, formats: Mapping[str, str], chosen: str | None, *, folder: bool = False
 ) -> str | None:
     """The format that ``-o output`` names by its suffix (any case; ``formats`` maps suffixes
     to formats), else ``chosen`` (``--format``, None when not given). A folder names none,
     nor does standard output (None), nor a device, a pipe or a descriptor (its name is no
-    file's: ``-o >(gzip > x.gz)``). A file name of one format with ``--format`` another is
-    a usage error (exit 2)."""
-    if output is None or stream_kind(output) is not None:
+    file's: ``-o >(gzip > x.gz)``), nor a name given as a folder (``folder``: ``out.svg/``).
+    A file name of one format with ``--format`` another is a usage error (exit 2)."""
+    if output is None or folder or stream_kind(output) is not None:
         return chosen
     named = None if output.is_dir() else formats.get(output.suffix.lower())
     if named is None:
