@@ -205,3 +205,21 @@ def test_a_trailing_slash_under_check_makes_nothing(tmp_path: Path) -> None:
         "the same options and commit the result\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("command", "written"), [("render", "m.svg"), ("report", "m.html")], ids=["render", "report"]
+)
+def test_check_says_a_folder_is_in_the_way(command: str, written: str, tmp_path: Path) -> None:
+    """Not 'missing': the file cannot be written until the folder in its place is moved."""
+    _project(tmp_path)
+    (tmp_path / "r" / written).mkdir(parents=True)
+    out = _run([command, "m.yaml", "--check", "-o", "r"], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout, out.stderr) == (
+        1,
+        "",
+        f"in the way: r/{written} is a folder, not a file (from m.yaml)\n"
+        f"1 file out of date; run 'argmap {command}' with the same options and commit the "
+        "result\n",
+    )
+    assert os.listdir(tmp_path / "r" / written) == []

@@ -257,20 +257,18 @@ class Settling:
     kept: Callable[[Path], None]
 
     def __call__(self, target: Path | None, current: Callable[[bytes], bool], origin: str) -> bool:
-        """Whether ``target`` is dealt with, being missing, stale (``current`` of its bytes
-        is false) or current: under --check it is listed when out of date (counted when
+        """Whether ``target`` is dealt with, being missing (or a folder in its place), stale
+        (``current`` of its bytes is false) or current: under --check it is listed when out of date (counted when
         current, in ``checked``) and never written; under --stale-only a current one is left
         as it is, and ``kept`` told (which says so, or counts it under a progress bar).
         Standard output (None) never is: there is no file to compare."""
         if target is None:
             return False
-        out_of_date = (
-            "missing" if not target.is_file() else None if current(target.read_bytes()) else "stale"
-        )
+        out_of_date = _out_of_date(target, current)
         if self.check:
             if out_of_date:
                 self.checked.stale.append(target)
-                self.say(f"{out_of_date}: {target} (from {origin})")
+                self.say(f"{out_of_date} (from {origin})")
             else:
                 self.checked.current += 1
             return True
@@ -278,6 +276,17 @@ class Settling:
             self.kept(target)
             return True
         return False
+
+
+def _out_of_date(target: Path, current: Callable[[bytes], bool]) -> str | None:
+    """What ``--check`` says of ``target`` when it is out of date (``missing: FILE``,
+    ``stale: FILE``, or something else in its place: ``in the way: FILE is a folder, not a
+    file``); None when it is current."""
+    if target.is_file():
+        return None if current(target.read_bytes()) else f"stale: {target}"
+    if target.is_dir():
+        return f"in the way: {target} is a folder, not a file"
+    return f"missing: {target}"
 
 
 def given(parameter: str) -> bool:
