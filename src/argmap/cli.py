@@ -154,14 +154,20 @@ def exit_status() -> object:
     import gc
     import os
 
-    from argmap.outstream import StandardOutputFailed, guarded, in_utf8
+    from argmap.outstream import (
+        StandardOutputFailed,
+        closed_standard_output,
+        guarded,
+        in_utf8,
+    )
 
     # argmap builds many small objects that live for the whole run; the default thresholds
     # make the cyclic collector rescan them again and again (about 20% of check's time on a
     # 5,000-claim map). Raise them, as mypy does, rather than switch collection off.
     gc.set_threshold(200_000, 30, 30)
     in_utf8(sys.stderr)
-    sys.stdout = guarded(in_utf8(sys.stdout))
+    # closed before argmap started (>&-): what a command prints must fail, not vanish
+    sys.stdout = closed_standard_output() if sys.stdout is None else guarded(in_utf8(sys.stdout))
     try:
         main(standalone_mode=True)
     except SystemExit as exc:

@@ -12,9 +12,10 @@ left as Python reports it.
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -49,6 +50,41 @@ class _Raw(io.RawIOBase):
             raise
         except OSError as exc:
             raise StandardOutputFailed(exc.errno, exc.strerror) from None
+
+
+class _Closed(io.RawIOBase):
+    """No file descriptor: standard output closed before argmap started (``>&-``). Every
+    write is :class:`StandardOutputFailed`, "it is closed"."""
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        raise StandardOutputFailed(errno.EBADF, "it is closed")
+
+
+def closed_standard_output() -> TextIO:
+    """What ``sys.stdout`` is when standard output was closed before argmap started (Python
+    makes it None, and ``click.echo`` then drops what a command prints, which exited 0): a
+    text stream that writes through at once, so that the first text a command prints fails
+    (:class:`StandardOutputFailed`) where it is printed, not in the flush at exit. A command
+    that prints nothing there (render writing its files) is not troubled."""
+    return io.TextIOWrapper(
+        cast(BinaryIO, _Closed()),  # unbuffered: each write reaches it
+        encoding="utf-8",
+        newline="\n",
+        write_through=True,
+    )
+
+
+def is_closed(stream: object) -> bool:
+    """Whether ``stream`` is :func:`closed_standard_output` (or None, as Python leaves it)."""
+    return stream is None or (
+        isinstance(stream, io.TextIOWrapper) and isinstance(stream.buffer, _Closed)
+    )
 
 
 def in_utf8(stream: TextIO) -> TextIO:

@@ -106,3 +106,42 @@ def test_dash_onto_a_closed_standard_output_is_one_line_and_exit_2(
         2,
         "argmap: cannot write to standard output: it is closed\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "map.yaml", "--to", "json"],
+        ["check", "map.yaml"],
+        ["validate", "map.yaml"],
+        ["schema"],
+        ["rules"],
+    ],
+    ids=["export", "check", "validate", "schema", "rules"],
+)
+def test_a_result_onto_a_closed_standard_output_is_one_line_and_exit_2(
+    args: list[str], tmp_path: Path
+) -> None:
+    """A command whose output is its result does not drop it and exit 0 when standard output
+    was closed before argmap started (``>&-``)."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    out = _with_closed("stdout", args, tmp_path)
+    assert (out.returncode, out.stdout, out.stderr) == (
+        2,
+        "",
+        "argmap: cannot write to standard output: it is closed\n",
+    )
+
+
+def test_a_summary_onto_a_closed_standard_output_changes_nothing(tmp_path: Path) -> None:
+    """``wrote map.yaml`` of init and the counts of ``import -o`` tell what was done; the
+    files are the result, and a closed standard output does not fail the run."""
+    (tmp_path / "argmap.toml").write_text("")
+    out = _with_closed("stdout", ["init", "new.yaml"], tmp_path)
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+    assert (tmp_path / "new.yaml").is_file()
+    (tmp_path / "m.argdown").write_text("[A]: Alpha holds.\n  <+ [B]: Beta holds.\n")
+    out = _with_closed("stdout", ["import", "m.argdown", "-o", "m.yaml"], tmp_path)
+    assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+    assert "Alpha holds." in (tmp_path / "m.yaml").read_text()

@@ -173,10 +173,11 @@ def write_output(target: Path | None, data: bytes, what: str = "the output") -> 
     no permission) say why on stderr and return False, leaving whatever was there. ``None``
     is standard output (``-o -``): ``data`` goes there as it is, said only under --verbose
     (as ``what``), so that stdout holds the bytes the file would and nothing else."""
+    from argmap.outstream import is_closed
     from argmap.write import cannot_write, write_atomic
 
     if target is None:
-        if sys.stdout is None:  # closed before argmap started (>&-)
+        if is_closed(sys.stdout):  # closed before argmap started (>&-)
             say("argmap: cannot write to standard output: it is closed")
             return False
         sys.stdout.flush()  # what was written as text, first
@@ -258,9 +259,10 @@ class Settling:
 
     def __call__(self, target: Path | None, current: Callable[[bytes], bool], origin: str) -> bool:
         """Whether ``target`` is dealt with, being missing (or a folder in its place), stale
-        (``current`` of its bytes is false) or current: under --check it is listed when out of date (counted when
-        current, in ``checked``) and never written; under --stale-only a current one is left
-        as it is, and ``kept`` told (which says so, or counts it under a progress bar).
+        (``current`` of its bytes is false) or current: under --check it is listed when out
+        of date (counted when current, in ``checked``) and never written; under --stale-only
+        a current one is left as it is, and ``kept`` told (which says so, or counts it under
+        a progress bar).
         Standard output (None) never is: there is no file to compare."""
         if target is None:
             return False
@@ -377,6 +379,17 @@ def note(message: str) -> None:
 
 def verbose() -> bool:
     return _verbosity > 0
+
+
+def summary(message: str, *, err: bool = False) -> None:
+    """A summary of what a command did on stdout (stderr with ``err``): ``argmap init``'s
+    ``wrote map.yaml``, ``argmap import -o``'s counts. Not the command's result, so standard
+    output closed before argmap started (``>&-``) drops it, as it would a note on stderr
+    (:func:`argmap.outstream.closed_standard_output`), instead of failing the run."""
+    from argmap.outstream import is_closed
+
+    if err or not is_closed(sys.stdout):
+        click.echo(message, err=err)
 
 
 def detail(message: str) -> None:

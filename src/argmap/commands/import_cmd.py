@@ -27,6 +27,9 @@ from argmap.commands.common import (
     use_color,
     write_output,
 )
+from argmap.commands.common import (
+    summary as say_summary,
+)
 from argmap.diagnostics import Diagnostic, sort_key
 from argmap.wording import counted
 
@@ -145,7 +148,7 @@ def import_map(
     # a note: on stdout only after a text report there, never inside JSON or SARIF
     text_on_stdout = output is not None and (output_format or default_format()) == "text"
     if not quiet():  # -q: only findings, no summary
-        click.echo(summary, err=not text_on_stdout)
+        say_summary(summary, err=not text_on_stdout)
     sys.exit(EXIT_OK)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, write_output
+from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, summary, write_output
 from argmap.paths import SUFFIXES
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 from argmap.winnames import windows_name_problem
@@ -66,10 +66,10 @@ def init(path: Path, force: bool) -> None:
     if quiet():  # -q: only findings, and writing the starter map finds nothing
         return
     if shared:
-        click.echo(f"wrote {path} ({source} is there already)")
+        summary(f"wrote {path} ({source} is there already)")
     else:
-        click.echo(f"wrote {path} and {source}")
-    click.echo(f"next: argmap check {path}")
+        summary(f"wrote {path} and {source}")
+    summary(f"next: argmap check {path}")
 
 
 def _holds(path: Path, data: bytes) -> bool:
