@@ -2,7 +2,8 @@
 imported only when it runs, so ``argmap --version`` and ``argmap validate`` start fast (no
 Graphviz, no Jinja2, no pydantic for ``--version``).
 
-Exit codes everywhere: 0 clean, 1 findings, 2 usage or internal error.
+Exit codes everywhere: 0 clean, 1 findings, 2 usage or internal error; a run ended by a
+signal dies of it (Ctrl-C: 130 in a shell).
 """
 
 from __future__ import annotations
@@ -130,16 +131,26 @@ def main(quiet: bool, verbose: bool) -> None:
 
 def run() -> NoReturn:
     """Console entry point: run the command and leave with its exit status, or die of the
-    signal that ended it (SIGTERM, SIGHUP: see :mod:`argmap.terminate`)."""
+    signal that ended it (SIGINT, SIGTERM, SIGHUP: see :mod:`argmap.terminate`)."""
     from argmap import terminate
 
     terminate.install()
     try:
         _leave(exit_status())
     except terminate.Terminated as stop:
+        if terminate.interrupted(stop):
+            _say_interrupted()
         _flush()
         terminate.die(stop.signum)
         _leave(128 + stop.signum)  # the signal is blocked: leave with the status a shell shows
+
+
+def _say_interrupted() -> None:
+    """One line for Ctrl-C (SIGINT), on a line of its own after the terminal's ``^C``."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        click.echo("argmap: interrupted", err=True)
 
 
 _ENDED: list[BaseException] = []  # see exit_status

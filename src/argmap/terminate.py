@@ -1,4 +1,4 @@
-"""SIGTERM and SIGHUP end a run the way Ctrl-C does.
+"""SIGINT (Ctrl-C), SIGTERM and SIGHUP end a run alike.
 
 Left to their default, the two signals end the process at once: no ``finally`` runs, so a
 half-written temporary file stays next to its target, and a ``dot`` the run started works on
@@ -7,6 +7,10 @@ send them. :func:`install` makes them raise :class:`Terminated` in the main thre
 after stopping what the interpreter's unwinding cannot reach (the ``dot`` processes of other
 threads, see :func:`on_termination`); the console entry point then dies of the same signal,
 so that whoever started argmap sees what happened to it (exit status 143 in a shell).
+
+Ctrl-C is handled the same way: Python's own ``KeyboardInterrupt`` became click's "Aborted!"
+and exit status 1, the status of a stale ``--check``. The run dies of SIGINT instead (130 in a
+shell, and the script that ran it stops too), after one line: ``argmap: interrupted``.
 
 A signal its parent chose to ignore (``nohup``, ``trap '' TERM``) stays ignored. A process
 forked from this one (a pool's worker, a forked child) inherits the handler; there it does
@@ -20,7 +24,7 @@ import signal
 from collections.abc import Callable
 from types import FrameType
 
-SIGNALS = ("SIGTERM", "SIGHUP")
+SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 
 _stoppers: list[Callable[[], None]] = []
 _main_pid: int | None = None
@@ -43,21 +47,31 @@ def on_termination(stop: Callable[[], None]) -> None:
 
 
 def install() -> None:
-    """Handle SIGTERM and SIGHUP in this process (from its main thread), unless ignored."""
+    """Handle SIGTERM, SIGHUP and SIGINT in this process (from its main thread), unless
+    ignored (SIGINT has Python's handler by default, raising ``KeyboardInterrupt``)."""
     global _main_pid
     _main_pid = os.getpid()
     for name in SIGNALS:
         number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+        if number is not None and signal.getsignal(number) in _DEFAULTS:
             signal.signal(number, _handle)
 
 
+_DEFAULTS = (signal.SIG_DFL, signal.default_int_handler)
+
+
+def interrupted(stop: Terminated) -> bool:
+    """Whether ``stop`` is Ctrl-C's (SIGINT), which ``argmap watch`` takes as its end."""
+    return stop.signum == signal.SIGINT
+
+
 def raise_swallowed() -> None:
-    """Raise :class:`Terminated` again if a signal was handled and its exception swallowed on
-    the way: ``watchfiles`` ends its watch quietly on any exception a signal handler raises
-    (it cannot tell ours from Ctrl-C's), so ``argmap watch`` calls this once its watch is
-    over, and SIGTERM or SIGHUP end it as they end every other command."""
-    if _received is not None:
+    """Raise :class:`Terminated` again if SIGTERM or SIGHUP was handled and its exception
+    swallowed on the way: ``watchfiles`` ends its watch quietly on any exception a signal
+    handler raises (it cannot tell ours from Ctrl-C's), so ``argmap watch`` calls this once
+    its watch is over, and SIGTERM or SIGHUP end it as they end every other command. Ctrl-C
+    is how a watch ends: not raised."""
+    if _received is not None and _received != signal.SIGINT:
         raise Terminated(_received)
 
 

@@ -170,3 +170,36 @@ def test_no_dot_starts_once_the_run_is_ending(
         layout("digraph { a }", OutputFormat.SVG, Engine.SYSTEM, timeout=30)
     assert str(raised.value) == backends._STOPPING
     assert not started.exists()  # not even started
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("output", ["out", "m0.svg"], ids=["folder", "file"])
+def test_ctrl_c_is_not_the_exit_status_of_a_stale_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    """Ctrl-C (SIGINT) ended in click's 'Aborted!' and exit 1, the status --check gives for
+    a stale file: a script could not tell them apart. The run now stops its dots, writes
+    nothing, says so in one line and dies of SIGINT, which a shell shows as 130 and which
+    stops the script that ran it (as Python does on an unhandled Ctrl-C)."""
+    pids = tmp_path / "dot-pids"
+    fake_dot(tmp_path, monkeypatch, f'echo $$ >> "{pids}"\nexec sleep 60')
+    (tmp_path / "m0.yaml").write_text(MAP.format(n=0), encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", "m0.yaml", "-o", output],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    try:
+        started = _lines_soon(pids, 1)
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=10)
+        assert (run.returncode, out, err) == (-signal.SIGINT, b"", b"argmap: interrupted\n")
+        assert _gone_soon(int(started[0])), "dot outlived argmap"
+        assert sorted(os.listdir(tmp_path)) == ["bin", "dot-pids", "m0.yaml"]
+    finally:
+        run.kill()
+        for pid in pids.read_text().split() if pids.exists() else []:
+            if process_state(int(pid)) not in (None, "Z"):
+                os.kill(int(pid), signal.SIGKILL)

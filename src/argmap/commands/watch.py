@@ -126,6 +126,9 @@ def watch(
         watch_map(file, output, report, threading.Event(), layout=layout)
     except KeyboardInterrupt:
         pass  # Ctrl-C during a build stops the watch as quietly as Ctrl-C between builds
+    except terminate.Terminated as stop:  # Ctrl-C as argmap handles it (argmap.terminate)
+        if not terminate.interrupted(stop):
+            raise
     finally:
         if server is not None:
             server.stop()
