@@ -24,11 +24,9 @@ from argmap.commands.common import (
     default_format,
     missing_path,
     quiet,
+    summary,
     use_color,
     write_output,
-)
-from argmap.commands.common import (
-    summary as say_summary,
 )
 from argmap.diagnostics import Diagnostic, sort_key
 from argmap.wording import counted
@@ -138,7 +136,7 @@ def import_map(
     )
     supports = sum(len(c.supports) for c in draft.claims.values()) + len(draft.arguments)
     where = display_path(output) if output is not None else "stdout"
-    summary = (
+    counts = (
         f"imported {shown} ({fmt}) -> {where}: {counted(len(draft.claims), 'claim')}, "
         f"{counted(supports, 'support')}, {counted(attacks, 'attack')}; "
         f"{counted(len(outcome.losses), 'note')} on what was not carried over"
@@ -148,7 +146,7 @@ def import_map(
     # a note: on stdout only after a text report there, never inside JSON or SARIF
     text_on_stdout = output is not None and (output_format or default_format()) == "text"
     if not quiet():  # -q: only findings, no summary
-        say_summary(summary, err=not text_on_stdout)
+        summary(counts, err=not text_on_stdout)
     sys.exit(EXIT_OK)
 
 
