@@ -392,3 +392,30 @@ def test_each_map_is_let_go_before_its_handout_is_laid_out(
     )
     assert done.stdout == "['ArgumentMap']\n[]\n0\n", done.stderr
     assert done.stderr == "wrote out/hostile-student.pdf\nwrote out/small-student.pdf\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["report"], "small.html"), (["handout", "--format", "html"], "small-student.html")],
+)
+def test_a_page_cut_short_after_its_stamp_is_stale(
+    runner: CliRunner, tmp_path: Path, command: list[str], name: str
+) -> None:
+    out = tmp_path / "renders"
+    assert runner.invoke(main, [*command, str(SMALL), "-o", str(out)]).exit_code == 0
+    target = out / name
+    whole = target.read_bytes()
+    assert read_stamp(whole[:5000]) == read_stamp(whole)  # the stamp is in the head
+    target.write_bytes(whole[:5000])  # a copy or a disk that stopped there
+    result = runner.invoke(main, [*command, "--check", str(SMALL), "-o", str(out)])
+    assert result.exit_code == 1
+    stale, summary = result.stderr.splitlines()
+    assert stale.startswith(f"stale: {target} (from ") and stale.endswith("small.yaml)")
+    assert summary.startswith("1 file out of date; run 'argmap ")
+    result = runner.invoke(main, [*command, "--stale-only", str(SMALL), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {target}\n"
+    assert target.read_bytes() == whole
+    target.write_bytes(whole + b"\n\n")  # only space after the end: still the same page
+    result = runner.invoke(main, [*command, "--check", str(SMALL), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, "1 file up to date\n")

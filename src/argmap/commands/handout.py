@@ -149,7 +149,7 @@ def handout(
       argmap handout arguments/ --variant teacher -o renders/ --jobs 2
       argmap handout map.yaml --focus spp-fails --depth 1 -o renders/
     """
-    from argmap.report_html import Paper, Variant, read_stamp
+    from argmap.report_html import Paper, Variant, read_file_stamp, read_stamp
     from argmap.report_html import handout as build_handout
     from argmap.report_html.pdf import read_pdf_stamp, unavailable
 
@@ -186,7 +186,7 @@ def handout(
             drawing=chosen_drawing,
         ),
         finish=partial(finish_handout, pdf=chosen_format == "pdf"),
-        stamp_of=read_pdf_stamp if chosen_format == "pdf" else read_stamp,
+        stamp_of=read_pdf_stamp if chosen_format == "pdf" else read_file_stamp,
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
         doing="making handouts",

@@ -320,7 +320,7 @@ def report(
       argmap report --stale-only arguments/ -o renders/
       argmap report arguments/ -o renders/ --jobs 2
     """
-    from argmap.report_html import read_stamp
+    from argmap.report_html import read_file_stamp, read_stamp
 
     chosen = Engine(engine)
     job = PageJob(
@@ -334,7 +334,7 @@ def report(
             drawing=drawing_choice(rankdir, group_by),
         ),
         finish=_as_is,
-        stamp_of=read_stamp,
+        stamp_of=read_file_stamp,
         stamp=read_stamp,
         command="argmap report",
         doing="making reports",

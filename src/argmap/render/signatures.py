@@ -4,7 +4,8 @@ printed nothing, or garbage) drew nothing, and must not be written as a drawing.
 
 * SVG: an ``<svg`` element, and ``</svg>`` at the end;
 * PNG: the 8-byte PNG signature at the start, and its last chunk, ``IEND``, at the end;
-* PDF: ``%PDF-`` at the start and ``%%EOF`` near the end.
+* PDF: ``%PDF-`` at the start and ``%%EOF`` near the end;
+* HTML (a report or handout page): ``</html>`` at the end.
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ _PDF_END = b"%%EOF"
 _PDF_TAIL = 1024  # %%EOF is on the last line, which writers may follow with a little space
 _SVG_START = b"<svg"
 _SVG_END = b"</svg>"
+_HTML_END = b"</html>"
 _TAIL = 4096
 
 
 def is_whole(data: bytes, output_format: str) -> bool:
-    """Whether ``data`` has the start and end of an ``output_format`` ("svg", "png", "pdf")
-    file; any other format (DOT, argmap's own text) is taken as it is."""
+    """Whether ``data`` has the start and end of an ``output_format`` ("svg", "png", "pdf",
+    "html") file; any other format (DOT, argmap's own text) is taken as it is."""
     if output_format == "svg":
         return _SVG_START in data and _ends_with(data, _SVG_END)
     if output_format == "png":
         return data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END)
     if output_format == "pdf":
         return data.startswith(_PDF_START) and _PDF_END in data[-_PDF_TAIL:]
+    if output_format == "html":
+        return _ends_with(data, _HTML_END)
     return True
 
 

@@ -4,7 +4,8 @@
   no script, nothing loaded from the network;
 * :func:`handout` is the print-first page of a handout, teacher or student, A4 or Letter;
   :func:`argmap.report_html.pdf.html_to_pdf` turns it into a PDF;
-* :func:`read_stamp` reads the stamp that ``--check`` compares.
+* :func:`read_stamp` reads the stamp that ``--check`` compares, :func:`read_file_stamp` that
+  of a file, when it is a whole page.
 
 Pure builders (:mod:`.outline`, :mod:`.claims`, :mod:`.context`) make plain typed views;
 :mod:`.figures` draws the maps; :mod:`.html` fills the Jinja2 templates. Nothing here
@@ -23,7 +24,7 @@ from argmap.report_html.claims import Checked
 from argmap.report_html.context import handout_context, report_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS, excerpt
 from argmap.report_html.figures import handout_figures, report_figure
-from argmap.report_html.html import handout_html, read_stamp, report_html
+from argmap.report_html.html import handout_html, read_file_stamp, read_stamp, report_html
 
 
 class Variant(StrEnum):
@@ -110,4 +111,12 @@ def handout(
     return handout_html(context)
 
 
-__all__ = ["Paper", "Variant", "checked", "handout", "read_stamp", "report"]
+__all__ = [
+    "Paper",
+    "Variant",
+    "checked",
+    "handout",
+    "read_file_stamp",
+    "read_stamp",
+    "report",
+]

@@ -29,6 +29,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from argmap.bidi import Direction, direction
+from argmap.render.signatures import is_whole
 from argmap.render.svg import check_safe
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
 from argmap.unseen import UNSEEN
@@ -221,3 +222,9 @@ def read_stamp(html: bytes) -> str | None:
     """The stamp of a page argmap wrote, or None."""
     found = _STAMP.search(html[:_HEAD])
     return found.group(1).decode() if found else None
+
+
+def read_file_stamp(html: bytes) -> str | None:
+    """The stamp of a page file, or None when it is no whole page: a file cut short after
+    its head still has the stamp, and must not pass for the page (``--check``)."""
+    return read_stamp(html) if is_whole(html, "html") else None
