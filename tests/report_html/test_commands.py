@@ -419,3 +419,26 @@ def test_a_page_cut_short_after_its_stamp_is_stale(
     target.write_bytes(whole + b"\n\n")  # only space after the end: still the same page
     result = runner.invoke(main, [*command, "--check", str(SMALL), "-o", str(out)])
     assert (result.exit_code, result.stderr) == (0, "1 file up to date\n")
+
+
+def test_a_pdf_cut_short_is_stale_and_said_without_pypdf_s_words(
+    runner: CliRunner, tmp_path: Path, pdf: Callable[[bytes], bytes]
+) -> None:
+    out = tmp_path / "renders"
+    args = ["handout", str(SMALL), "-o", str(out)]
+    assert runner.invoke(main, args).exit_code == 0
+    target = out / "small-student.pdf"
+    whole = target.read_bytes()
+    assert whole.endswith(b"%%EOF\n")
+    for cut in (whole[:-4], whole[: len(whole) // 2]):  # in its last line; in its middle
+        target.write_bytes(cut)
+        result = runner.invoke(main, [*args, "--check"])
+        assert result.exit_code == 1
+        stale, summary = result.stderr.splitlines()  # nothing of pypdf's ("EOF marker ...")
+        assert stale.startswith(f"stale: {target} (from ") and stale.endswith("small.yaml)")
+        assert summary.startswith("1 file out of date; run 'argmap handout --variant student'")
+    # whole, its xref pointer wrong: pypdf finds the objects again, and the stamp
+    at = whole.rindex(b"startxref\n") + len(b"startxref\n")
+    target.write_bytes(whole[:at] + b"12" + whole[whole.index(b"\n", at) :])
+    result = runner.invoke(main, [*args, "--check"])
+    assert (result.exit_code, result.stderr) == (0, "1 file up to date\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from argmap.render.signatures import is_whole
 from argmap.render.svg import in_drawing_order
 
 INSTALL_HINT = "PDF handouts need WeasyPrint: pip install 'argmap[pdf]'"
@@ -70,18 +71,26 @@ def _refuse(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
 
 
 def read_pdf_stamp(pdf: bytes) -> str | None:
-    """The stamp a handout PDF carries, or None (not argmap's, or not a PDF)."""
+    """The stamp a handout PDF carries, or None (not argmap's, or not a whole PDF: one cut
+    short in its last line, ``%%EOF``, which pypdf reads all the same). What pypdf repairs
+    to read a damaged file, it would say on stderr: that is kept quiet, as the file is only
+    current or stale."""
     import io
 
     # Imported here: pypdf is for reading a stamp back (--check, --stale-only); loaded
     # beside WeasyPrint, it would add 14 MB to the peak memory of every PDF made.
     from pypdf import PdfReader
 
+    if not is_whole(pdf, "pdf"):
+        return None
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         metadata = PdfReader(io.BytesIO(pdf)).metadata
+        value = None if metadata is None else metadata.get(STAMP_KEY)
     except Exception:  # anything unreadable is simply not current
         return None
-    if metadata is None:
-        return None
-    value = metadata.get(STAMP_KEY)
+    finally:
+        quiet.setLevel(level)
     return str(value) if value else None
