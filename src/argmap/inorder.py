@@ -45,7 +45,8 @@ class InOrder(Generic[K, V]):
     """``put`` hands over a piece of work under a key; ``ready`` yields the finished ones at
     the front of the line, ``rest`` waits for all. A piece that raised raises again when it is
     taken, in its place. Leaving the ``with`` block cancels what has not started and waits for
-    what has."""
+    what has, unless a signal ends the run (an exception that is no ``Exception``): then a
+    pool's worker processes are killed, not waited for (a PDF takes minutes at worst)."""
 
     def __init__(self, pool: Executor | None = None) -> None:
         self._pool = pool
@@ -60,8 +61,11 @@ class InOrder(Generic[K, V]):
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is None:
+            return
+        if error is not None and not isinstance(error, Exception):
+            _stop_workers(self._pool)  # a signal (Terminated), Ctrl-C: no one waits for it
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def put(self, key: K, work: Callable[..., V], *args: object) -> None:
         if self._pool is not None:
@@ -82,3 +86,11 @@ class InOrder(Generic[K, V]):
         while self._line:
             key, future = self._line.popleft()
             yield key, future.result()
+
+
+def _stop_workers(pool: Executor) -> None:
+    """Kill the worker processes of ``pool`` (a process pool), with what they are making.
+    ``ProcessPoolExecutor`` has no public way to (Python 3.14 adds ``kill_workers``)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from argmap.cores import worker_pool
 from argmap.inorder import InOrder
+from argmap.terminate import Terminated
 
 
 def test_without_a_pool_work_runs_when_it_is_given() -> None:
@@ -49,3 +55,48 @@ def test_a_piece_that_raised_raises_in_its_place() -> None:
             with pytest.raises(ValueError, match="broken"):
                 next(taken)
             assert list(line.rest()) == [(3, "three")]
+
+
+def _sleep_in_worker(pid_file: str) -> str:
+    import os
+    import time
+
+    with open(pid_file, "w", encoding="utf-8") as out:
+        out.write(str(os.getpid()))
+    time.sleep(60)  # a PDF of a huge map in the making
+    return "late"
+
+
+@pytest.mark.timeout(30)
+def test_a_signal_stops_the_work_in_the_making_not_waits_for_it(tmp_path: Path) -> None:
+    """SIGTERM or Ctrl-C sent to argmap alone (kill PID, a CI job cancelled) ended a folder's
+    handouts only once each PDF in the making was finished, for nobody (31.8 s for a claim
+    of 1 MB): its workers are stopped at once."""
+    pid_file = tmp_path / "pid"
+    started = time.monotonic()
+    with pytest.raises(Terminated), InOrder[int, str](worker_pool(2)) as line:
+        line.put(1, _sleep_in_worker, str(pid_file))
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.05)
+        raise Terminated(signal.SIGTERM)
+    assert time.monotonic() - started < 10
+    worker = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)  # gone, and reaped
+
+
+def _finish_in_worker(done_file: str) -> str:
+    import time
+
+    time.sleep(0.5)
+    with open(done_file, "w", encoding="utf-8") as out:
+        out.write("done")
+    return "done"
+
+
+def test_an_error_still_waits_for_the_work_in_the_making(tmp_path: Path) -> None:
+    done_file = tmp_path / "done"
+    with pytest.raises(ValueError), InOrder[int, str](worker_pool(1)) as line:
+        line.put(1, _finish_in_worker, str(done_file))
+        raise ValueError("an error of the command's own")
+    assert done_file.read_text() == "done"
