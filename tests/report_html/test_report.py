@@ -212,6 +212,18 @@ def test_a_map_too_large_to_draw_is_described_not_drawn(
     assert len(page.css(cards)) == len(parse(montebello_html).css(cards)) > 0
 
 
+def test_a_map_not_drawn_is_not_linked_to(montebello: CheckOutcome) -> None:
+    """Each claim's 'on the map' link led to #map-claim-ID, which a map too large to draw
+    does not hold: 42 links to nothing. Every link of the page now has its target."""
+    page = parse(report(montebello, max_nodes=50))
+    assert page.css("a.on-map") == []
+    ids = {node.attributes["id"] for node in page.css("[id]")}
+    links = {(node.attributes["href"] or "")[1:] for node in page.css('a[href^="#"]')}
+    assert links - ids == set()
+    drawn = parse(report(montebello))
+    assert len(drawn.css("a.on-map")) == len(montebello.map.claims) == 42
+
+
 def test_the_text_legend_has_the_colours_of_the_map(montebello_html: bytes) -> None:
     """The legend under the map and the map are drawn from one table of colours."""
     from argmap.render import style

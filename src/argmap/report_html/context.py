@@ -37,8 +37,10 @@ GENERATED_QUESTIONS = 6
 
 def report_context(checked: Checked, figure: MapFigure) -> ReportContext:
     """Everything the report shows, verdicts included."""
-    # The report's map draws every claim, so each claim can point at its node.
-    views = ClaimViews(checked, show_verdicts=True, on_map=frozenset(checked.map.claims))
+    # The report's map draws every claim, so each claim can point at its node; a map too
+    # large to draw (no SVG) has none to point at.
+    drawn = frozenset(checked.map.claims) if figure.svg else frozenset[str]()
+    views = ClaimViews(checked, show_verdicts=True, on_map=drawn)
     page = _page(checked, views, show_verdicts=True)
     return ReportContext(
         page=page,
