@@ -44,12 +44,16 @@ class _Done(Generic[V]):
 class InOrder(Generic[K, V]):
     """``put`` hands over a piece of work under a key; ``ready`` yields the finished ones at
     the front of the line, ``rest`` waits for all. A piece that raised raises again when it is
-    taken, in its place. Leaving the ``with`` block cancels what has not started and waits for
+    taken, in its place; with ``lost``, a piece whose worker process was killed (or that
+    waited for a worker then) is ``lost()`` instead, and what is put after that runs at once,
+    without the pool. Leaving the ``with`` block cancels what has not started and waits for
     what has, unless a signal ends the run (an exception that is no ``Exception``): then a
     pool's worker processes are killed, not waited for (a PDF takes minutes at worst)."""
 
-    def __init__(self, pool: Executor | None = None) -> None:
+    def __init__(self, pool: Executor | None = None, lost: Callable[[], V] | None = None) -> None:
         self._pool = pool
+        self._lost = lost
+        self._here = pool is None  # whether work runs at once, in this process
         self._line: deque[tuple[K, _Pending[V]]] = deque()
 
     def __enter__(self) -> InOrder[K, V]:
@@ -68,9 +72,14 @@ class InOrder(Generic[K, V]):
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def put(self, key: K, work: Callable[..., V], *args: object) -> None:
-        if self._pool is not None:
-            self._line.append((key, self._pool.submit(work, *args)))
-            return
+        if self._pool is not None and not self._here:
+            try:
+                self._line.append((key, self._pool.submit(work, *args)))
+                return
+            except Exception as exc:
+                if self._lost is None or not _broken(exc):
+                    raise
+                self._here = True  # a worker was killed: the rest is made here
         try:
             done: _Done[V] = _Done(work(*args), None)
         except Exception as exc:  # raised again when taken, as from a pool
@@ -80,12 +89,30 @@ class InOrder(Generic[K, V]):
     def ready(self) -> Iterator[tuple[K, V]]:
         while self._line and self._line[0][1].done():
             key, future = self._line.popleft()
-            yield key, future.result()
+            yield key, self._result(future)
 
     def rest(self) -> Iterator[tuple[K, V]]:
         while self._line:
             key, future = self._line.popleft()
-            yield key, future.result()
+            yield key, self._result(future)
+
+    def _result(self, future: _Pending[V]) -> V:
+        """What a piece made; with ``lost``, what it says of a piece whose worker was killed
+        (out of memory, a crash), or that was waiting when it was: the pool is broken."""
+        try:
+            return future.result()
+        except Exception as exc:
+            if self._lost is None or not _broken(exc):
+                raise
+            return self._lost()
+
+
+def _broken(error: Exception) -> bool:
+    """Whether ``error`` says a pool is broken: a worker was killed. Imported only then, as
+    the pool's own module already is."""
+    from concurrent.futures import BrokenExecutor
+
+    return isinstance(error, BrokenExecutor)
 
 
 def _stop_workers(pool: Executor) -> None:

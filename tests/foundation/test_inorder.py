@@ -100,3 +100,21 @@ def test_an_error_still_waits_for_the_work_in_the_making(tmp_path: Path) -> None
         line.put(1, _finish_in_worker, str(done_file))
         raise ValueError("an error of the command's own")
     assert done_file.read_text() == "done"
+
+
+def _killed_in_worker() -> str:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer does
+    return "never"
+
+
+@pytest.mark.timeout(30)
+def test_a_worker_killed_is_said_in_its_place_and_the_rest_is_made_here() -> None:
+    """A worker killed (out of memory in a huge PDF) broke the pool: its piece, and every
+    later one, raised BrokenProcessPool, which argmap called an internal error. ``lost``
+    says what a piece lost so is; what is given after that runs in this process."""
+    with InOrder[int, str](worker_pool(2), lost=lambda: "lost") as line:
+        line.put(1, _killed_in_worker)
+        assert list(line.rest()) == [(1, "lost")]
+        line.put(2, str, 2)
+        line.put(3, os.getpid)
+        assert list(line.rest()) == [(2, "2"), (3, os.getpid())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -14,6 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.commands.report import _report_page as report_page
+from argmap.outcome import CheckOutcome
 from argmap.report_html import read_stamp
 from argmap.report_html.pdf import read_pdf_stamp
 
@@ -442,3 +445,39 @@ def test_a_pdf_cut_short_is_stale_and_said_without_pypdf_s_words(
     target.write_bytes(whole[:at] + b"12" + whole[whole.index(b"\n", at) :])
     result = runner.invoke(main, [*args, "--check"])
     assert (result.exit_code, result.stderr) == (0, "1 file up to date\n")
+
+
+_REPORT_PAGE = report_page
+
+
+def _killed_for_hostile(outcome: CheckOutcome, **options: object) -> bytes:
+    """A report's page, but the worker making the hostile map's is killed, as the system
+    kills a process out of memory."""
+    assert outcome.map is not None
+    if outcome.map.title and outcome.map.title.startswith("Injection"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REPORT_PAGE(outcome, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.timeout(60)
+def test_a_worker_killed_is_said_for_its_map_not_an_internal_error(
+    runner: CliRunner, maps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.commands import report
+
+    monkeypatch.setattr(report, "_report_page", _killed_for_hostile)
+    out = tmp_path / "renders"
+    result = runner.invoke(main, ["report", str(maps), "-o", str(out), "-j", "2"])
+    assert result.exit_code == 2
+    lost = (
+        "not written: a worker process making the files was killed (by the system, perhaps "
+        "for want of memory); try again with --jobs 1"
+    )
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"argmap: {maps / 'hostile.yaml'}: {lost}"
+    # the small map's page was waiting for a worker, or was made here once the pool broke
+    assert lines[1:] in (
+        [f"argmap: {maps / 'small.yaml'}: {lost}"],
+        [f"wrote {out / 'small.html'}"],
+    )
+    assert not (out / "hostile.html").exists()

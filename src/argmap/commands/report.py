@@ -118,7 +118,7 @@ def run_pages(
     kind = Path(job.name("")).suffix.lstrip(".")  # what a map's file is: html, pdf
     checked = Checked()
     pool = None if check else _finishing_pool(min(workers, len(results)))
-    finishing: InOrder[tuple[str, Path | None], bytes | RenderError] = InOrder(pool)
+    finishing: InOrder[tuple[str, Path | None], bytes | RenderError] = InOrder(pool, _killed)
 
     def in_turn(message: str) -> None:
         """A line on stderr after those of the maps before it, whose files may be in the
@@ -195,6 +195,16 @@ def _made(
         return finish(page(outcome))
     except RenderError as exc:
         return RenderError(str(exc))
+
+
+def _killed() -> RenderError:
+    """What is said of a map whose file was in the making, or waiting, when a worker process
+    was killed (by the system, for want of memory: a PDF of a huge map); the maps after it
+    are made in this process."""
+    return RenderError(
+        "not written: a worker process making the files was killed (by the system, perhaps "
+        "for want of memory); try again with --jobs 1"
+    )
 
 
 def _as_is(page: bytes) -> bytes:
