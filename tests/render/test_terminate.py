@@ -203,3 +203,78 @@ def test_ctrl_c_is_not_the_exit_status_of_a_stale_check(
         for pid in pids.read_text().split() if pids.exists() else []:
             if process_state(int(pid)) not in (None, "Z"):
                 os.kill(int(pid), signal.SIGKILL)
+
+
+# A ``dot`` that is a wrapper script (as distributions, Conda and Homebrew ship): it runs the
+# real program as a child, here a long ``sleep`` whose pid it records, and waits for it.
+WRAPPER = 'cat >/dev/null\nsleep 60 &\necho $! > "{child}"\nwait'
+
+
+def _child_pid(path: Path) -> int:
+    return int(_lines_soon(path, 1)[0])
+
+
+@pytest.mark.timeout(60)
+def test_a_wrapped_dot_over_its_time_limit_is_stopped_with_its_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the wrapper was killed: the dot it ran went on eating a core for nobody. dot
+    now runs in a process group of its own, and the whole group is killed."""
+    child = tmp_path / "child-pid"
+    fake_dot(tmp_path, monkeypatch, WRAPPER.format(child=child))
+    try:
+        with pytest.raises(LayoutFailed) as raised:
+            layout("digraph { a }", OutputFormat.SVG, Engine.SYSTEM, timeout=1)
+        assert str(raised.value) == (
+            "Graphviz 'dot' did not finish within 1 s and was stopped; draw a part of the map "
+            "with --focus CLAIM --depth N, or allow more time with --time-limit"
+        )
+        assert _gone_soon(_child_pid(child)), "the wrapped dot outlived its time limit"
+    finally:
+        if child.exists() and process_state(pid := _child_pid(child)) not in (None, "Z"):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_in_a_terminal_stops_a_wrapped_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C typed in a terminal: its SIGINT reaches the terminal's foreground process
+    group, no longer dot (a group of its own); argmap stops dot's group itself."""
+    import pty
+
+    child = tmp_path / "child-pid"
+    fake_dot(tmp_path, monkeypatch, WRAPPER.format(child=child))
+    (tmp_path / "m.yaml").write_text(MAP.format(n=0), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    argv = [sys.executable, "-m", "argmap", "render", "m.yaml", "-o", "out", "--time-limit", "50"]
+    pid, terminal = pty.fork()  # argmap leads a session whose terminal is this pty
+    if pid == 0:  # pragma: no cover - the child
+        os.chdir(tmp_path)
+        os.execve(sys.executable, argv, env)
+    try:
+        dot_child = _child_pid(child)
+        os.write(terminal, b"\x03")  # Ctrl-C, as typed
+        said = b""
+        while True:
+            try:
+                chunk = os.read(terminal, 1024)
+            except OSError:  # argmap has ended and closed the terminal
+                break
+            if not chunk:
+                break
+            said += chunk
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT
+        assert said.replace(b"^C", b"").strip() == b"argmap: interrupted"
+        assert _gone_soon(dot_child), "the wrapped dot outlived argmap"
+        assert sorted(os.listdir(tmp_path)) == ["bin", "child-pid", "m.yaml"]
+    finally:
+        os.close(terminal)
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        if child.exists() and process_state(gone := _child_pid(child)) not in (None, "Z"):
+            os.kill(gone, signal.SIGKILL)

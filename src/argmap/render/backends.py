@@ -16,7 +16,9 @@ DOT output is argmap's own DOT text and needs no engine.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import shutil
 import signal
 import subprocess
@@ -197,11 +199,21 @@ def _run_limited(
 ) -> subprocess.CompletedProcess[bytes]:
     """``subprocess.run`` with the output captured, the process given at most
     :data:`DOT_MEMORY_LIMIT` of address space (and its time limit in CPU seconds) before it
-    reads its input, and killed on any way out (the timeout, Ctrl-C, SIGTERM)."""
+    reads its input, and killed on any way out (the timeout, Ctrl-C, SIGTERM).
+
+    The process leads a process group of its own, and the whole group is killed: a ``dot``
+    on PATH may be a wrapper script (distributions, Conda and Homebrew ship them) whose
+    child, the real Graphviz, would outlive a wrapper killed alone. In its own group, dot
+    no longer gets the SIGINT of a Ctrl-C typed in the terminal: argmap's handler
+    (:mod:`argmap.terminate`) stops it."""
     if _dots.stopping:
         raise LayoutFailed(_STOPPING)
     with subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **_OWN_GROUP,
     ) as process:
         try:
             _dots.running.add(process)
@@ -210,7 +222,7 @@ def _run_limited(
             _limit(process.pid, timeout)
             out, err = process.communicate(data, timeout=timeout)
         except BaseException:
-            process.kill()
+            _kill_group(process)
             process.wait()
             raise
         finally:
@@ -234,7 +246,24 @@ class _Dots:
         # ``stopping``, then kills what was added: either side sees the other.
         self.stopping = True
         for process in list(self.running):
-            process.kill()
+            _kill_group(process)
+
+
+# Where process groups exist (POSIX), dot is started as the leader of a new one.
+_OWN_GROUP: dict[str, Any] = {"process_group": 0} if hasattr(os, "killpg") else {}
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill ``process`` and every process of its group (what a wrapper ``dot`` started).
+    The group is killed before its leader is waited for: until then, its id cannot be
+    given to another process."""
+    if not _OWN_GROUP:
+        process.kill()
+        return
+    if process.returncode is not None:  # reaped: its group's id may be another's now
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 _dots = _Dots()
