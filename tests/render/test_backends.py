@@ -456,3 +456,94 @@ def test_the_dot_holds_only_attributes_argmap_chose() -> None:
     with pytest.raises(ValueError) as refused:
         add_node(graphviz.Digraph(), "claim/x", unknown)
     assert str(refused.value) == "attributes argmap does not write: ['image', 'shapefile']"
+
+
+# ``dot`` on PATH that cannot be run: what each says when run, and the sh script that is it.
+BROKEN_DOTS = {
+    "missing-interpreter": ("its #! line names a program that is not there", None),
+    "not-a-program": ("Exec format error", None),
+    "missing-library": (
+        "exit status 127: dot: error while loading shared libraries: libgvc.so.6: cannot open "
+        "shared object file: No such file or directory",
+        "echo 'dot: error while loading shared libraries: libgvc.so.6: cannot open shared "
+        "object file: No such file or directory' >&2\nexit 127",
+    ),
+    "wrapped-not-executable": (
+        "exit status 126: /opt/graphviz/bin/dot: Permission denied",
+        "echo '/opt/graphviz/bin/dot: Permission denied' >&2\nexit 126",
+    ),
+}
+
+
+def _broken_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
+    script = BROKEN_DOTS[kind][1]
+    if script is not None:
+        fake_dot(tmp_path, monkeypatch, script)
+        return tmp_path / "bin" / "dot"
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    dot = folder / "dot"
+    if kind == "missing-interpreter":
+        dot.write_text("#!/nonexistent/sh\n", encoding="utf-8")
+    else:  # executable, but no program: neither a #! line nor a binary
+        dot.write_bytes(b"\x00\x01 garbage\n")
+    dot.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return dot
+
+
+@pytest.mark.parametrize("kind", list(BROKEN_DOTS))
+@pytest.mark.parametrize("engine", [Engine.AUTO, Engine.SYSTEM])
+def test_a_dot_that_cannot_be_run_points_svg_to_the_embedded_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, engine: Engine
+) -> None:
+    """``--engine auto`` picks a dot on PATH even if it cannot run: the hint 'ask for SVG'
+    did not help for SVG (auto picks it again). It names ``--engine embedded``, which needs
+    no dot, and does not fall back to it quietly: a broken Graphviz is the user's to know."""
+    dot = _broken_dot(tmp_path, monkeypatch, kind)
+    with pytest.raises(GraphvizNotFound) as raised:
+        layout(TINY, OutputFormat.SVG, engine)
+    assert str(raised.value) == (
+        f"the Graphviz program 'dot' on PATH ({dot}) cannot be run ({BROKEN_DOTS[kind][0]}): "
+        "repair or reinstall Graphviz (dot -V shows whether it runs), or use --engine "
+        "embedded, which renders SVG without it"
+    )
+
+
+@pytest.mark.parametrize("kind", ["missing-interpreter", "missing-library"])
+@pytest.mark.parametrize("fmt", [OutputFormat.PNG, OutputFormat.PDF])
+def test_a_dot_that_cannot_be_run_for_png_or_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, fmt: OutputFormat
+) -> None:
+    """'ask for SVG (--format svg)' alone would run the same broken dot under auto."""
+    dot = _broken_dot(tmp_path, monkeypatch, kind)
+    with pytest.raises(GraphvizNotFound) as raised:
+        layout(TINY, fmt, Engine.AUTO)
+    name = fmt.value.upper()
+    assert str(raised.value) == (
+        f"the Graphviz program 'dot' on PATH ({dot}) cannot be run ({BROKEN_DOTS[kind][0]}): "
+        f"{name} needs it; repair or reinstall Graphviz (dot -V shows whether it runs), or "
+        "ask for SVG with --format svg --engine embedded, which renders it without 'dot'"
+    )
+
+
+def test_a_dot_that_cannot_be_run_is_said_once_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dot = _broken_dot(tmp_path, monkeypatch, "missing-library")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(MONTEBELLO), str(MONTEBELLO), "-o", out],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"argmap: the Graphviz program 'dot' on PATH ({dot}) cannot be run (exit status 127: "
+        "dot: error while loading shared libraries: libgvc.so.6: cannot open shared object "
+        "file: No such file or directory): repair or reinstall Graphviz (dot -V shows whether "
+        "it runs), or use --engine embedded, which renders SVG without it\n"
+    )
+    assert not out.exists()

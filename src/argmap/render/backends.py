@@ -9,7 +9,8 @@ WebAssembly.
   layout runs in a forked child (:mod:`argmap.forked`), which is stopped after the same time
   limit and whose crash cannot harm this process; its compiled WebAssembly is kept in
   wasmtime's cache (:mod:`argmap.render.wasmcache`);
-* ``auto``: the system ``dot`` when it is on PATH, else the embedded build.
+* ``auto``: the system ``dot`` when it is on PATH, else the embedded build (a ``dot`` on PATH
+  that cannot be run is an error naming ``--engine embedded``, not a quiet fall back).
 
 DOT output is argmap's own DOT text and needs no engine.
 """
@@ -17,6 +18,7 @@ DOT output is argmap's own DOT text and needs no engine.
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import shutil
@@ -169,10 +171,11 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
     except subprocess.TimeoutExpired as exc:  # it has been killed
         raise LayoutFailed(_too_slow("Graphviz 'dot'", timeout)) from exc
     except OSError as exc:
-        raise GraphvizNotFound(
-            f"the Graphviz program 'dot' could not be run ({exc.strerror}): {INSTALL_HINT}"
-        ) from exc
+        raise GraphvizNotFound(_cannot_run(program, _os_reason(exc), output_format)) from exc
     stderr = _text(done.stderr)
+    if done.returncode in _NOT_RUN:
+        reason = f"exit status {done.returncode}: {_first_line(stderr)}"
+        raise GraphvizNotFound(_cannot_run(program, reason, output_format))
     if done.returncode != 0 and "out of memory" in stderr.lower():  # it may then crash
         raise LayoutFailed(
             f"Graphviz 'dot' ran out of the {DOT_MEMORY_LIMIT >> 30} GB of memory argmap allows "
@@ -192,6 +195,35 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
             stderr,
         )
     return done.stdout
+
+
+# The exit statuses of a program that could not be started: a shell's for a program found
+# but not executable (126) or not found (127), and the dynamic loader's for a missing shared
+# library (127). Graphviz exits 1 on a bad graph.
+_NOT_RUN = (126, 127)
+
+
+def _cannot_run(program: str, reason: str, output_format: OutputFormat) -> str:
+    """Why the ``dot`` on PATH could not be run, and what to do. ``auto`` would pick it again
+    for any format, so the way out named is ``--engine embedded`` (for SVG), never a quiet
+    fall back to it: a broken Graphviz is the user's to know of."""
+    repair = "repair or reinstall Graphviz (dot -V shows whether it runs)"
+    if output_format in EMBEDDED_FORMATS:
+        way = f"{repair}, or use --engine embedded, which renders SVG without it"
+    else:
+        way = (
+            f"{output_format.value.upper()} needs it; {repair}, or ask for SVG with --format "
+            "svg --engine embedded, which renders it without 'dot'"
+        )
+    return f"the Graphviz program 'dot' on PATH ({program}) cannot be run ({reason}): {way}"
+
+
+def _os_reason(exc: OSError) -> str:
+    """What the system said when a program could not be started. A file that is there but
+    'not found' is a script whose ``#!`` line names a program that is not."""
+    if exc.errno == errno.ENOENT and exc.filename and os.path.exists(exc.filename):
+        return "its #! line names a program that is not there"
+    return exc.strerror or str(exc)
 
 
 def _run_limited(
