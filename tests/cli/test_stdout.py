@@ -8,6 +8,7 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -106,25 +107,83 @@ def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
     terminal and stderr."""
     leader, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": SRC}
+    seen = bytearray()
+
+    def drain() -> None:  # as a terminal shows what it is sent: a full one would block argmap
+        try:
+            while chunk := os.read(leader, 4096):
+                seen.extend(chunk)
+        except OSError:
+            pass  # the terminal is closed
+
+    reader = threading.Thread(target=drain)
+    reader.start()
     with subprocess.Popen(
         [sys.executable, "-m", "argmap", *args], stdout=follower, stderr=subprocess.PIPE, env=env
     ) as proc:
         os.close(follower)
         _, err = proc.communicate(timeout=120)
-    seen = b""
-    try:
-        while chunk := os.read(leader, 4096):
-            seen += chunk
-    except OSError:
-        pass  # the terminal is closed
+    reader.join(timeout=10)
     os.close(leader)
-    return proc.returncode, seen, err
+    return proc.returncode, bytes(seen), err
 
 
 def test_a_binary_format_is_refused_on_a_terminal(here: Path) -> None:
     code, seen, err = _on_a_terminal("render", "m.yaml", "-f", "png", "-o", "-")
     assert (code, seen) == (2, b"")
     assert err == b"argmap: refusing to write PNG to a terminal; redirect it or give -o FILE\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"), [("render", "png"), ("render", "pdf"), ("handout", "pdf")]
+)
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1"])
+def test_a_binary_format_is_refused_on_a_terminal_by_any_name(
+    here: Path, command: str, fmt: str, name: str
+) -> None:
+    """``-o - -f png`` onto a terminal was refused, ``-o /dev/stdout -f png`` written into
+    it: the terminal is a terminal by any name."""
+    code, seen, err = _on_a_terminal(command, "m.yaml", "-f", fmt, "-o", name)
+    assert (code, seen) == (2, b"")
+    assert (
+        err
+        == (
+            f"argmap: refusing to write {fmt.upper()} to a terminal (-o {name}); redirect it or "
+            "give -o FILE\n"
+        ).encode()
+    )
+
+
+def test_a_binary_format_is_refused_on_a_terminal_named_by_its_device(here: Path) -> None:
+    leader, follower = pty.openpty()
+    device = os.ttyname(follower)
+    seen = bytearray()
+
+    def drain() -> None:
+        try:
+            while chunk := os.read(leader, 4096):
+                seen.extend(chunk)
+        except OSError:
+            pass  # the terminal is closed
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        code, out, err = _run("render", "m.yaml", "-f", "png", "-o", device)
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert (code, out, bytes(seen)) == (2, b"", b"")
+    assert err == (
+        f"argmap: refusing to write PNG to a terminal (-o {device}); redirect it or give -o FILE\n"
+    )
+
+
+def test_text_formats_go_to_a_terminal_by_any_name(here: Path) -> None:
+    code, seen, err = _on_a_terminal("render", "m.yaml", "-f", "dot", "-o", "/dev/stdout")
+    assert (code, err) == (0, b"wrote /dev/stdout\n")
+    assert seen.startswith(b"// argmap-document")
 
 
 def test_text_formats_go_to_a_terminal(here: Path) -> None:

@@ -126,7 +126,7 @@ def handout(
     several maps, --check or --stale-only; a PDF not to a terminal); a file or folder named
     - is -o ./-. A device, a pipe or a descriptor (/dev/null, >(gzip > x.gz), /dev/stdout)
     is written into, as one file in --format, whatever its name (not with several maps,
-    --check or --stale-only).
+    --check or --stale-only; a PDF not to a terminal, by any name).
 
     A map that does not load or resolve (bad YAML, an unknown reference) is reported with
     file:line:col and not written. The findings of the rules do not stop it: a map with a

@@ -163,7 +163,7 @@ def render(
     with it are usage errors, and so is PNG or PDF to a terminal. A file or folder named -
     is -o ./-. A device, a pipe or a descriptor (/dev/null, >(gzip > x.gz), /dev/stdout) is
     written into, as one file in --format, whatever its name (not with several maps,
-    --check or --stale-only).
+    --check or --stale-only; PNG or PDF not to a terminal, by any name).
 
     A map file's drawing: settings (rankdir, group-by, evidence, legend) are that map's
     defaults for --rankdir, --group-by, --evidence/--no-evidence and --legend/--no-legend;
@@ -205,7 +205,7 @@ def render(
     refuse_check_with_stale_only(check, stale_only)
     binary = fmt.value if fmt in (OutputFormat.PNG, OutputFormat.PDF) else None
     refused_stdout = (
-        refuse_comparing(output, check=check, stale_only=stale_only)
+        refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
         if output is not None
         else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
     )

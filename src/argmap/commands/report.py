@@ -98,7 +98,7 @@ def run_pages(
 
     refuse_check_with_stale_only(check, stale_only)
     refused_stdout = (
-        refuse_comparing(output, check=check, stale_only=stale_only)
+        refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
         if output is not None
         else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
     )

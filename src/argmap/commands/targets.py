@@ -37,18 +37,45 @@ def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str |
     return None
 
 
-def refuse_comparing(output: Path, *, check: bool, stale_only: bool) -> str | None:
+def refuse_comparing(
+    output: Path, *, check: bool, stale_only: bool, binary: str | None = None
+) -> str | None:
     """Why ``-o output`` is refused before any map is read, or None: --check and
     --stale-only compare files, and a device, a pipe or a descriptor (:func:`stream_kind`)
-    holds none to compare (reading a pipe would take what its reader was sent). The same
-    rule for render, report and handout, as :func:`refuse_stdout` for ``-o -``."""
+    holds none to compare (reading a pipe would take what its reader was sent); a ``binary``
+    format (PNG, PDF) would garble a terminal, whatever its name (``/dev/stdout``,
+    ``/dev/tty``, ``/dev/pts/3``). The same rule for render, report and handout, as
+    :func:`refuse_stdout` for ``-o -``."""
     kind = stream_kind(output)
     if kind is None:
         return None
     for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
         if given_:
             return f"{flag} compares files, and -o {output} ({kind}) is none"
+    if binary is not None and kind == "a character device" and is_terminal(output):
+        return (
+            f"refusing to write {binary.upper()} to a terminal (-o {output}); redirect it or "
+            "give -o FILE"
+        )
     return None
+
+
+# Opening a device without it becoming the controlling terminal, nor waiting (POSIX only).
+_QUIET_OPEN = getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def is_terminal(device: Path) -> bool:
+    """Whether the character device ``device`` is a terminal. Only a terminal can tell, once
+    opened: it is opened without becoming this process's controlling terminal, without
+    waiting (a serial line's carrier) and without being written."""
+    try:
+        descriptor = os.open(device, os.O_WRONLY | _QUIET_OPEN)
+    except OSError:
+        return False  # writing will say why it cannot be opened
+    try:
+        return os.isatty(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def on_stdout(output: Path | None) -> bool:
