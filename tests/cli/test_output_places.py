@@ -223,3 +223,44 @@ def test_check_says_a_folder_is_in_the_way(command: str, written: str, tmp_path:
         "result\n",
     )
     assert os.listdir(tmp_path / "r" / written) == []
+
+
+def _put(kind: str, place: Path) -> socket.socket | None:
+    """Something of ``kind`` at ``place``: a FIFO, a listening socket (returned, to close),
+    or a character device (a symbolic link to /dev/null, which --check follows)."""
+    if kind == "pipe":
+        os.mkfifo(place)
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(place))
+        return server
+    else:
+        place.symlink_to("/dev/null")
+    return None
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [("pipe", "a pipe"), ("socket", "a socket"), ("device", "a character device")],
+)
+def test_check_says_a_pipe_socket_or_device_is_in_the_way(
+    kind: str, said: str, tmp_path: Path
+) -> None:
+    """They were 'missing:'; only a folder was 'in the way:'. Neither is opened: a FIFO
+    read would wait for a writer (the run's time limit), or take what its reader was sent."""
+    _project(tmp_path)
+    (tmp_path / "r").mkdir()
+    server = _put(kind, tmp_path / "r" / "m.svg")
+    try:
+        out = _run(
+            ["render", "m.yaml", "--check", "-o", "r"], tmp_path, capture_output=True, text=True
+        )
+    finally:
+        if server is not None:
+            server.close()
+    assert (out.returncode, out.stdout, out.stderr) == (
+        1,
+        "",
+        f"in the way: r/m.svg is {said}, not a file (from m.yaml)\n"
+        "1 file out of date; run 'argmap render' with the same options and commit the result\n",
+    )

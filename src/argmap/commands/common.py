@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 import click
 
 from argmap.diagnostics import Diagnostic
+from argmap.write import stream_kind
 
 if TYPE_CHECKING:
     from argmap.argument_map import Meant
@@ -283,11 +284,15 @@ class Settling:
 def _out_of_date(target: Path, current: Callable[[bytes], bool]) -> str | None:
     """What ``--check`` says of ``target`` when it is out of date (``missing: FILE``,
     ``stale: FILE``, or something else in its place: ``in the way: FILE is a folder, not a
-    file``); None when it is current."""
+    file``, or a pipe, a socket or a device, none of them opened: a FIFO read would wait for
+    a writer, or take what its reader was sent); None when it is current."""
     if target.is_file():
         return None if current(target.read_bytes()) else f"stale: {target}"
     if target.is_dir():
         return f"in the way: {target} is a folder, not a file"
+    kind = stream_kind(target)
+    if kind is not None:
+        return f"in the way: {target} is {kind}, not a file"
     return f"missing: {target}"
 
 
