@@ -264,3 +264,34 @@ def test_check_says_a_pipe_socket_or_device_is_in_the_way(
         f"in the way: r/m.svg is {said}, not a file (from m.yaml)\n"
         "1 file out of date; run 'argmap render' with the same options and commit the result\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["export", "m.yaml", "--to", "json"], "argmap export writes one file"),
+        (["schema"], "argmap schema writes one file"),
+        (["import", "m.argdown"], "argmap import writes one file"),
+    ],
+    ids=["export", "schema", "import"],
+)
+@pytest.mark.parametrize("there", [False, True], ids=["new", "existing"])
+def test_a_trailing_slash_is_refused_where_one_file_is_written(
+    args: list[str], what: str, there: bool, tmp_path: Path
+) -> None:
+    """``-o out/`` is a folder to render, report and handout (each map becomes
+    ``<stem>.<format>`` in it); export, schema and import wrote a FILE named out. They write
+    one document, whose name the user gives: a usage error, nothing made."""
+    _project(tmp_path)
+    (tmp_path / "m.argdown").write_text("[A]: Alpha holds.\n")
+    if there:
+        (tmp_path / "out").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    out = _run([*args, "-o", "out/"], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr.endswith(
+        f"Error: Invalid value for '-o' / '--output': out/ names a folder, but {what}; give "
+        "a file's name\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not (tmp_path / "out").exists() or os.listdir(tmp_path / "out") == []

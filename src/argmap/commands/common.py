@@ -104,17 +104,25 @@ class OutputPath(click.Path):
     A command that cannot write to standard output gives ``no_stdout``, why: ``-o -`` is
     then a usage error saying so. A value ending in a separator (``out.svg/``) means a
     folder, as in ``cp``; the path drops the separator, so it is noted on the running
-    command (:func:`named_folder`)."""
+    command (:func:`named_folder`). A command that writes one document whose name the user
+    gives (export, schema, import) gives ``one_file``, what it writes: a folder is then a
+    usage error saying so, rather than a file named as the folder."""
 
-    def __init__(self, *, no_stdout: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, no_stdout: str | None = None, one_file: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(path_type=Path, **kwargs)
         self.no_stdout = no_stdout
+        self.one_file = one_file
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "-":
             if self.no_stdout is not None:
                 self.fail(self.no_stdout, param, ctx)
             return None
+        if self.one_file is not None and isinstance(value, str) and _ends_in_separator(value):
+            why = f"{value} names a folder, but {self.one_file}; give a file's name"
+            self.fail(why, param, ctx)
         path = super().convert(value, param, ctx)
         if isinstance(value, str) and ctx is not None and _ends_in_separator(value):
             ctx.meta.setdefault(_FOLDERS, set()).add(path)

@@ -98,7 +98,7 @@ EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
 @click.option(
     "-o",
     "--output",
-    type=OutputPath(),
+    type=OutputPath(one_file="argmap export writes one file"),
     metavar="FILE",
     help="Write the document to this file, not stdout.",
 )
@@ -129,7 +129,8 @@ def export(
 
     Without -o, or with -o -, the document goes to stdout and the findings of a map with
     errors to stderr; with -o FILE it is written atomically, and 'wrote FILE' said on stderr
-    (not with -q). A file named - is -o ./-.
+    (not with -q). A file named - is -o ./-. -o NAME/ (a trailing slash, a folder to
+    render) is a usage error: the export is one file, named by -o.
 
     What the format cannot hold (for aif: ids, kinds, labels, tags, notes, priorities,
     sources, the map's title...; for argdown: the line breaks inside a claim's text) is said

@@ -42,7 +42,7 @@ from argmap.wording import counted
 @click.option(
     "-o",
     "--output",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, one_file="argmap import writes one file"),
     help="Write the map to this file, not stdout.",
 )
 @click.option(
@@ -68,7 +68,8 @@ def import_map(
     The format is recognised by the extension (.argdown, .json) or the content; --from says
     it. The map is written only when it validates; the report lists what could not be carried
     over (warnings) and where. Without -o (or with -o -) the map goes to stdout and the
-    report to stderr; a file named - is -o ./-.
+    report to stderr; a file named - is -o ./-. -o NAME/ (a trailing slash, a folder to
+    render) is a usage error: the map is one file, named by -o.
 
     Exit status: 0 imported, 1 the input has errors or cannot be read (a FIFO, a device),
     2 usage (no such file, a folder, unknown format).

@@ -15,7 +15,7 @@ from argmap.schema import schema_text
 @click.option(
     "-o",
     "--output",
-    type=OutputPath(),
+    type=OutputPath(one_file="argmap schema writes one file"),
     metavar="FILE",
     help="Write the schema to this file, not stdout.",
 )
@@ -25,7 +25,8 @@ def schema(output: Path | None) -> None:
     Editors use it to complete keys and check values; the repository keeps a copy in
     schema/argmap.schema.json (see docs/format.md for the modeline).
 
-    -o - is standard output, as without -o (-o ./- names a file called -).
+    -o - is standard output, as without -o (-o ./- names a file called -). -o NAME/ (a
+    trailing slash, a folder to render) is a usage error: the schema is one file.
 
     Exit status: 0 printed or written, 2 the output cannot be written.
 
