@@ -102,14 +102,12 @@ def test_a_map_that_does_not_load_writes_nothing_to_stdout(here: Path, command: 
     assert err == BAD_FINDING
 
 
-def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
-    """Run argmap with its stdout on a pseudo-terminal: the exit status, what reached the
-    terminal and stderr."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": SRC}
+def _shown(leader: int) -> tuple[bytearray, threading.Thread]:
+    """What the pseudo-terminal ``leader`` shows, read as it comes by a started thread, as a
+    terminal shows what it is sent: a full one would block argmap."""
     seen = bytearray()
 
-    def drain() -> None:  # as a terminal shows what it is sent: a full one would block argmap
+    def drain() -> None:
         try:
             while chunk := os.read(leader, 4096):
                 seen.extend(chunk)
@@ -118,6 +116,15 @@ def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
 
     reader = threading.Thread(target=drain)
     reader.start()
+    return seen, reader
+
+
+def _on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
+    """Run argmap with its stdout on a pseudo-terminal: the exit status, what reached the
+    terminal and stderr."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": SRC}
+    seen, reader = _shown(leader)
     with subprocess.Popen(
         [sys.executable, "-m", "argmap", *args], stdout=follower, stderr=subprocess.PIPE, env=env
     ) as proc:
@@ -157,17 +164,7 @@ def test_a_binary_format_is_refused_on_a_terminal_by_any_name(
 def test_a_binary_format_is_refused_on_a_terminal_named_by_its_device(here: Path) -> None:
     leader, follower = pty.openpty()
     device = os.ttyname(follower)
-    seen = bytearray()
-
-    def drain() -> None:
-        try:
-            while chunk := os.read(leader, 4096):
-                seen.extend(chunk)
-        except OSError:
-            pass  # the terminal is closed
-
-    reader = threading.Thread(target=drain)
-    reader.start()
+    seen, reader = _shown(leader)
     try:
         code, out, err = _run("render", "m.yaml", "-f", "png", "-o", device)
     finally:

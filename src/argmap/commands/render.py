@@ -50,8 +50,7 @@ from argmap.commands.targets import (
     format_named_by,
     on_stdout,
     plan_outputs,
-    refuse_comparing,
-    refuse_stdout,
+    refuse_output,
     where_to,
 )
 from argmap.cores import usable_cores
@@ -204,13 +203,9 @@ def render(
     )
     refuse_check_with_stale_only(check, stale_only)
     binary = fmt.value if fmt in (OutputFormat.PNG, OutputFormat.PDF) else None
-    refused_stdout = (
-        refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
-        if output is not None
-        else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
-    )
-    if refused_stdout is not None:
-        _error(refused_stdout)
+    refusal = refuse_output(output, check=check, stale_only=stale_only, binary=binary)
+    if refusal is not None:
+        _error(refusal)
         sys.exit(EXIT_ERROR)
     chosen_engine = Engine(engine)
     if fmt is OutputFormat.DOT and not given("max_nodes"):

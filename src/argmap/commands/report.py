@@ -38,8 +38,7 @@ from argmap.commands.targets import (
     files_read,
     on_stdout,
     plan_outputs,
-    refuse_comparing,
-    refuse_stdout,
+    refuse_output,
     where_to,
 )
 from argmap.cores import usable_cores, worker_pool
@@ -97,13 +96,9 @@ def run_pages(
     from argmap.commands.check import check_result
 
     refuse_check_with_stale_only(check, stale_only)
-    refused_stdout = (
-        refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
-        if output is not None
-        else refuse_stdout(check=check, stale_only=stale_only, binary=binary)
-    )
-    if refused_stdout is not None:
-        _error(refused_stdout)
+    refusal = refuse_output(output, check=check, stale_only=stale_only, binary=binary)
+    if refusal is not None:
+        _error(refusal)
         sys.exit(EXIT_ERROR)
     found = find_files(paths)
     configs = ConfigCache()

@@ -78,6 +78,17 @@ def is_terminal(device: Path) -> bool:
         os.close(descriptor)
 
 
+def refuse_output(
+    output: Path | None, *, check: bool, stale_only: bool, binary: str | None
+) -> str | None:
+    """Why ``-o output`` is refused before any map is read, or None: standard output
+    (None, :func:`refuse_stdout`) or a device, pipe or descriptor (:func:`refuse_comparing`).
+    The one check of render, report and handout."""
+    if output is None:
+        return refuse_stdout(check=check, stale_only=stale_only, binary=binary)
+    return refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
+
+
 def on_stdout(output: Path | None) -> bool:
     """Whether ``-o output`` is standard output: ``-o -`` (None), or a name that leads to it
     (``/dev/stdout``, ``/dev/fd/1``). The findings then go to stderr, not into the output."""
