@@ -221,6 +221,13 @@ ODD_VALUES: tuple[Any, ...] = (
 )
 
 
+def fresh(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    """One of ``values``, a copy of it: a list or mapping put into the data being broken is
+    broken further by the next steps, and must not change the constant for the next example
+    (Hypothesis replays an example, and its data must be drawn the same way again)."""
+    return st.sampled_from(values).map(copy.deepcopy)
+
+
 @st.composite
 def mutations(draw: st.DrawFn, spec: MapSpec) -> MapSpec:
     """``spec`` broken in one to three ways, as plain data."""
@@ -240,7 +247,7 @@ def mutations(draw: st.DrawFn, spec: MapSpec) -> MapSpec:
         if action == "drop":
             del parent[key]
         elif action == "swap-type":
-            parent[key] = draw(st.sampled_from(ODD_VALUES))
+            parent[key] = draw(fresh(ODD_VALUES))
         elif action == "dangle":
             parent[key] = draw(st.sampled_from(["c-nowhere", "p-nobody", "s-nothing", "c"]))
         elif action == "hostile":

@@ -29,7 +29,15 @@ from argmap.report import REPORTERS, render_report
 from argmap.semantics.labels import Semantics
 from hostile.svgcheck import svg_problems, svg_shape  # tests/ is on sys.path (rootdir)
 
-from .strategies import MapSpec, any_text, mutations, text_mutations, valid_maps
+from .strategies import (
+    ODD_VALUES,
+    MapSpec,
+    any_text,
+    fresh,
+    mutations,
+    text_mutations,
+    valid_maps,
+)
 
 BUDGET = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "0")) or None
 HAS_DOT = shutil.which("dot") is not None
@@ -153,3 +161,13 @@ def test_hostile_text_is_inert_in_the_svg(spec: MapSpec) -> None:
         inferences = len(spec.data.get("arguments", {}))
         assert len(spec.data["claims"]) + evidence <= nodes
         assert nodes <= len(spec.data["claims"]) + evidence + inferences
+
+
+@settings(max_examples=50, derandomize=True, deadline=None, database=None)
+@given(fresh(ODD_VALUES))
+def test_odd_values_are_drawn_as_copies(value: object) -> None:
+    """A list or mapping of ODD_VALUES put into data being broken was broken further by the
+    next steps, which changed the constant: Hypothesis then drew a replayed example otherwise
+    and failed the run as flaky ('Inconsistent data generation', seen in `make fuzz`)."""
+    assert value in ODD_VALUES
+    assert not any(value is odd for odd in ODD_VALUES if isinstance(odd, list | dict))

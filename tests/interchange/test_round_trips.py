@@ -51,6 +51,7 @@ from fuzz.strategies import (  # tests/ is on sys.path
     _parent,
     _paths,
     any_text,
+    fresh,
     valid_maps,
 )
 
@@ -385,10 +386,10 @@ def damaged_aif(draw: st.DrawFn) -> str:
         if action == "drop":
             del parent[key]
         elif action == "swap":
-            parent[key] = draw(st.sampled_from(ODD_VALUES + kinds))
+            parent[key] = draw(fresh(ODD_VALUES + kinds))
         elif action == "extra" and isinstance(parent, dict):
             extra = ("extra", "nodeID", "type", "text", "fromID", "toID", "personID")
-            parent[draw(st.sampled_from(extra))] = draw(st.sampled_from(ODD_VALUES))
+            parent[draw(st.sampled_from(extra))] = draw(fresh(ODD_VALUES))
         elif action == "twice" and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[key]))
     return json.dumps(document, indent=2)
