@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 import click
 
 from argmap.diagnostics import Diagnostic
-from argmap.write import stream_kind
 
 if TYPE_CHECKING:
     from argmap.argument_map import Meant
@@ -294,6 +293,8 @@ def _out_of_date(target: Path, current: Callable[[bytes], bool]) -> str | None:
     ``stale: FILE``, or something else in its place: ``in the way: FILE is a folder, not a
     file``, or a pipe, a socket or a device, none of them opened: a FIFO read would wait for
     a writer, or take what its reader was sent); None when it is current."""
+    from argmap.write import stream_kind  # as write_output does: not at every command's start
+
     if target.is_file():
         return None if current(target.read_bytes()) else f"stale: {target}"
     if target.is_dir():

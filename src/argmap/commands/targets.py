@@ -25,37 +25,32 @@ from argmap.winnames import windows_name_problem
 from argmap.write import stream_kind
 
 
-def refuse_stdout(*, check: bool, stale_only: bool, binary: str | None) -> str | None:
-    """Why ``-o -`` (standard output) is refused before any map is read, or None: --check
-    and --stale-only compare files, and there is none; a ``binary`` format (PNG, PDF) would
-    garble a terminal. The same rule for render, report and handout."""
-    for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
-        if given_:
-            return f"{flag} compares files, and -o - (standard output) is none"
-    if binary is not None and sys.stdout is not None and sys.stdout.isatty():
-        return f"refusing to write {binary.upper()} to a terminal; redirect it or give -o FILE"
-    return None
-
-
-def refuse_comparing(
-    output: Path, *, check: bool, stale_only: bool, binary: str | None = None
+def refuse_output(
+    output: Path | None, *, check: bool, stale_only: bool, binary: str | None
 ) -> str | None:
-    """Why ``-o output`` is refused before any map is read, or None: --check and
-    --stale-only compare files, and a device, a pipe or a descriptor (:func:`stream_kind`)
-    holds none to compare (reading a pipe would take what its reader was sent); a ``binary``
-    format (PNG, PDF) would garble a terminal, whatever its name (``/dev/stdout``,
-    ``/dev/tty``, ``/dev/pts/3``). The same rule for render, report and handout, as
-    :func:`refuse_stdout` for ``-o -``."""
-    kind = stream_kind(output)
-    if kind is None:
-        return None
+    """Why ``-o output`` is refused before any map is read, or None; the one rule of render,
+    report and handout. --check and --stale-only compare files, and standard output
+    (``-o -``, None) is none, nor is a device, a pipe or a descriptor (:func:`stream_kind`:
+    reading a pipe would take what its reader was sent); a ``binary`` format (PNG, PDF)
+    would garble a terminal, whatever its name (``-``, ``/dev/stdout``, ``/dev/tty``,
+    ``/dev/pts/3``)."""
+    kind = None if output is None else stream_kind(output)
+    if output is not None and kind is None:
+        return None  # a file or a folder, compared or written as such
+    shown = "- (standard output)" if output is None else f"{output} ({kind})"
     for flag, given_ in (("--check", check), ("--stale-only", stale_only)):
         if given_:
-            return f"{flag} compares files, and -o {output} ({kind}) is none"
-    if binary is not None and kind == "a character device" and is_terminal(output):
+            return f"{flag} compares files, and -o {shown} is none"
+    if binary is None:
+        return None
+    if output is None:
+        terminal, named = sys.stdout is not None and sys.stdout.isatty(), ""
+    else:  # a device is opened to ask, so only now
+        terminal = kind == "a character device" and is_terminal(output)
+        named = f" (-o {output})"
+    if terminal:
         return (
-            f"refusing to write {binary.upper()} to a terminal (-o {output}); redirect it or "
-            "give -o FILE"
+            f"refusing to write {binary.upper()} to a terminal{named}; redirect it or give -o FILE"
         )
     return None
 
@@ -76,17 +71,6 @@ def is_terminal(device: Path) -> bool:
         return os.isatty(descriptor)
     finally:
         os.close(descriptor)
-
-
-def refuse_output(
-    output: Path | None, *, check: bool, stale_only: bool, binary: str | None
-) -> str | None:
-    """Why ``-o output`` is refused before any map is read, or None: standard output
-    (None, :func:`refuse_stdout`) or a device, pipe or descriptor (:func:`refuse_comparing`).
-    The one check of render, report and handout."""
-    if output is None:
-        return refuse_stdout(check=check, stale_only=stale_only, binary=binary)
-    return refuse_comparing(output, check=check, stale_only=stale_only, binary=binary)
 
 
 def on_stdout(output: Path | None) -> bool:

@@ -257,7 +257,7 @@ def _hang_group_rows(
         names = [name for name, _ in group.nodes if name in row]
         if group.key is None or len(names) < 2:
             continue
-        with graph.subgraph(name=f"cluster_{index}") as cluster:  # the group's, named again
+        with graph.subgraph(name=_cluster(index)) as cluster:  # the group's, named again
             point = node_name("layout", f"top-{index}")
             add_node(cluster, point, _TOP_POINT)
             for name in names:
@@ -478,6 +478,13 @@ def _groups(
     return groups
 
 
+def _cluster(index: int) -> str:
+    """The DOT name of the ``index``-th group (from 1, in order of first appearance): a
+    cluster, named by number only (never by user text). :func:`_hang_group_rows` names it
+    again to put its row's point inside it."""
+    return f"cluster_{index}"
+
+
 def _add_groups(
     graph: graphviz.Digraph,
     groups: Mapping[str | None, _Group],
@@ -491,7 +498,7 @@ def _add_groups(
             for name, attrs in group.nodes:
                 add_node(graph, name, attrs)
             continue
-        with graph.subgraph(name=f"cluster_{index}") as cluster:
+        with graph.subgraph(name=_cluster(index)) as cluster:
             set_attributes(
                 cluster,
                 {
