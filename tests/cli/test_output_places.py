@@ -85,6 +85,7 @@ def test_dev_stdout_is_written_into(into: str, tmp_path: Path) -> None:
     ``/dev/stdout`` leads to: written into, the link left as it is."""
     _project(tmp_path)
     expected = _dot_of(tmp_path)
+    link = (os.lstat("/dev/stdout").st_ino, os.readlink("/dev/stdout"))  # a symbolic link
     args = ["render", "m.yaml", "-f", "dot", "-o", "/dev/stdout"]
     if into == "pipe":
         out = _run(args, tmp_path, capture_output=True)
@@ -95,7 +96,8 @@ def test_dev_stdout_is_written_into(into: str, tmp_path: Path) -> None:
         received = (tmp_path / "x.dot").read_bytes()
     assert (out.returncode, out.stderr) == (0, b"wrote /dev/stdout\n")
     assert received == expected
-    assert os.path.islink("/dev/stdout") or not os.path.exists("/dev/stdout")
+    # the link itself, not a file renamed over it (which a missing link also passed)
+    assert (os.lstat("/dev/stdout").st_ino, os.readlink("/dev/stdout")) == link
 
 
 def test_a_device_names_one_file_for_one_map(tmp_path: Path) -> None:
