@@ -7,6 +7,7 @@ checked by :mod:`argmap.resolve`, across included files.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
 
@@ -19,6 +20,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticKnownError
 
 FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
@@ -100,6 +102,30 @@ def _truth(value: Any) -> Any:
 
 
 Flag = Annotated[bool, Strict(), BeforeValidator(_truth, json_schema_input_type=bool | TruthText)]
+
+
+# A whole number as the loader hands it over, as text: digits with single underscores between
+# them (``3_000``, YAML 1.1), a sign, a zero fraction (``3.0``, which JSON Schema's "integer"
+# takes), spaces around. pydantic's own reading of text takes more, and wrongly: ``0-5`` was -5.
+WHOLE_NUMBER_PATTERN = r"^[ \t]*[+-]?[0-9]+(_[0-9]+)*(\.0*)?[ \t]*$"
+_WHOLE_NUMBER = re.compile(WHOLE_NUMBER_PATTERN)
+WholeNumberText = Annotated[str, StringConstraints(pattern=WHOLE_NUMBER_PATTERN)]
+
+
+def _whole_number(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if _WHOLE_NUMBER.fullmatch(value) is None:
+        raise PydanticKnownError("int_parsing")
+    try:
+        return int(value.strip().partition(".")[0])
+    except ValueError:  # more digits than Python turns into a number
+        raise PydanticKnownError("int_parsing_size") from None
+
+
+WholeNumber = Annotated[
+    int, BeforeValidator(_whole_number, json_schema_input_type=int | WholeNumberText)
+]
 
 
 class _Element(BaseModel):
@@ -240,7 +266,7 @@ class Claim(_Element):
         description="Anything the map's author wants to say.",
         examples=["The main structural criticism of the authors."],
     )
-    priority: int = Field(
+    priority: WholeNumber = Field(
         0, description="Higher wins when attacks conflict; default 0.", examples=[-1]
     )
     supports: Refs = Field(
@@ -301,7 +327,7 @@ class Argument(_Element):
         description="Anything worth saying about the inference.",
         examples=["Both premises are needed."],
     )
-    priority: int = Field(
+    priority: WholeNumber = Field(
         0, description="Higher wins when attacks conflict; default 0.", examples=[1]
     )
 
