@@ -384,8 +384,9 @@ class Drawing(_Element):
 
 
 def _integer_text(value: Any) -> Any:
-    """The loader keeps scalars as text; the version is compared as a number."""
-    if isinstance(value, str) and value.strip().isdigit():
+    """The loader keeps scalars as text; the version is compared as a number. Digits are
+    ASCII's: ``"١"`` (an Arabic-Indic one) is no version 1, as a YAML parser does not read it."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value)
     return value
 
