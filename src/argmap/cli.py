@@ -3,7 +3,8 @@ imported only when it runs, so ``argmap --version`` and ``argmap validate`` star
 Graphviz, no Jinja2, no pydantic for ``--version``).
 
 Exit codes everywhere: 0 clean, 1 findings, 2 usage or internal error; a run ended by a
-signal dies of it (Ctrl-C: 130 in a shell).
+signal dies of it (Ctrl-C: 130 in a shell), and so does a run whose reader went away
+(``| head``: SIGPIPE, 141 in a shell).
 """
 
 from __future__ import annotations
@@ -131,25 +132,50 @@ def main(quiet: bool, verbose: bool) -> None:
 
 def run() -> NoReturn:
     """Console entry point: run the command and leave with its exit status, or die of the
-    signal that ended it (SIGINT, SIGTERM, SIGHUP: see :mod:`argmap.terminate`)."""
+    signal that ended it (SIGINT, SIGTERM, SIGHUP: see :mod:`argmap.terminate`), or of
+    SIGPIPE when the reader of its output went away (:class:`argmap.outstream.ReaderGone`)."""
+    import contextlib
+
     from argmap import terminate
+    from argmap.outstream import ReaderGone
 
     terminate.install()
     try:
-        _leave(exit_status())
-    except terminate.Terminated as stop:
-        if terminate.interrupted(stop):
-            _say_interrupted()
-        _flush()
-        terminate.die(stop.signum)
-        _leave(128 + stop.signum)  # the signal is blocked: leave with the status a shell shows
+        try:
+            _leave(exit_status())
+        except terminate.Terminated as stop:
+            if terminate.interrupted(stop):
+                _say_interrupted()
+            with contextlib.suppress(ReaderGone):  # the signal says what ended the run
+                _flush()
+            terminate.die(stop.signum)
+            _leave(128 + stop.signum)  # the signal is blocked: leave with the status a shell shows
+    except ReaderGone:
+        _die_of_sigpipe()
+
+
+def _die_of_sigpipe() -> NoReturn:
+    """End a run whose reader went away as GNU tools end, by the default of SIGPIPE: without
+    a word (the reader stopped reading on purpose: ``| head``), with a status that no finding
+    or failure has (141 in a shell). Nothing more is flushed: what is left has no reader."""
+    import os
+    import signal
+
+    from argmap import terminate
+
+    signum = getattr(signal, "SIGPIPE", None)
+    if signum is not None:
+        terminate.die(signum)
+    os._exit(128 + 13)  # no such signal, or it is blocked: the status a shell would show
 
 
 def _say_interrupted() -> None:
     """One line for Ctrl-C (SIGINT), on a line of its own after the terminal's ``^C``."""
     import contextlib
 
-    with contextlib.suppress(OSError, ValueError):
+    from argmap.outstream import ReaderGone
+
+    with contextlib.suppress(OSError, ValueError, ReaderGone):
         click.echo("argmap: interrupted", err=True)
 
 
@@ -179,6 +205,7 @@ def exit_status() -> object:
     in_utf8(sys.stderr)
     # closed before argmap started (>&-): what a command prints must fail, not vanish
     sys.stdout = closed_standard_output() if sys.stdout is None else guarded(in_utf8(sys.stdout))
+    sys.stderr = guarded(in_utf8(sys.stderr), failed=None)  # its broken pipe ends the run too
     try:
         main(standalone_mode=True)
     except SystemExit as exc:

@@ -5,8 +5,13 @@ A full disk behind ``> out.json`` (or ``> /dev/full``) makes a write to standard
 an :class:`OSError` like any other, from wherever the command printed; without knowing where
 it came from, the command line could only call it an internal error. Standard output is
 rebuilt here over a raw stream that raises :class:`StandardOutputFailed` instead, so the
-command line can say what happened in one line. A reader that went away (a broken pipe) is
-left as Python reports it.
+command line can say what happened in one line.
+
+A reader that went away (``| head``), of standard output or of standard error, is
+:class:`ReaderGone`: the run ends as SIGPIPE ends ``cat`` or ``grep``, silently, whichever
+command was running and whichever output the reader was on (Python ignores SIGPIPE, so that
+a write into such a pipe fails instead, and click made that failure exit status 1, the
+status of a finding).
 """
 
 from __future__ import annotations
@@ -26,13 +31,23 @@ class StandardOutputFailed(OSError):
     error."""
 
 
-class _Raw(io.RawIOBase):
-    """File descriptor ``fd``, written with ``os.write``; its failures are
-    :class:`StandardOutputFailed`."""
+class ReaderGone(BaseException):
+    """The reader of an output went away: a broken pipe (``argmap export m.yaml --to json |
+    head -c 10``). A ``BaseException``, as :class:`argmap.terminate.Terminated` is, since it
+    ends the run as the SIGPIPE that Python ignores would have: no ``except Exception`` or
+    ``except OSError`` on the way takes it for the failure of one map or one file, and the
+    console entry point dies of SIGPIPE once the run has unwound (its temporary files
+    removed, its worker processes stopped)."""
 
-    def __init__(self, fd: int) -> None:
+
+class _Raw(io.RawIOBase):
+    """File descriptor ``fd``, written with ``os.write``: a broken pipe is
+    :class:`ReaderGone`; its other failures are ``failed`` (as they are with None)."""
+
+    def __init__(self, fd: int, failed: type[OSError] | None) -> None:
         super().__init__()
         self._fd = fd
+        self._failed = failed
 
     def writable(self) -> bool:
         return True
@@ -47,9 +62,11 @@ class _Raw(io.RawIOBase):
         try:
             return os.write(self._fd, data)
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as exc:
-            raise StandardOutputFailed(exc.errno, exc.strerror) from None
+            if self._failed is None:
+                raise
+            raise self._failed(exc.errno, exc.strerror) from None
 
 
 class _Closed(io.RawIOBase):
@@ -108,11 +125,12 @@ def in_utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def guarded(stream: TextIO) -> TextIO:
-    """``stream`` (``sys.stdout``) as a text stream of the same encoding and buffering whose
-    failures are :class:`StandardOutputFailed`; ``stream`` itself when it is not a file
-    descriptor written through Python's own layers (a console on Windows, a test's
-    capture)."""
+def guarded(stream: TextIO, failed: type[OSError] | None = StandardOutputFailed) -> TextIO:
+    """``stream`` (``sys.stdout``, ``sys.stderr``) as a text stream of the same encoding and
+    buffering whose broken pipe is :class:`ReaderGone` and whose other failures are
+    ``failed`` (:class:`StandardOutputFailed`; with None, what the system said); ``stream``
+    itself when it is not a file descriptor written through Python's own layers (a console
+    on Windows, a test's capture)."""
     if os.name != "posix" or not isinstance(stream, io.TextIOWrapper):
         return stream
     buffer = stream.buffer  # the FileIO itself under -u (PYTHONUNBUFFERED)
@@ -121,7 +139,7 @@ def guarded(stream: TextIO) -> TextIO:
         return stream
     stream.flush()
     return io.TextIOWrapper(
-        io.BufferedWriter(_Raw(raw.fileno())),
+        io.BufferedWriter(_Raw(raw.fileno(), failed)),
         encoding=stream.encoding,
         errors=stream.errors,
         newline="\n",

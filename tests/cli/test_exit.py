@@ -4,6 +4,7 @@ it printed must still all arrive, and its exit status must be the command's."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,7 @@ def test_a_usage_error_exits_2_with_its_message() -> None:
     assert "No such option '--no-such-option'" in out.stderr
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGPIPE"), reason="a POSIX signal")
 def test_a_closed_pipe_is_not_a_traceback() -> None:
     # `argmap export ... | head -1`: the reader goes away before argmap has written all of
     # its 80 KB, more than a pipe holds.
@@ -66,6 +68,5 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         process.stdout.close()
         stderr = process.stderr.read().decode()
         status = process.wait(timeout=60)
-    assert "Traceback" not in stderr
-    assert "BrokenPipeError" not in stderr
-    assert status in (0, 1)
+    assert stderr == ""  # no traceback, no "Exception ignored", no message
+    assert status == -signal.SIGPIPE  # as `cat` ends (tests/cli/test_broken_pipe.py)

@@ -181,7 +181,7 @@ def write_output(target: Path | None, data: bytes, what: str = "the output") -> 
     no permission) say why on stderr and return False, leaving whatever was there. ``None``
     is standard output (``-o -``): ``data`` goes there as it is, said only under --verbose
     (as ``what``), so that stdout holds the bytes the file would and nothing else."""
-    from argmap.outstream import is_closed
+    from argmap.outstream import ReaderGone, is_closed
     from argmap.write import cannot_write, write_atomic
 
     if target is None:
@@ -195,6 +195,8 @@ def write_output(target: Path | None, data: bytes, what: str = "the output") -> 
         return True
     try:
         write_atomic(target, data)
+    except BrokenPipeError:  # a pipe named as the output (/dev/stdout, >(head -c 10))
+        raise ReaderGone from None
     except OSError as exc:
         say(f"argmap: {cannot_write(target, exc)}")
         return False
