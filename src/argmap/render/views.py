@@ -24,13 +24,40 @@ from argmap.render.options import FOCUS_DEPTH, RenderOptions
 from argmap.wording import counted, no_claim
 
 
+@dataclass(frozen=True, slots=True)
+class NodeCount:
+    """The nodes a view draws, by kind: what ``--max-nodes`` limits."""
+
+    claims: int
+    quotes: int
+    junctions: int
+
+    @property
+    def total(self) -> int:
+        return self.claims + self.quotes + self.junctions
+
+    @property
+    def parts(self) -> str:
+        """``42 claims, 45 quotes, 10 inference junctions``."""
+        return (
+            f"{counted(self.claims, 'claim')}, {counted(self.quotes, 'quote')}, "
+            f"{counted(self.junctions, 'inference junction')}"
+        )
+
+
 class TooLarge(RenderError):
     """The view has more nodes than ``RenderOptions.max_nodes``: Graphviz would take minutes
-    on it (and fails outright on a chain 100,000 deep), so argmap refuses before it starts."""
+    on it (and fails outright on a chain 100,000 deep), so argmap refuses before it starts.
+    ``view`` is the options that chose the view (``--focus ID --depth N``; empty for the
+    whole map), ``nodes`` what it would draw, ``limit`` the --max-nodes it is over."""
 
-    def __init__(self, message: str, count: int) -> None:
+    def __init__(self, message: str, view: str, nodes: NodeCount, limit: int) -> None:
         super().__init__(message)
-        self.count = count
+        self.view, self.nodes, self.limit = view, nodes, limit
+
+    @property
+    def count(self) -> int:
+        return self.nodes.total
 
 
 class UnknownFocus(ValueError):
@@ -156,20 +183,37 @@ def drawable(argument_map: ArgumentMap, options: RenderOptions) -> Selection:
         depth=options.depth,
         evidence=options.show_evidence,
     )
-    joins = len(junctions(argument_map, selection))
-    count = len(selection.claims) + len(selection.evidence) + joins
-    if count > options.max_nodes:
+    nodes = NodeCount(
+        len(selection.claims), len(selection.evidence), len(junctions(argument_map, selection))
+    )
+    if nodes.total > options.max_nodes:
         # a view without quotes (--no-evidence, a handout's) cannot leave them out
         quotes = " leave the quotes out with --no-evidence," if selection.evidence else ""
+        view = view_options(options)
         raise TooLarge(
-            f"the map has {count:,} nodes to draw ({counted(len(selection.claims), 'claim')}, "
-            f"{counted(len(selection.evidence), 'quote')}, "
-            f"{counted(joins, 'inference junction')}), more than --max-nodes "
-            f"{options.max_nodes:,}; draw a part of it with --focus CLAIM --depth N,{quotes} "
-            "or raise --max-nodes",
-            count,
+            f"{view_name(view)} has {nodes.total:,} nodes to draw ({nodes.parts}), "
+            f"more than --max-nodes {options.max_nodes:,}; draw a part of it with --focus "
+            f"CLAIM --depth N,{quotes} or raise --max-nodes",
+            view,
+            nodes,
+            options.max_nodes,
         )
     return selection
+
+
+def view_options(options: RenderOptions) -> str:
+    """The options that choose the view ``options`` draw, as the command line gives them:
+    ``--focus ID --depth N`` (the depth a focus has by default said too), ``--depth N``,
+    or nothing for the whole map."""
+    if options.focus is not None:
+        depth = FOCUS_DEPTH if options.depth is None else options.depth
+        return f"--focus {options.focus} --depth {depth}"
+    return "" if options.depth is None else f"--depth {options.depth}"
+
+
+def view_name(view: str) -> str:
+    """What a message calls the view chosen by ``view`` (:func:`view_options`)."""
+    return f"the view {view}" if view else "the map"
 
 
 def junctions(argument_map: ArgumentMap, selection: Selection) -> set[str]:

@@ -34,6 +34,7 @@ from argmap.render.output import render_source
 from argmap.render.settings import NOT_CHOSEN, DrawingChoice, drawing_options
 from argmap.render.svg import UnsafeSvg, check_safe
 from argmap.render.text import clean
+from argmap.render.views import view_name
 from argmap.report_html.claims import Checked
 from argmap.report_html.excerpt import part_of
 from argmap.report_html.outline import children
@@ -246,15 +247,23 @@ class _Fitter:
         return drawn, scale_to(drawn, self.paper)
 
     def largest(
-        self, options: RenderOptions, depths: tuple[int, ...], label: str, prefix: str
+        self,
+        options: RenderOptions,
+        depths: tuple[int, ...],
+        label: str,
+        prefix: str,
+        asked: TooLarge | None = None,
     ) -> tuple[Drawn, float, int]:
-        """The view at the largest of ``depths`` that fits; else the smallest, fitted."""
+        """The view at the largest of ``depths`` that fits; else the smallest, fitted.
+        Raises :class:`TooLarge` when even the smallest is over --max-nodes: counting what
+        was ``asked`` for (the whole map), else the first of ``depths``, and the smallest."""
         for d in depths:
             try:
                 drawn, scale = self.attempt(replace(options, depth=d), label, prefix)
-            except TooLarge:
+            except TooLarge as exc:
+                asked = asked or exc
                 if d == depths[-1]:
-                    raise
+                    raise fallen_short(asked, exc) from None
                 continue
             if scale >= MIN_SCALE:
                 break
@@ -265,6 +274,7 @@ class _Fitter:
             return [self.levels(depth)]
         title = clean(self.map.title)
         label = f"Argument map: {title}"
+        whole: TooLarge | None = None  # what the views around each thesis say, if too large
         try:
             drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
             if scale >= MIN_SCALE:
@@ -272,9 +282,10 @@ class _Fitter:
             drawn, scale = self.attempt(replace(self.base, focus=None), label)
             if scale >= MIN_SCALE or not roots(self.map):
                 return [_figure(drawn, scale, ("", title), NO_QUOTES)]
-        except TooLarge:  # far too large for a page: the views around each thesis
+        except TooLarge as exc:  # far too large for a page: the views around each thesis
             if not roots(self.map):
                 raise
+            whole = exc
         figures: list[MapFigure] = []
         drawn_claims: set[str] = set()
         for root in roots(self.map):
@@ -287,6 +298,7 @@ class _Fitter:
                 AUTO_DEPTHS,
                 f"Argument map around: {root_title}",
                 prefix,
+                whole,
             )
             first = None if scale >= MIN_SCALE else self.first_that_fit(root, scale, prefix)
             if first is not None:
@@ -306,6 +318,7 @@ class _Fitter:
                     (2, 1),
                     f"Argument map around: {branch_title}",
                     id_prefix(len(figures) + 1),
+                    whole,
                 )
                 note = _branch_note(used, scale)
                 figures.append(_figure(view, scale, ("Branch: ", branch_title), note))
@@ -396,6 +409,25 @@ class _Fitter:
                     seen.add(child)
                     stack.append(child)
         return seen
+
+
+def fallen_short(asked: TooLarge, smallest: TooLarge) -> TooLarge:
+    """The refusal of a handout whose view ``asked`` for (the map, ``--depth 2``) is over
+    --max-nodes, and so is the ``smallest`` of the views it falls back to: it counts both,
+    and says the limit that the smallest needs (counting the smallest alone said "the map
+    has 7 nodes to draw" of a map of 97). ``asked`` itself when the smallest draws as much."""
+    if smallest.nodes == asked.nodes:
+        return asked
+    return TooLarge(
+        f"{view_name(asked.view)} has {asked.count:,} nodes to draw ({asked.nodes.parts}), "
+        f"more than --max-nodes {asked.limit:,}, and so has the smallest view a handout falls "
+        f"back to, {smallest.view}: {smallest.count:,} nodes ({smallest.nodes.parts}); hand "
+        f"out a part with --focus CLAIM --depth N, or raise --max-nodes to "
+        f"{smallest.count:,} at least",
+        asked.view,
+        asked.nodes,
+        asked.limit,
+    )
 
 
 # The page prints the title and (in text) the legend: the drawing has neither.
