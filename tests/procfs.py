@@ -17,3 +17,12 @@ def process_state(pid: int) -> str | None:
         return None
     # the command name in parentheses may hold spaces and ")": the state follows the last ")"
     return stat.rsplit(")", 1)[1].split()[0]
+
+
+def parent_of(pid: int) -> int | None:
+    """The pid of the parent of process ``pid``, None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])

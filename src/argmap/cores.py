@@ -34,10 +34,19 @@ def worker_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
     """A pool of ``workers`` processes (see :func:`worker_context`), each of which runs
     ``initializer`` as it starts and is killed by the system when this process ends, even
     killed outright: a worker left behind would finish its task for nobody, then wait for
-    the next one for ever."""
+    the next one for ever. What a worker killed outright had started (a ``dot``) is killed
+    when the pool is shut down and its workers waited for (:mod:`argmap.strays`)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(
+    class WorkerPool(ProcessPoolExecutor):  # here: concurrent.futures only with a pool
+        def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+            super().shutdown(wait=wait, cancel_futures=cancel_futures)
+            if wait:  # the workers are gone: a program marked as theirs has no one
+                from argmap.strays import stop_strays
+
+                stop_strays(os.getpid())
+
+    return WorkerPool(
         workers,
         mp_context=worker_context(),
         initializer=partial(_start_worker, os.getpid(), initializer),
@@ -46,7 +55,9 @@ def worker_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
 
 def _start_worker(parent: int, initializer: Callable[[], None] | None) -> None:
     from argmap.forked import die_with
+    from argmap.strays import mark_children
 
     die_with(parent)
+    mark_children(parent)
     if initializer is not None:
         initializer()

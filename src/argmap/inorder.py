@@ -79,7 +79,7 @@ class InOrder(Generic[K, V]):
             except Exception as exc:
                 if self._lost is None or not _broken(exc):
                     raise
-                self._here = True  # a worker was killed: the rest is made here
+                self._given_up()
         try:
             done: _Done[V] = _Done(work(*args), None)
         except Exception as exc:  # raised again when taken, as from a pool
@@ -104,7 +104,18 @@ class InOrder(Generic[K, V]):
         except Exception as exc:
             if self._lost is None or not _broken(exc):
                 raise
+            self._given_up()
             return self._lost()
+
+    def _given_up(self) -> None:
+        """A worker was killed: the rest is made here, and the pool is shut down at once
+        (its other workers are ended by the pool itself), so that what the dead ones left
+        running (a ``dot``) is stopped now rather than at the end of the run
+        (:func:`argmap.cores.worker_pool`)."""
+        if self._here or self._pool is None:
+            return
+        self._here = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _broken(error: Exception) -> bool:
