@@ -192,6 +192,7 @@ def exit_status() -> object:
     import os
 
     from argmap.outstream import (
+        StandardErrorFailed,
         StandardOutputFailed,
         closed_standard_output,
         guarded,
@@ -205,7 +206,7 @@ def exit_status() -> object:
     in_utf8(sys.stderr)
     # closed before argmap started (>&-): what a command prints must fail, not vanish
     sys.stdout = closed_standard_output() if sys.stdout is None else guarded(in_utf8(sys.stdout))
-    sys.stderr = guarded(in_utf8(sys.stderr), failed=None)  # its broken pipe ends the run too
+    sys.stderr = guarded(in_utf8(sys.stderr), failed=StandardErrorFailed)
     try:
         main(standalone_mode=True)
     except SystemExit as exc:
@@ -214,6 +215,8 @@ def exit_status() -> object:
         # a 100,000-claim map) just before _leave ends the process without freeing anything.
         _ENDED.append(exc)
         return exc.code
+    except StandardErrorFailed:  # 2> /dev/full: what happened cannot be said
+        return 2
     except StandardOutputFailed as exc:
         with contextlib.suppress(OSError):
             click.echo(f"argmap: cannot write to standard output: {exc.strerror}", err=True)
@@ -234,12 +237,14 @@ def exit_status() -> object:
 def _internal_error(exc: Exception) -> int:
     """A failure argmap did not foresee: a short message and 2, not a traceback (the
     traceback with ARGMAP_DEBUG=1)."""
+    import contextlib
     import os
 
     if os.environ.get("ARGMAP_DEBUG"):
         raise exc
-    click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
-    click.echo("argmap: please report this, with the file that caused it", err=True)
+    with contextlib.suppress(OSError):  # standard error may refuse it too
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("argmap: please report this, with the file that caused it", err=True)
     return 2
 
 

@@ -31,6 +31,10 @@ class StandardOutputFailed(OSError):
     error."""
 
 
+class StandardErrorFailed(OSError):
+    """Standard error refused what was said (``2> /dev/full``): nothing more can be said."""
+
+
 class ReaderGone(BaseException):
     """The reader of an output went away: a broken pipe (``argmap export m.yaml --to json |
     head -c 10``). A ``BaseException``, as :class:`argmap.terminate.Terminated` is, since it
@@ -42,9 +46,9 @@ class ReaderGone(BaseException):
 
 class _Raw(io.RawIOBase):
     """File descriptor ``fd``, written with ``os.write``: a broken pipe is
-    :class:`ReaderGone`; its other failures are ``failed`` (as they are with None)."""
+    :class:`ReaderGone`; its other failures are ``failed``."""
 
-    def __init__(self, fd: int, failed: type[OSError] | None) -> None:
+    def __init__(self, fd: int, failed: type[OSError]) -> None:
         super().__init__()
         self._fd = fd
         self._failed = failed
@@ -64,8 +68,6 @@ class _Raw(io.RawIOBase):
         except BrokenPipeError:
             raise ReaderGone from None
         except OSError as exc:
-            if self._failed is None:
-                raise
             raise self._failed(exc.errno, exc.strerror) from None
 
 
@@ -125,10 +127,10 @@ def in_utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def guarded(stream: TextIO, failed: type[OSError] | None = StandardOutputFailed) -> TextIO:
+def guarded(stream: TextIO, failed: type[OSError] = StandardOutputFailed) -> TextIO:
     """``stream`` (``sys.stdout``, ``sys.stderr``) as a text stream of the same encoding and
     buffering whose broken pipe is :class:`ReaderGone` and whose other failures are
-    ``failed`` (:class:`StandardOutputFailed`; with None, what the system said); ``stream``
+    ``failed`` (:class:`StandardOutputFailed`, :class:`StandardErrorFailed`); ``stream``
     itself when it is not a file descriptor written through Python's own layers (a console
     on Windows, a test's capture)."""
     if os.name != "posix" or not isinstance(stream, io.TextIOWrapper):

@@ -43,6 +43,34 @@ def test_a_full_standard_output_is_one_line_and_exit_2(args: list[str], tmp_path
     )
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "map.yaml", "-f", "dot", "-o", "out", "-v"],
+        ["export", "missing.yaml", "--to", "json"],
+    ],
+    ids=["render-verbose", "export-missing"],
+)
+def test_a_full_standard_error_exits_2_without_a_word(args: list[str], tmp_path: Path) -> None:
+    """Where standard error cannot take what argmap says (``2> /dev/full``), nothing can be
+    said: the run exits 2, as a failure to say what happened, and what it wrote to standard
+    output arrives. It exited 120, Python's status for streams it could not flush at exit,
+    after its own report of the failure failed too."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(MAP)
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "argmap", *args],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+    assert out.returncode == 2
+
+
 LONG = "m" * 300  # a name longer than the 255 bytes file systems allow
 
 
