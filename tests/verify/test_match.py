@@ -308,6 +308,50 @@ def test_edits_may_not_remove_or_add_a_negation(quote: str, status: Status) -> N
     assert check.negation is True  # said in the finding: a "100% similar paraphrase" puzzles
 
 
+CONTRACTIONS = build_source_text(
+    "contractions.txt",
+    "text",
+    ["The agency can't confirm the figures. They won\u2019t pay. We don't agree."],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        pytest.param("The agency can", PARAPHRASE, id="ends-before-n't"),
+        pytest.param("They won", PARAPHRASE, id="ends-before-curly-n't"),
+        pytest.param("We don", PARAPHRASE, id="don"),
+        pytest.param("The agency can ... confirm the figures", PARAPHRASE, id="omitted-'t"),
+        pytest.param("They won … pay", PARAPHRASE, id="omitted-curly-'t"),
+        pytest.param("The agency can [not] confirm the figures", PARAPHRASE, id="insertion-for-'t"),
+    ],
+)
+def test_a_quote_does_not_cut_a_negating_contraction(quote: str, status: Status) -> None:
+    """'can't' is one word: 'can' stands in it no more than 'violent' in 'non-violent'. Cut
+    before its 't, 'They won' from 'They won't pay' and 'can ... confirm' from 'can't
+    confirm' said the opposite of the source and were verified."""
+    check = verify_quote(quote, CONTRACTIONS)
+    assert (check.status, check.occurrences) == (status, 0)
+
+
+def test_the_passage_closest_to_a_cut_contraction_holds_it_whole() -> None:
+    """The hint shows the source's word, not a '100% similar' passage cut as the quote was."""
+    check = verify_quote("They won", CONTRACTIONS)
+    assert (check.status, check.passage) == (PARAPHRASE, "They won\u2019t")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        pytest.param("The agency can't confirm the figures", id="whole-word"),
+        pytest.param("The agency [cannot] confirm the figures", id="insertion-says-it"),
+        pytest.param("They won't ... We don't agree", id="omission-after-the-word"),
+    ],
+)
+def test_a_quote_that_keeps_a_contraction_whole_is_verified(quote: str) -> None:
+    assert verify_quote(quote, CONTRACTIONS).verified
+
+
 def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:
     check = verify_quote("The minister did ... approve the budget", NEGATIONS)
     assert check.status is Status.NOT_FOUND

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from argmap.verify.index import PreparedSource, candidate_windows
+from argmap.verify.index import PreparedSource, candidate_windows, cuts_contraction
 from argmap.verify.normalize import is_word_char
 
 # A source this short is aligned with a fuzzy quote as a whole; longer ones window by window.
@@ -91,7 +91,8 @@ def _edges(prepared: PreparedSource, near: int, reach: int, *, opening: bool) ->
 
 def _is_edge(prepared: PreparedSource, offset: int, *, opening: bool) -> bool:
     """Whether a passage may begin (``opening``) or end at ``offset``: at a space, or at the
-    edge of a word, but not inside a number (``4,|500``); a number's minus sign begins one."""
+    edge of a word, but not inside a number (``4,|500``) nor a contraction (``won|'t``); a
+    number's minus sign begins one."""
     text = prepared.text
     if opening:
         if offset >= len(text) or text[offset] == " ":
@@ -105,4 +106,4 @@ def _is_edge(prepared: PreparedSource, offset: int, *, opening: bool) -> bool:
             return False
         after = text[offset] if offset < len(text) else " "
         edge = after == " " or (is_word_char(text[offset - 1]) and not is_word_char(after))
-    return edge and not prepared.cuts_number(offset)
+    return edge and not prepared.cuts_number(offset) and not cuts_contraction(text, offset)

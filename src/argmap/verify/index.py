@@ -25,6 +25,7 @@ from argmap.verify.normalize import (
     FRACTION_SLASH,
     Normalized,
     is_boundary,
+    is_word_char,
     iter_words,
     normalize,
     offset_code,
@@ -84,9 +85,13 @@ class PreparedSource:
 
     def boundary(self, offset: int) -> bool:
         """Whether a quote may begin or end at ``offset``: not inside a word, nor inside a
-        number (see :meth:`cuts_number`)."""
-        return is_boundary(self.normalized.text, offset, self.join_set) and not self.cuts_number(
-            offset
+        number (see :meth:`cuts_number`), nor inside a negating contraction (see
+        :func:`cuts_contraction`)."""
+        text = self.normalized.text
+        return (
+            is_boundary(text, offset, self.join_set)
+            and not self.cuts_number(offset)
+            and not cuts_contraction(text, offset)
         )
 
     def cuts_number(self, offset: int) -> bool:
@@ -136,6 +141,19 @@ class PreparedSource:
             return False  # "result - 5 people": a dash of prose
         start = offsets.start(dash)
         return start == 0 or not self.source.text[start - 1].isalnum()
+
+
+def cuts_contraction(text: str, offset: int) -> bool:
+    """Whether ``offset`` in normalised ``text`` splits a negating contraction before its
+    ``'t`` (``can|'t``, ``won|'t``, ``don|'t``): ``can't`` is one word, and a quote cut there
+    (``They won`` from ``They won't pay``, ``can ... confirm`` from ``can't confirm``) says
+    the opposite of its source. Normalised, every apostrophe is ``'``."""
+    return (
+        offset > 0
+        and text[offset - 1] in "nN"
+        and text[offset : offset + 2] in ("'t", "'T")
+        and not is_word_char(text[offset + 2 : offset + 3] or " ")
+    )
 
 
 def prepare(source: SourceText) -> PreparedSource:
