@@ -267,6 +267,7 @@ def test_bracketed_first_letter_is_a_case_change(montebello: SourceText) -> None
 
 
 PARAPHRASE, NOT_FOUND = Status.PARAPHRASE, Status.NOT_FOUND
+VERIFIED_WITH_EDITS = Status.VERIFIED_WITH_EDITS
 NEGATIONS = build_source_text(
     "negations.txt",
     "text",
@@ -350,6 +351,39 @@ def test_the_passage_closest_to_a_cut_contraction_holds_it_whole() -> None:
 )
 def test_a_quote_that_keeps_a_contraction_whole_is_verified(quote: str) -> None:
     assert verify_quote(quote, CONTRACTIONS).verified
+
+
+SET_OFF = build_source_text(
+    "set-off.txt",
+    "text",
+    [
+        "The plan was (not) approved. The deal is \u201cnot\u201d final. The law is, never, "
+        "binding. The vote was, not surprisingly, lost. The tax was (as we saw) raised."
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status", "negation"),
+    [
+        pytest.param("The plan was ... approved", NOT_FOUND, True, id="parenthesised-not"),
+        pytest.param("The deal is ... final", PARAPHRASE, True, id="quoted-not"),
+        pytest.param("The law is, ... binding", NOT_FOUND, True, id="never-between-commas"),
+        pytest.param(
+            "The vote was, ... lost", VERIFIED_WITH_EDITS, False, id="a-clause-of-its-own"
+        ),
+        pytest.param("The tax was ... raised", VERIFIED_WITH_EDITS, False, id="no-negation"),
+    ],
+)
+def test_a_negation_alone_between_punctuation_is_no_clause_of_its_own(
+    quote: str, status: Status, negation: bool
+) -> None:
+    """'(not)' and '“not”' negate the words around them as much as a bare 'not': the
+    parentheses and quotation marks set off no clause. 'The plan was ... approved' was
+    verified from 'The plan was (not) approved'. A clause with words of its own besides the
+    negation ('not surprisingly') may still be left out."""
+    check = verify_quote(quote, SET_OFF)
+    assert (check.status, check.negation) == (status, negation)
 
 
 def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:

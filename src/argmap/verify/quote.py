@@ -50,6 +50,7 @@ _NEGATING_WORD = re.compile(
 _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
+_CLAUSE_WORD = re.compile(r"[\w'\u2019]+")
 
 # An omission (possibly bracketed), a bracketed insertion, or a bracketed letter before a word.
 _MARK = re.compile(
@@ -191,14 +192,27 @@ def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...
     approved``, ``was [not] a failure`` for ``was a failure``.
 
     A negation left out counts only next to the quoted words: ``The plan, … was approved``
-    for ``The plan, which was not popular, was approved`` leaves out a clause of its own.
+    for ``The plan, which was not popular, was approved`` leaves out a clause of its own. A
+    negation alone between the marks (``was (not) approved``, ``is “not” final``) is no
+    clause of its own: it negates the words around it.
     """
     clauses = _CLAUSE_BREAK.split(f"{before} {gap} {after}")
-    removed = _NEGATION.search(clauses[0]) or _NEGATION.search(clauses[-1])
+    removed = (
+        _NEGATION.search(clauses[0]) is not None
+        or _NEGATION.search(clauses[-1]) is not None
+        or any(_only_negation(clause) for clause in clauses[1:-1])
+    )
     added = any(_NEGATION.search(text) for text in inserted)
     if added:
         return _NEGATION.search(gap) is None
-    return removed is not None
+    return removed
+
+
+def _only_negation(clause: str) -> bool:
+    """Whether ``clause`` holds words and each negates (``(not)``, ``“never”``): no clause
+    of its own, but the negation of the words around it set off by marks."""
+    found = _CLAUSE_WORD.findall(clause)
+    return bool(found) and all(_NEGATING_WORD.fullmatch(word) for word in found)
 
 
 def adds_negation(context: str, inserted: tuple[str, ...], *, before: bool) -> bool:
