@@ -358,7 +358,8 @@ SET_OFF = build_source_text(
     "text",
     [
         "The plan was (not) approved. The deal is \u201cnot\u201d final. The law is, never, "
-        "binding. The vote was, not surprisingly, lost. The tax was (as we saw) raised."
+        "binding. The vote was, not surprisingly, lost. The tax was (as we saw) raised. "
+        "Was it paid? No. The fee was waived. The answer was \u201cno\u201d, the clerk said."
     ],
 )
 
@@ -384,6 +385,28 @@ def test_a_negation_alone_between_punctuation_is_no_clause_of_its_own(
     negation ('not surprisingly') may still be left out."""
     check = verify_quote(quote, SET_OFF)
     assert (check.status, check.negation) == (status, negation)
+
+
+@pytest.mark.parametrize(
+    ("quote", "word"),
+    [
+        pytest.param("approved", "not", id="parenthesised"),
+        pytest.param("final", "not", id="quoted"),
+        pytest.param("binding", "never", id="between-commas"),
+        pytest.param("lost", None, id="a-clause-of-its-own"),
+        pytest.param("raised", None, id="no-negation"),
+        pytest.param("The fee was waived", None, id="after-a-sentence-of-its-own"),
+        pytest.param("the clerk said", None, id="quoted-word-then-comma"),
+    ],
+)
+def test_a_negation_alone_between_marks_right_before_the_quote_is_noted(
+    quote: str, word: str | None
+) -> None:
+    """'approved' from 'was (not) approved' drops the negation as 'approve' from 'did not
+    approve' does; the parentheses did hide it from rule AM014."""
+    check = verify_quote(quote, SET_OFF)
+    assert check.verified, check
+    assert check.negated_before == word
 
 
 def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:

@@ -51,6 +51,8 @@ _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _CLAUSE_WORD = re.compile(r"[\w'\u2019]+")
+# Marks that set off a negating word alone, around it (see _set_off_alone).
+_PAIRS = {"(": ")", "[": "]", '"': '"', ",": ","}
 
 # An omission (possibly bracketed), a bracketed insertion, or a bracketed letter before a word.
 _MARK = re.compile(
@@ -228,13 +230,24 @@ def adds_negation(context: str, inserted: tuple[str, ...], *, before: bool) -> b
 def negation_before(context: str) -> tuple[int, int] | None:
     """Where in ``context`` (the source's text just before the quoted words) the word right
     before them stands, when it negates them: ``approve the plan`` from ``did not approve the
-    plan``. None when that word negates nothing, or punctuation sets the quote off from it."""
+    plan``. None when that word negates nothing, or punctuation sets the quote off from it,
+    but for marks around that word alone (``was (not) approved``)."""
     found = _LAST_WORD.search(context)
-    if found is None or _CLAUSE_BREAK.search(found.group(2)):
+    if found is None or _NEGATING_WORD.fullmatch(found.group(1)) is None:
         return None
-    if _NEGATING_WORD.fullmatch(found.group(1)) is None:
+    if _CLAUSE_BREAK.search(found.group(2)) and not _set_off_alone(context, found):
         return None
     return found.start(1), found.end(1)
+
+
+def _set_off_alone(context: str, found: re.Match[str]) -> bool:
+    """Whether the negating word ``found`` at the end of ``context`` stands alone between a
+    pair of marks that set off no sentence (``(not)``, ``"not"``, ``, never,``): it negates
+    the words after it as a bare one does. Not ``was "no", the minister said``: a comma
+    after the closing mark ends the clause."""
+    opening = context[: found.start(1)].rstrip()[-1:]
+    closing = found.group(2).strip()
+    return bool(opening) and _PAIRS.get(opening) == closing
 
 
 def words_of(part: QuotePart) -> list[tuple[int, str]]:

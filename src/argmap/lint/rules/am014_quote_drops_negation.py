@@ -2,9 +2,10 @@
 
 The quote is in its source, word for word, but the source's word right before it negates
 it: "approve the plan" quoted from "the minister did not approve the plan", "a threat"
-from "not a threat". The quote may say the opposite of what the source says. Start the quote
-at the negation, or, if the claim does mean what the quoted words say without it, say so in
-a note and silence the warning for that line.
+from "not a threat", "approved" from "the plan was (not) approved". The quote may say the
+opposite of what the source says. Start the quote at the negation, or, if the claim does
+mean what the quoted words say without it, say so in a note and silence the warning for
+that line.
 
 PASS:
 
