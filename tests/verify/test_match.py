@@ -180,6 +180,46 @@ def test_first_letter_after_an_opening_mark_may_differ_in_case(
     assert check.edits.case_changed is True
 
 
+TURKISH = build_source_text(
+    "tr.txt",
+    "text",
+    [
+        "\u0130stanbul'da toplant\u0131 yap\u0131ld\u0131; karar\u0131 \u0131l\u0131ml\u0131 "
+        "buldular, istanbul ise sessizdi. Ilgaz da."
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "written"),
+    [
+        pytest.param("istanbul'da", "\u0130stanbul'da", id="dotted-capital-lowered"),
+        pytest.param(
+            "Il\u0131ml\u0131 buldular", "\u0131l\u0131ml\u0131 buldular", id="dotless-raised"
+        ),
+        pytest.param("\u0130stanbul ise", "istanbul ise", id="dotted-raised"),
+        pytest.param("\u0131lgaz da", "Ilgaz da", id="capital-I-lowered-dotless"),
+    ],
+)
+def test_first_letter_case_may_differ_as_turkish_writes_it(quote: str, written: str) -> None:
+    """Turkish (and Azerbaijani) pair dotted İ with i and dotless ı with I: a quote that
+    starts a sentence with a word the source has inside one was not verified, as Python's
+    swapcase makes İ two characters ('i' and a combining dot) and pairs ı with I only one way.
+    """
+    check = verify_quote(quote, TURKISH)
+    assert check.status is Status.VERIFIED
+    assert check.location is not None
+    start = TURKISH.text.index(written)
+    assert (check.location.start, check.location.end) == (start, start + len(written))
+    assert check.edits.case_changed is True
+
+
+def test_a_dotless_capital_is_not_a_dotted_one() -> None:
+    """'Istanbul' is not how the source writes 'İstanbul' nor 'istanbul': İ and I are letters
+    of their own, not the same letter's cases."""
+    assert verify_quote("Istanbul'da toplant\u0131", TURKISH).status is not Status.VERIFIED
+
+
 def test_case_elsewhere_in_the_quote_may_not_differ(montebello: SourceText) -> None:
     check = verify_quote("The Leaders have two chances left to fix the SPP", montebello)
     assert check.status is Status.PARAPHRASE

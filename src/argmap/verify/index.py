@@ -46,6 +46,8 @@ MAX_REJECTED = 10_000
 MAX_ANCHOR_HITS = 2000
 # What may open a quote before the letter whose case is free (normalised: one kind of quote).
 _OPENING = "\"'(["
+# The case pairs of Turkish and Azerbaijani that ``str.swapcase`` does not give as one letter.
+_TURKIC_CASE = {"\u0130": "i", "i": "\u0130", "\u0131": "I", "I": "\u0131"}
 # Spaces that group a number's digits (``4 500``): typeset on purpose, unlike a plain space.
 _GROUPING_SPACES = frozenset("\u00a0\u202f\u2009")
 
@@ -198,13 +200,12 @@ def anchored_find(
         yield from _scan(prepared, variants, lo, hi)
         return
     offset_in_needle, positions = anchor
-    first, second = variants[0], variants[-1]
     length = len(needle)
     for position in positions[bisect_left(positions, lo + offset_in_needle) :]:
         start = position - offset_in_needle
         if start + length > hi:
             break
-        if (text.startswith(first, start) or text.startswith(second, start)) and _bounded(
+        if any(text.startswith(variant, start) for variant in variants) and _bounded(
             prepared, start, length
         ):
             yield start
@@ -255,12 +256,21 @@ def _bounded(prepared: PreparedSource, start: int, length: int) -> bool:
 
 
 def _variants(needle: str, flexible_case: bool) -> tuple[str, ...]:
-    if flexible_case and needle:
-        at = first_letter(needle)
-        swapped = needle[:at] + needle[at].swapcase() + needle[at + 1 :]
-        if swapped != needle and len(swapped) == len(needle):
-            return (needle, swapped)
-    return (needle,)
+    """The needle, and if ``flexible_case`` the needle with its first letter in each other
+    case (see :func:`case_partners`)."""
+    if not (flexible_case and needle):
+        return (needle,)
+    at = first_letter(needle)
+    others = (needle[:at] + partner + needle[at + 1 :] for partner in case_partners(needle[at]))
+    return (needle, *others)
+
+
+def case_partners(letter: str) -> tuple[str, ...]:
+    """The letters that are ``letter`` in another case, one character each: its swapped case,
+    and as Turkish and Azerbaijani pair them, dotted İ with i and dotless ı with I (Python's
+    ``swapcase`` makes İ two characters, an i and a combining dot)."""
+    found = [letter.swapcase(), _TURKIC_CASE.get(letter, "")]
+    return tuple(dict.fromkeys(p for p in found if len(p) == 1 and p != letter))
 
 
 def first_letter(needle: str) -> int:
