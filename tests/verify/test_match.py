@@ -449,6 +449,36 @@ def test_a_negation_alone_between_marks_right_before_the_quote_is_noted(
     assert check.negated_before == word
 
 
+DASHED = build_source_text(
+    "dashed.txt",
+    "text",
+    [
+        "The plan was \u2014 not \u2014 approved. The deal is\u2014never\u2014final. "
+        "A well-known\u2014and popular\u2014plan."
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "word"),
+    [
+        pytest.param("approved", "not", id="spaced-em-dashes"),
+        pytest.param("final", "never", id="em-dashes"),
+        pytest.param("plan", None, id="no-negation"),
+        pytest.param("and popular", None, id="after-a-hyphenated-word"),
+    ],
+)
+def test_a_negation_between_dashes_right_before_the_quote_is_noted(
+    quote: str, word: str | None
+) -> None:
+    """A dash between two words joins them in the normalised text ('was—not—approved' reads
+    'wasnotapproved', cut into words at the joins): the word before 'approved' was taken to
+    be 'wasnot', which negates nothing, and AM014 said nothing."""
+    check = verify_quote(quote, DASHED)
+    assert check.verified, check
+    assert check.negated_before == word
+
+
 def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:
     check = verify_quote("The minister did ... approve the budget", NEGATIONS)
     assert check.status is Status.NOT_FOUND

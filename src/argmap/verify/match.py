@@ -12,6 +12,7 @@ agrees, with the right locator when it does not.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -259,12 +260,27 @@ def _negated_before(prepared: PreparedSource, parsed: ParsedQuote, start: int) -
     and the quote's own leading insertion does not say so too."""
     if any(negation_before(text) for text in parsed.leading):
         return None
-    begin = max(0, start - _WORD_BEFORE_REACH)
+    begin = _word_before_begins(prepared, start)
     found = negation_before(prepared.text[begin:start])
     if found is None:
         return None
     span = _original(prepared, begin + found[0], begin + found[1])
     return prepared.source.text[span.start : span.end]
+
+
+def _word_before_begins(prepared: PreparedSource, start: int) -> int:
+    """Where the source's text looked at for the word before ``start`` begins: at most
+    :data:`_WORD_BEFORE_REACH` characters back, and not before the last join of a dash
+    between words (``was—not—approved`` reads ``wasnotapproved``, cut at the joins: the word
+    before ``approved`` is ``not``). A hyphen's join is inside a word, and is passed over."""
+    begin = max(0, start - _WORD_BEFORE_REACH)
+    joins = prepared.normalized.joins
+    k = bisect_left(joins, start) - 1
+    while k >= 0 and joins[k] > begin:
+        if joins[k] in prepared.join_set:
+            return joins[k]
+        k -= 1
+    return begin
 
 
 def _preferred(prepared: PreparedSource, chains: list[Chain], wanted: Locator) -> int:
