@@ -479,6 +479,48 @@ def test_a_negation_between_dashes_right_before_the_quote_is_noted(
     assert check.negated_before == word
 
 
+AT_THE_EDGES = build_source_text(
+    "edges.txt",
+    "text",
+    [
+        "The board never approved the budget. Officials said no. The mayor did not, in the "
+        "end, sign. The deal was approved, not rejected."
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status", "negation"),
+    [
+        pytest.param("[Smith] approved the budget", PARAPHRASE, True, id="leading-for-never"),
+        pytest.param("Officials said [yes]", PARAPHRASE, True, id="trailing-for-no"),
+        pytest.param("Officials said [...]", PARAPHRASE, True, id="trailing-omission-of-no"),
+        pytest.param("Officials said …", PARAPHRASE, True, id="trailing-ellipsis"),
+        pytest.param("Officials said [no]", VERIFIED_WITH_EDITS, False, id="trailing-says-it"),
+        pytest.param("Officials said [sic]", VERIFIED_WITH_EDITS, False, id="sic-stands-for-none"),
+        pytest.param(
+            "[The board never] approved the budget",
+            VERIFIED_WITH_EDITS,
+            False,
+            id="leading-says-it",
+        ),
+        pytest.param(
+            "The deal was approved, [...]", VERIFIED_WITH_EDITS, False, id="set-off-by-a-comma"
+        ),
+        pytest.param("The mayor did [...]", PARAPHRASE, True, id="trailing-for-not"),
+    ],
+)
+def test_an_edit_at_the_quote_s_edge_may_not_stand_for_a_negation(
+    quote: str, status: Status, negation: bool
+) -> None:
+    """An insertion at the quote's start or end, or an omission at its end, stands for the
+    source's words there: 'Officials said [yes]' for 'Officials said no' and '[Smith]
+    approved' for 'never approved' (the example the format's documentation gives) turned the
+    source round and were verified."""
+    check = verify_quote(quote, AT_THE_EDGES)
+    assert (check.status, check.negation) == (status, negation)
+
+
 def test_a_miss_for_other_reasons_is_not_put_down_to_a_negation() -> None:
     check = verify_quote("The minister did ... approve the budget", NEGATIONS)
     assert check.status is Status.NOT_FOUND

@@ -36,6 +36,7 @@ from argmap.verify.quote import (
     adds_negation,
     negation_before,
     parse_quote,
+    stands_for_negation,
 )
 from argmap.verify.text import SourceText, Span
 
@@ -187,12 +188,18 @@ def _edges_faithful(
     prepared: PreparedSource, parsed: ParsedQuote, chain: Chain, reach: int
 ) -> bool:
     """Whether the insertions before and after the quoted words add no negation that the
-    source's text next to them (as far as an insertion may stand for) does not have."""
+    source's text next to them (as far as an insertion may stand for) does not have, and the
+    marks there stand for none it has."""
     text = prepared.text
     start, end = chain[0][0], chain[-1][1]
+    before, after = text[max(0, start - reach) : start], text[end : end + reach]
     return not (
-        adds_negation(text[max(0, start - reach) : start], parsed.leading, before=True)
-        or adds_negation(text[end : end + reach], parsed.trailing, before=False)
+        adds_negation(before, parsed.leading, before=True)
+        or adds_negation(after, parsed.trailing, before=False)
+        or stands_for_negation(before, parsed.leading, parsed.leading_gap, before=True)
+        or stands_for_negation(
+            after, parsed.trailing, parsed.trailing_gap, before=False, edge=text[end - 1 : end]
+        )
     )
 
 

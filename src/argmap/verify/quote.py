@@ -47,6 +47,7 @@ _NEGATING_WORD = re.compile(
     r"not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|\w+n['\u2019]t",
     re.IGNORECASE,
 )
+_FIRST_WORD = re.compile(r"([^\w'\u2019]*+)([\w'\u2019]++)")
 _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
@@ -94,6 +95,11 @@ class ParsedQuote:
     insertions: tuple[str, ...]
     leading: tuple[str, ...] = ()  # insertions before the first part
     trailing: tuple[str, ...] = ()  # and after the last
+    # How many characters of the source the marks before the first part (after the last) may
+    # stand for: 0 without marks, 1 for [sic] or a bracketed letter, more for an omission or
+    # an insertion with words.
+    leading_gap: int = 0
+    trailing_gap: int = 0
 
     @property
     def has_edits(self) -> bool:
@@ -141,6 +147,7 @@ def parse_quote(
     pending = 0
     pending_inserted: tuple[str, ...] = ()
     leading: tuple[str, ...] = ()
+    leading_gap = 0
     for text, piece_gap, piece_inserted in pieces:
         stripped, joins = _normalized(text)
         pending = max(pending, piece_gap)
@@ -150,12 +157,21 @@ def parse_quote(
                 parts.append(QuotePart(stripped, pending, joins, pending_inserted))
             else:
                 parts.append(QuotePart(stripped, 0, joins))
-                leading = pending_inserted
+                leading, leading_gap = pending_inserted, pending
             pending, pending_inserted = 0, ()
     whole, whole_joins = _normalized(quote)
     trailing = pending_inserted if parts else ()
     return ParsedQuote(
-        raw, whole, whole_joins, tuple(parts), omissions, tuple(insertions), leading, trailing
+        raw,
+        whole,
+        whole_joins,
+        tuple(parts),
+        omissions,
+        tuple(insertions),
+        leading,
+        trailing,
+        leading_gap,
+        pending if parts else 0,
     )
 
 
@@ -225,6 +241,28 @@ def adds_negation(context: str, inserted: tuple[str, ...], *, before: bool) -> b
         return False
     clauses = _CLAUSE_BREAK.split(context)
     return _NEGATION.search(clauses[-1] if before else clauses[0]) is None
+
+
+def stands_for_negation(
+    context: str, inserted: tuple[str, ...], gap: int, *, before: bool, edge: str = ""
+) -> bool:
+    """Whether the marks at a quote's start (``before``) or end, which may stand for ``gap``
+    characters of the source, stand for the negating word right next to the quoted words in
+    ``context`` (the source's text before or after them) without saying it: ``[Smith]
+    approved`` for ``never approved``, ``said [yes]`` or ``said …`` for ``said no``. At the
+    start only an insertion counts: an omission there is rule AM014's (see
+    :func:`negation_before`). ``edge`` is the quote's last character: a comma there sets the
+    word after off (``approved, …`` for ``approved, not rejected``)."""
+    if gap <= 1 or any(_NEGATION.search(text) for text in inserted):
+        return False
+    if before:
+        return bool(inserted) and negation_before(context) is not None
+    found = _FIRST_WORD.match(context)
+    return (
+        found is not None
+        and _CLAUSE_BREAK.search(edge + found.group(1)) is None
+        and _NEGATING_WORD.fullmatch(found.group(2)) is not None
+    )
 
 
 def negation_before(context: str) -> tuple[int, int] | None:
