@@ -126,6 +126,43 @@ def test_an_edit_that_removes_a_negation_is_named(runner: CliRunner, project: Pa
     ) in result.output, result.output
 
 
+@pytest.mark.parametrize(
+    ("quote", "finding"),
+    [
+        pytest.param(
+            "They won",
+            "map.yaml:10:16: error[AM001] quote is a paraphrase (89% similar), not verbatim "
+            "from source 'article' (quote-not-verified)",
+            id="cut-before-n't",
+        ),
+        pytest.param(
+            "Officials said [yes]",
+            "map.yaml:10:16: error[AM001] quote's omission or insertion removes or adds a "
+            "negation ('not', 'never'…): not verbatim from source 'article' (quote-not-verified)",
+            id="insertion-for-no",
+        ),
+    ],
+)
+def test_a_quote_that_drops_a_negation_at_its_edge_fails_the_check(
+    runner: CliRunner, project: Path, quote: str, finding: str
+) -> None:
+    """Both were verified, exit 0: 'They won' from 'They won't pay', 'Officials said [yes]'
+    from 'Officials said no'."""
+    path = project / "map.yaml"
+    path.write_text(
+        MISQUOTE.replace("legally indefensible and politically poisonous", quote).replace(
+            "        locator: para 2\n", ""
+        ),
+        encoding="utf-8",
+    )
+    (project / "sources" / "article.txt").write_text(
+        "They won\u2019t pay. Officials said no.\n", encoding="utf-8"
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert finding in result.output, result.output
+
+
 def test_a_quote_with_too_many_omissions_is_not_called_absent(
     runner: CliRunner, project: Path
 ) -> None:
