@@ -611,7 +611,7 @@ def many_quotes(project: Path, outside: Path) -> None:
 def quote_long_insertion(project: Path, outside: Path) -> None:
     """A quote that begins with a 100 KB insertion, one long word then another, of a source
     whose "not" stands right before the quoted words: the word that ends the insertion is
-    found at once (AM014 is only silenced when it negates too)."""
+    found at once. The insertion stands for that "not" without saying it: AM001."""
     _write(project / "source.txt", "They did not approve the plan.\n")
     _write(project / "map.yaml", _source_map("source.txt", f"[{'a' * 100_000}!b] approve the plan"))
 
