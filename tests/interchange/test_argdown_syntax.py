@@ -408,6 +408,22 @@ _REFUSED = [
         "reference implementation (@argdown/cli 1.7.5) refuses it (lists do not nest or "
         "mix); argmap reads it as an item of the same list",
     ),
+    (
+        "[A]: a text that goes on\n* with a star at the start of a line\n",
+        2,
+        1,
+        "list item '*' at the start of a line inside a text: the reference implementation "
+        "(@argdown/cli 1.7.5) refuses it (a list item starts an element); argmap reads the "
+        "line as text",
+    ),
+    (
+        "[A]: it happened in\n2026. And then more.\n",
+        2,
+        1,
+        "list item '1.' at the start of a line inside a text: the reference implementation "
+        "(@argdown/cli 1.7.5) refuses it (a list item starts an element); argmap reads the "
+        "line as text",
+    ),
 ]
 _READ = [
     "[A]: a * b\n",
@@ -427,6 +443,8 @@ _READ = [
     "[A]: text {note: x}\n  + [B]: b\n",
     "  1. [A]: a\n  2. [B]: b\n",
     "  * [A]: a\n      + [C]: c\n  * [B]: b\n",
+    "* [A]: a\n  + [C]: c\n* [B]: b\n",
+    "1. [A]: a\n2. [B]: b\n",
 ]
 
 

@@ -57,7 +57,8 @@ _INFERENCE = re.compile(r"[ \t]*--")
 _DASHES = re.compile(r"-{2,}")
 _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _HEADING = re.compile(r"(#+) ")
-_LIST_ITEM = re.compile(r"([ \t]+)(\*|\d+\.)(?=\s)")
+# As the reference reads a list item: at any indentation, column 0 too (`* item`, `2026. x`)
+_LIST_ITEM = re.compile(r"([ \t]*)(\*|\d+\.)(?=\s)")
 
 # symbol -> (type, child is the source?)
 _SYMBOLS: dict[str, tuple[RelationType, bool]] = {
@@ -108,6 +109,7 @@ class _Parser:
     elements: int = 0
     inference: Inference | None = None  # the latest inference of the current PCS
     inference_owner: NodeRef | None = None  # and the node an undercut of it points at
+    in_list: bool = False  # reading a list block: a list item at column 0 is the next item
 
     # -- diagnostics -------------------------------------------------------------------------
     def error(self, offset: int, message: str, hint: str | None = None) -> None:
@@ -338,12 +340,27 @@ class _Parser:
             last = child.ref
         return i
 
-    @staticmethod
-    def content(lines: list[Line], i: int, start: int) -> tuple[Content, int]:
-        """The element text from ``lines[i][start:]`` and the text lines that continue it."""
+    def content(self, lines: list[Line], i: int, start: int) -> tuple[Content, int]:
+        """The element text from ``lines[i][start:]`` and the text lines that continue it.
+
+        A list item ends the text. Outside a list, one at column 0 (``* x``, ``2026. x``)
+        continues it, as it always did here: the reference refuses the file (a list item
+        starts an element, which cannot stand there), so that is a warning.
+        """
         segments = [(lines[i], start)]
         i += 1
-        while i < len(lines) and _kind(lines[i]) == "text" and not _LIST_ITEM.match(lines[i].text):
+        while i < len(lines) and _kind(lines[i]) == "text":
+            item = _LIST_ITEM.match(lines[i].text)
+            if item is not None:
+                if self.in_list or item.group(1):
+                    break
+                marker = "*" if item.group(2) == "*" else "1."
+                self.nonstandard(
+                    lines[i].offset(0),
+                    f"list item '{marker}' at the start of a line inside a text: the reference "
+                    "implementation (@argdown/cli 1.7.5) refuses it (a list item starts an "
+                    "element); argmap reads the line as text",
+                )
             segments.append((lines[i], 0))
             i += 1
         return Content(segments), i
@@ -406,6 +423,13 @@ class _Parser:
             self.pending_argument = element.ref.title
 
     def list_block(self, lines: list[Line]) -> None:
+        self.in_list = True
+        try:
+            self.list_items(lines)
+        finally:
+            self.in_list = False
+
+    def list_items(self, lines: list[Line]) -> None:
         i = 0
         first: tuple[str, str] | None = None  # the indentation and marker of the first item
         while i < len(lines):
