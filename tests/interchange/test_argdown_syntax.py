@@ -518,3 +518,17 @@ def test_front_matter_questions_of_the_wrong_shape_are_reported(tmp_path: Path) 
     ]
     # the front matter keeps scalars as text: 5 is the question "5"
     assert [q.text for q in loaded(outcome, tmp_path).questions] == ["Why?", "5", "How?"]
+
+
+def test_an_id_in_data_with_a_line_break_at_its_end_is_made_a_slug(tmp_path: Path) -> None:
+    # a '$' in the slug pattern also matches before a final line break: an id "abc\n" (or a
+    # source named so in the front matter) was taken as it was, and the import failed with
+    # AM408 ('the imported map fails validation: AM206'), which the docs call a bug
+    text = (
+        '===\ntitle: T\nargmap: {sources: {"s\\n": {title: S}}}\n===\n\n'
+        '[A]: first {id: "abc\\n"}\n\n[B]: second {id: "abc"}\n'
+    )
+    outcome = imported(text, "argdown", "ids.argdown")
+    assert [d.code for d in outcome.diagnostics] == []
+    m = loaded(outcome, tmp_path)
+    assert (list(m.claims), list(m.sources)) == (["abc", "abc-2"], ["s"])

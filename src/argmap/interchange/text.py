@@ -34,7 +34,7 @@ def slugify(text: str, fallback: str = "item", *, max_words: int | None = None) 
         slug = candidate
     if not slug and words:
         slug = words[0][:MAX_SLUG]
-    return slug if slug and _SLUG.match(slug) else fallback
+    return slug if slug and _SLUG.fullmatch(slug) else fallback
 
 
 def one_line(text: str) -> str:
@@ -57,7 +57,9 @@ class IdAllocator:
         self._next: dict[str, int] = {}
 
     def take(self, wanted: str, fallback: str = "item") -> str:
-        base = wanted if _SLUG.match(wanted) and len(wanted) <= 80 else slugify(wanted, fallback)
+        base = (
+            wanted if _SLUG.fullmatch(wanted) and len(wanted) <= 80 else slugify(wanted, fallback)
+        )
         candidate = base
         n = self._next.get(base, 2)
         while candidate in self._used:
