@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 import xaif
+from click.testing import CliRunner
 
 from argmap.argument_map import ArgumentMap
+from argmap.cli import main
 from argmap.interchange import codes
 from argmap.interchange.aif.export import aif_document, to_aif
 from argmap.interchange.limits import ImportLimits
@@ -394,3 +396,31 @@ def test_conflict_schemes_are_reported_as_not_carried_over(tmp_path: Path) -> No
         )
     ]
     assert len(loaded(outcome, tmp_path).attacks) == 3
+
+
+@pytest.mark.parametrize(
+    ("escape", "col"),
+    [("\\ud800", 38), ("\\udc00", 38), ("\\ud83d\\ud83d", 38), ("\\ud83d\\ude00\\udc00", 50)],
+)
+def test_half_a_surrogate_pair_is_a_located_error(escape: str, col: int, tmp_path: Path) -> None:
+    # JSON's \u escapes can spell half of a UTF-16 pair, which is no character: it was read
+    # into a claim, and writing the map failed with 'argmap: internal error:
+    # UnicodeEncodeError' (exit 2)
+    source = tmp_path / "half.json"
+    text = '{"nodes": [{"nodeID": "1", "text": "x' + escape + 'y", "type": "I"}], "edges": []}'
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{source}:1:{col}: error[AM401] '{escape[-6:]}' in a JSON string is half of a "
+        "UTF-16 surrogate pair, not a character (import-syntax)\n\n1 error in 1 of 1 file\n"
+    )
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_a_whole_surrogate_pair_is_its_character(tmp_path: Path) -> None:
+    # a pair is one character; an escaped backslash before 'ud800' is no escape
+    node = '{"nodeID": "1", "text": "x\\ud83d\\ude00 \\\\ud800", "type": "I"}'
+    text = '{"nodes": [' + node + '], "edges": []}'
+    m = loaded(imported(text, "aif", "pair.json"), tmp_path)
+    assert [c.text for c in m.claims.values()] == ["x\U0001f600 \\ud800"]

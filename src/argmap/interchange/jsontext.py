@@ -36,11 +36,42 @@ def too_deep(text: str, max_depth: int) -> int | None:
     return None
 
 
+# A backslash escape, read left to right so that an escaped backslash is one escape.
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
+
+
+def half_surrogate(text: str) -> int | None:
+    """The offset of the first ``\\u`` escape that spells half of a UTF-16 surrogate pair
+    alone (no character: Python's parser reads it into a string that cannot be written)."""
+    high: int | None = None  # a high half just read, waiting for its low half
+    for m in _ESCAPE.finditer(text):
+        unit = int(m.group(1), 16) if m.group(1) else None
+        is_low = unit is not None and 0xDC00 <= unit <= 0xDFFF
+        if high is not None:
+            if is_low and m.start() == high + 6:
+                high = None
+                continue
+            return high
+        if unit is not None and 0xD800 <= unit <= 0xDBFF:
+            high = m.start()
+        elif is_low:
+            return m.start()
+    return high
+
+
 def load_json(text: str, path: str, max_depth: int) -> Any | Diagnostic:
     where = too_deep(text, max_depth)
     if where is not None:
         return codes.IMPORT_TOO_DEEP.at(
             path, position_of(text, where), f"JSON nests deeper than {max_depth} levels"
+        )
+    half = half_surrogate(text)
+    if half is not None:
+        return codes.IMPORT_SYNTAX.at(
+            path,
+            position_of(text, half),
+            f"'{text[half : half + 6]}' in a JSON string is half of a UTF-16 surrogate pair, "
+            "not a character",
         )
     try:
         return json.loads(text)
