@@ -159,3 +159,63 @@ def test_json_export_loses_nothing_and_says_nothing(
     Path("small.yaml").write_text(SMALL, encoding="utf-8")
     result = CliRunner().invoke(main, ["export", "small.yaml", "--to", "json"])
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+NUL_MAP = """\
+argmap: 1
+title: "Nul\\0map"
+claims:
+  a:
+    text: "A thesis\\0 with a NUL."
+    label: "Th\\0esis"
+    tags: ["t\\0g", plain]
+    kind: thesis
+  b:
+    text: A premise.
+    supports: [a]
+arguments:
+  arg:
+    label: "Ar\\0g"
+    premises: [b]
+    conclusion: a
+"""
+
+
+def test_argdown_drops_nul_characters_says_so_and_reads_its_export_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a NUL character (a JSON '\\u0000' in an AIF file, '\\0' in YAML) was written raw into the
+    # Argdown file, which argmap's own import then refused: 'the file holds a NUL byte: not a
+    # text file' (AM406), so the export did not come back at all
+    monkeypatch.chdir(tmp_path)
+    Path("nul.yaml").write_text(NUL_MAP, encoding="utf-8")
+    assert _found(argdown_losses(_map(tmp_path, NUL_MAP))) == [
+        (
+            4,
+            3,
+            "AM413",
+            "Argdown has no place for NUL characters in a claim's text (an Argdown file is "
+            "text: each is U+FFFD); not exported: claim 'a'",
+        )
+    ]
+    runner = CliRunner()
+    first = runner.invoke(main, ["export", "nul.yaml", "--to", "argdown", "-o", "1.argdown"])
+    assert first.exit_code == 0, first.output
+    written = Path("1.argdown").read_bytes()
+    assert b"\0" not in written
+    # the replacement character stands for it in the text; label and tag go to the data
+    assert "[a]: A thesis\ufffd with a NUL. #(plain) {".encode() in written
+    back = runner.invoke(main, ["import", "1.argdown", "-o", "back.yaml"])
+    assert back.exit_code == 0, back.output
+    m = load_map(Path("back.yaml")).map
+    assert m is not None
+    assert (m.title, m.claims["a"].text, m.claims["a"].label, m.claims["a"].tags) == (
+        "Nul\0map",
+        "A thesis\ufffd with a NUL.",
+        "Th\0esis",
+        ("t\0g", "plain"),
+    )
+    assert m.arguments["arg"].label == "Ar\0g"
+    again = runner.invoke(main, ["export", "back.yaml", "--to", "argdown", "-o", "2.argdown"])
+    assert again.exit_code == 0, again.output
+    assert Path("2.argdown").read_bytes() == written

@@ -2,7 +2,8 @@
 no place for, at the first element of the map that loses it, with how many lose it.
 
 Argdown holds the whole map (what it has no syntax for goes into its data) except the line
-breaks and runs of spaces inside a claim's text: Argdown joins a text's lines. AIF holds the
+breaks and runs of spaces inside a claim's text (Argdown joins a text's lines) and its NUL
+characters (a file that holds one is no text: each is written as U+FFFD). AIF holds the
 graph (claim and quote texts, inferences with their scheme name, conflicts, who asserts a
 claim) and nothing else. Neither holds a premise or an attack given twice (written once: see
 ``argmap.repeats``). The JSON export holds everything; ClaimReview and the
@@ -72,7 +73,9 @@ def argdown_losses(m: ArgumentMap) -> list[Diagnostic]:
         (one_line(c.text) != c.text, c.origin, f"claim '{cid}'") for cid, c in m.claims.items()
     )
     what = "line breaks and runs of spaces in a claim's text (Argdown joins a text's lines)"
-    found = [(what, joined, ""), *_repeats(m)]
+    nul = _each(("\0" in c.text, c.origin, f"claim '{cid}'") for cid, c in m.claims.items())
+    nul_what = "NUL characters in a claim's text (an Argdown file is text: each is U+FFFD)"
+    found = [(what, joined, ""), (nul_what, nul, ""), *_repeats(m)]
     return [_warning("Argdown", what, lost, after) for what, lost, after in found if lost]
 
 

@@ -28,10 +28,10 @@ from argmap.repeats import attacks_once, premises_once
 
 _ESCAPED = re.compile(r"([\\\[\]<>#*_@{}/=])")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")  # Argdown's special-character token
-# a reference '[-x]' or '<-x>' is no reference to Argdown
-_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^-")
+# a reference '[-x]' or '<-x>' is no reference to Argdown; a NUL makes the file no text
+_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}\x00]|^-")
 # at a line start, '<+', '<-' and '<_' open a relation and '<!--' a comment
-_ARGUMENT_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}]|^[-+_]|^!--")
+_ARGUMENT_TITLE_UNSAFE = re.compile(r"[\[\]<>\\{}\x00]|^[-+_]|^!--")
 _ATTACK_KEYS = {
     AttackKind.REBUT: "rebuts",
     AttackKind.UNDERMINE: "undermines",
@@ -40,8 +40,10 @@ _ATTACK_KEYS = {
 
 
 def escape(text: str) -> str:
-    """Text on one line with every Argdown special character escaped."""
-    return _break_shortcodes(_ESCAPED.sub(r"\\\1", one_line(text)))
+    """Text on one line with every Argdown special character escaped, and a NUL character
+    as U+FFFD, the replacement character (a file that holds a NUL is no text file: argmap's
+    import refuses it)."""
+    return _break_shortcodes(_ESCAPED.sub(r"\\\1", one_line(text.replace("\0", "\ufffd"))))
 
 
 def _break_shortcodes(escaped: str) -> str:
@@ -103,8 +105,8 @@ def _inner(raw: str) -> str:
 
 def _plain_tag(tag: str) -> bool:
     """Whether ``#(tag)`` reads back as ``tag``: it cannot hold a ')', and Argdown joins
-    lines and trims."""
-    return ")" not in tag and one_line(tag) == tag
+    lines and trims; a NUL goes into the data, as a JSON escape."""
+    return ")" not in tag and "\0" not in tag and one_line(tag) == tag
 
 
 def _titles(
