@@ -223,6 +223,20 @@ def test_without_options_the_export_is_as_before(tmp_path: Path) -> None:
             "argmap: --url: 'https://example.org/page#top' has a '#': each review adds its "
             "own (#claim-id)\n",
         ),
+        # an address without a host ('https://$HOST/checks' with HOST unset) made every
+        # review's url 'https://#claim-id', which is no address
+        (
+            ["--to", "claimreview", "--url", "https://"],
+            "argmap: --url: 'https://' names no host\n",
+        ),
+        (
+            ["--to", "claimreview", "--url", "https:///checks/uniforms"],
+            "argmap: --url: 'https:///checks/uniforms' names no host\n",
+        ),
+        (
+            ["--to", "claimreview", "--url", "http://:8080/checks"],
+            "argmap: --url: 'http://:8080/checks' names no host\n",
+        ),
         (["--to", "claimreview", "--publisher", " "], "argmap: --publisher: a name is needed\n"),
         (
             ["--to", "json", "--url", "https://example.org/page"],

@@ -21,6 +21,7 @@ of the calendar (``Spring 2026``, ``2026-13-45``) is left out rather than writte
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,11 +44,21 @@ def page_problem(page: ReviewPage) -> str | None:
     if page.url is not None:
         if web_link(page.url) != page.url:
             return f"--url: '{page.url}' is not an http(s) address"
+        if not _host(page.url):
+            return f"--url: '{page.url}' names no host"
         if "#" in page.url:
             return f"--url: '{page.url}' has a '#': each review adds its own (#claim-id)"
     if page.publisher is not None and not page.publisher.strip():
         return "--publisher: a name is needed"
     return None
+
+
+def _host(url: str) -> str | None:
+    """The host an http(s) address names: None for ``https://`` or ``https:///page``."""
+    try:
+        return urllib.parse.urlsplit(url).hostname
+    except ValueError:  # a '[' that opens no IPv6 address
+        return None
 
 
 def _person(name: str) -> dict[str, Any]:
