@@ -532,3 +532,31 @@ def test_an_id_in_data_with_a_line_break_at_its_end_is_made_a_slug(tmp_path: Pat
     assert [d.code for d in outcome.diagnostics] == []
     m = loaded(outcome, tmp_path)
     assert (list(m.claims), list(m.sources)) == (["abc", "abc-2"], ["s"])
+
+
+def test_a_relation_of_an_element_with_itself_is_read_and_reported(tmp_path: Path) -> None:
+    # the reference keeps '[A] + [A]' (and '-', '><', between arguments too) as a relation of
+    # A with itself; argmap dropped it while parsing, so the import said nothing of it ('0
+    # notes on what was not carried over'). Only a relation that completing the model makes
+    # one of an element with itself disappears, as in the reference ('<A> - [C]' where C is
+    # A's conclusion: C attacks C)
+    text = "[A]: a\n  + [A]\n  - [A]\n  >< [A]\n\n<B>: b\n  + <B>\n  - <B>\n"
+    doc, problems = parse_argdown(text, "self.argdown")
+    assert problems == []
+    assert [(r.type.value, r.source.title, r.target.title) for r in doc.relations] == [
+        ("support", "A", "A"),
+        ("attack", "A", "A"),
+        ("contradictory", "A", "A"),
+        ("support", "B", "B"),
+        ("attack", "B", "B"),
+    ]
+    outcome = imported(text, "argdown", "self.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 2, 3, "support of 'a' by 'a': a claim cannot support itself"),
+        ("AM410", 7, 3, "support of 'b' by 'b': a claim cannot support itself"),
+        ("AM410", 3, 3, "attack on 'a' by 'a': a claim cannot attack itself"),
+        ("AM410", 4, 3, "attack on 'a' by 'a': a claim cannot attack itself"),
+        ("AM410", 8, 3, "attack on 'b' by 'b': a claim cannot attack itself"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert (list(m.claims), list(m.arguments), list(m.attacks)) == (["a", "b"], [], [])

@@ -9,8 +9,9 @@ thousands of levels deep is refused with a message (over the depth limit), never
 recursion error.
 
 The model is then completed as the reference does: relations leaving a reconstructed argument
-leave from its main conclusion, relations to it go to its last inference, relations of a
-statement with itself disappear and, in strict mode, statements entail and contradict
+leave from its main conclusion, relations to it go to its last inference, relations that this
+makes of a statement with itself disappear (one written so, ``[A]`` under ``[A]``, stays) and,
+in strict mode, statements entail and contradict
 rather than support and attack.
 """
 
@@ -585,8 +586,9 @@ def complete(doc: ArgdownDocument) -> None:
         if target.kind is NodeKind.INFERENCE and target.conclusion is None:
             arg = doc.arguments[target.title]
             target = NodeRef(NodeKind.INFERENCE, arg.title, max(len(arg.pcs) - 1, 0))
-        if source == target:
-            continue
+        if source == target and rel.source != rel.target:
+            continue  # made so by completing (an argument and its own conclusion); as written,
+            # '[A] + [A]' is a relation to the reference too (the import says it is lost)
         rtype = rel.type
         both = source.kind is NodeKind.STATEMENT and target.kind is NodeKind.STATEMENT
         if doc.strict and both and rtype is RelationType.SUPPORT:

@@ -497,7 +497,12 @@ class _Mapper:
                     "claims (a premise or the conclusion) or inferences; not carried over",
                 )
                 continue
-            self.draft.attack(source, target, self.attack_kind(rel.source, target, premises))
+            problem = self.draft.attack(
+                source, target, self.attack_kind(rel.source, target, premises)
+            )
+            if problem:  # a claim under itself: '[A] - [A]'
+                self.report(rel.offset, f"attack on '{target}' by '{source}': {problem}")
+                continue
             if rel.type in (RelationType.CONTRADICTORY, RelationType.CONTRARY):
                 self.draft.attack(target, source, self.attack_kind(rel.target, source, premises))
 
