@@ -303,3 +303,32 @@ def test_a_citation_of_a_listed_source_leaves_the_text_and_a_bracketed_number_el
             None,
         ),
     ]
+
+
+def test_a_relation_to_a_claim_skipped_for_no_text_is_reported(tmp_path: Path) -> None:
+    # '1.1. Pro:' (or '1.1. Pro: [1]', a citation only) is skipped, and said; the Con under
+    # it lost its attack without a word, its claim left standing alone
+    text = (
+        "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: [1]\n1.1.1. Con: An objection.\n"
+        "1.1.1.1. Pro: A reason.\n1.2. Con:\n1.2.1. Pro: -> See 1.1.1.1.\n\n"
+        "Sources:\n[1] A study. https://example.org/study\n"
+    )
+    outcome = imported(text, "kialo", "t.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM410", 4, 1, "1.1. has no text; skipped"),
+        ("AM410", 7, 1, "1.2. has no text; skipped"),
+        (
+            "AM410",
+            5,
+            1,
+            "1.1.1.: a Con of 1.1., which has no text (skipped); its attack is not carried over",
+        ),
+        (
+            "AM410",
+            8,
+            1,
+            "1.2.1.: a Pro of 1.2., which has no text (skipped); its support is not carried over",
+        ),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert list(m.claims) == ["thesis", "an-objection", "a-reason"]

@@ -334,7 +334,16 @@ class _Mapper:
                 target_claim, _ = self.linked_claim(parent)  # reported with the parent
             else:
                 target_claim = parent.claim
-            if source is None or target_claim is None:
+            if source is None:
+                continue  # an entry without text: reported with it
+            if target_claim is None:
+                if parent.link is None:  # skipped for having no text: say what goes with it
+                    what = "support" if entry.stance == "Pro" else "attack"
+                    self.lost(
+                        entry.line,
+                        f"{index}: a {entry.stance} of {parent_index}, which has no text "
+                        f"(skipped); its {what} is not carried over",
+                    )
                 continue
             if entry.stance == "Pro":
                 problem = draft.support(source, target_claim)
