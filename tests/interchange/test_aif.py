@@ -424,3 +424,30 @@ def test_a_whole_surrogate_pair_is_its_character(tmp_path: Path) -> None:
     text = '{"nodes": [' + node + '], "edges": []}'
     m = loaded(imported(text, "aif", "pair.json"), tmp_path)
     assert [c.text for c in m.claims.values()] == ["x\U0001f600 \\ud800"]
+
+
+def test_a_node_id_or_type_of_the_wrong_kind_is_named_as_such() -> None:
+    # a nodeID of 1.0, true or null, a node that is no object and a type that is a list were
+    # all 'no nodeID' or 'no type', sending the reader looking for a key that is there; true
+    # was even taken, as the id 'True'
+    text = (
+        '{"nodes": [\n {"nodeID": 1.0, "type": "I", "text": "a"},\n'
+        ' {"nodeID": true, "type": "I", "text": "b"},\n'
+        ' {"nodeID": null, "type": "I", "text": "c"},\n'
+        ' "node",\n'
+        ' {"nodeID": "5", "type": ["I"], "text": "e"},\n'
+        ' {"type": "I", "text": "f"},\n'
+        ' {"nodeID": 7, "text": "g"}\n'
+        '], "edges": []}\n'
+    )
+    outcome = imported(text, "aif", "kinds.json")
+    assert outcome.failed
+    assert [(d.line, d.col, d.code, d.message) for d in outcome.diagnostics] == [
+        (2, 13, "AM406", "nodes[0]: nodeID 1.0 is neither text nor a whole number"),
+        (3, 13, "AM406", "nodes[1]: nodeID true is neither text nor a whole number"),
+        (4, 13, "AM406", "nodes[2]: nodeID null is neither text nor a whole number"),
+        (5, 2, "AM406", "nodes[3]: not an object"),
+        (6, 26, "AM406", 'nodes[4]: type ["I"] is not text'),
+        (7, 2, "AM406", "nodes[5]: no nodeID"),
+        (8, 2, "AM406", "nodes[6]: no type"),
+    ]

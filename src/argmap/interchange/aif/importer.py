@@ -20,6 +20,7 @@ JSON, not AIF, too deep, too many nodes) stop the import.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,16 +105,31 @@ def _shape(aif: dict[str, Any], shown: str, places: _Places) -> Diagnostic | Non
     return None
 
 
+def _node_problem(node: Any) -> tuple[str | None, str] | None:
+    """Why ``node`` is no node (the key it is about, if any, and a message), or None."""
+    if not isinstance(node, dict):
+        return None, "not an object"
+    for key in ("nodeID", "type"):
+        if key not in node:
+            return None, f"no {key}"
+    node_id = node["nodeID"]
+    if isinstance(node_id, bool) or not isinstance(node_id, str | int):  # true is an int
+        return "nodeID", f"nodeID {json.dumps(node_id)} is neither text nor a whole number"
+    if not isinstance(node["type"], str):
+        return "type", f"type {json.dumps(node['type'])} is not text"
+    return None
+
+
 def _graph(aif: dict[str, Any], shown: str, places: _Places, out: list[Diagnostic]) -> _Graph:
     nodes, edges = aif["nodes"], aif.get("edges", [])
     g = _Graph()
     for index, node in enumerate(nodes):
         at = places.at("nodes", index)
-        if not isinstance(node, dict) or not isinstance(node.get("nodeID"), str | int):
-            out.append(codes.IMPORT_INVALID.at(shown, at, f"nodes[{index}]: no nodeID"))
-            continue
-        if not isinstance(node.get("type"), str):
-            out.append(codes.IMPORT_INVALID.at(shown, at, f"nodes[{index}]: no type"))
+        problem = _node_problem(node)
+        if problem is not None:
+            key, message = problem
+            where = places.at("nodes", index, key) if key else at
+            out.append(codes.IMPORT_INVALID.at(shown, where, f"nodes[{index}]: {message}"))
             continue
         node_id = str(node["nodeID"])
         if node_id in g.nodes:  # edges could not tell the two apart
