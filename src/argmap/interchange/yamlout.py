@@ -1,11 +1,13 @@
 """The imported map as YAML text: PyYAML's safe dumper, deterministic, readable.
 
 Lists of short scalars are written inline (``tags: [a, b]``), mappings as blocks; keys keep
-the format's order; long lines are never folded, so a claim's text stays on one line.
+the format's order; long lines are never folded, so a claim's text stays on one line; text
+that a YAML 1.2 reader would take for a number (``1e3``, ``0o17``) is quoted.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -26,6 +28,15 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _represent_list)
+
+# Numbers to YAML 1.2's core schema (yq, ruamel.yaml, js-yaml, editors) that YAML 1.1, which
+# PyYAML and argmap read, takes for strings: an exponent without a '.' or without a sign, an
+# octal '0o17'. Resolved as numbers here, such text is written quoted, so that it stays text
+# for any reader of the map.
+_YAML_1_2_NUMBER = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+)$"
+)
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_1_2_NUMBER, list("-+.0123456789"))
 
 
 def dump_yaml(data: dict[str, Any], header: str = "") -> str:
