@@ -332,3 +332,47 @@ def test_a_relation_to_a_claim_skipped_for_no_text_is_reported(tmp_path: Path) -
     ]
     m = loaded(outcome, tmp_path)
     assert list(m.claims) == ["thesis", "an-objection", "a-reason"]
+
+
+def test_entries_marked_thesis_under_the_root_are_the_theses(tmp_path: Path) -> None:
+    # the import reads 'Thesis:' as a stance, but only an entry without one made its root the
+    # discussion's question: with 'Thesis:', the question became the map's one thesis and
+    # the two theses plain claims that relate to nothing, without a word
+    text = (
+        "Discussion Title: Which?\n\n1. Which policy is best?\n1.1. Thesis: Policy A.\n"
+        "1.1.1. Pro: A is cheap.\n1.2. Thesis: Policy B.\n1.2.1. Con: B is slow.\n"
+    )
+    outcome = imported(text, "kialo", "which.txt")
+    assert outcome.diagnostics == []
+    m = loaded(outcome, tmp_path)
+    assert m.question == "Which policy is best?"
+    assert [(cid, c.kind.value) for cid, c in m.claims.items()] == [
+        ("policy-a", "thesis"),
+        ("a-is-cheap", "claim"),
+        ("policy-b", "thesis"),
+        ("b-is-slow", "claim"),
+    ]
+
+
+def test_an_entry_without_pro_or_con_under_a_claim_is_reported(tmp_path: Path) -> None:
+    # below the root, an entry without 'Pro:' or 'Con:' (or with 'Thesis:') relates to
+    # nothing: it was kept as a claim standing alone, without a word
+    text = "1. Thesis.\n1.1. Pro: A reason.\n1.1.1. A remark.\n1.1.2. Thesis: Another.\n"
+    outcome = imported(text, "kialo", "plain.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            3,
+            1,
+            "1.1.1.: neither Pro: nor Con: under 1.1., which is not the discussion's "
+            "question; it relates to nothing (kept as a claim)",
+        ),
+        (
+            "AM410",
+            4,
+            1,
+            "1.1.2.: neither Pro: nor Con: under 1.1., which is not the discussion's "
+            "question; it relates to nothing (kept as a claim)",
+        ),
+    ]
+    assert list(loaded(outcome, tmp_path).claims) == ["thesis", "a-reason", "a-remark", "another"]

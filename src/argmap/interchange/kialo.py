@@ -180,6 +180,11 @@ def _first(positions: list[int], start: int) -> int | None:
     return positions[k] if k < len(positions) else None
 
 
+def _no_side(stance: str | None) -> bool:
+    """An entry that takes no side: no ``Pro:``/``Con:``, or ``Thesis:``."""
+    return stance is None or stance == "Thesis"
+
+
 def _parent(index: str) -> str | None:
     parts = index.split(".")[:-1]
     return ".".join(parts[:-1]) + "." if len(parts) > 1 else None
@@ -272,7 +277,8 @@ class _Mapper:
         assert draft is not None
         parents = {i: _parent(i) for i in self.doc.order}
         # a root with an entry under it that is neither Pro nor Con is the question
-        plain_parents = {parents[i] for i in self.doc.order if self.doc.entries[i].stance is None}
+        entries = self.doc.entries
+        plain_parents = {parents[i] for i in self.doc.order if _no_side(entries[i].stance)}
         question_roots = {i for i in self.doc.order if parents[i] is None and i in plain_parents}
         self.questions = question_roots
         for index in self.doc.order:
@@ -289,7 +295,7 @@ class _Mapper:
                 self.lost(entry.line, f"{index} has no text; skipped")
                 continue
             parent = parents[index]
-            thesis = parent is None or (parent in question_roots and entry.stance is None)
+            thesis = parent is None or (parent in question_roots and _no_side(entry.stance))
             note = None
             if cited:
                 titles = [str(draft.sources[s]["title"]) for s in cited]
@@ -311,6 +317,16 @@ class _Mapper:
                 if entry.link is not None:
                     lost = "a link without Pro: or Con: relates nothing; not carried over"
                     self.lost(entry.line, f"{index}: {lost}")
+                elif (
+                    parent_index is not None
+                    and parent_index not in self.questions
+                    and entry.claim is not None  # one without text is reported as skipped
+                ):
+                    self.lost(
+                        entry.line,
+                        f"{index}: neither Pro: nor Con: under {parent_index}, which is not "
+                        "the discussion's question; it relates to nothing (kept as a claim)",
+                    )
                 continue
             if parent_index is None:
                 continue
