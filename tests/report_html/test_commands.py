@@ -195,12 +195,14 @@ def test_report_onto_a_folder_is_said_not_an_internal_error(
 def _converting_in(
     log: Path, real: Callable[[bytes], bytes], wait: bool
 ) -> Callable[[bytes], bytes]:
-    """A stand-in for WeasyPrint's conversion that notes the process it runs in and, with
-    ``wait``, waits up to 10 s for a conversion in another process to start. The pool's
-    workers are forked, so they run it too."""
+    """A stand-in for WeasyPrint's conversion that notes the process it runs in (and that
+    process's parent) and, with ``wait``, waits up to 10 s for a conversion in another process
+    to start. The pool's workers, and the children that lay each PDF out, are forked, so they
+    run it too."""
 
     def converting(html: bytes) -> bytes:
-        os.close(tempfile.mkstemp(prefix=f"call.{os.getpid()}.", dir=log)[0])  # one per call
+        call = f"call.{os.getpid()}.{os.getppid()}."
+        os.close(tempfile.mkstemp(prefix=call, dir=log)[0])  # one per call
         (log / f"started.{os.getpid()}").touch()
         deadline = time.monotonic() + 10
         while wait and len(list(log.glob("started.*"))) < 2 and time.monotonic() < deadline:
@@ -246,21 +248,24 @@ def test_handout_pdfs_of_several_maps_are_made_side_by_side(
 
 
 @pytest.mark.exe
-def test_handout_jobs_1_makes_its_pdfs_in_its_own_process(
+def test_handout_jobs_1_makes_its_pdfs_in_children_of_its_own_process(
     runner: CliRunner,
     maps: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     pdf: Callable[[bytes], bytes],
 ) -> None:
+    """No pool: each PDF is laid out in a child forked from argmap's own process, where
+    --time-limit can stop it."""
     log = tmp_path / "log"
     log.mkdir()
     monkeypatch.setattr("argmap.report_html.pdf.html_to_pdf", _converting_in(log, pdf, False))
     args = ["handout", str(maps), "-o", str(tmp_path / "renders"), "-j", "1"]
     assert runner.invoke(main, args).exit_code == 0
-    assert [p.name for p in log.glob("seen.*")] == [f"seen.{os.getpid()}"]
-    calls = sorted(p.name.split(".")[1] for p in log.glob("call.*"))
-    assert calls == [str(os.getpid())] * 2  # both maps' PDFs, both here
+    calls = [p.name.split(".")[1:3] for p in log.glob("call.*")]
+    assert sorted(parent for _, parent in calls) == [str(os.getpid())] * 2  # both maps' PDFs
+    assert len({pid for pid, _ in calls}) == 2  # a child each
+    assert str(os.getpid()) not in {pid for pid, _ in calls}
 
 
 @pytest.mark.parametrize(
@@ -382,7 +387,8 @@ def test_each_map_is_let_go_before_its_handout_is_laid_out(
         "def finish(page):\n"
         "    gc.collect()\n"
         "    kinds = (ArgumentMap, CheckOutcome)\n"
-        "    print(sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, kinds)))\n"
+        "    found = sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, kinds))\n"
+        "    print(found, flush=True)\n"  # from the child that lays the PDF out
         "    return b'%PDF-'\n"
         "pdf.html_to_pdf = finish\n"
         "from argmap.cli import exit_status\n"

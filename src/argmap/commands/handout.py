@@ -185,7 +185,7 @@ def handout(
             focus=focus,
             drawing=chosen_drawing,
         ),
-        finish=partial(finish_handout, pdf=chosen_format == "pdf"),
+        finish=partial(finish_handout, pdf=chosen_format == "pdf", time_limit=time_limit),
         stamp_of=read_pdf_stamp if chosen_format == "pdf" else read_file_stamp,
         stamp=read_stamp,
         command=f"argmap handout --variant {variant}",
@@ -199,9 +199,10 @@ def handout(
     run_pages(paths, output, job, check, stale_only, workers=workers, binary=binary)
 
 
-def finish_handout(page: bytes, *, pdf: bool) -> bytes:
-    """The bytes of a handout file: the page as PDF (``pdf``), else as it is. At module
-    level, so that a worker process can be handed it."""
-    from argmap.report_html.pdf import html_to_pdf
+def finish_handout(page: bytes, *, pdf: bool, time_limit: float | None) -> bytes:
+    """The bytes of a handout file: the page as PDF (``pdf``), laid out within ``time_limit``
+    seconds (:class:`argmap.render.RenderError` after), else as it is. At module level, so
+    that a worker process can be handed it."""
+    from argmap.report_html.pdf import html_to_pdf_within
 
-    return html_to_pdf(page) if pdf else page
+    return html_to_pdf_within(page, time_limit) if pdf else page

@@ -162,7 +162,7 @@ def run_pages(
                 if (check or stale_only) and settle(target, partial(_holds, job, page), path):
                     shown.advance()
                     continue
-                finishing.put((path, target), job.finish, page)
+                finishing.put((path, target), _finished, job.finish, page)
             except RenderError as exc:
                 in_turn(f"argmap: {path}: {exc}")
                 shown.advance()
@@ -187,7 +187,17 @@ def _made(
     """The bytes of a map's file, made in a worker process; a map that cannot be laid out
     comes back as the error (its kind's own fields may not cross the process boundary)."""
     try:
-        return finish(page(outcome))
+        made = page(outcome)
+    except RenderError as exc:
+        return RenderError(str(exc))
+    return _finished(finish, made)
+
+
+def _finished(finish: Callable[[bytes], bytes], page: bytes) -> bytes | RenderError:
+    """The bytes of a map's file, finished from its page, here or in a worker process; a
+    page that cannot be (a PDF stopped at its time limit) comes back as the error."""
+    try:
+        return finish(page)
     except RenderError as exc:
         return RenderError(str(exc))
 

@@ -155,7 +155,8 @@ def layout(
     return _embedded(source, output_format, timeout)
 
 
-def _too_slow(program: str, timeout: float | None) -> str:
+def too_slow(program: str, timeout: float | None) -> str:
+    """What is said of a layout ``program`` stopped at its time limit (``--time-limit``)."""
     return (
         f"{program} did not finish within {timeout:g} s and was stopped; draw a part of the "
         "map with --focus CLAIM --depth N, or allow more time with --time-limit"
@@ -169,7 +170,7 @@ def _system(source: str, output_format: OutputFormat, timeout: float | None) -> 
     try:
         done = _run_limited([program, f"-T{output_format.value}"], source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired as exc:  # it has been killed
-        raise LayoutFailed(_too_slow("Graphviz 'dot'", timeout)) from exc
+        raise LayoutFailed(too_slow("Graphviz 'dot'", timeout)) from exc
     except OSError as exc:
         raise GraphvizNotFound(_cannot_run(program, _os_reason(exc), output_format)) from exc
     stderr = _text(done.stderr)
@@ -348,7 +349,7 @@ def _embedded(source: str, output_format: OutputFormat, timeout: float | None) -
             try:
                 outcome = child.result(timeout)
             except forked.ChildTimeout as exc:
-                raise LayoutFailed(_too_slow("the embedded Graphviz", timeout)) from exc
+                raise LayoutFailed(too_slow("the embedded Graphviz", timeout)) from exc
             if outcome is None:
                 raise LayoutFailed("the embedded Graphviz stopped: its process ended abruptly")
             return _embedded_result(outcome)

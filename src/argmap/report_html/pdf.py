@@ -4,13 +4,20 @@ The PDF is the same bytes on every run: WeasyPrint writes no file identifier, an
 creation and modification dates come from the page's ``dcterms.created`` and
 ``dcterms.modified`` (the map's own date) or are left out. The page's stamp
 (``argmap-sha256``) is kept in the PDF's metadata so that ``--check`` can read it back.
+
+WeasyPrint's layout can take minutes (a claim of a megabyte of text) and holds the interpreter,
+so :func:`html_to_pdf_within` runs it in a forked child (:mod:`argmap.forked`), stopped at the
+time limit as a Graphviz layout is; where it cannot fork, in this process, with no limit.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
+from argmap import forked
+from argmap.render.backends import LayoutFailed, RenderError, too_slow
 from argmap.render.signatures import is_whole
 from argmap.render.svg import in_drawing_order
 
@@ -64,6 +71,37 @@ def html_to_pdf(html: bytes) -> bytes:
     finally:
         quiet.setLevel(level)
     return data
+
+
+def html_to_pdf_within(html: bytes, time_limit: float | None) -> bytes:
+    """:func:`html_to_pdf`, stopped after ``time_limit`` seconds (None: no limit) with
+    :class:`LayoutFailed`, in the words of a Graphviz layout stopped at its limit. It runs in
+    a forked child, which sends the PDF back; where :func:`argmap.forked.fork` cannot fork
+    (not Linux, or threads running), in this process, with no limit. Raises
+    :class:`PdfUnavailable` without WeasyPrint, :class:`RenderError` if WeasyPrint fails or
+    its process is killed (out of memory)."""
+    _weasyprint()  # imported here, once: each child starts with it loaded
+    child = forked.fork(partial(_outcome, html))
+    if child is None:
+        return html_to_pdf(html)
+    try:
+        outcome = child.result(time_limit)
+    except forked.ChildTimeout as exc:
+        raise LayoutFailed(too_slow("WeasyPrint", time_limit)) from exc
+    if outcome is None:
+        raise RenderError("WeasyPrint stopped: its process ended abruptly (out of memory?)")
+    if isinstance(outcome, str):
+        raise RenderError(f"WeasyPrint failed: {outcome}")
+    return outcome
+
+
+def _outcome(html: bytes) -> bytes | str:
+    """The PDF of ``html``, or what WeasyPrint raised, as a value a child can send back."""
+    try:
+        return html_to_pdf(html)  # looked up when called: a test may stand in for it
+    except Exception as exc:
+        said = str(exc).strip()
+        return f"{type(exc).__name__}: {said.splitlines()[0]}" if said else type(exc).__name__
 
 
 def _refuse(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
