@@ -35,8 +35,9 @@ def test_a_time_limit_has_one_name_and_one_help_shape() -> None:
         "(0.01 to 86400, a day); grounded takes no limit."
     )
     assert render.help == (
-        "Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
-        "embedded Graphviz: on Linux only)."
+        "Seconds a layout may take before it is stopped: Graphviz's, and WeasyPrint's of a "
+        "handout's PDF (more than 0 to 86400, a day; the embedded Graphviz and WeasyPrint: on "
+        "Linux only)."
     )
     assert (check.default, render.default) == (10.0, 600.0)
     shown = {name: CliRunner().invoke(main, [name, "--help"]).output for name in COMMANDS}

@@ -33,8 +33,9 @@ time_limit_option = click.option(
     type=Seconds(),
     default=DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds a layout may take before it is stopped (more than 0 to 86400, a day; the "
-    "embedded Graphviz: on Linux only).",
+    help="Seconds a layout may take before it is stopped: Graphviz's, and WeasyPrint's of a "
+    "handout's PDF (more than 0 to 86400, a day; the embedded Graphviz and WeasyPrint: on "
+    "Linux only).",
 )
 
 # --- the settings a map file may also give (drawing:); None here: not given --------------------
