@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -195,14 +196,12 @@ def test_report_onto_a_folder_is_said_not_an_internal_error(
 def _converting_in(
     log: Path, real: Callable[[bytes], bytes], wait: bool
 ) -> Callable[[bytes], bytes]:
-    """A stand-in for WeasyPrint's conversion that notes the process it runs in (and that
-    process's parent) and, with ``wait``, waits up to 10 s for a conversion in another process
-    to start. The pool's workers, and the children that lay each PDF out, are forked, so they
-    run it too."""
+    """A stand-in for WeasyPrint's conversion that notes the process it runs in and, with
+    ``wait``, waits up to 10 s for a conversion in another process to start. The pool's
+    workers, and the children that lay each PDF out, are forked, so they run it too."""
 
     def converting(html: bytes) -> bytes:
-        call = f"call.{os.getpid()}.{os.getppid()}."
-        os.close(tempfile.mkstemp(prefix=call, dir=log)[0])  # one per call
+        os.close(tempfile.mkstemp(prefix=f"call.{os.getpid()}.", dir=log)[0])  # one per call
         (log / f"started.{os.getpid()}").touch()
         deadline = time.monotonic() + 10
         while wait and len(list(log.glob("started.*"))) < 2 and time.monotonic() < deadline:
@@ -247,25 +246,36 @@ def test_handout_pdfs_of_several_maps_are_made_side_by_side(
         assert (out / name).read_bytes() == (alone / name).read_bytes()
 
 
+def _fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a Python of its own, with no thread but its main one, as argmap's
+    process has: a session fixture (Playwright) runs a thread in the tests', where argmap
+    would not fork."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+
+
 @pytest.mark.exe
 def test_handout_jobs_1_makes_its_pdfs_in_children_of_its_own_process(
-    runner: CliRunner,
-    maps: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    pdf: Callable[[bytes], bytes],
+    maps: Path, tmp_path: Path, pdf: Callable[[bytes], bytes]
 ) -> None:
     """No pool: each PDF is laid out in a child forked from argmap's own process, where
     --time-limit can stop it."""
-    log = tmp_path / "log"
-    log.mkdir()
-    monkeypatch.setattr("argmap.report_html.pdf.html_to_pdf", _converting_in(log, pdf, False))
-    args = ["handout", str(maps), "-o", str(tmp_path / "renders"), "-j", "1"]
-    assert runner.invoke(main, args).exit_code == 0
-    calls = [p.name.split(".")[1:3] for p in log.glob("call.*")]
-    assert sorted(parent for _, parent in calls) == [str(os.getpid())] * 2  # both maps' PDFs
-    assert len({pid for pid, _ in calls}) == 2  # a child each
-    assert str(os.getpid()) not in {pid for pid, _ in calls}
+    done = _fresh_python(
+        "import os, sys\n"
+        "import argmap.report_html.pdf as pdf\n"
+        "def conversion(html):\n"
+        "    print(os.getpid(), os.getppid(), flush=True)\n"
+        "    return b'%PDF-'\n"
+        "pdf.html_to_pdf = conversion\n"
+        "from argmap.cli import exit_status\n"
+        f"sys.argv = ['argmap', 'handout', {str(maps)!r}, '-o', {str(tmp_path / 'out')!r},"
+        " '-j', '1']\n"
+        "print(os.getpid(), exit_status())\n"
+    )
+    *calls, last = [line.split() for line in done.stdout.splitlines()]
+    argmap, status = last
+    assert status == "0", done.stderr
+    assert [parent for _, parent in calls] == [argmap, argmap]  # both maps' PDFs
+    assert len({child for child, _ in calls} | {argmap}) == 3  # a child each
 
 
 @pytest.mark.parametrize(
