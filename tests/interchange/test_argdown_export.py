@@ -252,7 +252,7 @@ def test_export_import_export_gives_the_same_text(tmp_path: Path) -> None:
 def test_questions_about_unknown_claims_keep_the_known_ones(tmp_path: Path) -> None:
     text = (
         '===\nargmap: {questions: [{text: "Why?", about: [a, nope]}, "How?"]}\n===\n\n'
-        "[A]: A claim. {id: a}\n"
+        "[a]: A claim. {id: a}\n"
     )
     outcome = imported(text, "argdown", "questions.argdown")
     assert [(d.code, d.message) for d in outcome.diagnostics] == [
@@ -263,7 +263,7 @@ def test_questions_about_unknown_claims_keep_the_known_ones(tmp_path: Path) -> N
 
 
 def test_named_attacks_in_data_need_an_id_a_target_and_a_relation(tmp_path: Path) -> None:
-    text = "[A]: a {id: a, attacks: [{id: x, rebuts: b}, 5, {id: y}]}\n\n[B]: b {id: b}\n"
+    text = "[a]: a {id: a, attacks: [{id: x, rebuts: b}, 5, {id: y}]}\n\n[b]: b {id: b}\n"
     outcome = imported(text, "argdown", "named.argdown")
     assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
         ("AM410", 1, 1, "claim 'a': attack 'x' has no relation below it; skipped"),

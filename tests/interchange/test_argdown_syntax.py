@@ -529,7 +529,13 @@ def test_an_id_in_data_with_a_line_break_at_its_end_is_made_a_slug(tmp_path: Pat
         '[A]: first {id: "abc\\n"}\n\n[B]: second {id: "abc"}\n'
     )
     outcome = imported(text, "argdown", "ids.argdown")
-    assert [d.code for d in outcome.diagnostics] == []
+    kept = 'names the claim (a "label" in the data keeps a title)'
+    assert [(d.code, d.line, d.message) for d in outcome.diagnostics] == [
+        ("AM411", 6, "statement [A]: its id 'abc\\n' is no identifier; the claim is 'abc'"),
+        ("AM411", 6, f"statement [A]: its title is not kept: the id in its data, 'abc\\n', {kept}"),
+        ("AM411", 8, "statement [B]: its id 'abc' is taken; the claim is 'abc-2'"),
+        ("AM411", 8, f"statement [B]: its title is not kept: the id in its data, 'abc', {kept}"),
+    ]
     m = loaded(outcome, tmp_path)
     assert (list(m.claims), list(m.sources)) == (["abc", "abc-2"], ["s"])
 
@@ -560,3 +566,55 @@ def test_a_relation_of_an_element_with_itself_is_read_and_reported(tmp_path: Pat
     ]
     m = loaded(outcome, tmp_path)
     assert (list(m.claims), list(m.arguments), list(m.attacks)) == (["a", "b"], [], [])
+
+
+def test_an_id_in_the_data_that_cannot_be_kept_as_written_is_said(tmp_path: Path) -> None:
+    """An ``id`` in a statement's data names the claim, as argmap's own export writes it; one
+    that is no identifier, or is taken, was changed without a word."""
+    text = (
+        '[a b]: One. {"id": "a b"}\n\n[x]: Two. {"id": "x"}\n\n'
+        '[Third]: Three. {"id": "x", "label": "Third"}\n'
+    )
+    outcome = imported(text, "argdown", "ids.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        ("AM411", 1, 1, "statement [a b]: its id 'a b' is no identifier; the claim is 'a-b'"),
+        ("AM411", 5, 1, "statement [Third]: its id 'x' is taken; the claim is 'x-2'"),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert list(m.claims) == ["a-b", "x", "x-2"]
+
+
+def test_a_title_that_an_id_in_the_data_replaces_is_said(tmp_path: Path) -> None:
+    """With an ``id`` in its data, a statement's title is its label only where the data says
+    so (argmap's export writes the label there, and the id or the label as the title): a
+    title of its own was dropped without a word."""
+    text = (
+        '[A]: One. {"id": "x"}\n\n'
+        '[y]: Two. {"id": "y"}\n\n'
+        '[Short]: Three. {"id": "z", "label": "Short"}\n\n'
+        '[Other]: Four. {"id": "w", "label": "Short"}\n'
+    )
+    outcome = imported(text, "argdown", "titles.argdown")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM411",
+            1,
+            1,
+            "statement [A]: its title is not kept: the id in its data, 'x', names the "
+            'claim (a "label" in the data keeps a title)',
+        ),
+        (
+            "AM411",
+            7,
+            1,
+            "statement [Other]: its title is not kept: the id in its data, 'w', names the "
+            'claim (a "label" in the data keeps a title)',
+        ),
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(c.id, c.label) for c in m.claims.values()] == [
+        ("x", None),
+        ("y", None),
+        ("z", "Short"),
+        ("w", "Short"),
+    ]

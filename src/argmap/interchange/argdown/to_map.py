@@ -305,6 +305,7 @@ class _Mapper:
             **self.claim_fields(data, st.offset, f"statement [{st.title}]"),
         )
         self.result.claims[(NodeKind.STATEMENT, st.title)] = cid
+        self.said_of_data_id(st, data, cid, label)
         if st.links:
             urls = ", ".join(dict.fromkeys(url for _, url in st.links))
             self.report(st.offset, f"statement [{st.title}]: link addresses not kept: {urls}")
@@ -525,6 +526,26 @@ class _Mapper:
                     st.offset,
                     f"claim '{attacker}': attack '{name}' has no relation below it; skipped",
                 )
+
+    def said_of_data_id(
+        self, st: Statement, data: dict[str, Any], cid: str, label: str | None
+    ) -> None:
+        """What an ``id`` in a statement's data changed: the id itself, where it is no
+        identifier or is taken; the title, where it is neither that id nor the data's label
+        (argmap's export writes one of them as the title)."""
+        given = data.get("id")
+        if not isinstance(given, str) or not given:
+            return
+        what = f"statement [{st.title}]"
+        if cid != given:
+            why = "is taken" if slugify(given) == given else "is no identifier"
+            self.note(st.offset, f"{what}: its id {given!r} {why}; the claim is {cid!r}")
+        if not st.untitled and one_line(st.title) not in {given, one_line(label or "")}:
+            self.note(
+                st.offset,
+                f"{what}: its title is not kept: the id in its data, {given!r}, names the "
+                'claim (a "label" in the data keeps a title)',
+            )
 
     def attack_kind(self, source: NodeRef, target: str, premises: set[str]) -> str:
         """Undermine a premise, rebut anything else; argmap's export says which in data."""
