@@ -451,3 +451,36 @@ def test_a_node_id_or_type_of_the_wrong_kind_is_named_as_such() -> None:
         (7, 2, "AM406", "nodes[5]: no nodeID"),
         (8, 2, "AM406", "nodes[6]: no type"),
     ]
+
+
+_CIRCLE = """\
+{"nodes": [
+  {"nodeID": "1", "type": "I", "text": "The plan works."},
+  {"nodeID": "2", "type": "I", "text": "Costs fell."},
+  {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+  {"nodeID": "4", "type": "RA", "text": "Default Inference"}
+],
+"edges": [
+  {"edgeID": "e1", "fromID": "2", "toID": "3"}, {"edgeID": "e2", "fromID": "3", "toID": "1"},
+  {"edgeID": "e3", "fromID": "1", "toID": "4"}, {"edgeID": "e4", "fromID": "4", "toID": "2"}
+]}
+"""
+
+
+def test_a_circle_of_support_is_said_at_the_inference_node_dropped(tmp_path: Path) -> None:
+    """Two RA-nodes that support each other's premise: the one dropped was said at the file's
+    start, not at its node."""
+    outcome = imported(_CIRCLE, "aif", "circle.json")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            5,
+            3,
+            "support 'costs-fell-inference' dropped: it closes a circle of support "
+            "(costs-fell -> the-plan-works -> costs-fell)",
+        )
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [
+        (("costs-fell",), "the-plan-works")
+    ]

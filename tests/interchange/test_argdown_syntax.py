@@ -174,11 +174,21 @@ def test_element_count_limit() -> None:
     assert [d.code for d in limited.diagnostics] == [codes.IMPORT_TOO_MANY.code]
 
 
-def test_support_cycles_are_broken_and_reported(tmp_path: Path) -> None:
+def test_support_cycles_are_broken_and_reported_where_the_support_stands(
+    tmp_path: Path,
+) -> None:
+    """The support dropped was said at 1:1, not at its relation."""
     outcome = imported("[A]: a\n  + [B]: b\n    + [A]\n", "argdown", "cycle.argdown")
     m = loaded(outcome, tmp_path)
     assert len(m.arguments) == 1
-    assert any("circle of support" in d.message for d in outcome.diagnostics)
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            2,
+            3,
+            "support 'b->a' dropped: it closes a circle of support (a -> b -> a)",
+        ),
+    ]
 
 
 def test_empty_input_is_an_error() -> None:

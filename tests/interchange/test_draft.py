@@ -41,7 +41,7 @@ def test_a_dropped_support_and_its_undercuts_can_be_made_again() -> None:
     draft.attack("x", "b->a", "undercut")
     draft.attack("y", "b->a", "undercut")
     draft.attack("y", "a->b", "undercut")
-    dropped = draft.break_support_cycles()
+    dropped = [d.message for d in draft.break_support_cycles()]
     assert dropped == [
         "support 'b->a' dropped: it closes a circle of support (a -> b -> a)",
         "undercut of 'b->a' by 'x' dropped with it",
@@ -113,3 +113,19 @@ def test_ids_wanted_many_times_are_numbered_without_trying_every_number() -> Non
     ids.reserve("other-3")
     assert [ids.take("other") for _ in range(4)] == ["other", "other-2", "other-4", "other-5"]
     assert _CountedSet.lookups < 5 * 2_000
+
+
+def test_what_is_dropped_is_said_where_the_importer_found_it() -> None:
+    """A support, an argument and the undercuts of either are dropped at the place the
+    importer gave when it added them (an offset, a line, a node), or at none."""
+    draft = _draft("a", "b", "c", "x")
+    draft.support("a", "b", at=10)
+    draft.support("b", "a", at=20)
+    draft.add_argument("b-c", "c", ["b"], at="node-7")
+    draft.add_argument("c-b", "b", ["c"], at="node-8")
+    draft.attack("x", "b->a", "undercut")
+    assert draft.break_support_cycles() == [
+        ("support 'b->a' dropped: it closes a circle of support (a -> b -> a)", 20),
+        ("support 'c-b' dropped: it closes a circle of support (b -> c -> b)", "node-8"),
+        ("undercut of 'b->a' by 'x' dropped with it", 20),
+    ]

@@ -376,3 +376,28 @@ def test_an_entry_without_pro_or_con_under_a_claim_is_reported(tmp_path: Path) -
         ),
     ]
     assert list(loaded(outcome, tmp_path).claims) == ["thesis", "a-reason", "a-remark", "another"]
+
+
+def test_a_circle_of_support_is_said_where_the_pro_dropped_stands(tmp_path: Path) -> None:
+    """A link back up the tree (``-> See 1.``) can close a circle of support; the Pro dropped
+    was said at the file's first line, not at its own."""
+    text = (
+        "Discussion Title: Circle\n\n"
+        "1. The plan works.\n"
+        "1.1. Pro: Costs fell.\n"
+        "1.1.1. Pro: -> See 1.\n"
+    )
+    outcome = imported(text, "kialo", "circle.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            4,
+            1,
+            "support 'costs-fell->the-plan-works' dropped: it closes a circle of support "
+            "(the-plan-works -> costs-fell -> the-plan-works)",
+        )
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [
+        (("the-plan-works",), "costs-fell")
+    ]

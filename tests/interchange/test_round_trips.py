@@ -405,9 +405,9 @@ def damaged_aif(draw: st.DrawFn) -> str:
     return json.dumps(document, indent=2)
 
 
-# diagnostics about the whole file, at 1:1: no AIF, nothing to import, a circle of support, or
-# characters removed from a text (the draft's, after the graph)
-_WHOLE_FILE = ("not AIF", "no I-nodes", "circle of support", "invisible control characters")
+# diagnostics about the whole file, at 1:1: no AIF, nothing to import, or characters removed
+# from a text (the draft's, after the graph); a circle of support is said at its node
+_WHOLE_FILE = ("not AIF", "no I-nodes", "invisible control characters")
 
 
 @budget(40, share=10)

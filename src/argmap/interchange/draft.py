@@ -9,12 +9,23 @@ the file as a plain dict in the format's order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.interchange.text import IdAllocator, strip_hidden
 from argmap.lint.graph import find_cycles
 
 ATTACK_KEYS = ("rebuts", "undermines", "undercuts")
+
+# Where an importer found an element, in its own terms: an offset into an Argdown text, a line
+# of a Kialo file, the node of an AIF graph. The draft keeps it only to hand it back.
+Place = int | str | None
+
+
+class Dropped(NamedTuple):
+    """What the draft dropped, and where the importer found it (None: nowhere in particular)."""
+
+    message: str
+    at: Place = None
 
 
 @dataclass(slots=True)
@@ -71,6 +82,9 @@ class MapDraft:
     # premise -> ids of the arguments it is the only premise of: the inferences an undercut
     # of a claim reaches, found without walking every argument for every undercut
     sole_premise: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # support ('A->B') or argument id -> where the importer found it, to say where it was
+    # dropped
+    placed: dict[str, Place] = field(default_factory=dict, repr=False)
 
     # -- adding ------------------------------------------------------------------------------
     def add_claim(self, wanted: str, text: str, **fields: Any) -> str:
@@ -78,8 +92,12 @@ class MapDraft:
         self.claims[cid] = DraftClaim(cid, text, **fields)
         return cid
 
-    def add_argument(self, wanted: str, conclusion: str, premises: list[str], **fields: Any) -> str:
+    def add_argument(
+        self, wanted: str, conclusion: str, premises: list[str], at: Place = None, **fields: Any
+    ) -> str:
         aid = self.ids.take(wanted, "argument")
+        if at is not None:
+            self.placed[aid] = at
         unique = list(dict.fromkeys(premises))
         self.arguments[aid] = DraftArgument(aid, conclusion, unique, **fields)
         if len(unique) == 1:
@@ -96,8 +114,9 @@ class MapDraft:
         self.sources[sid] = {"title": title, **{k: v for k, v in fields.items() if v}}
         return sid
 
-    def support(self, premise: str, conclusion: str) -> str | None:
-        """``premise`` alone supports ``conclusion`` (the ``supports:`` short form).
+    def support(self, premise: str, conclusion: str, at: Place = None) -> str | None:
+        """``premise`` alone supports ``conclusion`` (the ``supports:`` short form), found
+        ``at`` that place of the input.
 
         Returns why it was not added (itself, or already there), else None.
         """
@@ -107,6 +126,8 @@ class MapDraft:
             return None
         self.claims[premise].supports.append(conclusion)
         self.supported.add((premise, conclusion))
+        if at is not None:
+            self.placed.setdefault(self.implicit_argument(premise, conclusion), at)
         return None
 
     def attack(self, attacker: str, target: str, kind: str) -> str | None:
@@ -148,9 +169,10 @@ class MapDraft:
         return found
 
     # -- checks ------------------------------------------------------------------------------
-    def break_support_cycles(self) -> list[str]:
-        """Drop the support that closes each circle of support; say which ones."""
-        dropped: list[str] = []
+    def break_support_cycles(self) -> list[Dropped]:
+        """Drop the support that closes each circle of support; say which ones, each where the
+        importer found it, and the undercuts of a dropped support where it was."""
+        dropped: list[Dropped] = []
         for _ in range(len(self.claims) + len(self.arguments) + 1):
             edges: dict[str, list[tuple[str, str]]] = {}
             for cid, claim in self.claims.items():
@@ -173,12 +195,15 @@ class MapDraft:
                         self.claims[node].supports.remove(target)
                         self.supported.discard((node, target))
                 dropped.append(
-                    f"support '{label}' dropped: it closes a circle of support ({shown})"
+                    Dropped(
+                        f"support '{label}' dropped: it closes a circle of support ({shown})",
+                        self.placed.get(label),
+                    )
                 )
         dropped.extend(self._drop_dangling_undercuts())
         return dropped
 
-    def _drop_dangling_undercuts(self) -> list[str]:
+    def _drop_dangling_undercuts(self) -> list[Dropped]:
         known = set(self.arguments)
         for cid, claim in self.claims.items():
             known.update(self.implicit_argument(cid, t) for t in claim.supports)
@@ -190,7 +215,8 @@ class MapDraft:
                     kept.append(target)
                 else:
                     self.attacked.discard((claim.id, target))
-                    dropped.append(f"undercut of '{target}' by '{claim.id}' dropped with it")
+                    message = f"undercut of '{target}' by '{claim.id}' dropped with it"
+                    dropped.append(Dropped(message, self.placed.get(target)))
             claim.undercuts = kept
         return dropped
 

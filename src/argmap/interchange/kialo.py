@@ -362,7 +362,7 @@ class _Mapper:
                     )
                 continue
             if entry.stance == "Pro":
-                problem = draft.support(source, target_claim)
+                problem = draft.support(source, target_claim, at=entry.line)
             else:
                 problem = draft.attack(source, target_claim, "rebut")
             if problem:
@@ -408,8 +408,8 @@ def import_kialo(text: str, shown: str, limits: ImportLimits, title: str) -> Imp
     mapper.claims()
     mapper.relations()
     assert outcome.draft is not None
-    for message in outcome.draft.break_support_cycles():
-        mapper.lost(1, message)
+    for message, at in outcome.draft.break_support_cycles():
+        mapper.lost(at if isinstance(at, int) else 1, message)
     if outcome.draft.title == outcome.draft.question:
         outcome.draft.question = None
     return outcome

@@ -263,7 +263,11 @@ class _Builder:
                 if not kept:
                     continue
                 wanted = f"{conclusion}-{'rephrase' if kind == 'MA' else 'inference'}"
-                made.append(self.draft.add_argument(wanted, conclusion, kept, label=label or None))
+                made.append(
+                    self.draft.add_argument(
+                        wanted, conclusion, kept, at=node_id, label=label or None
+                    )
+                )
             self.inferences[node_id] = made
             if kind == "MA":
                 self.diagnostics.append(
@@ -419,6 +423,6 @@ def import_aif(text: str, shown: str, limits: ImportLimits, title: str) -> Impor
     builder.conflicts()
     builder.others()
     builder.unread_edges()
-    for message in builder.draft.break_support_cycles():
-        builder.lost(message)
+    for message, at in builder.draft.break_support_cycles():
+        builder.lost(message, at if isinstance(at, str) else None)
     return ImportOutcome("aif", builder.draft, builder.diagnostics)

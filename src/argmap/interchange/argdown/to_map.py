@@ -442,13 +442,14 @@ class _Mapper:
                 and wanted == MapDraft.implicit_argument(premises[0], conclusion)
             ):
                 # a short-form support that argmap's export wrote out (something undercuts it)
-                self.draft.support(premises[0], conclusion)
+                self.draft.support(premises[0], conclusion, at=_argument_defined_at(arg))
                 self.result.arguments[(arg.title, k)] = wanted
                 continue
             aid = self.draft.add_argument(
                 wanted,
                 conclusion,
                 premises,
+                at=_argument_defined_at(arg),
                 label=(_label(arg.data, arg.title, arg.untitled) if last else None)
                 or (None if last else f"{one_line(arg.title)}, step {n}"),
                 note=" ".join(notes) or None,
@@ -562,7 +563,7 @@ class _Mapper:
         if source is None:
             return
         if target is not None:
-            problem = self.draft.support(source, target)
+            problem = self.draft.support(source, target, at=offset)
             if problem:
                 self.report(offset, f"support of '{target}' by '{source}': {problem}")
             return
@@ -712,8 +713,8 @@ def argdown_to_draft(
             mapper.reconstruction(arg)
     mapper.relations()
     mapper.questions_about()
-    for message in result.draft.break_support_cycles():
-        mapper.report(None, message)
+    for message, at in result.draft.break_support_cycles():
+        mapper.report(at if isinstance(at, int) else None, message)
     for st in doc.statements.values():
         mapper.named_attacks(st)
     return result
