@@ -23,3 +23,12 @@ def test_text_that_yaml_1_2_reads_as_a_number_is_quoted(text: str) -> None:
 @pytest.mark.parametrize("text", ["e3", "1e", "1ee3", "0o8", "1.2.3", "a1e3", "1e3a", "0o"])
 def test_text_that_is_no_number_stays_plain(text: str) -> None:
     assert dump_yaml({"text": text}) == f"text: {text}\n"
+
+
+def test_a_character_past_u_ffff_is_written_as_itself() -> None:
+    """libyaml wrote an emoji as an escape, ``"\\U0001F469"``, so an imported map read
+    ``\\U0001F469`` where its source had 👩, and an emoji sequence's joiner stood between two
+    escapes, where rule AM012 found it hidden; the numbers stay quoted in such a map too."""
+    coder = "\U0001f469\u200d\U0001f4bb"
+    written = dump_yaml({"claims": {"a": {"text": f"A {coder} writes.", "tags": ["1e3"]}}})
+    assert written == f"claims:\n  a:\n    text: A {coder} writes.\n    tags: ['1e3']\n"

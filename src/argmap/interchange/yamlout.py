@@ -14,10 +14,19 @@ import yaml
 
 _INLINE_MAX = 100
 _Base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml if present
+# libyaml writes a character past U+FFFF (an emoji, a CJK extension) as an escape,
+# "\U0001F469", where PyYAML's own emitter writes it as it is. A map with one is written by
+# PyYAML's (3-4 times slower), so that it reads as its source did; and the joiner of an emoji
+# sequence then stands between its pictographs, where rule AM012 sees the sequence it spells.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class _Dumper(_Base):  # type: ignore[valid-type,misc]
     """The safe dumper, with short lists of scalars written inline."""
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """PyYAML's own safe dumper, with :class:`_Dumper`'s representers and resolvers."""
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
@@ -28,6 +37,7 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
 
 
 _Dumper.add_representer(list, _represent_list)
+_PlainDumper.add_representer(list, _represent_list)
 
 # Numbers to YAML 1.2's core schema (yq, ruamel.yaml, js-yaml, editors) that YAML 1.1, which
 # PyYAML and argmap read, takes for strings: an exponent without a '.' or without a sign, an
@@ -36,14 +46,17 @@ _Dumper.add_representer(list, _represent_list)
 _YAML_1_2_NUMBER = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+)$"
 )
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_1_2_NUMBER, list("-+.0123456789"))
+for _dumper in (_Dumper, _PlainDumper):
+    _dumper.add_implicit_resolver(
+        "tag:yaml.org,2002:float", _YAML_1_2_NUMBER, list("-+.0123456789")
+    )
 
 
 def dump_yaml(data: dict[str, Any], header: str = "") -> str:
     """``data`` as YAML, after ``header`` comment lines (each prefixed with ``# ``)."""
     body = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_PlainDumper if _has_astral(data) else _Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=1_000_000,
@@ -51,3 +64,14 @@ def dump_yaml(data: dict[str, Any], header: str = "") -> str:
     )
     lines = [f"# {line}".rstrip() for line in header.splitlines()]
     return "\n".join([*lines, body]) if lines else body
+
+
+def _has_astral(value: Any) -> bool:
+    """Whether any text in ``value`` (keys too) has a character past U+FFFF."""
+    if isinstance(value, str):
+        return _ASTRAL.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_astral(k) or _has_astral(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_astral(v) for v in value)
+    return False
