@@ -628,3 +628,15 @@ def test_a_title_that_an_id_in_the_data_replaces_is_said(tmp_path: Path) -> None
         ("z", "Short"),
         ("w", "Short"),
     ]
+
+
+def test_a_joiner_that_spells_the_text_is_imported_as_written(tmp_path: Path) -> None:
+    """Persian's non-joiner (می‌خواهم) and an emoji sequence's joiner (👩‍💻) were removed as
+    invisible control characters (AM410), which misspelt the Persian and split the emoji."""
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    coder = "\U0001f469\u200d\U0001f4bb"
+    text = f"[A]: {persian}\n\n[B]: A {coder} writes this.\n"
+    outcome = imported(text, "argdown", "joiners.argdown")
+    assert [(d.code, d.message) for d in outcome.diagnostics] == []
+    m = loaded(outcome, tmp_path)
+    assert [c.text for c in m.claims.values()] == [persian, f"A {coder} writes this."]

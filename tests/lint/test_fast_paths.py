@@ -25,6 +25,7 @@ from argmap.commands.check import check_result
 from argmap.lint.context import Finding, LintConfig, LintContext
 from argmap.lint.rules import am007_near_duplicate_claims, am012_hidden_characters
 from argmap.pipeline import ConfigCache, load_map
+from argmap.unseen import joins_in_place
 from argmap.semantics.labels import Semantics
 
 _WORD = re.compile(r"\w+")
@@ -72,6 +73,8 @@ def hidden_characters(ctx: LintContext) -> Iterator[Finding]:
             continue
         for number, line in enumerate(re.split("\r\n|\r|\n", text), start=1):
             for match in am012_hidden_characters._HIDDEN.finditer(line):
+                if joins_in_place(line, match.start()):
+                    continue  # a joiner that spells the text (a line break never does)
                 code_point = ord(match.group())
                 yield _hidden(path, number, match.start() + 1, code_point)
             for match in am012_hidden_characters._ESCAPED.finditer(line):
@@ -129,6 +132,7 @@ def test_hidden_characters_are_found_as_defined(seed: int) -> None:
         *("a", "b", " ", "é", "\t", "\\\\u200b", "\\u", "x\\u2066y"),
         *("\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"),
         *("\u202e", "\u200b", "\ufeff", "\u00ad", "\\u200b", "\\u202E", "\\u00ad", "\\uFEFF"),
+        *("\u200c", "\u200d", "\u0645", "\u06cc", "\U0001f469", "\u094d", "\ufe0f"),
     ]
     texts = {
         path: "".join(rng.choices(pieces, k=rng.randint(0, 400)))

@@ -76,14 +76,38 @@ def test_a_cut_never_parts_a_flag_in_its_halves() -> None:
 
 
 def test_a_long_word_never_parts_an_unseen_characters_escape() -> None:
-    """A zero-width joiner is shown as its escape, ``\\u200d`` (rule AM012): an emoji sequence
-    joined by one (👩 ZWJ 💻) never reaches the lines whole, and the escape broken across
-    two lines (``\\u20``, ``0d``) read as neither. It is kept whole, as one character is."""
+    """A zero-width joiner between two letters is shown as its escape, ``\\u200d`` (rule
+    AM012), and the escape broken across two lines (``\\u20``, ``0d``) read as neither. It
+    is kept whole, as one character is."""
+    hidden = "a\u200db"
+    assert clean(hidden) == "a\\u200db"
+    assert wrap("x" + hidden * 2, 6) == ["xa", "\\u200d", "ba", "\\u200d", "b"]
+    assert wrap("xxxx" + hidden, 6, max_lines=1) == ["xxxxa…"]
+
+
+def test_a_long_word_never_parts_an_emoji_sequence() -> None:
+    """An emoji sequence (👩 ZWJ 💻: a woman technologist) is drawn as it is written, one
+    character as read: a line never ends or starts at its joiner, it starts the next line
+    whole. Until the fourteenth session the joiner was shown as an escape, which drew a
+    woman, ``\\u200d`` and a laptop."""
     woman, laptop = "\U0001f469", "\U0001f4bb"
     coder = woman + "\u200d" + laptop
-    assert clean(coder) == woman + "\\u200d" + laptop
-    assert wrap("x" + coder * 2, 6) == ["x" + woman, "\\u200d", laptop + woman, "\\u200d", laptop]
-    assert wrap("xxxx" + coder, 6, max_lines=1) == ["xxxx" + woman + "…"]
+    assert clean(coder) == coder
+    assert wrap("x" + coder * 2, 6) == ["x" + coder, coder]
+    assert wrap("xxxxxx" + coder, 6) == ["xxxxxx", coder]
+    assert wrap(coder * 3, 4) == [coder, coder, coder]
+    assert wrap("xxxx" + coder, 6, max_lines=1) == ["xxxx…"]
+
+
+def test_a_persian_word_keeps_its_non_joiner_on_its_line() -> None:
+    """Persian spells می‌خواهم with a zero-width non-joiner between می and خواهم: kept as
+    written, and never the first character of a line (it belongs to the letter before it)."""
+    word = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert clean(word) == word
+    lines = wrap(word * 2, 3)
+    assert "".join(lines) == word * 2
+    assert all(line[0] != "\u200c" for line in lines)
+    assert lines[0] == "\u0645\u06cc\u200c"
 
 
 def test_a_cut_never_parts_a_letter_from_its_marks() -> None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from argmap.model import SLUG_PATTERN
+from argmap.unseen import ZWJ, ZWNJ, joins_in_place
 
 _SLUG = re.compile(SLUG_PATTERN)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -43,9 +44,17 @@ def one_line(text: str) -> str:
 
 
 def strip_hidden(text: str) -> tuple[str, bool]:
-    """The text without bidirectional controls and zero-width characters; True if any."""
-    cleaned = _HIDDEN.sub("", text)
+    """The text without bidirectional controls and zero-width characters, but the joiners that
+    are part of its spelling (:func:`argmap.unseen.joins_in_place`); True if any went."""
+    if _HIDDEN.search(text) is None:
+        return text, False
+    cleaned = _HIDDEN.sub(_kept, text)
     return cleaned, cleaned != text
+
+
+def _kept(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char in (ZWNJ, ZWJ) and joins_in_place(match.string, match.start()) else ""
 
 
 class IdAllocator:

@@ -33,7 +33,7 @@ import graphviz
 
 from argmap.argument_map import Source
 from argmap.bidi import first_strong
-from argmap.unseen import show_unseen
+from argmap.unseen import ZWJ, ZWNJ, show_unseen
 
 ELLIPSIS = "…"
 LABEL_CHARS = 2_000
@@ -106,16 +106,18 @@ _MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
 
 
 _REGIONAL = range(0x1F1E6, 0x1F200)  # the regional indicators: a flag is two of them
+_JOINERS = (ZWNJ, ZWJ)  # left in the text where they are part of its spelling (show_unseen)
 _ESCAPE = re.compile(r"\\u[0-9a-f]{4}")  # an unseen character as shown (argmap.unseen)
 
 
 def _cuts(text: str, at: int) -> bool:
     """Whether a break before ``text[at]`` would cut a character as read in two: before
-    a mark (:func:`_extends`), or between the two regional indicators of a flag (they pair
-    up from the start of their run: 🇨🇦🇲🇽 is two flags, and no break falls after its first
-    or third indicator)."""
+    a mark (:func:`_extends`), before or after a joiner kept in the text (an emoji sequence,
+    👩‍💻, is one character as read; a non-joiner belongs to the letter before it), or
+    between the two regional indicators of a flag (they pair up from the start of their run:
+    🇨🇦🇲🇽 is two flags, and no break falls after its first or third indicator)."""
     char = text[at]
-    if _extends(char):
+    if _extends(char) or char in _JOINERS or (at > 0 and text[at - 1] == ZWJ):
         return True
     if ord(char) not in _REGIONAL:
         return False
@@ -136,9 +138,14 @@ def _escape_start(text: str, at: int) -> int | None:
 
 def _may_cut(lines: list[str]) -> bool:
     """Whether a break between ``lines`` may cut a character as read: a line starts with a
-    mark or a regional indicator, or one ends within five characters of a backslash."""
+    mark, a regional indicator or a joiner, or one ends with a joiner or within five
+    characters of a backslash."""
     return any(
-        _extends(line[0]) or ord(line[0]) in _REGIONAL or "\\" in before[-5:]
+        _extends(line[0])
+        or ord(line[0]) in _REGIONAL
+        or line[0] in _JOINERS
+        or before[-1] == ZWJ
+        or "\\" in before[-5:]
         for before, line in itertools.pairwise(lines)
     )
 
@@ -147,8 +154,8 @@ def _whole_lines(text: str, pattern: re.Pattern[str]) -> list[str]:
     """The lines of ``pattern`` (:func:`_line_pattern`) over ``text``, but that a long word
     is never broken inside a character as read: the marks and the second half of a flag
     that would start a line stay on the line before, to the letter they belong to (they add
-    no width there); an escape that would be cut in two starts the next line (unless it
-    starts this one: then it stays whole on it)."""
+    no width there); an emoji sequence (👩‍💻) or an escape that would be cut in two starts
+    the next line (unless it starts this one: then it stays whole on it)."""
     lines: list[str] = []
     at, end_of_text = 0, len(text)
     while at < end_of_text:
@@ -163,6 +170,11 @@ def _whole_lines(text: str, pattern: re.Pattern[str]) -> list[str]:
         assert match is not None  # a word that fits, else a piece of one: always
         end = match.end()
         while end < end_of_text and _cuts(text, end):
+            if ZWJ in (text[end], text[end - 1]):  # an emoji sequence: it starts the next line
+                start = _before_character(text, end)
+                if at < start < end:
+                    end = start
+                    break
             end += 1
         escape = _escape_start(text, end) if end < end_of_text else None
         if escape is not None:

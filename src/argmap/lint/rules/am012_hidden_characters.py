@@ -2,7 +2,10 @@
 
 Such characters make text display differently from what it says ("Trojan Source"): a quote
 can look verified while it is not, a claim can read reversed. They are never needed in an
-argument file, so every one is reported where it stands.
+argument file, so every one is reported where it stands; but for a zero-width joiner or
+non-joiner that is part of the text's spelling, written as the character itself: after a
+virama (Hindi, Bengali...), a non-joiner between two letters of a joining script (Persian's
+می‌خواهم), a joiner between two pictographs (the emoji 👩‍💻).
 
 The map, the report and the handouts of a map that has them show each as its escape
 (``\\u202e``), so they never show a text other than the one written.
@@ -30,6 +33,7 @@ from argmap.argument_map import Origin
 from argmap.diagnostics import Severity
 from argmap.lines import LINE_BREAK
 from argmap.lint.context import Finding, LintContext
+from argmap.unseen import ZWJ, ZWNJ, joins_in_place
 
 CODE = "AM012"
 NAME = "hidden-characters"
@@ -69,6 +73,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                     line, line_start = line + newlines, text.rfind("\n", counted, start) + 1
                 counted = start
                 code_point = int(match.group(1), 16) if kind else ord(match.group())
+                if not kind and match.group() in (ZWNJ, ZWJ) and joins_in_place(text, start):
+                    continue  # part of the text's spelling
                 hits.append((line, kind, start - line_start + 1, code_point))
         hits.sort()
         for number, _, col, code_point in hits:
