@@ -23,8 +23,8 @@ def _place(kind: SourceKind, pages: list[str]) -> str | None:
     return check.location_text
 
 
-def test_a_pdf_hint_names_the_page() -> None:
-    assert _place("pdf", PAGES) == "para 3, page 2, line 5, col 1"
+def test_a_pdf_hint_names_the_page_and_the_line_within_it() -> None:
+    assert _place("pdf", PAGES) == "para 3, page 2, line 3, col 1"
 
 
 @pytest.mark.parametrize("kind", ["text", "markdown", "html"])

@@ -75,8 +75,11 @@ class EvidenceCheck:
         loc = self.location
         if loc is None:
             return None
-        page = f"page {loc.page}, " if loc.paged else ""  # a text file has no pages to cite
-        return f"para {loc.paragraph}, {page}line {loc.line}, col {loc.column}"
+        if loc.paged:  # the line within the page, as a locator cites it
+            return f"para {loc.paragraph}, page {loc.page}, line {loc.page_line}, col {loc.column}"
+        return (
+            f"para {loc.paragraph}, line {loc.line}, col {loc.column}"  # a text file has no pages
+        )
 
     @property
     def hint(self) -> str | None:

@@ -220,13 +220,20 @@ class LocatorCheck:
     locator: Locator | None = None
 
 
+# A line within a page: ``(page, line)``, the line counted from 1 at the top of the page.
+PageLine = tuple[int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a quote stands, in the units locators use: ``(first, last)`` ranges."""
+    """Where a quote stands, in the units locators use: ``(first, last)`` ranges; and, in a
+    source with pages of its own (a PDF), ``page_lines``: the page and line within the page of
+    its first and last character (None in a source without pages)."""
 
     paragraphs: tuple[int, int]
     pages: tuple[int, int]
     lines: tuple[int, int]
+    page_lines: tuple[PageLine, PageLine] | None = None
 
     def range_of(self, kind: LocatorKind) -> tuple[int, int]:
         if kind is LocatorKind.PARAGRAPH:
@@ -236,9 +243,50 @@ class Place:
         return self.lines
 
 
+def page_parts(locator: Locator) -> dict[int, int]:
+    """For each line part of ``locator`` that stands with a page part, the index of that page
+    part: the nearest before it (``p. 3, line 12``), else the first after (``line 12, p. 3``).
+    A locator without a page part has none."""
+    pages = [i for i, part in enumerate(locator.parts) if part.kind is LocatorKind.PAGE]
+    paired: dict[int, int] = {}
+    if not pages:
+        return paired
+    for i, part in enumerate(locator.parts):
+        if part.kind is LocatorKind.LINE:
+            before = [page for page in pages if page < i]
+            paired[i] = before[-1] if before else pages[0]
+    return paired
+
+
+def page_line_ranges(page: LocatorPart, line: LocatorPart) -> list[tuple[PageLine, PageLine]]:
+    """What a page part and the line part with it cite: from its first line on its first page
+    to its last line on its last page, for each page range and line range (``pp. 3-4, lines
+    2-5`` is page 3, line 2 to page 4, line 5)."""
+    return [
+        ((first_page, first_line), (last_page, last_line))
+        for first_page, last_page in page.ranges
+        for first_line, last_line in line.ranges
+    ]
+
+
+def _within(page: LocatorPart, line: LocatorPart, where: tuple[PageLine, PageLine]) -> bool:
+    """Whether the quote, from ``where[0]`` to ``where[1]``, overlaps what the page and line
+    parts cite."""
+    return any(lo <= where[1] and where[0] <= hi for lo, hi in page_line_ranges(page, line))
+
+
+def _part_agrees(locator: Locator, index: int, place: Place, paired: dict[int, int]) -> bool:
+    part = locator.parts[index]
+    if index in paired and place.page_lines is not None:
+        return _within(locator.parts[paired[index]], part, place.page_lines)
+    return part.covers(*place.range_of(part.kind))
+
+
 def agrees(locator: Locator, place: Place) -> bool:
-    """Whether every part of ``locator`` overlaps where the quote stands."""
-    return all(part.covers(*place.range_of(part.kind)) for part in locator.parts)
+    """Whether every part of ``locator`` overlaps where the quote stands; a line part that
+    stands with a page part counts its lines within that page, in a source with pages."""
+    paired = page_parts(locator)
+    return all(_part_agrees(locator, i, place, paired) for i in range(len(locator.parts)))
 
 
 def check_locator(text: str, place: Place | None) -> LocatorCheck:
@@ -250,11 +298,32 @@ def check_locator(text: str, place: Place | None) -> LocatorCheck:
         return LocatorCheck(text, understood=True, agrees=None, locator=locator)
     if agrees(locator, place):
         return LocatorCheck(text, understood=True, agrees=True, locator=locator)
-    # Parts that agree stay as written; only the wrong ones are corrected.
-    expected = locator.separator.join(
-        part.written
-        if part.covers(*place.range_of(part.kind))
-        else part.written_as(*place.range_of(part.kind))
-        for part in locator.parts
-    )
+    expected = locator.separator.join(_corrected(locator, place))
     return LocatorCheck(text, understood=True, agrees=False, expected=expected, locator=locator)
+
+
+def _corrected(locator: Locator, place: Place) -> list[str]:
+    """Each part of ``locator`` as it should read: parts that agree stay as written; a wrong
+    one is written anew in its style. A page and line that disagree are written as the page
+    and the lines within it where the quote stands, or, for a quote that runs onto the next
+    page, as the page and line where it begins (``p. 3, line 12``)."""
+    paired = page_parts(locator)
+    wrong_pairs = {
+        page
+        for line, page in paired.items()
+        if place.page_lines is not None and not _part_agrees(locator, line, place, paired)
+    }
+    corrected = []
+    for i, part in enumerate(locator.parts):
+        if _part_agrees(locator, i, place, paired) and i not in wrong_pairs:
+            corrected.append(part.written)
+        elif place.page_lines is not None and (i in wrong_pairs or i in paired):
+            (first_page, first_line), (last_page, last_line) = place.page_lines
+            if part.kind is LocatorKind.PAGE:
+                corrected.append(part.written_as(first_page, first_page))
+            else:
+                last = last_line if last_page == first_page else first_line
+                corrected.append(part.written_as(first_line, last))
+        else:
+            corrected.append(part.written_as(*place.range_of(part.kind)))
+    return corrected

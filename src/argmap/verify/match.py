@@ -24,8 +24,11 @@ from argmap.verify.locator import (
     Locator,
     LocatorCheck,
     LocatorKind,
+    PageLine,
     Place,
     check_locator,
+    page_line_ranges,
+    page_parts,
     parse_locator,
 )
 from argmap.verify.markdowntext import STRUCK
@@ -59,7 +62,8 @@ class Location:
     ``start``/``end`` are character offsets into :attr:`SourceText.text` (end exclusive);
     ``line``/``column`` are those of the first character and ``end_line``/``end_column`` those
     of the last, all 1-based, as are the paragraph and page numbers. ``paged`` says whether the
-    source has pages of its own (a PDF); any other is one page.
+    source has pages of its own (a PDF); any other is one page. ``page_line`` and
+    ``end_page_line`` are the first and last character's lines counted within their pages.
     """
 
     start: int
@@ -73,6 +77,8 @@ class Location:
     page: int
     end_page: int
     paged: bool = False
+    page_line: int = 0
+    end_page_line: int = 0
 
     @property
     def place(self) -> Place:
@@ -80,6 +86,9 @@ class Location:
             (self.paragraph, self.end_paragraph),
             (self.page, self.end_page),
             (self.line, self.end_line),
+            ((self.page, self.page_line), (self.end_page, self.end_page_line))
+            if self.paged
+            else None,
         )
 
 
@@ -296,9 +305,16 @@ def _preferred(prepared: PreparedSource, chains: list[Chain], wanted: Locator) -
     Each part of the locator becomes a range of original offsets once, so trying a thousand
     occurrences of a common phrase costs two lookups each, not a full :class:`Location`.
     """
+    source = prepared.source
+    paired = page_parts(wanted) if source.kind == "pdf" else {}
     bounds = [
-        [_bounds(prepared.source, part.kind, first, last) for first, last in part.ranges]
-        for part in wanted.parts
+        [
+            _page_line_bounds(source, lo, hi)
+            for lo, hi in page_line_ranges(wanted.parts[paired[index]], part)
+        ]
+        if index in paired
+        else [_bounds(source, part.kind, first, last) for first, last in part.ranges]
+        for index, part in enumerate(wanted.parts)
     ]
     offsets = prepared.normalized.offsets
     for index, chain in enumerate(chains):
@@ -323,6 +339,22 @@ def _bounds(source: SourceText, kind: LocatorKind, first: int, last: int) -> tup
     lo = spans[first - 1].start if first <= len(spans) else math.inf
     hi = spans[last].start if last < len(spans) else math.inf
     return lo, hi
+
+
+def _page_line_bounds(source: SourceText, lo: PageLine, hi: PageLine) -> tuple[float, float]:
+    """Original offsets ``[lo, hi)`` from line ``lo[1]`` of page ``lo[0]`` to the end of line
+    ``hi[1]`` of page ``hi[0]``, lines counted within their pages; a line past a page's last
+    is its end, as :func:`argmap.verify.locator.agrees` compares them."""
+    return _page_line_start(source, *lo), _page_line_start(source, hi[0], hi[1] + 1)
+
+
+def _page_line_start(source: SourceText, page: int, line: int) -> float:
+    """Where line ``line`` of page ``page`` begins: no later than the next page's start."""
+    if page > len(source.pages):
+        return math.inf
+    index = source.page_line(page) + line - 2  # into line_starts
+    start = source.line_starts[index] if index < len(source.line_starts) else math.inf
+    return min(start, source.pages[page].start) if page < len(source.pages) else start
 
 
 def _edits(
@@ -412,6 +444,8 @@ def _location(prepared: PreparedSource, start: int, end: int) -> Location:
         page=first.page,
         end_page=last.page,
         paged=source.kind == "pdf",
+        page_line=source.line_in_page(span.start),
+        end_page_line=source.line_in_page(max(span.start, span.end - 1)),
     )
 
 

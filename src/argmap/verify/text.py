@@ -89,6 +89,17 @@ class SourceText:
         """The page holding ``offset`` (a text file is one page)."""
         return max(1, _bisect_spans(self.pages, offset))
 
+    def page_line(self, page: int) -> int:
+        """The line (through the whole text, 1-based) on which ``page`` begins."""
+        return bisect_right(self.line_starts, self.pages[page - 1].start)
+
+    def line_in_page(self, offset: int) -> int:
+        """The line holding ``offset``, counted from 1 at the top of its page (of the page's
+        text as read: a PDF's running heads, dropped, are not counted)."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset)
+        return line - self.page_line(self.page_at(offset)) + 1
+
 
 def _bisect_spans(spans: Sequence[Span], offset: int) -> int:
     """1-based index of the last span starting at or before ``offset`` (0 if none)."""
