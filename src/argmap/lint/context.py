@@ -36,6 +36,9 @@ class QuoteResult(Protocol):
     def negation(self) -> bool: ...
 
     @property
+    def number_change(self) -> tuple[str, str] | None: ...
+
+    @property
     def negated_before(self) -> str | None: ...
 
     @property

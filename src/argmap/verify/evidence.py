@@ -40,6 +40,12 @@ class EvidenceCheck:
         return self.check is not None and self.check.negation
 
     @property
+    def number_change(self) -> tuple[str, str] | None:
+        """The insertion that would change a number of the source, and what it stands for,
+        when that is why the quote is not verified."""
+        return self.check.number_change if self.check is not None else None
+
+    @property
     def gave_up(self) -> bool:
         """Whether the quote has so many omissions and insertions that the search gave up: it
         is not verified, but is not known to be absent either."""

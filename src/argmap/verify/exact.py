@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from argmap.verify.index import PreparedSource, anchored_find
-from argmap.verify.quote import ParsedQuote, QuotePart, changes_negation, words_of
+from argmap.verify.quote import (
+    ParsedQuote,
+    QuotePart,
+    changed_number,
+    changes_negation,
+    words_of,
+)
 
 # Occurrences counted (and tried against the locator) before giving up counting.
 MAX_OCCURRENCES = 100
@@ -129,14 +135,13 @@ def _before(
 
 def _faithful(prepared: PreparedSource, gap_start: int, gap_end: int, part: QuotePart) -> bool:
     """Whether the source's text between two parts may be read as the edit written before
-    ``part`` without removing or adding a negation (see :func:`.quote.changes_negation`)."""
+    ``part`` without removing or adding a negation (see :func:`.quote.changes_negation`), nor
+    changing a number (see :func:`.quote.changed_number`)."""
     text = prepared.text
+    gap = text[gap_start:gap_end]
     return not changes_negation(
-        text[gap_start - 1 : gap_start],
-        text[gap_start:gap_end],
-        text[gap_end : gap_end + 1],
-        part.inserted,
-    )
+        text[gap_start - 1 : gap_start], gap, text[gap_end : gap_end + 1], part.inserted
+    ) and (not part.inserted or changed_number(gap, part.inserted) is None)
 
 
 def _dfs(

@@ -37,6 +37,8 @@ from argmap.verify.quote import (
     DEFAULT_MAX_GAP,
     ParsedQuote,
     adds_negation,
+    changed_number,
+    edge_number_change,
     negation_before,
     parse_quote,
     stands_for_negation,
@@ -122,6 +124,9 @@ class QuoteCheck:
     status is ``not-found``, never ``paraphrase``; the closest passage is still given).
     ``marks_only`` is true when the quote, not found as written, has no words but its
     omissions and insertions (``...``, ``[sic]``): there was nothing to look for.
+    ``number_change`` is, for a quote not verified only because an insertion would change a
+    number of the source, that insertion as written (``[15]``) and the source's text it
+    stands for (``1.5``).
     """
 
     quote: str
@@ -137,6 +142,7 @@ class QuoteCheck:
     negated_before: str | None = None
     gave_up: bool = False
     marks_only: bool = False
+    number_change: tuple[str, str] | None = None
 
     @property
     def verified(self) -> bool:
@@ -170,6 +176,7 @@ def verify_quote(
     if exact:
         return _found(parsed, prepared, exact, Status.VERIFIED, locator, wanted)
     negation = gave_up = False
+    number: tuple[str, str] | None = None
     if parsed.has_edits:
         edited = edited_matches(prepared, parsed.parts)
         chains = [
@@ -181,7 +188,16 @@ def verify_quote(
             return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
         gave_up = edited.gave_up
         if not gave_up:
-            negation = bool(edited_matches(prepared, parsed.parts, faithful=False).chains)
+            unfaithful = edited_matches(prepared, parsed.parts, faithful=False).chains
+            number = next(
+                (
+                    found
+                    for chain in unfaithful
+                    if (found := _number_change(prepared, parsed, chain, insertion_gap))
+                ),
+                None,
+            )
+            negation = bool(unfaithful) and number is None
     check = _closest(quote, prepared, parsed, edits, locator, threshold)
     if gave_up:  # undecided: neither absent nor a paraphrase
         return replace(
@@ -190,6 +206,8 @@ def verify_quote(
             gave_up=True,
             locator=None if locator is None else check_locator(locator, None),
         )
+    if number is not None:
+        return replace(check, number_change=number)
     return replace(check, negation=True) if negation else check
 
 
@@ -209,7 +227,37 @@ def _edges_faithful(
         or stands_for_negation(
             after, parsed.trailing, parsed.trailing_gap, before=False, edge=text[end - 1 : end]
         )
+        or edge_number_change(before, parsed.leading, before=True) is not None
+        or edge_number_change(after, parsed.trailing, before=False) is not None
     )
+
+
+def _number_change(
+    prepared: PreparedSource, parsed: ParsedQuote, chain: Chain, reach: int
+) -> tuple[str, str] | None:
+    """The first insertion of a placement of the quote's parts that changes a number of the
+    source, written as in the quote (``[15]``), and the source's text it stands for (``1.5``):
+    all the text between two parts, or at the quote's start or end the numbers of the clause
+    next to the quoted words (see :func:`argmap.verify.quote.edge_number_change`)."""
+    text, source = prepared.text, prepared.source.text
+
+    def original(start: int, end: int) -> str:
+        span = _original(prepared, start, end)
+        return " ".join(source[span.start : span.end].split())
+
+    start, end = chain[0][0], chain[-1][1]
+    lo = max(0, start - reach)
+    found = edge_number_change(text[lo:start], parsed.leading, before=True)
+    if found is not None:
+        return f"[{found[0]}]", original(lo + found[1], lo + found[2])
+    for (_, gap_start), (gap_end, _), part in zip(chain, chain[1:], parsed.parts[1:], strict=False):
+        changed = changed_number(text[gap_start:gap_end], part.inserted) if part.inserted else None
+        if changed is not None:
+            return f"[{changed}]", original(gap_start, gap_end)
+    found = edge_number_change(text[end : end + reach], parsed.trailing, before=False)
+    if found is not None:
+        return f"[{found[0]}]", original(end + found[1], end + found[2])
+    return None
 
 
 def verify_many(

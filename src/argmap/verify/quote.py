@@ -20,13 +20,16 @@ Neither may turn the source's meaning round: what an omission leaves out, or an 
 stands for, may not hold a negation (``not``, ``never``, ``n't``…) next to the quoted words
 (not set off from them by punctuation), unless the insertion says it too; and an insertion
 may not add a negation its source does not have (:func:`changes_negation`), nor one at the
-quote's start or end (:func:`adds_negation`).
+quote's start or end (:func:`adds_negation`). Nor may an insertion change a number: each
+number it holds must be one of the text it stands for, when that text has any
+(:func:`changed_number`, :func:`edge_number_change`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.normalize import normalize, words
@@ -52,6 +55,11 @@ _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _CLAUSE_WORD = re.compile(r"[\w'\u2019]+")
+# A number (``1.5``, ``1,000``, ``2020``), one with its digits grouped by commas, and what
+# ends a clause but for a decimal point or comma between two digits.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_NUMBER_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\"]|(?<!\d)[.,]|[.,](?!\d)")
 # Marks that set off a negating word alone, around it (see _set_off_alone).
 _PAIRS = {"(": ")", "[": "]", '"': '"', ",": ","}
 
@@ -224,6 +232,50 @@ def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...
     if added:
         return _NEGATION.search(gap) is None
     return removed
+
+
+def changed_number(gap: str, inserted: tuple[str, ...]) -> str | None:
+    """The insertion of ``inserted`` that changes a number of ``gap``, the source's text it
+    stands for: one with a number that is none of the gap's (``[15]`` for ``1.5``); None when
+    each of its numbers is one of them, written alike or not (``[1,000]`` for ``1000``), or
+    when the gap has no number (``[in 2020]`` for ``then`` adds one, and changes none)."""
+    found = {_value(number) for number in _NUMBER.findall(gap)}
+    if not found:
+        return None
+    for text in inserted:
+        if any(_value(number) not in found for number in _NUMBER.findall(text)):
+            return text
+    return None
+
+
+def edge_number_change(
+    context: str, inserted: tuple[str, ...], *, before: bool
+) -> tuple[str, int, int] | None:
+    """Whether insertions at a quote's start (``before``) or end change a number of the
+    source's clause just before or after the quoted words, ``context``: ``[15]% in 2020``
+    for ``rose by 1.5% in 2020``. The insertion, and where in ``context`` the numbers it
+    stands for stand (from the first to the last of the clause's); None if none changes."""
+    breaks = list(_NUMBER_CLAUSE_BREAK.finditer(context))
+    if before:
+        start, end = (breaks[-1].end() if breaks else 0), len(context)
+    else:
+        start, end = 0, (breaks[0].start() if breaks else len(context))
+    clause = context[start:end]
+    changed = changed_number(clause, inserted)
+    if changed is None:
+        return None
+    numbers = list(_NUMBER.finditer(clause))
+    return changed, start + numbers[0].start(), start + numbers[-1].end()
+
+
+def _value(number: str) -> Decimal | str:
+    """What ``number`` is worth: ``1,000`` and ``1000`` alike, a comma between digits
+    otherwise a decimal comma (``3,5``)."""
+    plain = number.replace(",", "") if _GROUPED.fullmatch(number) else number.replace(",", ".")
+    try:
+        return Decimal(plain)
+    except InvalidOperation:  # 1.2.3: a section, a date; compared as written
+        return number
 
 
 def _only_negation(clause: str) -> bool:

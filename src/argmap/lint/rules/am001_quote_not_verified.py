@@ -4,7 +4,8 @@ The evidence's quote was looked for in the source's local file after normalising
 dashes, whitespace and hyphenation. A paraphrase (a close but not verbatim match) or a quote
 that cannot be found at all is an error: the map claims the source says something it does not.
 So is a quote whose omission (`...`) or insertion (`[...]`) stands for a `not`, `never`… of the
-source next to the quoted words, or adds one. The hint shows the closest passage of the source.
+source next to the quoted words, or adds one; and one whose insertion changes a number of the
+text it stands for (`[15]` for `1.5`). The hint shows the closest passage of the source.
 A quote with so many omissions and insertions that the search for its parts gives up is
 reported too (not as absent): split it into shorter quotes. The finding points at the quote
 itself (a suppression comment goes on its first line).
@@ -63,6 +64,14 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"quote has too many omissions and insertions ({result.marks:,}) to check "
                 f"against source '{evidence.source}': the search gave up, so the quote may or "
                 "may not stand there",
+                result.hint,
+            )
+        elif result.status in ("paraphrase", "not-found") and result.number_change:
+            insertion, stood_for = result.number_change
+            yield Finding(
+                evidence.quote_at,
+                f"quote's insertion '{insertion}' stands for '{stood_for}', another number: "
+                f"not verbatim from source '{evidence.source}'",
                 result.hint,
             )
         elif result.status in ("paraphrase", "not-found") and result.negation:
