@@ -27,6 +27,7 @@ from argmap.lint.rules import (
     am013_unreadable_source,
     am014_quote_drops_negation,
     am015_repeated_relation,
+    am016_quote_in_quotation_marks,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -45,6 +46,7 @@ MODULES: tuple[ModuleType, ...] = (
     am013_unreadable_source,
     am014_quote_drops_negation,
     am015_repeated_relation,
+    am016_quote_in_quotation_marks,
 )
 
 

@@ -46,6 +46,21 @@ class EvidenceCheck:
         return self.check.number_change if self.check is not None else None
 
     @property
+    def unwrapped(self) -> tuple[str, str] | None:
+        """The quotation marks around the quote that the source does not have around the
+        quoted words, and that it was checked without (``“``, ``”``); None if none."""
+        return self.check.unwrapped if self.check is not None else None
+
+    @property
+    def trailing(self) -> str | None:
+        """The mark the quote ends with that the source does not have after the quoted words,
+        when that (and only that, with any quotation marks around it) is why the quote is not
+        verified; None otherwise."""
+        if self.check is None or self.check.verified:
+            return None
+        return self.check.trailing
+
+    @property
     def gave_up(self) -> bool:
         """Whether the quote has so many omissions and insertions that the search gave up: it
         is not verified, but is not known to be absent either."""
@@ -90,9 +105,16 @@ class EvidenceCheck:
     @property
     def hint(self) -> str | None:
         """The closest passage, for a paraphrase or a quote not found (and what to do, when
-        the search gave up)."""
+        the search gave up); for a quote that only its last mark keeps from being verified,
+        what to drop."""
         if self.check is not None and self.check.gave_up and self.check.passage is None:
             return "split it into shorter quotes, with fewer omissions and insertions"
+        if self.trailing is not None:
+            drop = f"drop the '{self.trailing}' at the end of the quote"
+            if self.unwrapped is not None:
+                opening, closing = self.unwrapped
+                return f"{drop}, and the quotation marks '{opening}' and '{closing}' around it"
+            return drop
         if self.check is None or self.check.passage is None or self.check.verified:
             return None
         passage = " ".join(self.check.passage.split())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -44,6 +44,7 @@ from argmap.verify.quote import (
     stands_for_negation,
 )
 from argmap.verify.text import SourceText, Span
+from argmap.verify.wrapping import drop_trailing, unwrap
 
 DEFAULT_THRESHOLD = 85.0
 # Passages longer than this are shortened in the middle.
@@ -126,7 +127,10 @@ class QuoteCheck:
     omissions and insertions (``...``, ``[sic]``): there was nothing to look for.
     ``number_change`` is, for a quote not verified only because an insertion would change a
     number of the source, that insertion as written (``[15]``) and the source's text it
-    stands for (``1.5``).
+    stands for (``1.5``). ``unwrapped`` is the pair of quotation marks the quote was checked
+    without, which the source does not have around the quoted words (``“`` and ``”``);
+    ``trailing`` is the mark the quote ends with, which the source does not have after them:
+    without it the quote would be verified (see :mod:`.wrapping`).
     """
 
     quote: str
@@ -143,6 +147,8 @@ class QuoteCheck:
     gave_up: bool = False
     marks_only: bool = False
     number_change: tuple[str, str] | None = None
+    unwrapped: tuple[str, str] | None = None
+    trailing: str | None = None
 
     @property
     def verified(self) -> bool:
@@ -160,11 +166,69 @@ def verify_quote(
 ) -> QuoteCheck:
     """Check ``quote`` against ``source`` and its ``locator`` (see the module docstring).
 
+    A quote not verified as written is tried again without the quotation marks around it and
+    without a mark of punctuation it ends with (see :mod:`.wrapping`): verified without its
+    marks, it is verified, and says which marks it was checked without (``unwrapped``);
+    verified only without its last mark, it stays as it was, and names that mark
+    (``trailing``).
+
     Pass a :class:`PreparedSource` (or call :func:`verify_many`) to check many quotes against
     one source without normalising it each time; a :class:`SourceText` is prepared through a
     small cache keyed by the object's identity.
     """
     prepared = source if isinstance(source, PreparedSource) else prepare(source)
+
+    def check(text: str) -> QuoteCheck:
+        return _verify_as_written(
+            text,
+            prepared,
+            locator=locator,
+            threshold=threshold,
+            max_gap=max_gap,
+            insertion_gap=insertion_gap,
+        )
+
+    written = check(quote)
+    if written.verified:
+        return written
+    unwrapped = unwrap(quote)
+    if unwrapped is not None:
+        inner = check(unwrapped[0])
+        if inner.verified:
+            return replace(inner, quote=quote, unwrapped=unwrapped[1])
+    for marks, text in _without_trailing(quote, unwrapped):
+        shorter = drop_trailing(text)
+        if shorter is not None and check(shorter[0]).verified:
+            return replace(written, trailing=shorter[1], unwrapped=marks)
+    return written
+
+
+def _without_trailing(
+    quote: str, unwrapped: tuple[str, tuple[str, str]] | None
+) -> Iterator[tuple[tuple[str, str] | None, str]]:
+    """The texts to try without their last mark, with the quotation marks each is without:
+    the quote as written, and without its marks (``“works.”``), or its marks once its last
+    mark is dropped (``“works”.``)."""
+    yield None, quote
+    if unwrapped is not None:
+        yield unwrapped[1], unwrapped[0]
+    shorter = drop_trailing(quote)
+    if shorter is not None:
+        inner = unwrap(shorter[0])
+        if inner is not None:
+            yield inner[1], inner[0] + shorter[1]
+
+
+def _verify_as_written(
+    quote: str,
+    prepared: PreparedSource,
+    *,
+    locator: str | None,
+    threshold: float,
+    max_gap: int,
+    insertion_gap: int,
+) -> QuoteCheck:
+    """:func:`verify_quote` of ``quote`` as it is written."""
     parsed = parse_quote(quote, max_gap=max_gap, insertion_gap=insertion_gap)
     wanted = parse_locator(locator) if locator is not None and locator.strip() else None
     edits = QuoteEdits(parsed.omissions, parsed.insertions)

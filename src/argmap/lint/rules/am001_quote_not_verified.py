@@ -5,7 +5,9 @@ dashes, whitespace and hyphenation. A paraphrase (a close but not verbatim match
 that cannot be found at all is an error: the map claims the source says something it does not.
 So is a quote whose omission (`...`) or insertion (`[...]`) stands for a `not`, `never`… of the
 source next to the quoted words, or adds one; and one whose insertion changes a number of the
-text it stands for (`[15]` for `1.5`). The hint shows the closest passage of the source.
+text it stands for (`[15]` for `1.5`); and one that ends with a `,` `.` `!` `;` or `:` the source
+does not have after the quoted words (the hint says to drop it). The hint shows the closest
+passage of the source.
 A quote with so many omissions and insertions that the search for its parts gives up is
 reported too (not as absent): split it into shorter quotes. The finding points at the quote
 itself (a suppression comment goes on its first line).
@@ -64,6 +66,13 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"quote has too many omissions and insertions ({result.marks:,}) to check "
                 f"against source '{evidence.source}': the search gave up, so the quote may or "
                 "may not stand there",
+                result.hint,
+            )
+        elif result.status in ("paraphrase", "not-found") and result.trailing:
+            yield Finding(
+                evidence.quote_at,
+                f"quote ends with '{result.trailing}', which source '{evidence.source}' does "
+                "not have after the quoted words: not verbatim",
                 result.hint,
             )
         elif result.status in ("paraphrase", "not-found") and result.number_change:
