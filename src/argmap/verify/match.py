@@ -178,7 +178,7 @@ def verify_quote(
     """
     prepared = source if isinstance(source, PreparedSource) else prepare(source)
 
-    def check(text: str) -> QuoteCheck:
+    def check(text: str, *, closest: bool = True) -> QuoteCheck | None:
         return _verify_as_written(
             text,
             prepared,
@@ -186,19 +186,22 @@ def verify_quote(
             threshold=threshold,
             max_gap=max_gap,
             insertion_gap=insertion_gap,
+            closest=closest,
         )
 
     written = check(quote)
+    assert written is not None
     if written.verified:
         return written
+    # tried again for a verified match only: no closest passage is looked for
     unwrapped = unwrap(quote)
     if unwrapped is not None:
-        inner = check(unwrapped[0])
-        if inner.verified:
+        inner = check(unwrapped[0], closest=False)
+        if inner is not None:
             return replace(inner, quote=quote, unwrapped=unwrapped[1])
     for marks, text in _without_trailing(quote, unwrapped):
         shorter = drop_trailing(text)
-        if shorter is not None and check(shorter[0]).verified:
+        if shorter is not None and check(shorter[0], closest=False) is not None:
             return replace(written, trailing=shorter[1], unwrapped=marks)
     return written
 
@@ -227,12 +230,16 @@ def _verify_as_written(
     threshold: float,
     max_gap: int,
     insertion_gap: int,
-) -> QuoteCheck:
-    """:func:`verify_quote` of ``quote`` as it is written."""
+    closest: bool = True,
+) -> QuoteCheck | None:
+    """:func:`verify_quote` of ``quote`` as it is written; None, when not ``closest``, for a
+    quote that is not verified (then no closest passage is looked for)."""
     parsed = parse_quote(quote, max_gap=max_gap, insertion_gap=insertion_gap)
     wanted = parse_locator(locator) if locator is not None and locator.strip() else None
     edits = QuoteEdits(parsed.omissions, parsed.insertions)
     if not parsed.parts:  # nothing but marks and spaces: nothing to look for
+        if not closest:
+            return None
         check = _closest(quote, prepared, parsed, edits, locator, threshold)
         return replace(check, marks_only=True)
 
@@ -251,7 +258,7 @@ def _verify_as_written(
         if chains:
             return _found(parsed, prepared, chains, Status.VERIFIED_WITH_EDITS, locator, wanted)
         gave_up = edited.gave_up
-        if not gave_up:
+        if not gave_up and closest:
             unfaithful = edited_matches(prepared, parsed.parts, faithful=False).chains
             number = next(
                 (
@@ -262,6 +269,8 @@ def _verify_as_written(
                 None,
             )
             negation = bool(unfaithful) and number is None
+    if not closest:
+        return None
     check = _closest(quote, prepared, parsed, edits, locator, threshold)
     if gave_up:  # undecided: neither absent nor a paraphrase
         return replace(
