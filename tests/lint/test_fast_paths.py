@@ -25,8 +25,8 @@ from argmap.commands.check import check_result
 from argmap.lint.context import Finding, LintConfig, LintContext
 from argmap.lint.rules import am007_near_duplicate_claims, am012_hidden_characters
 from argmap.pipeline import ConfigCache, load_map
-from argmap.unseen import joins_in_place
 from argmap.semantics.labels import Semantics
+from argmap.unseen import joins_in_place
 
 _WORD = re.compile(r"\w+")
 
