@@ -265,6 +265,12 @@ class PreviewServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                self.answer(with_body=True)
+
+            def do_HEAD(self) -> None:  # curl -I, link checkers: GET's headers, no body
+                self.answer(with_body=False)
+
+            def answer(self, *, with_body: bool) -> None:
                 if not server.allows_host(self.headers.get("Host")):
                     self.send_error(HTTPStatus.FORBIDDEN)
                     return
@@ -277,7 +283,8 @@ class PreviewServer:
                 self.send_header("Cache-Control", "no-store")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if with_body:
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:
                 return  # quiet: the terminal shows builds, not requests

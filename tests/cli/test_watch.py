@@ -460,3 +460,36 @@ def test_watch_takes_the_layout_options_of_render() -> None:
 
     for option in ("--engine", "--max-nodes", "--time-limit"):
         assert described("watch", option) == described("render", option), option
+
+
+def test_preview_server_answers_head_as_get_without_the_body(project: Path) -> None:
+    """``curl -I`` and link checkers ask with HEAD: the server answered 501 Unsupported
+    method ('HEAD') for every page it serves with GET."""
+    build_once(project / "map.yaml", project / "out")
+    server = PreviewServer(project / "out", "map.html", port=0)
+    server.start()
+
+    def head(path: str, host: str | None = None) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.putrequest("HEAD", path, skip_host=True)
+            connection.putheader("Host", host or f"127.0.0.1:{server.port}")
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    try:
+        size = len((project / "out" / "map.html").read_bytes())
+        status, headers, body = head("/map.html")
+        assert (status, body) == (200, b"")
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+        assert headers["Content-Length"] == str(size)
+        assert headers["Cache-Control"] == "no-store"
+        assert head("/")[0] == 200
+        assert head("/__version")[0] == 200
+        assert head("/../map.yaml")[0] == 404
+        assert head("/map.html", host="evil.example")[0] == 403
+    finally:
+        server.stop()
