@@ -264,6 +264,12 @@ class PreviewServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except ConnectionError:  # a tab closed or reloaded mid-answer: nobody to tell
+                    self.close_connection = True
+
             def do_GET(self) -> None:
                 self.answer(with_body=True)
 

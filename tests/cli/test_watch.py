@@ -6,6 +6,7 @@ import http.client
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -493,3 +494,28 @@ def test_preview_server_answers_head_as_get_without_the_body(project: Path) -> N
         assert head("/map.html", host="evil.example")[0] == 403
     finally:
         server.stop()
+
+
+def test_a_browser_that_goes_away_mid_answer_prints_nothing(
+    project: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A tab closed, or a reload, while the page was being sent: each reset connection
+    printed 'Exception occurred during processing of request' and a ConnectionResetError
+    traceback into the terminal of the watch, between the lines of its builds."""
+    build_once(project / "map.yaml", project / "out")
+    server = PreviewServer(project / "out", "map.html", port=0)
+    server.start()
+    try:
+        request = f"GET /map.html HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n"
+        for sent in (request.encode(), b"GET /map"):  # gone after the request, or within it
+            for _ in range(10):
+                client = socket.create_connection(("127.0.0.1", server.port))
+                client.sendall(sent)
+                # closed with a reset, as a browser drops a connection it no longer wants
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                client.close()
+        page = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/map.html")
+        assert page.status == 200  # still serving
+    finally:
+        server.stop()
+    assert capfd.readouterr().err == ""
