@@ -42,6 +42,8 @@ class MapResult:
     documents: dict[str, Document] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     included: set[Path] = field(default_factory=set)
+    # included files named but not read (missing, unreadable, not a file): a watch waits for them
+    awaited: set[Path] = field(default_factory=set)
     root: Path | None = None  # the project the file belongs to
     skipped: str | None = None  # why a file found in a folder was not read as a map
 
@@ -238,6 +240,7 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
         except (FileNotFoundError, NotADirectoryError):
             mode = None
         except OSError as exc:  # a name too long for the file system, a folder not searchable
+            result.awaited.add(target)
             result.diagnostics.append(
                 codes.FILE_UNREADABLE.at(
                     shown, where, f"include: '{written}' cannot be read: {exc.strerror}"
@@ -245,6 +248,7 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
             )
             continue
         if mode is None:
+            result.awaited.add(target)
             result.diagnostics.append(
                 codes.INCLUDE_MISSING.at(
                     shown,
@@ -255,6 +259,7 @@ def _load_map(path: Path, limits: Limits, walked: bool) -> MapResult:
             )
             continue
         if not stat.S_ISREG(mode):  # a folder, a FIFO, a device: never opened
+            result.awaited.add(target)
             result.diagnostics.append(
                 codes.FILE_UNREADABLE.at(
                     shown, where, f"include: '{written}' is {_kind_of(target)}, not a file"

@@ -70,7 +70,7 @@ def build_once(
 
     result = load_map(path)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
-    inputs = {resolved(path), *result.included}
+    inputs = {resolved(path), *result.included, *result.awaited}
     written: list[Path] = []
     unwritten: list[str] = []
     if outcome.map is not None and outcome.evaluation is not None:

@@ -519,3 +519,24 @@ def test_a_browser_that_goes_away_mid_answer_prints_nothing(
     finally:
         server.stop()
     assert capfd.readouterr().err == ""
+
+
+def test_an_included_file_removed_then_restored_is_rebuilt(tmp_path: Path) -> None:
+    """A file the map includes, moved away (a checkout of another branch, a rename) and
+    back: once it was missing it was no longer an input of the build, so putting it back
+    rebuilt nothing, and the watch showed 'included file ... does not exist' until the map
+    itself was saved again."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "parts").mkdir()
+    part = tmp_path / "parts" / "extra.yaml"
+    part.write_text("argmap: 1\nclaims:\n  extra: {text: An extra claim., kind: thesis}\n")
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\ninclude: [parts/extra.yaml]\n")
+    with _Watching(path, tmp_path / "out") as watching:
+        assert watching.wait_for(1).diagnostics != ()  # the thesis has no support: warnings
+        first = [d.code for d in watching.builds[0].diagnostics]
+        part.rename(tmp_path / "extra.yaml")
+        missing = watching.wait_for(2).diagnostics
+        assert [(d.code, d.line, d.col) for d in missing] == [("AM307", 2, 11)]
+        (tmp_path / "extra.yaml").rename(part)
+        assert [d.code for d in watching.wait_for(3, seconds=8).diagnostics] == first
