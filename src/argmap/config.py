@@ -54,10 +54,14 @@ _TOML_WHERE = re.compile(
 )
 
 
+# The files a project's configuration is read from, the first there winning.
+CONFIG_NAMES = ("argmap.toml", "pyproject.toml")
+
+
 def find_config(root: Path) -> Path | None:
     """``argmap.toml``, else ``pyproject.toml``: whatever it is, so that a FIFO or a folder of
     that name is refused rather than passed over."""
-    for name in ("argmap.toml", "pyproject.toml"):
+    for name in CONFIG_NAMES:
         candidate = root / name
         if candidate.exists():
             return candidate

@@ -17,6 +17,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from argmap.config import CONFIG_NAMES
 from argmap.diagnostics import Diagnostic
 from argmap.paths import resolved
 from argmap.pipeline import ConfigCache, load_map
@@ -37,6 +38,9 @@ class Build:
     texts: dict[str, str]
     inputs: frozenset[Path]
     unwritten: tuple[str, ...] = ()  # "cannot write PATH: why", one per output refused
+    # the project's configuration files (there or not): looked at on every tick of the watch,
+    # not watched, since their folder is the project's root, which may hold a great many
+    settings: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,8 @@ def build_once(
     result = load_map(path)
     outcome, problems = check_result(result, ConfigCache(), Semantics.GROUNDED, 10.0)
     inputs = {resolved(path), *result.included, *result.awaited}
+    root = result.root
+    settings = frozenset() if root is None else frozenset(root / name for name in CONFIG_NAMES)
     written: list[Path] = []
     unwritten: list[str] = []
     if outcome.map is not None and outcome.evaluation is not None:
@@ -127,6 +133,7 @@ def build_once(
         result.texts,
         frozenset(inputs),
         tuple(unwritten),
+        settings,
     )
 
 
@@ -147,8 +154,8 @@ def watch(
     force_polling: bool | None = None,
     layout: Layout = Layout(),
 ) -> None:
-    """Build now, then again whenever the map, a file it includes or a source it quotes
-    changes, until ``stop`` is set (or Ctrl-C).
+    """Build now, then again whenever the map, a file it includes, a source it quotes or the
+    project's configuration changes, until ``stop`` is set (or Ctrl-C).
 
     The folders watched are those of the last build's inputs: a save that cites a new source
     or includes a new file (or mends a map that did not load, whose sources were unknown)
@@ -159,7 +166,8 @@ def watch(
     inputs and before the next watcher is armed (at the start, and each time the watch moves)
     would be missed. So each input is stamped before the build reads it (or, for an input
     the build found, just after), and as soon as the watcher is armed the stamps are taken
-    again: when one differs, the map is built again.
+    again: when one differs, the map is built again. The configuration's stamps are taken
+    again on every tick (:data:`ARMED_AFTER_MS`).
     """
     from watchfiles import watch as watch_files
 
@@ -180,8 +188,10 @@ def watch(
             changed = {resolved(Path(name)) for _, name in changes}
             missed = not armed and stamps(seen) != seen
             armed = True
-            if missed or changed & build.inputs or resolved(path) in changed:
-                build, seen = _build(path, out_dir, build.number + 1, build.inputs, layout)
+            configured = stamps(build.settings) != {file: seen[file] for file in build.settings}
+            if missed or configured or changed & build.inputs or resolved(path) in changed:
+                known = build.inputs | build.settings
+                build, seen = _build(path, out_dir, build.number + 1, known, layout)
                 on_build(build)
                 if watched_folders(path, build.inputs) != folders:
                     break  # watch where the inputs now are
@@ -192,12 +202,13 @@ def watch(
 def _build(
     path: Path, out_dir: Path, number: int, known: frozenset[Path], layout: Layout
 ) -> tuple[Build, dict[Path, Stamp]]:
-    """Build, with the stamps of its inputs: those of ``known`` inputs (the last build's)
-    taken before it reads them, those of the inputs new to it just after."""
+    """Build, with the stamps of its inputs and settings: those of ``known`` files (the last
+    build's) taken before it reads them, those of the files new to it just after."""
     before = stamps(known | {resolved(path)})
     build = build_once(path, out_dir, number, layout=layout)
-    after = stamps(build.inputs - before.keys())
-    return build, {file: before.get(file, after.get(file)) for file in build.inputs}
+    files = build.inputs | build.settings
+    after = stamps(files - before.keys())
+    return build, {file: before.get(file, after.get(file)) for file in files}
 
 
 def stamps(files: Iterable[Path]) -> dict[Path, Stamp]:

@@ -540,3 +540,23 @@ def test_an_included_file_removed_then_restored_is_rebuilt(tmp_path: Path) -> No
         assert [(d.code, d.line, d.col) for d in missing] == [("AM307", 2, 11)]
         (tmp_path / "extra.yaml").rename(part)
         assert [d.code for d in watching.wait_for(3, seconds=8).diagnostics] == first
+
+
+def test_an_edit_of_the_configuration_rebuilds(tmp_path: Path) -> None:
+    """argmap.toml decides which rules run, their severity and the quote threshold, and
+    'each rebuild of watch' reads it (README, Configuration); but it was not among the
+    watched inputs: a rule ignored there, or a broken configuration mended, changed nothing
+    on screen until the map was saved again."""
+    config = tmp_path / "argmap.toml"
+    config.write_text("")
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\nclaims:\n  t: {text: Go out., kind: thesis}\n")
+    with _Watching(path, tmp_path / "out") as watching:
+        assert [d.code for d in watching.wait_for(1).diagnostics] == ["AM002"]
+        config.write_text('ignore = ["AM002"]\nsimilarity = "high"\n')
+        broken = watching.wait_for(2, seconds=8).diagnostics
+        assert [(d.path, d.line, d.col, d.code, d.message) for d in broken] == [
+            (str(config), 2, 1, "AM903", "'similarity' must be a non-negative number")
+        ]
+        config.write_text('ignore = ["AM002"]\n')
+        assert watching.wait_for(3, seconds=8).diagnostics == ()

@@ -77,8 +77,9 @@ def watch(
 ) -> None:
     """Re-render the SVG and the HTML report of FILE on every save (Ctrl-C stops).
 
-    The map, the files it includes and the sources it quotes are watched. With --serve, open
-    the printed address: the page reloads by itself after each rebuild.
+    The map, the files it includes, the sources it quotes and the project's configuration
+    (argmap.toml or pyproject.toml) are watched. With --serve, open the printed address: the
+    page reloads by itself after each rebuild.
 
     The SVG is the one 'argmap render' writes, NAME.svg, drawn as the file's drawing:
     settings say (direction, groups, quotes and legend); the report's map takes their
