@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.shellword import shell_word
 
 
 def test_init_writes_a_map_that_checks_clean(
@@ -343,3 +348,56 @@ def test_init_refuses_a_name_windows_cannot_create(
         "device; give the map another name\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a POSIX shell runs the printed command")
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("my map.yaml", "'my map.yaml'"),
+        ("it's.yaml", "'it'\"'\"'s.yaml'"),
+        ("-x.yaml", "./-x.yaml"),
+        ("plain.yaml", "plain.yaml"),
+    ],
+)
+def test_the_commands_init_suggests_work_when_pasted_into_a_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, shown: str
+) -> None:
+    """init printed 'next: argmap check my map.yaml', which a shell runs as a check of two
+    files, 'my' and 'map.yaml' (and '-x.yaml' as an option): the newcomer's first command
+    after init failed. The starter map's own comments named it the same way."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "argmap.toml").write_text("")
+    result = CliRunner().invoke(main, ["init", "--", name])
+    assert result.exit_code == 0, result.output
+    first, following = result.output.splitlines()
+    assert first == f"wrote {name} and sources/district-study.txt"  # a name, not a command
+    assert following == f"next: argmap check {shown}"
+    assert f"#   argmap validate {shown}       (" in (tmp_path / name).read_text()
+    command = following.removeprefix("next: argmap ")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    ran = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m argmap {command}",
+        shell=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("path", "posix", "windows"),
+    [
+        ("map.yaml", "map.yaml", "map.yaml"),
+        ("my map.yaml", "'my map.yaml'", '"my map.yaml"'),
+        ("-x.yaml", "./-x.yaml", "./-x.yaml"),
+        ("a&b.yaml", "'a&b.yaml'", '"a&b.yaml"'),
+        ("$HOME.yaml", "'$HOME.yaml'", "$HOME.yaml"),  # cmd leaves $ alone; PowerShell would not
+    ],
+)
+def test_shell_word_quotes_for_the_shell_of_the_system(path: str, posix: str, windows: str) -> None:
+    assert shell_word(path, windows=False) == posix
+    assert shell_word(path, windows=True) == windows

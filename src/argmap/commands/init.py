@@ -10,6 +10,7 @@ import click
 
 from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, summary, write_output
 from argmap.paths import SUFFIXES
+from argmap.shellword import shell_word
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 from argmap.winnames import windows_name_problem
 
@@ -58,7 +59,7 @@ def init(path: Path, force: bool) -> None:
             say(f"argmap: {target} exists; use --force to overwrite it")
             sys.exit(EXIT_ERROR)
     schema = _schema_reference(path)
-    text = STARTER_MAP.format(schema=schema, name=path.name)
+    text = STARTER_MAP.format(schema=schema, name=shell_word(path.name))
     if not (
         (shared or write_output(source, source_bytes)) and write_output(path, text.encode("utf-8"))
     ):
@@ -69,7 +70,7 @@ def init(path: Path, force: bool) -> None:
         summary(f"wrote {path} ({source} is there already)")
     else:
         summary(f"wrote {path} and {source}")
-    summary(f"next: argmap check {path}")
+    summary(f"next: argmap check {shell_word(str(path))}")
 
 
 def _holds(path: Path, data: bytes) -> bool:
