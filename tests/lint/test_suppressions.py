@@ -134,3 +134,20 @@ def test_a_hidden_character_is_at_the_line_every_position_counts(
         ("AM002", line, 3),
         ("AM012", line, 18),
     ]
+
+
+def test_a_code_silences_in_any_case_as_the_configuration_takes_it(tmp_path: Path) -> None:
+    """``ignore = ["am002"]`` in argmap.toml ignores AM002 (a code is read in any case), but
+    ``# argmap: disable=am002`` silenced nothing: the line's finding stayed, and nothing said
+    why."""
+    text = """\
+argmap: 1
+claims:
+  t: {text: T, kind: thesis}
+  a: {text: A, supports: t}  # argmap: disable=am002
+  # argmap: disable-next-line=Am002
+  b: {text: B, supports: t}
+  c: {text: C, supports: t}  # argmap: disable=AM002
+  d: {text: D, supports: t}
+"""
+    assert findings(text, tmp_path) == [("AM002", 8, 3)]

@@ -30,6 +30,7 @@ def rules_markdown() -> str:
         "`argmap check` runs them all. Configure them in `[tool.argmap]` of `pyproject.toml` or",
         "in `argmap.toml` (`select`, `ignore`, `[severity]`), and silence one line with a",
         "comment: `# argmap: disable=AM002` (that line) or `# argmap: disable-next-line=AM002`.",
+        "A comment names rules as the configuration does: by code, in any case, or by name.",
         "Only a YAML comment counts, not the same words inside a quoted or block text.",
         "",
         "The examples that quote a source use `sources/article.txt`:",

@@ -157,7 +157,9 @@ def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int,
         if match is None or _inside(hashed, starts, start + match.start()):
             continue
         target = number + 1 if match.group(1) == "disable-next-line" else number
-        names = frozenset(c.strip() for c in match.group(2).split(",") if c.strip())
+        words = (c.strip() for c in match.group(2).split(","))
+        # a code in any case, as the configuration reads it (am002 is AM002)
+        names = frozenset(w.upper() if w[:2].lower() == "am" else w for w in words if w)
         found[target] = found.get(target, frozenset()) | names
     return found
 
