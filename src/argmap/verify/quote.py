@@ -211,6 +211,11 @@ def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
     return stripped, joins
 
 
+def negation_count(text: str) -> int:
+    """How many negating words ``text`` holds (``not``, ``never``, ``cannot``, ``isn't``...)."""
+    return sum(1 for _ in _NEGATION.finditer(text))
+
+
 def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...]) -> bool:
     """Whether reading ``gap`` (the source's normalised text between two parts of a quote,
     ``before`` and ``after`` being the characters around it) as an edit would remove or add a

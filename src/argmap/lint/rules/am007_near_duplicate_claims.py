@@ -2,7 +2,9 @@
 
 Two claims that say the same thing split the support and attacks that belong to one claim.
 Texts are compared after folding case and punctuation; a similarity of 90% or more (setting
-``duplicate-similarity``) counts. Of a text longer than 500 characters after folding, only
+``duplicate-similarity``) counts. Two texts with a different number of negations (``not``,
+``never``, ``cannot``, ``isn't``...) are never duplicates, however alike: "Censorship is wrong"
+denies "Censorship is not wrong". Of a text longer than 500 characters after folding, only
 the first 500 are compared, so that long texts cost no more than short ones: such a text
 repeats another that begins alike, however differently they end, if their lengths as
 written are close enough for that similarity (at 90%, the shorter at least 9/11 of the longer).
@@ -58,11 +60,14 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     """
     from rapidfuzz import fuzz, process  # only when the rule runs: start-up time otherwise
 
+    from argmap.verify.quote import negation_count
+
     claims = list(ctx.map.claims.values())
     heads = [_folded_head(c.text) for c in claims]
     folded = [head[:COMPARED] for head in heads]  # the texts compared
     cut = [len(head) > COMPARED for head in heads]
     lengths = [len(c.text) for c in claims]  # as written
+    negations = [negation_count(c.text) for c in claims]  # a denial is no repeat
     words = [set(_whole_words(head).split()) for head in heads]
     del heads
     frequency = Counter(chain.from_iterable(words))
@@ -92,8 +97,13 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if extract_one(folded[j], earlier, scorer=ratio, score_cutoff=screen, processor=None):
                 for i, text in zip(head, earlier, strict=False):  # earlier: a prefix
                     if (
-                        not (cut[i] or cut[j]) or _lengths_allow(lengths[i], lengths[j], threshold)
-                    ) and ratio(text, folded[j], score_cutoff=threshold):
+                        negations[i] == negations[j]
+                        and (
+                            not (cut[i] or cut[j])
+                            or _lengths_allow(lengths[i], lengths[j], threshold)
+                        )
+                        and ratio(text, folded[j], score_cutoff=threshold)
+                    ):
                         if i < repeats.get(j, j):
                             repeats[j] = i
                         break
