@@ -200,19 +200,29 @@ def parse_config(
     problems: list[Diagnostic] = []
     not_shown = 0
 
-    def bad(message: str, *key: str, item: int | None = None) -> None:
+    def bad(message: str, *key: str, item: int | None = None, hint: str | None = None) -> None:
         nonlocal not_shown
         if len(problems) >= MAX_CONFIG_PROBLEMS:
             not_shown += 1  # counted, not located: a flood costs no scanning
             return
         at = locate_item(key, item) if item is not None else None
-        problems.append(codes.INVALID_CONFIG.at(shown, at or locate(key), message))
+        problems.append(codes.INVALID_CONFIG.at(shown, at or locate(key), message, hint))
 
     if not isinstance(table, dict):
         bad("[tool.argmap] must be a table")
         return LintConfig(), problems
     for key in sorted(set(table) - KNOWN_KEYS):
-        bad(f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN_KEYS))}", key)
+        tool = table[key] if key == "tool" else None
+        header = isinstance(tool, dict) and "argmap" in tool  # pyproject's, copied with its header
+        bad(
+            f"unknown setting '{key}'; known: {', '.join(sorted(KNOWN_KEYS))}",
+            key,
+            hint=(
+                "argmap.toml takes the settings at its top level: remove the [tool.argmap] line"
+                if header
+                else None
+            ),
+        )
     config = LintConfig()
     select = _strings(table.get("select", []), "select", bad)
     ignore = _strings(table.get("ignore", []), "ignore", bad)
@@ -225,6 +235,18 @@ def parse_config(
     raw_severity = table.get("severity", {})
     if isinstance(raw_severity, dict):
         for code, level in raw_severity.items():
+            if code in KNOWN_KEYS:  # TOML reads every key below a table's header into it
+                where = (
+                    "[tool.argmap.severity]" if shown.endswith("pyproject.toml") else "[severity]"
+                )
+                bad(
+                    f"'{code}' is a setting, not a rule: written below {where}, it is read as "
+                    "part of that table",
+                    "severity",
+                    code,
+                    hint=f"move '{code}' above {where}",
+                )
+                continue
             named = rule_code(str(code))
             if isinstance(named, NotARule):
                 bad(named.message("severity"), "severity", code)

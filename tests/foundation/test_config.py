@@ -402,3 +402,57 @@ def test_a_stage_code_by_its_former_name_is_said_to_be_always_on(tmp_path: Path)
             "cannot be switched off",
         )
     ]
+
+
+# --- the two ways TOML's tables trip a newcomer: said, with the way out -----------------------
+def test_a_setting_written_below_the_severity_table_is_said_to_belong_to_it(
+    tmp_path: Path,
+) -> None:
+    """TOML puts every key after ``[severity]`` in that table: 'select' written below it was
+    reported as "'severity' names no rule 'select'; see 'argmap rules'", which sends the
+    reader to the rules when the setting only needs to move up."""
+    _write(tmp_path, "argmap.toml", '[severity]\nAM002 = "error"\n\nselect = ["AM001"]\n')
+    _, problems = load_config(tmp_path)
+    assert [(d.line, d.col, d.message, d.hint) for d in problems] == [
+        (
+            4,
+            1,
+            "'select' is a setting, not a rule: written below [severity], it is read as part "
+            "of that table",
+            "move 'select' above [severity]",
+        )
+    ]
+
+
+def test_a_tool_argmap_table_in_argmap_toml_is_said_to_need_no_header(tmp_path: Path) -> None:
+    """The keys of pyproject.toml's [tool.argmap], copied with their header into argmap.toml,
+    were "unknown setting 'tool'" and nothing more: argmap.toml takes them at its top level."""
+    _write(tmp_path, "argmap.toml", '[tool.argmap]\nignore = ["AM002"]\n')
+    _, problems = load_config(tmp_path)
+    assert [(d.line, d.col, d.message, d.hint) for d in problems] == [
+        (
+            1,
+            1,
+            "unknown setting 'tool'; known: duplicate-similarity, ignore, long-text, select, "
+            "severity, similarity",
+            "argmap.toml takes the settings at its top level: remove the [tool.argmap] line",
+        )
+    ]
+
+
+def test_in_pyproject_the_severity_table_is_named_as_written_there(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "pyproject.toml",
+        '[tool.argmap.severity]\nAM002 = "error"\nsimilarity = 80\n',
+    )
+    _, problems = load_config(tmp_path)
+    assert [(d.line, d.col, d.message, d.hint) for d in problems] == [
+        (
+            3,
+            1,
+            "'similarity' is a setting, not a rule: written below [tool.argmap.severity], it is "
+            "read as part of that table",
+            "move 'similarity' above [tool.argmap.severity]",
+        )
+    ]
