@@ -9,6 +9,8 @@ that shows the report in a frame.
 from __future__ import annotations
 
 import html
+import os
+import stat
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -263,14 +265,33 @@ poll();
 """
 
 
+def read_regular_file(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file, not a symbolic link (to anything,
+    checked as it is opened, not before); None otherwise, or when it cannot be read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except (OSError, ValueError):  # a link (ELOOP), missing, a NUL byte, a name too long
+        return None
+    try:
+        with os.fdopen(handle, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None
+            return file.read()
+    except OSError:
+        return None
+
+
 class PreviewServer:
-    """Serves out_dir on 127.0.0.1 only, plus ``/`` (the reloading wrapper) and
-    ``/__version`` (the build number), to requests for ``127.0.0.1:PORT`` or
-    ``localhost:PORT`` only (any other ``Host`` is refused: 403)."""
+    """Serves, on 127.0.0.1 only, what the preview of one map needs: ``/`` (the reloading
+    wrapper), ``/__version`` (the build number it polls), and the map's report and drawing
+    in out_dir (``page``, and the SVG of the same name), never a symbolic link; 404 for
+    anything else, whatever else out_dir holds. It answers requests for ``127.0.0.1:PORT``
+    or ``localhost:PORT`` only (any other ``Host`` is refused: 403)."""
 
     def __init__(self, out_dir: Path, page: str, port: int = 8000) -> None:
         self.out_dir = resolved(out_dir)
         self.page = page
+        self.files = frozenset({page, page.removesuffix(".html") + ".svg"})
         self.version = 0
         server = self
 
@@ -331,17 +352,13 @@ class PreviewServer:
             return WRAPPER.format(name=page).encode("utf-8"), "text/html; charset=utf-8"
         if name == "__version":
             return str(self.version).encode("ascii"), "text/plain"
-        try:
-            target = (self.out_dir / name).resolve()
-            if target.parent != self.out_dir or not target.is_file():
-                return None, ""  # only the files argmap wrote, never anything outside
-            body = target.read_bytes()
-        # a NUL byte, a name too long, a file gone meanwhile; RuntimeError: a loop of symbolic
-        # links, before Python 3.13
-        except (OSError, ValueError, RuntimeError):
+        if name not in self.files:
+            return None, ""  # only the map's report and drawing: not the rest of the folder
+        body = read_regular_file(self.out_dir / name)
+        if body is None:
             return None, ""
         kinds = {".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
-        return body, kinds.get(target.suffix, "application/octet-stream")
+        return body, kinds[Path(name).suffix]
 
     def start(self) -> None:
         self.thread.start()

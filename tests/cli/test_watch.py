@@ -560,3 +560,139 @@ def test_an_edit_of_the_configuration_rebuilds(tmp_path: Path) -> None:
         ]
         config.write_text('ignore = ["AM002"]\n')
         assert watching.wait_for(3, seconds=8).diagnostics == ()
+
+
+ARGMAP = (sys.executable, "-m", "argmap")
+
+
+class _Served:
+    """``argmap watch map.yaml --serve --port 0`` in a process of its own, and plain HTTP
+    requests to it, as the page and the reader make them."""
+
+    def __init__(self, project: Path, output: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+        self.child = subprocess.Popen(
+            [*ARGMAP, "watch", "map.yaml", "-o", output, "--serve", "--port", "0"],
+            cwd=project,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert self.child.stderr is not None
+        line = self.child.stderr.readline()  # said before the first build
+        assert line.startswith("serving http://127.0.0.1:"), line
+        self.port = int(line.split(":")[2].split("/")[0])
+        self.version = "0"
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def next_build(self, seconds: float = 30) -> int:
+        """Wait for a build after the last one seen (the page's poll of /__version)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            status, body = self.get("/__version")
+            assert status == 200
+            if body.decode() != self.version:
+                self.version = body.decode()
+                time.sleep(1.0)  # the watcher takes its first look after the build
+                return int(self.version)
+            time.sleep(0.1)
+        raise AssertionError(f"no build after {self.version}")
+
+    def stop(self) -> None:
+        self.child.send_signal(signal.SIGINT)
+        self.child.communicate(timeout=30)
+
+
+def _save(path: Path, text: str) -> None:
+    """Saved at once (as editors save), so the watch sees the whole file or none of it."""
+    temporary = path.with_name(".saving")
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
+@pytest.mark.timeout(90)
+def test_the_server_serves_the_map_s_pages_and_nothing_else_of_its_folder(
+    project: Path,
+) -> None:
+    """With ``-o .`` it served every file of the folder: argmap.toml, the map's YAML, other
+    maps' pages, dotfiles, links to anything. It serves what the preview needs: the wrapper,
+    its poll, the report and the drawing."""
+    (project / ".env").write_text("TOKEN=secret\n")
+    (project / "other.html").write_text("<p>another map</p>")
+    (project / "other.svg").write_text("<svg/>")
+    (project / "notes.txt").write_text("notes")
+    (project / "alias.html").symlink_to("map.html")
+    served = _Served(project, ".")
+    try:
+        assert served.next_build() == 1
+        statuses = {
+            path: served.get(path)[0]
+            for path in (
+                "/",
+                "/__version",
+                "/map.html",
+                "/map.html?reload=1",
+                "/map.svg",
+                "/argmap.toml",
+                "/map.yaml",
+                "/other.html",
+                "/other.svg",
+                "/.env",
+                "/notes.txt",
+                "/alias.html",
+                "/sources/district-study.txt",
+                "/sources/",
+                "/MAP.html",
+                "/map.html/",
+                "/./map.yaml",
+                "/favicon.ico",
+                "/__nothing",
+            )
+        }
+    finally:
+        served.stop()
+    assert statuses == {
+        "/": 200,
+        "/__version": 200,
+        "/map.html": 200,
+        "/map.html?reload=1": 200,
+        "/map.svg": 200,
+        "/argmap.toml": 404,
+        "/map.yaml": 404,
+        "/other.html": 404,
+        "/other.svg": 404,
+        "/.env": 404,
+        "/notes.txt": 404,
+        "/alias.html": 404,
+        "/sources/district-study.txt": 404,
+        "/sources/": 404,
+        "/MAP.html": 404,
+        "/map.html/": 404,
+        "/./map.yaml": 404,
+        "/favicon.ico": 404,
+        "/__nothing": 404,
+    }
+
+
+def test_the_map_s_own_names_are_not_served_through_a_symbolic_link(project: Path) -> None:
+    """A link named map.svg (or map.html) in the folder is not argmap's output: 404, even
+    when it points at a file of the same folder."""
+    out = project / "out"
+    out.mkdir()
+    (out / "secret.txt").write_text("secret")
+    (out / "map.svg").symlink_to("secret.txt")
+    (out / "map.html").symlink_to(project / "argmap.toml")
+    server = PreviewServer(out, "map.html", port=0)
+    try:
+        assert server.respond("/map.svg") == (None, "")
+        assert server.respond("/map.html") == (None, "")
+    finally:
+        server.httpd.server_close()

@@ -79,7 +79,8 @@ def watch(
 
     The map, the files it includes, the sources it quotes and the project's configuration
     (argmap.toml or pyproject.toml) are watched. With --serve, open the printed address: the
-    page reloads by itself after each rebuild.
+    page reloads by itself after each rebuild. Only the map's NAME.html and NAME.svg are
+    served from the output folder (404 for its other files).
 
     The SVG is the one 'argmap render' writes, NAME.svg, drawn as the file's drawing:
     settings say (direction, groups, quotes and legend); the report's map takes their
