@@ -43,6 +43,9 @@ class Build:
     # the project's configuration files (there or not): looked at on every tick of the watch,
     # not watched, since their folder is the project's root, which may hold a great many
     settings: frozenset[Path] = frozenset()
+    # whether the map loaded and was evaluated, so that its report was made: False when the
+    # map is missing, does not parse, or has errors; nothing is written then
+    loaded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ def build_once(
         frozenset(inputs),
         tuple(unwritten),
         settings,
+        outcome.map is not None and outcome.evaluation is not None,
     )
 
 
@@ -243,17 +247,31 @@ WRAPPER = """<!doctype html>
 <meta http-equiv="Content-Security-Policy"
  content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <title>argmap watch: {name}</title>
-<style>html,body,iframe{{margin:0;border:0;width:100%;height:100%}}</style>
+<style>
+html,body{{margin:0;height:100%}}
+body{{display:flex;flex-direction:column}}
+#errors{{flex:none;margin:0;padding:.75em 1em;max-height:50vh;overflow:auto;
+ white-space:pre-wrap;font:13px/1.4 ui-monospace,monospace;
+ background:#fdecea;color:#5f1410;border-bottom:3px solid #b3261e}}
+#errors[hidden]{{display:none}}
+iframe{{flex:1;margin:0;border:0;width:100%}}
+</style>
 </head><body>
+<pre id="errors" role="alert"{hidden}>{errors}</pre>
 <iframe id="report" src="{name}" title="argmap report"></iframe>
 <script>
-let seen = null;
+let seen = "{version}";
 async function poll() {{
   try {{
     const version = await (await fetch("/__version", {{cache: "no-store"}})).text();
-    if (seen !== null && version !== seen) {{
-      const frame = document.getElementById("report");
-      frame.contentWindow.location.reload();
+    if (version !== seen) {{
+      const errors = await (await fetch("/__errors", {{cache: "no-store"}})).text();
+      const box = document.getElementById("errors");
+      box.textContent = errors;
+      box.hidden = errors === "";
+      if (errors === "") {{
+        document.getElementById("report").contentWindow.location.reload();
+      }}
     }}
     seen = version;
   }} catch (e) {{}}
@@ -263,6 +281,21 @@ poll();
 </script>
 </body></html>
 """
+
+
+def failure_text(build: Build, last_good: int | None) -> str:
+    """What the preview shows above the report while the map does not build: which build
+    failed, which build the report below is from, and the diagnostics as the terminal shows
+    them (without colour). Plain text: the page puts it in as text, never as markup."""
+    from argmap.report import render_report
+
+    below = (
+        "no build has succeeded since the watch started; the report below, if any, is older"
+        if last_good is None
+        else f"the report below is from build {last_good}, the last good one"
+    )
+    found = render_report("text", build.diagnostics, sources=build.texts, files_checked=1)
+    return f"Build {build.number} failed: {below}.\n\n{found}"
 
 
 def read_regular_file(path: Path) -> bytes | None:
@@ -293,6 +326,9 @@ class PreviewServer:
         self.page = page
         self.files = frozenset({page, page.removesuffix(".html") + ".svg"})
         self.version = 0
+        self.errors = ""  # the failure of the last build, "" when it built
+        self.last_good: int | None = None
+        self.lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -344,14 +380,35 @@ class PreviewServer:
             allowed.update(names)
         return host.lower() in allowed
 
+    def show(self, build: Build) -> None:
+        """Serve the state ``build`` leaves: its failure (kept in memory: the files of the
+        last good build stay as they are), or none; then its number, which the page polls."""
+        with self.lock:
+            if build.loaded:
+                self.last_good = build.number
+                self.errors = ""
+            else:
+                self.errors = failure_text(build, self.last_good)
+            self.version = build.number
+
     def respond(self, request_path: str) -> tuple[bytes | None, str]:
         name = urllib.parse.unquote(request_path.split("?", 1)[0].lstrip("/"))
+        with self.lock:
+            version, errors = self.version, self.errors
         if name == "":
-            # the file name comes from the user's disk: escaped, so it can never be markup
-            page = html.escape(urllib.parse.quote(self.page), quote=True)
-            return WRAPPER.format(name=page).encode("utf-8"), "text/html; charset=utf-8"
+            # the file name comes from the user's disk, the errors quote the map: escaped,
+            # so neither can ever be markup
+            page = WRAPPER.format(
+                name=html.escape(urllib.parse.quote(self.page), quote=True),
+                errors=html.escape(errors, quote=True),
+                hidden="" if errors else " hidden",
+                version=version,
+            )
+            return page.encode("utf-8"), "text/html; charset=utf-8"
         if name == "__version":
-            return str(self.version).encode("ascii"), "text/plain"
+            return str(version).encode("ascii"), "text/plain"
+        if name == "__errors":
+            return errors.encode("utf-8"), "text/plain; charset=utf-8"
         if name not in self.files:
             return None, ""  # only the map's report and drawing: not the rest of the folder
         body = read_regular_file(self.out_dir / name)

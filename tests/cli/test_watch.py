@@ -638,6 +638,7 @@ def test_the_server_serves_the_map_s_pages_and_nothing_else_of_its_folder(
             for path in (
                 "/",
                 "/__version",
+                "/__errors",
                 "/map.html",
                 "/map.html?reload=1",
                 "/map.svg",
@@ -662,6 +663,7 @@ def test_the_server_serves_the_map_s_pages_and_nothing_else_of_its_folder(
     assert statuses == {
         "/": 200,
         "/__version": 200,
+        "/__errors": 200,
         "/map.html": 200,
         "/map.html?reload=1": 200,
         "/map.svg": 200,
@@ -694,5 +696,99 @@ def test_the_map_s_own_names_are_not_served_through_a_symbolic_link(project: Pat
     try:
         assert server.respond("/map.svg") == (None, "")
         assert server.respond("/map.html") == (None, "")
+    finally:
+        server.httpd.server_close()
+
+
+HOSTILE_KEY = '"<b>x</b>": 1\n'
+KNOWN_KEYS = (
+    "actors, argmap, arguments, attacks, authors, claims, date, description, drawing, "
+    "evidence, include, question, questions, sources, title"
+)
+
+
+@pytest.mark.timeout(120)
+def test_a_broken_map_is_shown_in_the_page_until_it_is_mended(project: Path) -> None:
+    """When the map stopped loading, or was deleted, the page kept showing the last good
+    report and the errors were only in the terminal. The page's poll now finds them
+    (escaped where the wrapper shows them), marked as the current state above the last good
+    report, which stays served as it is, its files untouched; mended, they are gone."""
+    path = project / "map.yaml"
+    good = path.read_text()
+    served = _Served(project, "out")
+    try:
+        assert served.next_build() == 1
+        assert served.get("/__errors") == (200, b"")
+        assert b"failed" not in served.get("/")[1]
+        files = {name: (project / "out" / name).read_bytes() for name in ("map.html", "map.svg")}
+
+        _save(
+            path, good.replace("title: School uniforms\n", "title: School uniforms\n" + HOSTILE_KEY)
+        )
+        broken = served.next_build()
+        status, errors = served.get("/__errors")
+        assert status == 200
+        assert errors.decode() == (
+            f"Build {broken} failed: the report below is from build 1, the last good one.\n\n"
+            "map.yaml:9:1: error[AM201] unknown key '<b>x</b>' in the top level (unknown-key)\n"
+            '  9 | "<b>x</b>": 1\n'
+            "    | ^\n"
+            f"  hint: known keys here: {KNOWN_KEYS}\n"
+            "\n"
+            "1 error in 1 of 1 file\n"
+        )
+        wrapper = served.get("/")[1].decode()
+        assert (
+            f"Build {broken} failed: the report below is from build 1, the last good one."
+            in wrapper
+        )
+        assert "unknown key &#x27;&lt;b&gt;x&lt;/b&gt;&#x27; in the top level" in wrapper
+        assert "<b>x</b>" not in wrapper
+        assert served.get("/map.html") == (200, files["map.html"])
+        assert {n: (project / "out" / n).read_bytes() for n in files} == files
+
+        path.unlink()
+        gone = served.next_build()
+        assert served.get("/__errors")[1].decode() == (
+            f"Build {gone} failed: the report below is from build 1, the last good one.\n\n"
+            "map.yaml:1:1: error[AM101] cannot read: No such file or directory "
+            "(file-unreadable)\n"
+            "\n"
+            "1 error in 1 of 1 file\n"
+        )
+        assert {n: (project / "out" / n).read_bytes() for n in files} == files
+
+        _save(path, good.replace("School uniforms", "Uniforms, mended"))
+        served.next_build()
+        assert served.get("/__errors") == (200, b"")
+        assert "failed" not in served.get("/")[1].decode()
+        status, page = served.get("/map.html")
+        assert status == 200 and b"Uniforms, mended" in page
+    finally:
+        served.stop()
+    # what it wrote once mended is what render (linking to the report) and report write
+    runner = CliRunner()
+    rendered = ["render", str(path), "-o", str(project / "r"), "--link-to-report"]
+    assert runner.invoke(main, rendered).exit_code == 0
+    assert runner.invoke(main, ["report", str(path), "-o", str(project / "r")]).exit_code == 0
+    for name in ("map.svg", "map.html"):
+        assert (project / "out" / name).read_bytes() == (project / "r" / name).read_bytes()
+
+
+def test_a_map_that_never_built_says_so_in_the_page(tmp_path: Path) -> None:
+    """Broken from the start: there is no last good report to show below the errors."""
+    (tmp_path / "argmap.toml").write_text("")
+    build = build_once(tmp_path / "map.yaml", tmp_path / "out")
+    server = PreviewServer(tmp_path / "out", "map.html", port=0)
+    try:
+        server.show(build)
+        body, kind = server.respond("/__errors")
+        assert kind == "text/plain; charset=utf-8"
+        assert body is not None
+        assert body.decode() == (
+            "Build 1 failed: no build has succeeded since the watch started; the report "
+            f"below, if any, is older.\n\n{tmp_path / 'map.yaml'}:1:1: error[AM101] cannot "
+            "read: No such file or directory (file-unreadable)\n\n1 error in 1 of 1 file\n"
+        )
     finally:
         server.httpd.server_close()

@@ -80,7 +80,9 @@ def watch(
     The map, the files it includes, the sources it quotes and the project's configuration
     (argmap.toml or pyproject.toml) are watched. With --serve, open the printed address: the
     page reloads by itself after each rebuild. Only the map's NAME.html and NAME.svg are
-    served from the output folder (404 for its other files).
+    served from the output folder (404 for its other files). While the map does not build,
+    the page shows its errors above the last good report, whose files are left as they are;
+    mended, the errors go and the report reloads.
 
     The SVG is the one 'argmap render' writes, NAME.svg, drawn as the file's drawing:
     settings say (direction, groups, quotes and legend); the report's map takes their
@@ -117,7 +119,7 @@ def watch(
         for message in build.unwritten:
             say(f"argmap: [{build.number}] {message}")
         if server is not None:
-            server.version = build.number
+            server.show(build)
 
     if server is not None:
         server.start()
