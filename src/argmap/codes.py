@@ -94,6 +94,12 @@ SELF_REFERENCE = Code("AM308", "self-reference", "An element that supports or at
 INVALID_CONFIG = Code("AM903", "invalid-config", "The [tool.argmap] configuration is broken.")
 PATH_NOT_FOUND = Code("AM901", "path-not-found", "A path given on the command line is missing.")
 NO_FILES = Code("AM902", "no-files", "A folder with no argument files.", Severity.WARNING)
+UNKNOWN_SUPPRESSION = Code(
+    "AM904",
+    "unknown-suppression",
+    "A '# argmap: disable' comment names no rule, so it silences nothing.",
+    Severity.WARNING,
+)
 INTERNAL_ERROR = Code("AM999", "internal-error", "argmap failed; please report it.")
 
 ALL_CODES: tuple[Code, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Code))

@@ -345,11 +345,14 @@ def lint_result(
     if result.map is None:
         return
     from argmap.lint.registry import run_rules, suppressions
+    from argmap.lint.unknown_suppressions import unknown_suppressions
 
     texts = result.texts
     context = LintContext(result.map, config, quotes, unreadable_sources or {}, texts)
     silenced = {path: suppressions(doc.text, doc.hashed) for path, doc in result.documents.items()}
     result.diagnostics.extend(run_rules(context, silenced))
+    for path, doc in result.documents.items():
+        result.diagnostics.extend(unknown_suppressions(path, doc.text, doc.hashed))
 
 
 # Claims from which ``check`` lints a map in a child process while it evaluates the map.

@@ -3,6 +3,9 @@ the way every position is: lines end at LF, CRLF or a lone CR (argmap.lines)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,64 @@ claims:
   d: {text: D, supports: t}
 """
     assert findings(text, tmp_path) == [("AM002", 8, 3)]
+
+
+# A comment that names no rule silenced nothing and said nothing: the user believed the finding
+# silenced. It is a warning where the word stands, with the nearest rule as a hint.
+UNKNOWN = """\
+argmap: 1
+title: Unknown
+claims:
+  t: {text: T, kind: thesis}
+  a: {text: A, supports: t}  # argmap: disable=AM02
+  # argmap: disable-next-line=AM009, unsuported-claim
+  b: {text: B, supports: t}
+  c: {text: C, supports: t}  # argmap: disable=all, AM201, zzz
+"""
+
+
+def test_a_comment_that_names_no_rule_is_a_warning_where_the_word_stands(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(UNKNOWN)
+    done = run_cli("validate", "map.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr  # warnings: the run passes, as with any warning
+    shown = [line for line in done.stdout.splitlines() if line.startswith(("map", "  hint"))]
+    assert shown == [
+        "map.yaml:5:3: warning[AM002] claim 'a' has neither evidence nor premises "
+        "(unsupported-claim)",
+        "  hint: add a quote under 'evidence:', a premise with 'supports:', or mark it "
+        "'kind: assumption'",
+        "map.yaml:5:48: warning[AM904] '# argmap: disable' names no rule 'AM02' "
+        "(unknown-suppression)",
+        "  hint: did you mean 'AM002' (unsupported-claim)?",
+        "map.yaml:6:38: warning[AM904] '# argmap: disable-next-line' names no rule "
+        "'unsuported-claim' (unknown-suppression)",
+        "  hint: did you mean 'unsupported-claim' (AM002)?",
+        "map.yaml:7:3: warning[AM002] claim 'b' has neither evidence nor premises "
+        "(unsupported-claim)",
+        "  hint: add a quote under 'evidence:', a premise with 'supports:', or mark it "
+        "'kind: assumption'",
+        "map.yaml:8:53: warning[AM904] '# argmap: disable' names AM201 (unknown-key), which is "
+        "not a rule: the checks of the pipeline stages cannot be switched off "
+        "(unknown-suppression)",
+        "map.yaml:8:60: warning[AM904] '# argmap: disable' names no rule 'zzz' "
+        "(unknown-suppression)",
+        "  hint: see 'argmap rules'",
+    ]
+    assert done.stdout.endswith("6 warnings in 1 of 1 file\n")
+    strict = run_cli("validate", "--strict", "map.yaml", cwd=tmp_path)
+    assert strict.returncode == 1
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env=env,
+    )

@@ -147,8 +147,30 @@ def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int,
     ``str.splitlines``, which also ends one at NEL, LS or PS, and so would move every later
     comment down a line."""
     found: dict[int, frozenset[str]] = {}
+    for word in suppression_words(text, hashed):
+        # a code in any case, as the configuration reads it (am002 is AM002)
+        name = word.text.upper() if word.text[:2].lower() == "am" else word.text
+        found[word.target] = found.get(word.target, frozenset()) | {name}
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionWord:
+    """One code or name of a ``# argmap: disable`` comment, as written, and where it is."""
+
+    text: str
+    line: int  # where the word is written
+    col: int
+    target: int  # the line it silences
+    directive: str  # disable or disable-next-line
+
+
+def suppression_words(
+    text: str, hashed: Sequence[tuple[int, int]] = ()
+) -> Iterator[SuppressionWord]:
+    """Each word of each ``# argmap: disable`` comment of ``text`` (see :func:`suppressions`)."""
     if "disable" not in text:  # no comment can match: no need to look at every line
-        return found
+        return
     starts = [start for start, _ in hashed]
     line_start = 0
     for number, (line, end) in enumerate(_lines_and_ends(text), start=1):
@@ -156,12 +178,13 @@ def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int,
         start, line_start = line_start, line_start + len(line) + len(end)
         if match is None or _inside(hashed, starts, start + match.start()):
             continue
-        target = number + 1 if match.group(1) == "disable-next-line" else number
-        words = (c.strip() for c in match.group(2).split(","))
-        # a code in any case, as the configuration reads it (am002 is AM002)
-        names = frozenset(w.upper() if w[:2].lower() == "am" else w for w in words if w)
-        found[target] = found.get(target, frozenset()) | names
-    return found
+        directive = match.group(1)
+        target = number + 1 if directive == "disable-next-line" else number
+        for word in _WORD.finditer(line, match.start(2), match.end(2)):
+            yield SuppressionWord(word.group(), number, word.start() + 1, target, directive)
+
+
+_WORD = re.compile(r"[^,\s]+")
 
 
 def _lines_and_ends(text: str) -> Iterator[tuple[str, str]]:
