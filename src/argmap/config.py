@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import math
 import re
 import sys
 import tomllib
@@ -34,6 +33,7 @@ from typing import Any
 
 from argmap import codes
 from argmap.codes import Code
+from argmap.config_numbers import MAX_LONG_TEXT, BadNumber, count, percentage, read_number
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.lines import position_of
 from argmap.lint.context import LintConfig
@@ -262,16 +262,16 @@ def parse_config(
     else:
         bad("'severity' must be a table of code = level", "severity")
     numbers: dict[str, float] = {}
-    for key, default in (
-        ("similarity", config.similarity),
-        ("long-text", float(config.long_text)),
-        ("duplicate-similarity", config.duplicate_similarity),
+    for setting in (
+        percentage("similarity", config.similarity),
+        count("long-text", config.long_text, MAX_LONG_TEXT),
+        percentage("duplicate-similarity", config.duplicate_similarity),
     ):
-        value = _number(table.get(key, default))
-        if value is None:
-            bad(f"'{key}' must be a non-negative number", key)
-            value = default
-        numbers[key] = value
+        value = read_number(setting, table.get(setting.key, setting.default))
+        if isinstance(value, BadNumber):
+            bad(value.message, setting.key, hint=value.hint)
+            value = setting.default
+        numbers[setting.key] = value
     if not_shown:
         problems.append(
             codes.INVALID_CONFIG.at(
@@ -286,9 +286,9 @@ def parse_config(
             select=frozenset(select),
             ignore=frozenset(ignore),
             severity=severity,
-            similarity=min(numbers["similarity"], 100.0),
+            similarity=numbers["similarity"],
             long_text=int(numbers["long-text"]),
-            duplicate_similarity=min(numbers["duplicate-similarity"], 100.0),
+            duplicate_similarity=numbers["duplicate-similarity"],
         ),
         problems,
     )
@@ -338,17 +338,6 @@ def rule_code(word: str) -> str | NotARule:
     probe = word.upper() if looks_like_code else word.lower()
     close = difflib.get_close_matches(probe, candidates, n=1)
     return NotARule(word, close[0] if close else None)
-
-
-def _number(value: Any) -> float | None:
-    """A finite number at or above 0; None for anything else (text, inf, nan, 10**400)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) and number >= 0 else None
 
 
 def _strings(value: Any, key: str, bad: Callable[..., None]) -> list[str]:

@@ -37,7 +37,9 @@ def test_progress_is_advanced_once_per_file() -> None:
     assert seen == [1] * 5
 
 
-BROKEN_CONFIG = "argmap.toml:1:1: error[AM903] 'similarity' must be a non-negative number"
+BROKEN_CONFIG = (
+    "argmap.toml:1:1: error[AM903] 'similarity' must be a percentage from 0 to 100, not 'x'"
+)
 
 
 def _broken_project(folder: Path) -> None:

@@ -556,7 +556,13 @@ def test_an_edit_of_the_configuration_rebuilds(tmp_path: Path) -> None:
         config.write_text('ignore = ["AM002"]\nsimilarity = "high"\n')
         broken = watching.wait_for(2, seconds=8).diagnostics
         assert [(d.path, d.line, d.col, d.code, d.message) for d in broken] == [
-            (str(config), 2, 1, "AM903", "'similarity' must be a non-negative number")
+            (
+                str(config),
+                2,
+                1,
+                "AM903",
+                "'similarity' must be a percentage from 0 to 100, not 'high'",
+            )
         ]
         config.write_text('ignore = ["AM002"]\n')
         assert watching.wait_for(3, seconds=8).diagnostics == ()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,7 +74,7 @@ def test_bad_values_are_located_at_their_key_in_the_argmap_table(tmp_path: Path)
     )
     assert _problems(tmp_path) == [
         ("pyproject.toml", 8, 1, "'select' must be a list of rule codes or names"),
-        ("pyproject.toml", 9, 3, "'similarity' must be a non-negative number"),
+        ("pyproject.toml", 9, 3, "'similarity' must be a percentage from 0 to 100, not 'high'"),
         (
             "pyproject.toml",
             10,
@@ -143,7 +145,8 @@ def test_numbers_that_are_not_finite_are_refused_not_raised(tmp_path: Path, line
     _write(tmp_path, "argmap.toml", f"# a comment\n{line}\n")
     config, problems = load_config(tmp_path)
     assert [(d.line, d.col) for d in problems] == [(2, 1)]
-    assert problems[0].message.endswith("must be a non-negative number")
+    assert problems[0].message.startswith(f"'{line.split()[0]}' must be a ")
+    assert " from 0 to " in problems[0].message
     assert config == LintConfig()
 
 
@@ -456,3 +459,113 @@ def test_in_pyproject_the_severity_table_is_named_as_written_there(tmp_path: Pat
             "move 'similarity' above [tool.argmap.severity]",
         )
     ]
+
+
+# --- numbers on the right scale -------------------------------------------------------------
+# 'similarity = 0.85' (a 0-1 habit in a 0-100 setting) made almost every fuzzy match a
+# paraphrase, 250 was clamped to 100 and 'long-text = 80.9' became 80, all without a word.
+@pytest.mark.parametrize(
+    ("line", "message", "hint"),
+    [
+        (
+            "similarity = 0.85",
+            "'similarity' must be a percentage from 0 to 100, not 0.85",
+            "write 85 for 85%",
+        ),
+        (
+            "duplicate-similarity = 1",
+            "'duplicate-similarity' must be a percentage from 0 to 100, not 1",
+            "write 100 for 100%",
+        ),
+        (
+            "similarity = 0.875",
+            "'similarity' must be a percentage from 0 to 100, not 0.875",
+            "write 87.5 for 87.5%",
+        ),
+        (
+            "similarity = 250",
+            "'similarity' must be a percentage from 0 to 100, not 250",
+            "100 takes only an exact match; the default is 85",
+        ),
+        (
+            "duplicate-similarity = -5",
+            "'duplicate-similarity' must be a percentage from 0 to 100, not -5",
+            "the default is 90",
+        ),
+        (
+            'similarity = "high"',
+            "'similarity' must be a percentage from 0 to 100, not 'high'",
+            "the default is 85",
+        ),
+        (
+            'similarity = "85"',
+            "'similarity' must be a percentage from 0 to 100, not '85'",
+            "write 85 without quotes",
+        ),
+        (
+            "long-text = 80.9",
+            "'long-text' must be a whole number of characters from 0 to 1,000,000, not 80.9",
+            "write 80 or 81",
+        ),
+        (
+            "long-text = 2_000_000",
+            "'long-text' must be a whole number of characters from 0 to 1,000,000, not 2000000",
+            "the default is 80",
+        ),
+        (
+            "long-text = true",
+            "'long-text' must be a whole number of characters from 0 to 1,000,000, not true",
+            "the default is 80",
+        ),
+    ],
+)
+def test_a_number_out_of_its_range_or_of_the_wrong_kind_is_an_error_at_its_key(
+    tmp_path: Path, line: str, message: str, hint: str
+) -> None:
+    _write(tmp_path, "argmap.toml", f'ignore = ["AM009"]\n  {line}\n')
+    config, problems = load_config(tmp_path)
+    assert [(d.path, d.line, d.col, d.code, d.severity, d.message, d.hint) for d in problems] == [
+        (str(tmp_path / "argmap.toml"), 2, 3, "AM903", "error", message, hint)
+    ]
+    assert config == LintConfig(ignore=frozenset({"AM009"}))  # the default kept
+
+
+@pytest.mark.parametrize(
+    ("line", "setting"),
+    [
+        ("similarity = 0", ("similarity", 0.0)),
+        ("similarity = 1.5", ("similarity", 1.5)),
+        ("similarity = 100", ("similarity", 100.0)),
+        ("duplicate-similarity = 99.5", ("duplicate_similarity", 99.5)),
+        ("long-text = 0", ("long_text", 0)),
+        ("long-text = 120.0", ("long_text", 120)),
+        ("long-text = 1_000_000", ("long_text", 1_000_000)),
+    ],
+)
+def test_numbers_in_their_range_are_taken_as_written(
+    tmp_path: Path, line: str, setting: tuple[str, float]
+) -> None:
+    _write(tmp_path, "argmap.toml", f"{line}\n")
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert getattr(config, setting[0]) == setting[1]
+
+
+def test_a_number_on_the_wrong_scale_fails_the_run_with_its_hint(tmp_path: Path) -> None:
+    _write(tmp_path, "argmap.toml", "similarity = 0.85\n")
+    _write(tmp_path, "map.yaml", "argmap: 1\ntitle: T\nclaims:\n  t: {text: T, kind: thesis}\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "validate", "map.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 1
+    assert done.stdout.startswith(
+        "argmap.toml:1:1: error[AM903] 'similarity' must be a percentage from 0 to 100, "
+        "not 0.85 (invalid-config)\n"
+    )
+    assert "  hint: write 85 for 85%\n" in done.stdout

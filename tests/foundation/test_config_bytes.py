@@ -10,7 +10,7 @@ import pytest
 
 from argmap.config import load_config
 
-TEXT = 'similarity = 0.9\nignore = ["AM004"]\nseverity = {AM002 = "loud"}\n'
+TEXT = 'similarity = 90\nignore = ["AM004"]\nseverity = {AM002 = "loud"}\n'
 
 
 @pytest.mark.parametrize(
