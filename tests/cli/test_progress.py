@@ -145,7 +145,8 @@ def test_verbose_and_quiet_show_no_bar(runner: CliRunner, maps: Path, flag: str)
     assert result.exit_code == 0
     lines = [line for line in result.stderr.splitlines() if not line.startswith("argmap render:")]
     wrote = ["wrote out/m0.dot", "wrote out/m1.dot", "wrote out/m2.dot"]
-    assert lines == ([f"read maps/m{n}.yaml" for n in range(3)] + wrote if flag == "-v" else [])
+    read = ["configuration: argmap.toml", *(f"read maps/m{n}.yaml" for n in range(3))]
+    assert lines == (read + wrote if flag == "-v" else [])
 
 
 @pytest.mark.usefixtures("terminal")

@@ -235,6 +235,7 @@ def test_a_folder_is_searched_as_validate_searches_it(runner: CliRunner, project
     )
     said = [line for line in result.stderr.splitlines() if not line.startswith("argmap stats:")]
     assert said == [
+        "configuration: argmap.toml",
         "read a.yaml",
         "read b.yaml",
         "skipped docker-compose.yml: not an argument map (no argmap: key)",
@@ -256,7 +257,9 @@ def test_the_order_is_the_order_validate_reads_the_maps_in(
         (project / name).write_text(A)
     paths = ["b.yaml", "maps", "a.yaml", "./b.yaml", "maps/a.yaml"]
     validated = runner.invoke(main, ["-v", "validate", *paths])
-    read = [line.removeprefix("read ") for line in validated.stderr.splitlines()[:-1]]
+    said = validated.stderr.splitlines()[:-1]
+    assert said[0] == "configuration: argmap.toml"  # one project: named once
+    read = [line.removeprefix("read ") for line in said[1:]]
     assert read == [
         "b.yaml",
         "maps/B.yaml",

@@ -71,8 +71,12 @@ def test_verbose_says_where_it_went(here: Path) -> None:
     code, out, err = _run("-v", "render", "m.yaml", "-f", "dot", "-o", "-")
     assert code == 0 and out.startswith(b"// argmap-document") and b"digraph" in out
     lines = err.splitlines()
-    assert lines[:2] == ["read m.yaml", "wrote m.yaml's dot to standard output"]
-    assert [line.split(":")[0] for line in lines[2:]] == ["argmap render"]  # its timing
+    assert lines[:3] == [
+        "configuration: none in ., the defaults",
+        "read m.yaml",
+        "wrote m.yaml's dot to standard output",
+    ]
+    assert [line.split(":")[0] for line in lines[3:]] == ["argmap render"]  # its timing
 
 
 @pytest.mark.parametrize("command", ["render", "report", "handout"])

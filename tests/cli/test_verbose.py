@@ -43,6 +43,7 @@ def test_validate_says_what_it_read_and_how_long_it_took(runner: CliRunner, proj
     assert result.exit_code == 0
     assert result.stdout == "2 files checked, no problems\n"
     assert _lines(result.stderr) == [
+        "configuration: argmap.toml",
         "read main.yaml, which includes part.yaml",
         "argmap validate: T s",
     ]
@@ -52,6 +53,7 @@ def test_render_says_what_it_read_then_what_it_wrote(runner: CliRunner, project:
     result = runner.invoke(main, ["render", "main.yaml", "--format", "dot", "-v"])
     assert result.exit_code == 0
     assert _lines(result.stderr) == [
+        "configuration: argmap.toml",
         "read main.yaml, which includes part.yaml",
         "wrote renders/main.dot",
         "argmap render: T s",
@@ -94,6 +96,7 @@ def test_export_and_stats_say_what_they_read(
     result = runner.invoke(main, ["-v", command[0], "main.yaml", *command[1:]])
     assert result.exit_code == 0
     assert _lines(result.stderr) == [
+        "configuration: argmap.toml",
         "read main.yaml, which includes part.yaml",
         f"argmap {command[0]}: T s",
     ]
@@ -129,3 +132,29 @@ def test_every_writer_says_what_it_wrote_except_under_quiet(
     quiet = runner.invoke(main, ["-q", name, *rest])  # the same again, over what it wrote
     assert quiet.exit_code == 0, quiet.output
     assert quiet.output == ""
+
+
+# A pyproject.toml in a subfolder makes it the project root (docs/format.md: the nearest folder
+# holding pyproject.toml, argmap.toml or .git), so an argmap.toml higher up was passed over with
+# no word even under -v. -v now names the configuration each project's maps are read with.
+def test_verbose_names_the_configuration_of_each_project(runner: CliRunner, project: Path) -> None:
+    (project / "argmap.toml").write_text('ignore = ["AM002"]\n')
+    (project / "sub").mkdir()
+    (project / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (project / "sub" / "map.yaml").write_text(MAIN.replace("include: [part.yaml]\n", ""))
+    (project / "bare").mkdir()
+    (project / "bare" / ".git").mkdir()
+    (project / "bare" / "map.yaml").write_text(MAIN.replace("include: [part.yaml]\n", ""))
+    result = runner.invoke(main, ["-v", "validate", "main.yaml", "sub/map.yaml", "bare/map.yaml"])
+    assert result.exit_code == 0, result.output
+    assert _lines(result.stderr) == [
+        "configuration: argmap.toml",
+        "read main.yaml, which includes part.yaml",
+        "configuration: sub/pyproject.toml",
+        "read sub/map.yaml",
+        "configuration: none in bare, the defaults",
+        "read bare/map.yaml",
+        "argmap validate: T s",
+    ]
+    checked = runner.invoke(main, ["-v", "check", "sub/map.yaml"])
+    assert _lines(checked.stderr)[0] == "configuration: sub/pyproject.toml"

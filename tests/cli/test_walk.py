@@ -53,7 +53,7 @@ def test_validate_skips_yaml_that_is_not_an_argument_map(runner: CliRunner, proj
     )
     verbose = runner.invoke(main, ["validate", "-v", "."])
     assert (verbose.exit_code, verbose.stdout) == (0, "1 file checked, no problems\n")
-    assert _said(verbose.stderr) == [*SKIPPED, "read map.yaml"]
+    assert _said(verbose.stderr) == [*SKIPPED, "configuration: argmap.toml", "read map.yaml"]
 
 
 def test_a_file_named_on_the_command_line_is_always_read_as_a_map(
@@ -125,9 +125,9 @@ def test_check_skips_yaml_that_is_not_an_argument_map(runner: CliRunner, project
     assert "docker-compose" not in result.stdout and "workflow" not in result.stdout
     assert result.stdout.splitlines()[-1] == "1 file checked, no problems"
     said = _said(result.stderr)
-    assert said[:2] == SKIPPED
-    assert re.fullmatch(r"checked map\.yaml: 0 quotes, grounded semantics, \d+\.\d\d s", said[2])
-    assert len(said) == 3
+    assert said[:3] == [*SKIPPED, "configuration: argmap.toml"]
+    assert re.fullmatch(r"checked map\.yaml: 0 quotes, grounded semantics, \d+\.\d\d s", said[3])
+    assert len(said) == 4
     as_json = runner.invoke(main, ["check", "-f", "json", "."])
     assert (as_json.exit_code, as_json.stderr) == (0, "")
     assert '"path": "map.yaml"' in as_json.stdout and "docker-compose" not in as_json.stdout

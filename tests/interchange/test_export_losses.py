@@ -142,7 +142,7 @@ def test_the_cli_names_each_loss_where_it_is_with_verbose(
     assert result.exit_code == 0, result.output
     assert result.stderr.count("warning[AM413]") == expected
     said = result.stderr.splitlines()
-    assert said[0] == "read small.yaml"
+    assert said[:2] == ["configuration: none in ., the defaults", "read small.yaml"]
     assert said[-2] == f"{expected} warning{'s' if expected > 1 else ''} in 1 of 1 file"
     assert said[-1].startswith("argmap export: ")  # -v's timing
     assert "AM413" not in result.stdout

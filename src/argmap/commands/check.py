@@ -17,6 +17,7 @@ from argmap.commands.common import (
     choice,
     default_format,
     detail,
+    detail_config,
     detail_skipped,
     emit_diagnostics,
     format_option,
@@ -147,6 +148,7 @@ def check(
         if c.timeout is not None:
             say(f"argmap: {c.shown}: {c.timeout}")
             sys.exit(EXIT_ERROR)
+        detail_config(c.root)
         detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
         maps.append(c)
     not_claims = _unknown_why(maps, run.why)

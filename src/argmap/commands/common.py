@@ -352,6 +352,7 @@ _verbosity = 0
 def set_verbosity(level: int) -> None:
     global _verbosity
     _verbosity = level
+    _configs_named.clear()  # a new run (the tests run several in one process)
 
 
 def quiet() -> bool:
@@ -422,6 +423,26 @@ def detail_read(path: Path | str, included: Iterable[Path]) -> None:
 
     parts = sorted(display_path(p) for p in included)
     detail(f"read {path}" + (f", which includes {', '.join(parts)}" if parts else ""))
+
+
+_configs_named: set[Path] = set()  # the project roots whose configuration -v has named
+
+
+def detail_config(root: Path | None) -> None:
+    """Under --verbose, once per project: the configuration its maps are read with. The
+    nearest folder with a project marker is the root, so a ``pyproject.toml`` in a subfolder
+    passes over an ``argmap.toml`` higher up; this says which file won."""
+    if _verbosity <= 0 or root is None or root in _configs_named:
+        return
+    _configs_named.add(root)
+    from argmap.config import find_config
+    from argmap.pipeline import display_path
+
+    path = find_config(root)
+    if path is None:
+        detail(f"configuration: none in {display_path(root)}, the defaults")
+    else:
+        detail(f"configuration: {display_path(path)}")
 
 
 def detail_skipped(path: Path | str, why: str) -> None:
@@ -505,6 +526,7 @@ def load_for_output(
             skipped.append(result.path)
             continue
         results.append(result)
+        detail_config(result.root)
         detail_read(result.path, result.included)
         diagnostics.extend(configs.for_root(result.root)[1])  # once per project
         diagnostics.extend(result.diagnostics)

@@ -19,6 +19,7 @@ from argmap.commands.common import (
     OneFile,
     OutputPath,
     choice,
+    detail_config,
     detail_read,
     emit_diagnostics,
     missing_path,
@@ -173,6 +174,7 @@ def export(
         emit_diagnostics([missing], {}, 0, None, err=output is None)
         sys.exit(EXIT_ERROR)
     result = load_map(file)
+    detail_config(result.root)
     detail_read(result.path, result.included)
     refused = None if output is None else refuse_input(output, files_read([result]))
     if refused is not None:

@@ -12,6 +12,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     choice,
+    detail_config,
     detail_read,
     detail_skipped,
     emit_diagnostics,
@@ -102,6 +103,7 @@ def stats(
         if c.timeout is not None:  # pragma: no cover - grounded semantics takes no time limit
             say(f"argmap: {c.shown}: {c.timeout}")
             sys.exit(EXIT_ERROR)
+        detail_config(c.root)
         detail_read(c.shown, c.included)
         if c.counts is None or c.config_problems:
             reported.append(c)

@@ -13,6 +13,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    detail_config,
     detail_read,
     detail_skipped,
     emit_diagnostics,
@@ -67,6 +68,7 @@ def validate(
                 detail_skipped(display_path(outcome.path), outcome.skipped)
                 skipped.append(outcome.path)
                 continue
+            detail_config(outcome.root)
             detail_read(display_path(outcome.path), outcome.included)
             diagnostics.extend(outcome.diagnostics)
             texts.update(outcome.texts)
