@@ -27,6 +27,7 @@ from argmap.lint.rules import am007_near_duplicate_claims, am012_hidden_characte
 from argmap.pipeline import ConfigCache, load_map
 from argmap.semantics.labels import Semantics
 from argmap.unseen import joins_in_place
+from argmap.verify.quote import negation_count
 
 _WORD = re.compile(r"\w+")
 
@@ -34,7 +35,7 @@ _WORD = re.compile(r"\w+")
 def near_duplicates(ctx: LintContext) -> Iterator[Finding]:
     """AM007 as defined: each claim filed under its three rarest words (fewest claims, then
     alphabetical), compared with the earlier claims among the first 64 filed under each of
-    them, in claim order; it repeats the earliest one similar enough."""
+    them, in claim order; it repeats the earliest one similar enough with as many negations."""
     claims = list(ctx.map.claims.values())
     words = [_WORD.findall(c.text.casefold()) for c in claims]
     folded = [" ".join(w) for w in words]
@@ -54,7 +55,7 @@ def near_duplicates(ctx: LintContext) -> Iterator[Finding]:
         candidates = sorted({i for w in rarest[j] for i in buckets[w][:64] if i < j})
         for i in candidates:
             similarity = fuzz.ratio(folded[i], folded[j], score_cutoff=threshold)
-            if similarity:
+            if similarity and negation_count(claims[i].text) == negation_count(claims[j].text):
                 yield Finding(
                     claims[j].origin,
                     f"claim '{claims[j].id}' repeats claim '{claims[i].id}' "
@@ -99,6 +100,7 @@ def _claims_map(texts: list[str]) -> ArgumentMap:
 def test_near_duplicates_are_found_as_defined(seed: int) -> None:
     rng = random.Random(seed)
     vocabulary = ["".join(rng.choices("abcdefgh", k=rng.randint(1, 6))) for _ in range(150)]
+    vocabulary += ["not", "never", "cannot"]  # a denial is no repeat
 
     def sentence() -> str:
         return " ".join(rng.choices(vocabulary, k=rng.randint(0, 9)))

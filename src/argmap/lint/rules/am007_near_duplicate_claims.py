@@ -67,7 +67,16 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     folded = [head[:COMPARED] for head in heads]  # the texts compared
     cut = [len(head) > COMPARED for head in heads]
     lengths = [len(c.text) for c in claims]  # as written
-    negations = [negation_count(c.text) for c in claims]  # a denial is no repeat
+    # how many negating words each text holds, counted only for the texts a similar one is
+    # found for (0.4 s for 100,000 claims, nearly all of them never compared)
+    negations: dict[int, int] = {}
+
+    def negated_alike(i: int, j: int) -> bool:  # a denial is no repeat
+        for k in (i, j):
+            if k not in negations:
+                negations[k] = negation_count(claims[k].text)
+        return negations[i] == negations[j]
+
     words = [set(_whole_words(head).split()) for head in heads]
     del heads
     frequency = Counter(chain.from_iterable(words))
@@ -97,12 +106,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if extract_one(folded[j], earlier, scorer=ratio, score_cutoff=screen, processor=None):
                 for i, text in zip(head, earlier, strict=False):  # earlier: a prefix
                     if (
-                        negations[i] == negations[j]
-                        and (
+                        (
                             not (cut[i] or cut[j])
                             or _lengths_allow(lengths[i], lengths[j], threshold)
                         )
                         and ratio(text, folded[j], score_cutoff=threshold)
+                        and negated_alike(i, j)
                     ):
                         if i < repeats.get(j, j):
                             repeats[j] = i
