@@ -54,6 +54,13 @@ def joins_in_place(text: str, at: int) -> bool:
     return _pictograph(before) and _pictograph(text[at + 1])
 
 
+def matched_joiner_in_place(match: re.Match[str]) -> bool:
+    """Whether ``match`` (one character of a search for unseen characters) is a joiner that
+    spells its text (:func:`joins_in_place`): kept as written where the others are escaped
+    or removed."""
+    return match.group() in (ZWNJ, ZWJ) and joins_in_place(match.string, match.start())
+
+
 def _base_before(text: str, at: int) -> str | None:
     """The letter or symbol before ``text[at]``, past its marks, variation selectors and
     skin tones."""
@@ -94,6 +101,4 @@ def show_unseen(text: str) -> str:
 
 def _shown(match: re.Match[str]) -> str:
     char = match.group()
-    if char in (ZWNJ, ZWJ) and joins_in_place(match.string, match.start()):
-        return char
-    return f"\\u{ord(char):04x}"
+    return char if matched_joiner_in_place(match) else f"\\u{ord(char):04x}"

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from argmap.model import SLUG_PATTERN
-from argmap.unseen import ZWJ, ZWNJ, joins_in_place
+from argmap.unseen import matched_joiner_in_place
 
 _SLUG = re.compile(SLUG_PATTERN)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -53,8 +53,7 @@ def strip_hidden(text: str) -> tuple[str, bool]:
 
 
 def _kept(match: re.Match[str]) -> str:
-    char = match.group()
-    return char if char in (ZWNJ, ZWJ) and joins_in_place(match.string, match.start()) else ""
+    return match.group() if matched_joiner_in_place(match) else ""
 
 
 class IdAllocator:

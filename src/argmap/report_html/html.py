@@ -32,7 +32,7 @@ from argmap.bidi import Direction, direction
 from argmap.render.signatures import is_whole
 from argmap.render.svg import check_safe
 from argmap.report_html.views import HandoutContext, MapFigure, ReportContext
-from argmap.unseen import UNSEEN, ZWJ, ZWNJ, joins_in_place
+from argmap.unseen import UNSEEN, matched_joiner_in_place
 
 STAMP_NAME = "argmap-sha256"
 _PLACEHOLDER = "0" * 64
@@ -58,7 +58,7 @@ def shown(value: object) -> object:
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    if char in (ZWNJ, ZWJ) and joins_in_place(match.string, match.start()):
+    if matched_joiner_in_place(match):
         return char  # part of the text's spelling (Persian, an emoji sequence)
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -33,7 +33,7 @@ from argmap.argument_map import Origin
 from argmap.diagnostics import Severity
 from argmap.lines import LINE_BREAK
 from argmap.lint.context import Finding, LintContext
-from argmap.unseen import ZWJ, ZWNJ, joins_in_place
+from argmap.unseen import matched_joiner_in_place
 
 CODE = "AM012"
 NAME = "hidden-characters"
@@ -73,7 +73,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                     line, line_start = line + newlines, text.rfind("\n", counted, start) + 1
                 counted = start
                 code_point = int(match.group(1), 16) if kind else ord(match.group())
-                if not kind and match.group() in (ZWNJ, ZWJ) and joins_in_place(text, start):
+                if not kind and matched_joiner_in_place(match):
                     continue  # part of the text's spelling
                 hits.append((line, kind, start - line_start + 1, code_point))
         hits.sort()
