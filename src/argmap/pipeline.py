@@ -344,13 +344,19 @@ def lint_result(
     """Run the lint rules over a resolved map; rules reading sources need ``quotes``."""
     if result.map is None:
         return
-    from argmap.lint.registry import run_rules, suppressions
+    from argmap.lint.registry import Silenced, run_rules, silenced_lines, suppression_words
     from argmap.lint.unknown_suppressions import unknown_suppressions
+    from argmap.lint.unused_suppressions import unused_suppressions
 
     texts = result.texts
     context = LintContext(result.map, config, quotes, unreadable_sources or {}, texts)
-    silenced = {path: suppressions(doc.text, doc.hashed) for path, doc in result.documents.items()}
+    words = {
+        path: list(suppression_words(doc.text, doc.hashed))
+        for path, doc in result.documents.items()
+    }
+    silenced = Silenced({path: silenced_lines(found) for path, found in words.items()})
     result.diagnostics.extend(run_rules(context, silenced))
+    result.diagnostics.extend(unused_suppressions(context, words, silenced))
     for path, doc in result.documents.items():
         result.diagnostics.extend(unknown_suppressions(path, doc.text, doc.hashed))
 

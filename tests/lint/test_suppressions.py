@@ -40,8 +40,10 @@ claims:
 """
 
 
+# AM009 finds nothing on line 7 ('B' is short): that word of the comment silences nothing,
+# which AM017 reports where the word stands.
 def test_comments_silence_their_own_line_or_the_next(tmp_path: Path) -> None:
-    assert findings(MAP.replace("{BREAK}", " "), tmp_path) == [("AM002", 8, 3)]
+    assert findings(MAP.replace("{BREAK}", " "), tmp_path) == [("AM017", 6, 50), ("AM002", 8, 3)]
 
 
 # YAML 1.1 also ends a line at NEL, LS and PS (here inside a quoted text, where they are
@@ -49,13 +51,16 @@ def test_comments_silence_their_own_line_or_the_next(tmp_path: Path) -> None:
 # findings of their own lines (they silenced those of the line below, and 'c' went unseen).
 @pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029"])
 def test_an_odd_line_break_does_not_shift_the_comments(odd_break: str, tmp_path: Path) -> None:
-    assert findings(MAP.replace("{BREAK}", odd_break), tmp_path) == [("AM002", 8, 3)]
+    assert findings(MAP.replace("{BREAK}", odd_break), tmp_path) == [
+        ("AM017", 6, 50),
+        ("AM002", 8, 3),
+    ]
 
 
 # A lone CR ends a line, for editors as for argmap: 'c' is a line further down, and the
 # comments still silence the findings of their own lines.
 def test_a_lone_cr_is_a_line_break_for_comments_and_findings_alike(tmp_path: Path) -> None:
-    assert findings(MAP.replace("{BREAK}", "\r"), tmp_path) == [("AM002", 9, 3)]
+    assert findings(MAP.replace("{BREAK}", "\r"), tmp_path) == [("AM017", 7, 50), ("AM002", 9, 3)]
 
 
 def test_suppressions_count_lines_as_every_position_does() -> None:
@@ -133,6 +138,7 @@ def test_a_hidden_character_is_at_the_line_every_position_counts(
 ) -> None:
     hidden = MAP.replace("{BREAK}", odd_break) + '  e: {text: "zero\u200bwidth", supports: t}\n'
     assert findings(hidden, tmp_path) == [
+        ("AM017", line - 3, 50),
         ("AM002", line - 1, 3),
         ("AM002", line, 3),
         ("AM012", line, 18),
@@ -186,6 +192,9 @@ def test_a_comment_that_names_no_rule_is_a_warning_where_the_word_stands(
         "map.yaml:5:48: warning[AM904] '# argmap: disable' names no rule 'AM02' "
         "(unknown-suppression)",
         "  hint: did you mean 'AM002' (unsupported-claim)?",
+        "map.yaml:6:31: warning[AM017] '# argmap: disable-next-line=AM009' silences nothing: "
+        "AM009 (missing-label) finds nothing on the next line, 7 (unused-suppression)",
+        "  hint: remove 'AM009' from the comment",
         "map.yaml:6:38: warning[AM904] '# argmap: disable-next-line' names no rule "
         "'unsuported-claim' (unknown-suppression)",
         "  hint: did you mean 'unsupported-claim' (AM002)?",
@@ -200,7 +209,7 @@ def test_a_comment_that_names_no_rule_is_a_warning_where_the_word_stands(
         "(unknown-suppression)",
         "  hint: see 'argmap rules'",
     ]
-    assert done.stdout.endswith("6 warnings in 1 of 1 file\n")
+    assert done.stdout.endswith("7 warnings in 1 of 1 file\n")
     strict = run_cli("validate", "--strict", "map.yaml", cwd=tmp_path)
     assert strict.returncode == 1
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -28,6 +28,7 @@ from argmap.lint.rules import (
     am014_quote_drops_negation,
     am015_repeated_relation,
     am016_quote_in_quotation_marks,
+    am017_unused_suppression,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -47,6 +48,7 @@ MODULES: tuple[ModuleType, ...] = (
     am014_quote_drops_negation,
     am015_repeated_relation,
     am016_quote_in_quotation_marks,
+    am017_unused_suppression,
 )
 
 
@@ -94,10 +96,10 @@ def examples_of(doc: str) -> dict[str, str]:
     return found
 
 
-def run_rules(
-    ctx: LintContext, suppressed: Mapping[str, Mapping[int, frozenset[str]]] | None = None
-) -> list[Diagnostic]:
-    """Apply every enabled rule. Rules that read sources run only when quotes were checked."""
+def run_rules(ctx: LintContext, silenced: Silenced | None = None) -> list[Diagnostic]:
+    """Apply every enabled rule. Rules that read sources run only when quotes were checked.
+    A finding on a line whose comment silences its rule is dropped, and ``silenced`` notes
+    which word of the comment did it (for AM017, :mod:`argmap.lint.unused_suppressions`)."""
     diagnostics: list[Diagnostic] = []
     for rule in RULES:
         if not ctx.config.enabled(rule.code, rule.name):
@@ -107,7 +109,7 @@ def run_rules(
         severity = ctx.config.severity.get(rule.code, rule.severity)
         for finding in rule.check(ctx):
             o = finding.origin
-            if _is_suppressed(suppressed, o.path, o.line, rule):
+            if silenced is not None and silenced.silences(o.path, o.line, rule):
                 continue
             diagnostics.append(
                 Diagnostic(
@@ -124,13 +126,21 @@ def run_rules(
     return diagnostics
 
 
-def _is_suppressed(
-    suppressed: Mapping[str, Mapping[int, frozenset[str]]] | None, path: str, line: int, rule: Rule
-) -> bool:
-    if not suppressed:
-        return False
-    codes = suppressed.get(path, {}).get(line, frozenset())
-    return "all" in codes or rule.code in codes or rule.name in codes
+class Silenced:
+    """What the ``# argmap: disable`` comments of each file silence (path -> line -> the
+    codes and names), and which of them silenced a finding (path, line, word)."""
+
+    def __init__(self, lines: Mapping[str, Mapping[int, frozenset[str]]]) -> None:
+        self.lines = lines
+        self.used: set[tuple[str, int, str]] = set()
+
+    def silences(self, path: str, line: int, rule: Rule) -> bool:
+        words = self.lines.get(path, {}).get(line)
+        if not words:
+            return False
+        hits = words & {"all", rule.code, rule.name}
+        self.used.update((path, line, word) for word in hits)
+        return bool(hits)
 
 
 _SUPPRESS = re.compile(r"#\s*argmap:\s*(disable|disable-next-line)\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$")
@@ -146,11 +156,14 @@ def suppressions(text: str, hashed: Sequence[tuple[int, int]] = ()) -> dict[int,
     Lines are counted as every position counts them (:mod:`argmap.lines`): not by
     ``str.splitlines``, which also ends one at NEL, LS or PS, and so would move every later
     comment down a line."""
+    return silenced_lines(suppression_words(text, hashed))
+
+
+def silenced_lines(words: Iterable[SuppressionWord]) -> dict[int, frozenset[str]]:
+    """Line -> the codes and names that ``words`` silence on it."""
     found: dict[int, frozenset[str]] = {}
-    for word in suppression_words(text, hashed):
-        # a code in any case, as the configuration reads it (am002 is AM002)
-        name = word.text.upper() if word.text[:2].lower() == "am" else word.text
-        found[word.target] = found.get(word.target, frozenset()) | {name}
+    for word in words:
+        found[word.target] = found.get(word.target, frozenset()) | {word.silences}
     return found
 
 
@@ -163,6 +176,12 @@ class SuppressionWord:
     col: int
     target: int  # the line it silences
     directive: str  # disable or disable-next-line
+
+    @property
+    def silences(self) -> str:
+        """The word as findings are matched against it: a code in any case, as the
+        configuration reads it (am002 is AM002); a name as written."""
+        return self.text.upper() if self.text[:2].lower() == "am" else self.text
 
 
 def suppression_words(
