@@ -24,6 +24,7 @@ from argmap.cli import main
 from argmap.render import LayoutFailed
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
 from argmap.watch import Build, Layout, PreviewServer, build_once, watch
+from saving import save
 
 
 @pytest.fixture
@@ -617,13 +618,6 @@ class _Served:
         self.child.communicate(timeout=30)
 
 
-def _save(path: Path, text: str) -> None:
-    """Saved at once (as editors save), so the watch sees the whole file or none of it."""
-    temporary = path.with_name(".saving")
-    temporary.write_text(text)
-    os.replace(temporary, path)
-
-
 @pytest.mark.timeout(90)
 def test_the_server_serves_the_map_s_pages_and_nothing_else_of_its_folder(
     project: Path,
@@ -728,7 +722,7 @@ def test_a_broken_map_is_shown_in_the_page_until_it_is_mended(project: Path) -> 
         assert b"failed" not in served.get("/")[1]
         files = {name: (project / "out" / name).read_bytes() for name in ("map.html", "map.svg")}
 
-        _save(
+        save(
             path, good.replace("title: School uniforms\n", "title: School uniforms\n" + HOSTILE_KEY)
         )
         broken = served.next_build()
@@ -764,7 +758,7 @@ def test_a_broken_map_is_shown_in_the_page_until_it_is_mended(project: Path) -> 
         )
         assert {n: (project / "out" / n).read_bytes() for n in files} == files
 
-        _save(path, good.replace("School uniforms", "Uniforms, mended"))
+        save(path, good.replace("School uniforms", "Uniforms, mended"))
         served.next_build()
         assert served.get("/__errors") == (200, b"")
         assert "failed" not in served.get("/")[1].decode()

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
+from saving import save
 
 pytestmark = pytest.mark.browser
 SRC = Path(__file__).parents[2] / "src"
@@ -23,12 +24,6 @@ def expect(target: Any) -> Any:
     from playwright.sync_api import expect as playwright_expect
 
     return playwright_expect(target)
-
-
-def _save(path: Path, text: str) -> None:
-    temporary = path.with_name(".saving")
-    temporary.write_text(text)
-    os.replace(temporary, path)
 
 
 @pytest.mark.timeout(120)
@@ -66,7 +61,7 @@ def test_the_page_shows_a_broken_map_s_errors_until_it_is_mended(
         expect(box).to_be_hidden()
 
         broken = good.replace("title: School uniforms\n", 'title: School uniforms\n"<b>x</b>": 1\n')
-        _save(path, broken)
+        save(path, broken)
         expect(box).to_be_visible(timeout=20_000)
         expect(box).to_contain_text(
             "failed: the report below is from build 1, the last good one.\n\n"
@@ -77,7 +72,7 @@ def test_the_page_shows_a_broken_map_s_errors_until_it_is_mended(
         expect(title).to_have_text("School uniforms")  # the last good report, still there
 
         time.sleep(1.0)
-        _save(path, good.replace("School uniforms", "Uniforms, mended"))
+        save(path, good.replace("School uniforms", "Uniforms, mended"))
         expect(box).to_be_hidden(timeout=20_000)
         expect(title).to_have_text("Uniforms, mended", timeout=20_000)
         assert errors == []
