@@ -210,6 +210,37 @@ def test_a_quote_not_found_is_said_to_count_for_nothing(tmp_path: Path) -> None:
     ]
 
 
+def test_a_quote_of_strength_0_counts_for_nothing(tmp_path: Path) -> None:
+    """``strength`` is how strongly a quote bears on its claim (docs/format.md), and its score
+    already counted a quote of strength 0 for nothing; its verdict took it for a whole quote:
+    one against a claim refuted it, one for it made it supported."""
+    body = (
+        "claims:\n  t: {text: T.}\n  u:\n    text: U.\n    evidence:\n"
+        "      - {quote: q, source: s, strength: 0}\n"
+        "evidence:\n  against: {quote: x, source: s, attacks: t, strength: 0.0}\n"
+    )
+    f = tmp_path / "map.yaml"
+    f.write_text(HEADER + body, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None
+    status = {"u.ev1": QuoteStatus.VERIFIED, "against": QuoteStatus.VERIFIED}
+    ev = evaluate_map(result.map, status)
+    assert {cid: v.verdict.value for cid, v in ev.verdicts.items()} == {
+        "t": "unsupported",
+        "u": "unsupported",
+    }
+    assert [r.text for r in ev.verdicts["t"].reasons] == [
+        "quote against (s) is verified; counts for nothing: its strength is 0",
+        "it stands only because nothing defeats it: no verified evidence backs it",
+    ]
+    assert [r.text for r in ev.verdicts["u"].reasons] == [
+        "quote u.ev1 (s) is verified; counts for nothing: its strength is 0",
+        "it stands only because nothing defeats it: no verified evidence backs it",
+    ]
+    assert (ev.verdicts["t"].score, ev.verdicts["u"].score) == (0.5, 0.5)
+    assert not any(name.startswith("ev:") for name in ev.framework.names)
+
+
 def test_evaluation_runs_with_the_collector_paused(tmp_path: Path) -> None:
     """A program evaluating a large map with Python's default collector thresholds (the CLI
     raises them) spent half the time rescanning the framework's objects, which never form a

@@ -4,7 +4,8 @@ Nodes of the framework (their names carry their kind, so an ICCMA export stays r
 
 * ``claim:C`` for every claim;
 * ``arg:A`` for every argument (the inference from its premises to its conclusion);
-* ``ev:E`` for every evidence item that counts (a quote not found counts for nothing);
+* ``ev:E`` for every evidence item that counts (a quote not found, or of strength 0, counts
+  for nothing);
 * ``need:A:P`` for every premise ``P`` of ``A``: attacked by ``claim:P``, it attacks ``arg:A``.
   So ``arg:A`` can be IN only when all its linked premises are IN, and is OUT as soon as one
   is OUT — linked premises are all needed;
@@ -61,9 +62,10 @@ class MapFramework:
         self.attacks.append((self.index[attacker], self.index[target]))
 
 
-def counts(status: QuoteStatus) -> bool:
-    """Whether a quote counts at all: one that is not in its source does not."""
-    return STATUS_WEIGHT[status] > 0.0
+def counts(status: QuoteStatus, strength: float) -> bool:
+    """Whether a quote counts at all: one that is not in its source does not, nor one of
+    ``strength: 0``, which bears on its claim not at all (its base score is 0 either way)."""
+    return strength > 0.0 and STATUS_WEIGHT[status] > 0.0
 
 
 def build_framework(
@@ -86,7 +88,11 @@ def build_framework(
     claim_node = dict(zip(m.claims, range(len(m.claims)), strict=True))  # claim:{cid}
     first_argument = len(names)
     add_all([f"arg:{aid}" for aid in m.arguments], [INFERENCE_BASE] * len(m.arguments))
-    evidence = [e for e in m.evidence.values() if counts(status.get(e.id, QuoteStatus.UNCHECKED))]
+    evidence = [
+        e
+        for e in m.evidence.values()
+        if counts(status.get(e.id, QuoteStatus.UNCHECKED), e.strength)
+    ]
     add_all(
         [f"ev:{e.id}" for e in evidence],
         [e.strength * STATUS_WEIGHT[status.get(e.id, QuoteStatus.UNCHECKED)] for e in evidence],

@@ -115,7 +115,7 @@ def _backed_claims(
     backed = {
         e.target
         for e in m.evidence.values()
-        if e.stance is Stance.SUPPORTS and status.get(e.id) in VERIFIED
+        if e.stance is Stance.SUPPORTS and status.get(e.id) in VERIFIED and e.strength > 0.0
     }
     if not backed:
         return backed  # nothing rests on evidence, so nothing rests on arguments either
@@ -152,8 +152,10 @@ def _evidence_reasons(
         quote_state = status.get(e.id, QuoteStatus.UNCHECKED)
         mark = marks.get(e.id)
         where = f"{e.source}, {e.locator}" if e.locator else e.source
-        if not counts(quote_state):
-            verb = "counts for nothing"  # it is no node of the framework
+        if not counts(quote_state, 1.0):  # it is no node of the framework
+            verb = "counts for nothing"
+        elif not counts(quote_state, e.strength):
+            verb = "counts for nothing: its strength is 0"
         elif e.stance is Stance.SUPPORTS:
             verb = "backs it"
         else:
