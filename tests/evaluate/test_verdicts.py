@@ -384,3 +384,35 @@ def test_framework_nodes_are_named_by_their_kind(tmp_path: Path) -> None:
         "need:a:p",
         "nobasis:t",
     ]
+
+
+def test_scores_docs_numbers_linked_premises_under_each_model(tmp_path: Path) -> None:
+    """docs/evaluation.md: under DF-QuAD an argument scores the product of its premises; one
+    cycle anywhere puts the whole map under the quadratic energy model, which has no product."""
+    body = (
+        "claims:\n  t: {text: T.}\n  p:\n    text: P.\n"
+        "    evidence:\n      - {quote: q, source: s}\n  q: {text: Q.}\n"
+        "arguments:\n  both: {conclusion: t, premises: [p, q]}\n"
+    )
+    cycle = "  a: {text: A., rebuts: b}\n  b: {text: B., rebuts: a}\n"
+    found = {}
+    for name, text in (
+        ("acyclic", body),
+        ("cycle", body.replace("arguments:", cycle + "arguments:")),
+    ):
+        f = tmp_path / f"{name}.yaml"
+        f.write_text(HEADER + text, encoding="utf-8")
+        result = load_map(f)
+        assert result.map is not None
+        ev = evaluate_map(result.map, {"p.ev1": QuoteStatus.VERIFIED})
+        s = ev.scores
+        found[name] = (
+            ev.gradual_method.value,
+            round(s["claim:p"], 4),
+            round(s["claim:q"], 4),
+            round(s["arg:both"], 4),
+        )
+    assert found == {
+        "acyclic": ("df-quad", 1.0, 0.5, 0.5),  # the product of 1.0 and 0.5
+        "cycle": ("quadratic-energy", 0.75, 0.5, 0.3254),  # 0.75 x 0.5 would be 0.375
+    }
