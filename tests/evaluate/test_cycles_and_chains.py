@@ -182,3 +182,31 @@ def test_the_verdicts_and_scores_do_not_depend_on_the_hash_seed(tmp_path: Path) 
             assert done.returncode == 0, done.stderr
             outputs.add((semantics, done.stdout))
     assert len(outputs) == 3  # one output per semantics, the same under every seed
+
+
+def verdicts_of(tmp_path: Path, text: str, semantics: Semantics) -> dict[str, str]:
+    f = tmp_path / "map.yaml"
+    f.write_text(text, encoding="utf-8")
+    result = load_map(f)
+    assert result.map is not None, result.diagnostics
+    ev = evaluate_map(result.map, semantics=semantics)
+    return {cid: v.verdict.value for cid, v in ev.verdicts.items()}
+
+
+def test_floating_defeat_and_floating_acceptance(tmp_path: Path) -> None:
+    """``a`` and ``b`` rebut each other and both rebut ``c``, which rebuts ``d``: grounded
+    semantics decides none of them; in each preferred (and stable) extension one of ``a``, ``b``
+    defeats ``c``, so ``c`` is skeptically refuted and ``d`` reinstated (floating defeat).
+    ``a`` and ``b`` both support ``t``: it stands in every extension (floating acceptance)."""
+    text = (
+        "argmap: 1\nclaims:\n"
+        "  a: {text: A., rebuts: [b, c], supports: t}\n"
+        "  b: {text: B., rebuts: [a, c], supports: t}\n"
+        "  c: {text: C., rebuts: d}\n  d: {text: D.}\n  t: {text: T.}\n"
+    )
+    undecided = {"a": "contested", "b": "contested"}
+    assert {s: verdicts_of(tmp_path, text, s) for s in ALL} == {
+        Semantics.GROUNDED: {**undecided, "c": "contested", "d": "contested", "t": "contested"},
+        Semantics.PREFERRED: {**undecided, "c": "refuted", "d": "unsupported", "t": "unsupported"},
+        Semantics.STABLE: {**undecided, "c": "refuted", "d": "unsupported", "t": "unsupported"},
+    }
