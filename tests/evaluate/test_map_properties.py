@@ -4,8 +4,9 @@
   (Dung's definitions over conflict-free sets, sharing no code with ``argmap.semantics``), gives
   every node the label ``argmap check`` gives it, under grounded, preferred and stable semantics.
 * The documented rules hold at the level of the map: linked premises are all needed,
-  convergent support needs one backer standing, a quote not found counts for nothing, an attack
-  from a weaker claim fails, an undercut always succeeds, and the verdicts follow the labels.
+  convergent support needs one backer standing, a quote not found (or of strength 0) counts for
+  nothing, an attack from a weaker claim fails, an undercut always succeeds, and the verdicts
+  follow the labels.
 """
 
 from __future__ import annotations
@@ -78,12 +79,19 @@ def maps(draw: st.DrawFn) -> tuple[ArgumentMap, dict[str, QuoteStatus]]:
     for i in range(draw(st.integers(0, 3))):
         stance = draw(st.sampled_from(list(Stance)))
         eid = f"e{i}"
-        evidence[eid] = Evidence(eid, "q", "s", draw(st.sampled_from(ids)), stance, HERE)
+        target = draw(st.sampled_from(ids))
+        strength = draw(st.sampled_from([1.0, 0.5, 0.0]))
+        evidence[eid] = Evidence(eid, "q", "s", target, stance, HERE, strength=strength)
         status[eid] = draw(st.sampled_from(list(QuoteStatus)))
     m = ArgumentMap(
         "map.yaml", "t", claims=claims, arguments=arguments, attacks=attacks, evidence=evidence
     )
     return m, status
+
+
+def quote_counts(e: Evidence, status: dict[str, QuoteStatus]) -> bool:
+    """docs/evaluation.md: a quote not found counts for nothing, nor one of strength 0."""
+    return status[e.id] is not QuoteStatus.NOT_FOUND and e.strength > 0
 
 
 # -- an independent solver ------------------------------------------------------------------
@@ -216,9 +224,7 @@ def test_grounded_verdicts_follow_the_documented_rules(
         backers += [
             Label.IN  # a quote that counts is never attacked
             for e in m.evidence.values()
-            if e.target == cid
-            and e.stance is Stance.SUPPORTS
-            and status[e.id] is not QuoteStatus.NOT_FOUND
+            if e.target == cid and e.stance is Stance.SUPPORTS and quote_counts(e, status)
         ]
         # Convergent support: one standing backer is needed, and none of them falling is enough.
         if backers and all(b is Label.OUT for b in backers):
@@ -232,8 +238,7 @@ def test_grounded_verdicts_follow_the_documented_rules(
             if strength[attack.attacker] >= strength[cid]:
                 assert claim(cid) is Label.OUT
         for e in m.evidence.values():
-            counts = status[e.id] is not QuoteStatus.NOT_FOUND
-            if e.target == cid and e.stance is Stance.ATTACKS and counts:
+            if e.target == cid and e.stance is Stance.ATTACKS and quote_counts(e, status):
                 assert claim(cid) is Label.OUT
         # The verdict follows the label.
         verdict = evaluation.verdicts[cid]
@@ -244,7 +249,10 @@ def test_grounded_verdicts_follow_the_documented_rules(
         else:
             assert verdict.verdict in (Verdict.SUPPORTED, Verdict.UNSUPPORTED)
             direct = any(
-                e.target == cid and e.stance is Stance.SUPPORTS and status[e.id] in VERIFIED
+                e.target == cid
+                and e.stance is Stance.SUPPORTS
+                and status[e.id] in VERIFIED
+                and e.strength > 0
                 for e in m.evidence.values()
             )
             if direct:
