@@ -67,7 +67,6 @@ def test_a_trailing_mark_the_source_lacks_is_named(
     "quote",
     [
         "the plan works well,",  # the source has the comma: verified as written
-        "“the plan works well",  # one mark alone is no wrapping
         "“the plan works badly”",  # not in the source, with or without the marks
         "the plan works badly.",
     ],
@@ -75,6 +74,48 @@ def test_a_trailing_mark_the_source_lacks_is_named(
 def test_other_quotes_are_not_unwrapped(quote: str) -> None:
     check = _check(quote)
     assert (check.unwrapped, check.trailing) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("quote", "marks"),
+    [
+        ("“the plan works well", ("“", "")),  # a mark at one end only, as pasted
+        ("the plan works well”", ("", "”")),
+        ('"the plan works well', ('"', "")),
+        ("«the plan works well", ("«", "")),
+        ("the plan works well »", ("", "»")),
+        ("„the plan works well", ("„", "")),
+        ("‘the plan works well", ("‘", "")),
+        ("“the plan works well“", ("“", "“")),  # two marks that make no pair
+    ],
+)
+def test_a_quotation_mark_at_one_end_is_checked_without_it(
+    quote: str, marks: tuple[str, str]
+) -> None:
+    check = _check(quote)
+    assert check.status is Status.VERIFIED
+    assert check.unwrapped == marks
+    assert check.location is not None and check.location.column == 18
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the plan works well’",  # an apostrophe may end a word (dogs'): never dropped alone
+        "the plan works well'",
+        "“the plan works badly",  # not in the source without the mark either
+    ],
+)
+def test_a_mark_at_one_end_that_does_not_help_is_kept(quote: str) -> None:
+    check = _check(quote)
+    assert check.status in (Status.PARAPHRASE, Status.NOT_FOUND)
+    assert check.unwrapped is None
+
+
+def test_a_mark_at_one_end_the_source_has_is_the_quote_s_own() -> None:
+    source = build_source_text("s", "text", ["He said “the plan works well and left."])
+    check = verify_quote("“the plan works well", source)
+    assert (check.status, check.unwrapped) == (Status.VERIFIED, None)
 
 
 def test_marks_the_source_has_are_the_quote_s_own() -> None:
@@ -117,6 +158,36 @@ claims:
                 "source 'report' does not have around the quoted words: it was checked without "
                 "them (quote-in-quotation-marks)",
                 "  hint: drop the '\"' at the start of the quote and the '\"' at its end",
+            ],
+        ),
+        (
+            "“the plan works well",
+            0,
+            [
+                "map.yaml:8:16: warning[AM016] quote starts with a quotation mark (“) that "
+                "source 'report' does not have before the quoted words: it was checked without "
+                "it (quote-in-quotation-marks)",
+                "  hint: drop the '“' at the start of the quote",
+            ],
+        ),
+        (
+            "the plan works well”",
+            0,
+            [
+                "map.yaml:8:16: warning[AM016] quote ends with a quotation mark (”) that "
+                "source 'report' does not have after the quoted words: it was checked without "
+                "it (quote-in-quotation-marks)",
+                "  hint: drop the '”' at the end of the quote",
+            ],
+        ),
+        (
+            "“the plan works well.",
+            1,
+            [
+                "map.yaml:8:16: error[AM001] quote ends with '.', which source 'report' does not "
+                "have after the quoted words: not verbatim (quote-not-verified)",
+                "  hint: drop the '.' at the end of the quote, and the quotation mark '“' at its "
+                "start",
             ],
         ),
         (

@@ -113,7 +113,11 @@ class EvidenceCheck:
             drop = f"drop the '{self.trailing}' at the end of the quote"
             if self.unwrapped is not None:
                 opening, closing = self.unwrapped
-                return f"{drop}, and the quotation marks '{opening}' and '{closing}' around it"
+                if opening and closing:
+                    return f"{drop}, and the quotation marks '{opening}' and '{closing}' around it"
+                if opening:
+                    return f"{drop}, and the quotation mark '{opening}' at its start"
+                return f"{drop}, and the quotation mark '{closing}' before it"
             return drop
         if self.check is None or self.check.passage is None or self.check.verified:
             return None

@@ -3,9 +3,11 @@
 The quote field holds the quoted words themselves; the marks a page prints around them are
 not part of them (``quote: “the plan works well”``, or ``'"the plan works well"'`` in YAML).
 The source does not have those marks around the quoted words, so the quote is checked without
-them, and verified if the words are there. The hint names the marks to drop. Marks the source
-does have around the words (a quote within the source) are part of the quote, and are not
-reported.
+them, and verified if the words are there. The hint names the marks to drop. So is a quote
+with a mark at one end only, the other left behind when it was copied (``“the plan works
+well`` or ``the plan works well”``): the hint names the one mark (an apostrophe alone, which
+may end or start a word, ``dogs’``, is never dropped). Marks the source does have around the
+words (a quote within the source) are part of the quote, and are not reported.
 
 PASS:
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.argument_map import Origin
 from argmap.diagnostics import Severity
 from argmap.lint.context import Finding, LintContext
 
@@ -47,11 +50,28 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
         if result.unwrapped is None or result.status not in ("verified", "verified-with-edits"):
             continue
-        opening, closing = result.unwrapped
-        yield Finding(
-            evidence.quote_at,
+        yield _finding(evidence.quote_at, evidence.source, *result.unwrapped)
+
+
+def _finding(at: Origin, source: str, opening: str, closing: str) -> Finding:
+    """What to say of the marks a quote was checked without: a pair, or one at one end."""
+    if opening and closing:
+        return Finding(
+            at,
             f"quote is wrapped in quotation marks ({opening}…{closing}) that source "
-            f"'{evidence.source}' does not have around the quoted words: it was checked "
-            "without them",
+            f"'{source}' does not have around the quoted words: it was checked without them",
             f"drop the '{opening}' at the start of the quote and the '{closing}' at its end",
         )
+    if opening:
+        return Finding(
+            at,
+            f"quote starts with a quotation mark ({opening}) that source '{source}' does not "
+            "have before the quoted words: it was checked without it",
+            f"drop the '{opening}' at the start of the quote",
+        )
+    return Finding(
+        at,
+        f"quote ends with a quotation mark ({closing}) that source '{source}' does not "
+        "have after the quoted words: it was checked without it",
+        f"drop the '{closing}' at the end of the quote",
+    )
