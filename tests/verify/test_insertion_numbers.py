@@ -53,7 +53,7 @@ def test_an_insertion_that_changes_a_number_is_not_verbatim(
         "It spent [1,000] dollars on 3 reports",  # the same number, grouped
         "[In 2020] the board met",  # a number where the source has none
         "It spent [the money] on 3 reports",  # no number in the insertion
-        "It spent 1000 dollars on [three] reports",  # words are not read as numbers
+        "It spent 1000 dollars on [three] reports",  # the same number, in words
         "Costs rose by 1.5% [in 2020]",
     ],
 )
@@ -107,3 +107,109 @@ def test_check_names_the_number_an_insertion_changes(tmp_path: Path) -> None:
     assert "  hint: closest passage (para 1, line 1, col 1): “Costs rose by 1.5% in 2020" in (
         result.output
     ), result.output
+
+
+# Numbers in other spellings: in words, grouped by spaces, or by dots.
+SPELLED = (
+    "The town has 1{space}000 homes and 12{space}000 people. It hired fifteen teachers. "
+    "Its budget was 1.500.000 euros, or 1.5 million. It has 3 schools."
+)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The town has [1000] homes",  # the same value, grouped by a space in the source
+        "The town has [1,000] homes",
+        "The town has [one thousand] homes",
+        "The town has [a thousand] homes",
+        "The town has 1 000 homes and [12,000] people",
+        "It hired [15] teachers",  # words for digits, and digits for words
+        "It hired [Fifteen] teachers",
+        "Its budget was [1,500,000] euros",  # dots grouping thousands
+        "Its budget was [one million five hundred thousand] euros",
+        "or [1,500,000]",  # a number and its scale word
+        "or [1.5 million]",
+        "It has [three] schools",
+        "It has [three] schools.",
+    ],
+)
+def test_the_same_number_in_another_spelling_verifies(space: str, quote: str) -> None:
+    source = build_source_text("s", "text", [SPELLED.format(space=space)])
+    check = verify_quote(quote, source)
+    assert check.status is Status.VERIFIED_WITH_EDITS, check
+    assert check.number_change is None
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+@pytest.mark.parametrize(
+    ("quote", "number"),
+    [
+        ("The town has [2000] homes", ("[2000]", "1{space}000")),
+        ("The town has [two thousand] homes", ("[two thousand]", "1{space}000")),
+        ("The town has 1 000 homes and [1,200] people", ("[1,200]", "12{space}000")),
+        ("It hired [16] teachers", ("[16]", "fifteen")),
+        ("It hired [fifty] teachers", ("[fifty]", "fifteen")),
+        ("Its budget was [1,500] euros", ("[1,500]", "1.500.000")),
+        ("or [1.5 billion]", ("[1.5 billion]", "1.5 million")),
+        ("It has [two] schools", ("[two]", "3")),
+    ],
+)
+def test_another_number_in_another_spelling_is_named(
+    space: str, quote: str, number: tuple[str, str]
+) -> None:
+    source = build_source_text("s", "text", [SPELLED.format(space=space)])
+    check = verify_quote(quote, source)
+    assert check.status in (Status.PARAPHRASE, Status.NOT_FOUND), check
+    # the source's text is named with its spaces as plain ones, as a message shows them
+    assert check.number_change == (number[0], number[1].format(space=" "))
+
+
+@pytest.mark.parametrize(
+    ("gap", "inserted", "expected"),
+    [
+        ("15", ("fifteen",), None),
+        ("fifteen", ("15",), None),
+        ("3", ("two",), "two"),
+        ("105", ("one hundred and five",), None),
+        ("21", ("twenty-one",), None),
+        ("21", ("twenty one",), None),
+        ("21", ("twenty-two",), "twenty-two"),
+        ("2,000,000", ("two million",), None),
+        ("1 000", ("1000",), None),
+        ("1\u202f000", ("1\u00a0000",), None),
+        ("1 000 000", ("1000",), "1000"),
+        ("1.000.000", ("1,000,000",), None),
+        ("1.000.000,5", ("1000000.5",), None),
+        ("1,000.5", ("1.000,5",), None),
+        ("1.000", ("1000",), None),  # one group after a dot: a thousand, or one
+        ("1.000", ("1",), None),
+        ("zero", ("0",), None),
+        ("twenty", ("20",), None),
+        ("the one", ("2",), "2"),
+        ("nine hundred", ("900",), None),
+        ("three thousand", ("3,000",), None),
+        ("seventeen", ("seventy",), "seventy"),
+    ],
+)
+def test_changed_number_in_other_spellings(
+    gap: str, inserted: tuple[str, ...], expected: str | None
+) -> None:
+    assert changed_number(gap, inserted) == expected
+
+
+def test_check_names_a_number_in_words_an_insertion_changes(tmp_path: Path) -> None:
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "report.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(
+        MAP.replace("Costs rose by [15]% in 2020", "It spent 1000 dollars on [two] reports"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "map.yaml")])
+    assert result.exit_code == 1, result.output
+    lines = [line.split("/")[-1] for line in result.output.splitlines() if "AM001" in line]
+    assert lines == [
+        "map.yaml:8:16: error[AM001] quote's insertion '[two]' stands for '3', another "
+        "number: not verbatim from source 'report' (quote-not-verified)"
+    ], result.output

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.normalize import normalize, words
+from argmap.verify.numbers import numbers_in, values_in
 
 DEFAULT_MAX_GAP = 400
 DEFAULT_INSERTION_GAP = 80
@@ -55,10 +55,7 @@ _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"]")
 _CLAUSE_WORD = re.compile(r"[\w'\u2019]+")
-# A number (``1.5``, ``1,000``, ``2020``), one with its digits grouped by commas, and what
-# ends a clause but for a decimal point or comma between two digits.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# What ends a clause but for a decimal point or comma between two digits.
 _NUMBER_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\"]|(?<!\d)[.,]|[.,](?!\d)")
 # Marks that set off a negating word alone, around it (see _set_off_alone).
 _PAIRS = {"(": ")", "[": "]", '"': '"', ",": ","}
@@ -241,14 +238,15 @@ def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...
 
 def changed_number(gap: str, inserted: tuple[str, ...]) -> str | None:
     """The insertion of ``inserted`` that changes a number of ``gap``, the source's text it
-    stands for: one with a number that is none of the gap's (``[15]`` for ``1.5``); None when
-    each of its numbers is one of them, written alike or not (``[1,000]`` for ``1000``), or
-    when the gap has no number (``[in 2020]`` for ``then`` adds one, and changes none)."""
-    found = {_value(number) for number in _NUMBER.findall(gap)}
+    stands for: one with a number that is none of the gap's (``[15]`` for ``1.5``, ``[two]``
+    for ``3``); None when each of its numbers is one of them, written alike or not (``[1,000]``
+    for ``1000``, ``[fifteen]`` for ``15``, see :mod:`.numbers`), or when the gap has no number
+    (``[in 2020]`` for ``then`` adds one, and changes none)."""
+    found = values_in(gap)
     if not found:
         return None
     for text in inserted:
-        if any(_value(number) not in found for number in _NUMBER.findall(text)):
+        if any(not number.values & found for number in numbers_in(text)):
             return text
     return None
 
@@ -269,18 +267,8 @@ def edge_number_change(
     changed = changed_number(clause, inserted)
     if changed is None:
         return None
-    numbers = list(_NUMBER.finditer(clause))
-    return changed, start + numbers[0].start(), start + numbers[-1].end()
-
-
-def _value(number: str) -> Decimal | str:
-    """What ``number`` is worth: ``1,000`` and ``1000`` alike, a comma between digits
-    otherwise a decimal comma (``3,5``)."""
-    plain = number.replace(",", "") if _GROUPED.fullmatch(number) else number.replace(",", ".")
-    try:
-        return Decimal(plain)
-    except InvalidOperation:  # 1.2.3: a section, a date; compared as written
-        return number
+    numbers = numbers_in(clause)
+    return changed, start + numbers[0].start, start + numbers[-1].end
 
 
 def _only_negation(clause: str) -> bool:
