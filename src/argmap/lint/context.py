@@ -27,6 +27,9 @@ class QuoteResult(Protocol):
     def locator_hint(self) -> str | None: ...
 
     @property
+    def locator_fix(self) -> str | None: ...
+
+    @property
     def locator_unreadable(self) -> bool: ...
 
     @property

@@ -131,6 +131,18 @@ class EvidenceCheck:
         return closest
 
     @property
+    def locator_fix(self) -> str | None:
+        """How to write the locator, when argmap can tell: a range of lines that ends before
+        it starts, for want of its last number in full (``lines 20-22`` for ``lines
+        20-2``)."""
+        locator = self.check.locator if self.check is not None else None
+        if locator is None or locator.backwards is None or locator.backwards.full is None:
+            return None
+        last, written = locator.backwards.full
+        first = locator.backwards.first
+        return f"write a range of lines in full: '{written}' for lines {first} to {last}"
+
+    @property
     def locator_unreadable(self) -> bool:
         """Whether the locator does not follow the grammar (whatever became of the quote)."""
         locator = self.check.locator if self.check is not None else None
@@ -142,6 +154,10 @@ class EvidenceCheck:
         locator = self.check.locator if self.check is not None else None
         if locator is None:
             return None
+        if locator.backwards is not None:
+            wrong = locator.backwards
+            noun = str(wrong.kind)
+            return f"ends before it starts: {noun} {wrong.last} comes before {noun} {wrong.first}"
         if not locator.understood:
             return "is not one argmap understands: write 'para 3', 'page 2' or 'line 40'"
         if locator.agrees is False and locator.expected:

@@ -9,10 +9,12 @@ be pasted back. The grammar, case-insensitive, with or without a space before th
 * line: ``line``, ``lines``, ``l.``, ``ll.``
 
 followed by a number or a range (``3-4``, ``3–4``, ``3 to 4``, and ``104-6`` for 104 to 106, as
-books shorten page ranges), or a list of them joined by ``,``, ``&`` or ``and`` (``paras 2, 3``,
-``pp. 4, 6 and 9``): a list agrees when the quote overlaps one of its items. Several parts may
-be joined by ``,`` or ``;`` (``p. 2, para 7``), and all of them must agree. Anything else is
-reported as not understood rather than guessed at.
+books shorten page ranges; a range of lines only from 100 on, as Chicago shortens ranges, so
+``lines 20-2`` ends before it starts: see :func:`backwards_range`), or a list of them joined
+by ``,``, ``&`` or ``and`` (``paras 2, 3``, ``pp. 4, 6 and 9``): a list agrees when the quote
+overlaps one of its items. Several parts may be joined by ``,`` or ``;`` (``p. 2, para 7``),
+and all of them must agree. Anything else is reported as not understood rather than guessed
+at.
 """
 
 from __future__ import annotations
@@ -171,7 +173,7 @@ def _part(text: str, position: int) -> LocatorPart | None:
     dash = item.group("dash")
     end = keyword.end()
     while item is not None:
-        bounds = _range(item.group("first"), item.group("last"))
+        bounds = _range(item.group("first"), item.group("last"), kind)
         if bounds is None:
             return None
         ranges.append(bounds)
@@ -189,19 +191,67 @@ def _part(text: str, position: int) -> LocatorPart | None:
     )
 
 
-def _range(first_text: str, last_text: str | None) -> Range | None:
+def _range(first_text: str, last_text: str | None, kind: LocatorKind) -> Range | None:
     """The range ``first-last``; a last number shorter than the first keeps the first's
-    leading digits, as books abbreviate page ranges (``104-6`` is 104 to 106). None when it
-    is no range: a 0, or a last number before the first (``4-3``)."""
+    leading digits, as books abbreviate page ranges (``104-6`` is 104 to 106), and lines
+    from 100 on (:func:`_shortened`). None when it is no range: a 0, or a last number before
+    the first (``4-3``, ``lines 20-2``)."""
     first = int(first_text)
     if last_text is None:
         return (first, first) if first >= 1 else None
     last = int(last_text)
-    if last < first and len(last_text) < len(first_text):
-        last = int(first_text[: len(first_text) - len(last_text)] + last_text)
+    if last < first and (kind is not LocatorKind.LINE or first >= _SHORT_LINES_FROM):
+        last = _shortened(first_text, last_text) or last
     if first < 1 or last < first:
         return None
     return first, last
+
+
+# Chicago (9.63) writes a range below 100 in full (71-72) and shortens it from 101 on (101-8,
+# 321-28); the Bluebook keeps at least two digits (111-12), MLA the last two from 100 on. No
+# style writes 20-22 as 20-2: books printed such page ranges, and pages are read so, but a
+# range of lines below 100 is read as written.
+_SHORT_LINES_FROM = 100
+
+
+def _shortened(first_text: str, last_text: str) -> int | None:
+    """The last number of a shortened range written out: ``104-6`` ends at 106; None when the
+    last number is not shorter than the first."""
+    if len(last_text) >= len(first_text):
+        return None
+    return int(first_text[: len(first_text) - len(last_text)] + last_text)
+
+
+@dataclass(frozen=True, slots=True)
+class BackwardsRange:
+    """A range of a locator that ends before it starts (``lines 20-2``, ``pages 4-3``), as
+    written; ``full`` is, for a range of lines whose last number is shorter, that number
+    written out as a page range's would be (22), and the locator with it (``lines 20-22``)."""
+
+    kind: LocatorKind
+    first: int
+    last: int
+    full: tuple[int, str] | None = None
+
+
+def backwards_range(text: str) -> BackwardsRange | None:
+    """The first range of ``text`` that ends before it starts, if any: what makes a locator
+    that otherwise follows the grammar unreadable, said in its own words."""
+    for keyword in _KEYWORD.finditer(text):
+        kind = _KEYWORDS.get(keyword.group("keyword").lower())
+        item = _ITEM.match(text, keyword.end())
+        while kind is not None and item is not None:
+            first, last = item.group("first"), item.group("last")
+            if last is not None and int(first) >= 1 and _range(first, last, kind) is None:
+                longer = _shortened(first, last)
+                full = None
+                if kind is LocatorKind.LINE and longer is not None and longer >= int(first):
+                    written = text[: item.start("last")] + str(longer) + text[item.end("last") :]
+                    full = longer, written.strip()
+                return BackwardsRange(kind, int(first), int(last), full)
+            between = _LIST.match(text, item.end())
+            item = _ITEM.match(text, between.end()) if between is not None else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +260,8 @@ class LocatorCheck:
 
     ``understood`` is false when the locator does not follow the grammar; ``agrees`` is None
     when there is nothing to compare (not understood, or the quote was not found);
-    ``expected`` is the right locator, in the style written, when it disagrees.
+    ``expected`` is the right locator, in the style written, when it disagrees;
+    ``backwards`` the range that ends before it starts, when that is why it is not understood.
     """
 
     text: str
@@ -218,6 +269,7 @@ class LocatorCheck:
     agrees: bool | None
     expected: str | None = None
     locator: Locator | None = None
+    backwards: BackwardsRange | None = None
 
 
 # A line within a page: ``(page, line)``, the line counted from 1 at the top of the page.
@@ -293,7 +345,7 @@ def check_locator(text: str, place: Place | None) -> LocatorCheck:
     """Compare the locator ``text`` with ``place`` (None when the quote was not found)."""
     locator = parse_locator(text)
     if locator is None:
-        return LocatorCheck(text, understood=False, agrees=None)
+        return LocatorCheck(text, understood=False, agrees=None, backwards=backwards_range(text))
     if place is None:
         return LocatorCheck(text, understood=True, agrees=None, locator=locator)
     if agrees(locator, place):

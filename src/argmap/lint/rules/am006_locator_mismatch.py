@@ -2,8 +2,9 @@
 
 The quote was found, but not where its ``locator`` says (another paragraph, page or line).
 The message names the right locator. A locator argmap cannot read (``section 2``, ``para 0``)
-is reported too, with the forms it can, whether or not the quote was found. The finding
-points at the locator itself.
+is reported too, with the forms it can, whether or not the quote was found; one with a range
+that ends before it starts (``pages 4-3``, ``lines 20-2``: a range of lines below 100 is not
+shortened as ``pp. 104-6`` is) says so. The finding points at the locator itself.
 
 PASS:
 
@@ -50,4 +51,5 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             yield Finding(
                 evidence.locator_at,
                 f"locator '{evidence.locator}' {result.locator_hint}",
+                result.locator_fix,
             )
