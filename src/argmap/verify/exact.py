@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from argmap.verify.index import PreparedSource, anchored_find
+from argmap.verify.negations import PAIR_REACH
 from argmap.verify.quote import (
     ParsedQuote,
     QuotePart,
@@ -140,7 +141,11 @@ def _faithful(prepared: PreparedSource, gap_start: int, gap_end: int, part: Quot
     text = prepared.text
     gap = text[gap_start:gap_end]
     return not changes_negation(
-        text[gap_start - 1 : gap_start], gap, text[gap_end : gap_end + 1], part.inserted
+        text[gap_start - 1 : gap_start],
+        gap,
+        text[gap_end : gap_end + 1],
+        part.inserted,
+        text[max(0, gap_start - PAIR_REACH) : gap_start],
     ) and (not part.inserted or changed_number(gap, part.inserted) is None)
 
 

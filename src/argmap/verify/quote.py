@@ -31,25 +31,19 @@ import re
 from dataclasses import dataclass
 
 from argmap.verify.footnotes import hide_footnote_markers
+from argmap.verify.negations import NEGATING_WORD as _NEGATING_WORD
+from argmap.verify.negations import NEGATION as _NEGATION
+from argmap.verify.negations import PAIRED_SECONDS, negates
 from argmap.verify.normalize import normalize, words
 from argmap.verify.numbers import numbers_in, values_in
 
 DEFAULT_MAX_GAP = 400
 DEFAULT_INSERTION_GAP = 80
 
-# Words that negate the words next to them; and what sets a clause off from its neighbours.
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot)\b|n['\u2019]t\b",
-    re.IGNORECASE,
-)
-# A whole negating word ("didn't" and "cannot" included), and the last word of a text with
-# what follows it. The last word is only tried where a word begins, and neither run gives
-# back a character: tried from every letter of a long word, each attempt ran to its end
-# (a 100 KB insertion took 86 s).
-_NEGATING_WORD = re.compile(
-    r"not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|\w+n['\u2019]t",
-    re.IGNORECASE,
-)
+# What sets a clause off from its neighbours; the words that negate are
+# :mod:`.negations`'s, in every language it knows. The last word of a text with what follows
+# it is only tried where a word begins, and neither run gives back a character: tried from
+# every letter of a long word, each attempt ran to its end (a 100 KB insertion took 86 s).
 _FIRST_WORD = re.compile(r"([^\w'\u2019]*+)([\w'\u2019]++)")
 _LAST_WORD = re.compile(r"(?<![\w'\u2019])([\w'\u2019]++)(\W*+)$")
 _SIC = re.compile(r"\s*sic\s*!?\s*", re.IGNORECASE)
@@ -213,7 +207,9 @@ def negation_count(text: str) -> int:
     return sum(1 for _ in _NEGATION.finditer(text))
 
 
-def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...]) -> bool:
+def changes_negation(
+    before: str, gap: str, after: str, inserted: tuple[str, ...], preceding: str = ""
+) -> bool:
     """Whether reading ``gap`` (the source's normalised text between two parts of a quote,
     ``before`` and ``after`` being the characters around it) as an edit would remove or add a
     negation: ``did … approve`` for ``did not approve``, ``[Smith] approved`` for ``never
@@ -222,18 +218,33 @@ def changes_negation(before: str, gap: str, after: str, inserted: tuple[str, ...
     A negation left out counts only next to the quoted words: ``The plan, … was approved``
     for ``The plan, which was not popular, was approved`` leaves out a clause of its own. A
     negation alone between the marks (``was (not) approved``, ``is “not” final``) is no
-    clause of its own: it negates the words around it.
+    clause of its own: it negates the words around it. ``preceding`` is the source's text
+    before the gap, where the first word of a pair may stand (``ne`` of ``ne … plus``).
     """
     clauses = _CLAUSE_BREAK.split(f"{before} {gap} {after}")
     removed = (
         _NEGATION.search(clauses[0]) is not None
         or _NEGATION.search(clauses[-1]) is not None
         or any(_only_negation(clause) for clause in clauses[1:-1])
+        or _completes_pair(preceding, clauses[0])
     )
     added = any(_NEGATION.search(text) for text in inserted)
     if added:
         return _NEGATION.search(gap) is None
     return removed
+
+
+def _completes_pair(preceding: str, clause: str) -> bool:
+    """Whether a word of ``clause`` (the first clause of a gap) negates as the second word of
+    a pair whose first stands in ``preceding``, the text before it (``Ils ne sont`` before
+    ``plus``)."""
+    lowered = clause.lower()
+    if not preceding or not any(second in lowered for second in PAIRED_SECONDS):
+        return False
+    return any(
+        negates(word.group(), preceding + clause[: word.start()])
+        for word in _CLAUSE_WORD.finditer(clause)
+    )
 
 
 def changed_number(gap: str, inserted: tuple[str, ...]) -> str | None:
@@ -316,7 +327,7 @@ def negation_before(context: str) -> tuple[int, int] | None:
     plan``. None when that word negates nothing, or punctuation sets the quote off from it,
     but for marks around that word alone (``was (not) approved``)."""
     found = _LAST_WORD.search(context)
-    if found is None or _NEGATING_WORD.fullmatch(found.group(1)) is None:
+    if found is None or not negates(found.group(1), context[: found.start(1)]):
         return None
     if _CLAUSE_BREAK.search(found.group(2)) and not _set_off_alone(context, found):
         return None

@@ -3,9 +3,11 @@
 Two claims that say the same thing split the support and attacks that belong to one claim.
 Texts are compared after folding case and punctuation; a similarity of 90% or more (setting
 ``duplicate-similarity``) counts. Two texts with a different number of negations (``not``,
-``never``, ``cannot``, ``isn't``...) are never duplicates, however alike: "Censorship is wrong"
-denies "Censorship is not wrong". Of a text longer than 500 characters after folding, only
-the first 500 are compared, so that long texts cost no more than short ones: such a text
+``never``, ``cannot``, ``isn't``..., and those of French, German, Spanish, Italian,
+Portuguese and Dutch: ``pas``, ``nicht``, ``no``, ``non``, ``não``, ``niet``...) are never
+duplicates, however alike: "Censorship is wrong" denies "Censorship is not wrong". Of a
+text longer than 500 characters after folding, only the first 500 are compared, so that long
+texts cost no more than short ones: such a text
 repeats another that begins alike, however differently they end, if their lengths as
 written are close enough for that similarity (at 90%, the shorter at least 9/11 of the longer).
 

@@ -5,7 +5,9 @@ it: "approve the plan" quoted from "the minister did not approve the plan", "a t
 from "not a threat", "approved" from "the plan was (not) approved". The quote may say the
 opposite of what the source says. Start the quote at the negation, or, if the claim does
 mean what the quoted words say without it, say so in a note and silence the warning for
-that line.
+that line. The negating words are those of English, French, German, Spanish, Italian,
+Portuguese and Dutch ("n'a jamais approuvé", "keine Einigung", "nunca aprobó"; see
+docs/format.md).
 
 PASS:
 
