@@ -21,7 +21,7 @@ ZWNJ, ZWJ = "\u200c", "\u200d"  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
 _VIRAMA = 9  # the canonical combining class of a virama (Devanagari's ्, Bengali's ্...)
 # The scripts whose letters join their neighbours (Arabic, Syriac, N'Ko, Mongolian,
 # Phags-pa), where a non-joiner keeps two letters of one word apart: Persian's می‌خواهم.
-_JOINING_SCRIPTS = (
+JOINING_SCRIPTS = (
     (0x0600, 0x074F),
     (0x0750, 0x077F),
     (0x07C0, 0x07FF),
@@ -50,7 +50,7 @@ def joins_in_place(text: str, at: int) -> bool:
     if before is None or after is None:
         return False
     if joiner == ZWNJ:
-        return _joining_letter(before) and _joining_letter(after)
+        return joining_letter(before) and joining_letter(after)
     return _pictograph(before) and _pictograph(text[at + 1])
 
 
@@ -80,11 +80,15 @@ def _base_after(text: str, at: int) -> str | None:
     return text[at] if at < len(text) and text[at] not in (ZWNJ, ZWJ) else None
 
 
-def _joining_letter(char: str) -> bool:
+def joining_letter(char: str) -> bool:
+    """Whether ``char`` is a letter of a script whose letters join (Arabic's ``ب``)."""
+    return unicodedata.category(char) in ("Lo", "Lm") and in_joining_script(char)
+
+
+def in_joining_script(char: str) -> bool:
+    """Whether ``char`` is in the blocks of a joining script (a letter, a mark, a digit...)."""
     code = ord(char)
-    return unicodedata.category(char) in ("Lo", "Lm") and any(
-        low <= code <= high for low, high in _JOINING_SCRIPTS
-    )
+    return any(low <= code <= high for low, high in JOINING_SCRIPTS)
 
 
 def _pictograph(char: str) -> bool:

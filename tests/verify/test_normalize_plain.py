@@ -32,6 +32,8 @@ PIECES = [
     *("\x00", "\x7f", "\u00b2", "\u2082", "\u00bd", "\u2044", "\u3000", "\u4e2d", "'", '"'),
     *("\u2212", "\u2010", "\\", "*", "<!--", "\u200b`", "\u200ba", "\u200b-", "x\u2019 "),
     *("- ", "-\t", "\u2014\u200b", "\u200b\n", "-\n", "\ue001", "\ue000\u0301", "1\ue001"),
+    # letters of a joining script, a space between two of which is a join
+    *("\u0628", "\u0645\u06cc", "\u0628 ", " \u0628", "\u064e", "\u200c", "\u0661", "\u060c"),
 ]
 
 
@@ -45,7 +47,7 @@ def plain_normalize(text: str) -> Normalized:
         builder.copy(pos, start)
         chunk = text[start:end]
         if _NEEDS_WORK.search(chunk) is None and unicodedata.is_normalized("NFKC", chunk):
-            builder.copy(start, end)
+            builder._copy_joining(start, end)  # the spaces between joining letters dropped
         elif chunk.isspace():
             builder.emit(" ", start, end, linear=False)
         else:

@@ -25,7 +25,11 @@ What is unified (case is not: only a quote's first letter may differ, see :mod:`
 * a vulgar fraction → its digits and a slash, apart from a digit before it: ``1½`` reads
   ``1 1/2``, not ``11/2``;
 * whitespace runs, line breaks and NBSP → one space; soft hyphens and zero-width and other
-  format characters (Unicode category Cf) are removed; control characters count as spaces.
+  format characters (Unicode category Cf) are removed; control characters count as spaces;
+* between two letters of a joining script (Arabic, Persian, Urdu, Syriac…), spaces are
+  dropped too, their place kept as a join (a word boundary): a Persian word spelled with a
+  zero-width non-joiner (``می‌خواهم``) is typed with a space or with nothing where keyboards
+  have no key for it, and the three compare equal.
 
 Speed: plain ASCII between the characters that need work is copied wholesale and the map keeps
 one entry per stretch, not per character, so a megabyte of English normalises in well under a
@@ -40,6 +44,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from argmap.unseen import JOINING_SCRIPTS, joining_letter
 
 SINGLE_QUOTES = "'‘’‚‛′‵‹›`´ʼ"
 DOUBLE_QUOTES = '"“”„‟″‶«»〝〞〟'
@@ -116,6 +122,26 @@ _DASH_RUN = re.compile(f"[{re.escape(DASHES)}]+")
 # A run of nothing but spaces, controls and characters dropped (not the soft hyphen).
 _BLANK = re.compile(f"[\\s\x00-\x1f\x7f-\x9f{_FORMAT[1:]}]+")
 
+# The letters of the joining scripts, and what a space after which joins a letter to them:
+# those letters and the marks on them (Arabic's vowel signs, ``بَ``); a space between the one
+# and the other. Sets and a class of characters, not a test of each: a Persian source has a
+# space every few letters.
+_JOINING_LETTERS = frozenset(
+    chr(code)
+    for low, high in JOINING_SCRIPTS
+    for code in range(low, high + 1)
+    if joining_letter(chr(code))
+)
+_JOINS_ON = _JOINING_LETTERS | frozenset(
+    chr(code)
+    for low, high in JOINING_SCRIPTS
+    for code in range(low, high + 1)
+    if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")
+)
+_JOINING_SPACE = re.compile(
+    f"(?<=[{''.join(sorted(_JOINS_ON))}]) (?=[{''.join(sorted(_JOINING_LETTERS))}])"
+)
+
 # Units of a source longer than this are not looked for repeated (see normalize).
 _MAX_UNIT = 256
 # The first combining mark: no character below it is one.
@@ -130,7 +156,7 @@ _Token = tuple[int, str, int, int, bool]
 # What folding a short run reads outside it (see _Builder._fold_short), and what it wrote:
 # (output, original start, original end, linear) relative to the run, joins and hyphens
 # relative to the output's length before it.
-_Context = tuple[str, bool, bool, bool, bool]
+_Context = tuple[str, bool, bool, bool, bool, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +318,7 @@ class _Builder:
         """Normalise ``source[start:end]``, a run of characters that may need work."""
         chunk = self.source[start:end]
         if _NEEDS_WORK.search(chunk) is None and unicodedata.is_normalized("NFKC", chunk):
-            self.copy(start, end)
+            self._copy_joining(start, end)
             return
         if chunk.isspace():
             # only spaces and line breaks (most runs: the line break of every line), which
@@ -334,6 +360,16 @@ class _Builder:
             cut = found.start()
         self._fold_piece(cut, end)
 
+    def _copy_joining(self, start: int, end: int) -> None:
+        """A run that needs no work copied, but for a space between two letters of a joining
+        script, which is dropped, a join in its place (see the module docstring)."""
+        at = start
+        for space in _JOINING_SPACE.finditer(self.source, start, end):
+            self.copy(at, space.start())
+            self.joins.append(self.length)
+            at = space.end()
+        self.copy(at, end)
+
     def _repeats(self, pieces: list[tuple[int, _Mark]], cut: int, stop: int, end: int) -> int:
         """How many times the last piece (from ``pieces[1]``'s start to ``cut``) repeats from
         ``cut`` before ``end``, less the last repetition, and can be copied as it was folded:
@@ -365,15 +401,19 @@ class _Builder:
         same context folds the same way. The context is all that folding reads outside the
         run: whether the character before it is a digit (an exponent follows one) or no
         space (a hyphen touches it), whether the one after it and the last one written are
-        letters (a dash between two letters joins them)."""
+        letters (a dash between two letters joins them), and letters of a joining script (so
+        does a space between two of those)."""
         source = self.source
         before = source[start - 1] if start > 0 else " "
+        after = source[end : end + 1]
         context = (
             source[start:end],
             before.isdecimal(),
             before.isspace(),
-            source[end : end + 1].isalpha(),
+            after.isalpha(),
             self.last.isalpha(),
+            after in _JOINING_LETTERS,
+            bool(self.last) and _joins_on(self.last),
         )
         folded = self.folded.get(context)
         if folded is None:
@@ -480,8 +520,10 @@ class _Builder:
                 if j < count and tokens[j][0] == _DASH and not (breaks and self._bullet(tokens, j)):
                     k = j  # spaces before a dash belong to the dash
                     continue
-                if spaces:
+                if spaces and not self._between_joining(tokens, j, after):
                     self.emit(" ", start, tokens[j - 1][3], linear=False)
+                elif spaces:  # between two letters of a joining script: a join
+                    self.joins.append(self.length)
                 k = j
             elif kind == _DASH:
                 j = k
@@ -503,6 +545,17 @@ class _Builder:
             else:
                 self.emit(out, start, stop, linear=len(out) == 1 and stop - start == 1)
                 k += 1
+
+    def _between_joining(self, tokens: list[_Token], j: int, after: str) -> bool:
+        """Whether spaces before token ``j`` (``after`` when there is none) stand between two
+        letters of a joining script: the last one written (or a mark on it) and the next."""
+        if not self.last or not _joins_on(self.last):
+            return False
+        if j < len(tokens):
+            following = tokens[j][1][:1] if tokens[j][0] == _TEXT else ""
+        else:
+            following = after
+        return bool(following) and following in _JOINING_LETTERS
 
     def _hyphen(self, at: int) -> bool:
         """Whether the one dash at original offset ``at`` is a hyphen touching the character
@@ -559,6 +612,12 @@ def _spaces(tokens: list[_Token], k: int) -> tuple[int, bool, bool]:
         spaces = spaces or tokens[k][0] == _SPACE
         k += 1
     return k, breaks, spaces
+
+
+def _joins_on(ch: str) -> bool:
+    """Whether a space after ``ch`` may join it to a letter of a joining script after it: a
+    letter of such a script, or a mark on one (Arabic's vowel signs, ``بَ``)."""
+    return ch in _JOINS_ON
 
 
 def _is_mark(ch: str) -> bool:
