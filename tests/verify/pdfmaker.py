@@ -33,15 +33,20 @@ HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /Win
 
 
 def make_pdf(
-    pages: Sequence[Sequence[str]], *, flate: int = 0, padding: int = 0, font: bytes = HELVETICA
+    pages: Sequence[Sequence[str]],
+    *,
+    flate: int = 0,
+    padding: int = 0,
+    font: bytes = HELVETICA,
+    catalog: bytes = b"",
 ) -> bytes:
     """A valid PDF with one text page per entry of ``pages``, set in ``font``; each page's
     instructions followed by ``padding`` spaces and compressed ``flate`` times over (a filter
-    each)."""
+    each); ``catalog`` is more of the catalog's entries (``/PageLabels << ... >>``)."""
     count = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R %s>>" % catalog,
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
         font,
     ]

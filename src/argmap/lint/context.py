@@ -30,6 +30,9 @@ class QuoteResult(Protocol):
     def locator_fix(self) -> str | None: ...
 
     @property
+    def locator_roman(self) -> tuple[str, bool] | None: ...
+
+    @property
     def locator_unreadable(self) -> bool: ...
 
     @property

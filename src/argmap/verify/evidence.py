@@ -131,6 +131,15 @@ class EvidenceCheck:
         return closest
 
     @property
+    def locator_roman(self) -> tuple[str, bool] | None:
+        """A page in roman numerals that names no page of the source, as written, and whether
+        the source labels its pages at all (without labels, ``p. ii`` is no page)."""
+        locator = self.check.locator if self.check is not None else None
+        if locator is None or locator.roman is None:
+            return None
+        return locator.roman.label, locator.roman.labelled
+
+    @property
     def locator_fix(self) -> str | None:
         """How to write the locator, when argmap can tell: a range of lines that ends before
         it starts, for want of its last number in full (``lines 20-22`` for ``lines

@@ -78,6 +78,15 @@ _KEYWORD_PATTERN = "|".join(re.escape(k) for k in sorted(_KEYWORDS, key=len, rev
 _KEYWORD = re.compile(rf"(?P<keyword>{_KEYWORD_PATTERN})(?P<space>\s*)", re.IGNORECASE)
 # A number or a range of numbers: one item of a part's list.
 _ITEM = re.compile(r"(?P<first>\d{1,9})(?:(?P<dash>\s*(?:[-‐‑–—]|to)\s*)(?P<last>\d{1,9}))?")
+# A page numbered in roman numerals (``p. ii``, ``pp. iv-vi``): a PDF's front matter, found
+# through its page labels (see :func:`_label_range`); not followed by a letter or a full stop,
+# so that ``p. ii, l. 3`` does not read ``l`` as fifty.
+_ROMAN_ITEM = re.compile(
+    r"(?P<first>[ivxlcdm]+)(?![\w.])"
+    r"(?:(?P<dash>\s*(?:[-‐‑–—]|to)\s*)(?P<last>[ivxlcdm]+)(?![\w.]))?",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})", re.IGNORECASE)
 # Between the items of one part's list (``pp. 4, 6 and 9``), and between parts (``p. 2; para 7``).
 _LIST = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -96,6 +105,7 @@ class LocatorPart:
     space: str = " "
     dash: str = "-"
     written: str = ""
+    roman: str = ""  # "lower" or "upper" for pages written in roman numerals (``p. ii``)
 
     @property
     def first(self) -> int:
@@ -110,15 +120,22 @@ class LocatorPart:
         ranges."""
         return any(lo <= last and first <= hi for lo, hi in self.ranges)
 
-    def written_as(self, first: int, last: int) -> str:
-        """``first..last`` in this part's style (singular or plural keyword as needed)."""
+    def written_as(self, first: int, last: int, labels: tuple[str, ...] | None = None) -> str:
+        """``first..last`` in this part's style (singular or plural keyword as needed); pages
+        written in roman numerals by their ``labels``, when those are roman too."""
         lower = self.keyword.lower()
+        first_text, last_text = str(first), str(last)
+        if self.roman and labels is not None and max(first, last) <= len(labels):
+            named = labels[first - 1], labels[last - 1]
+            if all(_ROMAN.fullmatch(label) for label in named):
+                case = str.upper if self.roman == "upper" else str.lower
+                first_text, last_text = case(named[0]), case(named[1])
         if first == last:
             keyword = _SINGULAR.get(lower, lower)
-            number = str(first)
+            number = first_text
         else:
             keyword = lower if lower in _SINGULAR else _PLURAL.get(lower, lower)
-            number = f"{first}{self.dash}{last}"
+            number = f"{first_text}{self.dash}{last_text}"
         if self.keyword.isupper() and len(self.keyword.rstrip(".")) > 1:
             keyword = keyword.upper()
         elif self.keyword[:1].isupper():
@@ -133,10 +150,13 @@ class Locator:
     text: str
     parts: tuple[LocatorPart, ...]
     separator: str = ", "
+    page_labels: tuple[str, ...] | None = None
 
 
-def parse_locator(text: str) -> Locator | None:
-    """The locator in ``text``, or None when it does not follow the grammar."""
+def parse_locator(text: str, page_labels: tuple[str, ...] | None = None) -> Locator | None:
+    """The locator in ``text``, or None when it does not follow the grammar. A page written
+    in roman numerals is the page that ``page_labels`` (a PDF's) label so; without labels, or
+    without a page so labelled, the locator names no page (see :func:`roman_problem`)."""
     stripped = text.strip()
     if not stripped:
         return None
@@ -144,13 +164,13 @@ def parse_locator(text: str) -> Locator | None:
     separator = ", "
     position = 0
     while True:
-        part = _part(stripped, position)
+        part = _part(stripped, position, page_labels)
         if part is None:
             return None
         parts.append(part)
         position += len(part.written)
         if position == len(stripped):
-            return Locator(text, tuple(parts), separator)
+            return Locator(text, tuple(parts), separator, page_labels)
         between = _SEPARATOR.match(stripped, position)
         if between is None:
             return None
@@ -158,28 +178,38 @@ def parse_locator(text: str) -> Locator | None:
         position = between.end()
 
 
-def _part(text: str, position: int) -> LocatorPart | None:
+def _part(
+    text: str, position: int, page_labels: tuple[str, ...] | None = None
+) -> LocatorPart | None:
     """The part that starts at ``position``: a keyword, then a list of numbers and ranges,
     which a ``,`` continues only when a number follows it (``pp. 4, 6``, not ``p. 4, para
-    6``)."""
+    6``); pages in roman numerals are found by ``page_labels``."""
     keyword = _KEYWORD.match(text, position)
     if keyword is None:
         return None
     kind = _KEYWORDS.get(keyword.group("keyword").lower())
-    item = _ITEM.match(text, keyword.end())
-    if kind is None or item is None:
+    if kind is None:
+        return None
+    item = _item(text, keyword.end(), kind)
+    if item is None:
         return None
     ranges: list[Range] = []
     dash = item.group("dash")
     end = keyword.end()
+    roman = ""
     while item is not None:
-        bounds = _range(item.group("first"), item.group("last"), kind)
+        first, last = item.group("first"), item.group("last")
+        if first.isdecimal():
+            bounds = _range(first, last, kind)
+        else:
+            bounds = _label_range(first, last, page_labels)
+            roman = roman or ("upper" if first.isupper() else "lower")
         if bounds is None:
             return None
         ranges.append(bounds)
         end = item.end()
         between = _LIST.match(text, end)
-        item = _ITEM.match(text, between.end()) if between is not None else None
+        item = _item(text, between.end(), kind) if between is not None else None
         dash = dash or (item.group("dash") if item is not None else None)
     return LocatorPart(
         kind,
@@ -188,7 +218,66 @@ def _part(text: str, position: int) -> LocatorPart | None:
         keyword.group("space"),
         dash or "-",
         text[position:end],
+        roman,
     )
+
+
+def _item(text: str, position: int, kind: LocatorKind) -> re.Match[str] | None:
+    """The number or range at ``position``: digits, or for a page roman numerals."""
+    item = _ITEM.match(text, position)
+    if item is not None or kind is not LocatorKind.PAGE:
+        return item
+    roman = _ROMAN_ITEM.match(text, position)
+    if roman is None or not all(
+        _ROMAN.fullmatch(number) for number in (roman.group("first"), roman.group("last") or "i")
+    ):
+        return None
+    return roman
+
+
+def _label_range(first: str, last: str | None, labels: tuple[str, ...] | None) -> Range | None:
+    """The pages labelled ``first`` to ``last`` (roman numerals, in any case), counted from
+    the first page of the file; None without labels, or without a page labelled so."""
+    if labels is None:
+        return None
+    lowered = [label.lower() for label in labels]
+    if first.lower() not in lowered:
+        return None
+    start = lowered.index(first.lower()) + 1
+    if last is None:
+        return start, start
+    if last.lower() not in lowered[start - 1 :]:
+        return None
+    return start, lowered.index(last.lower(), start - 1) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class RomanProblem:
+    """A page in roman numerals that names no page: ``label`` as written, and whether the
+    source has page labels at all (``labelled``: then none of its pages is labelled so)."""
+
+    label: str
+    labelled: bool
+
+
+def roman_problem(text: str, page_labels: tuple[str, ...] | None) -> RomanProblem | None:
+    """The first page of ``text`` written in roman numerals that ``page_labels`` name no
+    page by (all of them, without labels), if any."""
+    for keyword in _KEYWORD.finditer(text):
+        kind = _KEYWORDS.get(keyword.group("keyword").lower())
+        item = _item(text, keyword.end(), kind) if kind is LocatorKind.PAGE else None
+        while item is not None:
+            first, last = item.group("first"), item.group("last")
+            if not first.isdecimal():
+                if page_labels is None:
+                    return RomanProblem(first, labelled=False)
+                if _label_range(first, None, page_labels) is None:
+                    return RomanProblem(first, labelled=True)
+                if last is not None and _label_range(first, last, page_labels) is None:
+                    return RomanProblem(last, labelled=True)
+            between = _LIST.match(text, item.end())
+            item = _item(text, between.end(), LocatorKind.PAGE) if between is not None else None
+    return None
 
 
 def _range(first_text: str, last_text: str | None, kind: LocatorKind) -> Range | None:
@@ -261,7 +350,8 @@ class LocatorCheck:
     ``understood`` is false when the locator does not follow the grammar; ``agrees`` is None
     when there is nothing to compare (not understood, or the quote was not found);
     ``expected`` is the right locator, in the style written, when it disagrees;
-    ``backwards`` the range that ends before it starts, when that is why it is not understood.
+    ``backwards`` the range that ends before it starts, ``roman`` the page in roman numerals
+    that names no page, when that is why it is not understood.
     """
 
     text: str
@@ -270,6 +360,7 @@ class LocatorCheck:
     expected: str | None = None
     locator: Locator | None = None
     backwards: BackwardsRange | None = None
+    roman: RomanProblem | None = None
 
 
 # A line within a page: ``(page, line)``, the line counted from 1 at the top of the page.
@@ -341,11 +432,20 @@ def agrees(locator: Locator, place: Place) -> bool:
     return all(_part_agrees(locator, i, place, paired) for i in range(len(locator.parts)))
 
 
-def check_locator(text: str, place: Place | None) -> LocatorCheck:
-    """Compare the locator ``text`` with ``place`` (None when the quote was not found)."""
-    locator = parse_locator(text)
+def check_locator(
+    text: str, place: Place | None, page_labels: tuple[str, ...] | None = None
+) -> LocatorCheck:
+    """Compare the locator ``text`` with ``place`` (None when the quote was not found);
+    ``page_labels`` are the source's, for pages in roman numerals."""
+    locator = parse_locator(text, page_labels)
     if locator is None:
-        return LocatorCheck(text, understood=False, agrees=None, backwards=backwards_range(text))
+        return LocatorCheck(
+            text,
+            understood=False,
+            agrees=None,
+            backwards=backwards_range(text),
+            roman=roman_problem(text, page_labels),
+        )
     if place is None:
         return LocatorCheck(text, understood=True, agrees=None, locator=locator)
     if agrees(locator, place):
@@ -372,10 +472,10 @@ def _corrected(locator: Locator, place: Place) -> list[str]:
         elif place.page_lines is not None and (i in wrong_pairs or i in paired):
             (first_page, first_line), (last_page, last_line) = place.page_lines
             if part.kind is LocatorKind.PAGE:
-                corrected.append(part.written_as(first_page, first_page))
+                corrected.append(part.written_as(first_page, first_page, locator.page_labels))
             else:
                 last = last_line if last_page == first_page else first_line
                 corrected.append(part.written_as(first_line, last))
         else:
-            corrected.append(part.written_as(*place.range_of(part.kind)))
+            corrected.append(part.written_as(*place.range_of(part.kind), locator.page_labels))
     return corrected

@@ -235,7 +235,8 @@ def _verify_as_written(
     """:func:`verify_quote` of ``quote`` as it is written; None, when not ``closest``, for a
     quote that is not verified (then no closest passage is looked for)."""
     parsed = parse_quote(quote, max_gap=max_gap, insertion_gap=insertion_gap)
-    wanted = parse_locator(locator) if locator is not None and locator.strip() else None
+    labels = prepared.source.page_labels
+    wanted = parse_locator(locator, labels) if locator is not None and locator.strip() else None
     edits = QuoteEdits(parsed.omissions, parsed.insertions)
     if not parsed.parts:  # nothing but marks and spaces: nothing to look for
         if not closest:
@@ -277,7 +278,9 @@ def _verify_as_written(
             check,
             status=Status.NOT_FOUND,
             gave_up=True,
-            locator=None if locator is None else check_locator(locator, None),
+            locator=None
+            if locator is None
+            else check_locator(locator, None, prepared.source.page_labels),
         )
     if number is not None:
         return replace(check, number_change=number)
@@ -383,7 +386,9 @@ def _found(
         occurrences=len(chains),
         spans=spans,
         edits=_edits(prepared, parsed, chosen, status),
-        locator=None if locator is None else check_locator(locator, location.place),
+        locator=None
+        if locator is None
+        else check_locator(locator, location.place, prepared.source.page_labels),
         negated_before=_negated_before(prepared, parsed, chosen[0][0]),
     )
 
@@ -519,7 +524,9 @@ def _closest(
             location=None,
             passage=None,
             edits=edits,
-            locator=None if locator is None else check_locator(locator, None),
+            locator=None
+            if locator is None
+            else check_locator(locator, None, prepared.source.page_labels),
         )
     score, start, end = refine(prepared, target, best[1], best[2])
     location = _location(prepared, start, end)
@@ -533,7 +540,9 @@ def _closest(
         passage=_passage(prepared.source.text, location.start, location.end),
         spans=(Span(location.start, location.end),),
         edits=edits,
-        locator=None if locator is None else check_locator(locator, place),
+        locator=None
+        if locator is None
+        else check_locator(locator, place, prepared.source.page_labels),
     )
 
 

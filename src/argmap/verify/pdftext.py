@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pypdf import PageObject
+    from pypdf import PageObject, PdfReader
 
 MAX_PAGES = 5000
 # The most characters of text read from one page: pypdf takes time that grows with the square
@@ -59,13 +59,34 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def pdf_pages(data: bytes) -> list[str] | PdfProblem:
-    """The extracted text of each page, in order."""
+@dataclass(frozen=True, slots=True)
+class PdfPages:
+    """The extracted text of each page, in order, and the page labels the PDF names its pages
+    with (``i``, ``ii``, ``1``: /PageLabels, as a viewer shows them), None without any."""
+
+    texts: list[str]
+    labels: tuple[str, ...] | None = None
+
+
+def pdf_pages(data: bytes) -> PdfPages | PdfProblem:
+    """The extracted text of each page, in order, and the pages' labels."""
     with _quiet_pypdf():
         return _pdf_pages(data)
 
 
-def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
+def _page_labels(reader: PdfReader) -> tuple[str, ...] | None:
+    """The label of each page, when the PDF says how its pages are labelled; None when it
+    does not (pypdf then gives 1, 2, 3...), or when what it says cannot be read."""
+    try:
+        root: Any = reader.trailer["/Root"].get_object()
+        if not isinstance(root, dict) or root.get("/PageLabels") is None:
+            return None
+        return tuple(str(label) for label in reader.page_labels)
+    except Exception:  # hostile input: labels that cannot be read are none
+        return None
+
+
+def _pdf_pages(data: bytes) -> PdfPages | PdfProblem:
     if not data.lstrip(b"\r\n\t \x00").startswith(b"%PDF-"):
         return PdfProblem("broken", "not a PDF file (it does not start with '%PDF-')")
     # Imported here: pypdf takes ~50 ms to import, and most maps quote no PDF.
@@ -97,7 +118,7 @@ def _pdf_pages(data: bytes) -> list[str] | PdfProblem:
                 "...) without saying which letters they are (no ToUnicode map); export the PDF "
                 "again with its text, or save the text as a .txt file",
             )
-        return drop_running_heads(texts)
+        return PdfPages(drop_running_heads(texts), _page_labels(reader))
     except PdfReadError as exc:
         return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail

@@ -146,7 +146,14 @@ def parse_source(
                 SourceProblem.ENCRYPTED if pages.reason == "encrypted" else SourceProblem.BROKEN
             )
             return SourceError(name, problem, f"{name}: {pages.message}")
-        return _finish(name, kind, pages, lossy=False, what="text (is it a scanned PDF?)")
+        return _finish(
+            name,
+            kind,
+            pages.texts,
+            lossy=False,
+            what="text (is it a scanned PDF?)",
+            page_labels=pages.labels,
+        )
     decoded = decode(data, name, html=kind == "html", errors=errors)
     if isinstance(decoded, SourceError):
         return decoded
@@ -260,11 +267,17 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _finish(
-    name: str, kind: SourceKind, pages: list[str], *, lossy: bool, what: str
+    name: str,
+    kind: SourceKind,
+    pages: list[str],
+    *,
+    lossy: bool,
+    what: str,
+    page_labels: tuple[str, ...] | None = None,
 ) -> SourceText | SourceError:
     if not any(page.strip() for page in pages):
         return SourceError(name, SourceProblem.EMPTY, f"{name}: the file holds no {what}")
-    return build_source_text(name, kind, pages, lossy=lossy)
+    return build_source_text(name, kind, pages, lossy=lossy, page_labels=page_labels)
 
 
 def _label(encoding: str) -> str:

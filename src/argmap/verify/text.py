@@ -63,6 +63,8 @@ class SourceText:
 
     ``lossy`` is true when invalid UTF-8 was replaced by U+FFFD on request (``errors="replace"``
     in :func:`argmap.verify.sources.read_source`): a quote near a replaced byte may not verify.
+    ``page_labels`` are a PDF's labels of its pages (``ii`` for its second page, when its front
+    matter is numbered in roman numerals), None when it has none.
     """
 
     name: str
@@ -72,6 +74,7 @@ class SourceText:
     paragraphs: tuple[Span, ...]
     pages: tuple[Span, ...]
     lossy: bool = False
+    page_labels: tuple[str, ...] | None = None
 
     def position(self, offset: int) -> Position:
         """Line, column, paragraph and page of the character at ``offset``."""
@@ -134,6 +137,7 @@ def build_source_text(
     pages: Sequence[str],
     *,
     lossy: bool = False,
+    page_labels: tuple[str, ...] | None = None,
 ) -> SourceText:
     """Join ``pages`` (one for anything but a PDF) and compute lines and paragraphs.
 
@@ -158,4 +162,5 @@ def build_source_text(
         paragraphs=paragraph_spans(text),
         pages=tuple(page_spans) or (Span(0, len(text)),),
         lossy=lossy,
+        page_labels=page_labels,
     )

@@ -4,7 +4,9 @@ The quote was found, but not where its ``locator`` says (another paragraph, page
 The message names the right locator. A locator argmap cannot read (``section 2``, ``para 0``)
 is reported too, with the forms it can, whether or not the quote was found; one with a range
 that ends before it starts (``pages 4-3``, ``lines 20-2``: a range of lines below 100 is not
-shortened as ``pp. 104-6`` is) says so. The finding points at the locator itself.
+shortened as ``pp. 104-6`` is) says so, and so does a page in roman numerals (``p. ii``) that
+names no page: a PDF's page labels say which page is ``ii``, and a source without them has
+none. The finding points at the locator itself.
 
 PASS:
 
@@ -44,6 +46,12 @@ NEEDS_SOURCES = True
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for evidence, result in ctx.checked_quotes():
+        roman = result.locator_roman
+        if roman is not None:
+            yield Finding(
+                evidence.locator_at, _roman_message(evidence.locator, evidence.source, *roman)
+            )
+            continue
         if result.locator_hint is None:
             continue
         # a locator argmap cannot read is reported whether or not the quote was found
@@ -53,3 +61,17 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"locator '{evidence.locator}' {result.locator_hint}",
                 result.locator_fix,
             )
+
+
+def _roman_message(locator: str | None, source: str, label: str, labelled: bool) -> str:
+    """What is wrong with a page in roman numerals that names no page of ``source``."""
+    if labelled:
+        return (
+            f"locator '{locator}' names page '{label}', and no page of source '{source}' is "
+            "labelled so"
+        )
+    return (
+        f"locator '{locator}' numbers its page in roman numerals, which only a PDF's page labels "
+        f"tie to a page, and source '{source}' has none: write the page's number counted from "
+        "the first page of the file"
+    )
