@@ -53,8 +53,6 @@ def test_structure_on_a_small_map(tmp_path: Path) -> None:
     data = _export(path)
     assert data["@context"] == "https://schema.org"
     first, second = data["@graph"]
-    verdict = first["reviewRating"]["alternateName"]
-    assert verdict in {"supported", "refuted", "contested", "unsupported"}
     assert first == {
         "@type": "ClaimReview",
         "@id": "#uniforms",
@@ -75,16 +73,15 @@ def test_structure_on_a_small_map(tmp_path: Path) -> None:
         },
         "reviewRating": {
             "@type": "Rating",
-            "alternateName": verdict,
-            "ratingValue": first["reviewRating"]["ratingValue"],
-            "bestRating": 1,
-            "worstRating": 0,
+            "alternateName": "refuted",
+            "ratingValue": 1,
+            "bestRating": 5,
+            "worstRating": 1,
             "ratingExplanation": first["reviewRating"]["ratingExplanation"],
         },
         "author": [{"@type": "Person", "name": "Ms. Rivera's debate class"}],
         "datePublished": "2026-11-01",
     }
-    assert 0 <= first["reviewRating"]["ratingValue"] <= 1
     assert second["claimReviewed"] == "Uniforms suppress self-expression."
     assert "author" not in second["itemReviewed"] and "appearance" not in second["itemReviewed"]
 
@@ -103,6 +100,81 @@ def test_montebello_has_a_review_for_every_claim() -> None:
         "contested",
         "unsupported",
     }
+
+
+RING = """\
+argmap: 1
+title: Ring
+claims:
+  a:
+    text: A holds.
+    rebuts: b
+  b:
+    text: B holds.
+    rebuts: a
+  c:
+    text: C holds.
+  d:
+    text: D holds.
+    attacks: c
+"""
+
+
+def test_the_rating_is_the_verdict_on_a_five_point_scale(tmp_path: Path) -> None:
+    # Aggregators read ratingValue: a refuted claim rated with its gradual score (0.4 here,
+    # 0.5 for montebello's harper-dismissal) read as a half-true claim. The number now comes
+    # from the verdict on Google's five-point scale (1 false, 3 half true, 5 true); a claim
+    # that stands only because nothing attacks it has no number, its words only.
+    path = tmp_path / "ring.yaml"
+    path.write_text(RING, encoding="utf-8")
+    ratings = {r["@id"]: r["reviewRating"] for r in _export(path)["@graph"]}
+    assert ratings == {
+        "#a": {
+            "@type": "Rating",
+            "alternateName": "contested",
+            "ratingValue": 3,
+            "bestRating": 5,
+            "worstRating": 1,
+            "ratingExplanation": "rebut by b is undecided.",
+        },
+        "#b": {
+            "@type": "Rating",
+            "alternateName": "contested",
+            "ratingValue": 3,
+            "bestRating": 5,
+            "worstRating": 1,
+            "ratingExplanation": "rebut by a is undecided.",
+        },
+        "#c": {
+            "@type": "Rating",
+            "alternateName": "refuted",
+            "ratingValue": 1,
+            "bestRating": 5,
+            "worstRating": 1,
+            "ratingExplanation": "rebut by d succeeds.",
+        },
+        "#d": {
+            "@type": "Rating",
+            "alternateName": "unsupported",
+            "ratingExplanation": "it stands only because nothing defeats it: "
+            "no verified evidence backs it.",
+        },
+    }
+
+
+def test_montebello_ratings_follow_the_verdicts() -> None:
+    reviews = _export(MONTEBELLO)["@graph"]
+    rated = {
+        r["@id"]: (r["reviewRating"]["alternateName"], r["reviewRating"].get("ratingValue"))
+        for r in reviews
+    }
+    # refuted with a gradual score of 0.5 before: a half-true claim to a reader of the number
+    assert rated["#harper-dismissal"] == ("refuted", 1)
+    assert rated["#spp-threat"] == ("refuted", 1)
+    assert rated["#spp-fails"] == ("supported", 5)
+    assert rated["#political-backing-needed"] == ("unsupported", None)
+    expected = {"supported": 5, "refuted": 1, "contested": 3, "unsupported": None}
+    assert all(value == expected[verdict] for verdict, value in rated.values())
 
 
 def _graph(tmp_path: Path, text: str) -> list[dict]:  # type: ignore[type-arg]

@@ -7,8 +7,12 @@ One ``ClaimReview`` per claim, in the map's order, in an ``@graph``:
   lists the sources that the quotes backing the claim come from (with their url, authors and
   date; a DOI as its https://doi.org/ address, since schema.org's ``url`` is a URL);
 * ``reviewRating``: ``alternateName`` is the verdict (supported, refuted, contested,
-  unsupported), ``ratingValue`` the gradual score on a 0 to 1 scale, ``ratingExplanation`` the
-  verdict's reasons, a sentence each;
+  unsupported), ``ratingValue`` the verdict on Google's five-point scale (``RATING_VALUES``:
+  refuted 1, contested 3, supported 5; an unsupported claim has no number, since standing
+  only because nothing attacks it is no degree of truth), ``ratingExplanation`` the verdict's
+  reasons, a sentence each. The gradual score is not written: aggregators read
+  ``ratingValue`` as the claim's truth, and ClaimReview has no other place for it (the JSON
+  export has it);
 * ``author`` and ``datePublished``: the map's authors and date;
 * ``url`` (and an absolute ``@id``): the address of the page that publishes the reviews, and
   the claim's id as its fragment, when the export is given one (``--url``): Google's
@@ -28,6 +32,7 @@ from typing import Any
 from argmap.argument_map import ArgumentMap, Source, Stance
 from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome
+from argmap.verdict import Verdict
 from argmap.weblinks import calendar_date, web_link
 
 
@@ -59,6 +64,27 @@ def _host(url: str) -> str | None:
         return urllib.parse.urlsplit(url).hostname
     except ValueError:  # a '[' that opens no IPv6 address
         return None
+
+
+# The verdict as a number on the scale fact-checkers' markup uses (1 false, 3 half true,
+# 5 true): what aggregators read when they read the number. None: no number, words only.
+WORST_RATING = 1
+BEST_RATING = 5
+RATING_VALUES: dict[Verdict, int | None] = {
+    Verdict.REFUTED: 1,
+    Verdict.CONTESTED: 3,
+    Verdict.SUPPORTED: 5,
+    Verdict.UNSUPPORTED: None,
+}
+
+
+def review_rating(verdict: Verdict) -> dict[str, Any]:
+    """A ``Rating`` of ``verdict``: its words, and its number on the scale when it has one."""
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.value}
+    value = RATING_VALUES[verdict]
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    return rating
 
 
 def _person(name: str) -> dict[str, Any]:
@@ -108,13 +134,7 @@ def claim_reviews(outcome: CheckOutcome, page: ReviewPage | None = None) -> dict
             item["author"] = author
         if sources_of.get(cid):
             item["appearance"] = [_appearance(m.sources[s]) for s in sources_of[cid]]
-        rating: dict[str, Any] = {
-            "@type": "Rating",
-            "alternateName": verdict.verdict.value,
-            "ratingValue": round(verdict.score, 2),
-            "bestRating": 1,
-            "worstRating": 0,
-        }
+        rating = review_rating(verdict.verdict)
         if verdict.reasons:
             rating["ratingExplanation"] = " ".join(f"{r.text}." for r in verdict.reasons)
         anchor = f"{page.url or ''}#{cid}"
