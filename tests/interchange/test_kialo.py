@@ -378,9 +378,10 @@ def test_an_entry_without_pro_or_con_under_a_claim_is_reported(tmp_path: Path) -
     assert list(loaded(outcome, tmp_path).claims) == ["thesis", "a-reason", "a-remark", "another"]
 
 
-def test_a_circle_of_support_is_said_where_the_pro_dropped_stands(tmp_path: Path) -> None:
-    """A link back up the tree (``-> See 1.``) can close a circle of support; the Pro dropped
-    was said at the file's first line, not at its own."""
+def test_a_two_claim_circle_drops_the_link_not_the_tree(tmp_path: Path) -> None:
+    """A link back up the tree (``-> See 1.``) can close a circle of support. The tree's own
+    Pro (``1.1.``) was dropped, as the search for circles started at the first claim; the
+    link, a shortcut to a claim that stands elsewhere, is dropped instead, said at its line."""
     text = (
         "Discussion Title: Circle\n\n"
         "1. The plan works.\n"
@@ -391,13 +392,71 @@ def test_a_circle_of_support_is_said_where_the_pro_dropped_stands(tmp_path: Path
     assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
         (
             "AM410",
-            4,
+            5,
             1,
-            "support 'costs-fell->the-plan-works' dropped: it closes a circle of support "
-            "(the-plan-works -> costs-fell -> the-plan-works)",
+            "support 'the-plan-works->costs-fell' dropped: it closes a circle of support "
+            "(costs-fell -> the-plan-works -> costs-fell); it comes from the link 1.1.1. "
+            "(-> See 1.), so the discussion's own Pro and Con are kept",
         )
     ]
     m = loaded(outcome, tmp_path)
     assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [
-        (("the-plan-works",), "costs-fell")
+        (("costs-fell",), "the-plan-works")
+    ]
+
+
+def test_a_three_claim_circle_drops_the_link_not_the_tree(tmp_path: Path) -> None:
+    text = (
+        "Discussion Title: Circle\n\n"
+        "1. The plan works.\n"
+        "1.1. Pro: Costs fell.\n"
+        "1.1.1. Pro: Suppliers competed.\n"
+        "1.1.1.1. Pro: -> See 1.\n"
+    )
+    outcome = imported(text, "kialo", "circle.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            6,
+            1,
+            "support 'the-plan-works->suppliers-competed' dropped: it closes a circle of "
+            "support (suppliers-competed -> costs-fell -> the-plan-works -> "
+            "suppliers-competed); it comes from the link 1.1.1.1. (-> See 1.), so the "
+            "discussion's own Pro and Con are kept",
+        )
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [
+        (("costs-fell",), "the-plan-works"),
+        (("suppliers-competed",), "costs-fell"),
+    ]
+
+
+def test_a_circle_of_two_links_drops_the_later_one(tmp_path: Path) -> None:
+    """Neither link alone closes a circle: the later one in the file is dropped (the same
+    one every time), and the tree stays whole."""
+    text = (
+        "Discussion Title: Circle\n\n"
+        "1. The plan works.\n"
+        "1.1. Pro: Costs fell.\n"
+        "1.1.1. Pro: -> See 1.2.\n"
+        "1.2. Pro: Sales rose.\n"
+        "1.2.1. Pro: -> See 1.1.\n"
+    )
+    outcome = imported(text, "kialo", "circle.txt")
+    assert [(d.code, d.line, d.col, d.message) for d in outcome.diagnostics] == [
+        (
+            "AM410",
+            7,
+            1,
+            "support 'costs-fell->sales-rose' dropped: it closes a circle of support "
+            "(sales-rose -> costs-fell -> sales-rose); it comes from the link 1.2.1. "
+            "(-> See 1.1.), so the discussion's own Pro and Con are kept",
+        )
+    ]
+    m = loaded(outcome, tmp_path)
+    assert [(a.premises, a.conclusion) for a in m.arguments.values()] == [
+        (("costs-fell",), "the-plan-works"),
+        (("sales-rose",), "costs-fell"),
+        (("sales-rose",), "the-plan-works"),
     ]

@@ -8,6 +8,7 @@ the file as a plain dict in the format's order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
@@ -26,6 +27,16 @@ class Dropped(NamedTuple):
 
     message: str
     at: Place = None
+
+
+def _closed_by(cycle: list[tuple[str, str]], rank: Mapping[str, int]) -> list[tuple[str, str]]:
+    """``cycle`` turned so that the support to drop is its last step: the latest of its
+    shortcuts (by ``rank``), else the step that closed it in the search."""
+    steps = [k for k, (_, label) in enumerate(cycle) if label in rank]
+    if not steps:
+        return cycle
+    last = max(steps, key=lambda k: rank[cycle[k][1]])
+    return cycle[last + 1 :] + cycle[: last + 1]
 
 
 @dataclass(slots=True)
@@ -169,9 +180,17 @@ class MapDraft:
         return found
 
     # -- checks ------------------------------------------------------------------------------
-    def break_support_cycles(self) -> list[Dropped]:
+    def break_support_cycles(self, shortcuts: Mapping[str, str] | None = None) -> list[Dropped]:
         """Drop the support that closes each circle of support; say which ones, each where the
-        importer found it, and the undercuts of a dropped support where it was."""
+        importer found it, and the undercuts of a dropped support where it was.
+
+        ``shortcuts``: supports (by argument id) that the input gives as links to what stands
+        elsewhere rather than as its own structure, in the input's order, each with what to
+        say of it. A circle with one drops the last of them, not a support of the input's own
+        structure; a circle without one drops the support that closed it in the search.
+        """
+        shortcuts = shortcuts or {}
+        rank = {label: k for k, label in enumerate(shortcuts)}
         dropped: list[Dropped] = []
         for _ in range(len(self.claims) + len(self.arguments) + 1):
             edges: dict[str, list[tuple[str, str]]] = {}
@@ -184,8 +203,13 @@ class MapDraft:
             cycles = find_cycles(edges)
             if not cycles:
                 break
-            for cycle in cycles:
+            gone: set[str] = set()
+            for found in cycles:
+                if any(label in gone for _, label in found):
+                    continue  # broken already by a support dropped for another circle
+                cycle = _closed_by(found, rank)
                 node, label = cycle[-1]
+                gone.add(label)
                 shown = " -> ".join([*(n for n, _ in cycle), cycle[0][0]])
                 if label in self.arguments:
                     del self.arguments[label]
@@ -194,12 +218,10 @@ class MapDraft:
                     if (node, target) in self.supported:
                         self.claims[node].supports.remove(target)
                         self.supported.discard((node, target))
-                dropped.append(
-                    Dropped(
-                        f"support '{label}' dropped: it closes a circle of support ({shown})",
-                        self.placed.get(label),
-                    )
-                )
+                message = f"support '{label}' dropped: it closes a circle of support ({shown})"
+                if label in shortcuts:
+                    message += f"; {shortcuts[label]}"
+                dropped.append(Dropped(message, self.placed.get(label)))
         dropped.extend(self._drop_dangling_undercuts())
         return dropped
 

@@ -21,6 +21,8 @@ Kialo exports a discussion as a numbered outline::
 * ``-> See 1.1.1.`` is Kialo's link to a claim that stands elsewhere: that claim supports
   (or attacks) this parent too, and no new claim is made; a link to a link is followed, and a
   link that leads to no claim says why (missing, the question, no text, a circle of links);
+  a link's support that closes a circle of support is dropped (the last such link in the
+  file), never a support of the tree, which is what the discussion's authors wrote;
 * the ``Sources:`` block lists sources, one a line (``[n]``, ``n.`` or ``-`` before it, an
   address in it); a claim that cites ``[n]`` says so in its note, and ``[text](url)`` links
   in claims become sources too (the text stays, the address goes to the source).
@@ -199,6 +201,10 @@ class _Mapper:
     footnotes: dict[str, str] = field(default_factory=dict)  # n -> source id
     footnote_lines: dict[str, int] = field(default_factory=dict)  # n -> the line it is on
     questions: set[str] = field(default_factory=set)  # indices of roots that are the question
+    # supports made through a link (argument id -> what to say of it), in the file's order,
+    # and those the tree itself makes: a circle of support drops a link's, not the tree's
+    link_supports: dict[str, str] = field(default_factory=dict)
+    tree_supports: set[str] = field(default_factory=set)
 
     def lost(self, line: int, message: str) -> None:
         self.outcome.diagnostics.append(
@@ -363,10 +369,28 @@ class _Mapper:
                 continue
             if entry.stance == "Pro":
                 problem = draft.support(source, target_claim, at=entry.line)
+                self.note_support(entry, parent, draft.implicit_argument(source, target_claim))
             else:
                 problem = draft.attack(source, target_claim, "rebut")
             if problem:
                 self.lost(entry.line, f"{index}: {problem}")
+
+    def note_support(self, entry: _Entry, parent: _Entry, label: str) -> None:
+        """Whether the support ``label`` of the Pro ``entry`` under ``parent`` is the tree's
+        own or made through a link (the entry's, or the parent's that it stands under)."""
+        link = entry if entry.link is not None else parent if parent.link is not None else None
+        if link is None:
+            self.tree_supports.add(label)
+        else:
+            self.link_supports.setdefault(
+                label,
+                f"it comes from the link {link.index} (-> See {link.link}), so the "
+                "discussion's own Pro and Con are kept",
+            )
+
+    def shortcuts(self) -> dict[str, str]:
+        """The supports made only through links, in the file's order."""
+        return {k: v for k, v in self.link_supports.items() if k not in self.tree_supports}
 
     def linked_claim(self, entry: _Entry) -> tuple[str | None, str]:
         """The claim that the link ``entry`` leads to, following links to links; or None and
@@ -408,7 +432,7 @@ def import_kialo(text: str, shown: str, limits: ImportLimits, title: str) -> Imp
     mapper.claims()
     mapper.relations()
     assert outcome.draft is not None
-    for message, at in outcome.draft.break_support_cycles():
+    for message, at in outcome.draft.break_support_cycles(mapper.shortcuts()):
         mapper.lost(at if isinstance(at, int) else 1, message)
     if outcome.draft.title == outcome.draft.question:
         outcome.draft.question = None
