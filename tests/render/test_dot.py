@@ -11,7 +11,7 @@ import pytest
 from argmap.argument_map import ArgumentMap
 from argmap.pipeline import load_map
 from argmap.render import GroupBy, RankDir, RenderOptions, UnknownFocus, build_digraph
-from argmap.render.dot import TOP_ROW_MAX
+from argmap.render.dot import ROW_PINS_MAX, TOP_ROW_MAX
 from argmap.render.style import KIND_STYLE, RELATION_STYLE
 from argmap.verdict import ClaimVerdict, QuoteStatus, Verdict
 
@@ -353,10 +353,13 @@ def _free_claims(tmp_path: Path, count: int) -> ArgumentMap:
 def test_the_top_row_hangs_from_one_point_in_declaration_order(montebello: ArgumentMap) -> None:
     source = build_digraph(montebello).source
     edges = re.findall(r'^\t"([^"]+)" -> "([^"]+)"', source, re.M)
-    heads = {head for tail, head in edges if tail != "layout/top"}
+    heads = {head for tail, head in edges if not tail.startswith("layout/")}
     declared = re.findall(r'^\t"(claim/[^"]+)" \[', source, re.M)
     top_row = [name for name in declared if name not in heads]
-    hung = [head for tail, head in edges if tail == "layout/top"]
+    pins = [head for tail, head in edges if tail == "layout/top"]
+    assert pins == [f"layout/row-{i}" for i in range(1, len(top_row) + 1)]
+    # each claim hangs from the point through its pin (the pin's first edge), in that order
+    hung = [next(head for tail, head in edges if tail == pin) for pin in pins]
     assert hung == top_row
     assert hung[:2] == ["claim/spp-fails", "claim/spp-good-effort"]
     assert '\t"layout/top" [label="" shape="point" width="0" height="0" style="invis"]\n' in source
@@ -374,7 +377,8 @@ def test_the_map_hangs_under_the_legend(tmp_path: Path) -> None:
 def test_no_point_for_one_top_claim_or_a_list_of_thousands(tmp_path: Path) -> None:
     plain = RenderOptions(legend=False)
     assert '"layout/top"' in build_digraph(_free_claims(tmp_path, 2), options=plain).source
-    assert '"layout/top"' not in build_digraph(_free_claims(tmp_path, 1), options=plain).source
+    one = build_digraph(_free_claims(tmp_path, 1), options=plain).source
+    assert '"layout/top"' not in one and '"layout/row-' not in one
     many = build_digraph(_free_claims(tmp_path, TOP_ROW_MAX + 1)).source
     assert '"layout/top"' not in many
     assert many.count('class="claim ') == TOP_ROW_MAX + 1
@@ -495,3 +499,86 @@ def test_a_worksheet_does_not_tell_which_attacks_fail(tmp_path: Path) -> None:
         assert _attack(found, "weak")["class"] == "attack rebut"
         assert "legend-weaker" not in found
         assert "weaker" not in graph.source
+
+
+def test_each_claim_of_the_top_row_hangs_from_a_pin_that_orders_its_rank(
+    tmp_path: Path,
+) -> None:
+    """The map's point orders only the rank right below it; a claim of the top row that
+    Graphviz draws lower (its reasons run deep) stood in its rank where Graphviz liked. Each
+    claim of the row hangs from the point through a pin right above it (an edge of weight 1,
+    which ranks the pin), with an edge that does not rank (constraint=false, weight 0) to
+    each later claim: whichever of them share the claim's rank, the pin's ordering=out keeps
+    them after it. Not in a grouped view (its groups' points order it)."""
+    (tmp_path / "argmap.toml").write_text("")
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\n"
+        "title: Rows\n"
+        "claims:\n"
+        "  t1: {text: First thesis., kind: thesis}\n"
+        "  alone: {text: A claim on its own.}\n"
+        "  t2: {text: Second thesis., kind: thesis}\n"
+        "  r1: {text: A reason., supports: t1}\n"
+        "  r2: {text: Another reason., attacks: t2}\n",
+        encoding="utf-8",
+    )
+    loaded = load_map(tmp_path / "map.yaml")
+    assert loaded.map is not None, loaded.diagnostics
+    source = build_digraph(loaded.map, options=RenderOptions(legend=False)).source
+    point = '[label="" shape="point" width="0" height="0" style="invis"]\n'
+    hang = '[style="invis" dir="none" weight="0"]\n'
+    pin = '[style="invis" dir="none"]\n'
+    order = '[style="invis" dir="none" weight="0" constraint="false"]\n'
+    # without a legend, the pins of the topmost claims stand beside the point (minlen 0)
+    beside = '[style="invis" dir="none" weight="0" minlen="0"]\n'
+    assert source.endswith(
+        f'\t"layout/top" {point}'
+        f'\t"layout/row-1" {point}'
+        f'\t"layout/top" -> "layout/row-1" {beside}'
+        f'\t"layout/row-1" -> "claim/t1" {pin}'
+        f'\t"layout/row-1" -> "claim/alone" {order}'
+        f'\t"layout/row-1" -> "claim/t2" {order}'
+        f'\t"layout/row-2" {point}'
+        f'\t"layout/top" -> "layout/row-2" {beside}'
+        f'\t"layout/row-2" -> "claim/alone" {pin}'
+        f'\t"layout/row-2" -> "claim/t2" {order}'
+        f'\t"layout/row-3" {point}'
+        f'\t"layout/top" -> "layout/row-3" {beside}'
+        f'\t"layout/row-3" -> "claim/t2" {pin}'
+        "}\n"
+    )
+    # under a legend, the pins stand in a rank of their own below the point (in the
+    # legend's lower rank) and above the topmost claims
+    assert build_digraph(loaded.map).source.endswith(
+        f'\t"layout/top" {point}'
+        '\t"legend/rebut-end" -> "layout/top" [style="invis" dir="none" weight="0" '
+        'minlen="0"]\n'
+        f'\t"layout/row-1" {point}'
+        f'\t"layout/top" -> "layout/row-1" {hang}'
+        f'\t"layout/row-1" -> "claim/t1" {pin}'
+        f'\t"layout/row-1" -> "claim/alone" {order}'
+        f'\t"layout/row-1" -> "claim/t2" {order}'
+        f'\t"layout/row-2" {point}'
+        f'\t"layout/top" -> "layout/row-2" {hang}'
+        f'\t"layout/row-2" -> "claim/alone" {pin}'
+        f'\t"layout/row-2" -> "claim/t2" {order}'
+        f'\t"layout/row-3" {point}'
+        f'\t"layout/top" -> "layout/row-3" {hang}'
+        f'\t"layout/row-3" -> "claim/t2" {pin}'
+        "}\n"
+    )
+    grouped = build_digraph(loaded.map, options=RenderOptions(group_by=GroupBy.TAG)).source
+    assert '"layout/row-' not in grouped
+    assert '\t"layout/top" -> "claim/t1" [style="invis" dir="none" weight="0"]\n' in grouped
+
+
+def test_a_top_row_of_more_than_forty_claims_hangs_from_the_point_alone(tmp_path: Path) -> None:
+    """Each pin has an edge to every later claim: a square of edges for Graphviz to lay
+    out, and a row of that many claims is a list more than a map."""
+    plain = RenderOptions(legend=False)
+    pinned = build_digraph(_free_claims(tmp_path, ROW_PINS_MAX), options=plain).source
+    assert pinned.count('shape="point"') == ROW_PINS_MAX + 1
+    assert pinned.count('constraint="false"') == ROW_PINS_MAX * (ROW_PINS_MAX - 1) // 2
+    alone = build_digraph(_free_claims(tmp_path, ROW_PINS_MAX + 1), options=plain).source
+    assert '"layout/row-' not in alone
+    assert alone.count('\t"layout/top" -> "claim/') == ROW_PINS_MAX + 1

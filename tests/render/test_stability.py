@@ -176,3 +176,29 @@ def test_a_tag_that_every_claim_holds_keeps_the_top_row_in_the_files_order(
         "claim/spp-good-effort",
         "claim/spp-threat",
     ]
+
+
+@pytest.mark.parametrize("legend", [True, False])
+def test_each_rank_draws_the_top_rows_claims_in_the_files_order(
+    montebello: ArgumentMap, legend: bool
+) -> None:
+    """The map's point orders the claims of the top row that Graphviz draws in the topmost
+    rank; congress-must-join and open-to-ngos, drawn two ranks lower (their reasons run
+    deep), came out the other way round: the point's edges reach them through Graphviz's
+    virtual nodes, which its crossing minimisation reorders freely below the first rank."""
+    options = RenderOptions(legend=legend)  # without one: the report's and handouts' figures
+    source = dot_source(montebello, options=options)
+    edges = re.findall(r'^\t"([^"]+)" -> "([^"]+)"', source, re.M)
+    heads = {head for tail, head in edges if not tail.startswith("layout/")}
+    declared = re.findall(r'^\t"(claim/[^"]+)" \[', source, re.M)
+    top_row = [name for name in declared if name not in heads]
+    boxes = positions(montebello, options)
+    ranks: defaultdict[float, list[str]] = defaultdict(list)
+    for name in top_row:
+        ranks[round(boxes[name][1], 2)].append(name)
+    drawn = [sorted(names, key=lambda n: boxes[n][0]) for _, names in sorted(ranks.items())]
+    assert drawn == [
+        ["claim/dont-blame"],
+        ["claim/congress-must-join", "claim/open-to-ngos"],
+        ["claim/spp-fails", "claim/spp-good-effort", "claim/spp-threat"],
+    ]

@@ -157,7 +157,7 @@ def build_digraph(
             verdicts={v.verdict for c, v in shown_verdicts.items() if c in selection.claims},
         )
     top_row = _top_row(argument_map, selection)
-    _hang_top_row(graph, top_row, legend)
+    _hang_top_row(graph, top_row, legend, pinned=options.group_by is GroupBy.NONE)
     _hang_group_rows(graph, groups, top_row)
     if options.standalone:
         graph.comment = name_comment(
@@ -214,7 +214,18 @@ _TOP_POINT: Final[Mapping[str, str]] = {
 _TOP_EDGE: Final[Mapping[str, str]] = {"style": "invis", "dir": "none", "weight": "0"}
 
 
-def _hang_top_row(graph: graphviz.Digraph, top_row: list[str], legend: str | None) -> None:
+# Up to this many claims in the top row, each hangs from the point through a point of its own
+# (:func:`_pin_top_row`), which has an edge to every later claim of the row: a square of
+# edges, each laid out by Graphviz. A longer row (a list of claims more than a map) hangs from
+# the point alone.
+ROW_PINS_MAX = 40
+_PIN_EDGE: Final[Mapping[str, str]] = {"style": "invis", "dir": "none"}
+_ORDER_EDGE: Final[Mapping[str, str]] = {**_TOP_EDGE, "constraint": "false"}
+
+
+def _hang_top_row(
+    graph: graphviz.Digraph, top_row: list[str], legend: str | None, *, pinned: bool
+) -> None:
     """Hang the map's top row (``top_row``, in declaration order) from one invisible point
     above it, whose out-edges ``ordering=out`` keeps in that order; with a legend, the point
     stands in the legend's lower rank (``legend`` is its last node), so that the legend has
@@ -222,21 +233,56 @@ def _hang_top_row(graph: graphviz.Digraph, top_row: list[str], legend: str | Non
 
     Graphviz is otherwise free to order the top row as it likes: adding one claim to the
     Montebello map swapped 45 of its 91 pairs of claims side by side in a rank when the
-    legend was a cluster in the map's top ranks; now none, and the claims of the row in the
-    topmost rank keep the file's order (one drawn lower, its reasons running deep, is placed
-    among that rank's claims by Graphviz: Montebello's congress-must-join and open-to-ngos
-    come out the other way round). Weight 0: the point orders the row, it does not pull the
-    claims together (weight 1 would put the whole row in the top rank, in order: a change
-    of every such drawing). A group's claims of the row hang from the group's own point
-    (:func:`_hang_group_rows`)."""
+    legend was a cluster in the map's top ranks; now none. Weight 0: the point orders the
+    row, it does not pull the claims together (weight 1 would put the whole row in the top
+    rank, in order: a change of every such drawing). ``pinned`` (the plain view, with at
+    most :data:`ROW_PINS_MAX` claims in the row): each claim hangs from the point through a
+    point of its own, :func:`_pin_top_row`, which keeps the claims of the row in the file's
+    order in the lower ranks too. A group's claims of the row hang from the group's own
+    point (:func:`_hang_group_rows`)."""
     if len(top_row) > TOP_ROW_MAX or (legend is None and len(top_row) < 2):
         return
     point = node_name("layout", "top")
     add_node(graph, point, _TOP_POINT)
     if legend is not None:
         add_edge(graph, legend, point, {**_TOP_EDGE, "minlen": "0"})
+    if pinned and 2 <= len(top_row) <= ROW_PINS_MAX:
+        _pin_top_row(graph, point, top_row, own_rank=legend is not None)
+        return
     for name in top_row:
         add_edge(graph, point, name, _TOP_EDGE)
+
+
+def _pin_top_row(
+    graph: graphviz.Digraph, point: str, top_row: list[str], *, own_rank: bool
+) -> None:
+    """Hang each claim of ``top_row`` from ``point`` through a point pinned right above it,
+    with an edge to each later claim of the row that does not rank (``constraint=false``,
+    weight 0): those of them that Graphviz draws in the claim's rank are heads of the pin's
+    edges there, and ``ordering=out`` keeps them after the claim.
+
+    The map's point alone orders only the rank right below it. A claim of the row that
+    Graphviz draws lower (its reasons run deep) hangs from it through Graphviz's virtual
+    nodes, which its crossing minimisation orders freely: Montebello's congress-must-join
+    and open-to-ngos, two ranks below its theses, came out the other way round. Which
+    claims share a rank is Graphviz's to decide, hence an edge to every later claim. The
+    pin's edge to its claim has weight 1, which ranks the pin and pulls no claim (the pin
+    has no other edge that ranks but the point's, of weight 0).
+
+    ``own_rank`` (under a legend): the pins stand in a rank of their own between the point
+    and the topmost claims; in the legend's lower rank, beside the point, they pushed the
+    legend aside (Montebello's drawing grew 5.8 in wider, the legend at its right end).
+    Without a legend the pins of the topmost claims stand beside the point (``minlen=0``),
+    and the drawing has no rank more. (Pins without the point let Graphviz rank the map
+    anew: 42 of Montebello's claims moved up or down.)"""
+    hang = _TOP_EDGE if own_rank else {**_TOP_EDGE, "minlen": "0"}
+    for index, name in enumerate(top_row, start=1):
+        pin = node_name("layout", f"row-{index}")
+        add_node(graph, pin, _TOP_POINT)
+        add_edge(graph, point, pin, hang)
+        add_edge(graph, pin, name, _PIN_EDGE)
+        for later in top_row[index:]:
+            add_edge(graph, pin, later, _ORDER_EDGE)
 
 
 def _hang_group_rows(

@@ -23,7 +23,7 @@ ALLOWED: Final = frozenset(
         "shape", "style", "peripheries", "fontsize", "fontcolor", "fillcolor", "color",
         "penwidth", "margin", "width", "height",
         "dir", "arrowtail", "arrowhead", "arrowsize", "headclip",
-        "rank", "labeljust", "labelloc", "weight", "minlen",
+        "rank", "labeljust", "labelloc", "weight", "minlen", "constraint",
     }
 )  # fmt: skip
 
