@@ -13,12 +13,16 @@ members.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 _INDENT = "  "
 _FLAT = json.JSONEncoder(ensure_ascii=False)
 _MEMBERS: dict[int, json.JSONEncoder] = {}  # level -> encoder of a flat container at that level
+# A lone surrogate: a file name that is not UTF-8 reaches Python so (surrogateescape). It can
+# only stand inside a JSON string, where its escape means the same code point.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_document(value: Any) -> str:
@@ -26,8 +30,31 @@ def json_document(value: Any) -> str:
 
     Every JSON output goes through here (validate, check, stats, the exports, SARIF, the
     schemas), so they cannot differ in indentation, escaping or the last newline.
+
+    A lone surrogate is written as its escape (``\\udce9``), which ``ensure_ascii=False``
+    writes as itself: no UTF-8 stream can carry that (a strict one raises, a
+    ``surrogateescape`` one writes a byte that is not UTF-8), and the escape reads back to
+    the same string.
     """
-    return indented_json(value) + "\n"
+    document = indented_json(value)
+    if _has_surrogate(document):
+        document = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return document + "\n"
+
+
+def _has_surrogate(document: str) -> bool:
+    """Whether ``document`` holds a lone surrogate: what UTF-8 cannot encode. Encoding a
+    slice at a time is three times as fast as searching with ``_SURROGATE`` (a 37-million-
+    character document: 0.13 s against 0.37 s), and an ASCII document is known at once."""
+    if document.isascii():
+        return False
+    step = 1 << 20
+    try:
+        for start in range(0, len(document), step):
+            document[start : start + step].encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def indented_json(value: Any) -> str:

@@ -3,7 +3,8 @@
 Argument files are untrusted, and so are paths, ids and messages that quote them. Control
 characters (C0, DEL, C1, so ESC and the one-byte CSI too), line and paragraph separators and
 bidirectional controls are shown as escapes (``\\x1b``, ``\\n``, ``\\u202e``), so that a hostile
-file can neither move the cursor, recolour the screen, nor forge a line of output.
+file can neither move the cursor, recolour the screen, nor forge a line of output. So is a lone
+surrogate (``\\udce9``, from a file name that is not UTF-8), which no UTF-8 stream can write.
 
 A module of its own, importing nothing, because every message on stderr goes through it
 (``argmap render``'s "wrote ..." too): it costs a command nothing of the reporters
@@ -27,7 +28,9 @@ def escaped_char(ch: str) -> str | None:
     code = ord(ch)
     if code < 0x20 or 0x7F <= code < 0xA0:
         return f"\\x{code:02x}"
-    if ch in _UNICODE_ESCAPED:
+    if ch in _UNICODE_ESCAPED or 0xD800 <= code <= 0xDFFF:
+        # A lone surrogate comes from a file name that is not UTF-8 (read with
+        # surrogateescape): no UTF-8 stream can carry it.
         return f"\\u{code:04x}"
     return None
 

@@ -81,3 +81,26 @@ def test_every_json_document_argmap_prints_goes_through_one_writer() -> None:
 def test_json_document_is_indented_json_and_one_newline() -> None:
     value = {"format": "argmap-stats", "é": [1, {"a": None}]}
     assert json_document(value) == _reference(value) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        # A file name that is not UTF-8 reaches Python as lone surrogates (surrogateescape).
+        ({"path": "bad\udcff.yaml"}, '{\n  "path": "bad\\udcff.yaml"\n}\n'),
+        (
+            ["\ud800", "a\udfffb", "\U0001f600"],
+            '[\n  "\\ud800",\n  "a\\udfffb",\n  "\U0001f600"\n]\n',
+        ),
+        ({"k\udc80": 1}, '{\n  "k\\udc80": 1\n}\n'),
+    ],
+)
+def test_a_lone_surrogate_is_written_as_an_escape(value: Any, written: str) -> None:
+    """``ensure_ascii=False`` wrote a lone surrogate as itself: a document that no UTF-8
+    stream can carry (the run died with UnicodeEncodeError where standard output is strict),
+    or, through ``surrogateescape``, a byte that is not UTF-8, which ``json.loads`` of the
+    bytes refuses. As a ``\\uXXXX`` escape it is valid JSON that reads back to the same
+    string; a character outside the BMP, a valid pair, stays as it is."""
+    document = json_document(value)
+    assert document == written
+    assert json.loads(document.encode("utf-8")) == value

@@ -51,6 +51,9 @@ def test_one_line_per_diagnostic_whatever_the_message(
         ("a\nb\r\nc", "a%0Ab%0D%0Ac"),
         ("key: a, b", "key: a, b"),
         ("::error::forged", "::error::forged"),
+        # A lone surrogate (a file name that is not UTF-8) cannot be written to the log: it is
+        # shown as its escape, as the text format shows it.
+        ("bad\udcff.yaml", "bad\\udcff.yaml"),
     ],
 )
 def test_escape_data(raw: str, escaped: str) -> None:
@@ -66,6 +69,7 @@ def test_escape_data(raw: str, escaped: str) -> None:
         ("50%.yaml", "50%25.yaml"),
         ("a\nb\rc", "a%0Ab%0Dc"),
         ("%2C", "%252C"),
+        ("caf\udce9,x.yaml", "caf\\udce9%2Cx.yaml"),
     ],
 )
 def test_escape_property(raw: str, escaped: str) -> None:

@@ -268,6 +268,10 @@ def test_artifacts_list_every_file_checked_not_only_those_with_findings(
         ("../up/a.yaml", "../up/a.yaml"),
         ("./a.yaml", "./a.yaml"),
         ('odd[1]{x}|`^"<>.yaml', "odd%5B1%5D%7Bx%7D%7C%60%5E%22%3C%3E.yaml"),
+        # A name that is not UTF-8 (b"caf\xe9.yaml" from a Latin-1 system) is read with
+        # surrogateescape: its byte is percent-encoded as it is (quote() raised
+        # UnicodeEncodeError, an internal error, on the str).
+        ("sub/caf\udce9.yaml", "sub/caf%E9.yaml"),
     ],
 )
 def test_relative_paths_become_percent_encoded_uri_references(path: str, uri: str) -> None:
@@ -277,6 +281,7 @@ def test_relative_paths_become_percent_encoded_uri_references(path: str, uri: st
 
 def test_absolute_paths_become_file_uris_without_a_base() -> None:
     assert artifact_uri("/srv/maps/a b.yaml") == ("file:///srv/maps/a%20b.yaml", None)
+    assert artifact_uri("/srv/caf\udce9.yaml") == ("file:///srv/caf%E9.yaml", None)
 
 
 def test_absolute_paths_validate(validator: jsonschema.protocols.Validator) -> None:

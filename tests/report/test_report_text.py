@@ -269,6 +269,9 @@ def test_long_lines_are_cut_at_the_start_when_the_column_is_near_it() -> None:
         ("\u2028line\u2029para", "\\u2028line\\u2029para"),
         ("\u202eevil\u2066", "\\u202eevil\\u2066"),
         ("naïve 名前 café", "naïve 名前 café"),
+        # A file name that is not UTF-8 (b"bad\xff.yaml", read with surrogateescape).
+        ("bad\udcff.yaml", "bad\\udcff.yaml"),
+        ("\ud800\U0001f600", "\\ud800\U0001f600"),
     ],
 )
 def test_visible(raw: str, shown: str) -> None:

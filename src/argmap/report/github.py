@@ -18,16 +18,22 @@ and in properties also ``:`` and ``,``. A path or message can then neither end t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.report.common import ReportOptions, Summary, ordered
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The toolkit's ``escapeData``: for the message after ``::``."""
+    """The toolkit's ``escapeData``: for the message after ``::``. A lone surrogate (a file
+    name that is not UTF-8), which the log cannot carry, is shown as its escape, as the text
+    format shows it."""
+    if not text.isprintable():  # a surrogate is not printable
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -43,11 +43,14 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
     scheme. An absolute path becomes a ``file://`` URI with no base.
     """
     posix = path.replace(os.sep, "/") if os.sep != "/" else path
+    # The name's bytes, so that one that is not UTF-8 (caf\xe9.yaml, read with
+    # surrogateescape) is percent-encoded as it is on disk.
+    raw = os.fsencode(posix)
     if os.path.isabs(path):
         if not posix.startswith("/"):  # C:/maps/a.yaml -> file:///C:/maps/a.yaml
-            posix = "/" + posix
-        return "file://" + quote(posix, safe="/:"), None
-    return quote(posix, safe="/"), SRCROOT
+            raw = b"/" + raw
+        return "file://" + quote(raw, safe="/:"), None
+    return quote(raw, safe="/"), SRCROOT
 
 
 def _artifact_location(uri: str, base: str | None) -> Json:
