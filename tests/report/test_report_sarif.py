@@ -24,7 +24,7 @@ import pytest
 import argmap
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position, Severity
-from argmap.report import ReportOptions, Summary
+from argmap.report import ReportOptions, RuleHelp, Summary
 from argmap.report.sarif import INFORMATION_URI, artifact_uri, render
 
 SCHEMA_PATH = Path(__file__).with_name("sarif-schema-2.1.0.json")
@@ -60,6 +60,21 @@ def _result(
     }
 
 
+def _descriptor(
+    code: str, name: str, text: str, level: str, severity: str | None = None
+) -> dict[str, Any]:
+    """A rule without documentation of its own (no ``rule_help``): its summary is its short
+    and full description and, under its title, its help, as GitHub requires all three."""
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "help": {"text": f"{code} {name} ({severity or level})\n\n{text}\n"},
+        "defaultConfiguration": {"level": level},
+    }
+
+
 EXPECTED: dict[str, Any] = {
     "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
     "version": "2.1.0",
@@ -71,29 +86,23 @@ EXPECTED: dict[str, Any] = {
                     "version": argmap.__version__,
                     "informationUri": INFORMATION_URI,
                     "rules": [
-                        {
-                            "id": "AM001",
-                            "name": "empty-section",
-                            "shortDescription": {"text": "A section holds nothing."},
-                            "defaultConfiguration": {"level": "warning"},
-                        },
-                        {
-                            "id": "AM003",
-                            "name": "style-note",
-                            "defaultConfiguration": {"level": "note"},
-                        },
-                        {
-                            "id": "AM201",
-                            "name": "unknown-key",
-                            "shortDescription": {"text": "A key that the format does not define."},
-                            "defaultConfiguration": {"level": "error"},
-                        },
-                        {
-                            "id": "AM204",
-                            "name": "invalid-value",
-                            "shortDescription": {"text": "A value outside what the format allows."},
-                            "defaultConfiguration": {"level": "error"},
-                        },
+                        _descriptor(
+                            "AM001", "empty-section", "A section holds nothing.", "warning"
+                        ),
+                        # Nothing describes it: its name stands for the descriptions.
+                        _descriptor("AM003", "style-note", "style-note", "note", "info"),
+                        _descriptor(
+                            "AM201",
+                            "unknown-key",
+                            "A key that the format does not define.",
+                            "error",
+                        ),
+                        _descriptor(
+                            "AM204",
+                            "invalid-value",
+                            "A value outside what the format allows.",
+                            "error",
+                        ),
                     ],
                 }
             },
@@ -230,6 +239,24 @@ def test_levels_map_error_warning_note() -> None:
     assert [r["level"] for r in results] == ["error", "warning", "note"]
 
 
+def test_rule_help_given_by_the_caller_documents_the_rule() -> None:
+    helps = {"AM201": RuleHelp("Keys are known.", "AM201 text", "*AM201* markdown")}
+    diags = [Diagnostic("a.yaml", 1, 1, "AM201", "m", name="unknown-key")]
+    rule = json.loads(_sarif(diags, rule_help=helps))["runs"][0]["tool"]["driver"]["rules"][0]
+    assert rule["shortDescription"] == {"text": "A key that the format does not define."}
+    assert rule["fullDescription"] == {"text": "Keys are known."}
+    assert rule["help"] == {"text": "AM201 text", "markdown": "*AM201* markdown"}
+
+
+def test_descriptions_are_cut_to_what_code_scanning_takes() -> None:
+    long = "word " * 300
+    helps = {"AM201": RuleHelp(long, "t", "m")}
+    diags = [Diagnostic("a.yaml", 1, 1, "AM201", "m", name="unknown-key")]
+    rule = json.loads(_sarif(diags, rule_help=helps))["runs"][0]["tool"]["driver"]["rules"][0]
+    full = rule["fullDescription"]["text"]
+    assert len(full) <= 1024 and full.endswith("word…") and full.startswith("word word ")
+
+
 def test_rule_descriptions_given_by_the_caller_win_over_the_registry() -> None:
     diags = [Diagnostic("a.yaml", 1, 1, "AM201", "m", name="unknown-key")]
     out = _sarif(diags, rule_descriptions={"AM201": "Keys must be known."})
@@ -240,12 +267,7 @@ def test_rule_descriptions_given_by_the_caller_win_over_the_registry() -> None:
 def test_registry_gives_name_and_level_when_the_diagnostic_has_none() -> None:
     diags = [Diagnostic("a.yaml", 1, 1, "AM902", "empty folder", severity=Severity.WARNING)]
     rule = json.loads(_sarif(diags))["runs"][0]["tool"]["driver"]["rules"][0]
-    assert rule == {
-        "id": "AM902",
-        "name": "no-files",
-        "shortDescription": {"text": "A folder with no argument files."},
-        "defaultConfiguration": {"level": "warning"},
-    }
+    assert rule == _descriptor("AM902", "no-files", "A folder with no argument files.", "warning")
 
 
 def test_artifacts_list_every_file_checked_not_only_those_with_findings(

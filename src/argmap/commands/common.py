@@ -475,6 +475,7 @@ def emit_diagnostics(
 ) -> None:
     """Render the findings with the chosen reporter and write them to stdout (stderr with
     ``err``: where stdout carries a command's output, as ``argmap export`` without ``-o``)."""
+    from argmap.lint.docs import rule_help
     from argmap.lint.registry import rule_descriptions
     from argmap.report import render_report
 
@@ -488,6 +489,7 @@ def emit_diagnostics(
         files_checked=files_checked,
         color=chosen == "text" and use_color(sys.stderr if err else sys.stdout),
         rule_descriptions=rule_descriptions(),
+        rule_help=rule_help() if chosen == "sarif" else None,
         srcroot_uri=Path.cwd().as_uri() + "/",
     )
     click.echo(output, nl=False, err=err)

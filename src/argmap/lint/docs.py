@@ -7,6 +7,7 @@ import difflib
 
 from argmap.codes import ALL_CODES
 from argmap.lint.registry import RULES, Rule
+from argmap.report.common import RuleHelp
 
 
 def rule_text(rule: Rule) -> str:
@@ -46,15 +47,8 @@ def rules_markdown() -> str:
         reads = "yes" if r.needs_sources else "no"
         out.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {reads} | {r.summary} |")
     for r in RULES:
-        title, _, body = r.doc.partition("\n")
-        out += [
-            "",
-            f"## {r.code} `{r.name}`",
-            "",
-            f"*{title.strip()}* Default severity: {r.severity.value}.",
-            "",
-        ]
-        out += _body_markdown(body.strip()).splitlines()
+        out += ["", f"## {r.code} `{r.name}`", ""]
+        out += rule_markdown(r).splitlines()
     out += [
         "",
         "## Codes of the pipeline stages",
@@ -69,6 +63,25 @@ def rules_markdown() -> str:
         former = "".join(f" (formerly `{name}`)" for name in c.formerly)
         out.append(f"| {c.code} | `{c.name}`{former} | {c.severity.value} | {c.summary} |")
     return "\n".join(out) + "\n"
+
+
+def rule_markdown(rule: Rule) -> str:
+    """One rule explained in Markdown, as its section of docs/rules.md has it under its
+    heading."""
+    title, _, body = rule.doc.partition("\n")
+    head = f"*{title.strip()}* Default severity: {rule.severity.value}."
+    return f"{head}\n\n{_body_markdown(body.strip())}"
+
+
+def rule_help() -> dict[str, RuleHelp]:
+    """Every rule's documentation, for SARIF: its first paragraph on one line, ``argmap
+    rules CODE``'s text, and its section of docs/rules.md."""
+    helps = {}
+    for rule in RULES:
+        body = rule.doc.partition("\n")[2].strip()
+        first = " ".join(body.split("\n\n", 1)[0].split())
+        helps[rule.code] = RuleHelp(first or rule.summary, rule_text(rule), rule_markdown(rule))
+    return helps
 
 
 def _body_markdown(body: str) -> str:

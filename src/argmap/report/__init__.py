@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 
 from argmap.diagnostics import Diagnostic
 from argmap.report import github, json_report, sarif, text
-from argmap.report.common import Reporter, ReportOptions, Summary
+from argmap.report.common import Reporter, ReportOptions, RuleHelp, Summary
 
-__all__ = ["REPORTERS", "ReportOptions", "Reporter", "Summary", "render_report"]
+__all__ = ["REPORTERS", "ReportOptions", "Reporter", "RuleHelp", "Summary", "render_report"]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
@@ -32,6 +32,7 @@ def render_report(
     files_checked: int = 0,
     color: bool = False,
     rule_descriptions: Mapping[str, str] | None = None,
+    rule_help: Mapping[str, RuleHelp] | None = None,
     srcroot_uri: str | None = None,
 ) -> str:
     """The whole output of a run in ``format_name``; raises ValueError for an unknown format."""
@@ -40,6 +41,9 @@ def render_report(
         known = ", ".join(REPORTERS)
         raise ValueError(f"unknown output format {format_name!r} (known: {known})")
     options = ReportOptions(
-        color=color, rule_descriptions=rule_descriptions or {}, srcroot_uri=srcroot_uri
+        color=color,
+        rule_descriptions=rule_descriptions or {},
+        rule_help=rule_help or {},
+        srcroot_uri=srcroot_uri,
     )
     return reporter(list(diagnostics), sources or {}, Summary(files_checked), options)

@@ -22,18 +22,33 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleHelp:
+    """A rule's documentation, for what code scanning shows beside its findings (SARIF's
+    ``fullDescription`` and ``help``): ``description``, a paragraph of plain text, and the
+    whole reference as ``text`` (as ``argmap rules CODE`` prints it) and as ``markdown`` (as
+    docs/rules.md gives it)."""
+
+    description: str
+    text: str
+    markdown: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReportOptions:
     """Options a reporter may use; each ignores those that do not concern it.
 
     ``color``: ANSI colours in the text format (the CLI decides: a terminal, ``NO_COLOR``...).
     ``rule_descriptions``: code -> one-sentence description, for SARIF rules that the codes
     registry does not know (lint rules); it wins over the registry.
+    ``rule_help``: code -> the rule's documentation, for SARIF; a code without it (a stage
+    code) is documented by its summary.
     ``srcroot_uri``: the absolute URI of the folder the paths are relative to, for SARIF's
     ``originalUriBaseIds``; without it the base is described but not given.
     """
 
     color: bool = False
     rule_descriptions: Mapping[str, str] = field(default_factory=dict)
+    rule_help: Mapping[str, RuleHelp] = field(default_factory=dict)
     srcroot_uri: str | None = None
 
 

@@ -3,7 +3,9 @@
 One run; ``tool.driver.rules`` holds one ``reportingDescriptor`` per code that appears, sorted
 by code, each result points at its rule by ``ruleId`` and ``ruleIndex``. Names, descriptions
 and default levels come from ``argmap.codes`` and, for codes it does not know (lint rules), from
-the caller's ``rule_descriptions`` and the diagnostics themselves. Levels: error -> ``error``,
+the caller's ``rule_descriptions`` and the diagnostics themselves; every rule has the
+``shortDescription``, ``fullDescription`` and ``help`` that GitHub code scanning requires,
+from the caller's ``rule_help`` (the rule reference). Levels: error -> ``error``,
 warning -> ``warning``, info -> ``note``.
 
 Paths become URI references relative to ``%SRCROOT%`` (forward slashes, percent-encoded);
@@ -25,12 +27,13 @@ from argmap import __version__
 from argmap.codes import ALL_CODES, Code
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.indented_json import json_document
-from argmap.report.common import ReportOptions, Summary, ordered
+from argmap.report.common import ReportOptions, RuleHelp, Summary, ordered
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/argmap/"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+DESCRIPTION_CHARS = 1024  # GitHub code scanning's limit on a rule's descriptions
 
 Json = dict[str, object]
 
@@ -57,24 +60,47 @@ def _artifact_location(uri: str, base: str | None) -> Json:
     return {"uri": uri, "uriBaseId": base} if base is not None else {"uri": uri}
 
 
+def _limited(text: str, most: int = DESCRIPTION_CHARS) -> str:
+    """``text`` cut at a space to at most ``most`` characters, ``…`` marking the cut."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def _rule(
     code: str,
     diagnostics: Sequence[Diagnostic],
     known: Code | None,
     descriptions: Mapping[str, str],
+    helps: Mapping[str, RuleHelp],
 ) -> Json:
-    """The descriptor of ``code``; ``diagnostics`` are those with this code, in order."""
+    """The descriptor of ``code``; ``diagnostics`` are those with this code, in order.
+
+    GitHub code scanning requires ``shortDescription``, ``fullDescription`` and ``help``
+    (none empty, the descriptions at most 1,024 characters): a rule has its summary, the
+    first paragraph of its documentation and the whole of it (as text and Markdown); a stage
+    code, which has a summary only, has it in all three; a code nobody describes, its name.
+    """
     if known is not None:
         name, severity = known.name, known.severity
     else:
         name = next((d.name for d in diagnostics if d.name), "")
         severity = diagnostics[0].severity
-    description = descriptions.get(code) or (known.summary if known is not None else None)
+    summary = descriptions.get(code) or (known.summary if known is not None else "")
+    short = summary or name or code
+    documented = helps.get(code)
     rule: Json = {"id": code}
     if name:
         rule["name"] = name
-    if description:
-        rule["shortDescription"] = {"text": description}
+    rule["shortDescription"] = {"text": _limited(short)}
+    full = documented.description if documented is not None else short
+    rule["fullDescription"] = {"text": _limited(full)}
+    if documented is not None:
+        rule["help"] = {"text": documented.text, "markdown": documented.markdown}
+    else:
+        title = f"{code} {name} ({severity.value})" if name else f"{code} ({severity.value})"
+        rule["help"] = {"text": f"{title}\n\n{short}\n"}
     rule["defaultConfiguration"] = {"level": LEVELS[severity]}
     return rule
 
@@ -102,7 +128,8 @@ def render(
         by_code.setdefault(d.code, []).append(d)
     codes = sorted(by_code)
     rules = [
-        _rule(code, by_code[code], registry.get(code), options.rule_descriptions) for code in codes
+        _rule(code, by_code[code], registry.get(code), options.rule_descriptions, options.rule_help)
+        for code in codes
     ]
     rule_index = {code: i for i, code in enumerate(codes)}
 
