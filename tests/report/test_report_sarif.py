@@ -25,7 +25,7 @@ import argmap
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.report import ReportOptions, RuleHelp, Summary
-from argmap.report.sarif import INFORMATION_URI, artifact_uri, render
+from argmap.report.sarif import INFORMATION_URI, artifact_uri, render, utf16_column
 
 SCHEMA_PATH = Path(__file__).with_name("sarif-schema-2.1.0.json")
 SCHEMA_SHA256 = "ad389db5a66fad5c131178b0e1f18600ac625616cd5ea20a00ee8ee246dc7069"
@@ -138,7 +138,7 @@ EXPECTED: dict[str, Any] = {
                     13,
                 ),
             ],
-            "columnKind": "unicodeCodePoints",
+            "columnKind": "utf16CodeUnits",
         }
     ],
 }
@@ -381,3 +381,34 @@ def test_deterministic(diagnostics: tuple[Diagnostic, ...], sources: dict[str, s
     assert _sarif(diagnostics, sources) == _sarif(
         diagnostics[::-1], dict(reversed(sources.items()))
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "units"),
+    [
+        ("plain: text", 8, 8),
+        ("é 税 ü: x", 6, 6),  # BMP characters are one unit each
+        ("😀 x", 3, 4),
+        ("a😀😀b", 4, 6),
+        ("😀", 2, 3),  # just past the end of the line
+        ("😀", 5, 6),  # further past it: only the characters that are there count
+        ("x😀", 1, 1),  # nothing before the column
+    ],
+)
+def test_utf16_column(line: str, col: int, units: int) -> None:
+    assert utf16_column(line, col) == units
+
+
+def test_a_column_after_an_emoji_counts_it_twice(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    sources = {"a.yaml": "argmap: 1\nx: {t: 😀, k: 1}\n", "b.yaml": "x: 1\n"}
+    diags = [
+        Diagnostic("a.yaml", 2, 12, "AM201", "m"),
+        Diagnostic("b.yaml", 1, 1, "AM201", "m"),
+        Diagnostic("c.yaml", 1, 7, "AM201", "m"),  # no text known: the column as it is
+    ]
+    log = json.loads(_sarif(diags, sources))
+    validator.validate(log)
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
+    assert [region["startColumn"] for region in regions] == [13, 1, 7]

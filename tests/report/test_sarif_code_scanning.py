@@ -118,3 +118,35 @@ def test_every_location_is_relative_to_srcroot(log: dict[str, Any]) -> None:
 
 def test_a_second_run_gives_the_same_bytes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _sarif(project, monkeypatch) == _sarif(project, monkeypatch)
+
+
+def test_columns_are_utf16_code_units_as_code_scanning_reads_them(log: dict[str, Any]) -> None:
+    """GitHub code scanning ignores ``columnKind`` (it is not among the properties it uses)
+    and its own reference example is in UTF-16 code units, as a JavaScript string counts; a
+    viewer that ignores it too counts so. argmap wrote code points under ``columnKind:
+    unicodeCodePoints``, so each emoji before a finding put the column one unit to the left.
+    Now the column counts UTF-16 code units and says so; the text and JSON formats keep
+    counting characters."""
+    run = log["runs"][0]
+    assert run["columnKind"] == "utf16CodeUnits"
+    (bogus,) = [
+        result
+        for result in run["results"]
+        if result["ruleId"] == "AM201"
+        and result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+            "/map.yaml"
+        )
+    ]
+    region = bogus["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 3, "startColumn": 37}  # 35 characters, two of them emoji
+    line = NESTED_MAP.splitlines()[2].encode("utf-16-le")
+    assert line[(region["startColumn"] - 1) * 2 :].decode("utf-16-le").startswith("bogus: 1")
+
+
+def test_text_and_json_keep_counting_characters(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["validate", "--format", "json", NESTED])
+    (diagnostic,) = json.loads(result.output)["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"]) == (3, 35)

@@ -10,8 +10,11 @@ warning -> ``warning``, info -> ``note``.
 
 Paths become URI references relative to ``%SRCROOT%`` (forward slashes, percent-encoded);
 absolute paths become ``file://`` URIs. ``artifacts`` lists every file of the run (those with
-text in ``sources`` and those with findings), sorted. Columns count code points
-(``columnKind: unicodeCodePoints``). A finding made without a position (a missing path, an
+text in ``sources`` and those with findings), sorted. Columns count UTF-16 code units
+(``columnKind: utf16CodeUnits``): GitHub code scanning does not read ``columnKind`` and counts
+so, as its reference example and a JavaScript string do. Every other format counts
+characters: a character outside the BMP (an emoji) before the column counts twice here, which
+the text of the file (``sources``) tells. A finding made without a position (a missing path, an
 unreadable file) has no ``region``: a ``physicalLocation`` without one refers to the whole
 file. No timestamps or random ids: the same run gives the same bytes. The tests validate the
 output against the official schema.
@@ -27,6 +30,7 @@ from argmap import __version__
 from argmap.codes import ALL_CODES, Code
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.indented_json import json_document
+from argmap.lines import split_lines
 from argmap.report.common import ReportOptions, RuleHelp, Summary, ordered
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,6 +62,15 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
 
 def _artifact_location(uri: str, base: str | None) -> Json:
     return {"uri": uri, "uriBaseId": base} if base is not None else {"uri": uri}
+
+
+def utf16_column(line: str, col: int) -> int:
+    """Column ``col`` of ``line`` (1-based, in characters) in UTF-16 code units: each
+    character outside the BMP before it takes two."""
+    before = line[: col - 1]
+    if before.isascii():
+        return col
+    return col + sum(1 for ch in before if ord(ch) > 0xFFFF)
 
 
 def _limited(text: str, most: int = DESCRIPTION_CHARS) -> str:
@@ -139,6 +152,18 @@ def render(
         artifact_index.setdefault(artifact_uri(path), len(artifact_index))
     artifacts = [{"location": _artifact_location(*where)} for where in artifact_index]
 
+    split: dict[str, list[str]] = {}
+
+    def column(d: Diagnostic) -> int:
+        text = sources.get(d.path)
+        col = max(1, d.col)
+        if text is None or text.isascii():
+            return col
+        lines = split.get(d.path)
+        if lines is None:
+            lines = split[d.path] = split_lines(text)
+        return utf16_column(lines[d.line - 1], col) if 1 <= d.line <= len(lines) else col
+
     results = []
     for d in diags:
         where = artifact_uri(d.path)
@@ -146,7 +171,7 @@ def render(
         location = {**_artifact_location(*where), "index": artifact_index[where]}
         physical: Json = {"artifactLocation": location}
         if d.positioned:
-            physical["region"] = {"startLine": max(1, d.line), "startColumn": max(1, d.col)}
+            physical["region"] = {"startLine": max(1, d.line), "startColumn": column(d)}
         results.append(
             {
                 "ruleId": d.code,
@@ -173,7 +198,7 @@ def render(
                 "originalUriBaseIds": _base_ids(options.srcroot_uri),
                 "artifacts": artifacts,
                 "results": results,
-                "columnKind": "unicodeCodePoints",
+                "columnKind": "utf16CodeUnits",
             }
         ],
     }
