@@ -229,6 +229,31 @@ def test_combining_characters_take_no_cell() -> None:
     assert _excerpt("ce\u0301u: x", 4) == ("ce\u0301u: x", "  ^")
 
 
+@pytest.mark.parametrize(
+    ("before", "cells"),
+    [
+        # Korean in conjoining jamo (NFD, as macOS names files): a leading consonant, a vowel
+        # and a final consonant make one syllable of two cells; the vowel and the final took
+        # a cell each, putting the caret two cells right of the character.
+        ("\u1100\u1161\u11a8", 2),
+        ("\u1100\ud7b0\ud7cb", 2),  # the extended medial and final jamo
+        # A soft hyphen is shown as a hyphen; it took no cell (it is a format character).
+        ("a\u00adb", 3),
+        # An Arabic number sign is shown ahead of its digits: a cell of its own.
+        ("\u0600\u0661", 2),
+        # A spacing mark (Tagalog pamudpod) takes its own cell, though it combines
+        # (a nonzero combining class); it took none. A wide one (a Hangul tone mark) takes two.
+        ("\u1703\u1715", 2),
+        ("\u302e", 2),
+        ("e\u0301", 1),  # a nonspacing mark still takes none
+    ],
+)
+def test_the_caret_counts_cells_as_the_terminal_does(before: str, cells: int) -> None:
+    """Cells as glibc's wcwidth gives them (which terminals use): checked over every
+    assigned code point of Python's Unicode tables, these were the classes that differed."""
+    assert _excerpt(before + " x", len(before) + 2) == (before + " x", " " * (cells + 1) + "^")
+
+
 def test_escape_sequences_in_source_lines_are_shown_not_run() -> None:
     source, caret = _excerpt("a\x1b[2Jb", 6)
     assert source == "a\\x1b[2Jb"

@@ -18,10 +18,15 @@ the aim is output that cannot act, not output that can be parsed back.
 
 The caret: columns count characters (code points), as the loader does. On screen, a tab in the
 source line expands to the next stop of ``TAB_SIZE`` cells; East Asian wide characters take two
-cells, combining marks and other zero-width format characters none (``unicodedata``), escapes
-their own length. That places the caret right for CJK text, accents in decomposed form and
-tabs; a terminal that draws emoji sequences or ambiguous-width characters differently can still
-be off by a cell. A column past the end of the line points just after its last character.
+cells, nonspacing marks and format characters none (but the soft hyphen and the prepended
+concatenation marks, which are seen, one), nor do the vowels and finals of Korean in
+conjoining jamo; escapes take their own length. That is glibc's ``wcwidth``, which terminals
+use, for every character of Python's Unicode tables but those whose width a later Unicode
+changed; it places the caret right for CJK text, emoji, accents in decomposed form, decomposed
+Korean and tabs. A terminal that draws emoji sequences (ZWJ, a variation selector) or
+ambiguous-width characters as one wide cell can still be off by one or more. Right-to-left text
+stays in the order of the file, as terminals without a bidi engine show it. A column past the
+end of the line points just after its last character.
 Lines longer than ``EXCERPT_CHARS`` characters are cut around the column, marked with ``…``.
 """
 
@@ -48,9 +53,22 @@ SEVERITY_COLORS = {
 }
 
 
+# Format characters that are seen: the soft hyphen (shown as a hyphen) and the prepended
+# concatenation marks (an Arabic number sign ahead of its digits).
+_SEEN_FORMAT = frozenset(
+    "\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd"
+)
+
+
 def _cells(ch: str) -> int:
     """Terminal cells a printable character takes (see the module docstring)."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+    if ch in _SEEN_FORMAT:
+        return 1
+    # A vowel or final consonant in conjoining jamo joins the syllable its leading consonant
+    # opens, two cells wide: it adds none.
+    if "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff":
+        return 0
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
