@@ -25,13 +25,20 @@ import argmap
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.report import ReportOptions, RuleHelp, Summary
-from argmap.report.sarif import INFORMATION_URI, artifact_uri, render, utf16_column
+from argmap.report.sarif import INFORMATION_URI, artifact_uri, fingerprint, render, utf16_column
 
 SCHEMA_PATH = Path(__file__).with_name("sarif-schema-2.1.0.json")
 SCHEMA_SHA256 = "ad389db5a66fad5c131178b0e1f18600ac625616cd5ea20a00ee8ee246dc7069"
 
 ALPHA = {"uri": "arguments/alpha.yaml", "uriBaseId": "%SRCROOT%"}
 BETA = {"uri": "arguments/beta.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+# The texts of conftest.SOURCES, whose lines the fingerprints hash.
+_SOURCE_TEXTS = {
+    "arguments/alpha.yaml": "argmap: 1\nclaims:\n\tthesis: x\n",
+    "arguments/beta.yaml": 'argmap: 1\ntitle: "\x1b[2Jboom"\n',
+}
 
 
 def _result(
@@ -44,6 +51,7 @@ def _result(
     line: int,
     col: int,
 ) -> dict[str, Any]:
+    source_line = _SOURCE_TEXTS[where["uri"]].split("\n")[line - 1]
     return {
         "ruleId": rule,
         "ruleIndex": index,
@@ -57,6 +65,7 @@ def _result(
                 }
             }
         ],
+        "partialFingerprints": {"argmap/v1": fingerprint(rule, where["uri"], source_line, 0)},
     }
 
 
@@ -412,3 +421,42 @@ def test_a_column_after_an_emoji_counts_it_twice(
     validator.validate(log)
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
     assert [region["startColumn"] for region in regions] == [13, 1, 7]
+
+
+def _fingerprints(log: dict[str, Any]) -> list[str]:
+    return [r["partialFingerprints"]["argmap/v1"] for r in log["runs"][0]["results"]]
+
+
+def test_a_finding_keeps_its_fingerprint_when_lines_move(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    """Code scanning matches a finding across runs by ``partialFingerprints`` (GitHub marks
+    it required; its upload action adds its own line hash where it can read the file, an
+    upload through the API does not). argmap wrote none. ``argmap/v1`` hashes the rule, the
+    file and the text of the finding's line (spaces collapsed), and counts repeats: a line
+    inserted above, or indentation, changes no fingerprint."""
+    before = {"a.yaml": "argmap: 1\nclaims:\n  c: {text: x, bogus: 1}\n"}
+    after = {"a.yaml": "argmap: 1\n# a comment\nclaims:\n    c: {text: x,  bogus: 1}\n"}
+    first = json.loads(_sarif([Diagnostic("a.yaml", 3, 17, "AM201", "m")], before))
+    second = json.loads(_sarif([Diagnostic("a.yaml", 4, 20, "AM201", "reworded")], after))
+    validator.validate(first)
+    assert _fingerprints(first) == _fingerprints(second)
+    assert re.fullmatch("[0-9a-f]{32}", _fingerprints(first)[0])
+
+
+def test_fingerprints_differ_by_rule_file_line_and_repeat() -> None:
+    sources = {
+        "a.yaml": "k: {x: 1, y: 2}\nk: {x: 1, y: 2}\nother: 1\n",
+        "b.yaml": "k: {x: 1, y: 2}\n",
+    }
+    diags = [
+        Diagnostic("a.yaml", 1, 5, "AM201", "x"),
+        Diagnostic("a.yaml", 1, 11, "AM201", "y"),  # the same rule twice on one line
+        Diagnostic("a.yaml", 2, 5, "AM201", "x"),  # a line with the same text
+        Diagnostic("a.yaml", 3, 1, "AM201", "o"),
+        Diagnostic("a.yaml", 1, 5, "AM204", "x"),
+        Diagnostic("b.yaml", 1, 5, "AM201", "x"),
+        codes.PATH_NOT_FOUND.at("gone.yaml", None, "no such file or folder"),
+    ]
+    prints = _fingerprints(json.loads(_sarif(diags, sources)))
+    assert len(set(prints)) == len(prints) == 7

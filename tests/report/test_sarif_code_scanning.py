@@ -150,3 +150,8 @@ def test_text_and_json_keep_counting_characters(
     result = CliRunner().invoke(main, ["validate", "--format", "json", NESTED])
     (diagnostic,) = json.loads(result.output)["diagnostics"]
     assert (diagnostic["line"], diagnostic["column"]) == (3, 35)
+
+
+def test_every_result_has_its_own_fingerprint(log: dict[str, Any]) -> None:
+    prints = [result["partialFingerprints"]["argmap/v1"] for result in log["runs"][0]["results"]]
+    assert len(prints) == len(set(prints)) > 20

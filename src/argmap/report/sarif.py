@@ -16,12 +16,15 @@ so, as its reference example and a JavaScript string do. Every other format coun
 characters: a character outside the BMP (an emoji) before the column counts twice here, which
 the text of the file (``sources``) tells. A finding made without a position (a missing path, an
 unreadable file) has no ``region``: a ``physicalLocation`` without one refers to the whole
-file. No timestamps or random ids: the same run gives the same bytes. The tests validate the
-output against the official schema.
+file. Each result has a partial fingerprint, ``argmap/v1`` (:func:`fingerprint`), which does
+not change when lines move; GitHub's upload action adds its own ``primaryLocationLineHash``.
+No timestamps or random ids: the same run gives the same bytes. The tests validate the output
+against the official schema.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
@@ -37,6 +40,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/argmap/"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT = "argmap/v1"  # the key of argmap's own partial fingerprint of a result
 DESCRIPTION_CHARS = 1024  # GitHub code scanning's limit on a rule's descriptions
 
 Json = dict[str, object]
@@ -71,6 +75,15 @@ def utf16_column(line: str, col: int) -> int:
     if before.isascii():
         return col
     return col + sum(1 for ch in before if ord(ch) > 0xFFFF)
+
+
+def fingerprint(code: str, uri: str, line: str, repeat: int) -> str:
+    """The ``argmap/v1`` partial fingerprint of a finding: of its rule, its file, the text of
+    its line with the spaces collapsed, and how many findings of the same three came before
+    it. Neither the line's number, its indentation nor the message's wording is in it, so a
+    finding keeps it when lines are added above or the message is reworded."""
+    key = "\0".join((code, uri, " ".join(line.split()), str(repeat)))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _limited(text: str, most: int = DESCRIPTION_CHARS) -> str:
@@ -152,26 +165,31 @@ def render(
         artifact_index.setdefault(artifact_uri(path), len(artifact_index))
     artifacts = [{"location": _artifact_location(*where)} for where in artifact_index]
 
-    split: dict[str, list[str]] = {}
+    split: dict[str, list[str] | None] = {}
 
-    def column(d: Diagnostic) -> int:
-        text = sources.get(d.path)
-        col = max(1, d.col)
-        if text is None or text.isascii():
-            return col
-        lines = split.get(d.path)
-        if lines is None:
-            lines = split[d.path] = split_lines(text)
-        return utf16_column(lines[d.line - 1], col) if 1 <= d.line <= len(lines) else col
+    def line_of(d: Diagnostic) -> str:
+        """The text of the finding's line; empty without a position or a known text."""
+        if d.path not in split:
+            text = sources.get(d.path)
+            split[d.path] = None if text is None else split_lines(text)
+        lines = split[d.path]
+        if not d.positioned or lines is None or not 1 <= d.line <= len(lines):
+            return ""
+        return lines[d.line - 1]
 
+    repeats: dict[tuple[str, str, str], int] = {}
     results = []
     for d in diags:
         where = artifact_uri(d.path)
         message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
         location = {**_artifact_location(*where), "index": artifact_index[where]}
         physical: Json = {"artifactLocation": location}
+        line = line_of(d)
         if d.positioned:
-            physical["region"] = {"startLine": max(1, d.line), "startColumn": column(d)}
+            column = utf16_column(line, max(1, d.col)) if line else max(1, d.col)
+            physical["region"] = {"startLine": max(1, d.line), "startColumn": column}
+        same = (d.code, where[0], " ".join(line.split()))
+        repeat = repeats[same] = repeats.get(same, -1) + 1
         results.append(
             {
                 "ruleId": d.code,
@@ -179,6 +197,7 @@ def render(
                 "level": LEVELS[d.severity],
                 "message": {"text": message},
                 "locations": [{"physicalLocation": physical}],
+                "partialFingerprints": {FINGERPRINT: fingerprint(d.code, where[0], line, repeat)},
             }
         )
 
