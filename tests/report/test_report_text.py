@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 import pytest
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.report import ReportOptions, Summary
-from argmap.report.text import render, summary_line, visible
+from argmap.report.text import EXCERPT_CELLS, render, summary_line, visible
 
 BOLD, RED, YELLOW, CYAN, RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
 
@@ -272,6 +273,28 @@ def test_long_lines_are_cut_around_the_column() -> None:
     assert source.startswith("…") and source.endswith("…")
     assert len(source) <= 200
     assert source[caret.index("^")] == line[499]
+
+
+def _cells_shown(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def test_a_long_line_of_wide_characters_is_cut_to_as_many_cells() -> None:
+    """The cut counted characters: 120 CJK characters are 240 cells, twice the width an
+    ASCII line is cut to. It counts cells now, the caret in the middle of the window."""
+    line = "".join(chr(0x4E00 + i) for i in range(1000))
+    source, caret = _excerpt(line, 500)
+    assert source.startswith("…") and source.endswith("…")
+    assert _cells_shown(source) <= EXCERPT_CELLS + 2
+    at = caret.index("^")
+    shown_before = next(i for i in range(len(source)) if _cells_shown(source[:i]) == at)
+    assert source[shown_before] == line[499]
+    assert abs(at - EXCERPT_CELLS // 2) <= 2
+
+
+def test_a_long_line_that_fits_in_cells_is_not_cut() -> None:
+    line = "e\u0301" * 100  # 200 characters, 100 cells
+    assert _excerpt(line, 151) == (line, " " * 75 + "^")
 
 
 def test_long_lines_are_cut_at_the_start_when_the_column_is_near_it() -> None:

@@ -27,7 +27,7 @@ Korean and tabs. A terminal that draws emoji sequences (ZWJ, a variation selecto
 ambiguous-width characters as one wide cell can still be off by one or more. Right-to-left text
 stays in the order of the file, as terminals without a bidi engine show it. A column past the
 end of the line points just after its last character.
-Lines longer than ``EXCERPT_CHARS`` characters are cut around the column, marked with ``…``.
+Lines wider than ``EXCERPT_CELLS`` cells are cut around the column, marked with ``…``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ from argmap.visible import escaped_char as _escape
 from argmap.visible import visible
 
 TAB_SIZE = 4
-EXCERPT_CHARS = 120
+EXCERPT_CELLS = 120  # the widest a source line is shown, in cells
+EXCERPT_CHARS = 4 * EXCERPT_CELLS  # and in characters (accents written as marks take none)
 
 BOLD = "\x1b[1m"
 RESET = "\x1b[0m"
@@ -73,13 +74,43 @@ def _cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _shown_cells(ch: str) -> int:
+    """Cells ``ch`` takes as shown: a tab at most ``TAB_SIZE``, an escape its length."""
+    if ch == "\t":
+        return TAB_SIZE
+    escaped = _escape(ch)
+    return _cells(ch) if escaped is None else len(escaped)
+
+
+def _window(line: str, index: int) -> tuple[int, int]:
+    """The characters ``[start, end)`` of ``line`` shown around ``index``: at most
+    ``EXCERPT_CELLS`` cells, about half of them before it, and no more than ``EXCERPT_CHARS``
+    characters (zero-width ones would otherwise have no end)."""
+    start = end = index
+    used = 0
+
+    def widen_left(budget: int) -> None:
+        nonlocal start, used
+        while start > 0 and end - start < EXCERPT_CHARS:
+            width = _shown_cells(line[start - 1])
+            if used + width > budget:
+                break
+            start, used = start - 1, used + width
+
+    widen_left(EXCERPT_CELLS // 2)
+    while end < len(line) and end - start < EXCERPT_CHARS:
+        width = _shown_cells(line[end])
+        if used + width > EXCERPT_CELLS:
+            break
+        end, used = end + 1, used + width
+    widen_left(EXCERPT_CELLS)  # the end came first: the rest of the cells go before
+    return start, end
+
+
 def excerpt(line: str, col: int) -> tuple[str, int]:
     """The source line as shown, and the cell (0-based) under which the caret goes."""
     index = min(max(col, 1), len(line) + 1) - 1  # at most one past the last character
-    start, end = 0, len(line)
-    if len(line) > EXCERPT_CHARS:
-        start = max(0, min(index - EXCERPT_CHARS // 2, len(line) - EXCERPT_CHARS))
-        end = start + EXCERPT_CHARS
+    start, end = _window(line, index)
     lead = 1 if start else 0
     pieces = ["…"] if start else []
     cells = lead
