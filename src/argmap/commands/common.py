@@ -17,6 +17,7 @@ from argmap.diagnostics import Diagnostic
 if TYPE_CHECKING:
     from argmap.argument_map import Meant
     from argmap.pipeline import ConfigCache, Found, MapResult
+    from argmap.report.common import RuleHelp
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -465,6 +466,13 @@ def use_color(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+def _rule_help() -> dict[str, RuleHelp]:
+    """The rule reference, for SARIF: imported only for it."""
+    from argmap.lint.docs import rule_help
+
+    return rule_help()
+
+
 def emit_diagnostics(
     diagnostics: Sequence[Diagnostic],
     texts: Mapping[str, str],
@@ -475,7 +483,6 @@ def emit_diagnostics(
 ) -> None:
     """Render the findings with the chosen reporter and write them to stdout (stderr with
     ``err``: where stdout carries a command's output, as ``argmap export`` without ``-o``)."""
-    from argmap.lint.docs import rule_help
     from argmap.lint.registry import rule_descriptions
     from argmap.report import render_report
 
@@ -489,7 +496,7 @@ def emit_diagnostics(
         files_checked=files_checked,
         color=chosen == "text" and use_color(sys.stderr if err else sys.stdout),
         rule_descriptions=rule_descriptions(),
-        rule_help=rule_help() if chosen == "sarif" else None,
+        rule_help=_rule_help() if chosen == "sarif" else None,
         srcroot_uri=Path.cwd().as_uri() + "/",
     )
     click.echo(output, nl=False, err=err)
