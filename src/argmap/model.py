@@ -8,6 +8,7 @@ checked by :mod:`argmap.resolve`, across included files.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
 
@@ -20,7 +21,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
-from pydantic_core import PydanticKnownError
+from pydantic_core import PydanticCustomError, PydanticKnownError
 
 FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
@@ -186,7 +187,56 @@ class Actor(_Element):
     )
 
 
-Strength = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+# A strength as the loader hands it over, as text: a decimal from 0 to 1 (``0``, ``1``, ``0.5``,
+# ``.5``, ``1.0``, a ``+``, ``-0``), spaces around, as a YAML 1.2 parser (an editor's) reads
+# each of them as a number. pydantic's own reading of text took ``0.5_0`` and ``5e-1`` too; an
+# exponent is refused, as a pattern (the schema's) cannot bound the value it writes.
+_ONE = r"0*1(\.0*)?"
+_FRACTION = r"0*(0(\.[0-9]*)?|\.[0-9]+)"
+_ZERO = r"0*(0(\.0*)?|\.0+)"
+STRENGTH_PATTERN = rf"^[ \t]*(\+?({_ONE}|{_FRACTION})|-{_ZERO})[ \t]*$"
+_STRENGTH = re.compile(STRENGTH_PATTERN)
+_DECIMAL = r"[ \t]*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"
+_OUT_OF_RANGE = re.compile(rf"{_DECIMAL}[ \t]*")
+_EXPONENT = re.compile(rf"{_DECIMAL}[eE][+-]?[0-9]+[ \t]*")
+StrengthText = Annotated[str, StringConstraints(pattern=STRENGTH_PATTERN)]
+EXPONENT_ERROR = "number_exponent"
+_LONGEST_HINT = 20  # digits of a decimal a hint spells out
+
+
+def _strength(value: Any) -> Any:
+    """The number a strength's text writes; a decimal out of range (by its digits, not by a
+    float that rounds ``1.00000000000000000001`` to 1), an exponent and anything else
+    refused."""
+    if not isinstance(value, str):
+        return value
+    if _STRENGTH.fullmatch(value) is not None:
+        return abs(float(value))  # -0 is 0, not a -0.0 that an export would write
+    if _OUT_OF_RANGE.fullmatch(value) is not None:
+        if Decimal(value.strip()) < 0:
+            raise PydanticKnownError("greater_than_equal", {"ge": 0})
+        raise PydanticKnownError("less_than_equal", {"le": 1})
+    if _EXPONENT.fullmatch(value) is not None:
+        number = Decimal(value.strip())
+        decimal = format(number.normalize(), "f") if 0 <= number <= 1 else None
+        if decimal is not None and len(decimal) > _LONGEST_HINT:
+            decimal = None
+        raise PydanticCustomError(
+            EXPONENT_ERROR,
+            "{text} is written with an exponent, which argmap does not read",
+            {"text": value, "decimal": decimal},
+        )
+    raise PydanticKnownError("float_parsing")
+
+
+Strength = Annotated[
+    float,
+    Field(ge=0.0, le=1.0, allow_inf_nan=False),
+    BeforeValidator(
+        _strength,
+        json_schema_input_type=Annotated[float, Field(ge=0.0, le=1.0)] | StrengthText,
+    ),
+]
 
 
 class InlineEvidence(_Element):

@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 from argmap import codes
 from argmap.diagnostics import Diagnostic, Position
 from argmap.load import Document, PathKey
-from argmap.model import KIND_NAMES, TEXT_PATTERN, ArgumentFile, ClaimKind
+from argmap.model import EXPONENT_ERROR, KIND_NAMES, TEXT_PATTERN, ArgumentFile, ClaimKind
 
 _KEY_MARK = "[key]"
 _TYPE_NAMES = {
@@ -139,6 +139,16 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             positions.value(loc),
             f"{where}: {_describe_value(got)} is not one of {', '.join(choices)}",
             hint,
+        )
+    if kind == EXPONENT_ERROR:
+        decimal = error.get("ctx", {}).get("decimal")
+        return codes.INVALID_VALUE.at(
+            doc.path,
+            positions.value(loc),
+            f"{where}: {_show(got)} is written with an exponent, which argmap does not read",
+            hint=f"write it as a decimal: {decimal}"
+            if decimal is not None
+            else "write it as a decimal from 0 to 1, such as 0.5",
         )
     message = error["msg"].removeprefix("Value error, ")
     pos = positions.key(loc) if kind == "value_error" else positions.value(loc)
