@@ -1,7 +1,8 @@
 """Hypothesis strategies: argument maps that are valid by construction, with random content, and
 mutations that break them the ways files from strangers are broken.
 
-A map is built as plain data (dicts, lists, text, numbers) and written as YAML by PyYAML, so
+A map is built as plain data (dicts, lists, text, numbers) and written as YAML by PyYAML
+(numbers as decimals: a strength has no exponent), so
 the loader sees real YAML text. Valid maps keep these invariants, which :func:`valid_maps`
 guarantees and the tests rely on:
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -84,8 +86,23 @@ class MapSpec:
         return to_yaml(self.data)
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing numbers as decimals: PyYAML writes a float below 0.0001
+    with an exponent (``1.0e-05``), which a strength may not have (docs/format.md)."""
+
+
+def _decimal(dumper: yaml.SafeDumper, data: float) -> yaml.Node:
+    text = format(Decimal(repr(data)), "f")
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text if "." in text else text + ".0")
+
+
+_Dumper.add_representer(float, _decimal)
+
+
 def to_yaml(data: Any) -> str:
-    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000
+    )
     return text
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -32,3 +34,40 @@ def test_a_character_past_u_ffff_is_written_as_itself() -> None:
     coder = "\U0001f469\u200d\U0001f4bb"
     written = dump_yaml({"claims": {"a": {"text": f"A {coder} writes.", "tags": ["1e3"]}}})
     assert written == f"claims:\n  a:\n    text: A {coder} writes.\n    tags: ['1e3']\n"
+
+
+# A strength is read only as a decimal (an exponent cannot be bounded by the schema's pattern:
+# test_strengths), and PyYAML writes a float below 0.0001 with one: an Argdown quote of
+# strength 0.00001, imported, was written as 'strength: 1.0e-05', which the map then refused.
+@pytest.mark.parametrize(
+    ("number", "written"),
+    [
+        (1e-05, "0.00001"),
+        (2.5e-07, "0.00000025"),
+        (0.5, "0.5"),
+        (1.0, "1.0"),
+        (0.0, "0.0"),
+        (1e20, "100000000000000000000.0"),
+        (-1e-05, "-0.00001"),
+    ],
+)
+def test_a_number_is_written_without_an_exponent(number: float, written: str) -> None:
+    assert dump_yaml({"strength": number}) == f"strength: {written}\n"
+    assert dump_yaml({"strengths": [number]}) == f"strengths: [{written}]\n"
+    assert yaml.safe_load(dump_yaml({"strength": number})) == {"strength": number}
+
+
+def test_an_imported_small_strength_reads_back(tmp_path: Path) -> None:
+    from argmap.pipeline import load_map
+
+    evidence = {"quote": "q", "source": "s", "strength": 1e-05}
+    data = {
+        "argmap": 1,
+        "sources": {"s": {"title": "S"}},
+        "claims": {"a": {"text": "A.", "evidence": [evidence]}},
+    }
+    (tmp_path / "m.yaml").write_text(dump_yaml(data), encoding="utf-8")
+    result = load_map(tmp_path / "m.yaml")
+    assert [d.code for d in result.diagnostics] == []
+    assert result.map is not None
+    assert [e.strength for e in result.map.evidence.values()] == [1e-05]

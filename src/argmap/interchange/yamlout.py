@@ -7,7 +7,9 @@ that a YAML 1.2 reader would take for a number (``1e3``, ``0o17``) is quoted.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -36,8 +38,21 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=inline)
 
 
-_Dumper.add_representer(list, _represent_list)
-_PlainDumper.add_representer(list, _represent_list)
+def _represent_float(dumper: yaml.SafeDumper, data: float) -> yaml.Node:
+    """A finite number as a decimal, never with an exponent (``0.00001``, not PyYAML's
+    ``1.0e-05``): a strength is read only as a decimal (:data:`argmap.model.STRENGTH_PATTERN`).
+    The digits are Python's shortest that read back as the same number."""
+    if not math.isfinite(data):
+        return dumper.represent_float(data)
+    text = format(Decimal(repr(data)), "f")
+    if "." not in text:
+        text += ".0"  # stays a number that is no whole number, as PyYAML writes 1.0
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+for _dumper in (_Dumper, _PlainDumper):
+    _dumper.add_representer(list, _represent_list)
+    _dumper.add_representer(float, _represent_float)
 
 # Numbers to YAML 1.2's core schema (yq, ruamel.yaml, js-yaml, editors) that YAML 1.1, which
 # PyYAML and argmap read, takes for strings: an exponent without a '.' or without a sign, an
