@@ -29,6 +29,13 @@ from argmap.diagnostics import Diagnostic, Position
 from argmap.lines import lone_crs_as_line_feeds, position_of
 from argmap.paths import read_regular_file
 from argmap.utf16 import looks_like_utf16
+from argmap.yaml_breaks import (
+    ODD_BREAKS,
+    break_on_line_before,
+    name_of,
+    stray_break,
+    stray_break_message,
+)
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -44,8 +51,6 @@ MAX_ALIAS_NODES = 10_000
 
 # What YAML 1.1 lets a stream hold (libyaml refuses the rest, without a line and column).
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Line breaks of YAML 1.1 that are no line break to an editor (argmap.lines).
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset(
     {
@@ -252,11 +257,17 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
     except _Stop as stop:
         return _failed(path, text, stop.diagnostic, builder.diagnostics)
     except yaml.MarkedYAMLError as exc:
-        return _failed(path, text, _syntax_error(path, text, exc, marks), builder.diagnostics)
+        diag = _syntax_error(path, text, exc, marks, builder.spans)
+        return _failed(path, text, diag, builder.diagnostics)
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
         return _failed(path, text, codes.YAML_SYNTAX.at(path, None, str(exc)), builder.diagnostics)
     finally:
         loader.dispose()
+    stray = None if builder.spans is None else stray_break(text, builder.spans)
+    if stray is not None:
+        message, hint = stray_break_message(text[stray])
+        diag = codes.YAML_SYNTAX.at(path, position_of(text, stray), message, hint)
+        return _failed(path, text, diag, builder.diagnostics)
     if data is None:
         return _failed(path, text, codes.EMPTY_FILE.at(path, None, "the file holds no document"))
     if not isinstance(data, dict):
@@ -275,7 +286,13 @@ def _failed(
     return Document(path, text, None, PositionMap(), (*(earlier or []), diagnostic))
 
 
-def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError, marks: _Marks) -> Diagnostic:
+def _syntax_error(
+    path: str,
+    text: str,
+    exc: yaml.MarkedYAMLError,
+    marks: _Marks,
+    spans: list[tuple[int, int]] | None,
+) -> Diagnostic:
     problem_mark = exc.problem_mark or exc.context_mark
     pos = marks.at(problem_mark) if problem_mark is not None else None
     problem = exc.problem or "invalid YAML"
@@ -295,7 +312,39 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError, marks: _Marks
     if exc.context and exc.context_mark is not None:
         where = marks.at(exc.context_mark)
         hint = f"{exc.context} at line {where.line}, column {where.col}"
+    stray = _stray_break_before(text, exc, spans)
+    if stray is not None:  # a line that looks right to the editor: say what YAML saw
+        where = position_of(text, stray)
+        hint = (
+            f"line {where.line}, column {where.col} holds {name_of(text[stray])}, which YAML "
+            "reads as a line end where an editor shows none: remove it"
+        )
     return codes.YAML_SYNTAX.at(path, pos, message, hint)
+
+
+def _stray_break_before(
+    text: str, exc: yaml.MarkedYAMLError, spans: list[tuple[int, int]] | None
+) -> int | None:
+    """The first NEL, LS or PS before the error that YAML broke a line at and the editor did
+    not: outside every text, or before the error (or what it was scanning) on the editor's line
+    (``  a<LS>b`` in a block text: YAML reads ``b`` as a key). Not one in the text whose
+    scanning failed (an unclosed quote), which is no cause."""
+    if spans is None or exc.problem_mark is None:
+        return None
+    end = exc.problem_mark.index
+    context = exc.context_mark.index if exc.context_mark is not None else end
+    if exc.context and "scalar" in exc.context:
+        end = min(end, context)
+    found = [
+        index
+        for index in (
+            stray_break(text, spans, end),
+            break_on_line_before(text, end),
+            break_on_line_before(text, min(end, context)),
+        )
+        if index is not None
+    ]
+    return min(found, default=None)
 
 
 def _plain(event: yaml.ScalarEvent) -> bool:
@@ -319,7 +368,7 @@ class _Marks:
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] | None = None
-        if any(odd in text for odd in _ODD_BREAKS):
+        if any(odd in text for odd in ODD_BREAKS):
             self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def at(self, mark: _Mark | None) -> Position:
@@ -359,6 +408,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
         self.hashed: list[tuple[int, int]] = []  # see Document.hashed
+        # the spans of all texts, kept when the file holds a NEL, LS or PS (argmap.yaml_breaks)
+        self.spans: list[tuple[int, int]] | None = None if marks.starts is None else []
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         stack: list[_Frame] = []
@@ -468,8 +519,11 @@ class _Builder:
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue  # stream and document boundaries
-            if isinstance(event, yaml.ScalarEvent) and "#" in event.value:
-                self._hashed(event)
+            if isinstance(event, yaml.ScalarEvent):
+                if "#" in event.value:
+                    self._hashed(event)
+                if self.spans is not None:
+                    self._span(event)
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 self._take_key(stack[-1], event)
                 continue
@@ -509,6 +563,12 @@ class _Builder:
         span = (start.index, end.index)
         if not self.hashed or self.hashed[-1] != span:
             self.hashed.append(span)
+
+    def _span(self, event: yaml.ScalarEvent) -> None:
+        """Note where a text stands (see :attr:`spans`)."""
+        start, end = event.start_mark, event.end_mark
+        if self.spans is not None and start is not None and end is not None:
+            self.spans.append((start.index, end.index))
 
     # -- keys --------------------------------------------------------------------------------
     def _take_key(self, frame: _Frame, event: yaml.NodeEvent) -> None:

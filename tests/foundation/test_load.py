@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -145,3 +146,117 @@ def test_arbitrary_yaml_loads_to_the_same_shape(value: object) -> None:
         assert set(doc.data) == {str(k) for k in reference}
     for d in doc.diagnostics:
         assert d.line >= 1 and d.col >= 1
+
+
+# YAML 1.1 (libyaml) ends a line at NEL, LS and PS, where an editor shows none (argmap.lines).
+# Outside a text, what follows one on the editor's line was read as a line of its own: a
+# comment, to the eye, held a live key ('rebuts: a' below), and 'title: T<LS>question: Q' was
+# two keys on one line.
+ODD_BREAKS = [
+    ("\x85", "U+0085 NEXT LINE (NEL)", "\\N"),
+    ("\u2028", "U+2028 LINE SEPARATOR", "\\L"),
+    ("\u2029", "U+2029 PARAGRAPH SEPARATOR", "\\P"),
+]
+
+
+def _odd_break_error(name: str) -> str:
+    return (
+        f"{name} ends a line in YAML but not in an editor: "
+        "the rest of the line is read as a line of its own"
+    )
+
+
+@pytest.mark.parametrize(("odd", "name", "escape"), ODD_BREAKS)
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("argmap: 1\nclaims:\n  b:\n    text: B.  # reviewed{odd}    rebuts: a\n", 4, 25),
+        ("argmap: 1\ntitle: T{odd}question: Q\n", 2, 9),
+        ("argmap: 1{odd}\n", 1, 10),
+        ("# a comment{odd}\nargmap: 1\n", 1, 12),
+        ("argmap: 1\nclaims: {{a: {{text: A.}}{odd}}}\n", 2, 23),
+    ],
+    ids=["comment-hides-a-key", "two-keys-on-a-line", "line-end", "comment", "flow"],
+)
+def test_an_odd_break_outside_a_text_is_refused_where_it_stands(
+    odd: str, name: str, escape: str, text: str, line: int, col: int
+) -> None:
+    doc = load_text(text.format(odd=odd), "m.yaml")
+    assert doc.data is None
+    assert [(d.code, d.line, d.col, d.message, d.hint) for d in doc.diagnostics] == [
+        (
+            "AM106",
+            line,
+            col,
+            _odd_break_error(name),
+            f"remove it; inside double quotes, write it as {escape}",
+        )
+    ]
+
+
+@pytest.mark.parametrize(("odd", "name", "escape"), ODD_BREAKS)
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('argmap: 1\ntitle: "a{odd}b"\n', "title"),
+        ("argmap: 1\ntitle: 'a{odd}b'\n", "title"),
+        ("argmap: 1\ntitle: a{odd}    b\n", "title"),
+        ("argmap: 1\ntitle: |\n  a{odd}  b\nquestion: Q\n", "title"),
+        ("argmap: 1\ntitle: >\n  a{odd}\n  b\nquestion: Q\n", "title"),
+    ],
+    ids=["double-quoted", "single-quoted", "plain", "literal", "folded"],
+)
+def test_an_odd_break_inside_a_text_is_the_texts(
+    odd: str, name: str, escape: str, text: str, key: str
+) -> None:
+    doc = load_text(text.format(odd=odd), "m.yaml")
+    assert doc.diagnostics == ()
+    assert doc.data is not None and key.format(odd=odd) in doc.data
+
+
+@pytest.mark.parametrize(("odd", "name", "escape"), ODD_BREAKS)
+@pytest.mark.parametrize(
+    ("text", "error", "found"),
+    [
+        (
+            "argmap: 1\nclaims:\n  a:\n    text: A.{odd} B\n",
+            (4, 15, "did not find expected key"),
+            (4, 13),
+        ),
+        (
+            "argmap: 1\ntitle: |\n  a{odd}b\nquestion: Q\n",
+            (4, 1, "could not find expected ':'"),
+            (3, 4),
+        ),
+        ('argmap: 1\n"ti{odd}tle": T\n', (2, 9, "could not find expected ':'"), (2, 4)),
+    ],
+    ids=["plain", "literal", "quoted-key"],
+)
+def test_a_syntax_error_after_an_odd_break_names_it(
+    odd: str,
+    name: str,
+    escape: str,
+    text: str,
+    error: tuple[int, int, str],
+    found: tuple[int, int],
+) -> None:
+    """'text: A.<LS> B' was 'did not find expected key' at B, on a line that looks right."""
+    doc = load_text(text.format(odd=odd), "m.yaml")
+    line, col, problem = error
+    assert [(d.code, d.line, d.col, d.message, d.hint) for d in doc.diagnostics] == [
+        (
+            "AM106",
+            line,
+            col,
+            f"YAML syntax error: {problem}",
+            f"line {found[0]}, column {found[1]} holds {name}, which YAML reads as a line end "
+            "where an editor shows none: remove it",
+        )
+    ]
+
+
+def test_a_syntax_error_in_a_text_is_not_blamed_on_its_odd_break() -> None:
+    doc = load_text('argmap: 1\ntitle: "a\u2028b\n', "m.yaml")
+    assert [(d.code, d.line, d.col, d.hint) for d in doc.diagnostics] == [
+        ("AM106", 3, 1, "while scanning a quoted scalar at line 2, column 8")
+    ]
