@@ -260,3 +260,17 @@ def test_a_syntax_error_in_a_text_is_not_blamed_on_its_odd_break() -> None:
     assert [(d.code, d.line, d.col, d.hint) for d in doc.diagnostics] == [
         ("AM106", 3, 1, "while scanning a quoted scalar at line 2, column 8")
     ]
+
+
+# A column counts characters (code points), as docs/format.md says: an emoji (two UTF-16
+# units, which VS Code counts) is one, a combining accent one of its own, a tab one.
+@pytest.mark.parametrize(
+    ("before", "col"),
+    [("\U0001f600\U0001f600", 26), ("e\u0301e\u0301", 28), ("\t", 25), ("\u00e9\u00e9", 26)],
+    ids=["astral", "combining", "tab", "precomposed"],
+)
+def test_columns_count_code_points(before: str, col: int) -> None:
+    doc = load_text(f'argmap: 1\nclaims: {{a: {{text: "{before}", bogus: 1}}}}\n', "m.yaml")
+    assert doc.positions.key(("claims", "a", "bogus")) == Position(2, col)
+    odd = load_text(f'argmap: 1\nclaims: {{a: {{text: "{before}\u2028", x: 1}}}}\n', "m.yaml")
+    assert odd.positions.key(("claims", "a", "x")) == Position(2, col + 1)  # libyaml's index
