@@ -22,6 +22,7 @@ from argmap import codes
 from argmap.diagnostics import Diagnostic, Position
 from argmap.load import Document, PathKey
 from argmap.model import EXPONENT_ERROR, KIND_NAMES, TEXT_PATTERN, ArgumentFile, ClaimKind
+from argmap.unseen import show_blank
 
 _KEY_MARK = "[key]"
 _TYPE_NAMES = {
@@ -77,7 +78,7 @@ def _diagnostic(doc: Document, error: ErrorDetails) -> Diagnostic:
             f"known keys here: {', '.join(known)}" if known else None
         )
         return codes.UNKNOWN_KEY.at(
-            doc.path, positions.key(loc), f"unknown key '{key}' in {describe(loc[:-1])}", hint
+            doc.path, positions.key(loc), f"unknown key {_show(key)} in {describe(loc[:-1])}", hint
         )
     if kind == "missing":
         key = str(loc[-1])
@@ -198,10 +199,10 @@ def describe(loc: Sequence[str | int]) -> str:
     parts: list[str] = []
     rest: Sequence[str | int] = loc
     if str(loc[0]) in KIND_NAMES and len(loc) >= 2 and isinstance(loc[1], str):
-        parts.append(f"{KIND_NAMES[str(loc[0])]} '{loc[1]}'")
+        parts.append(f"{KIND_NAMES[str(loc[0])]} '{show_blank(loc[1])}'")
         rest = loc[2:]
     for step in rest:
-        parts.append(f"item {step + 1}" if isinstance(step, int) else f"'{step}'")
+        parts.append(f"item {step + 1}" if isinstance(step, int) else f"'{show_blank(step)}'")
     return ", ".join(parts)
 
 
@@ -268,7 +269,7 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str | None:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{show_blank(value)}'"
     return text if len(text) <= 60 else text[:57] + "...'"
 
 

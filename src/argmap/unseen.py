@@ -106,3 +106,23 @@ def show_unseen(text: str) -> str:
 def _shown(match: re.Match[str]) -> str:
     char = match.group()
     return char if matched_joiner_in_place(match) else f"\\u{ord(char):04x}"
+
+
+# Characters that show as nothing, or as a plain space: format characters (zero-width ones,
+# the byte-order mark, the soft hyphen, bidirectional controls), controls, and every space but
+# U+0020 (the no-break space, the ideographic space), and the line and paragraph separators.
+_BLANK_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
+def show_blank(text: str) -> str:
+    """``text`` as a message quotes a key or a short value: each character that shows as
+    nothing or as a space, but the space, written as its escape (``\\u200b``), so that a
+    message about ``'\\u200ba'`` says why it is no valid identifier."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if char != " " and unicodedata.category(char) in _BLANK_CATEGORIES
+        else char
+        for char in text
+    )
