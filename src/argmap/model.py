@@ -433,11 +433,23 @@ class Drawing(_Element):
     legend: Flag = Field(True, description="Draw the legend.", examples=[False])
 
 
+# Version 1 as the loader hands it over, as text: ``1``, ``01``, ``+1``, ``1.0`` (which JSON
+# Schema's "integer" takes), spaces around. The schema takes the same texts, so that an editor
+# does not flag ``argmap: "1"``.
+VERSION_PATTERN = r"^[ \t]*\+?0*1(\.0*)?[ \t]*$"
+_VERSION = re.compile(VERSION_PATTERN)
+VersionText = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+
+
 def _integer_text(value: Any) -> Any:
     """The loader keeps scalars as text; the version is compared as a number. Digits are
     ASCII's: ``"١"`` (an Arabic-Indic one) is no version 1, as a YAML parser does not read it."""
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value)
+    if not isinstance(value, str):
+        return value
+    if _VERSION.fullmatch(value) is not None:
+        return 1
+    if value.strip().isascii() and value.strip().isdigit():
+        return int(value)  # another version, named as a number in the message
     return value
 
 
@@ -469,9 +481,10 @@ class ArgumentFile(_Element):
         json_schema_extra={"$id": "https://argmap.dev/schema/argmap.schema.json"},
     )
 
-    argmap: Annotated[Literal[1], BeforeValidator(_integer_text)] = Field(
-        description="The format version; 1 is the only one so far.", examples=[1]
-    )
+    argmap: Annotated[
+        Literal[1],
+        BeforeValidator(_integer_text, json_schema_input_type=Literal[1] | VersionText),
+    ] = Field(description="The format version; 1 is the only one so far.", examples=[1])
     title: str | None = Field(
         None, description="The map's title.", examples=["Montebello Moment Came and Went"]
     )
