@@ -685,7 +685,8 @@ class _Builder:
         return root
 
     def _finish(self, frame: _Frame) -> dict[str, Any] | list[Any]:
-        """Apply YAML merge keys (``<<: *defaults``): explicit keys win over merged ones."""
+        """Apply YAML merge keys (``<<: *defaults``): explicit keys win over merged ones. A
+        merged key, and what it holds, stands where its ``<<`` does."""
         container = frame.container
         if not frame.merges:
             return container
@@ -702,5 +703,10 @@ class _Builder:
                         )
                     )
                 for key, value in source.items():
-                    container.setdefault(key, value)
+                    if key in container:
+                        continue
+                    container[key] = value
+                    if where is not None:
+                        path = (*frame.path, key)
+                        self.positions.keys[path] = self.positions.values[path] = _pack(where)
         return container

@@ -274,3 +274,32 @@ def test_columns_count_code_points(before: str, col: int) -> None:
     assert doc.positions.key(("claims", "a", "bogus")) == Position(2, col)
     odd = load_text(f'argmap: 1\nclaims: {{a: {{text: "{before}\u2028", x: 1}}}}\n', "m.yaml")
     assert odd.positions.key(("claims", "a", "x")) == Position(2, col + 1)  # libyaml's index
+
+
+# A key brought in by a merge ('<<: *d') stands where the '<<' does: its findings pointed at
+# the first key of the mapping it joined, a line that has nothing to do with them.
+@pytest.mark.parametrize(
+    "merge",
+    ["<<: *d", "<<: [*d]", "<<: {colour: red, supports: [x]}"],
+    ids=["alias", "list", "inline"],
+)
+def test_a_merged_key_stands_at_the_merge(merge: str) -> None:
+    text = (
+        "argmap: 1\nclaims:\n  a: &d {colour: red, supports: [x]}\n"
+        f"  b:\n    text: B.\n    kind: premise\n    {merge}\n"
+    )
+    doc = load_text(text, "m.yaml")
+    assert doc.data is not None
+    assert doc.data["claims"]["b"]["colour"] == "red"
+    for path in (("claims", "b", "colour"), ("claims", "b", "supports")):
+        assert doc.positions.key(path) == Position(7, 5)
+        assert doc.positions.value(path) == Position(7, 5)
+    assert doc.positions.value(("claims", "b", "supports", 0)) == Position(7, 5)
+    assert doc.positions.key(("claims", "b", "text")) == Position(5, 5)  # its own keys stay
+
+
+def test_a_key_written_over_a_merged_one_keeps_its_place() -> None:
+    text = "argmap: 1\nclaims:\n  a: &d {text: A.}\n  b:\n    <<: *d\n    text: B.\n"
+    doc = load_text(text, "m.yaml")
+    assert doc.data is not None and doc.data["claims"]["b"]["text"] == "B."
+    assert doc.positions.key(("claims", "b", "text")) == Position(6, 5)
