@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError, PydanticKnownError
@@ -44,12 +45,25 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+# The schema takes a whole number too: ``supports: 3`` names claim 3 for argmap (the loader
+# hands every scalar over as text), and is the number 3 to an editor's YAML 1.2 parser, which a
+# schema of text alone flagged. Written out, as a validator for it would cost every reference
+# of a large map a call.
+_REF_DESCRIPTION = "The identifier of another element of the map."
 Ref = Annotated[
     str,
     StringConstraints(pattern=REF_PATTERN),
-    Field(description="The identifier of another element of the map."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": REF_PATTERN},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": _REF_DESCRIPTION,
+        }
+    ),
+    Field(description=_REF_DESCRIPTION),
 ]
-# Editors check files against the JSON Schema: say there that one text is accepted too.
 Refs = Annotated[list[Ref], BeforeValidator(_one_or_many, json_schema_input_type=Ref | list[Ref])]
 Texts = Annotated[
     list[Text], BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text])
