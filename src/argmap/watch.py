@@ -126,7 +126,7 @@ def build_once(
                 )
                 continue
             try:
-                write_atomic(target, data)
+                write_atomic(target, data, named=False)  # files in the folder given
             except OSError as exc:  # a folder in the way, a full disk: say so, keep watching
                 unwritten.append(cannot_write(target, exc))
                 continue

@@ -2,7 +2,9 @@
 
 An interrupted run, a full disk or a second argmap writing the same file never leaves a
 half-written output behind; readers see the old file or the new one, whole. A pipe, a
-device or a descriptor named as the output is written into, never replaced.
+device or a descriptor named as the output is written into, never replaced; one found where a
+file of an output folder would go is refused (:class:`NotAFileToReplace`): the user named the
+folder, not it, and writing into a FIFO nobody reads waits for ever.
 
 The temporary file is ``.argmap-XXXXXXXX.tmp`` (20 bytes), whatever the target's name: a name
 built from the target's would be longer than it, and fail for a target near the file
@@ -21,14 +23,29 @@ import stat
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class NotAFileToReplace(OSError):
+    """A FIFO, a socket or a device where an output that the user did not name would go (a
+    map's file in an output folder): neither written into nor replaced."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(errno.EEXIST, f"not a regular file ({kind})", str(path))
+        self.kind = kind
+
+
+def write_atomic(path: Path, data: bytes, *, named: bool = True) -> None:
     """Write ``data`` to ``path`` so that ``path`` is always either old or new, never partial.
 
-    Anything there that is neither a regular file nor a folder (a character device such as
-    ``/dev/null``, a pipe such as ``>(gzip > x.gz)``, a socket), and a name of an open file
-    descriptor (``/dev/stdout``, ``/dev/fd/3``), is a place to write into, as given: never
-    replaced by a temporary file (:func:`stream_kind`)."""
-    if stream_kind(path) is not None:
+    Where the user ``named`` ``path`` (``-o FILE``), anything there that is neither a regular
+    file nor a folder (a character device such as ``/dev/null``, a pipe such as
+    ``>(gzip > x.gz)``, a socket), and a name of an open file descriptor (``/dev/stdout``,
+    ``/dev/fd/3``), is a place to write into, as given: never replaced by a temporary file
+    (:func:`stream_kind`). Where ``path`` was made from a folder's name (``-o out/``), such a
+    thing is :class:`NotAFileToReplace`, never opened: a FIFO would block until read."""
+    if not named:
+        kind = _special_kind(path)
+        if kind is not None:
+            raise NotAFileToReplace(path, kind)
+    elif stream_kind(path) is not None:
         with open(path, "wb") as stream:
             stream.write(data)
         return
@@ -100,12 +117,28 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def _special_kind(path: Path) -> str | None:
+    """What is at ``path`` (a link followed) when it is neither a regular file nor a folder:
+    "a FIFO", "a socket", "a character device", "a block device"; None otherwise."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    return next((kind for test, kind in _KINDS if test(mode)), None)
+
+
 _DESCRIPTOR = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
 
 
 def cannot_write(path: Path, error: OSError) -> str:
     """Why ``path`` could not be written, for a person: the folder or file in the way, or the
     system's reason (a full disk, no permission)."""
+    if isinstance(error, NotAFileToReplace):
+        return f"{path}: is not a regular file ({error.kind}); remove it or name another output"
     if isinstance(error, IsADirectoryError) or _is_folder(path):
         return f"cannot write {path}: it is a folder"
     blocker = next((p for p in path.parents if _is_file_not_folder(p)), None)

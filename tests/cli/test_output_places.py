@@ -297,3 +297,61 @@ def test_a_trailing_slash_is_refused_where_one_file_is_written(
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert not (tmp_path / "out").exists() or os.listdir(tmp_path / "out") == []
+
+
+_SPECIAL = [("pipe", "a FIFO"), ("socket", "a socket"), ("device", "a character device")]
+
+
+@pytest.mark.parametrize(("kind", "said"), _SPECIAL, ids=[k for k, _ in _SPECIAL])
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["render", "m.yaml", "-f", "dot"], "m.dot"),
+        (["render", "m.yaml", "-f", "dot", "--stale-only"], "m.dot"),
+        (["report", "m.yaml"], "m.html"),
+        (["handout", "m.yaml", "--format", "html"], "m-student.html"),
+    ],
+    ids=["render", "render-stale-only", "report", "handout"],
+)
+@pytest.mark.parametrize("folder", ["out", "out/"], ids=["folder", "slash"])
+def test_a_special_file_in_an_output_folder_is_refused_not_written_into(
+    kind: str, said: str, args: list[str], written: str, folder: str, tmp_path: Path
+) -> None:
+    """A FIFO where a map's file in ``-o out/`` would go was opened and written into: the run
+    waited, for ever, for a reader that was never coming. The user named the folder, not the
+    FIFO: it is refused, as a file that cannot be written is, and the run goes on."""
+    _project(tmp_path)
+    (tmp_path / "out").mkdir()
+    place = tmp_path / "out" / written
+    server = _put(kind, place)
+    try:
+        out = _run([*args, "-o", folder], tmp_path, capture_output=True, text=True)
+    finally:
+        if server is not None:
+            server.close()
+    assert (out.returncode, out.stdout, out.stderr) == (
+        2,
+        "",
+        f"argmap: out/{written}: is not a regular file ({said}); remove it or name another "
+        "output\n",
+    )
+    assert not stat.S_ISREG(os.lstat(place).st_mode)  # neither written into nor replaced
+    assert os.listdir(tmp_path / "out") == [written]
+
+
+def test_the_other_maps_of_a_folder_are_written_past_a_fifo(tmp_path: Path) -> None:
+    _project(tmp_path, "a", "b")
+    (tmp_path / "out").mkdir()
+    os.mkfifo(tmp_path / "out" / "a.dot")
+    out = _run(
+        ["render", "a.yaml", "b.yaml", "-f", "dot", "-o", "out"],
+        tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert (out.returncode, out.stderr) == (
+        2,
+        "argmap: out/a.dot: is not a regular file (a FIFO); remove it or name another output\n"
+        "wrote out/b.dot\n",
+    )
+    assert (tmp_path / "out" / "b.dot").read_bytes() == _dot_of(tmp_path, "b")

@@ -315,3 +315,26 @@ def test_a_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
     assert received == [NEW]
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert _only(tmp_path) == ["pipe"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs as on POSIX")
+def test_a_pipe_not_named_is_refused_not_opened(tmp_path: Path) -> None:
+    """A file of an output folder (watch's, render's into ``-o out/``) that is a FIFO: opened,
+    it would wait for a reader for ever; it is refused, and left a FIFO."""
+    pipe = tmp_path / "m.svg"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError) as raised:
+        write_atomic(pipe, NEW, named=False)
+    assert cannot_write(pipe, raised.value) == (
+        f"{pipe}: is not a regular file (a FIFO); remove it or name another output"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert _only(tmp_path) == ["m.svg"]
+
+
+def test_a_file_not_named_is_replaced_as_a_named_one(tmp_path: Path) -> None:
+    target = tmp_path / "m.svg"
+    target.write_bytes(OLD)
+    write_atomic(target, NEW, named=False)
+    assert target.read_bytes() == NEW
+    assert _only(tmp_path) == ["m.svg"]

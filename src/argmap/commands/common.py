@@ -177,11 +177,15 @@ def where_ids(meant: Meant, option: str) -> str:
     return "" if meant.claims else f"; {option} takes a claim's id, as 'argmap check' lists them"
 
 
-def write_output(target: Path | None, data: bytes, what: str = "the output") -> bool:
+def write_output(
+    target: Path | None, data: bytes, what: str = "the output", *, named: bool = True
+) -> bool:
     """Write ``target`` atomically; when the system refuses (a folder in the way, a full disk,
     no permission) say why on stderr and return False, leaving whatever was there. ``None``
     is standard output (``-o -``): ``data`` goes there as it is, said only under --verbose
-    (as ``what``), so that stdout holds the bytes the file would and nothing else."""
+    (as ``what``), so that stdout holds the bytes the file would and nothing else. A target
+    not ``named`` by the user (a map's file in ``-o`` FOLDER) is refused when a FIFO, a
+    socket or a device is there (:func:`argmap.write.write_atomic`)."""
     from argmap.outstream import ReaderGone, is_closed
     from argmap.write import cannot_write, write_atomic
 
@@ -195,7 +199,7 @@ def write_output(target: Path | None, data: bytes, what: str = "the output") -> 
         detail(f"wrote {what} to standard output")
         return True
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, named=named)
     except BrokenPipeError:  # a pipe named as the output (/dev/stdout, >(head -c 10))
         raise ReaderGone from None
     except OSError as exc:

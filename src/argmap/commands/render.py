@@ -237,7 +237,7 @@ def render(
         """A line on stderr, after those of the maps before it (whose layouts may still run),
         so that the lines come in the order of the maps."""
         nonlocal status
-        status = _write(layouts.rest(), status, shown, fmt, stale_only)
+        status = _write(layouts.rest(), status, shown, fmt, stale_only, named=single)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
@@ -289,8 +289,8 @@ def render(
                 in_turn(f"argmap: {result.path}: {exc}")
                 shown.advance()
                 status = EXIT_ERROR
-            status = _write(layouts.ready(), status, shown, fmt, stale_only)
-        status = _write(layouts.rest(), status, shown, fmt, stale_only)
+            status = _write(layouts.ready(), status, shown, fmt, stale_only, named=single)
+        status = _write(layouts.rest(), status, shown, fmt, stale_only, named=single)
     status = stale_status(checked, "file", "argmap render", status)
     sys.exit(status)
 
@@ -301,10 +301,13 @@ def _write(
     shown: Progress,
     fmt: OutputFormat,
     keep_same: bool = False,
+    *,
+    named: bool = True,
 ) -> int:
     """Write each finished layout in ``fmt`` (or say why it failed), a step of ``shown``
     each; the exit status so far. With ``keep_same``, a file that already holds the same
-    bytes is left as it is. A target of None is standard output."""
+    bytes is left as it is. A target of None is standard output; ``named``: the targets
+    are the file -o names, not files in its folder (:func:`write_output`)."""
     for (path, target), data in drawn:
         shown.advance()
         if isinstance(data, GraphvizNotFound | UnsupportedFormat):
@@ -317,7 +320,7 @@ def _write(
         if keep_same and target is not None and target.is_file() and target.read_bytes() == data:
             shown.kept(target)
             continue
-        if not write_output(target, data, f"{path}'s {fmt.value}"):
+        if not write_output(target, data, f"{path}'s {fmt.value}", named=named):
             status = EXIT_ERROR
             continue
         if target is not None:

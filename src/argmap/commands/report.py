@@ -119,7 +119,7 @@ def run_pages(
         """A line on stderr after those of the maps before it, whose files may be in the
         making."""
         nonlocal status
-        status = _write_pages(finishing.rest(), status, shown, kind)
+        status = _write_pages(finishing.rest(), status, shown, kind, named=single)
         say(message)
 
     drawable_maps = [r for r in results if r.map is not None and not has_failures(r.diagnostics)]
@@ -155,7 +155,7 @@ def run_pages(
                 if pool is not None and job.in_workers and not stale_only:
                     work = (job.page, job.finish, outcome)
                     finishing.put((path, target), _made, *work)
-                    status = _write_pages(finishing.ready(), status, shown, kind)
+                    status = _write_pages(finishing.ready(), status, shown, kind, named=single)
                     continue
                 page = job.page(outcome)
                 del outcome
@@ -167,8 +167,8 @@ def run_pages(
                 in_turn(f"argmap: {path}: {exc}")
                 shown.advance()
                 status = EXIT_ERROR
-            status = _write_pages(finishing.ready(), status, shown, kind)
-        status = _write_pages(finishing.rest(), status, shown, kind)
+            status = _write_pages(finishing.ready(), status, shown, kind, named=single)
+        status = _write_pages(finishing.rest(), status, shown, kind, named=single)
     status = stale_status(checked, "file", job.command, status)
     sys.exit(status)
 
@@ -238,17 +238,20 @@ def _write_pages(
     status: int,
     shown: Progress,
     kind: str,
+    *,
+    named: bool = True,
 ) -> int:
     """Write each finished page (a ``kind`` file: html, pdf), or say why it could not be
     made, a step of ``shown`` each; the exit status so far. A target of None is standard
-    output."""
+    output; ``named``: the targets are the file -o names, not files in its folder
+    (:func:`write_output`)."""
     for (path, target), data in finished:
         shown.advance()
         if isinstance(data, RenderError):
             _error(f"{path}: {data}")
             status = EXIT_ERROR
             continue
-        if not write_output(target, data, f"{path}'s {kind}"):
+        if not write_output(target, data, f"{path}'s {kind}", named=named):
             status = EXIT_ERROR
             continue
         if target is not None:
