@@ -8,11 +8,12 @@ nobody, bounded only by its CPU limit, and not at all while it waits.
 
 Each worker marks its environment as it starts (:func:`mark_children`), which every program
 it starts inherits; once the workers of a pool are gone, the parent kills the group of any
-process still marked with its own pid (:func:`stop_strays`). The kernel's own way,
-``PR_SET_PDEATHSIG`` set in the child between fork and exec, has no safe place in Python:
-``preexec_fn`` runs Python code in a child forked from a process with threads (a lock
-another thread held stays held there for ever), and a helper program exec'd first would
-cost a process start per layout and still not reach the child of a wrapper ``dot``.
+process still marked with its own pid (:func:`stop_strays`). Each ``dot`` also asks the
+kernel to kill it when the process that started it ends (``PR_SET_PDEATHSIG``, in a
+``preexec_fn`` that takes no lock: :func:`argmap.forked.killed_with_this_process`), which
+stops a dead worker's ``dot`` at once, and an argmap killed outright, which can run nothing,
+its own; but that request is not inherited: the child of a wrapper ``dot``, the real
+Graphviz, is found and stopped only here.
 """
 
 from __future__ import annotations

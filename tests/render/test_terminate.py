@@ -16,7 +16,7 @@ import pytest
 
 from argmap.render import Engine, OutputFormat, backends
 from argmap.render.backends import LayoutFailed, layout
-from procfs import process_state
+from procfs import parent_of, process_state
 
 from .conftest import fake_dot
 
@@ -278,3 +278,77 @@ def test_ctrl_c_in_a_terminal_stops_a_wrapped_dot(
             pass
         if child.exists() and process_state(gone := _child_pid(child)) not in (None, "Z"):
             os.kill(gone, signal.SIGKILL)
+
+
+def _dense_map(claims: int) -> str:
+    """A map whose layout keeps ``dot`` busy for many seconds (1,500 claims: 15 s of CPU):
+    a tree of supports, each claim rebutting another one, far from it in the tree."""
+    lines = ["argmap: 1", "title: Big", "claims:", "  c0: {text: Claim zero holds., kind: thesis}"]
+    for i in range(1, claims):
+        lines.append(
+            f"  c{i}: {{text: Claim number {i} says a few words of {i * 7919 % 997}., "
+            f"supports: c{(i - 1) // 3}, rebuts: c{i * 7919 % i}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _children_named(parent: int, name: str) -> list[int]:
+    """The processes called ``name`` whose parent is ``parent``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and parent_of(int(entry)) == parent:
+            try:
+                comm = Path(f"/proc/{entry}/comm").read_text().strip()
+            except FileNotFoundError:
+                continue
+            if comm == name:
+                found.append(int(entry))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time process ``pid`` has used; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+@pytest.mark.exe
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["one-dot", "dots-in-threads"])
+def test_a_render_killed_outright_leaves_no_dot(tmp_path: Path, jobs: str) -> None:
+    """SIGKILL (the out-of-memory killer, ``kill -9``) runs nothing in argmap: its ``dot``
+    went on laying out for nobody until its CPU limit (the time limit and 5 s). Each dot now
+    asks the kernel to kill it when argmap ends."""
+    for n in range(2):
+        (tmp_path / f"big{n}.yaml").write_text(_dense_map(1500), encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", "big0.yaml", "big1.yaml", "-j", jobs],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    dots: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not dots and time.monotonic() < deadline and run.poll() is None:
+            dots = _children_named(run.pid, "dot")
+            time.sleep(0.01)
+        assert dots, "no dot was seen running"
+        # laying out, its input read whole: a dot still reading would stop at its end
+        while _cpu_seconds(dots[0]) < 0.5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        dots = sorted({*dots, *_children_named(run.pid, "dot")})  # with -j 2, perhaps two
+        run.kill()
+        run.wait()
+        left = [pid for pid in dots if not _gone_soon(pid)]
+        assert left == [], f"dot {left} outlived argmap"
+    finally:
+        run.kill()
+        run.wait()
+        for pid in dots:
+            if process_state(pid) not in (None, "Z"):
+                os.kill(pid, signal.SIGKILL)

@@ -238,7 +238,10 @@ def _run_limited(
     on PATH may be a wrapper script (distributions, Conda and Homebrew ship them) whose
     child, the real Graphviz, would outlive a wrapper killed alone. In its own group, dot
     no longer gets the SIGINT of a Ctrl-C typed in the terminal: argmap's handler
-    (:mod:`argmap.terminate`) stops it."""
+    (:mod:`argmap.terminate`) stops it. An argmap (or a worker) killed outright runs no
+    handler: the kernel then kills its ``dot``, which asked it to as it started
+    (:func:`argmap.forked.killed_with_this_process`); the thread that started it waits for
+    it here, since the kernel's signal comes when that thread ends."""
     if _dots.stopping:
         raise LayoutFailed(_STOPPING)
     with subprocess.Popen(
@@ -246,6 +249,7 @@ def _run_limited(
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=forked.killed_with_this_process(),  # safe here: see there
         **_OWN_GROUP,
     ) as process:
         try:
