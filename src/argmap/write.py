@@ -144,6 +144,9 @@ def cannot_write(path: Path, error: OSError) -> str:
     blocker = next((p for p in path.parents if _is_file_not_folder(p)), None)
     if blocker is not None:
         return f"cannot write {path}: {blocker} is a file, not a folder"
+    loop = next((p for p in reversed(path.parents) if _loops(p)), None)
+    if loop is not None:  # the folder could not be made: something is there
+        return f"cannot write {path}: {loop} is a loop of symbolic links"
     if isinstance(error, PermissionError):
         return f"cannot write {path}: permission denied"
     return f"cannot write {path}: {error.strerror or error}"
@@ -164,3 +167,12 @@ def _is_file_not_folder(path: Path) -> bool:
         return not stat.S_ISDIR(os.stat(path).st_mode)
     except OSError:
         return False
+
+
+def _loops(path: Path) -> bool:
+    """Whether following the symbolic links of ``path`` never ends."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False

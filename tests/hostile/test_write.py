@@ -287,6 +287,23 @@ def test_cannot_write_names_a_file_where_a_folder_should_be(tmp_path: Path, dept
     assert blocker.read_bytes() == OLD
 
 
+@pytest.mark.parametrize("depth", [0, 2], ids=["parent", "grandparent"])
+def test_cannot_write_names_a_loop_of_links_where_a_folder_should_be(
+    tmp_path: Path, depth: int
+) -> None:
+    """It said 'File exists': the folder, not there to be followed, could not be made."""
+    loop = tmp_path / "out"
+    loop.symlink_to(tmp_path / "back")
+    (tmp_path / "back").symlink_to(loop)
+    target = loop.joinpath(*["sub"] * depth, "map.svg")
+    with pytest.raises(OSError) as caught:
+        write_atomic(target, NEW)
+    assert cannot_write(target, caught.value) == (
+        f"cannot write {target}: {loop} is a loop of symbolic links"
+    )
+    assert _only(tmp_path) == ["back", "out"]
+
+
 @pytest.mark.parametrize(
     ("error", "reason"),
     [
