@@ -79,6 +79,11 @@ def not_found(given: Path) -> Diagnostic | None:
     hint = None
     if os.path.islink(given):
         hint = f"it is a symbolic link to '{os.readlink(given)}', which is not there"
+    elif str(given) == "-":  # as Unix tools read it, but a map's folder places its files
+        hint = (
+            "argmap reads no map from standard input: save it to a file and name that "
+            "(a file named - is ./-)"
+        )
     return codes.PATH_NOT_FOUND.at(str(given), None, "no such file or folder", hint=hint)
 
 
