@@ -52,8 +52,9 @@ def write_atomic(path: Path, data: bytes, *, named: bool = True) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     mode = _mode_of(path)
-    fd, temporary = _create_temporary(folder)
-    try:
+    temporary = None
+    try:  # a signal may come between any two steps, the temporary file's making included
+        fd, temporary = _create_temporary(folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -62,8 +63,9 @@ def write_atomic(path: Path, data: bytes, *, named: bool = True) -> None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
 
 
@@ -88,6 +90,12 @@ def _create_temporary(folder: Path) -> tuple[int, str]:
             return os.open(name, flags, 0o666), name
         except FileExistsError:
             continue
+        except OSError:
+            raise  # not created: a name that is there is another's
+        except BaseException:  # Ctrl-C or SIGTERM (argmap.terminate), perhaps once created
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(folder))
 
 

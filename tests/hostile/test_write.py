@@ -214,6 +214,32 @@ def test_a_run_ended_midway_by_a_signal_cleans_up(tmp_path: Path, stop: signal.S
     assert _only(tmp_path) == ["map.svg"]
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, "Terminated"], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_as_the_temporary_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: Any
+) -> None:
+    """Ctrl-C or SIGTERM raise where the interpreter is (argmap.terminate): one that came
+    just as the temporary file was created, before write_atomic held its name, left it
+    behind for good."""
+    import argmap.write as w
+    from argmap.terminate import Terminated
+
+    raised = Terminated(signal.SIGTERM) if stop == "Terminated" else stop()
+    real_open = os.open
+
+    def created_then_stopped(name: str, flags: int, mode: int = 0o777) -> int:
+        os.close(real_open(name, flags, mode))
+        raise raised
+
+    target = tmp_path / "map.svg"
+    target.write_bytes(OLD)
+    monkeypatch.setattr(w.os, "open", created_then_stopped)
+    with pytest.raises(type(raised)):
+        write_atomic(target, NEW)
+    assert _only(tmp_path) == ["map.svg"]
+    assert target.read_bytes() == OLD
+
+
 def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
     target = tmp_path / "map.svg"
     contents = [bytes([65 + i]) * (2_000_000 + i * 7919) for i in range(4)]
