@@ -70,3 +70,24 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         status = process.wait(timeout=60)
     assert stderr == ""  # no traceback, no "Exception ignored", no message
     assert status == -signal.SIGPIPE  # as `cat` ends (tests/cli/test_broken_pipe.py)
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [("render", "m.svg"), ("report", "m.html"), ("handout", "m-student.html")],
+)
+def test_an_output_that_cannot_be_written_exits_2_as_the_help_says(
+    tmp_path: Path, command: str, written: str
+) -> None:
+    """A folder where the file goes exits 2; the help of render, report and handout listed
+    only usage problems and layouts under 2 (export's, init's and schema's said it)."""
+    (tmp_path / "m.yaml").write_text(MAP)
+    (tmp_path / "out" / written).mkdir(parents=True)
+    extra = ["--format", "html"] if command == "handout" else []
+    out = run(command, "m.yaml", *extra, "-o", "out", cwd=tmp_path)
+    assert (out.returncode, out.stderr) == (
+        2,
+        f"argmap: cannot write out/{written}: it is a folder\n",
+    )
+    helped = " ".join(run(command, "--help").stdout.split())
+    assert "or an output that cannot be written" in helped.split("Exit status:")[1]

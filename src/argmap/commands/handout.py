@@ -138,8 +138,9 @@ def handout(
     them up (not with -v, -q or in CI).
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a handout is stale,
-    2 a usage problem (no such path, unknown claim, a PDF without WeasyPrint), or a map that
-    could not be laid out (Graphviz's or WeasyPrint's layout stopped at --time-limit).
+    2 a usage problem (no such path, unknown claim, a PDF without WeasyPrint), a map that
+    could not be laid out (Graphviz's or WeasyPrint's layout stopped at --time-limit), or an
+    output that cannot be written.
 
     \b
     Examples:

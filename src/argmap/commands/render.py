@@ -180,7 +180,9 @@ def render(
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a render is stale,
     2 a usage problem (no such path, unknown claim, no engine for the format, a file name
-    for -o with several maps, an output Windows cannot create: con.yaml to con.svg).
+    for -o with several maps, an output Windows cannot create: con.yaml to con.svg), a map
+    that could not be laid out, or an output that cannot be written (a folder, or a FIFO, a
+    socket or a device in an output folder, in its place; a full disk).
 
     \b
     Examples:

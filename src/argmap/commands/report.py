@@ -327,7 +327,7 @@ def report(
     them up (not with -v, -q or in CI).
 
     Exit status: 0 done, 1 a map does not load or resolve or (--check) a report is stale,
-    2 a usage problem, or a map that could not be laid out.
+    2 a usage problem, a map that could not be laid out, or an output that cannot be written.
 
     \b
     Examples:
