@@ -355,3 +355,27 @@ def test_the_other_maps_of_a_folder_are_written_past_a_fifo(tmp_path: Path) -> N
         "wrote out/b.dot\n",
     )
     assert (tmp_path / "out" / "b.dot").read_bytes() == _dot_of(tmp_path, "b")
+
+
+@pytest.mark.parametrize(
+    ("args", "fifo"),
+    [
+        (["init", "--force", "m.yaml"], "sources/district-study.txt"),
+        (["init", "--force", "new"], "new/map.yaml"),
+        (["init", "--force"], "map.yaml"),
+    ],
+    ids=["source", "map-in-a-folder", "default-map"],
+)
+def test_init_refuses_a_fifo_it_was_not_named(args: list[str], fifo: str, tmp_path: Path) -> None:
+    """init writes the source beside the map, FOLDER/map.yaml for a folder and map.yaml by
+    default: files the user did not name, which a FIFO there held for ever under --force."""
+    place = tmp_path / fifo
+    place.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(place)
+    out = _run(args, tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout, out.stderr) == (
+        2,
+        "",
+        f"argmap: {fifo}: is not a regular file (a FIFO); remove it or name another output\n",
+    )
+    assert stat.S_ISFIFO(os.lstat(place).st_mode)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_ERROR, OneFile, quiet, say, summary, write_output
+from argmap.commands.common import (
+    EXIT_ERROR,
+    OneFile,
+    given,
+    quiet,
+    say,
+    summary,
+    write_output,
+)
 from argmap.paths import SUFFIXES
 from argmap.shellword import shell_word
 from argmap.starter import STARTER_MAP, STARTER_SOURCE
@@ -38,6 +46,8 @@ def init(path: Path, force: bool) -> None:
       argmap init
       argmap init arguments/uniforms.yaml && argmap check arguments/uniforms.yaml
     """
+    # FOLDER/map.yaml and the default map.yaml are names init gives, not the user
+    named = path.suffix.lower() in SUFFIXES and given("path")
     if path.suffix.lower() not in SUFFIXES:
         if path.suffix and not path.is_dir():
             click.echo(
@@ -61,7 +71,9 @@ def init(path: Path, force: bool) -> None:
     schema = _schema_reference(path)
     text = STARTER_MAP.format(schema=schema, name=shell_word(path.name))
     if not (
-        (shared or write_output(source, source_bytes)) and write_output(path, text.encode("utf-8"))
+        # the user named no source, nor FOLDER/map.yaml: a FIFO there is refused, not opened
+        (shared or write_output(source, source_bytes, named=False))
+        and write_output(path, text.encode("utf-8"), named=named)
     ):
         sys.exit(EXIT_ERROR)
     if quiet():  # -q: only findings, and writing the starter map finds nothing
