@@ -91,3 +91,13 @@ def test_an_output_that_cannot_be_written_exits_2_as_the_help_says(
     )
     helped = " ".join(run(command, "--help").stdout.split())
     assert "or an output that cannot be written" in helped.split("Exit status:")[1]
+
+
+def test_an_import_that_cannot_be_written_exits_2_as_the_help_says(tmp_path: Path) -> None:
+    (tmp_path / "m.argdown").write_text("[A]: Alpha holds.\n")
+    (tmp_path / "outf").write_text("a file")
+    out = run("import", "m.argdown", "-o", "outf/m.yaml", cwd=tmp_path)
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr.endswith("argmap: cannot write outf/m.yaml: outf is a file, not a folder\n")
+    helped = " ".join(run("import", "--help").stdout.split())
+    assert "or an output that cannot be written" in helped.split("Exit status:")[1]

@@ -72,7 +72,7 @@ def import_map(
     render) is a usage error: the map is one file, named by -o.
 
     Exit status: 0 imported, 1 the input has errors or cannot be read (a FIFO, a device),
-    2 usage (no such file, a folder, unknown format).
+    2 usage (no such file, a folder, unknown format), or an output that cannot be written.
 
     \b
     Examples:
