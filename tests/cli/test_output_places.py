@@ -379,3 +379,56 @@ def test_init_refuses_a_fifo_it_was_not_named(args: list[str], fifo: str, tmp_pa
         f"argmap: {fifo}: is not a regular file (a FIFO); remove it or name another output\n",
     )
     assert stat.S_ISFIFO(os.lstat(place).st_mode)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "m.yaml", "-f", "dot"],
+        ["report", "m.yaml"],
+        ["handout", "m.yaml", "--format", "html"],
+        ["export", "m.yaml", "--to", "json"],
+        ["schema"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_an_empty_output_name_is_a_usage_error(args: list[str], tmp_path: Path) -> None:
+    """``-o "$OUT"`` with OUT unset: render wrote into the working folder, export said
+    'cannot write .: it is a folder'. An empty name names nothing; . is the working folder."""
+    _project(tmp_path)
+    out = _run([*args, "-o", ""], tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr.endswith(
+        "Error: Invalid value for '-o' / '--output': an empty name names no file or folder; "
+        "give . for the working folder\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["validate", ""], "PATHS..."),
+        (["check", "m.yaml", ""], "PATHS..."),
+        (["stats", ""], "PATHS..."),
+        (["render", "", "-f", "dot"], "PATHS..."),
+        (["report", ""], "PATHS..."),
+        (["handout", "", "--format", "html"], "PATHS..."),
+        (["export", "", "--to", "json"], "FILE"),
+        (["import", ""], "FILE"),
+        (["init", ""], "[PATH]"),
+        (["watch", ""], "FILE"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_an_empty_path_is_a_usage_error(args: list[str], name: str, tmp_path: Path) -> None:
+    """``argmap render "$MAP"`` with MAP unset read the working folder: every map in it was
+    rendered. An empty name names nothing; . is the working folder."""
+    _project(tmp_path)
+    out = _run(args, tmp_path, capture_output=True, text=True)
+    assert (out.returncode, out.stdout) == (2, "")
+    assert out.stderr.endswith(
+        f"Error: Invalid value for '{name}': an empty name names no file or folder; give . "
+        "for the working folder\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["argmap.toml", "m.yaml"]

@@ -13,6 +13,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    InputPath,
     Seconds,
     choice,
     default_format,
@@ -66,7 +67,7 @@ def check_result(
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @format_option
 @strict_option
 @semantics_option

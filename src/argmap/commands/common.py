@@ -98,6 +98,22 @@ class OneFile(click.Command):
         return rest
 
 
+EMPTY_NAME = "an empty name names no file or folder; give . for the working folder"
+
+
+class InputPath(click.Path):
+    """A FILE or PATHS argument: a path, never the empty one, which ``Path`` reads as the
+    working folder (``argmap render "$MAP"`` with MAP unset rendered every map there)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail(EMPTY_NAME, param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class OutputPath(click.Path):
     """``-o`` of a command that writes files: a path, or None for ``-``, standard output, as
     in every Unix tool. Only the bare ``-`` is: ``./-`` names a file (or folder) called -.
@@ -106,7 +122,8 @@ class OutputPath(click.Path):
     folder, as in ``cp``; the path drops the separator, so it is noted on the running
     command (:func:`named_folder`). A command that writes one document whose name the user
     gives (export, schema, import) gives ``one_file``, what it writes: a folder is then a
-    usage error saying so, rather than a file named as the folder."""
+    usage error saying so, rather than a file named as the folder. An empty value is a
+    usage error: it names nothing (``-o "$OUT"`` with OUT unset)."""
 
     def __init__(
         self, *, no_stdout: str | None = None, one_file: str | None = None, **kwargs: Any
@@ -116,6 +133,8 @@ class OutputPath(click.Path):
         self.one_file = one_file
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":  # -o "$OUT" with OUT unset: not the working folder, unasked
+            self.fail(EMPTY_NAME, param, ctx)
         if value == "-":
             if self.no_stdout is not None:
                 self.fail(self.no_stdout, param, ctx)

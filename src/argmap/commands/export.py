@@ -16,6 +16,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    InputPath,
     OneFile,
     OutputPath,
     choice,
@@ -94,7 +95,7 @@ EXPORTERS: dict[str, Callable[[CheckOutcome, ReviewPage], str]] = {
     why="the document it writes (to stdout without -o) is one map's; run it once per map, "
     "each with its own -o",
 )
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=InputPath(dir_okay=False))
 @click.option("--to", "to", type=choice(EXPORTERS), required=True, help="The output format.")
 @click.option(
     "-o",

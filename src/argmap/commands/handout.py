@@ -10,6 +10,7 @@ import click
 
 from argmap.commands.common import (
     EXIT_ERROR,
+    InputPath,
     OutputPath,
     choice,
     depth_option,
@@ -32,7 +33,7 @@ DEFAULT_MAX_CLAIMS = 200
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @click.option(
     "--variant",
     type=choice(["teacher", "student"]),

@@ -18,6 +18,7 @@ from argmap.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     FORMATS,
+    InputPath,
     OneFile,
     OutputPath,
     choice,
@@ -38,7 +39,7 @@ from argmap.wording import counted
     why="it writes one argument file (to stdout without -o); run it once per file, each "
     "with its own -o",
 )
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=InputPath(dir_okay=False))
 @click.option(
     "-o",
     "--output",

@@ -10,6 +10,7 @@ import click
 
 from argmap.commands.common import (
     EXIT_ERROR,
+    InputPath,
     OneFile,
     given,
     quiet,
@@ -29,7 +30,7 @@ SCHEMA_URL = "https://raw.githubusercontent.com/argmap/argmap/main/schema/argmap
     cls=OneFile,
     why="it writes one starter map; run it once per map",
 )
-@click.argument("path", type=click.Path(path_type=Path), default="map.yaml")
+@click.argument("path", type=InputPath(), default="map.yaml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, force: bool) -> None:
     """Write a commented starter map to PATH (default map.yaml), with the source it quotes.

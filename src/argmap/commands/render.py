@@ -15,6 +15,7 @@ from argmap.argument_map import ArgumentMap
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
+    InputPath,
     OutputPath,
     Seconds,
     Settling,
@@ -76,7 +77,7 @@ from argmap.verdict import ClaimVerdict, QuoteStatus
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @click.option(
     "-o",
     "--output",

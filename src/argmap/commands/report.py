@@ -20,6 +20,7 @@ import click
 from argmap.commands.common import (
     EXIT_ERROR,
     Checked,
+    InputPath,
     OutputPath,
     Settling,
     focused,
@@ -269,7 +270,7 @@ def _error(message: str) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @click.option(
     "-o",
     "--output",

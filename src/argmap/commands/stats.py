@@ -11,6 +11,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    InputPath,
     choice,
     detail_config,
     detail_read,
@@ -22,7 +23,7 @@ from argmap.commands.common import (
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @click.option(
     "--format",
     "-f",

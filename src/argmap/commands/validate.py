@@ -13,6 +13,7 @@ from argmap.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    InputPath,
     detail_config,
     detail_read,
     detail_skipped,
@@ -27,7 +28,7 @@ from argmap.pipeline import display_path, find_files, without_maps
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=InputPath())
 @format_option
 @strict_option
 @jobs_option

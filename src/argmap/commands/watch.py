@@ -14,6 +14,7 @@ import click
 from argmap import terminate
 from argmap.commands.common import (
     EXIT_ERROR,
+    InputPath,
     OneFile,
     OutputPath,
     emit_diagnostics,
@@ -38,7 +39,7 @@ from argmap.watch import watch as watch_map
     why="it rebuilds and serves the SVG and report of one map; run a watch per map, each "
     "with its own --port",
 )
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=InputPath(dir_okay=False))
 @click.option(
     "-o",
     "--output",
