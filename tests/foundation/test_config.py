@@ -188,7 +188,9 @@ def test_deep_nesting_is_refused_before_tomllib_recurses(
     ]
 
 
-@pytest.mark.timeout(5)
+# A guard against tomllib's quadratic reading (hours at 500,000 parts), not a timing: about a
+# second each here, and 5 s was overrun on a machine loaded five times over.
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize(
     "text",
     [
