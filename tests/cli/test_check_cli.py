@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -390,6 +391,14 @@ def test_quiet_and_verbose(runner: CliRunner) -> None:
     normal = runner.invoke(main, ["check", MONTEBELLO])
     assert "45 quotes, grounded semantics" not in normal.output
     assert "45 of 45 quotes verified" in normal.output
+
+
+def test_verbose_counts_one_quote_as_one(runner: CliRunner, project: Path) -> None:
+    """``-v`` says how many quotes a map had as every count is said: ``1 quote``."""
+    result = _check(runner, project, MISQUOTE, "-v")
+    said = [line for line in result.stderr.splitlines() if line.startswith("checked ")]
+    assert len(said) == 1
+    assert re.fullmatch(r"checked .*map\.yaml: 1 quote, grounded semantics, \d+\.\d\d s", said[0])
 
 
 def test_quiet_and_verbose_after_the_command_name(runner: CliRunner) -> None:

@@ -38,7 +38,7 @@ from argmap.indented_json import json_document
 from argmap.outcome import CheckOutcome, check_document
 from argmap.pipeline import ConfigCache, MapResult, find_files, without_maps
 from argmap.semantics.labels import Semantics
-from argmap.wording import no_claim, shown_id
+from argmap.wording import counted, no_claim, shown_id
 
 semantics_option = click.option(
     "--semantics",
@@ -150,7 +150,8 @@ def check(
             say(f"argmap: {c.shown}: {c.timeout}")
             sys.exit(EXIT_ERROR)
         detail_config(c.root)
-        detail(f"checked {c.shown}: {c.quotes} quotes, {semantics} semantics, {c.seconds:.2f} s")
+        quotes = counted(c.quotes, "quote")
+        detail(f"checked {c.shown}: {quotes}, {semantics} semantics, {c.seconds:.2f} s")
         maps.append(c)
     not_claims = _unknown_why(maps, run.why)
     if not_claims:  # a usage error: said before anything else, as a bad option would be
