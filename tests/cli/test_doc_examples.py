@@ -542,3 +542,18 @@ def test_a_page_runs_its_examples_and_honours_its_marks(
     assert ran(f"<!-- fragmnt -->\n```yaml\n{clean}```\n") == (
         "page.md: unknown mark <!-- fragmnt -->"
     )
+
+
+def test_the_unknown_key_message_of_docs_format_is_printed(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/format.md quotes the message and the hint of an unknown key: validate prints them
+    of tests/examples/invalid/unknown-key.yaml, whose claim 'a' spells 'suports'."""
+    doc = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    ((message, hint),) = re.findall(r"is close \(`([^`]*)`, hint `([^`]*)`\)", doc)
+    monkeypatch.chdir(REPO)
+    result = runner.invoke(main, ["validate", "tests/examples/invalid/unknown-key.yaml"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].endswith(f" error[AM201] {message} (unknown-key)")
+    assert f"  hint: {hint}" in lines
