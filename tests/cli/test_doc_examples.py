@@ -107,9 +107,9 @@ def test_the_tutorial_prints_what_it_shows(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In a fresh folder: init, then the map of steps 1 and 2, then the finished map (the
-    one in arguments/), with the slip of step 5 and without (and a verdict's reasons), drawn
-    and reported where the comments say, the drawing linked to the report; then step 7's CI
-    line passes there."""
+    one in arguments/), with the slip of step 5 and without (and a verdict's reasons), drawn,
+    reported and handed out where the comments say, the drawing linked to the report; then
+    step 7's CI line passes there."""
     tutorial = REPO / "docs" / "tutorial.md"
     (init, init_shown), (first, first_shown), (last, last_shown), slip, why, *after = examples(
         tutorial
@@ -142,12 +142,19 @@ def test_the_tutorial_prints_what_it_shows(
     (render, _), (report, _), *handouts, (ci, _) = after
     assert render[0] == "render" and report[0] == "report"
     assert [handout[0] for handout, _ in handouts] == ["handout", "handout"]
-    for arguments in (render, report):
-        assert runner.invoke(main, arguments).exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "renders").iterdir()) == [
-        "montebello.html",
-        "montebello.svg",
-    ]
+    # the handouts are PDFs, which need WeasyPrint's Pango: run where it is (CI requires it)
+    no_pdf = _no_weasyprint()
+    if no_pdf and os.environ.get("ARGMAP_REQUIRE_PDF") == "1":
+        pytest.fail(f"{no_pdf}, and ARGMAP_REQUIRE_PDF=1 requires it", pytrace=False)
+    drawn = ["montebello.html", "montebello.svg"]
+    if not no_pdf:
+        drawn += ["montebello-student.pdf", "montebello-teacher.pdf"]
+    for arguments in (render, report, *([] if no_pdf else [h for h, _ in handouts])):
+        result = runner.invoke(main, arguments)
+        assert result.exit_code == 0, (arguments, result.output)
+    assert sorted(p.name for p in (tmp_path / "renders").iterdir()) == sorted(drawn)
+    for handout in drawn[2:]:
+        assert (tmp_path / "renders" / handout).read_bytes().startswith(b"%PDF-")
     svg = (tmp_path / "renders" / "montebello.svg").read_text(encoding="utf-8")
     assert 'xlink:href="montebello.html#claim-spp-fails"' in svg  # "linked to the report"
 
