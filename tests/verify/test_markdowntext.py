@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.verify import Status, build_source_text, verify_quote
+from argmap.lines import lone_crs_as_line_feeds
+from argmap.verify import Status, build_source_text, markdowntext, verify_quote
 from argmap.verify.footnotes import hide_footnote_markers
 from argmap.verify.markdowntext import (
     _LINE_CONTENT,
@@ -233,3 +234,80 @@ def test_a_lone_cr_ends_a_line_for_the_markup_too(count: int) -> None:
     backslash line break after one were read as text (a quote across them did not verify)."""
     lf = "Intro.\n[1]: http://x.org\n> A *quoted* line\\\n# Heading\n"
     assert hide_markup(lf.replace("\n", "\r", count)) == hide_markup(lf)
+
+
+def _hide_markup_every_pass(text: str) -> str:
+    """hide_markup as defined: every pattern run over the whole text, and the emphasis
+    patterns twice, whether or not the text holds what the pattern looks for."""
+    text = lone_crs_as_line_feeds(text)
+    text = markdowntext._REFERENCE.sub(markdowntext._hide_all, text)
+    text = markdowntext._FOOTNOTE_LABEL.sub(markdowntext._hide_all, text)
+    original = text
+    text = markdowntext._ESCAPES_CODE_COMMENTS.sub(markdowntext._escape_code_or_comment, text)
+    text = text.replace("\\\\", HIDDEN + markdowntext.FILL)
+    text = markdowntext._LINK.sub(markdowntext._hide_ends, text)
+    text = markdowntext._AUTOLINK.sub(markdowntext._hide_ends, text)
+    text = markdowntext._STRIKETHROUGH.sub(markdowntext._strike, text)
+    text = markdowntext._STRUCK_ELEMENT.sub(markdowntext._strike, text)
+    text = markdowntext._TAG.sub(markdowntext._hide_tag, text)
+    for pattern, _ in markdowntext._STRONG_OR_EMPHASIS * 2:
+        text = pattern.sub(markdowntext._hide_ends, text)
+    text = markdowntext._HEADING.sub(markdowntext._hide_last, text)
+    text = markdowntext._BLOCK_QUOTE.sub(markdowntext._hide_last, text)
+    text = markdowntext._ENTITY.sub(markdowntext._entity, text)
+    text = markdowntext._ESCAPE.sub(HIDDEN, text)
+    return markdowntext._FILLED.sub(lambda match: original[match.start() : match.end()], text)
+
+
+_PIECES_OF_MARKUP = st.sampled_from(
+    [
+        *"*_`[]()!<>#\\:;&~^ \n\r\tab1",
+        "**",
+        "__",
+        "~~",
+        "```",
+        "<!--",
+        "-->",
+        "](",
+        "]:",
+        "[^",
+        "<del>",
+        "</del>",
+        "<sup>",
+        "</sup>",
+        "<br>",
+        "&amp;",
+        "&#42;",
+        "&lowbar;",
+        "&gt;",
+        "&num;",
+        "https://a.b",
+        "\u200b",
+        "\ue000",
+        "\ue001",
+        "\\\\",
+    ]
+)
+
+
+@given(st.lists(_PIECES_OF_MARKUP, max_size=40).map("".join))
+def test_passes_skipped_for_what_the_text_lacks_hide_what_every_pass_hides(text: str) -> None:
+    # hide_markup runs a pattern only over a text that holds the delimiter every match of it
+    # holds, and the emphasis patterns a second time only after the first found some.
+    assert hide_markup(text) == _hide_markup_every_pass(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**bold *and* more**",
+        "__a _b_ c__",
+        "&#42;a&#42; &lowbar;b&lowbar;",
+        "*a `b*` c*",
+        "\\\\*a*",
+        "<sup>1</sup>_x_",
+        "line\n&num; heading\n&gt; quote",
+    ],
+)
+def test_markup_spelled_by_an_earlier_pass_is_hidden_as_every_pass_hides_it(text: str) -> None:
+    assert hide_markup(text) == _hide_markup_every_pass(text)

@@ -24,6 +24,7 @@ markup is looked for, and comes back where nothing hid it (a link's target may h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape
 
 from argmap.lines import lone_crs_as_line_feeds
@@ -82,11 +83,12 @@ _STRUCK_ELEMENT = re.compile(
 )
 _TAG = re.compile(r"(?<!\\)</?([A-Za-z][A-Za-z0-9-]*+)(?:\s[^<>\n]*+)?/?>")
 _ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Emphasis inside emphasis (``**bold *and* more**``) is found by a second pass.
+# Emphasis inside emphasis (``**bold *and* more**``) is found by a second pass. Each pattern
+# with the delimiter that every match of it holds.
 _STRONG_OR_EMPHASIS = (
-    re.compile(rf"(?<![*\\])(\*{{1,3}})(?![\s*])({_STAR_TEXT})(?<![\s\\])(\1)(?!\*)"),
-    re.compile(rf"(?<![\w\\])(_{{1,3}})(?![\s_])({_UNDERSCORE_TEXT})(?<![\s\\])(\1)(?!\w)"),
-) * 2
+    (re.compile(rf"(?<![*\\])(\*{{1,3}})(?![\s*])({_STAR_TEXT})(?<![\s\\])(\1)(?!\*)"), "*"),
+    (re.compile(rf"(?<![\w\\])(_{{1,3}})(?![\s_])({_UNDERSCORE_TEXT})(?<![\s\\])(\1)(?!\w)"), "_"),
+)
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
 _BLOCK_QUOTE = re.compile(r"^( {0,3})(>(?:[ ]?>)*+)", re.MULTILINE)
 # an escape, or a backslash that breaks the line
@@ -98,28 +100,45 @@ def hide_markup(text: str) -> str:
     a lone CR comes back as the LF it stands for (:mod:`argmap.lines`), so that the markup of
     a line after it (a '#', a '>', a reference) is found there too."""
     text = lone_crs_as_line_feeds(text)
-    text = _REFERENCE.sub(_hide_all, text)
-    text = _FOOTNOTE_LABEL.sub(_hide_all, text)
+    text = _sub(_REFERENCE, "]:", _hide_all, text)
+    text = _sub(_FOOTNOTE_LABEL, "[^", _hide_all, text)
     original = text
-    text = _ESCAPES_CODE_COMMENTS.sub(_escape_code_or_comment, text)
+    if "`" in text or "\\" in text or "<!--" in text:  # what each of its three opens with
+        text = _ESCAPES_CODE_COMMENTS.sub(_escape_code_or_comment, text)
     # An escaped backslash shows one backslash, set aside (it comes back below), so that no
     # markup after it counts as escaped.
     text = text.replace("\\\\", HIDDEN + FILL)
-    text = _LINK.sub(_hide_ends, text)
-    text = _AUTOLINK.sub(_hide_ends, text)
-    text = _STRIKETHROUGH.sub(_strike, text)
-    text = _STRUCK_ELEMENT.sub(_strike, text)
-    text = _TAG.sub(_hide_tag, text)
-    for pattern in _STRONG_OR_EMPHASIS:
-        text = pattern.sub(_hide_ends, text)
-    text = _HEADING.sub(_hide_last, text)
-    text = _BLOCK_QUOTE.sub(_hide_last, text)
-    text = _ENTITY.sub(_entity, text)
+    text = _sub(_LINK, "[", _hide_ends, text)
+    text = _sub(_AUTOLINK, "<", _hide_ends, text)
+    text = _sub(_STRIKETHROUGH, "~~", _strike, text)
+    text = _sub(_STRUCK_ELEMENT, "<", _strike, text)
+    text = _sub(_TAG, "<", _hide_tag, text)
+    found = 0
+    for pattern, delimiter in _STRONG_OR_EMPHASIS:
+        if delimiter in text:
+            text, count = pattern.subn(_hide_ends, text)
+            found += count
+    if found:  # emphasis inside emphasis; with none found, a second pass would find none
+        for pattern, delimiter in _STRONG_OR_EMPHASIS:
+            text = _sub(pattern, delimiter, _hide_ends, text)
+    text = _sub(_HEADING, "#", _hide_last, text)
+    text = _sub(_BLOCK_QUOTE, ">", _hide_last, text)
+    text = _sub(_ENTITY, "&", _entity, text)
     # every other escape's backslash is hidden (a plain replacement: no call for each)
-    text = _ESCAPE.sub(HIDDEN, text)
+    text = _sub(_ESCAPE, "\\", HIDDEN, text)
     # Every character kept its place: what is still FILL is the original's, code (or a FILL of
     # the source itself, which comes back as it was).
-    return _FILLED.sub(lambda match: original[match.start() : match.end()], text)
+    return _sub(_FILLED, FILL, lambda match: original[match.start() : match.end()], text)
+
+
+def _sub(
+    pattern: re.Pattern[str], needed: str, replace: str | Callable[[re.Match[str]], str], text: str
+) -> str:
+    """``pattern.sub(replace, text)``, or ``text`` as it is when it lacks ``needed``, a string
+    that every match of ``pattern`` holds: one scan in C, where the pattern's own scan of a
+    text of millions of characters without it (a page of code spans, of lines of one letter)
+    took a tenth of a second or more for each of a dozen patterns."""
+    return pattern.sub(replace, text) if needed in text else text
 
 
 def _escape_code_or_comment(match: re.Match[str]) -> str:
