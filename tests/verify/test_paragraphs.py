@@ -6,7 +6,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.verify.text import Span, line_starts, paragraph_spans
+from argmap.lines import LINE_BREAK
+from argmap.verify.text import (
+    Span,
+    _bisect_spans,
+    build_source_text,
+    line_starts,
+    paragraph_spans,
+    paragraph_starts,
+)
 
 
 def _by_lines(text: str) -> tuple[Span, ...]:
@@ -55,3 +63,31 @@ def test_a_block_of_many_lines_is_one_paragraph() -> None:
         Span(0, len("word\n") * 200_000 - 1),
         Span(len(text) - 4, len(text)),
     )
+
+
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_lines_begin_where_the_definition_says(text: str) -> None:
+    # A text without a CR is cut at its LFs and its lines' lengths summed; the definition:
+    # line 1 at 0, every other after a CRLF, a lone CR or an LF.
+    assert line_starts(text) == (0, *(m.end() for m in LINE_BREAK.finditer(text)))
+
+
+@given(st.text(alphabet=ALPHABET.replace("\r", ""), max_size=80))
+def test_lines_of_a_text_without_cr_begin_where_the_definition_says(text: str) -> None:
+    assert line_starts(text) == (0, *(m.end() for m in LINE_BREAK.finditer(text)))
+
+
+def test_lines_of_texts_that_end_with_and_without_a_line_break() -> None:
+    assert line_starts("") == (0,)
+    assert line_starts("a") == (0,)
+    assert line_starts("a\n") == (0, 2)
+    assert line_starts("\n\nab\nc") == (0, 1, 2, 5)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=80), st.integers(min_value=-2, max_value=90))
+def test_the_paragraph_of_an_offset_is_found_from_the_starts_alone(text: str, at: int) -> None:
+    # The verifier keeps where paragraphs begin (an array), not a Span for each.
+    assert list(paragraph_starts(text)) == [span.start for span in paragraph_spans(text)]
+    source = build_source_text("s.txt", "text", [text])
+    assert source.paragraphs == paragraph_spans(text)
+    assert source.paragraph_at(at) == _bisect_spans(source.paragraphs, at)

@@ -460,10 +460,15 @@ def _bounds(source: SourceText, kind: LocatorKind, first: int, last: int) -> tup
         lo = starts[first - 1] if first <= len(starts) else math.inf
         hi = starts[last] if last < len(starts) else math.inf
         return lo, hi
-    # index the two spans needed, not a list of every start (this runs once per quote)
-    spans = source.paragraphs if kind is LocatorKind.PARAGRAPH else source.pages
-    lo = spans[first - 1].start if first <= len(spans) else math.inf
-    hi = spans[last].start if last < len(spans) else math.inf
+    # index the two starts needed, not a list of every start (this runs once per quote)
+    if kind is LocatorKind.PARAGRAPH:
+        starts = source.paragraph_starts
+        lo = starts[first - 1] if first <= len(starts) else math.inf
+        hi = starts[last] if last < len(starts) else math.inf
+        return lo, hi
+    pages = source.pages
+    lo = pages[first - 1].start if first <= len(pages) else math.inf
+    hi = pages[last].start if last < len(pages) else math.inf
     return lo, hi
 
 
