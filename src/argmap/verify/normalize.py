@@ -96,6 +96,7 @@ _RECLASSIFY = re.compile(
 )
 _FORMAT_RUN = re.compile(f"[{_FORMAT[1:]}]+")  # not the soft hyphen, which joins lines
 _WORD = re.compile(r"\w+")
+WORD = _WORD  # a word, as the index and a quote are cut into them (before joins cut it)
 # Output pieces joined at a time while normalising.
 _PIECES = 4096
 # Normalising makes a text at most this many times longer (NFKC of U+FDFA has 18 characters).
