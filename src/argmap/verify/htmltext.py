@@ -268,6 +268,11 @@ def _not_displayed(tag: str, attributes: dict[str, str | None], style: dict[str,
     return style.get("display") == "none"
 
 
+# What _not_displayed says of an element without attributes (nor style): the dropped ones,
+# and a <dialog> that is not open.
+_NOT_DISPLAYED_BARE = _DROPPED | {"dialog"}
+
+
 def _visibility(style: dict[str, str], inherited: bool) -> bool:
     """Whether a node's own text is seen, given its parent's: ``visibility`` is inherited, and
     a descendant may set it back to ``visible``."""
@@ -321,20 +326,30 @@ def visible_text(markup: str) -> str:
         for node in children:
             tag = node.tag or ""
             if tag == "-text":
-                if inherited:
-                    out.text(node.text_content or "", preformatted=preformatted > 0)
+                if not inherited:
+                    continue
+                if preformatted > 0:
+                    out.text(node.text_content or "", preformatted=True)
+                else:  # out.text's own first step, without a call for each text
+                    out.lines[-1].append(node.text_content or "")
                 continue
             if tag.startswith(("-", "!")):
                 continue  # a comment, a doctype
             attributes = node.attributes
-            style = _style(attributes) if attributes else _NO_STYLE
-            if _not_displayed(tag, attributes, style):
+            if attributes:
+                style = _style(attributes)
+                if _not_displayed(tag, attributes, style):
+                    continue
+                visible = _visibility(style, inherited) if style else inherited
+            elif tag in _NOT_DISPLAYED_BARE:  # _not_displayed without attributes
                 continue
+            else:
+                visible = inherited
             if tag == "br":
                 out.line_break()
                 continue
-            visible = _visibility(style, inherited) if style else inherited
-            if tag in _BLOCKS:
+            # a block opened just inside another, or after one, ends nothing: no call
+            if tag in _BLOCKS and (out.lines[0] or len(out.lines) > 1):
                 out.end_block()
             if tag == "pre":
                 preformatted += 1
