@@ -86,7 +86,9 @@ def test_text_output_lists_claims_then_findings(runner: CliRunner, project: Path
     assert lines[0].endswith("map.yaml: A misquote")
     assert lines[1].split() == [
         "unsupported",
-        "0.75",  # a paraphrase counts half towards the score, nothing towards the verdict
+        # a paraphrase counts half towards the score (base 0.5 x 0.5), nothing towards the
+        # verdict: 0.5 + 0.5 x 0.25 = 0.625, printed to two places (half to even)
+        "0.62",
         "poisonous",
         "Excluding",
         "Congress",
@@ -327,7 +329,7 @@ def test_json_output_carries_claims_evidence_and_diagnostics(
     assert {k: claim[k] for k in ("id", "verdict", "score", "acceptance")} == {
         "id": "poisonous",
         "verdict": "unsupported",
-        "score": 0.75,
+        "score": 0.625,  # a paraphrase's base score is 0.5 x 0.5
         "acceptance": "IN",
     }
     (evidence,) = data["quotes"]

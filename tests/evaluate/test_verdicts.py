@@ -164,7 +164,7 @@ def test_scores_rank_backing_and_stay_in_range(tmp_path: Path) -> None:
     assert result.map is not None
     ev = evaluate_map(result.map, {"a.ev1": QuoteStatus.VERIFIED})
     scores = {c: v.score for c, v in ev.verdicts.items()}
-    assert scores["a"] == pytest.approx(0.5 + 0.5 * 0.8)
+    assert scores["a"] == pytest.approx(0.5 + 0.5 * (0.5 * 0.8))  # a quote's base: 0.5 x 0.8
     assert scores["b"] == pytest.approx(0.25)
     assert scores["c"] == pytest.approx(0.5)
 
@@ -316,8 +316,9 @@ def test_reasons_name_each_argument_attack_and_undercut_with_its_fate(tmp_path: 
 
 def test_verified_evidence_supports_along_a_chain_of_arguments(tmp_path: Path) -> None:
     """p's verified quote backs q through ``first``, and q backs t through ``second``: the
-    support travels the whole chain. Scores are rounded to four places: p's is
-    0.5 + 0.5 * 0.12345 = 0.561725, q's 0.5 + 0.5 * 0.561725, t's 0.5 + 0.5 * q's."""
+    support travels the whole chain. Scores are rounded to four places: the quote's base
+    score is 0.5 * 0.12345 = 0.061725, p's 0.5 + 0.5 * 0.061725 = 0.5308625, q's
+    0.5 + 0.5 * 0.5308625, t's 0.5 + 0.5 * q's."""
     body = (
         "claims:\n  t: {text: T.}\n  q: {text: Q.}\n"
         "  p:\n    text: P.\n    evidence:\n      - {quote: q, source: s, strength: 0.12345}\n"
@@ -326,9 +327,9 @@ def test_verified_evidence_supports_along_a_chain_of_arguments(tmp_path: Path) -
     )
     ev = _evaluated(tmp_path, body, {"p.ev1": QuoteStatus.VERIFIED})
     assert {c: (v.verdict.value, v.score) for c, v in ev.verdicts.items()} == {
-        "t": ("supported", 0.8904),
-        "q": ("supported", 0.7809),
-        "p": ("supported", 0.5617),
+        "t": ("supported", 0.8827),
+        "q": ("supported", 0.7654),
+        "p": ("supported", 0.5309),
     }
 
 
@@ -388,10 +389,12 @@ def test_framework_nodes_are_named_by_their_kind(tmp_path: Path) -> None:
 
 def test_scores_docs_numbers_linked_premises_under_each_model(tmp_path: Path) -> None:
     """docs/evaluation.md: under DF-QuAD an argument scores the product of its premises; one
-    cycle anywhere puts the whole map under the quadratic energy model, which has no product."""
+    cycle anywhere puts the whole map under the quadratic energy model, which has no product.
+    p has two verified quotes (one gives it 0.75 under DF-QuAD, 0.6 under the other model)."""
     body = (
         "claims:\n  t: {text: T.}\n  p:\n    text: P.\n"
-        "    evidence:\n      - {quote: q, source: s}\n  q: {text: Q.}\n"
+        "    evidence:\n      - {quote: q, source: s}\n      - {quote: r, source: s}\n"
+        "  q: {text: Q.}\n"
         "arguments:\n  both: {conclusion: t, premises: [p, q]}\n"
     )
     cycle = "  a: {text: A., rebuts: b}\n  b: {text: B., rebuts: a}\n"
@@ -404,7 +407,8 @@ def test_scores_docs_numbers_linked_premises_under_each_model(tmp_path: Path) ->
         f.write_text(HEADER + text, encoding="utf-8")
         result = load_map(f)
         assert result.map is not None
-        ev = evaluate_map(result.map, {"p.ev1": QuoteStatus.VERIFIED})
+        verified = {"p.ev1": QuoteStatus.VERIFIED, "p.ev2": QuoteStatus.VERIFIED}
+        ev = evaluate_map(result.map, verified)
         s = ev.scores
         found[name] = (
             ev.gradual_method.value,
@@ -413,6 +417,49 @@ def test_scores_docs_numbers_linked_premises_under_each_model(tmp_path: Path) ->
             round(s["arg:both"], 4),
         )
     assert found == {
-        "acyclic": ("df-quad", 1.0, 0.5, 0.5),  # the product of 1.0 and 0.5
+        "acyclic": ("df-quad", 0.875, 0.5, 0.4375),  # the product of 0.875 and 0.5
         "cycle": ("quadratic-energy", 0.75, 0.5, 0.3254),  # 0.75 x 0.5 would be 0.375
+    }
+
+
+def test_a_quote_s_base_score_is_half_its_strength_so_more_quotes_score_higher(
+    tmp_path: Path,
+) -> None:
+    """A verified quote of strength 1 had base score 1, so under DF-QuAD one such quote put
+    its claim at 1.00, and so did two or three: 35 of Montebello's 42 claims scored 1.00. A
+    quote's base score is now 0.5 x strength x verification weight: one, two and three
+    verified quotes give 0.75, 0.875 and 0.9375 (``1 - 0.5**n`` backs the claim's 0.5), and a
+    quote of strength 0.5 gives 0.625. With a cycle anywhere (the quadratic energy model, on
+    the same base scores) they give 0.5 + 0.5 * h(E), E the summed base scores."""
+    quotes = {
+        "one": ["q1"],
+        "two": ["q1", "q2"],
+        "three": ["q1", "q2", "q3"],
+        "half": ["q1, strength: 0.5"],
+    }
+    body = "claims:\n" + "".join(
+        f"  {cid}:\n    text: {cid}.\n    evidence:\n"
+        + "".join(f"      - {{quote: {q}, source: s}}\n" for q in qs)
+        for cid, qs in quotes.items()
+    )
+    status = {
+        f"{cid}.ev{i}": QuoteStatus.VERIFIED
+        for cid, qs in quotes.items()
+        for i in range(1, len(qs) + 1)
+    }
+    cycle = "  a: {text: A., rebuts: b}\n  b: {text: B., rebuts: a}\n"
+    found = {}
+    for name, text in (("acyclic", body), ("cycle", body + cycle)):
+        ev = _evaluated(tmp_path, text, status)
+        found[name] = (
+            ev.gradual_method.value,
+            {cid: ev.verdicts[cid].score for cid in quotes},
+        )
+    assert found == {
+        "acyclic": ("df-quad", {"one": 0.75, "two": 0.875, "three": 0.9375, "half": 0.625}),
+        "cycle": (
+            "quadratic-energy",
+            # h(E) = E^2 / (1 + E^2) of E = 0.5, 1, 1.5 and 0.25
+            {"one": 0.6, "two": 0.75, "three": 0.8462, "half": 0.5294},
+        ),
     }
