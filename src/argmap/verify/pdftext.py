@@ -18,7 +18,11 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
+
+from argmap import forked
+from argmap.cores import usable_cores
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -91,7 +95,6 @@ def _pdf_pages(data: bytes) -> PdfPages | PdfProblem:
         return PdfProblem("broken", "not a PDF file (it does not start with '%PDF-')")
     # Imported here: pypdf takes ~50 ms to import, and most maps quote no PDF.
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         # An encrypted PDF is opened with the empty password as it is read, if it can be (AES
@@ -104,12 +107,9 @@ def _pdf_pages(data: bytes) -> PdfPages | PdfProblem:
         count = len(reader.pages)
         if count > MAX_PAGES:
             return PdfProblem("broken", f"the PDF has {count} pages, more than {MAX_PAGES}")
-        texts = []
-        for number, page in enumerate(reader.pages, 1):
-            page_text = _page_text(page, number)
-            if isinstance(page_text, PdfProblem):
-                return page_text
-            texts.append(page_text)
+        texts = _all_texts(reader, count)
+        if isinstance(texts, PdfProblem):
+            return texts
         names = _glyph_names(texts)
         if names:
             return PdfProblem(
@@ -119,10 +119,65 @@ def _pdf_pages(data: bytes) -> PdfPages | PdfProblem:
                 "again with its text, or save the text as a .txt file",
             )
         return PdfPages(drop_running_heads(texts), _page_labels(reader))
-    except PdfReadError as exc:
-        return PdfProblem("broken", f"the PDF cannot be read: {exc}")
     except Exception as exc:  # hostile input can make any part of pypdf fail
-        return PdfProblem("broken", f"the PDF cannot be read ({type(exc).__name__}: {exc})")
+        return _unreadable(exc)
+
+
+def _unreadable(exc: Exception) -> PdfProblem:
+    from pypdf.errors import PdfReadError
+
+    if isinstance(exc, PdfReadError):
+        return PdfProblem("broken", f"the PDF cannot be read: {exc}")
+    return PdfProblem("broken", f"the PDF cannot be read ({type(exc).__name__}: {exc})")
+
+
+# From this many pages on, the second half of a PDF's pages is read in a forked child on the
+# second core, while this process reads the first half: pypdf's text extraction is nearly all
+# of the time a long PDF takes (a 5,000-page one: 5 s), and its pages are read one by one.
+PARALLEL_FROM_PAGES = 200
+
+
+def _all_texts(reader: PdfReader, count: int) -> list[str] | PdfProblem:
+    """The text of every page of ``reader``, or the problem of the first page that has one.
+    A long PDF's second half is read in a forked child (:mod:`argmap.forked`), where this
+    process can fork and has a second core; where the child fails (killed: out of memory),
+    this process reads that half itself."""
+    half = count // 2
+    child = None
+    if count >= PARALLEL_FROM_PAGES and usable_cores() > 1:
+        child = forked.fork(partial(_texts, reader, half, count))
+    if child is None:
+        return _texts(reader, 0, count)
+    try:
+        first = _texts(reader, 0, half)
+        if isinstance(first, PdfProblem):
+            child.end()
+            return first
+        second = child.result()
+    except BaseException:
+        child.end()
+        raise
+    if second is None:
+        second = _texts(reader, half, count)
+    if isinstance(second, PdfProblem):
+        return second
+    return first + second
+
+
+def _texts(reader: PdfReader, start: int, stop: int) -> list[str] | PdfProblem:
+    """The text of pages ``start`` to ``stop`` (from 0) of ``reader``, or the problem of the
+    first of them that has one: a value, so that a forked child can send it back."""
+    texts = []
+    try:
+        with _quiet_pypdf():
+            for number in range(start, stop):
+                page_text = _page_text(reader.pages[number], number + 1)
+                if isinstance(page_text, PdfProblem):
+                    return page_text
+                texts.append(page_text)
+    except Exception as exc:  # hostile input can make any part of pypdf fail
+        return _unreadable(exc)
+    return texts
 
 
 class _TooMuchText(Exception):
