@@ -13,7 +13,8 @@ from argmap.render import TooLarge
 from argmap.report_html import Paper, Variant, checked, handout, read_stamp
 from argmap.report_html.context import handout_context
 from argmap.report_html.excerpt import HANDOUT_MAX_CLAIMS
-from argmap.report_html.figures import MAP_ROOM, MIN_SCALE, handout_figures
+from argmap.report_html.figures import MIN_SCALE, handout_figures
+from argmap.report_html.map_page import heading, map_room
 
 from .conftest import INJECTION, PAGE_IDS, checked_outcome, star_outcome
 
@@ -104,8 +105,10 @@ def test_a_large_map_is_simplified_and_split_never_shrunk(
     overview = figures[0]
     assert overview.caption.startswith("Around the thesis")
     assert overview.note is not None and overview.note.startswith("Simplified")
-    room_w, room_h = MAP_ROOM[paper]
-    for figure in figures:
+    for number, figure in enumerate(figures, 1):
+        room_w, room_h = map_room(
+            paper, heading(number, len(figures), figure.caption), figure.note, False
+        )
         assert figure.scale >= MIN_SCALE, figure.caption
         assert figure.width_pt * figure.scale <= room_w + 0.01
         assert figure.height_pt * figure.scale <= room_h + 0.01

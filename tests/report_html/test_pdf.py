@@ -332,3 +332,59 @@ def test_weasyprint_takes_every_rule_of_the_handout_stylesheet(
         for sheet in sheets:
             weasyprint.CSS(string=sheet)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def map_pages_hold_their_notes(page: bytes, data: bytes) -> None:
+    """Each map of the handout ``page`` is one landscape page of the PDF ``data``, which
+    holds its heading and its whole note: no note spilled onto a page of its own."""
+    sections = LexborHTMLParser(page.decode("utf-8")).css(".map-page")
+    reader = PdfReader(io.BytesIO(data))
+    landscape = [
+        words_of(p.extract_text() or "")
+        for p in reader.pages
+        if float(p.mediabox.width) > float(p.mediabox.height)
+    ]
+    headings = [words_of(s.css_first("h2").text()) for s in sections]
+    assert [t[: len(h)] for t, h in zip(landscape, headings, strict=False)] == headings
+    assert len(landscape) == len(sections), landscape[len(sections) :]
+    for text, section in zip(landscape, sections, strict=True):
+        note = section.css_first(".map-note")
+        assert note is None or words_of(note.text()) in text, (text[:60], note.text())
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_each_map_page_holds_its_whole_note(
+    montebello: CheckOutcome, pdf: Pdf, paper: Paper
+) -> None:
+    """The teacher's Montebello handout had three pages holding only "The claims within 2
+    steps of this one." and the footer: each branch map filled its page, and the note under
+    it (with the teacher's longer legend) spilled onto the next."""
+    for variant in Variant:
+        page = handout(montebello, variant=variant, paper=paper)
+        map_pages_hold_their_notes(page, pdf(page))
+
+
+def tall_branches(folder: Path) -> CheckOutcome:
+    """Three branches drawn left to right, each with 10 reasons stacked on top of each
+    other (a branch's page is as tall as the map may be) and a label long enough that its
+    heading takes two lines."""
+    (folder / "argmap.toml").write_text("")
+    lines = ["argmap: 1", "title: Tall branches", "drawing:", "  rankdir: lr", "claims:"]
+    lines += ["  t: {text: The thesis., kind: thesis}"]
+    for b in range(3):
+        label = f"Branch {b} " + "with a label that goes on and on " * 4
+        lines += [f"  b{b}: {{text: Branch number {b}., label: {label.strip()}, supports: t}}"]
+        for r in range(10):
+            lines += [f"  b{b}r{r}: {{text: Reason {r} for branch {b}., supports: b{b}}}"]
+            lines += [f"  b{b}r{r}x: {{text: A reason below reason {r}., supports: b{b}r{r}}}"]
+    (folder / "tall.yaml").write_text("\n".join(lines) + "\n")
+    return checked_outcome(folder / "tall.yaml")
+
+
+def test_a_branch_that_fills_the_page_leaves_room_for_a_two_line_heading_and_its_note(
+    tmp_path: Path, pdf: Pdf
+) -> None:
+    outcome = tall_branches(tmp_path)
+    for variant in Variant:
+        page = handout(outcome, variant=variant)
+        map_pages_hold_their_notes(page, pdf(page))

@@ -16,6 +16,7 @@ says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from argmap.argument_map import MapIndex, roots
@@ -37,6 +38,7 @@ from argmap.render.text import clean
 from argmap.render.views import view_name
 from argmap.report_html.claims import Checked
 from argmap.report_html.excerpt import part_of
+from argmap.report_html.map_page import any_heading, heading, map_room
 from argmap.report_html.outline import children
 from argmap.report_html.views import MapFigure
 from argmap.verify.evidence import quote_marks
@@ -45,15 +47,6 @@ MIN_SCALE = 0.6  # below this, 10 pt map text prints under 6 pt
 ID_PREFIX = "map-"
 AUTO_DEPTHS = (3, 2, 1)
 FIT_TRIES = 3  # drawings tried for the first claims below a thesis that fit the page
-MM = 72 / 25.4
-
-# Landscape pages for maps: (width, height) of the room a map may take, in points: the
-# page less its margins (12 mm at the sides, 26 mm top and bottom), the heading, the legend
-# and the note (38 mm together).
-MAP_ROOM: dict[str, tuple[float, float]] = {
-    "a4": ((297 - 24) * MM, (210 - 26 - 38) * MM),
-    "letter": ((279.4 - 24) * MM, (215.9 - 26 - 38) * MM),
-}
 
 _ROOT_TAG = re.compile(r"<svg\b[^>]*>")
 _SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
@@ -173,12 +166,15 @@ def report_figure(
     return MapFigure(drawn.svg, drawn.width_pt, drawn.height_pt, 1.0, "", title, None, drawn.digest)
 
 
-def scale_to(drawn: Drawn, paper: str) -> float:
-    """The scale at which a drawing fits the map room of a page (at most 1)."""
-    room_w, room_h = MAP_ROOM[paper]
-    if drawn.width_pt <= 0 or drawn.height_pt <= 0:
+Room = tuple[float, float]  # (width, height) in points that a map may take on its page
+
+
+def scale_to(width_pt: float, height_pt: float, room: Room) -> float:
+    """The scale at which a drawing ``width_pt`` by ``height_pt`` fits ``room`` (at most 1)."""
+    room_w, room_h = room
+    if width_pt <= 0 or height_pt <= 0:
         return 1.0
-    return min(1.0, room_w / drawn.width_pt, room_h / drawn.height_pt)
+    return min(1.0, room_w / width_pt, room_h / height_pt)
 
 
 def handout_figures(
@@ -210,7 +206,29 @@ def handout_figures(
         replace(BASE, max_nodes=max_nodes), checked.map.drawing, chosen, layout_only=True
     )
     fitter = _Fitter(checked, paper, show_verdicts, engine, base, timeout)
-    return fitter.figures(depth) if focus is None else [fitter.around(focus, depth)]
+    figures = fitter.figures(depth) if focus is None else [fitter.around(focus, depth)]
+    return fitted(figures, paper, show_verdicts)
+
+
+def fitted(figures: list[MapFigure], paper: str, show_verdicts: bool) -> list[MapFigure]:
+    """``figures``, each at a scale that leaves room on its page for its heading as the
+    handout numbers it and for its note (the note of a map printed small is longer than
+    the one its scale was chosen with)."""
+    count = len(figures)
+    return [
+        replace(
+            figure,
+            scale=min(
+                figure.scale,
+                scale_to(
+                    figure.width_pt,
+                    figure.height_pt,
+                    map_room(paper, heading(n, count, figure.caption), figure.note, show_verdicts),
+                ),
+            ),
+        )
+        for n, figure in enumerate(figures, 1)
+    ]
 
 
 class _Fitter:
@@ -232,8 +250,12 @@ class _Fitter:
         self.show_verdicts = show_verdicts
         self.engine = engine
 
+    def room(self, caption: str, note: str | None) -> Room:
+        """The room of a map page headed by ``caption`` and ``note`` under the map."""
+        return map_room(self.paper, any_heading(caption), note, self.show_verdicts)
+
     def attempt(
-        self, options: RenderOptions, label: str, prefix: str = ID_PREFIX
+        self, options: RenderOptions, label: str, room: Room, prefix: str = ID_PREFIX
     ) -> tuple[Drawn, float]:
         drawn = draw(
             self.checked,
@@ -244,7 +266,7 @@ class _Fitter:
             prefix=prefix,
             timeout=self.timeout,
         )
-        return drawn, scale_to(drawn, self.paper)
+        return drawn, scale_to(drawn.width_pt, drawn.height_pt, room)
 
     def largest(
         self,
@@ -252,14 +274,19 @@ class _Fitter:
         depths: tuple[int, ...],
         label: str,
         prefix: str,
+        caption: str,
+        note: Callable[[int], str | None],
         asked: TooLarge | None = None,
     ) -> tuple[Drawn, float, int]:
-        """The view at the largest of ``depths`` that fits; else the smallest, fitted.
+        """The view at the largest of ``depths`` that fits its page, headed ``caption`` with
+        the ``note`` of that depth under it; else the smallest, fitted.
         Raises :class:`TooLarge` when even the smallest is over --max-nodes: counting what
         was ``asked`` for (the whole map), else the first of ``depths``, and the smallest."""
         for d in depths:
             try:
-                drawn, scale = self.attempt(replace(options, depth=d), label, prefix)
+                drawn, scale = self.attempt(
+                    replace(options, depth=d), label, self.room(caption, note(d)), prefix
+                )
             except TooLarge as exc:
                 asked = asked or exc
                 if d == depths[-1]:
@@ -276,10 +303,14 @@ class _Fitter:
         label = f"Argument map: {title}"
         whole: TooLarge | None = None  # what the views around each thesis say, if too large
         try:
-            drawn, scale = self.attempt(replace(self.base, show_evidence=True), label)
+            drawn, scale = self.attempt(
+                replace(self.base, show_evidence=True), label, self.room(title, None)
+            )
             if scale >= MIN_SCALE:
                 return [_figure(drawn, scale, ("", title), None)]
-            drawn, scale = self.attempt(replace(self.base, focus=None), label)
+            drawn, scale = self.attempt(
+                replace(self.base, focus=None), label, self.room(title, NO_QUOTES)
+            )
             if scale >= MIN_SCALE or not roots(self.map):
                 return [_figure(drawn, scale, ("", title), NO_QUOTES)]
         except TooLarge as exc:  # far too large for a page: the views around each thesis
@@ -293,11 +324,14 @@ class _Fitter:
                 continue
             root_title = clean(self.map.claims[root].title)
             prefix = id_prefix(len(figures) + 1)
+            caption = ("Around the thesis: ", root_title)
             overview, scale, used = self.largest(
                 replace(self.base, focus=root),
                 AUTO_DEPTHS,
                 f"Argument map around: {root_title}",
                 prefix,
+                "".join(caption),
+                _overview_note,
                 whole,
             )
             first = None if scale >= MIN_SCALE else self.first_that_fit(root, scale, prefix)
@@ -305,7 +339,6 @@ class _Fitter:
                 overview, scale, note = first
             else:
                 note = _overview_note(used)
-            caption = ("Around the thesis: ", root_title)
             figures.append(_figure(overview, scale, caption, note))
             drawn_claims |= overview.claims
             for branch in dict.fromkeys(c for c, _, _ in children(self.map, self.index, root)):
@@ -318,6 +351,8 @@ class _Fitter:
                     (2, 1),
                     f"Argument map around: {branch_title}",
                     id_prefix(len(figures) + 1),
+                    f"Branch: {branch_title}",
+                    _depth_note,
                     whole,
                 )
                 note = _branch_note(used, scale)
@@ -331,7 +366,12 @@ class _Fitter:
         saying how far they reach."""
         title = clean(self.map.title)
         view, scale, used = self.largest(
-            replace(self.base, focus=None), _asked(depth), f"Argument map: {title}", ID_PREFIX
+            replace(self.base, focus=None),
+            _asked(depth),
+            f"Argument map: {title}",
+            ID_PREFIX,
+            title,
+            lambda d: None if d == depth else _levels_note(d, 1.0),
         )
         if used == depth:
             note = None if scale >= MIN_SCALE else PRINTED_SMALL
@@ -346,7 +386,12 @@ class _Fitter:
         title = clean(self.map.claims[focus].title)
         depths = AUTO_DEPTHS if depth is None else _asked(depth)
         view, scale, used = self.largest(
-            replace(self.base, focus=focus), depths, f"Argument map around: {title}", ID_PREFIX
+            replace(self.base, focus=focus),
+            depths,
+            f"Argument map around: {title}",
+            ID_PREFIX,
+            f"Around: {title}",
+            lambda d: None if d == depth else _depth_note(d),
         )
         if depth is not None and used == depth:
             note = None if scale >= MIN_SCALE else PRINTED_SMALL
@@ -378,9 +423,11 @@ class _Fitter:
                 prefix=prefix,
                 timeout=self.timeout,
             )
-            scale = scale_to(drawn, self.paper)
+            note = _first_note(len(shown), len(below))
+            room = self.room(f"Around the thesis: {clean(self.map.claims[root].title)}", note)
+            scale = scale_to(drawn.width_pt, drawn.height_pt, room)
             if scale >= MIN_SCALE:
-                return drawn, scale, _first_note(len(shown), len(below))
+                return drawn, scale, note
             count = len(shown)
         return None
 
@@ -465,7 +512,11 @@ def _first_note(shown: int, of: int) -> str:
 
 
 def _branch_note(depth: int, scale: float) -> str:
-    return _small(f"The claims within {_steps(depth)} of this one.", scale)
+    return _small(_depth_note(depth), scale)
+
+
+def _depth_note(depth: int) -> str:
+    return f"The claims within {_steps(depth)} of this one."
 
 
 def _steps(depth: int) -> str:
