@@ -388,3 +388,47 @@ def test_a_branch_that_fills_the_page_leaves_room_for_a_two_line_heading_and_its
     for variant in Variant:
         page = handout(outcome, variant=variant)
         map_pages_hold_their_notes(page, pdf(page))
+
+
+def pages_of(html: bytes, selector: str) -> list[set[int]]:
+    """For each element matching ``selector`` (a class: ``.question-item``), the pages that
+    WeasyPrint lays its boxes out on."""
+    import weasyprint
+
+    name = selector.removeprefix(".")
+    found: dict[int, set[int]] = {}
+    order: list[int] = []
+
+    def walk(box: Any, number: int, inside: int | None) -> None:
+        element = getattr(box, "element", None)
+        classes = (element.get("class") or "").split() if element is not None else []
+        if name in classes:
+            inside = id(element)
+            if inside not in found:
+                found[inside] = set()
+                order.append(inside)
+        if inside is not None:
+            found[inside].add(number)
+        for child in getattr(box, "children", ()):
+            walk(child, number, inside)
+
+    document = weasyprint.HTML(string=html.decode("utf-8"), base_url=None).render()
+    for number, page in enumerate(document.pages, 1):
+        walk(page._page_box, number, None)  # the only way to WeasyPrint's layout
+    return [found[key] for key in order]
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_no_question_or_card_of_the_worksheet_is_cut_across_pages(
+    montebello: CheckOutcome, pdf: Pdf, paper: Paper
+) -> None:
+    """A question is printed whole, its text, the claims it is about and the lines to write
+    on, and so is a card: a question's last lines alone at the top of a page are no use.
+    (``pdf``: skipped, or failed, without WeasyPrint.)"""
+    page = handout(montebello, variant=Variant.STUDENT, paper=paper)
+    questions = pages_of(page, ".question-item")
+    assert len(questions) == 6
+    assert [len(pages) for pages in questions] == [1] * 6, questions
+    cards = pages_of(page, ".card")
+    assert len(cards) == 45
+    assert all(len(pages) == 1 for pages in cards), cards
