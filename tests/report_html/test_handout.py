@@ -576,3 +576,18 @@ def test_a_worksheet_reveals_no_attack_that_fails_for_a_weaker_attacker(tmp_path
     svgs = "".join(svg.html or "" for svg in student.css("svg"))
     assert "weaker" not in svgs and "fails" not in svgs
     assert student.body is not None and grey not in student.body.text()
+
+
+@pytest.mark.parametrize("name", ["montebello", "small"])
+def test_the_room_of_a_map_page_is_reckoned_with_the_heading_the_page_prints(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The room left for each map is worked out for the heading the handout prints above
+    it ("Map 2 of 4: Branch: ...", "The map: ..."): a heading that wraps takes a line from
+    the map."""
+    outcome = request.getfixturevalue(name)
+    doc = page(outcome, Variant.TEACHER)
+    printed = [" ".join(h.text().split()) for h in doc.css(".map-page h2")]
+    figures = handout_figures(checked(outcome), paper="a4", show_verdicts=True)
+    assert printed == [heading(n, len(figures), f.caption) for n, f in enumerate(figures, 1)]
+    assert printed[-1].startswith("Map 4 of 4: " if name == "montebello" else "The map: ")
