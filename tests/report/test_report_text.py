@@ -6,9 +6,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.report import ReportOptions, Summary
+from argmap.report import text as text_report
 from argmap.report.text import EXCERPT_CELLS, render, summary_line, visible
 
 BOLD, RED, YELLOW, CYAN, RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
@@ -347,3 +350,15 @@ def test_hostile_path_message_and_hint_cannot_move_the_cursor_or_add_lines() -> 
 def test_a_diagnostic_without_a_name_has_no_parentheses() -> None:
     out = _text([Diagnostic("a.yaml", 1, 1, "AM201", "m")])
     assert out.splitlines()[0] == "a.yaml:1:1: error[AM201] m"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    line=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=400),
+    at=st.integers(min_value=0, max_value=401),
+)
+def test_a_printable_ascii_line_is_cut_as_measuring_it_would_cut_it(line: str, at: int) -> None:
+    """The arithmetic for a line of printable ASCII gives the window that measuring each
+    character's cells gives."""
+    index = min(at, len(line))
+    assert text_report._window(line, index) == text_report._window_measured(line, index)

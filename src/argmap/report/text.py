@@ -85,7 +85,17 @@ def _shown_cells(ch: str) -> int:
 def _window(line: str, index: int) -> tuple[int, int]:
     """The characters ``[start, end)`` of ``line`` shown around ``index``: at most
     ``EXCERPT_CELLS`` cells, about half of them before it, and no more than ``EXCERPT_CHARS``
-    characters (zero-width ones would otherwise have no end)."""
+    characters (zero-width ones would otherwise have no end). A line of printable ASCII, a
+    cell per character, is cut by arithmetic: measuring it character by character took 0.8 s
+    of the 20,000 findings of a map of dangling references (:func:`_window_measured`)."""
+    if line.isascii() and line.isprintable():
+        start = max(0, min(index - EXCERPT_CELLS // 2, len(line) - EXCERPT_CELLS))
+        return start, min(len(line), start + EXCERPT_CELLS)
+    return _window_measured(line, index)
+
+
+def _window_measured(line: str, index: int) -> tuple[int, int]:
+    """:func:`_window`, each character measured in the cells it is shown in."""
     start = end = index
     used = 0
 
